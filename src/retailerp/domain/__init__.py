@@ -1,0 +1,1 @@
+"""The business: pure Python, no database, no Qt, no ReportLab."""

@@ -1,0 +1,234 @@
+"""Goods receipts (入库), stock counts (盘点) and their reversals (冲销).
+
+Each is a stock document: posted once, never edited; its lines become stock moves.  A mistake
+is corrected by a reversal document that moves every quantity back and names the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from retailerp.domain import validation as v
+from retailerp.domain.errors import FieldError, StateError, ValidationError
+from retailerp.domain.items import Item, Tracking
+from retailerp.domain.money import Money, check_price, check_quantity
+from retailerp.domain.numbering import DocumentType
+from retailerp.domain.stock import StockMove
+from retailerp.domain.text import QT_TRANSLATE_NOOP
+
+MAX_LINES = 500
+
+
+@dataclass(eq=False)
+class StockDocumentLine:
+    """A line of a receipt (quantity received) or a count (quantity counted vs. on the books)."""
+
+    item_id: int
+    quantity: Decimal
+    batch: str = ""
+    serial: str = ""
+    expiry: date | None = None
+    unit_cost: Money = field(default_factory=Money.zero)
+    book_quantity: Decimal | None = None
+    line_no: int = 0
+    id: int | None = None
+    document_id: int | None = None
+
+    @property
+    def difference(self) -> Decimal:
+        """For a count: counted less booked (positive = found more than the books said)."""
+        return self.quantity - (self.book_quantity or Decimal(0))
+
+
+@dataclass(eq=False)
+class StockDocument:
+    """A posted goods receipt, stock count or reversal."""
+
+    doc_type: DocumentType
+    number: str
+    doc_date: date
+    location_id: int
+    posted_by: str
+    posted_at: datetime
+    partner: str = ""
+    note: str = ""
+    reverses_id: int | None = None
+    lines: list[StockDocumentLine] = field(default_factory=list)
+    id: int | None = None
+
+
+def clean_receipt_line(
+    index: int, raw: Mapping[str, object], items: Mapping[int, Item]
+) -> StockDocumentLine:
+    """Check one receipt line; field names are ``lines.<n>.<field>`` (n from 1)."""
+    prefix = f"lines.{index + 1}."
+    item = items.get(int(raw.get("item_id") or 0))
+    if item is None:
+        raise FieldError(prefix + "item", QT_TRANSLATE_NOOP("errors", "Choose an item."))
+    if not item.active:
+        raise FieldError(
+            prefix + "item",
+            QT_TRANSLATE_NOOP("errors", "Item {sku} is no longer in use."),
+            sku=item.sku,
+        )
+    qty = check_quantity(raw.get("quantity"), prefix + "quantity")
+    batch = v.optional_text(str(raw.get("batch") or ""), prefix + "batch", 40)
+    serial = v.optional_text(str(raw.get("serial") or ""), prefix + "serial", 60)
+    _check_tracking(item, prefix, qty, batch, serial)
+    expiry = raw.get("expiry")
+    if expiry is not None and not isinstance(expiry, date):
+        raise FieldError(prefix + "expiry", QT_TRANSLATE_NOOP("errors", "Enter a date."))
+    cost = check_price(raw.get("unit_cost") or 0, prefix + "unit_cost")
+    return StockDocumentLine(
+        item_id=item.id or 0, quantity=qty, batch=batch, serial=serial,
+        expiry=expiry, unit_cost=cost, line_no=index + 1,
+    )  # fmt: skip
+
+
+def _check_tracking(item: Item, prefix: str, qty: Decimal, batch: str, serial: str) -> None:
+    if item.tracking == Tracking.BATCH and not batch:
+        raise FieldError(
+            prefix + "batch",
+            QT_TRANSLATE_NOOP("errors", "Item {sku} is tracked by batch: enter the batch."),
+            sku=item.sku,
+        )
+    if item.tracking == Tracking.SERIAL:
+        if not serial:
+            raise FieldError(
+                prefix + "serial",
+                QT_TRANSLATE_NOOP(
+                    "errors", "Item {sku} is tracked by serial number: enter the serial."
+                ),
+                sku=item.sku,
+            )
+        if qty != 1:
+            raise FieldError(
+                prefix + "quantity",
+                QT_TRANSLATE_NOOP("errors", "A line with a serial number holds exactly one unit."),
+            )
+
+
+def clean_lines(
+    raw_lines: Sequence[Mapping[str, object]], items: Mapping[int, Item], cleaner=clean_receipt_line
+) -> list[StockDocumentLine]:
+    """Check every line; all errors at once; at least one line; no serial twice."""
+    if not raw_lines:
+        raise FieldError("lines", QT_TRANSLATE_NOOP("errors", "Add at least one line."))
+    if len(raw_lines) > MAX_LINES:
+        raise FieldError(
+            "lines",
+            QT_TRANSLATE_NOOP("errors", "A document may have at most {max} lines."),
+            max=MAX_LINES,
+        )
+    lines: list[StockDocumentLine] = []
+    errors: list[FieldError] = []
+    for index, raw in enumerate(raw_lines):
+        try:
+            lines.append(cleaner(index, raw, items))
+        except FieldError as error:
+            errors.append(error)
+    errors.extend(_duplicate_serials(lines))
+    if errors:
+        raise ValidationError(errors)
+    return lines
+
+
+def _duplicate_serials(lines: list[StockDocumentLine]) -> list[FieldError]:
+    seen: set[tuple[int, str]] = set()
+    errors = []
+    for line in lines:
+        if line.serial and (line.item_id, line.serial) in seen:
+            errors.append(
+                FieldError(
+                    f"lines.{line.line_no}.serial",
+                    QT_TRANSLATE_NOOP("errors", "Serial number {serial} is on two lines."),
+                    serial=line.serial,
+                )
+            )
+        seen.add((line.item_id, line.serial))
+    return errors
+
+
+def clean_count_line(
+    index: int, raw: Mapping[str, object], items: Mapping[int, Item]
+) -> StockDocumentLine:
+    """Check one counted line: an item, the counted quantity (zero allowed) and its batch."""
+    prefix = f"lines.{index + 1}."
+    item = items.get(int(raw.get("item_id") or 0))
+    if item is None:
+        raise FieldError(prefix + "item", QT_TRANSLATE_NOOP("errors", "Choose an item."))
+    qty = check_quantity(raw.get("quantity"), prefix + "quantity", allow_zero=True)
+    batch = v.optional_text(str(raw.get("batch") or ""), prefix + "batch", 60)
+    return StockDocumentLine(item_id=item.id or 0, quantity=qty, batch=batch, line_no=index + 1)
+
+
+def receipt_moves(doc: StockDocument, supplier_location_id: int) -> list[StockMove]:
+    """A receipt brings every line from the suppliers' end into the receiving location."""
+    return [
+        StockMove(
+            item_id=line.item_id,
+            quantity=line.quantity,
+            from_location_id=supplier_location_id,
+            to_location_id=doc.location_id,
+            doc_type=doc.doc_type.value,
+            doc_number=doc.number,
+            user=doc.posted_by,
+            at=doc.posted_at,
+            batch=line.batch,
+            serial=line.serial,
+            expiry=line.expiry,
+        )  # fmt: skip
+        for line in doc.lines
+    ]
+
+
+def count_moves(doc: StockDocument, adjustment_location_id: int) -> list[StockMove]:
+    """A count books each difference against the adjustment end: gains in, losses out."""
+    moves = []
+    for line in doc.lines:
+        diff = line.difference
+        if diff == 0:
+            continue
+        source, target = (
+            (adjustment_location_id, doc.location_id)
+            if diff > 0
+            else (doc.location_id, adjustment_location_id)
+        )
+        moves.append(
+            StockMove(
+                item_id=line.item_id,
+                quantity=abs(diff),
+                from_location_id=source,
+                to_location_id=target,
+                doc_type=doc.doc_type.value,
+                doc_number=doc.number,
+                user=doc.posted_by,
+                at=doc.posted_at,
+                batch=line.batch,
+            )  # fmt: skip
+        )
+    return moves
+
+
+def check_reversible(original: StockDocument, already_reversed: bool) -> None:
+    """A document is reversed at most once, and a reversal is not itself reversed."""
+    if original.doc_type == DocumentType.REVERSAL:
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "{number} is a reversal; post the original again instead."),
+            number=original.number,
+        )
+    if already_reversed:
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "{number} has already been reversed."),
+            number=original.number,
+        )
+
+
+def reversal_moves(
+    moves: Sequence[StockMove], number: str, user: str, at: datetime
+) -> list[StockMove]:
+    """Moves that undo the given ones exactly, each naming the move it reverses."""
+    return [m.reversal(DocumentType.REVERSAL.value, number, user, at) for m in moves]

@@ -1,0 +1,60 @@
+"""Document numbers: one gapless series per document type and year (e.g. GR2026-000001).
+
+The number is taken inside the same transaction that writes the document, so a failed
+posting gives its number back and two PCs never get the same one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from retailerp.domain.text import QT_TRANSLATE_NOOP
+
+
+class DocumentType(StrEnum):
+    """Every kind of numbered document; the value is its number prefix."""
+
+    GOODS_RECEIPT = "GR"
+    STOCK_COUNT = "SC"
+    REVERSAL = "RV"
+
+
+DOCUMENT_LABELS = {
+    DocumentType.GOODS_RECEIPT: QT_TRANSLATE_NOOP("terms", "goods receipt"),
+    DocumentType.STOCK_COUNT: QT_TRANSLATE_NOOP("terms", "stock count"),
+    DocumentType.REVERSAL: QT_TRANSLATE_NOOP("terms", "reversal"),
+}
+
+DIGITS = 6
+
+
+def format_number(doc_type: DocumentType, year: int, sequence: int) -> str:
+    """The printed number, e.g. ``GR2026-000123``."""
+    return f"{doc_type.value}{year}-{sequence:0{DIGITS}d}"
+
+
+def parse_number(number: str) -> tuple[DocumentType, int, int] | None:
+    """The type, year and sequence of a printed number, or None if it is not one of ours."""
+    for doc_type in DocumentType:
+        prefix = doc_type.value
+        rest = number[len(prefix) :]
+        if number.startswith(prefix) and len(rest) > 5 and rest[4] == "-":
+            year, seq = rest[:4], rest[5:]
+            if year.isdigit() and seq.isdigit():
+                return doc_type, int(year), int(seq)
+    return None
+
+
+@dataclass(eq=False)
+class NumberSeries:
+    """The last number given for one document type in one year."""
+
+    doc_type: DocumentType
+    year: int
+    last: int = 0
+    id: int | None = None
+
+    def take_next(self) -> str:
+        self.last += 1
+        return format_number(self.doc_type, self.year, self.last)

@@ -1,0 +1,135 @@
+"""Small field rules shared by the master records (codes, names, phones, tax ids, barcodes)."""
+
+from __future__ import annotations
+
+import re
+
+from retailerp.domain.errors import FieldError
+from retailerp.domain.text import QT_TRANSLATE_NOOP
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]*[0-9]$")
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def required_text(value: str | None, field: str, max_length: int) -> str:
+    """A text that must be given and fit its column."""
+    text = (value or "").strip()
+    if not text:
+        raise FieldError(field, QT_TRANSLATE_NOOP("errors", "This field is required."))
+    return optional_text(text, field, max_length)
+
+
+def optional_text(value: str | None, field: str, max_length: int) -> str:
+    """A text that may be empty but must fit its column."""
+    text = (value or "").strip()
+    if len(text) > max_length:
+        raise FieldError(
+            field,
+            QT_TRANSLATE_NOOP("errors", "At most {max} characters are allowed (you typed {n})."),
+            max=max_length,
+            n=len(text),
+        )
+    return text
+
+
+def code(value: str | None, field: str = "code", max_length: int = 20) -> str:
+    """A record code: letters, digits and . _ / - , starting with a letter or digit."""
+    text = required_text(value, field, max_length).upper()
+    if not CODE_PATTERN.match(text):
+        raise FieldError(
+            field,
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "A code may hold only letters, digits and . _ / - and must start with a "
+                "letter or digit.",
+            ),
+        )
+    return text
+
+
+def phone(value: str | None, field: str = "phone") -> str:
+    """A phone number: digits with optional +, spaces, dashes and brackets; 5 to 20 digits."""
+    text = optional_text(value, field, 30)
+    if not text:
+        return text
+    digits = sum(ch.isdigit() for ch in text)
+    if not PHONE_PATTERN.match(text) or not 5 <= digits <= 20:
+        raise FieldError(
+            field,
+            QT_TRANSLATE_NOOP(
+                "errors", "'{value}' is not a phone number (digits, spaces, + - and brackets)."
+            ),
+            value=text,
+        )
+    return text
+
+
+def uscc_check_char(first17: str) -> str:
+    """The check character of a unified social credit code (统一社会信用代码, GB 32100-2015)."""
+    total = sum(USCC_ALPHABET.index(ch) * w for ch, w in zip(first17, USCC_WEIGHTS, strict=True))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def tax_id(value: str | None, field: str = "tax_id") -> str:
+    """A taxpayer id: an 18-character unified social credit code with a valid check character,
+    or an older 15- or 20-character registration number; may be empty."""
+    text = optional_text(value, field, 20).upper().replace(" ", "")
+    if not text:
+        return text
+    if len(text) == 18:
+        if all(ch in USCC_ALPHABET for ch in text) and uscc_check_char(text[:17]) == text[17]:
+            return text
+        raise FieldError(
+            field,
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "'{value}' is not a valid unified social credit code: the check character "
+                "does not match.",
+            ),
+            value=text,
+        )
+    if len(text) in (15, 20) and text.isalnum() and text.isascii():
+        return text
+    raise FieldError(
+        field,
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "A tax id has 18 characters (unified social credit code), or 15 or 20 for older "
+            "registrations; '{value}' has {n}.",
+        ),
+        value=text,
+        n=len(text),
+    )
+
+
+def gtin_check_digit(body: str) -> str:
+    """The check digit of a GTIN (EAN-8, UPC-A, EAN-13, GTIN-14) body."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return str((10 - total % 10) % 10)
+
+
+def barcode(value: str | None, field: str = "barcode") -> str:
+    """A barcode: a GTIN with a valid check digit when it is 8, 12, 13 or 14 digits,
+    otherwise a printable ASCII code of up to 32 characters; may be empty."""
+    text = optional_text(value, field, 32)
+    if not text:
+        return text
+    if text.isdigit() and len(text) in (8, 12, 13, 14):
+        if gtin_check_digit(text[:-1]) != text[-1]:
+            raise FieldError(
+                field,
+                QT_TRANSLATE_NOOP("errors", "Barcode {value}: the check digit should be {digit}."),
+                value=text,
+                digit=gtin_check_digit(text[:-1]),
+            )
+        return text
+    if not (text.isascii() and text.isprintable()) or " " in text:
+        raise FieldError(
+            field,
+            QT_TRANSLATE_NOOP(
+                "errors", "A barcode may hold only letters, digits and symbols, no spaces."
+            ),
+        )
+    return text
