@@ -16,6 +16,7 @@ This module does not import Qt.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.resources
 import locale
 import os
@@ -127,10 +128,8 @@ def system_language() -> str:
         if value and value not in ("C", "POSIX") and not value.startswith("C."):
             return language_from_locale(value)
     candidates = [_windows_ui_locale()]
-    try:
+    with contextlib.suppress(ValueError):
         candidates.append(locale.getlocale()[0])
-    except ValueError:
-        pass
     for candidate in candidates:
         if candidate:
             return language_from_locale(candidate)
@@ -209,9 +208,7 @@ def read_ts(path: Path) -> list[Message]:
             else:
                 text = _text(element)
             finished = kind != "unfinished" and text != ""
-            messages.append(
-                Message(context_name, source, text if finished else None, numerus)
-            )
+            messages.append(Message(context_name, source, text if finished else None, numerus))
     return messages
 
 

@@ -1,1 +1,36 @@
-"""services layer."""
+"""Use cases: the one door the UI and the command line go through.
+
+Each service method checks the acting user's permission, runs in one short transaction,
+writes the audit trail and returns plain data or domain objects.  None of it imports Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retailerp.persistence.engine import Database
+from retailerp.persistence.queries import Page
+from retailerp.services.context import ServiceContext
+from retailerp.services.customers import CustomerService
+from retailerp.services.items import ItemService
+from retailerp.services.settings import SettingsService
+from retailerp.services.stock import StockService
+
+__all__ = ["Page", "ServiceContext", "Services"]
+
+
+@dataclass
+class Services:
+    """All services over one database for one acting user."""
+
+    ctx: ServiceContext
+
+    def __post_init__(self) -> None:
+        self.customers = CustomerService(self.ctx)
+        self.items = ItemService(self.ctx)
+        self.stock = StockService(self.ctx)
+        self.settings = SettingsService(self.ctx)
+
+    @classmethod
+    def over(cls, db: Database, **kwargs: object) -> Services:
+        return cls(ServiceContext(db, **kwargs))  # type: ignore[arg-type]

@@ -1,0 +1,139 @@
+"""Bringing a database to the schema this program needs (alembic, shipped in the package).
+
+On SQLite the file is copied before any migration, foreign keys are switched off while tables
+are rebuilt (with them on, a batch rebuild silently deletes ``ON DELETE CASCADE`` children) and
+``PRAGMA foreign_key_check`` must come back empty before the migration commits.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, text
+
+from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.persistence.engine import Database
+from retailerp.persistence.errors import DatabaseProblem
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(files("retailerp.migrations")))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def needs_upgrade(db: Database) -> bool:
+    """Whether the database is behind; refuses a database from a newer program."""
+    current = current_revision(db)
+    if current is not None and current not in known_revisions():
+        raise DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{database} was written by a newer version of RetailERP (schema {revision}). "
+                "Install the newer version to open it.",
+            ),
+            database=db.label,
+            revision=current,
+        )
+    return current != head_revision()
+
+
+def upgrade(db: Database, revision: str = "head", backup_dir: Path | None = None) -> Path | None:
+    """Migrate to ``revision``; returns the backup copy made first (SQLite files with data)."""
+    if not needs_upgrade(db) and revision == "head":
+        return None
+    backup = _backup_before(db, backup_dir)
+    _run(db, lambda cfg: command.upgrade(cfg, revision))
+    return backup
+
+
+def downgrade(db: Database, revision: str) -> None:
+    _run(db, lambda cfg: command.downgrade(cfg, revision))
+
+
+def _run(db: Database, action) -> None:  # noqa: ANN001 - alembic command callable
+    with db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        if db.is_sqlite:  # outside any transaction, or SQLite ignores it
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                action(alembic_config(conn))
+                if db.is_sqlite:
+                    _check_foreign_keys(conn)
+        finally:
+            if db.is_sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+    if broken:
+        raise DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The migration would break {count} links between records; nothing was changed.",
+            ),
+            count=len(broken),
+        )
+
+
+def _backup_before(db: Database, backup_dir: Path | None) -> Path | None:
+    if not db.is_sqlite or db.path is None or not db.path.exists():
+        return None
+    if current_revision(db) is None:
+        return None  # a new, empty file: nothing to keep
+    folder = backup_dir or db.path.parent
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{db.path.stem}.before-upgrade-{stamp}{db.path.suffix or '.db'}"
+    copy_sqlite(db.path, target)
+    return target
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a live SQLite file (the online backup API, not a file copy)."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)
+    dst = sqlite3.connect(target)
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+
+def schema_differences(db: Database) -> list[object]:
+    """What differs between the tables in code and the migrated database (empty = in step)."""
+    from alembic.autogenerate import compare_metadata
+
+    from retailerp.persistence.tables import include_name, metadata
+
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn,
+            opts={"include_name": include_name, "compare_type": True,
+                  "render_as_batch": db.is_sqlite},
+        )  # fmt: skip
+        return list(compare_metadata(context, metadata))

@@ -1,0 +1,404 @@
+"""The read side: pages of rows for the lists, searched, filtered and sorted in SQL.
+
+Pages use keyset pagination: the next page starts after the (sort value, id) of the last row
+shown, so page 500 costs what page 1 costs.  Customer search uses SQLite FTS5 trigram for three
+or more characters and LIKE for shorter text (trigram cannot match one or two characters); on
+PostgreSQL, ILIKE backed by a pg_trgm index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    column,
+    false,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+)
+from sqlalchemy.orm import Session
+
+from retailerp.domain.money import Money
+from retailerp.domain.stock import VIRTUAL_KINDS
+from retailerp.persistence import tables as t
+
+PAGE_LIMIT_MAX = 1000
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a list asks for: search text, filters, sort, the cursor after which to start."""
+
+    search: str = ""
+    filters: Mapping[str, Any] | None = None
+    sort_key: str = ""
+    descending: bool = False
+    after: tuple | None = None
+    limit: int = 200
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    code: str
+    name: str
+    phone: str
+    contact: str
+    abc_class: str
+    pinned: bool
+    status: str
+    credit_limit: Money
+    salesperson: str
+    last_review_on: date | None
+    cursor: tuple
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: int
+    sku: str
+    name: str
+    spec: str
+    unit: str
+    barcode: str
+    price: Money
+    vat_rate: Decimal
+    bin: str
+    active: bool
+    on_hand: Decimal
+    min_stock: Decimal
+    cursor: tuple
+
+
+@dataclass(frozen=True)
+class StockRow:
+    item_id: int
+    sku: str
+    item_name: str
+    unit: str
+    location_id: int
+    location_code: str
+    location_name: str
+    location_kind: str
+    stock_key: str
+    quantity: Decimal
+    expiry: date | None
+    cursor: tuple
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    number: str
+    doc_type: str
+    doc_date: date
+    location_code: str
+    partner: str
+    posted_by: str
+    lines: int
+    reverses_number: str
+    cursor: tuple
+
+
+def like_pattern(text_: str) -> str:
+    """A LIKE pattern finding ``text_`` anywhere, with % _ and \\ taken literally."""
+    escaped = text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fts_phrase(text_: str) -> str:
+    """An FTS5 query matching ``text_`` as one phrase (quotes doubled)."""
+    return '"' + text_.replace('"', '""') + '"'
+
+
+def keyset(
+    stmt: Select, sort_col: ColumnElement, tie: Sequence[ColumnElement], page: Page
+) -> Select:
+    """Order by the sort column then the tie-breakers, start after the cursor, limit."""
+    columns = [sort_col, *tie]
+    if page.after is not None:
+        cursor = tuple_(*columns)
+        stmt = stmt.where(cursor < tuple(page.after) if page.descending else
+                          cursor > tuple(page.after))  # fmt: skip
+    order = [c.desc() if page.descending else c.asc() for c in columns]
+    return stmt.order_by(*order).limit(max(1, min(page.limit, PAGE_LIMIT_MAX)))
+
+
+# --- customers --------------------------------------------------------------------------
+
+C = t.customers
+CUSTOMER_CLASS = func.coalesce(C.c.pinned_class, C.c.computed_class)
+CUSTOMER_SORTS: dict[str, ColumnElement] = {
+    "code": C.c.code, "name": C.c.name, "phone": C.c.phone, "contact": C.c.contact,
+    "abc_class": CUSTOMER_CLASS, "status": C.c.status, "credit_limit": C.c.credit_limit,
+    "salesperson": C.c.salesperson,
+}  # fmt: skip
+
+
+def customer_search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
+    words = search.strip()
+    if not words:
+        return None
+    if session.get_bind().dialect.name == "sqlite":
+        if len(words) >= 3:
+            ids = text("SELECT rowid FROM customer_search WHERE customer_search MATCH :q")
+            return C.c.id.in_(ids.bindparams(q=fts_phrase(words)).columns(column("rowid", Integer)))
+        pattern = like_pattern(words)
+        return or_(*(col.like(pattern, escape="\\") for col in (C.c.code, C.c.name, C.c.phone)))
+    joined = C.c.code + " " + C.c.name + " " + C.c.phone
+    return joined.ilike(like_pattern(words), escape="\\")
+
+
+def customer_page(
+    session: Session, page: Page, review_period_start: date | None = None
+) -> list[CustomerRow]:
+    """A page of the customer list."""
+    filters = page.filters or {}
+    sort_col = CUSTOMER_SORTS.get(page.sort_key, C.c.name)
+    stmt = select(
+        C.c.id, C.c.code, C.c.name, C.c.phone, C.c.contact, CUSTOMER_CLASS.label("cls"),
+        C.c.pinned_class, C.c.status, C.c.credit_limit, C.c.salesperson, C.c.last_review_on,
+        sort_col.label("sort_value"),
+    )  # fmt: skip
+    clause = customer_search_clause(session, page.search)
+    if clause is not None:
+        stmt = stmt.where(clause)
+    if filters.get("status") in ("active", "ended"):
+        stmt = stmt.where(C.c.status == filters["status"])
+    if filters.get("abc_class") in ("A", "B", "C"):
+        stmt = stmt.where(filters["abc_class"] == CUSTOMER_CLASS)
+    if filters.get("due_for_review"):
+        stmt = stmt.where(C.c.status == "active")
+        stmt = stmt.where(
+            func.coalesce(C.c.last_review_on, C.c.created_on) < review_period_start
+            if review_period_start else false()
+        )  # fmt: skip
+    rows = session.execute(keyset(stmt, sort_col, [C.c.id], page))
+    return [
+        CustomerRow(
+            id=r.id,
+            code=r.code,
+            name=r.name,
+            phone=r.phone,
+            contact=r.contact,
+            abc_class=str(r.cls),
+            pinned=r.pinned_class is not None,
+            status=str(r.status),
+            credit_limit=r.credit_limit,
+            salesperson=r.salesperson,
+            last_review_on=r.last_review_on,
+            cursor=(_raw(r.sort_value), r.id),
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def _raw(value: Any) -> Any:
+    """A cursor value as the database compares it (money back to cents)."""
+    return value.minor if isinstance(value, Money) else value
+
+
+# --- items ------------------------------------------------------------------------------
+
+I_ = t.items
+ITEM_SORTS: dict[str, ColumnElement] = {
+    "sku": I_.c.sku, "name": I_.c.name, "spec": I_.c.spec, "price": I_.c.price,
+    "bin": I_.c.bin, "barcode": I_.c.barcode, "unit": I_.c.unit,
+}  # fmt: skip
+
+
+def on_hand_subquery():  # noqa: ANN201
+    """Quantity per item in locations that hold our goods for sale or use (not virtual)."""
+    b, loc = t.stock_balances, t.locations
+    return (
+        select(b.c.item_id, func.sum(b.c.quantity).label("qty"))
+        .join(loc, loc.c.id == b.c.location_id)
+        .where(loc.c.kind.not_in([k.value for k in VIRTUAL_KINDS]))
+        .group_by(b.c.item_id)
+        .subquery()
+    )
+
+
+def item_page(session: Session, page: Page) -> list[ItemRow]:
+    """A page of the item list, with the quantity on hand."""
+    filters = page.filters or {}
+    sort_col = ITEM_SORTS.get(page.sort_key, I_.c.sku)
+    on_hand = on_hand_subquery()
+    stmt = select(I_, func.coalesce(on_hand.c.qty, 0).label("on_hand"),
+                  sort_col.label("sort_value")).outerjoin(
+        on_hand, on_hand.c.item_id == I_.c.id)  # fmt: skip
+    if page.search.strip():
+        pattern = like_pattern(page.search.strip())
+        sqlite_ = session.get_bind().dialect.name == "sqlite"
+        columns = (I_.c.sku, I_.c.name, I_.c.barcode, I_.c.spec)
+        stmt = stmt.where(
+            or_(*(c.like(pattern, escape="\\") if sqlite_ else c.ilike(pattern, escape="\\")
+                  for c in columns))
+        )  # fmt: skip
+    if filters.get("active") is not None:
+        stmt = stmt.where(I_.c.active == bool(filters["active"]))
+    if filters.get("below_min"):
+        stmt = stmt.where(func.coalesce(on_hand.c.qty, 0) < I_.c.min_stock)
+    rows = session.execute(keyset(stmt, sort_col, [I_.c.id], page))
+    return [
+        ItemRow(
+            id=r.id,
+            sku=r.sku,
+            name=r.name,
+            spec=r.spec,
+            unit=r.unit,
+            barcode=r.barcode,
+            price=r.price,
+            vat_rate=r.vat_rate,
+            bin=r.bin,
+            active=r.active,
+            on_hand=Decimal(r.on_hand),
+            min_stock=r.min_stock,
+            cursor=(_raw(r.sort_value), r.id),
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+# --- stock overview ---------------------------------------------------------------------
+
+B = t.stock_balances
+L = t.locations
+STOCK_SORTS: dict[str, ColumnElement] = {
+    "sku": I_.c.sku, "item_name": I_.c.name, "location_code": L.c.code,
+    "quantity": B.c.quantity, "stock_key": B.c.stock_key,
+}  # fmt: skip
+
+
+def stock_page(session: Session, page: Page) -> list[StockRow]:
+    """Stock by item and location (and batch/serial), real locations only, non-zero."""
+    filters = page.filters or {}
+    sort_col = STOCK_SORTS.get(page.sort_key, I_.c.sku)
+    stmt = (
+        select(
+            B.c.item_id,
+            I_.c.sku,
+            I_.c.name,
+            I_.c.unit,
+            B.c.location_id,
+            L.c.code,
+            L.c.name.label("location_name"),
+            L.c.kind,
+            B.c.stock_key,
+            B.c.quantity,
+            B.c.expiry,
+            sort_col.label("sort_value"),
+        )  # fmt: skip
+        .join(I_, I_.c.id == B.c.item_id)
+        .join(L, L.c.id == B.c.location_id)
+        .where(B.c.quantity != 0, L.c.kind.not_in([k.value for k in VIRTUAL_KINDS]))
+    )
+    if page.search.strip():
+        pattern = like_pattern(page.search.strip())
+        stmt = stmt.where(or_(I_.c.sku.like(pattern, escape="\\"),
+                              I_.c.name.like(pattern, escape="\\"),
+                              B.c.stock_key.like(pattern, escape="\\")))  # fmt: skip
+    if filters.get("location_id"):
+        stmt = stmt.where(B.c.location_id == int(filters["location_id"]))
+    if filters.get("item_id"):
+        stmt = stmt.where(B.c.item_id == int(filters["item_id"]))
+    tie = [B.c.item_id, B.c.location_id, B.c.stock_key]
+    rows = session.execute(keyset(stmt, sort_col, tie, page))
+    return [
+        StockRow(
+            item_id=r.item_id,
+            sku=r.sku,
+            item_name=r.name,
+            unit=r.unit,
+            location_id=r.location_id,
+            location_code=r.code,
+            location_name=r.location_name,
+            location_kind=str(r.kind),
+            stock_key=r.stock_key,
+            quantity=r.quantity,
+            expiry=r.expiry,
+            cursor=(_raw(_qty_raw(r.sort_value, sort_col)), r.item_id, r.location_id, r.stock_key),
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def _qty_raw(value: Any, sort_col: ColumnElement) -> Any:
+    if sort_col is B.c.quantity and isinstance(value, Decimal):
+        return int(value * 1000)
+    return value
+
+
+# --- stock documents --------------------------------------------------------------------
+
+D = t.stock_documents
+DOC_SORTS: dict[str, ColumnElement] = {
+    "number": D.c.number, "doc_date": D.c.doc_date, "doc_type": D.c.doc_type,
+    "partner": D.c.partner, "posted_by": D.c.posted_by,
+}  # fmt: skip
+
+
+def document_page(session: Session, page: Page) -> list[DocumentRow]:
+    """Posted goods receipts, stock counts and reversals, newest first by default."""
+    filters = page.filters or {}
+    sort_col = DOC_SORTS.get(page.sort_key, D.c.number)
+    original = D.alias("original")
+    lines = (select(t.stock_document_lines.c.document_id, func.count().label("n"))
+             .group_by(t.stock_document_lines.c.document_id).subquery())  # fmt: skip
+    stmt = (
+        select(
+            D.c.id,
+            D.c.number,
+            D.c.doc_type,
+            D.c.doc_date,
+            L.c.code,
+            D.c.partner,
+            D.c.posted_by,
+            func.coalesce(lines.c.n, 0).label("n"),
+            original.c.number.label("reverses"),
+            sort_col.label("sort_value"),
+        )  # fmt: skip
+        .join(L, L.c.id == D.c.location_id)
+        .outerjoin(lines, lines.c.document_id == D.c.id)
+        .outerjoin(original, original.c.id == D.c.reverses_id)
+    )
+    if page.search.strip():
+        pattern = like_pattern(page.search.strip())
+        stmt = stmt.where(or_(D.c.number.like(pattern, escape="\\"),
+                              D.c.partner.like(pattern, escape="\\")))  # fmt: skip
+    if filters.get("doc_type"):
+        stmt = stmt.where(D.c.doc_type == filters["doc_type"])
+    rows = session.execute(keyset(stmt, sort_col, [D.c.id], page))
+    return [
+        DocumentRow(
+            id=r.id,
+            number=r.number,
+            doc_type=str(r.doc_type),
+            doc_date=r.doc_date,
+            location_code=r.code,
+            partner=r.partner,
+            posted_by=r.posted_by,
+            lines=r.n,
+            reverses_number=r.reverses or "",
+            cursor=(r.sort_value, r.id),
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def due_for_review_count(session: Session, period_start: date) -> int:
+    stmt = select(func.count()).select_from(C).where(
+        and_(C.c.status == "active",
+             func.coalesce(C.c.last_review_on, C.c.created_on) < period_start))  # fmt: skip
+    return int(session.scalar(stmt) or 0)

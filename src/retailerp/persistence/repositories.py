@@ -1,0 +1,319 @@
+"""Repositories: load and store domain objects; the only place services reach tables through."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import and_, func, literal, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from retailerp.domain.customers import Customer, CustomerReview, CustomerStatus
+from retailerp.domain.inventory import StockDocument
+from retailerp.domain.items import Item
+from retailerp.domain.money import Money
+from retailerp.domain.numbering import DocumentType, format_number
+from retailerp.domain.stock import Location, LocationKind, StockMove, insufficient, stock_key
+from retailerp.persistence import tables as t
+
+
+def upsert(session: Session, table, values: dict, keys: Sequence[str], set_: dict):  # noqa: ANN001, ANN201
+    """INSERT … ON CONFLICT DO UPDATE for the dialect in use."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(table).values(**values)
+    return stmt.on_conflict_do_update(index_elements=list(keys), set_=set_)
+
+
+class CustomerRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, customer_id: int) -> Customer | None:
+        return self.session.get(Customer, customer_id)
+
+    def by_code(self, code: str) -> Customer | None:
+        return self.session.scalars(select(Customer).where(t.customers.c.code == code)).first()
+
+    def add(self, customer: Customer) -> None:
+        self.session.add(customer)
+        self.session.flush()
+
+    def add_review(self, review: CustomerReview) -> None:
+        self.session.add(review)
+        self.session.flush()
+
+    def reviews(self, customer_id: int) -> list[CustomerReview]:
+        stmt = (
+            select(CustomerReview)
+            .where(t.customer_reviews.c.customer_id == customer_id)
+            .order_by(t.customer_reviews.c.reviewed_on.desc(), t.customer_reviews.c.id.desc())
+        )
+        return list(self.session.scalars(stmt))
+
+    def active(self) -> Iterable[Customer]:
+        stmt = select(Customer).where(t.customers.c.status == CustomerStatus.ACTIVE)
+        return self.session.scalars(stmt)
+
+    def all_ids(self) -> list[int]:
+        return list(self.session.scalars(select(t.customers.c.id)))
+
+    def revenue_since(self, start: date, end: date) -> dict[int, Money]:
+        """Net revenue per customer booked in [start, end]."""
+        r = t.revenue_entries
+        stmt = (
+            select(r.c.customer_id, func.sum(r.c.net_amount))
+            .where(r.c.booked_on >= start, r.c.booked_on <= end)
+            .group_by(r.c.customer_id)
+        )
+        return {cid: Money(int(total or 0)) for cid, total in self.session.execute(stmt)}
+
+    def set_computed_classes(self, classes: dict[int, str]) -> int:
+        """Store computed classes without touching the version (it is not a user edit)."""
+        changed = 0
+        for cls in ("A", "B", "C"):
+            ids = [cid for cid, c in classes.items() if c == cls]
+            for chunk in range(0, len(ids), 500):
+                result = self.session.execute(
+                    update(t.customers)
+                    .where(t.customers.c.id.in_(ids[chunk : chunk + 500]))
+                    .where(t.customers.c.computed_class != cls)
+                    .values(computed_class=cls)
+                    .execution_options(synchronize_session=False)
+                )
+                changed += result.rowcount or 0
+        return changed
+
+    def add_revenue(self, customer_id: int, booked_on: date, amount: Money, source: str) -> None:
+        self.session.execute(
+            t.revenue_entries.insert().values(
+                customer_id=customer_id, booked_on=booked_on, net_amount=amount, source=source
+            )
+        )
+
+    def is_used(self, customer_id: int) -> bool:
+        """Whether any document or history refers to the customer (then it is never deleted)."""
+        checks = [
+            select(literal(1)).where(t.revenue_entries.c.customer_id == customer_id).limit(1),
+            select(literal(1)).where(t.locations.c.customer_id == customer_id).limit(1),
+            select(literal(1)).where(t.customer_reviews.c.customer_id == customer_id).limit(1),
+        ]
+        return any(self.session.execute(stmt).first() for stmt in checks)
+
+
+class ItemRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, item_id: int) -> Item | None:
+        return self.session.get(Item, item_id)
+
+    def by_sku(self, sku: str) -> Item | None:
+        return self.session.scalars(select(Item).where(t.items.c.sku == sku)).first()
+
+    def by_barcode(self, barcode: str) -> Item | None:
+        return self.session.scalars(select(Item).where(t.items.c.barcode == barcode)).first()
+
+    def by_ids(self, ids: Iterable[int]) -> dict[int, Item]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        return {i.id: i for i in self.session.scalars(select(Item).where(t.items.c.id.in_(ids)))}
+
+    def add(self, item: Item) -> None:
+        self.session.add(item)
+        self.session.flush()
+
+
+class LocationRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, location_id: int) -> Location | None:
+        return self.session.get(Location, location_id)
+
+    def by_code(self, code: str) -> Location | None:
+        return self.session.scalars(select(Location).where(t.locations.c.code == code)).first()
+
+    def require(self, code: str) -> Location:
+        location = self.by_code(code)
+        if location is None:  # the migration seeds every standard location
+            raise LookupError(f"standard location {code} is missing")
+        return location
+
+    def all(self) -> list[Location]:
+        return list(self.session.scalars(select(Location).order_by(t.locations.c.code)))
+
+    def by_ids(self, ids: Iterable[int]) -> dict[int, Location]:
+        ids = list(set(ids))
+        stmt = select(Location).where(t.locations.c.id.in_(ids))
+        return {loc.id: loc for loc in self.session.scalars(stmt)}
+
+    def add(self, location: Location) -> None:
+        self.session.add(location)
+        self.session.flush()
+
+    def bins_of(self, parent_id: int) -> list[Location]:
+        stmt = select(Location).where(
+            t.locations.c.parent_id == parent_id, t.locations.c.kind == LocationKind.BIN
+        )
+        return list(self.session.scalars(stmt))
+
+
+class StockRepository:
+    """The ledger: inserts moves and keeps the balance table equal to their sum."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def post(self, moves: Sequence[StockMove], allow_negative_stock: bool) -> None:
+        """Insert the moves and update balances; a real location may not go below zero.
+
+        The decrement is one conditional UPDATE (``… WHERE quantity >= :q``) so that two PCs
+        taking the last units at once cannot both succeed.
+        """
+        locations = LocationRepository(self.session).by_ids(
+            [m.from_location_id for m in moves] + [m.to_location_id for m in moves]
+        )
+        for move in moves:
+            source = locations[move.from_location_id]
+            self._take(move, source, source.may_go_negative(allow_negative_stock))
+            self._add(move.item_id, move.to_location_id, stock_key(move), move.quantity,
+                      move.expiry)  # fmt: skip
+            self.session.add(move)
+        self.session.flush()
+
+    def _take(self, move: StockMove, source: Location, may_go_negative: bool) -> None:
+        key = stock_key(move)
+        if may_go_negative:
+            self._add(move.item_id, source.id or 0, key, -move.quantity, None)
+            return
+        b = t.stock_balances
+        result = self.session.execute(
+            update(b)
+            .where(
+                b.c.item_id == move.item_id,
+                b.c.location_id == source.id,
+                b.c.stock_key == key,
+                b.c.quantity >= move.quantity,
+            )  # fmt: skip
+            .values(quantity=b.c.quantity - move.quantity)
+            .execution_options(synchronize_session=False)
+        )
+        if not result.rowcount:
+            raise insufficient(source.code, move.quantity, self.quantity(move.item_id,
+                               source.id or 0, key))  # fmt: skip
+
+    def _add(self, item_id: int, location_id: int, key: str, qty: Decimal,
+             expiry: date | None) -> None:  # fmt: skip
+        b = t.stock_balances
+        values = {"item_id": item_id, "location_id": location_id, "stock_key": key,
+                  "quantity": qty, "expiry": expiry}  # fmt: skip
+        stmt = upsert(self.session, b, values, ("item_id", "location_id", "stock_key"),
+                      {"quantity": b.c.quantity + qty})  # fmt: skip
+        self.session.execute(stmt)
+
+    def quantity(self, item_id: int, location_id: int, key: str = "") -> Decimal:
+        b = t.stock_balances
+        value = self.session.scalar(
+            select(b.c.quantity).where(
+                b.c.item_id == item_id, b.c.location_id == location_id, b.c.stock_key == key
+            )
+        )
+        return value if value is not None else Decimal(0)
+
+    def balances_at(
+        self, location_id: int, item_ids: Iterable[int]
+    ) -> dict[tuple[int, str], Decimal]:
+        b = t.stock_balances
+        stmt = select(b.c.item_id, b.c.stock_key, b.c.quantity).where(
+            b.c.location_id == location_id, b.c.item_id.in_(list(item_ids))
+        )
+        return {(i, k): q for i, k, q in self.session.execute(stmt)}
+
+    def moves_of(self, doc_number: str) -> list[StockMove]:
+        stmt = select(StockMove).where(t.stock_moves.c.doc_number == doc_number)
+        return list(self.session.scalars(stmt.order_by(t.stock_moves.c.id)))
+
+    def ledger_mismatches(self) -> list[tuple[int, int, str, Decimal, Decimal]]:
+        """Balance rows that differ from the sum of the moves: (item, location, key, kept,
+        summed).  Empty when the ledger and the balances agree."""
+        m = t.stock_moves
+        key = func.coalesce(func.nullif(m.c.serial, ""), m.c.batch)
+        ins = select(m.c.item_id, m.c.to_location_id.label("loc"), key.label("k"),
+                     m.c.quantity.label("q"))  # fmt: skip
+        outs = select(m.c.item_id, m.c.from_location_id.label("loc"), key.label("k"),
+                      (-m.c.quantity).label("q"))  # fmt: skip
+        union = ins.union_all(outs).subquery()
+        summed = select(union.c.item_id, union.c.loc, union.c.k,
+                        func.sum(union.c.q).label("total")).group_by(
+            union.c.item_id, union.c.loc, union.c.k).subquery()  # fmt: skip
+        b = t.stock_balances
+        joined = select(summed.c.item_id, summed.c.loc, summed.c.k, summed.c.total,
+                        b.c.quantity).outerjoin(b, and_(
+            b.c.item_id == summed.c.item_id, b.c.location_id == summed.c.loc,
+            b.c.stock_key == summed.c.k))  # fmt: skip
+        problems = []
+        for item_id, loc, k, total, kept in self.session.execute(joined):
+            total_q = total if total is not None else Decimal(0)
+            kept_q = kept if kept is not None else Decimal(0)
+            if total_q != kept_q:
+                problems.append((item_id, loc, k, kept_q, total_q))
+        extra = select(b.c.item_id, b.c.location_id, b.c.stock_key, b.c.quantity).where(
+            b.c.quantity != 0
+        )
+        summed_keys = {(p[0], p[1], p[2]) for p in self.session.execute(select(
+            summed.c.item_id, summed.c.loc, summed.c.k))}  # fmt: skip
+        for item_id, loc, k, kept in self.session.execute(extra):
+            if (item_id, loc, k) not in summed_keys:
+                problems.append((item_id, loc, k, kept, Decimal(0)))
+        return problems
+
+
+class DocumentRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def next_number(self, doc_type: DocumentType, year: int) -> str:
+        """Take the next number of a series inside the caller's transaction (gapless: a
+        rollback gives it back; the row lock keeps two PCs apart)."""
+        s = t.number_series
+        stmt = upsert(self.session, s, {"doc_type": doc_type, "year": year, "last": 1},
+                      ("doc_type", "year"), {"last": s.c.last + 1}).returning(s.c.last)  # fmt: skip
+        last = self.session.execute(stmt).scalar_one()
+        return format_number(doc_type, year, last)
+
+    def add(self, document: StockDocument) -> None:
+        self.session.add(document)
+        self.session.flush()
+
+    def get(self, document_id: int) -> StockDocument | None:
+        return self.session.get(StockDocument, document_id)
+
+    def by_number(self, number: str) -> StockDocument | None:
+        stmt = select(StockDocument).where(t.stock_documents.c.number == number)
+        return self.session.scalars(stmt).first()
+
+    def reversal_of(self, document_id: int) -> StockDocument | None:
+        stmt = select(StockDocument).where(t.stock_documents.c.reverses_id == document_id)
+        return self.session.scalars(stmt).first()
+
+
+class SettingsRepository:
+    """Shop-wide settings kept in the database (every PC sees the same)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, key: str, default: str = "") -> str:
+        value = self.session.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
+        return default if value is None else value
+
+    def set(self, key: str, value: str) -> None:
+        self.session.execute(
+            upsert(
+                self.session, t.settings, {"key": key, "value": value}, ("key",), {"value": value}
+            )  # fmt: skip
+        )

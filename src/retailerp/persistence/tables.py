@@ -1,0 +1,250 @@
+"""The database schema: the target of the alembic migrations.
+
+Every constraint has a name (naming convention below) so migrations can change it on SQLite
+(batch mode rebuilds tables) and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+
+from retailerp.domain.customers import AbcClass, CustomerStatus
+from retailerp.domain.items import Tracking
+from retailerp.domain.numbering import DocumentType
+from retailerp.domain.stock import LocationKind
+from retailerp.persistence.types import (
+    EnumText,
+    MoneyType,
+    QuantityType,
+    RateType,
+    UtcDateTime,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+customers = Table(
+    "customers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(20), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+    Column("contact", String(60), nullable=False, default=""),
+    Column("phone", String(30), nullable=False, default=""),
+    Column("address", String(200), nullable=False, default=""),
+    Column("tax_id", String(20), nullable=False, default=""),
+    Column("bank_name", String(100), nullable=False, default=""),
+    Column("bank_account", String(40), nullable=False, default=""),
+    Column("payment_terms_days", Integer, nullable=False, default=30),
+    Column("credit_limit", MoneyType, nullable=False, default=0),
+    Column("credit_note", String(500), nullable=False, default=""),
+    Column("salesperson", String(60), nullable=False, default=""),
+    Column("computed_class", EnumText(AbcClass), nullable=False, default=AbcClass.C),
+    Column("pinned_class", EnumText(AbcClass), nullable=True),
+    Column("pinned_by", String(60), nullable=False, default=""),
+    Column("pinned_reason", String(200), nullable=False, default=""),
+    Column("pinned_at", UtcDateTime, nullable=True),
+    Column("status", EnumText(CustomerStatus), nullable=False, default=CustomerStatus.ACTIVE),
+    Column("ended_on", Date, nullable=True),
+    Column("end_reason", String(200), nullable=False, default=""),
+    Column("created_on", Date, nullable=False),
+    Column("last_review_on", Date, nullable=True),
+    Column("version", Integer, nullable=False),
+    Column("updated_by", String(60), nullable=False, default=""),
+    Column("updated_at", UtcDateTime, nullable=True),
+    Index("ix_customers_name_id", "name", "id"),
+    Index("ix_customers_phone", "phone"),
+)
+
+customer_reviews = Table(
+    "customer_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("reviewed_on", Date, nullable=False),
+    Column("reviewer", String(60), nullable=False),
+    Column("credit_limit_before", MoneyType, nullable=False),
+    Column("credit_limit_after", MoneyType, nullable=False),
+    Column("outcome", String(200), nullable=False),
+    Column("note", String(500), nullable=False, default=""),
+)
+
+revenue_entries = Table(
+    "revenue_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False),
+    Column("booked_on", Date, nullable=False),
+    Column("net_amount", MoneyType, nullable=False),
+    Column("source", String(40), nullable=False),
+    Index("ix_revenue_entries_customer_booked", "customer_id", "booked_on"),
+    Index("ix_revenue_entries_booked_on", "booked_on"),
+)
+"""Net revenue per customer and day (invoices add, red invoices subtract); ABC reads it."""
+
+items = Table(
+    "items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sku", String(32), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+    Column("spec", String(100), nullable=False, default=""),
+    Column("unit", String(10), nullable=False, default="pcs"),
+    Column("barcode", String(32), nullable=False, default=""),
+    Column("price", MoneyType, nullable=False, default=0),
+    Column("vat_rate", RateType, nullable=False),
+    Column("tracking", EnumText(Tracking), nullable=False, default=Tracking.NONE),
+    Column("shelf_life_days", Integer, nullable=True),
+    Column("min_stock", QuantityType, nullable=False, default=0),
+    Column("bin", String(20), nullable=False, default=""),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("version", Integer, nullable=False),
+    Column("updated_by", String(60), nullable=False, default=""),
+    Column("updated_at", UtcDateTime, nullable=True),
+    Index("ix_items_name_id", "name", "id"),
+    Index(
+        "uq_items_barcode",
+        "barcode",
+        unique=True,
+        sqlite_where=text("barcode <> ''"),
+        postgresql_where=text("barcode <> ''"),
+    ),
+)
+
+locations = Table(
+    "locations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(40), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+    Column("kind", EnumText(LocationKind), nullable=False),
+    Column("parent_id", Integer, ForeignKey("locations.id"), nullable=True),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=True),
+)
+
+stock_moves = Table(
+    "stock_moves",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
+    Column("quantity", QuantityType, nullable=False),
+    Column("from_location_id", Integer, ForeignKey("locations.id"), nullable=False),
+    Column("to_location_id", Integer, ForeignKey("locations.id"), nullable=False),
+    Column("batch", String(40), nullable=False, default=""),
+    Column("serial", String(60), nullable=False, default=""),
+    Column("expiry", Date, nullable=True),
+    Column("doc_type", String(4), nullable=False),
+    Column("doc_number", String(20), nullable=False, index=True),
+    Column("user", String(60), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("reverses_id", Integer, ForeignKey("stock_moves.id"), nullable=True, unique=True),
+    CheckConstraint("quantity > 0", name="positive_quantity"),
+    CheckConstraint("from_location_id <> to_location_id", name="two_locations"),
+    Index("ix_stock_moves_item_from", "item_id", "from_location_id"),
+    Index("ix_stock_moves_item_to", "item_id", "to_location_id"),
+)
+"""The stock ledger: rows are only ever inserted."""
+
+stock_balances = Table(
+    "stock_balances",
+    metadata,
+    Column("item_id", Integer, ForeignKey("items.id"), primary_key=True),
+    Column("location_id", Integer, ForeignKey("locations.id"), primary_key=True),
+    Column("stock_key", String(60), primary_key=True),
+    Column("quantity", QuantityType, nullable=False),
+    Column("expiry", Date, nullable=True),
+    Index("ix_stock_balances_location", "location_id"),
+)
+"""Quantity per item, location and batch/serial: the ledger summed, kept in step with it."""
+
+number_series = Table(
+    "number_series",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_type", EnumText(DocumentType), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("last", Integer, nullable=False),
+    UniqueConstraint("doc_type", "year", name="uq_number_series_doc_type_year"),
+)
+
+stock_documents = Table(
+    "stock_documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_type", EnumText(DocumentType), nullable=False),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("doc_date", Date, nullable=False),
+    Column("location_id", Integer, ForeignKey("locations.id"), nullable=False),
+    Column("partner", String(100), nullable=False, default=""),
+    Column("note", String(500), nullable=False, default=""),
+    Column("posted_by", String(60), nullable=False),
+    Column("posted_at", UtcDateTime, nullable=False),
+    Column("reverses_id", Integer, ForeignKey("stock_documents.id"), nullable=True, unique=True),
+    Index("ix_stock_documents_date", "doc_date", "id"),
+)
+
+stock_document_lines = Table(
+    "stock_document_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("stock_documents.id"), nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
+    Column("quantity", QuantityType, nullable=False),
+    Column("book_quantity", QuantityType, nullable=True),
+    Column("batch", String(40), nullable=False, default=""),
+    Column("serial", String(60), nullable=False, default=""),
+    Column("expiry", Date, nullable=True),
+    Column("unit_cost", MoneyType, nullable=False, default=0),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("username", String(60), nullable=False),
+    Column("action", String(60), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(40), nullable=False),
+    Column("detail", Text, nullable=False, default=""),
+    Index("ix_audit_log_entity", "entity", "entity_id"),
+)
+"""Who did what when; rows are only ever inserted."""
+
+SEARCH_TABLE_PREFIXES = ("customer_search", "item_search")
+"""Full-text search tables made by hand in migrations (SQLite FTS5); not in this metadata."""
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """alembic filter: leave the hand-made search tables out of schema comparisons."""
+    del parent_names
+    return not (type_ == "table" and name and name.startswith(SEARCH_TABLE_PREFIXES))

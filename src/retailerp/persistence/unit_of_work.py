@@ -1,0 +1,144 @@
+"""The unit of work: one short transaction, the repositories inside it, and retries.
+
+A writer's transaction begins IMMEDIATE on SQLite (it waits its turn instead of failing
+later), and is retried a few times if another PC held the database past the busy timeout, or
+if PostgreSQL reports a serialization failure or deadlock.  Nothing is committed unless the
+work finished; nothing is held open across a dialog.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from retailerp.domain.errors import DomainError
+from retailerp.domain.security import Actor
+from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.persistence import tables as t
+from retailerp.persistence.engine import Database, explain
+from retailerp.persistence.errors import DatabaseBusy
+from retailerp.persistence.mappers import start_mappers
+from retailerp.persistence.repositories import (
+    CustomerRepository,
+    DocumentRepository,
+    ItemRepository,
+    LocationRepository,
+    SettingsRepository,
+    StockRepository,
+)
+
+T = TypeVar("T")
+RETRIES = 4
+RETRY_PG_CODES = {"40001", "40P01"}
+
+
+class UnitOfWork:
+    """A session and the repositories over it; rolls back unless :meth:`commit` was called."""
+
+    def __init__(self, db: Database, *, write: bool = False) -> None:
+        start_mappers()
+        self.db = db
+        self.write = write
+        self.session: Session
+
+    def __enter__(self) -> UnitOfWork:
+        engine = self.db.write_engine if self.write else self.db.engine
+        self.session = Session(bind=engine, expire_on_commit=False, autoflush=True)
+        self.customers = CustomerRepository(self.session)
+        self.items = ItemRepository(self.session)
+        self.locations = LocationRepository(self.session)
+        self.stock = StockRepository(self.session)
+        self.documents = DocumentRepository(self.session)
+        self.settings = SettingsRepository(self.session)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # close() rolls back whatever was not committed and detaches the loaded objects
+        # without expiring them, so callers can read what a service returned.
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def audit(
+        self, actor: Actor, action: str, entity: str, entity_id: object, **detail: Any
+    ) -> None:
+        """Write one audit entry in this transaction (it commits or fails with the change)."""
+        self.session.execute(
+            t.audit_log.insert().values(
+                at=now(),
+                username=actor.username,
+                action=action,
+                entity=entity,
+                entity_id=str(entity_id),
+                detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
+            )  # fmt: skip
+        )
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def read(db: Database, work: Callable[[UnitOfWork], T]) -> T:
+    """Run a read in a short transaction."""
+    return _attempt(db, work, write=False)
+
+
+def write(db: Database, work: Callable[[UnitOfWork], T]) -> T:
+    """Run a change in one transaction, committed only if ``work`` returns."""
+    return _attempt(db, work, write=True)
+
+
+def _attempt(db: Database, work: Callable[[UnitOfWork], T], *, write: bool) -> T:
+    for attempt in range(RETRIES):
+        try:
+            with UnitOfWork(db, write=write) as uow:
+                result = work(uow)
+                if write:
+                    uow.commit()
+                return result
+        except DomainError:
+            raise
+        except StaleDataError:
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Someone else changed this record while you were saving. Reload it and "
+                    "try again.",
+                )
+            ) from None
+        except DBAPIError as error:
+            if _retryable(error) and attempt + 1 < RETRIES:
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            if _busy(error):
+                raise DatabaseBusy(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The database is busy: another PC is saving. Nothing was saved; try "
+                        "again in a moment.",
+                    )
+                ) from None
+            raise explain(error, db) from error
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _busy(error: DBAPIError) -> bool:
+    text = str(error.orig).lower()
+    return isinstance(error, OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _retryable(error: DBAPIError) -> bool:
+    code = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    return _busy(error) or code in RETRY_PG_CODES

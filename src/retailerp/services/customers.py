@@ -1,0 +1,247 @@
+"""Customer use cases: keep the register, classify, review, end and reactivate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from retailerp.domain.customers import (
+    AbcClass,
+    Customer,
+    CustomerReview,
+    classify_abc,
+    validate_customer,
+)
+from retailerp.domain.errors import FieldError, ValidationError
+from retailerp.domain.money import Money, check_price
+from retailerp.domain.security import Permission
+from retailerp.domain.stock import Location, LocationKind, consignment_code
+from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.persistence import queries
+from retailerp.persistence.queries import CustomerRow, Page
+from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
+from retailerp.services.context import ServiceContext, check_version, not_found
+from retailerp.services.settings import load_settings
+
+
+@dataclass(frozen=True)
+class ClassificationResult:
+    counts: dict[str, int]
+    changed: int
+    period_start: date
+    period_end: date
+
+
+class CustomerService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- reading ---------------------------------------------------------------------
+
+    def page(self, page: Page) -> list[CustomerRow]:
+        def work(uow: UnitOfWork) -> list[CustomerRow]:
+            start = load_settings(uow).review.period_start(self.ctx.today())
+            return queries.customer_page(uow.session, page, start)
+
+        return read(self.ctx.db, work)
+
+    def get(self, customer_id: int) -> Customer:
+        def work(uow: UnitOfWork) -> Customer:
+            customer = uow.customers.get(customer_id)
+            if customer is None:
+                raise not_found("Customer", customer_id)
+            return customer
+
+        return read(self.ctx.db, work)
+
+    def reviews(self, customer_id: int) -> list[CustomerReview]:
+        return read(self.ctx.db, lambda uow: uow.customers.reviews(customer_id))
+
+    def due_for_review_count(self) -> int:
+        def work(uow: UnitOfWork) -> int:
+            start = load_settings(uow).review.period_start(self.ctx.today())
+            return queries.due_for_review_count(uow.session, start)
+
+        return read(self.ctx.db, work)
+
+    @staticmethod
+    def check(values: Mapping[str, Any]) -> dict[str, str]:
+        """Field → message for what is wrong now (for validation as the user types)."""
+        try:
+            validate_customer(values)
+        except ValidationError as error:
+            return {f: e.render() for f, e in error.by_field().items()}
+        return {}
+
+    # --- changing --------------------------------------------------------------------
+
+    def create(self, values: Mapping[str, Any]) -> Customer:
+        self.ctx.actor.require(Permission.EDIT_CUSTOMERS)
+        clean = validate_customer(values)
+
+        def work(uow: UnitOfWork) -> Customer:
+            self._code_free(uow, clean["code"], None)
+            customer = Customer(code=clean["code"], name=clean["name"],
+                                created_on=self.ctx.today())  # fmt: skip
+            customer.apply(clean)
+            self._stamp(customer)
+            uow.customers.add(customer)
+            uow.audit(self.ctx.actor, "customer.create", "customer", customer.id,
+                      code=customer.code, name=customer.name)  # fmt: skip
+            return customer
+
+        return write(self.ctx.db, work)
+
+    def update(self, customer_id: int, expected_version: int, values: Mapping[str, Any]) -> (
+        Customer
+    ):
+        """Save an edited card; refused if someone else saved it since it was opened."""
+        self.ctx.actor.require(Permission.EDIT_CUSTOMERS)
+        clean = validate_customer(values)
+
+        def work(uow: UnitOfWork) -> Customer:
+            customer = self._load(uow, customer_id, expected_version)
+            self._code_free(uow, clean["code"], customer_id)
+            before = {k: getattr(customer, k) for k in clean}
+            customer.apply(clean)
+            self._stamp(customer)
+            uow.flush()
+            changes = {k: [before[k], clean[k]] for k in clean if before[k] != clean[k]}
+            uow.audit(self.ctx.actor, "customer.update", "customer", customer_id, **changes)
+            return customer
+
+        return write(self.ctx.db, work)
+
+    def end(self, customer_id: int, expected_version: int, reason: str,
+            on: date | None = None) -> Customer:  # fmt: skip
+        """End the relationship (交易中止); the customer stays with all its history."""
+        self.ctx.actor.require(Permission.END_CUSTOMERS)
+
+        def work(uow: UnitOfWork) -> Customer:
+            customer = self._load(uow, customer_id, expected_version)
+            customer.end(on or self.ctx.today(), reason)
+            self._stamp(customer)
+            uow.flush()
+            uow.audit(self.ctx.actor, "customer.end", "customer", customer_id,
+                      on=customer.ended_on, reason=customer.end_reason)  # fmt: skip
+            return customer
+
+        return write(self.ctx.db, work)
+
+    def reactivate(self, customer_id: int, expected_version: int, reason: str = "") -> Customer:
+        self.ctx.actor.require(Permission.END_CUSTOMERS)
+
+        def work(uow: UnitOfWork) -> Customer:
+            customer = self._load(uow, customer_id, expected_version)
+            ended = (customer.ended_on, customer.end_reason)
+            customer.reactivate()
+            self._stamp(customer)
+            uow.flush()
+            uow.audit(self.ctx.actor, "customer.reactivate", "customer", customer_id,
+                      ended_on=ended[0], end_reason=ended[1], reason=reason)  # fmt: skip
+            return customer
+
+        return write(self.ctx.db, work)
+
+    def pin_class(self, customer_id: int, expected_version: int, cls: AbcClass | None,
+                  reason: str = "") -> Customer:  # fmt: skip
+        """Pin a class by hand (who and why are kept), or unpin with ``cls=None``."""
+        self.ctx.actor.require(Permission.PIN_CUSTOMER_CLASS)
+
+        def work(uow: UnitOfWork) -> Customer:
+            customer = self._load(uow, customer_id, expected_version)
+            if cls is None:
+                customer.unpin_class()
+            else:
+                customer.pin_class(cls, self.ctx.actor.username, reason, now())
+            self._stamp(customer)
+            uow.flush()
+            uow.audit(self.ctx.actor, "customer.pin_class", "customer", customer_id,
+                      pinned=cls, reason=reason)  # fmt: skip
+            return customer
+
+        return write(self.ctx.db, work)
+
+    def record_review(self, customer_id: int, expected_version: int, outcome: str,
+                      credit_limit: object, note: str = "") -> CustomerReview:  # fmt: skip
+        """Record the twice-yearly review; the credit limit may change with it."""
+        self.ctx.actor.require(Permission.REVIEW_CUSTOMERS)
+        new_limit = check_price(credit_limit, "credit_limit")
+        if not outcome.strip():
+            raise FieldError("outcome", QT_TRANSLATE_NOOP("errors", "This field is required."))
+
+        def work(uow: UnitOfWork) -> CustomerReview:
+            customer = self._load(uow, customer_id, expected_version)
+            review = CustomerReview(
+                customer_id=customer_id, reviewed_on=self.ctx.today(),
+                reviewer=self.ctx.actor.username, credit_limit_before=customer.credit_limit,
+                credit_limit_after=new_limit, outcome=outcome.strip()[:200], note=note[:500],
+            )  # fmt: skip
+            customer.credit_limit = new_limit
+            customer.last_review_on = review.reviewed_on
+            self._stamp(customer)
+            uow.customers.add_review(review)
+            uow.audit(self.ctx.actor, "customer.review", "customer", customer_id,
+                      outcome=review.outcome, credit_limit=[review.credit_limit_before,
+                                                            new_limit])  # fmt: skip
+            return review
+
+        return write(self.ctx.db, work)
+
+    def recompute_classes(self) -> ClassificationResult:
+        """Classify every customer from the trailing 12 months' net revenue."""
+        self.ctx.actor.require(Permission.EDIT_CUSTOMERS)
+        end = self.ctx.today()
+        start = end - timedelta(days=365)
+
+        def work(uow: UnitOfWork) -> ClassificationResult:
+            thresholds = load_settings(uow).abc
+            revenue = {cid: Money.zero() for cid in uow.customers.all_ids()}
+            revenue.update(uow.customers.revenue_since(start, end))
+            classes = classify_abc(revenue, thresholds)
+            changed = uow.customers.set_computed_classes({k: v.value for k, v in classes.items()})
+            counts = {c.value: sum(1 for v in classes.values() if v == c) for c in AbcClass}
+            uow.audit(self.ctx.actor, "customer.classify", "customer", "*", counts=counts,
+                      changed=changed)  # fmt: skip
+            return ClassificationResult(counts, changed, start, end)
+
+        return write(self.ctx.db, work)
+
+    def consignment_location(self, customer_id: int) -> Location:
+        """The customer's consignment location, made on first use."""
+
+        def work(uow: UnitOfWork) -> Location:
+            customer = self._load(uow, customer_id, None)
+            code = consignment_code(customer.code)
+            location = uow.locations.by_code(code)
+            if location is None:
+                location = Location(
+                    code=code, name=customer.name, kind=LocationKind.CONSIGNMENT,
+                    customer_id=customer_id,
+                )  # fmt: skip
+                uow.locations.add(location)
+            return location
+
+        return write(self.ctx.db, work)
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _load(self, uow: UnitOfWork, customer_id: int, expected: int | None) -> Customer:
+        customer = uow.customers.get(customer_id)
+        if customer is None:
+            raise not_found("Customer", customer_id)
+        check_version(customer, expected, f"Customer {customer.code}")
+        return customer
+
+    def _stamp(self, customer: Customer) -> None:
+        customer.updated_by, customer.updated_at = self.ctx.actor.username, now()
+
+    @staticmethod
+    def _code_free(uow: UnitOfWork, code: str, own_id: int | None) -> None:
+        other = uow.customers.by_code(code)
+        if other is not None and other.id != own_id:
+            raise ValidationError([FieldError(
+                "code", QT_TRANSLATE_NOOP("errors", "Code {code} is already used by {name}."),
+                code=code, name=other.name)])  # fmt: skip

@@ -1,0 +1,117 @@
+"""Item use cases: keep the item list."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from retailerp.domain.errors import FieldError, ValidationError
+from retailerp.domain.items import Item, validate_item
+from retailerp.domain.security import Permission
+from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.persistence import queries
+from retailerp.persistence.queries import ItemRow, Page
+from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
+from retailerp.services.context import ServiceContext, check_version, not_found
+
+
+class ItemService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def page(self, page: Page) -> list[ItemRow]:
+        return read(self.ctx.db, lambda uow: queries.item_page(uow.session, page))
+
+    def get(self, item_id: int) -> Item:
+        def work(uow: UnitOfWork) -> Item:
+            item = uow.items.get(item_id)
+            if item is None:
+                raise not_found("Item", item_id)
+            return item
+
+        return read(self.ctx.db, work)
+
+    def find(self, code: str) -> Item | None:
+        """The item with this SKU or barcode (what a scanner or a clerk types)."""
+        code = code.strip()
+        return read(self.ctx.db, lambda uow: uow.items.by_barcode(code)
+                    or uow.items.by_sku(code.upper()))  # fmt: skip
+
+    @staticmethod
+    def check(values: Mapping[str, Any]) -> dict[str, str]:
+        """Field → message for what is wrong now (for validation as the user types)."""
+        try:
+            validate_item(values)
+        except ValidationError as error:
+            return {f: e.render() for f, e in error.by_field().items()}
+        return {}
+
+    def create(self, values: Mapping[str, Any]) -> Item:
+        self.ctx.actor.require(Permission.EDIT_ITEMS)
+        clean = validate_item(values)
+
+        def work(uow: UnitOfWork) -> Item:
+            self._unique(uow, clean, None)
+            item = Item(sku=clean["sku"], name=clean["name"])
+            item.apply(clean)
+            item.updated_by, item.updated_at = self.ctx.actor.username, now()
+            uow.items.add(item)
+            uow.audit(self.ctx.actor, "item.create", "item", item.id, sku=item.sku)
+            return item
+
+        return write(self.ctx.db, work)
+
+    def update(self, item_id: int, expected_version: int, values: Mapping[str, Any]) -> Item:
+        self.ctx.actor.require(Permission.EDIT_ITEMS)
+        clean = validate_item(values)
+
+        def work(uow: UnitOfWork) -> Item:
+            item = self._load(uow, item_id, expected_version)
+            self._unique(uow, clean, item_id)
+            before = {k: getattr(item, k) for k in clean}
+            item.apply(clean)
+            item.updated_by, item.updated_at = self.ctx.actor.username, now()
+            uow.flush()
+            changes = {k: [before[k], clean[k]] for k in clean if before[k] != clean[k]}
+            uow.audit(self.ctx.actor, "item.update", "item", item_id, **changes)
+            return item
+
+        return write(self.ctx.db, work)
+
+    def set_active(self, item_id: int, expected_version: int, active: bool) -> Item:
+        """Retire an item from use (it stays with its history) or bring it back."""
+        self.ctx.actor.require(Permission.EDIT_ITEMS)
+
+        def work(uow: UnitOfWork) -> Item:
+            item = self._load(uow, item_id, expected_version)
+            item.active = active
+            item.updated_by, item.updated_at = self.ctx.actor.username, now()
+            uow.flush()
+            uow.audit(self.ctx.actor, "item.set_active", "item", item_id, active=active)
+            return item
+
+        return write(self.ctx.db, work)
+
+    def _load(self, uow: UnitOfWork, item_id: int, expected: int | None) -> Item:
+        item = uow.items.get(item_id)
+        if item is None:
+            raise not_found("Item", item_id)
+        check_version(item, expected, f"Item {item.sku}")
+        return item
+
+    @staticmethod
+    def _unique(uow: UnitOfWork, clean: Mapping[str, Any], own_id: int | None) -> None:
+        errors = []
+        other = uow.items.by_sku(clean["sku"])
+        if other is not None and other.id != own_id:
+            errors.append(FieldError(
+                "sku", QT_TRANSLATE_NOOP("errors", "SKU {sku} is already used by {name}."),
+                sku=clean["sku"], name=other.name))  # fmt: skip
+        other = uow.items.by_barcode(clean["barcode"]) if clean["barcode"] else None
+        if other is not None and other.id != own_id:
+            errors.append(FieldError(
+                "barcode",
+                QT_TRANSLATE_NOOP("errors", "Barcode {barcode} already belongs to {sku}."),
+                barcode=clean["barcode"], sku=other.sku))  # fmt: skip
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,157 @@
+"""The application shell: a list of modules on the left, the chosen module on the right.
+
+The shell knows no service.  The code that wires the application together registers each
+module with :meth:`MainWindow.add_module`, giving a factory that builds the module's widget
+(with its services) the first time the user opens it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+WidgetFactory = Callable[[], QWidget]
+
+MAX_SHORTCUTS = 9
+
+
+@dataclass
+class _Module:
+    key: str
+    title: str
+    factory: WidgetFactory
+    widget: QWidget | None = None
+
+
+class MainWindow(QMainWindow):
+    """Navigation list + stacked module widgets, menus, status bar.
+
+    Signals: ``module_changed(key)`` after a module is shown; ``settings_requested()`` from
+    File ▸ Settings…; ``about_requested()`` from Help ▸ About (after the default box).
+    """
+
+    module_changed = Signal(str)
+    settings_requested = Signal()
+    about_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._modules: list[_Module] = []
+        self._about_text = ""
+        self._nav = QListWidget()
+        self._nav.setObjectName("navigation")
+        self._nav.setMaximumWidth(220)
+        self._stack = QStackedWidget()
+        self._nav.currentRowChanged.connect(self._on_row_changed)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self._nav)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+        self.statusBar()
+        self._build_menus()
+        self._build_shortcuts()
+        self.set_database_label("")
+
+    # -- modules -------------------------------------------------------------------------
+
+    def add_module(
+        self, key: str, title: str, widget_factory: WidgetFactory, icon: QIcon | None = None
+    ) -> None:
+        """Register a module; its widget is built when first shown.  The first one shows."""
+        if any(m.key == key for m in self._modules):
+            raise ValueError(f"module {key!r} is already registered")
+        self._modules.append(_Module(key, title, widget_factory))
+        item = QListWidgetItem(title)
+        if icon is not None:
+            item.setIcon(icon)
+        self._nav.addItem(item)
+        if len(self._modules) == 1:
+            self._nav.setCurrentRow(0)
+
+    def module_keys(self) -> list[str]:
+        return [m.key for m in self._modules]
+
+    def current_module(self) -> str | None:
+        row = self._nav.currentRow()
+        return self._modules[row].key if 0 <= row < len(self._modules) else None
+
+    def module_widget(self, key: str) -> QWidget | None:
+        """The module's widget, or ``None`` if it has not been opened yet."""
+        return next((m.widget for m in self._modules if m.key == key), None)
+
+    def show_module(self, key: str) -> None:
+        keys = self.module_keys()
+        if key not in keys:
+            raise KeyError(key)
+        self._nav.setCurrentRow(keys.index(key))
+
+    def show_module_at(self, number: int) -> None:
+        """Show the module at ``number`` (0-based); ignored when there is none."""
+        if 0 <= number < len(self._modules):
+            self._nav.setCurrentRow(number)
+
+    def _on_row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self._modules):
+            return
+        module = self._modules[row]
+        if module.widget is None:
+            module.widget = module.factory()
+            self._stack.addWidget(module.widget)
+        self._stack.setCurrentWidget(module.widget)
+        self.module_changed.emit(module.key)
+
+    # -- window dressing -----------------------------------------------------------------
+
+    def set_database_label(self, text: str) -> None:
+        """Show which database is open (a file name or a server) in the title bar."""
+        if text:
+            self.setWindowTitle(self.tr("RetailERP — {database}").format(database=text))
+        else:
+            self.setWindowTitle(self.tr("RetailERP"))
+
+    def set_about_text(self, text: str) -> None:
+        """The text of Help ▸ About (version, licence), already translated."""
+        self._about_text = text
+
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About RetailERP"), self._about_text or self.tr("RetailERP"))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.triggered.connect(self.settings_requested.emit)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About"), self)
+        self.about_action.triggered.connect(self._on_about)
+        help_menu.addAction(self.about_action)
+
+    def _on_about(self) -> None:
+        self.show_about()
+        self.about_requested.emit()
+
+    def _build_shortcuts(self) -> None:
+        for number in range(MAX_SHORTCUTS):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            shortcut.activated.connect(lambda n=number: self.show_module_at(n))

@@ -1,0 +1,202 @@
+"""Long work (printing a batch, importing, backing up, big reports) off the UI thread.
+
+``run_task(parent, title, fn, *args, on_done=...)`` runs ``fn(progress, *args)`` on the
+global ``QThreadPool`` and shows a progress dialog.  ``fn`` must not touch widgets; it calls
+services (each opens and closes its own unit of work in the worker thread), reports with
+``progress.report(done, total, text)`` and looks at ``progress.cancelled`` between steps
+(or calls ``progress.check()``, which raises :class:`TaskCancelled`).  The result, the
+error or the cancellation comes back to the UI thread by a queued signal.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from retailerp.ui.errors import show_error
+
+REPORT_INTERVAL_S = 0.05
+"""At most one progress signal per 50 ms reaches the UI (the final one always does)."""
+
+
+class TaskCancelled(Exception):  # noqa: N818 - it is an outcome, not a fault
+    """Raised by :meth:`Progress.check` when the user pressed Cancel."""
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class Progress:
+    """What the worker function is given: thread-safe reporting and the cancel flag."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+        self._last_report = 0.0
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        """Raise :class:`TaskCancelled` if the user asked to stop."""
+        if self._cancel.is_set():
+            raise TaskCancelled
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """``done`` of ``total`` steps finished (``total`` 0: unknown); ``text`` says what."""
+        now = time.monotonic()
+        if done < total and now - self._last_report < REPORT_INTERVAL_S:
+            return
+        self._last_report = now
+        self._signals.progressed.emit(done, total, text)
+
+
+class _Worker(QRunnable):
+    def __init__(self, fn: Callable[..., Any], progress: Progress, args: tuple[Any, ...]):
+        super().__init__()
+        self._fn = fn
+        self._progress = progress
+        self._args = args
+        self.signals = progress._signals
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._progress, *self._args)
+        except TaskCancelled:
+            self.signals.cancelled.emit()
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+_RUNNING: set[TaskHandle] = set()
+"""Handles of running tasks, so nothing is garbage-collected under a worker."""
+
+
+class TaskHandle(QObject):
+    """A running task, seen from the UI thread.
+
+    Signals (all in the UI thread): ``progressed(done, total, text)``, ``done(result)``,
+    ``failed(exception)``, ``cancelled()``, and ``finished()`` after any of the last three.
+    """
+
+    progressed = Signal(int, int, str)
+    done = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        super().__init__()
+        self._signals = _Signals()
+        self.progress = Progress(self._signals)
+        self._worker: _Worker | None = _Worker(fn, self.progress, args)
+        self._running = False
+        self.dialog: QProgressDialog | None = None
+        connection = Qt.ConnectionType.QueuedConnection
+        self._signals.progressed.connect(self.progressed.emit, connection)
+        self._signals.succeeded.connect(self._on_succeeded, connection)
+        self._signals.failed.connect(self._on_failed, connection)
+        self._signals.cancelled.connect(self._on_cancelled, connection)
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        """Hand the work to ``pool`` (the global pool by default), which then owns it."""
+        if self._worker is None:
+            raise RuntimeError("a task runs only once")
+        worker, self._worker = self._worker, None
+        self._running = True
+        _RUNNING.add(self)
+        (pool or QThreadPool.globalInstance()).start(worker)
+
+    def cancel(self) -> None:
+        """Ask the worker to stop; it stops at its next ``cancelled`` look."""
+        self.progress.cancel()
+
+    def _on_succeeded(self, result: object) -> None:
+        self._end()
+        self.done.emit(result)
+        self.finished.emit()
+
+    def _on_failed(self, exc: object) -> None:
+        self._end()
+        self.failed.emit(exc)
+        self.finished.emit()
+
+    def _on_cancelled(self) -> None:
+        self._end()
+        self.cancelled.emit()
+        self.finished.emit()
+
+    def _end(self) -> None:
+        self._running = False
+        _RUNNING.discard(self)
+
+
+def progress_dialog(parent: QWidget | None, title: str, cancellable: bool) -> QProgressDialog:
+    """A window-modal progress dialog that appears only if the work takes over 400 ms."""
+    cancel_text = QCoreApplication.translate("TaskDialog", "Cancel") if cancellable else ""
+    dialog = QProgressDialog(title, cancel_text, 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    return dialog
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int, text: str) -> None:
+    dialog.setMaximum(max(total, 0))
+    dialog.setValue(min(done, total) if total > 0 else 0)
+    if text:
+        dialog.setLabelText(text)
+
+
+def run_task(
+    parent: QWidget | None,
+    title: str,
+    fn: Callable[..., Any],
+    *args: Any,
+    on_done: Callable[[Any], None],
+    cancellable: bool = True,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+) -> TaskHandle:
+    """Run ``fn(progress, *args)`` in a worker thread behind a progress dialog.
+
+    ``on_done(result)`` runs in the UI thread when ``fn`` returns (also after a cancel, if
+    ``fn`` chose to return a partial result).  Errors go to ``on_error``, by default
+    :func:`~retailerp.ui.errors.show_error`.  ``title`` is already translated.
+    """
+    handle = TaskHandle(fn, args)
+    dialog = progress_dialog(parent, title, cancellable)
+    handle.dialog = dialog
+    dialog.canceled.connect(handle.cancel)  # the dialog hides; the worker stops soon after
+    handle.progressed.connect(lambda d, t, s: _show_progress(dialog, d, t, s))
+    handle.finished.connect(dialog.close)
+    handle.finished.connect(dialog.deleteLater)
+    handle.done.connect(on_done)
+    handle.failed.connect(on_error or (lambda exc: show_error(parent, exc)))
+    if on_cancelled is not None:
+        handle.cancelled.connect(on_cancelled)
+    handle.start()
+    return handle
