@@ -403,7 +403,9 @@ STANDARD_LOCATIONS = [
 
 def _seed_locations() -> None:
     table = sa.table(
-        "locations", sa.column("code", sa.String), sa.column("name", sa.String),
+        "locations",
+        sa.column("code", sa.String),
+        sa.column("name", sa.String),
         sa.column("kind", sa.String),
-    )  # fmt: skip
+    )
     op.bulk_insert(table, [{"code": c, "name": n, "kind": k} for c, n, k in STANDARD_LOCATIONS])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -22,22 +23,13 @@ class Customer:
 
 
 class FakeCustomerSource:
-    """Rows sorted once per sort key; a page is a bisect from the cursor, like an index seek."""
+    """Rows sorted once per sort key; a page starts at a bisect of the cursor (an index seek)."""
 
     def __init__(self, count: int) -> None:
-        self.rows = [
-            Customer(
-                id=i,
-                name=f"客户{(i * 7919) % count:06d}",
-                city=CITIES[i % len(CITIES)],
-                balance=Decimal(i % 1000) / 10,
-                blocked=i % 97 == 0,
-            )
-            for i in range(1, count + 1)
-        ]
+        self.rows = list(customers(count))
         self.queries: list[PageQuery] = []
         self.fail_next = False
-        self._sorted: dict[tuple[str, bool], tuple[list[Any], list[Customer]]] = {}
+        self._sorted: dict[str, tuple[list[Any], list[Customer]]] = {}
 
     @property
     def columns(self) -> list[Column]:
@@ -73,26 +65,28 @@ class FakeCustomerSource:
         if self.fail_next:
             self.fail_next = False
             raise OSError("network share went away")
-        keys, ordered = self._ordered(query.sort_key, query.descending)
-        start = 0
-        if query.after is not None:
-            after = _invert(query.after) if query.descending else query.after
-            start = bisect.bisect_right(keys, after)
+        keys, ordered = self._ordered(query.sort_key)
+        if query.descending:
+            end = len(keys) if query.after is None else bisect.bisect_left(keys, query.after)
+            positions: range = range(end - 1, -1, -1)
+        else:
+            begin = 0 if query.after is None else bisect.bisect_right(keys, query.after)
+            positions = range(begin, len(keys))
         page: list[Customer] = []
-        for row in ordered[start:]:
+        for position in positions:
+            row = ordered[position]
             if self._matches(row, query):
                 page.append(row)
                 if len(page) == query.limit:
                     break
         return page
 
-    def _ordered(self, sort_key: str, descending: bool) -> tuple[list[Any], list[Customer]]:
-        if (sort_key, descending) not in self._sorted:
-            keyed = [(self.row_key(r, sort_key), r) for r in self.rows]
-            keyed.sort(key=lambda pair: pair[0], reverse=descending)
-            keys = [_invert(k) if descending else k for k, _ in keyed]
-            self._sorted[(sort_key, descending)] = (keys, [r for _, r in keyed])
-        return self._sorted[(sort_key, descending)]
+    def _ordered(self, sort_key: str) -> tuple[list[Any], list[Customer]]:
+        """Rows in ascending ``(sort value, id)`` order, like an index on the column."""
+        if sort_key not in self._sorted:
+            keyed = sorted((self.row_key(r, sort_key), r) for r in self.rows)
+            self._sorted[sort_key] = ([k for k, _ in keyed], [r for _, r in keyed])
+        return self._sorted[sort_key]
 
     @staticmethod
     def _matches(row: Customer, query: PageQuery) -> bool:
@@ -101,21 +95,15 @@ class FakeCustomerSource:
         return all(getattr(row, key) == value for key, value in query.filters.items())
 
 
-class _Desc:
-    """Reverses the order of a value, so descending keys bisect like ascending ones."""
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __lt__(self, other: _Desc) -> bool:
-        return other.value < self.value
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Desc) and other.value == self.value
-
-    def __hash__(self) -> int:
-        return hash(self.value)
-
-
-def _invert(key: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(_Desc(v) for v in key)
+@functools.cache
+def customers(count: int) -> tuple[Customer, ...]:
+    return tuple(
+        Customer(
+            id=i,
+            name=f"客户{(i * 7919) % count:06d}",
+            city=CITIES[i % len(CITIES)],
+            balance=Decimal(i % 1000) / 10,
+            blocked=i % 97 == 0,
+        )
+        for i in range(1, count + 1)
+    )

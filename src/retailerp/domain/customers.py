@@ -47,9 +47,19 @@ STATUS_LABELS = {
 }
 
 CUSTOMER_FIELDS = (
-    "code", "name", "contact", "phone", "address", "tax_id", "bank_name", "bank_account",
-    "payment_terms_days", "credit_limit", "credit_note", "salesperson",
-)  # fmt: skip
+    "code",
+    "name",
+    "contact",
+    "phone",
+    "address",
+    "tax_id",
+    "bank_name",
+    "bank_account",
+    "payment_terms_days",
+    "credit_limit",
+    "credit_note",
+    "salesperson",
+)
 
 
 @dataclass(eq=False)

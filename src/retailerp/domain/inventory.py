@@ -83,9 +83,14 @@ def clean_receipt_line(
         raise FieldError(prefix + "expiry", QT_TRANSLATE_NOOP("errors", "Enter a date."))
     cost = check_price(raw.get("unit_cost") or 0, prefix + "unit_cost")
     return StockDocumentLine(
-        item_id=item.id or 0, quantity=qty, batch=batch, serial=serial,
-        expiry=expiry, unit_cost=cost, line_no=index + 1,
-    )  # fmt: skip
+        item_id=item.id or 0,
+        quantity=qty,
+        batch=batch,
+        serial=serial,
+        expiry=expiry,
+        unit_cost=cost,
+        line_no=index + 1,
+    )
 
 
 def _check_tracking(item: Item, prefix: str, qty: Decimal, batch: str, serial: str) -> None:
@@ -180,7 +185,7 @@ def receipt_moves(doc: StockDocument, supplier_location_id: int) -> list[StockMo
             batch=line.batch,
             serial=line.serial,
             expiry=line.expiry,
-        )  # fmt: skip
+        )
         for line in doc.lines
     ]
 
@@ -208,7 +213,7 @@ def count_moves(doc: StockDocument, adjustment_location_id: int) -> list[StockMo
                 user=doc.posted_by,
                 at=doc.posted_at,
                 batch=line.batch,
-            )  # fmt: skip
+            )
         )
     return moves
 

@@ -30,9 +30,18 @@ TRACKING_LABELS = {
 }
 
 ITEM_FIELDS = (
-    "sku", "name", "spec", "unit", "barcode", "price", "vat_rate", "tracking",
-    "shelf_life_days", "min_stock", "bin",
-)  # fmt: skip
+    "sku",
+    "name",
+    "spec",
+    "unit",
+    "barcode",
+    "price",
+    "vat_rate",
+    "tracking",
+    "shelf_life_days",
+    "min_stock",
+    "bin",
+)
 
 
 @dataclass(eq=False)

@@ -133,7 +133,10 @@ def schema_differences(db: Database) -> list[object]:
     with db.engine.connect() as conn:
         context = MigrationContext.configure(
             conn,
-            opts={"include_name": include_name, "compare_type": True,
-                  "render_as_batch": db.is_sqlite},
-        )  # fmt: skip
+            opts={
+                "include_name": include_name,
+                "compare_type": True,
+                "render_as_batch": db.is_sqlite,
+            },
+        )
         return list(compare_metadata(context, metadata))

@@ -129,8 +129,9 @@ def keyset(
     columns = [sort_col, *tie]
     if page.after is not None:
         cursor = tuple_(*columns)
-        stmt = stmt.where(cursor < tuple(page.after) if page.descending else
-                          cursor > tuple(page.after))  # fmt: skip
+        stmt = stmt.where(
+            cursor < tuple(page.after) if page.descending else cursor > tuple(page.after)
+        )
     order = [c.desc() if page.descending else c.asc() for c in columns]
     return stmt.order_by(*order).limit(max(1, min(page.limit, PAGE_LIMIT_MAX)))
 
@@ -140,10 +141,15 @@ def keyset(
 C = t.customers
 CUSTOMER_CLASS = func.coalesce(C.c.pinned_class, C.c.computed_class)
 CUSTOMER_SORTS: dict[str, ColumnElement] = {
-    "code": C.c.code, "name": C.c.name, "phone": C.c.phone, "contact": C.c.contact,
-    "abc_class": CUSTOMER_CLASS, "status": C.c.status, "credit_limit": C.c.credit_limit,
+    "code": C.c.code,
+    "name": C.c.name,
+    "phone": C.c.phone,
+    "contact": C.c.contact,
+    "abc_class": CUSTOMER_CLASS,
+    "status": C.c.status,
+    "credit_limit": C.c.credit_limit,
     "salesperson": C.c.salesperson,
-}  # fmt: skip
+}
 
 
 def customer_search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
@@ -167,10 +173,19 @@ def customer_page(
     filters = page.filters or {}
     sort_col = CUSTOMER_SORTS.get(page.sort_key, C.c.name)
     stmt = select(
-        C.c.id, C.c.code, C.c.name, C.c.phone, C.c.contact, CUSTOMER_CLASS.label("cls"),
-        C.c.pinned_class, C.c.status, C.c.credit_limit, C.c.salesperson, C.c.last_review_on,
+        C.c.id,
+        C.c.code,
+        C.c.name,
+        C.c.phone,
+        C.c.contact,
+        CUSTOMER_CLASS.label("cls"),
+        C.c.pinned_class,
+        C.c.status,
+        C.c.credit_limit,
+        C.c.salesperson,
+        C.c.last_review_on,
         sort_col.label("sort_value"),
-    )  # fmt: skip
+    )
     clause = customer_search_clause(session, page.search)
     if clause is not None:
         stmt = stmt.where(clause)
@@ -182,8 +197,9 @@ def customer_page(
         stmt = stmt.where(C.c.status == "active")
         stmt = stmt.where(
             func.coalesce(C.c.last_review_on, C.c.created_on) < review_period_start
-            if review_period_start else false()
-        )  # fmt: skip
+            if review_period_start
+            else false()
+        )
     rows = session.execute(keyset(stmt, sort_col, [C.c.id], page))
     return [
         CustomerRow(
@@ -199,7 +215,7 @@ def customer_page(
             salesperson=r.salesperson,
             last_review_on=r.last_review_on,
             cursor=(_raw(r.sort_value), r.id),
-        )  # fmt: skip
+        )
         for r in rows
     ]
 
@@ -213,9 +229,14 @@ def _raw(value: Any) -> Any:
 
 I_ = t.items
 ITEM_SORTS: dict[str, ColumnElement] = {
-    "sku": I_.c.sku, "name": I_.c.name, "spec": I_.c.spec, "price": I_.c.price,
-    "bin": I_.c.bin, "barcode": I_.c.barcode, "unit": I_.c.unit,
-}  # fmt: skip
+    "sku": I_.c.sku,
+    "name": I_.c.name,
+    "spec": I_.c.spec,
+    "price": I_.c.price,
+    "bin": I_.c.bin,
+    "barcode": I_.c.barcode,
+    "unit": I_.c.unit,
+}
 
 
 def on_hand_subquery():  # noqa: ANN201
@@ -235,17 +256,21 @@ def item_page(session: Session, page: Page) -> list[ItemRow]:
     filters = page.filters or {}
     sort_col = ITEM_SORTS.get(page.sort_key, I_.c.sku)
     on_hand = on_hand_subquery()
-    stmt = select(I_, func.coalesce(on_hand.c.qty, 0).label("on_hand"),
-                  sort_col.label("sort_value")).outerjoin(
-        on_hand, on_hand.c.item_id == I_.c.id)  # fmt: skip
+    stmt = select(
+        I_, func.coalesce(on_hand.c.qty, 0).label("on_hand"), sort_col.label("sort_value")
+    ).outerjoin(on_hand, on_hand.c.item_id == I_.c.id)
     if page.search.strip():
         pattern = like_pattern(page.search.strip())
         sqlite_ = session.get_bind().dialect.name == "sqlite"
         columns = (I_.c.sku, I_.c.name, I_.c.barcode, I_.c.spec)
         stmt = stmt.where(
-            or_(*(c.like(pattern, escape="\\") if sqlite_ else c.ilike(pattern, escape="\\")
-                  for c in columns))
-        )  # fmt: skip
+            or_(
+                *(
+                    c.like(pattern, escape="\\") if sqlite_ else c.ilike(pattern, escape="\\")
+                    for c in columns
+                )
+            )
+        )
     if filters.get("active") is not None:
         stmt = stmt.where(I_.c.active == bool(filters["active"]))
     if filters.get("below_min"):
@@ -266,7 +291,7 @@ def item_page(session: Session, page: Page) -> list[ItemRow]:
             on_hand=Decimal(r.on_hand),
             min_stock=r.min_stock,
             cursor=(_raw(r.sort_value), r.id),
-        )  # fmt: skip
+        )
         for r in rows
     ]
 
@@ -276,9 +301,12 @@ def item_page(session: Session, page: Page) -> list[ItemRow]:
 B = t.stock_balances
 L = t.locations
 STOCK_SORTS: dict[str, ColumnElement] = {
-    "sku": I_.c.sku, "item_name": I_.c.name, "location_code": L.c.code,
-    "quantity": B.c.quantity, "stock_key": B.c.stock_key,
-}  # fmt: skip
+    "sku": I_.c.sku,
+    "item_name": I_.c.name,
+    "location_code": L.c.code,
+    "quantity": B.c.quantity,
+    "stock_key": B.c.stock_key,
+}
 
 
 def stock_page(session: Session, page: Page) -> list[StockRow]:
@@ -299,16 +327,20 @@ def stock_page(session: Session, page: Page) -> list[StockRow]:
             B.c.quantity,
             B.c.expiry,
             sort_col.label("sort_value"),
-        )  # fmt: skip
+        )
         .join(I_, I_.c.id == B.c.item_id)
         .join(L, L.c.id == B.c.location_id)
         .where(B.c.quantity != 0, L.c.kind.not_in([k.value for k in VIRTUAL_KINDS]))
     )
     if page.search.strip():
         pattern = like_pattern(page.search.strip())
-        stmt = stmt.where(or_(I_.c.sku.like(pattern, escape="\\"),
-                              I_.c.name.like(pattern, escape="\\"),
-                              B.c.stock_key.like(pattern, escape="\\")))  # fmt: skip
+        stmt = stmt.where(
+            or_(
+                I_.c.sku.like(pattern, escape="\\"),
+                I_.c.name.like(pattern, escape="\\"),
+                B.c.stock_key.like(pattern, escape="\\"),
+            )
+        )
     if filters.get("location_id"):
         stmt = stmt.where(B.c.location_id == int(filters["location_id"]))
     if filters.get("item_id"):
@@ -329,7 +361,7 @@ def stock_page(session: Session, page: Page) -> list[StockRow]:
             quantity=r.quantity,
             expiry=r.expiry,
             cursor=(_raw(_qty_raw(r.sort_value, sort_col)), r.item_id, r.location_id, r.stock_key),
-        )  # fmt: skip
+        )
         for r in rows
     ]
 
@@ -344,9 +376,12 @@ def _qty_raw(value: Any, sort_col: ColumnElement) -> Any:
 
 D = t.stock_documents
 DOC_SORTS: dict[str, ColumnElement] = {
-    "number": D.c.number, "doc_date": D.c.doc_date, "doc_type": D.c.doc_type,
-    "partner": D.c.partner, "posted_by": D.c.posted_by,
-}  # fmt: skip
+    "number": D.c.number,
+    "doc_date": D.c.doc_date,
+    "doc_type": D.c.doc_type,
+    "partner": D.c.partner,
+    "posted_by": D.c.posted_by,
+}
 
 
 def document_page(session: Session, page: Page) -> list[DocumentRow]:
@@ -354,8 +389,11 @@ def document_page(session: Session, page: Page) -> list[DocumentRow]:
     filters = page.filters or {}
     sort_col = DOC_SORTS.get(page.sort_key, D.c.number)
     original = D.alias("original")
-    lines = (select(t.stock_document_lines.c.document_id, func.count().label("n"))
-             .group_by(t.stock_document_lines.c.document_id).subquery())  # fmt: skip
+    lines = (
+        select(t.stock_document_lines.c.document_id, func.count().label("n"))
+        .group_by(t.stock_document_lines.c.document_id)
+        .subquery()
+    )
     stmt = (
         select(
             D.c.id,
@@ -368,15 +406,16 @@ def document_page(session: Session, page: Page) -> list[DocumentRow]:
             func.coalesce(lines.c.n, 0).label("n"),
             original.c.number.label("reverses"),
             sort_col.label("sort_value"),
-        )  # fmt: skip
+        )
         .join(L, L.c.id == D.c.location_id)
         .outerjoin(lines, lines.c.document_id == D.c.id)
         .outerjoin(original, original.c.id == D.c.reverses_id)
     )
     if page.search.strip():
         pattern = like_pattern(page.search.strip())
-        stmt = stmt.where(or_(D.c.number.like(pattern, escape="\\"),
-                              D.c.partner.like(pattern, escape="\\")))  # fmt: skip
+        stmt = stmt.where(
+            or_(D.c.number.like(pattern, escape="\\"), D.c.partner.like(pattern, escape="\\"))
+        )
     if filters.get("doc_type"):
         stmt = stmt.where(D.c.doc_type == filters["doc_type"])
     rows = session.execute(keyset(stmt, sort_col, [D.c.id], page))
@@ -392,13 +431,20 @@ def document_page(session: Session, page: Page) -> list[DocumentRow]:
             lines=r.n,
             reverses_number=r.reverses or "",
             cursor=(r.sort_value, r.id),
-        )  # fmt: skip
+        )
         for r in rows
     ]
 
 
 def due_for_review_count(session: Session, period_start: date) -> int:
-    stmt = select(func.count()).select_from(C).where(
-        and_(C.c.status == "active",
-             func.coalesce(C.c.last_review_on, C.c.created_on) < period_start))  # fmt: skip
+    stmt = (
+        select(func.count())
+        .select_from(C)
+        .where(
+            and_(
+                C.c.status == "active",
+                func.coalesce(C.c.last_review_on, C.c.created_on) < period_start,
+            )
+        )
+    )
     return int(session.scalar(stmt) or 0)

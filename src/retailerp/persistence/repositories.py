@@ -68,7 +68,7 @@ class CustomerRepository:
             .where(r.c.booked_on >= start, r.c.booked_on <= end)
             .group_by(r.c.customer_id)
         )
-        return {cid: Money(int(total or 0)) for cid, total in self.session.execute(stmt)}
+        return {cid: total or Money.zero() for cid, total in self.session.execute(stmt)}
 
     def set_computed_classes(self, classes: dict[int, str]) -> int:
         """Store computed classes without touching the version (it is not a user edit)."""
@@ -180,8 +180,9 @@ class StockRepository:
         for move in moves:
             source = locations[move.from_location_id]
             self._take(move, source, source.may_go_negative(allow_negative_stock))
-            self._add(move.item_id, move.to_location_id, stock_key(move), move.quantity,
-                      move.expiry)  # fmt: skip
+            self._add(
+                move.item_id, move.to_location_id, stock_key(move), move.quantity, move.expiry
+            )
             self.session.add(move)
         self.session.flush()
 
@@ -198,21 +199,33 @@ class StockRepository:
                 b.c.location_id == source.id,
                 b.c.stock_key == key,
                 b.c.quantity >= move.quantity,
-            )  # fmt: skip
+            )
             .values(quantity=b.c.quantity - move.quantity)
             .execution_options(synchronize_session=False)
         )
         if not result.rowcount:
-            raise insufficient(source.code, move.quantity, self.quantity(move.item_id,
-                               source.id or 0, key))  # fmt: skip
+            raise insufficient(
+                source.code, move.quantity, self.quantity(move.item_id, source.id or 0, key)
+            )
 
-    def _add(self, item_id: int, location_id: int, key: str, qty: Decimal,
-             expiry: date | None) -> None:  # fmt: skip
+    def _add(
+        self, item_id: int, location_id: int, key: str, qty: Decimal, expiry: date | None
+    ) -> None:
         b = t.stock_balances
-        values = {"item_id": item_id, "location_id": location_id, "stock_key": key,
-                  "quantity": qty, "expiry": expiry}  # fmt: skip
-        stmt = upsert(self.session, b, values, ("item_id", "location_id", "stock_key"),
-                      {"quantity": b.c.quantity + qty})  # fmt: skip
+        values = {
+            "item_id": item_id,
+            "location_id": location_id,
+            "stock_key": key,
+            "quantity": qty,
+            "expiry": expiry,
+        }
+        stmt = upsert(
+            self.session,
+            b,
+            values,
+            ("item_id", "location_id", "stock_key"),
+            {"quantity": b.c.quantity + qty},
+        )
         self.session.execute(stmt)
 
     def quantity(self, item_id: int, location_id: int, key: str = "") -> Decimal:
@@ -242,19 +255,32 @@ class StockRepository:
         summed).  Empty when the ledger and the balances agree."""
         m = t.stock_moves
         key = func.coalesce(func.nullif(m.c.serial, ""), m.c.batch)
-        ins = select(m.c.item_id, m.c.to_location_id.label("loc"), key.label("k"),
-                     m.c.quantity.label("q"))  # fmt: skip
-        outs = select(m.c.item_id, m.c.from_location_id.label("loc"), key.label("k"),
-                      (-m.c.quantity).label("q"))  # fmt: skip
+        ins = select(
+            m.c.item_id, m.c.to_location_id.label("loc"), key.label("k"), m.c.quantity.label("q")
+        )
+        outs = select(
+            m.c.item_id,
+            m.c.from_location_id.label("loc"),
+            key.label("k"),
+            (-m.c.quantity).label("q"),
+        )
         union = ins.union_all(outs).subquery()
-        summed = select(union.c.item_id, union.c.loc, union.c.k,
-                        func.sum(union.c.q).label("total")).group_by(
-            union.c.item_id, union.c.loc, union.c.k).subquery()  # fmt: skip
+        summed = (
+            select(union.c.item_id, union.c.loc, union.c.k, func.sum(union.c.q).label("total"))
+            .group_by(union.c.item_id, union.c.loc, union.c.k)
+            .subquery()
+        )
         b = t.stock_balances
-        joined = select(summed.c.item_id, summed.c.loc, summed.c.k, summed.c.total,
-                        b.c.quantity).outerjoin(b, and_(
-            b.c.item_id == summed.c.item_id, b.c.location_id == summed.c.loc,
-            b.c.stock_key == summed.c.k))  # fmt: skip
+        joined = select(
+            summed.c.item_id, summed.c.loc, summed.c.k, summed.c.total, b.c.quantity
+        ).outerjoin(
+            b,
+            and_(
+                b.c.item_id == summed.c.item_id,
+                b.c.location_id == summed.c.loc,
+                b.c.stock_key == summed.c.k,
+            ),
+        )
         problems = []
         for item_id, loc, k, total, kept in self.session.execute(joined):
             total_q = total if total is not None else Decimal(0)
@@ -264,8 +290,10 @@ class StockRepository:
         extra = select(b.c.item_id, b.c.location_id, b.c.stock_key, b.c.quantity).where(
             b.c.quantity != 0
         )
-        summed_keys = {(p[0], p[1], p[2]) for p in self.session.execute(select(
-            summed.c.item_id, summed.c.loc, summed.c.k))}  # fmt: skip
+        summed_keys = {
+            (p[0], p[1], p[2])
+            for p in self.session.execute(select(summed.c.item_id, summed.c.loc, summed.c.k))
+        }
         for item_id, loc, k, kept in self.session.execute(extra):
             if (item_id, loc, k) not in summed_keys:
                 problems.append((item_id, loc, k, kept, Decimal(0)))
@@ -280,8 +308,13 @@ class DocumentRepository:
         """Take the next number of a series inside the caller's transaction (gapless: a
         rollback gives it back; the row lock keeps two PCs apart)."""
         s = t.number_series
-        stmt = upsert(self.session, s, {"doc_type": doc_type, "year": year, "last": 1},
-                      ("doc_type", "year"), {"last": s.c.last + 1}).returning(s.c.last)  # fmt: skip
+        stmt = upsert(
+            self.session,
+            s,
+            {"doc_type": doc_type, "year": year, "last": 1},
+            ("doc_type", "year"),
+            {"last": s.c.last + 1},
+        ).returning(s.c.last)
         last = self.session.execute(stmt).scalar_one()
         return format_number(doc_type, year, last)
 
@@ -315,5 +348,5 @@ class SettingsRepository:
         self.session.execute(
             upsert(
                 self.session, t.settings, {"key": key, "value": value}, ("key",), {"value": value}
-            )  # fmt: skip
+            )
         )

@@ -82,7 +82,7 @@ class UnitOfWork:
                 entity=entity,
                 entity_id=str(entity_id),
                 detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
-            )  # fmt: skip
+            )
         )
 
 

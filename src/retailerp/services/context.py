@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from retailerp.domain.errors import NotFoundError, StaleRecordError
+from retailerp.domain.errors import FieldError, NotFoundError, StaleRecordError, ValidationError
 from retailerp.domain.security import Actor
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence.engine import Database
@@ -35,3 +36,20 @@ def not_found(what: str, key: object) -> NotFoundError:
     return NotFoundError(
         QT_TRANSLATE_NOOP("errors", "{what} {key} does not exist (any more)."), what=what, key=key
     )
+
+
+def for_row(n: int, error: ValidationError) -> ValidationError:
+    """The same errors named ``rows.<n>.<field>``, for imports of many rows."""
+    return ValidationError(
+        FieldError(f"rows.{n}.{e.field}", e.template, **e.params) for e in error.errors
+    )
+
+
+def validate_row(
+    n: int, validate: Callable[[Mapping[str, Any]], dict[str, Any]], row: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Validate one imported row; its errors name the row."""
+    try:
+        return validate(row)
+    except ValidationError as error:
+        raise for_row(n, error) from None

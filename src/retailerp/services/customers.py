@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -22,7 +22,7 @@ from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence import queries
 from retailerp.persistence.queries import CustomerRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
-from retailerp.services.context import ServiceContext, check_version, not_found
+from retailerp.services.context import ServiceContext, check_version, not_found, validate_row
 from retailerp.services.settings import load_settings
 
 
@@ -83,20 +83,53 @@ class CustomerService:
 
         def work(uow: UnitOfWork) -> Customer:
             self._code_free(uow, clean["code"], None)
-            customer = Customer(code=clean["code"], name=clean["name"],
-                                created_on=self.ctx.today())  # fmt: skip
+            customer = Customer(code=clean["code"], name=clean["name"], created_on=self.ctx.today())
             customer.apply(clean)
             self._stamp(customer)
             uow.customers.add(customer)
-            uow.audit(self.ctx.actor, "customer.create", "customer", customer.id,
-                      code=customer.code, name=customer.name)  # fmt: skip
+            uow.audit(
+                self.ctx.actor,
+                "customer.create",
+                "customer",
+                customer.id,
+                code=customer.code,
+                name=customer.name,
+            )
             return customer
 
         return write(self.ctx.db, work)
 
-    def update(self, customer_id: int, expected_version: int, values: Mapping[str, Any]) -> (
-        Customer
-    ):
+    def import_many(self, rows: Sequence[Mapping[str, Any]]) -> int:
+        """Create many customers in one transaction: all or none.  An error names the row
+        (``rows.<n>.<field>``, n from 1) and the rule."""
+        self.ctx.actor.require(Permission.EDIT_CUSTOMERS)
+        cleaned = [validate_row(n, validate_customer, row) for n, row in enumerate(rows, 1)]
+
+        def work(uow: UnitOfWork) -> int:
+            seen: set[str] = set()
+            for n, clean in enumerate(cleaned, 1):
+                if clean["code"] in seen or uow.customers.by_code(clean["code"]):
+                    raise FieldError(
+                        f"rows.{n}.code",
+                        QT_TRANSLATE_NOOP("errors", "Code {code} is already used."),
+                        code=clean["code"],
+                    )
+                seen.add(clean["code"])
+                customer = Customer(
+                    code=clean["code"], name=clean["name"], created_on=self.ctx.today()
+                )
+                customer.apply(clean)
+                self._stamp(customer)
+                uow.session.add(customer)
+            uow.flush()
+            uow.audit(self.ctx.actor, "customer.import", "customer", "*", count=len(cleaned))
+            return len(cleaned)
+
+        return write(self.ctx.db, work)
+
+    def update(
+        self, customer_id: int, expected_version: int, values: Mapping[str, Any]
+    ) -> Customer:
         """Save an edited card; refused if someone else saved it since it was opened."""
         self.ctx.actor.require(Permission.EDIT_CUSTOMERS)
         clean = validate_customer(values)
@@ -114,8 +147,9 @@ class CustomerService:
 
         return write(self.ctx.db, work)
 
-    def end(self, customer_id: int, expected_version: int, reason: str,
-            on: date | None = None) -> Customer:  # fmt: skip
+    def end(
+        self, customer_id: int, expected_version: int, reason: str, on: date | None = None
+    ) -> Customer:
         """End the relationship (交易中止); the customer stays with all its history."""
         self.ctx.actor.require(Permission.END_CUSTOMERS)
 
@@ -124,8 +158,14 @@ class CustomerService:
             customer.end(on or self.ctx.today(), reason)
             self._stamp(customer)
             uow.flush()
-            uow.audit(self.ctx.actor, "customer.end", "customer", customer_id,
-                      on=customer.ended_on, reason=customer.end_reason)  # fmt: skip
+            uow.audit(
+                self.ctx.actor,
+                "customer.end",
+                "customer",
+                customer_id,
+                on=customer.ended_on,
+                reason=customer.end_reason,
+            )
             return customer
 
         return write(self.ctx.db, work)
@@ -139,14 +179,22 @@ class CustomerService:
             customer.reactivate()
             self._stamp(customer)
             uow.flush()
-            uow.audit(self.ctx.actor, "customer.reactivate", "customer", customer_id,
-                      ended_on=ended[0], end_reason=ended[1], reason=reason)  # fmt: skip
+            uow.audit(
+                self.ctx.actor,
+                "customer.reactivate",
+                "customer",
+                customer_id,
+                ended_on=ended[0],
+                end_reason=ended[1],
+                reason=reason,
+            )
             return customer
 
         return write(self.ctx.db, work)
 
-    def pin_class(self, customer_id: int, expected_version: int, cls: AbcClass | None,
-                  reason: str = "") -> Customer:  # fmt: skip
+    def pin_class(
+        self, customer_id: int, expected_version: int, cls: AbcClass | None, reason: str = ""
+    ) -> Customer:
         """Pin a class by hand (who and why are kept), or unpin with ``cls=None``."""
         self.ctx.actor.require(Permission.PIN_CUSTOMER_CLASS)
 
@@ -158,14 +206,26 @@ class CustomerService:
                 customer.pin_class(cls, self.ctx.actor.username, reason, now())
             self._stamp(customer)
             uow.flush()
-            uow.audit(self.ctx.actor, "customer.pin_class", "customer", customer_id,
-                      pinned=cls, reason=reason)  # fmt: skip
+            uow.audit(
+                self.ctx.actor,
+                "customer.pin_class",
+                "customer",
+                customer_id,
+                pinned=cls,
+                reason=reason,
+            )
             return customer
 
         return write(self.ctx.db, work)
 
-    def record_review(self, customer_id: int, expected_version: int, outcome: str,
-                      credit_limit: object, note: str = "") -> CustomerReview:  # fmt: skip
+    def record_review(
+        self,
+        customer_id: int,
+        expected_version: int,
+        outcome: str,
+        credit_limit: object,
+        note: str = "",
+    ) -> CustomerReview:
         """Record the twice-yearly review; the credit limit may change with it."""
         self.ctx.actor.require(Permission.REVIEW_CUSTOMERS)
         new_limit = check_price(credit_limit, "credit_limit")
@@ -175,18 +235,58 @@ class CustomerService:
         def work(uow: UnitOfWork) -> CustomerReview:
             customer = self._load(uow, customer_id, expected_version)
             review = CustomerReview(
-                customer_id=customer_id, reviewed_on=self.ctx.today(),
-                reviewer=self.ctx.actor.username, credit_limit_before=customer.credit_limit,
-                credit_limit_after=new_limit, outcome=outcome.strip()[:200], note=note[:500],
-            )  # fmt: skip
+                customer_id=customer_id,
+                reviewed_on=self.ctx.today(),
+                reviewer=self.ctx.actor.username,
+                credit_limit_before=customer.credit_limit,
+                credit_limit_after=new_limit,
+                outcome=outcome.strip()[:200],
+                note=note[:500],
+            )
             customer.credit_limit = new_limit
             customer.last_review_on = review.reviewed_on
             self._stamp(customer)
             uow.customers.add_review(review)
-            uow.audit(self.ctx.actor, "customer.review", "customer", customer_id,
-                      outcome=review.outcome, credit_limit=[review.credit_limit_before,
-                                                            new_limit])  # fmt: skip
+            uow.audit(
+                self.ctx.actor,
+                "customer.review",
+                "customer",
+                customer_id,
+                outcome=review.outcome,
+                credit_limit=[review.credit_limit_before, new_limit],
+            )
             return review
+
+        return write(self.ctx.db, work)
+
+    def import_revenue(self, entries: Sequence[tuple[str, date, object]], source: str) -> int:
+        """Bring in past net revenue (customer code, day, amount), e.g. from the spreadsheets
+        a shop kept before; ABC classification reads it with the revenue of invoices."""
+        self.ctx.actor.require(Permission.EDIT_CUSTOMERS)
+
+        def work(uow: UnitOfWork) -> int:
+            ids: dict[str, int] = {}
+            for n, (code, day, amount) in enumerate(entries, 1):
+                if code not in ids:
+                    customer = uow.customers.by_code(code)
+                    if customer is None:
+                        raise FieldError(
+                            f"rows.{n}.customer",
+                            QT_TRANSLATE_NOOP("errors", "There is no customer {code}."),
+                            code=code,
+                        )
+                    ids[code] = customer.id or 0
+                money = Money.of(amount, f"rows.{n}.amount")
+                uow.customers.add_revenue(ids[code], day, money, source)
+            uow.audit(
+                self.ctx.actor,
+                "customer.import_revenue",
+                "customer",
+                "*",
+                count=len(entries),
+                source=source,
+            )
+            return len(entries)
 
         return write(self.ctx.db, work)
 
@@ -203,8 +303,9 @@ class CustomerService:
             classes = classify_abc(revenue, thresholds)
             changed = uow.customers.set_computed_classes({k: v.value for k, v in classes.items()})
             counts = {c.value: sum(1 for v in classes.values() if v == c) for c in AbcClass}
-            uow.audit(self.ctx.actor, "customer.classify", "customer", "*", counts=counts,
-                      changed=changed)  # fmt: skip
+            uow.audit(
+                self.ctx.actor, "customer.classify", "customer", "*", counts=counts, changed=changed
+            )
             return ClassificationResult(counts, changed, start, end)
 
         return write(self.ctx.db, work)
@@ -218,9 +319,11 @@ class CustomerService:
             location = uow.locations.by_code(code)
             if location is None:
                 location = Location(
-                    code=code, name=customer.name, kind=LocationKind.CONSIGNMENT,
+                    code=code,
+                    name=customer.name,
+                    kind=LocationKind.CONSIGNMENT,
                     customer_id=customer_id,
-                )  # fmt: skip
+                )
                 uow.locations.add(location)
             return location
 
@@ -242,6 +345,13 @@ class CustomerService:
     def _code_free(uow: UnitOfWork, code: str, own_id: int | None) -> None:
         other = uow.customers.by_code(code)
         if other is not None and other.id != own_id:
-            raise ValidationError([FieldError(
-                "code", QT_TRANSLATE_NOOP("errors", "Code {code} is already used by {name}."),
-                code=code, name=other.name)])  # fmt: skip
+            raise ValidationError(
+                [
+                    FieldError(
+                        "code",
+                        QT_TRANSLATE_NOOP("errors", "Code {code} is already used by {name}."),
+                        code=code,
+                        name=other.name,
+                    )
+                ]
+            )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from retailerp.domain.errors import FieldError, ValidationError
@@ -12,7 +12,13 @@ from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence import queries
 from retailerp.persistence.queries import ItemRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
-from retailerp.services.context import ServiceContext, check_version, not_found
+from retailerp.services.context import (
+    ServiceContext,
+    check_version,
+    for_row,
+    not_found,
+    validate_row,
+)
 
 
 class ItemService:
@@ -34,8 +40,9 @@ class ItemService:
     def find(self, code: str) -> Item | None:
         """The item with this SKU or barcode (what a scanner or a clerk types)."""
         code = code.strip()
-        return read(self.ctx.db, lambda uow: uow.items.by_barcode(code)
-                    or uow.items.by_sku(code.upper()))  # fmt: skip
+        return read(
+            self.ctx.db, lambda uow: uow.items.by_barcode(code) or uow.items.by_sku(code.upper())
+        )
 
     @staticmethod
     def check(values: Mapping[str, Any]) -> dict[str, str]:
@@ -58,6 +65,26 @@ class ItemService:
             uow.items.add(item)
             uow.audit(self.ctx.actor, "item.create", "item", item.id, sku=item.sku)
             return item
+
+        return write(self.ctx.db, work)
+
+    def import_many(self, rows: Sequence[Mapping[str, Any]]) -> int:
+        """Create many items in one transaction: all or none; errors name the row."""
+        self.ctx.actor.require(Permission.EDIT_ITEMS)
+        cleaned = [validate_row(n, validate_item, row) for n, row in enumerate(rows, 1)]
+
+        def work(uow: UnitOfWork) -> int:
+            for n, clean in enumerate(cleaned, 1):
+                try:
+                    self._unique(uow, clean, None)
+                except ValidationError as error:
+                    raise for_row(n, error) from None
+                item = Item(sku=clean["sku"], name=clean["name"])
+                item.apply(clean)
+                item.updated_by, item.updated_at = self.ctx.actor.username, now()
+                uow.items.add(item)
+            uow.audit(self.ctx.actor, "item.import", "item", "*", count=len(cleaned))
+            return len(cleaned)
 
         return write(self.ctx.db, work)
 
@@ -104,14 +131,23 @@ class ItemService:
         errors = []
         other = uow.items.by_sku(clean["sku"])
         if other is not None and other.id != own_id:
-            errors.append(FieldError(
-                "sku", QT_TRANSLATE_NOOP("errors", "SKU {sku} is already used by {name}."),
-                sku=clean["sku"], name=other.name))  # fmt: skip
+            errors.append(
+                FieldError(
+                    "sku",
+                    QT_TRANSLATE_NOOP("errors", "SKU {sku} is already used by {name}."),
+                    sku=clean["sku"],
+                    name=other.name,
+                )
+            )
         other = uow.items.by_barcode(clean["barcode"]) if clean["barcode"] else None
         if other is not None and other.id != own_id:
-            errors.append(FieldError(
-                "barcode",
-                QT_TRANSLATE_NOOP("errors", "Barcode {barcode} already belongs to {sku}."),
-                barcode=clean["barcode"], sku=other.sku))  # fmt: skip
+            errors.append(
+                FieldError(
+                    "barcode",
+                    QT_TRANSLATE_NOOP("errors", "Barcode {barcode} already belongs to {sku}."),
+                    barcode=clean["barcode"],
+                    sku=other.sku,
+                )
+            )
         if errors:
             raise ValidationError(errors)

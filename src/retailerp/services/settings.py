@@ -53,9 +53,14 @@ class SettingsService:
             uow.settings.set(ABC_B, str(settings.abc.b_share))
             uow.settings.set(REVIEW_MONTHS, ",".join(str(m) for m in settings.review.months))
             uow.settings.set(COMPANY_NAME, settings.company_name)
-            uow.audit(self.ctx.actor, "settings.save", "settings", "shop",
-                      allow_negative=settings.allow_negative_stock,
-                      abc=[settings.abc.a_share, settings.abc.b_share],
-                      review=settings.review.months)  # fmt: skip
+            uow.audit(
+                self.ctx.actor,
+                "settings.save",
+                "settings",
+                "shop",
+                allow_negative=settings.allow_negative_stock,
+                abc=[settings.abc.a_share, settings.abc.b_share],
+                review=settings.review.months,
+            )
 
         write(self.ctx.db, work)

@@ -26,8 +26,12 @@ from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.settings import load_settings
 
-STOCK_HOLDING_KINDS = (LocationKind.WAREHOUSE, LocationKind.BIN, LocationKind.QUARANTINE,
-                       LocationKind.SCRAP)  # fmt: skip
+STOCK_HOLDING_KINDS = (
+    LocationKind.WAREHOUSE,
+    LocationKind.BIN,
+    LocationKind.QUARANTINE,
+    LocationKind.SCRAP,
+)
 """Where a receipt may put goods and a count may count them."""
 
 
@@ -56,8 +60,9 @@ class StockService:
         return read(self.ctx.db, lambda uow: uow.stock.moves_of(number))
 
     def locations(self, kinds: Sequence[LocationKind] = STOCK_HOLDING_KINDS) -> list[Location]:
-        return [loc for loc in read(self.ctx.db, lambda uow: uow.locations.all())
-                if loc.kind in kinds]  # fmt: skip
+        return [
+            loc for loc in read(self.ctx.db, lambda uow: uow.locations.all()) if loc.kind in kinds
+        ]
 
     def quantity(self, item_id: int, location_code: str, key: str = "") -> Any:
         def work(uow: UnitOfWork) -> Any:
@@ -83,21 +88,29 @@ class StockService:
 
         def work(uow: UnitOfWork) -> Location:
             if uow.locations.by_code(bin_code):
-                raise FieldError("code", QT_TRANSLATE_NOOP(
-                    "errors", "Location {code} exists already."), code=bin_code)  # fmt: skip
+                raise FieldError(
+                    "code",
+                    QT_TRANSLATE_NOOP("errors", "Location {code} exists already."),
+                    code=bin_code,
+                )
             parent = uow.locations.require(warehouse_code)
-            location = Location(code=bin_code, name=name or bin_code, kind=LocationKind.BIN,
-                                parent_id=parent.id)  # fmt: skip
+            location = Location(
+                code=bin_code, name=name or bin_code, kind=LocationKind.BIN, parent_id=parent.id
+            )
             uow.locations.add(location)
             uow.audit(self.ctx.actor, "location.create", "location", location.id, code=bin_code)
             return location
 
         return write(self.ctx.db, work)
 
-    def receive(self, location_id: int, lines: Sequence[Mapping[str, object]],
-                supplier: str = "", note: str = "", doc_date: date | None = None) -> (
-        StockDocument
-    ):  # fmt: skip
+    def receive(
+        self,
+        location_id: int,
+        lines: Sequence[Mapping[str, object]],
+        supplier: str = "",
+        note: str = "",
+        doc_date: date | None = None,
+    ) -> StockDocument:
         """Post a goods receipt: every line comes in from the supplier end."""
         self.ctx.actor.require(Permission.RECEIVE_GOODS)
         supplier = v.optional_text(supplier, "partner", 100)
@@ -107,18 +120,30 @@ class StockService:
             location = self._holding_location(uow, location_id)
             items = uow.items.by_ids(int(r.get("item_id") or 0) for r in lines)
             clean = inventory.clean_lines(lines, items)
-            doc = self._new_document(uow, DocumentType.GOODS_RECEIPT, location, doc_date,
-                                     supplier, note, clean)  # fmt: skip
+            doc = self._new_document(
+                uow, DocumentType.GOODS_RECEIPT, location, doc_date, supplier, note, clean
+            )
             moves = inventory.receipt_moves(doc, uow.locations.require(SUPPLIERS).id or 0)
             uow.stock.post(moves, load_settings(uow).allow_negative_stock)
-            uow.audit(self.ctx.actor, "stock.receive", "document", doc.number,
-                      location=location.code, lines=len(clean))  # fmt: skip
+            uow.audit(
+                self.ctx.actor,
+                "stock.receive",
+                "document",
+                doc.number,
+                location=location.code,
+                lines=len(clean),
+            )
             return doc
 
         return write(self.ctx.db, work)
 
-    def count(self, location_id: int, lines: Sequence[Mapping[str, object]], note: str = "",
-              doc_date: date | None = None) -> StockDocument:  # fmt: skip
+    def count(
+        self,
+        location_id: int,
+        lines: Sequence[Mapping[str, object]],
+        note: str = "",
+        doc_date: date | None = None,
+    ) -> StockDocument:
         """Post a stock count: the difference between counted and booked is adjusted.
 
         The booked quantity is read inside the posting transaction, so a move posted by
@@ -134,12 +159,19 @@ class StockService:
             book = uow.stock.balances_at(location.id or 0, [ln.item_id for ln in clean])
             for line in clean:
                 line.book_quantity = book.get((line.item_id, line.batch), 0)
-            doc = self._new_document(uow, DocumentType.STOCK_COUNT, location, doc_date, "",
-                                     note, clean)  # fmt: skip
+            doc = self._new_document(
+                uow, DocumentType.STOCK_COUNT, location, doc_date, "", note, clean
+            )
             moves = inventory.count_moves(doc, uow.locations.require(ADJUSTMENT).id or 0)
             uow.stock.post(moves, allow_negative_stock=True)
-            uow.audit(self.ctx.actor, "stock.count", "document", doc.number,
-                      location=location.code, differences=len(moves))  # fmt: skip
+            uow.audit(
+                self.ctx.actor,
+                "stock.count",
+                "document",
+                doc.number,
+                location=location.code,
+                differences=len(moves),
+            )
             return doc
 
         return write(self.ctx.db, work)
@@ -153,17 +185,25 @@ class StockService:
             original = uow.documents.by_number(number)
             if original is None:
                 raise not_found("Document", number)
-            inventory.check_reversible(original, uow.documents.reversal_of(original.id or 0)
-                                       is not None)  # fmt: skip
+            inventory.check_reversible(
+                original, uow.documents.reversal_of(original.id or 0) is not None
+            )
             location = uow.locations.get(original.location_id)
             assert location is not None
             doc = self._new_document(uow, DocumentType.REVERSAL, location, None, "", reason, [])
             doc.reverses_id = original.id
-            moves = inventory.reversal_moves(uow.stock.moves_of(number), doc.number,
-                                             doc.posted_by, doc.posted_at)  # fmt: skip
+            moves = inventory.reversal_moves(
+                uow.stock.moves_of(number), doc.number, doc.posted_by, doc.posted_at
+            )
             uow.stock.post(moves, load_settings(uow).allow_negative_stock)
-            uow.audit(self.ctx.actor, "stock.reverse", "document", doc.number,
-                      reverses=number, reason=reason)  # fmt: skip
+            uow.audit(
+                self.ctx.actor,
+                "stock.reverse",
+                "document",
+                doc.number,
+                reverses=number,
+                reason=reason,
+            )
             return doc
 
         return write(self.ctx.db, work)
@@ -173,18 +213,35 @@ class StockService:
     def _holding_location(self, uow: UnitOfWork, location_id: int) -> Location:
         location = uow.locations.get(location_id)
         if location is None or location.kind not in STOCK_HOLDING_KINDS:
-            raise FieldError("location", QT_TRANSLATE_NOOP(
-                "errors", "Choose a warehouse, bin, quarantine or scrap location."))  # fmt: skip
+            raise FieldError(
+                "location",
+                QT_TRANSLATE_NOOP(
+                    "errors", "Choose a warehouse, bin, quarantine or scrap location."
+                ),
+            )
         return location
 
-    def _new_document(self, uow: UnitOfWork, doc_type: DocumentType, location: Location,
-                      doc_date: date | None, partner: str, note: str,
-                      lines: list) -> StockDocument:  # fmt: skip
+    def _new_document(
+        self,
+        uow: UnitOfWork,
+        doc_type: DocumentType,
+        location: Location,
+        doc_date: date | None,
+        partner: str,
+        note: str,
+        lines: list,
+    ) -> StockDocument:
         day = doc_date or self.ctx.today()
         doc = StockDocument(
-            doc_type=doc_type, number=uow.documents.next_number(doc_type, day.year),
-            doc_date=day, location_id=location.id or 0, posted_by=self.ctx.actor.username,
-            posted_at=now(), partner=partner, note=note, lines=lines,
-        )  # fmt: skip
+            doc_type=doc_type,
+            number=uow.documents.next_number(doc_type, day.year),
+            doc_date=day,
+            location_id=location.id or 0,
+            posted_by=self.ctx.actor.username,
+            posted_at=now(),
+            partner=partner,
+            note=note,
+            lines=lines,
+        )
         uow.documents.add(doc)
         return doc
