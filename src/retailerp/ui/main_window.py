@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout_ms)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About RetailERP"), self._about_text or self.tr("RetailERP"))
+        text = self._about_text or self.tr("RetailERP")
+        QMessageBox.about(self, self.tr("About RetailERP"), text)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

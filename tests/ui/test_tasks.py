@@ -1,0 +1,125 @@
+"""Long work runs in a worker thread and reports back to the UI thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtWidgets import QWidget
+
+from retailerp.ui.tasks import Progress, TaskCancelled, run_task
+
+
+def make_parent(qtbot) -> QWidget:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return parent
+
+
+def test_progress_and_result_come_back_to_the_ui_thread(qtbot) -> None:
+    ui_thread = threading.get_ident()
+    seen: dict[str, object] = {}
+    reports: list[tuple[int, int, str]] = []
+
+    def count(progress: Progress, n: int) -> int:
+        seen["worker"] = threading.get_ident()
+        for i in range(1, n + 1):
+            time.sleep(0.01)
+            progress.report(i, n, f"{i} of {n}")
+        return n * 10
+
+    def done(result: int) -> None:
+        seen["result"] = result
+        seen["done_thread"] = threading.get_ident()
+
+    handle = run_task(make_parent(qtbot), "Counting", count, 20, on_done=done)
+    handle.progressed.connect(lambda *args: reports.append(args))
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
+
+    assert seen["result"] == 200
+    assert seen["worker"] != ui_thread
+    assert seen["done_thread"] == ui_thread
+    assert reports[-1] == (20, 20, "20 of 20")
+    assert 1 < len(reports) <= 20  # throttled, but the last report always arrives
+    assert not handle.running
+
+
+def test_an_error_in_the_worker_reaches_on_error(qtbot) -> None:
+    errors: list[BaseException] = []
+    done: list[object] = []
+
+    def fail(progress: Progress) -> None:
+        raise ValueError("bad row 17")
+
+    run_task(make_parent(qtbot), "Import", fail, on_done=done.append, on_error=errors.append)
+    qtbot.waitUntil(lambda: errors != [], timeout=5000)
+
+    assert str(errors[0]) == "bad row 17"
+    assert done == []
+
+
+def test_errors_go_to_show_error_by_default(qtbot, monkeypatch) -> None:
+    shown: list[tuple[QWidget, BaseException]] = []
+    monkeypatch.setattr("retailerp.ui.tasks.show_error", lambda p, e: shown.append((p, e)))
+    parent = make_parent(qtbot)
+
+    run_task(parent, "Backup", lambda progress: 1 / 0, on_done=print)
+    qtbot.waitUntil(lambda: shown != [], timeout=5000)
+
+    assert shown[0][0] is parent
+    assert isinstance(shown[0][1], ZeroDivisionError)
+
+
+def test_cancelling_stops_the_worker(qtbot) -> None:
+    started = threading.Event()
+    cancelled: list[bool] = []
+    done: list[object] = []
+
+    def forever(progress: Progress) -> None:
+        started.set()
+        while True:
+            progress.check()
+            time.sleep(0.005)
+
+    handle = run_task(
+        make_parent(qtbot),
+        "Printing",
+        forever,
+        on_done=done.append,
+        on_cancelled=lambda: cancelled.append(True),
+    )
+    assert started.wait(5)
+    handle.dialog.cancel()  # what the Cancel button does
+    qtbot.waitUntil(lambda: cancelled != [], timeout=5000)
+
+    assert handle.progress.cancelled
+    assert done == []
+
+
+def test_a_worker_may_return_a_partial_result_when_cancelled(qtbot) -> None:
+    results: list[int] = []
+
+    def partial(progress: Progress) -> int:
+        handled = 0
+        while not progress.cancelled:
+            handled += 1
+            if handled == 5:
+                progress.cancel()  # as if the user pressed Cancel now
+        return handled
+
+    run_task(make_parent(qtbot), "Partial", partial, on_done=results.append)
+    qtbot.waitUntil(lambda: results != [], timeout=5000)
+
+    assert results == [5]
+
+
+def test_check_raises_only_after_cancel() -> None:
+    progress = Progress.__new__(Progress)
+    progress._cancel = threading.Event()
+    progress.check()
+    progress.cancel()
+    try:
+        progress.check()
+    except TaskCancelled:
+        return
+    raise AssertionError("check() did not raise after cancel()")
