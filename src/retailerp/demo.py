@@ -230,7 +230,7 @@ def fill(
 
 def _reviews_and_endings(services: Services, rng: random.Random) -> None:
     rows = services.customers.page(Page(limit=1000, sort_key="code"))
-    for row in rows[:40]:
+    for row in rows[: len(rows) // 6]:
         customer = services.customers.get(row.id)
         services.customers.record_review(
             customer.id or 0,
@@ -238,10 +238,10 @@ def _reviews_and_endings(services: Services, rng: random.Random) -> None:
             "信用良好 / good",
             customer.credit_limit.amount + 5000,
         )
-    for row in rows[-6:]:
+    for row in rows[-max(1, len(rows) // 40) :]:
         customer = services.customers.get(row.id)
         services.customers.end(customer.id or 0, customer.version, "停业 / business closed")
-    pinned = rows[50]
+    pinned = rows[len(rows) // 5]
     customer = services.customers.get(pinned.id)
     services.customers.pin_class(
         customer.id or 0, customer.version, AbcClass.A, "战略客户 / strategic account"
