@@ -117,21 +117,28 @@ def resolve_url(target: str | Path) -> URL:
 
 
 def open_database(
-    target: str | Path, *, journal_mode: str = "auto", must_exist: bool = False
+    target: str | Path,
+    *,
+    journal_mode: str = "auto",
+    must_exist: bool = False,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> Database:
-    """Open (creating where allowed) a database; raises :class:`DatabaseProblem` with the cause."""
+    """Open (creating where allowed) a database; raises :class:`DatabaseProblem` with the cause.
+
+    ``busy_timeout_ms`` is how long a SQLite writer waits for another PC's transaction.
+    """
     url = resolve_url(target)
     if url.get_backend_name() == "sqlite":
-        return _open_sqlite(url, journal_mode, must_exist)
+        return _open_sqlite(url, journal_mode, must_exist, busy_timeout_ms)
     return _open_postgres(url)
 
 
-def _open_sqlite(url: URL, journal_mode: str, must_exist: bool) -> Database:
+def _open_sqlite(url: URL, journal_mode: str, must_exist: bool, busy_timeout_ms: int) -> Database:
     path = Path(url.database or "")
     _check_sqlite_file(path, must_exist)
     mode = choose_journal_mode(path, journal_mode)
     engine = create_engine(url, pool_pre_ping=False)
-    _install_sqlite_events(engine, mode)
+    _install_sqlite_events(engine, mode, busy_timeout_ms)
     db = Database(url, engine, engine.execution_options(**{WRITE_OPTION: True}), path, mode)
     _probe(db)
     return db
@@ -177,12 +184,12 @@ def _check_sqlite_file(path: Path, must_exist: bool) -> None:
         )
 
 
-def _install_sqlite_events(engine: Engine, journal_mode: str) -> None:
+def _install_sqlite_events(engine: Engine, journal_mode: str, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute(f"PRAGMA journal_mode = {journal_mode.upper()}")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
