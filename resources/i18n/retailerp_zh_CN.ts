@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check the input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not possible now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>RetailERP — {database}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RetailERP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About RetailERP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search…</source>
@@ -9,281 +83,479 @@
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Error:</source>
+        <translation>错误：</translation>
+    </message>
+    <message>
+        <source>Backup before upgrade:</source>
+        <translation>升级前的备份：</translation>
+    </message>
+    <message>
+        <source>Database is up to date:</source>
+        <translation>数据库已是最新版本：</translation>
+    </message>
+    <message>
+        <source>No problems found:</source>
+        <translation>未发现问题：</translation>
+    </message>
+    <message>
+        <source>Backup written:</source>
+        <translation>备份已写入：</translation>
+    </message>
+    <message>
+        <source>Restore a PostgreSQL database with the server&apos;s tools (pg_restore).</source>
+        <translation>请使用服务器自带工具（pg_restore）恢复 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <source>The replaced database was kept as:</source>
+        <translation>被替换的数据库已另存为：</translation>
+    </message>
+    <message>
+        <source>Restored:</source>
+        <translation>已恢复：</translation>
+    </message>
+    <message>
+        <source>The database already has data; the demo fills only a new database.</source>
+        <translation>数据库中已有数据；演示数据只能写入新数据库。</translation>
+    </message>
+    <message>
+        <source>Demo:</source>
+        <translation>演示数据：</translation>
+    </message>
+    <message>
+        <source>Demo data written:</source>
+        <translation>演示数据已写入：</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Customer {code} has already ended (on {on}).</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 {code} 已于 {on} 中止交易。</translation>
     </message>
     <message>
         <source>Customer {code} is active; only an ended customer can be reactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 {code} 处于正常状态；只有已中止交易的客户才能恢复。</translation>
     </message>
     <message>
         <source>A bank account number has 8 to 32 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>银行账号应为 8 到 32 位数字。</translation>
     </message>
     <message>
         <source>Enter whole days, e.g. 30.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入整天数，例如 30。</translation>
     </message>
     <message>
         <source>Payment terms are between 0 and 365 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>付款期限应在 0 到 365 天之间。</translation>
     </message>
     <message>
         <source>The A share must be above 0 and below the B share, and the B share at most 100%.</source>
-        <translation type="unfinished"></translation>
+        <translation>A 类占比必须大于 0 且小于 B 类占比，B 类占比不得超过 100%。</translation>
     </message>
     <message>
         <source>Review months are numbers from 1 to 12.</source>
-        <translation type="unfinished"></translation>
+        <translation>评审月份应为 1 到 12 之间的数字。</translation>
     </message>
     <message>
         <source>The input is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入无效。</translation>
     </message>
     <message>
-        <source>{what} was changed by {changed_by} at {changed_at} after you opened it. Reload it and make your change again.</source>
-        <translation type="unfinished"></translation>
+        <source>{what} {key} was changed by {changed_by} at {changed_at} after you opened it. Reload it and make your change again.</source>
+        <translation>{what} {key} 在您打开后已被 {changed_by} 于 {changed_at} 修改。请重新加载后再修改。</translation>
     </message>
     <message>
         <source>Choose an item.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择商品。</translation>
     </message>
     <message>
         <source>Item {sku} is no longer in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>商品 {sku} 已停用。</translation>
     </message>
     <message>
         <source>Enter a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入日期。</translation>
     </message>
     <message>
         <source>Item {sku} is tracked by batch: enter the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>商品 {sku} 按批次管理：请输入批次号。</translation>
     </message>
     <message>
         <source>Item {sku} is tracked by serial number: enter the serial.</source>
-        <translation type="unfinished"></translation>
+        <translation>商品 {sku} 按序列号管理：请输入序列号。</translation>
     </message>
     <message>
         <source>A line with a serial number holds exactly one unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>带序列号的行数量必须为 1。</translation>
     </message>
     <message>
         <source>Add at least one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少添加一行。</translation>
     </message>
     <message>
         <source>A document may have at most {max} lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>一张单据最多 {max} 行。</translation>
     </message>
     <message>
         <source>Serial number {serial} is on two lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号 {serial} 出现在两行中。</translation>
     </message>
     <message>
         <source>{number} is a reversal; post the original again instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} 是冲销单；请重新过账原单据。</translation>
     </message>
     <message>
         <source>{number} has already been reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} 已被冲销。</translation>
     </message>
     <message>
         <source>Tracking is one of: none, batch, serial.</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪方式只能是：不追踪、批次、序列号。</translation>
     </message>
     <message>
         <source>Enter the shelf life in whole days.</source>
-        <translation type="unfinished"></translation>
+        <translation>请以整天数输入保质期。</translation>
     </message>
     <message>
         <source>The shelf life is between 1 and 36500 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>保质期应在 1 到 36500 天之间。</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入数字。</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>此项为必填项。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是数字。</translation>
     </message>
     <message>
         <source>The amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额不能为负数。</translation>
     </message>
     <message>
         <source>The amount may be at most {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额最多为 {limit}。</translation>
     </message>
     <message>
         <source>The quantity cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>数量不能为负数。</translation>
     </message>
     <message>
         <source>The quantity must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>数量必须大于零。</translation>
     </message>
     <message>
         <source>A quantity may have at most three decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>数量最多保留三位小数。</translation>
     </message>
     <message>
         <source>The quantity may be at most {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>数量最多为 {limit}。</translation>
     </message>
     <message>
         <source>The VAT rate must be one of {rates}.</source>
-        <translation type="unfinished"></translation>
+        <translation>增值税税率必须是以下之一：{rates}。</translation>
     </message>
     <message>
         <source>User {user} ({role}) may not do this: {permission}.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 {user}（{role}）无权执行此操作：{permission}。</translation>
     </message>
     <message>
         <source>A move must go to another location.</source>
-        <translation type="unfinished"></translation>
+        <translation>移库必须移到另一个库位。</translation>
     </message>
     <message>
         <source>Not enough stock at {location}: {wanted} wanted, {available} available.</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} 库存不足：需要 {wanted}，可用 {available}。</translation>
     </message>
     <message>
         <source>At most {max} characters are allowed (you typed {n}).</source>
-        <translation type="unfinished"></translation>
+        <translation>最多允许 {max} 个字符（您输入了 {n} 个）。</translation>
     </message>
     <message>
         <source>A code may hold only letters, digits and . _ / - and must start with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>编码只能包含字母、数字和 . _ / -，且必须以字母或数字开头。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a phone number (digits, spaces, + - and brackets).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是电话号码（只能包含数字、空格、+ - 和括号）。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a valid unified social credit code: the check character does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的统一社会信用代码：校验码不符。</translation>
     </message>
     <message>
         <source>A tax id has 18 characters (unified social credit code), or 15 or 20 for older registrations; &apos;{value}&apos; has {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>纳税人识别号应为 18 位（统一社会信用代码），旧登记号为 15 或 20 位；“{value}”为 {n} 位。</translation>
     </message>
     <message>
         <source>Barcode {value}: the check digit should be {digit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>条码 {value}：校验位应为 {digit}。</translation>
     </message>
     <message>
         <source>A barcode may hold only letters, digits and symbols, no spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>条码只能包含字母、数字和符号，不能有空格。</translation>
+    </message>
+    <message>
+        <source>Back up a PostgreSQL database with the server&apos;s tools (pg_dump); RetailERP backs up SQLite files only.</source>
+        <translation>请使用服务器自带工具（pg_dump）备份 PostgreSQL 数据库；RetailERP 只备份 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>The backup cannot overwrite the database itself.</source>
+        <translation>备份不能覆盖数据库本身。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>The backup file {path} does not exist.</source>
+        <translation>备份文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable backup: {detail}</source>
+        <translation>{path} 不是可用的备份：{detail}</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a database address.</source>
+        <translation>“{url}”不是数据库地址。</translation>
+    </message>
+    <message>
+        <source>Only SQLite files and PostgreSQL servers are supported, not &apos;{kind}&apos;.</source>
+        <translation>只支持 SQLite 文件和 PostgreSQL 服务器，不支持“{kind}”。</translation>
+    </message>
+    <message>
+        <source>Journal mode must be auto, wal or delete, not &apos;{mode}&apos;.</source>
+        <translation>日志模式必须是 auto、wal 或 delete，而不是“{mode}”。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} 是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database file {path} does not exist.</source>
+        <translation>数据库文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The database file {path} (or its folder) is read-only. Ask for write access or copy it to a folder you can write to.</source>
+        <translation>数据库文件 {path}（或其所在文件夹）是只读的。请申请写权限，或将其复制到可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver is not installed.</source>
+        <translation>未安装 PostgreSQL 驱动程序。</translation>
+    </message>
+    <message>
+        <source>{database} is not a RetailERP database or it is damaged ({detail}). Restore a backup.</source>
+        <translation>{database} 不是 RetailERP 数据库或已损坏（{detail}）。请恢复备份。</translation>
+    </message>
+    <message>
+        <source>{database} is locked by another program. Try again in a moment.</source>
+        <translation>{database} 被其他程序锁定。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{database} is read-only.</source>
+        <translation>{database} 是只读的。</translation>
+    </message>
+    <message>
+        <source>Cannot open {database}: {detail}</source>
+        <translation>无法打开 {database}：{detail}</translation>
+    </message>
+    <message>
+        <source>The file is damaged: {detail}</source>
+        <translation>文件已损坏：{detail}</translation>
+    </message>
+    <message>
+        <source>{count} records point to records that do not exist.</source>
+        <translation>有 {count} 条记录指向不存在的记录。</translation>
+    </message>
+    <message>
+        <source>The database is at schema {current}; this program needs {head}. Run &apos;retailerp db upgrade&apos;.</source>
+        <translation>数据库结构版本为 {current}；本程序需要 {head}。请运行“retailerp db upgrade”。</translation>
+    </message>
+    <message>
+        <source>The tables differ from what this version expects: {detail}</source>
+        <translation>数据表与本版本的要求不一致：{detail}</translation>
+    </message>
+    <message>
+        <source>Stock of item {item} at location {location} {key}: the balance says {kept}, the ledger adds up to {summed}.</source>
+        <translation>商品 {item} 在库位 {location} {key} 的库存：余额为 {kept}，台账合计为 {summed}。</translation>
+    </message>
+    <message>
+        <source>{database} was written by a newer version of RetailERP (schema {revision}). Install the newer version to open it.</source>
+        <translation>{database} 由更新版本的 RetailERP 写入（结构版本 {revision}）。请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <source>The migration would break {count} links between records; nothing was changed.</source>
+        <translation>迁移会破坏 {count} 条记录间的关联；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record while you were saving. Reload it and try again.</source>
+        <translation>您保存时其他人修改了此记录。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another PC is saving. Nothing was saved; try again in a moment.</source>
+        <translation>数据库正忙：另一台电脑正在保存。本次未保存任何内容；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{what} {key} does not exist (any more).</source>
+        <translation>{what} {key} 不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>Code {code} is already used.</source>
+        <translation>编码 {code} 已被使用。</translation>
+    </message>
+    <message>
+        <source>There is no customer {code}.</source>
+        <translation>没有客户 {code}。</translation>
+    </message>
+    <message>
+        <source>Code {code} is already used by {name}.</source>
+        <translation>编码 {code} 已被 {name} 使用。</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is already used by {name}.</source>
+        <translation>商品编码 {sku} 已被 {name} 使用。</translation>
+    </message>
+    <message>
+        <source>Barcode {barcode} already belongs to {sku}.</source>
+        <translation>条码 {barcode} 已属于 {sku}。</translation>
+    </message>
+    <message>
+        <source>Location {code} exists already.</source>
+        <translation>库位 {code} 已存在。</translation>
+    </message>
+    <message>
+        <source>Choose a warehouse, bin, quarantine or scrap location.</source>
+        <translation>请选择仓库、货位、隔离区或报废区。</translation>
     </message>
 </context>
 <context>
     <name>terms</name>
     <message>
         <source>A – key customer</source>
-        <translation type="unfinished"></translation>
+        <translation>A – 关键客户</translation>
     </message>
     <message>
         <source>B – major customer</source>
-        <translation type="unfinished"></translation>
+        <translation>B – 主要客户</translation>
     </message>
     <message>
         <source>C – ordinary customer</source>
-        <translation type="unfinished"></translation>
+        <translation>C – 普通客户</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>ended</source>
-        <translation type="unfinished"></translation>
+        <translation>交易中止</translation>
     </message>
     <message>
         <source>not tracked</source>
-        <translation type="unfinished"></translation>
+        <translation>不追踪</translation>
     </message>
     <message>
         <source>by batch</source>
-        <translation type="unfinished"></translation>
+        <translation>按批次</translation>
     </message>
     <message>
         <source>by serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>按序列号</translation>
     </message>
     <message>
         <source>goods receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>入库单</translation>
     </message>
     <message>
         <source>stock count</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点单</translation>
     </message>
     <message>
         <source>reversal</source>
-        <translation type="unfinished"></translation>
+        <translation>冲销单</translation>
     </message>
     <message>
         <source>warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>仓库</translation>
     </message>
     <message>
         <source>bin</source>
-        <translation type="unfinished"></translation>
+        <translation>货位</translation>
     </message>
     <message>
         <source>quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>隔离区</translation>
     </message>
     <message>
         <source>scrap</source>
-        <translation type="unfinished"></translation>
+        <translation>报废区</translation>
     </message>
     <message>
         <source>consignment at customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户寄售</translation>
     </message>
     <message>
         <source>customers (sold)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户（已售）</translation>
     </message>
     <message>
         <source>suppliers</source>
-        <translation type="unfinished"></translation>
+        <translation>供应商</translation>
     </message>
     <message>
         <source>stock adjustment</source>
-        <translation type="unfinished"></translation>
+        <translation>库存调整</translation>
     </message>
     <message>
         <source>Main warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>主仓库</translation>
     </message>
     <message>
         <source>Quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>隔离区</translation>
     </message>
     <message>
         <source>Scrap</source>
-        <translation type="unfinished"></translation>
+        <translation>报废区</translation>
     </message>
     <message>
         <source>Customers (sold)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户（已售）</translation>
     </message>
     <message>
         <source>Suppliers</source>
-        <translation type="unfinished"></translation>
+        <translation>供应商</translation>
     </message>
     <message>
         <source>Stock adjustment</source>
-        <translation type="unfinished"></translation>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
     </message>
 </context>
 </TS>

@@ -18,10 +18,11 @@ from pathlib import Path
 from retailerp import __version__, i18n
 from retailerp.config import LocalSettings, default_database
 from retailerp.domain.errors import DomainError
+from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 
 def tr(text: str) -> str:
-    """Translate a command-line message (context ``cli``)."""
+    """Translate a command-line message marked with ``QT_TRANSLATE_NOOP("cli", …)``."""
     return i18n.translate("cli", text)
 
 
@@ -86,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args, target, journal)
     except DomainError as error:
-        print(tr("Error:"), error.render(i18n.translate), file=sys.stderr)
+        print(tr(QT_TRANSLATE_NOOP("cli", "Error:")), error.render(i18n.translate), file=sys.stderr)
         return 2
 
 
@@ -100,7 +101,7 @@ def open_migrated(target: str, journal: str, *, must_exist: bool = False):  # no
     db = open_database(target, journal_mode=journal, must_exist=must_exist)
     backup = migrate.upgrade(db)
     if backup:
-        print(tr("Backup before upgrade:"), backup)
+        print(tr(QT_TRANSLATE_NOOP("cli", "Backup before upgrade:")), backup)
     return db
 
 
@@ -108,7 +109,11 @@ def _db_upgrade(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence import migrate
 
     db = open_migrated(target, journal)
-    print(tr("Database is up to date:"), db.label, migrate.current_revision(db))
+    print(
+        tr(QT_TRANSLATE_NOOP("cli", "Database is up to date:")),
+        db.label,
+        migrate.current_revision(db),
+    )
     return 0
 
 
@@ -122,7 +127,7 @@ def _db_check(args: argparse.Namespace, target: str, journal: str) -> int:
         print(problem.render(i18n.translate))
     if problems:
         return 1
-    print(tr("No problems found:"), db.label)
+    print(tr(QT_TRANSLATE_NOOP("cli", "No problems found:")), db.label)
     return 0
 
 
@@ -131,7 +136,7 @@ def _db_backup(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence.engine import open_database
 
     db = open_database(target, journal_mode=journal, must_exist=True)
-    print(tr("Backup written:"), backup(db, args.to))
+    print(tr(QT_TRANSLATE_NOOP("cli", "Backup written:")), backup(db, args.to))
     return 0
 
 
@@ -142,14 +147,18 @@ def _db_restore(args: argparse.Namespace, target: str, journal: str) -> int:
     url = resolve_url(target)
     if url.get_backend_name() != "sqlite":
         print(
-            tr("Restore a PostgreSQL database with the server's tools (pg_restore)."),
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli", "Restore a PostgreSQL database with the server's tools (pg_restore)."
+                )
+            ),
             file=sys.stderr,
         )
         return 2
     kept = restore(args.file, Path(url.database or ""))
     if kept:
-        print(tr("The replaced database was kept as:"), kept)
-    print(tr("Restored:"), url.database)
+        print(tr(QT_TRANSLATE_NOOP("cli", "The replaced database was kept as:")), kept)
+    print(tr(QT_TRANSLATE_NOOP("cli", "Restored:")), url.database)
     return 0
 
 
@@ -160,13 +169,19 @@ def _demo(args: argparse.Namespace, target: str, journal: str) -> int:
     services = Services.over(open_migrated(target, journal))
     if services.customers.page(Page(limit=1)) or services.items.page(Page(limit=1)):
         print(
-            tr("The database already has data; the demo fills only a new database."),
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli", "The database already has data; the demo fills only a new database."
+                )
+            ),
             file=sys.stderr,
         )
         return 2
     size = demo.DemoSize(customers=args.customers, items=args.items)
-    made = demo.fill(services, size, progress=lambda step: print(tr("Demo:"), step))
-    print(tr("Demo data written:"), made)
+    made = demo.fill(
+        services, size, progress=lambda step: print(tr(QT_TRANSLATE_NOOP("cli", "Demo:")), step)
+    )
+    print(tr(QT_TRANSLATE_NOOP("cli", "Demo data written:")), made)
     return 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from retailerp.domain.text import ERRORS, QT_TRANSLATE_NOOP  # noqa: F401
+from retailerp.domain.text import ERRORS, QT_TRANSLATE_NOOP, TERMS, Term
 
 
 class DomainError(Exception):
@@ -29,8 +29,12 @@ class DomainError(Exception):
         ``translate(context, text)`` returns the translation of ``text``.
         """
         template = translate(ERRORS, self.template) if translate else self.template
+        params = {
+            key: translate(TERMS, value) if translate and isinstance(value, Term) else value
+            for key, value in self.params.items()
+        }
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return template
 
@@ -73,14 +77,15 @@ class StateError(DomainError):
 class StaleRecordError(DomainError):
     """Someone else saved the record after it was loaded; the save was refused."""
 
-    def __init__(self, what: str, changed_by: str, changed_at: str) -> None:
+    def __init__(self, what: str, key: str, changed_by: str, changed_at: str) -> None:
         super().__init__(
             QT_TRANSLATE_NOOP(
                 "errors",
-                "{what} was changed by {changed_by} at {changed_at} after you opened it. "
+                "{what} {key} was changed by {changed_by} at {changed_at} after you opened it. "
                 "Reload it and make your change again.",
             ),
             what=what,
+            key=key,
             changed_by=changed_by,
             changed_at=changed_at,
         )

@@ -19,3 +19,15 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupd
     """Mark ``text`` for translation in ``context``; returns it unchanged."""
     del context  # lupdate needs the context written as a string literal at each call
     return text
+
+
+class Term(str):
+    """A business term used as a message parameter; translated in the ``terms`` context
+    when the message is shown (e.g. "Customer" in "Customer C001 does not exist")."""
+
+    __slots__ = ()
+
+
+CUSTOMER = Term(QT_TRANSLATE_NOOP("terms", "Customer"))
+ITEM = Term(QT_TRANSLATE_NOOP("terms", "Item"))
+DOCUMENT = Term(QT_TRANSLATE_NOOP("terms", "Document"))

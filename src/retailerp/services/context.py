@@ -20,13 +20,14 @@ class ServiceContext:
     today: Callable[[], date] = date.today
 
 
-def check_version(record: object, expected: int | None, what: str) -> None:
+def check_version(record: object, expected: int | None, what: str, key: str) -> None:
     """Refuse to save over a change someone else made after ``expected`` was read."""
     if expected is None or getattr(record, "version", None) == expected:
         return
     changed_at: datetime | None = getattr(record, "updated_at", None)
     raise StaleRecordError(
         what,
+        key,
         getattr(record, "updated_by", "") or "?",
         changed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if changed_at else "?",
     )

@@ -18,7 +18,7 @@ from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.money import Money, check_price
 from retailerp.domain.security import Permission
 from retailerp.domain.stock import Location, LocationKind, consignment_code
-from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.domain.text import CUSTOMER, QT_TRANSLATE_NOOP
 from retailerp.persistence import queries
 from retailerp.persistence.queries import CustomerRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
@@ -51,7 +51,7 @@ class CustomerService:
         def work(uow: UnitOfWork) -> Customer:
             customer = uow.customers.get(customer_id)
             if customer is None:
-                raise not_found("Customer", customer_id)
+                raise not_found(CUSTOMER, customer_id)
             return customer
 
         return read(self.ctx.db, work)
@@ -334,8 +334,8 @@ class CustomerService:
     def _load(self, uow: UnitOfWork, customer_id: int, expected: int | None) -> Customer:
         customer = uow.customers.get(customer_id)
         if customer is None:
-            raise not_found("Customer", customer_id)
-        check_version(customer, expected, f"Customer {customer.code}")
+            raise not_found(CUSTOMER, customer_id)
+        check_version(customer, expected, CUSTOMER, customer.code)
         return customer
 
     def _stamp(self, customer: Customer) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.items import Item, validate_item
 from retailerp.domain.security import Permission
-from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.domain.text import ITEM, QT_TRANSLATE_NOOP
 from retailerp.persistence import queries
 from retailerp.persistence.queries import ItemRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
@@ -32,7 +32,7 @@ class ItemService:
         def work(uow: UnitOfWork) -> Item:
             item = uow.items.get(item_id)
             if item is None:
-                raise not_found("Item", item_id)
+                raise not_found(ITEM, item_id)
             return item
 
         return read(self.ctx.db, work)
@@ -122,8 +122,8 @@ class ItemService:
     def _load(self, uow: UnitOfWork, item_id: int, expected: int | None) -> Item:
         item = uow.items.get(item_id)
         if item is None:
-            raise not_found("Item", item_id)
-        check_version(item, expected, f"Item {item.sku}")
+            raise not_found(ITEM, item_id)
+        check_version(item, expected, ITEM, item.sku)
         return item
 
     @staticmethod

@@ -19,7 +19,7 @@ from retailerp.domain.stock import (
     LocationKind,
     StockMove,
 )
-from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence import queries
 from retailerp.persistence.queries import DocumentRow, Page, StockRow
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
@@ -51,7 +51,7 @@ class StockService:
         def work(uow: UnitOfWork) -> StockDocument:
             document = uow.documents.by_number(number)
             if document is None:
-                raise not_found("Document", number)
+                raise not_found(DOCUMENT, number)
             return document
 
         return read(self.ctx.db, work)
@@ -184,7 +184,7 @@ class StockService:
         def work(uow: UnitOfWork) -> StockDocument:
             original = uow.documents.by_number(number)
             if original is None:
-                raise not_found("Document", number)
+                raise not_found(DOCUMENT, number)
             inventory.check_reversible(
                 original, uow.documents.reversal_of(original.id or 0) is not None
             )
