@@ -15,12 +15,14 @@ from ui.fakes import FakeCustomerSource  # noqa: E402
 
 NONE_LEAK = PySide6.__version__ == "6.12.0" and sys.version_info < (3, 12)
 """PySide6 6.12.0 on Python 3.11 drops a reference to ``None`` on every call of a method
-returning nothing (``setText``, ``processEvents``…); after a few thousand calls Python
-aborts with "deallocating None".  See ``test_pyside.py``; pin PySide6 below 6.12 (6.11.3 is
-clean) or run Python 3.12+, where ``None`` is immortal."""
+returning nothing (``setText``, ``processEvents``…), and to ``True`` on every signal emit;
+after a few thousand calls Python aborts with "deallocating None".  It treats them as
+immortal, which they are only from Python 3.12.  See ``test_pyside.py``; pin PySide6 below
+6.12 (6.11.3 is clean) or run Python 3.12+."""
 
-if NONE_LEAK:  # keep the test run alive until the pin lands: a billion references to None
-    ctypes.c_ssize_t.from_address(id(None)).value += 1_000_000_000
+if NONE_LEAK:  # keep the test run alive until the pin lands: make the singletons immortal
+    for _singleton in (None, True, False, Ellipsis, NotImplemented):
+        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1_000_000_000
 
 
 @pytest.fixture

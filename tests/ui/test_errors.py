@@ -37,7 +37,7 @@ def test_any_other_error_is_something_went_wrong() -> None:
 
 
 def test_the_box_for_a_refusal_is_a_warning_titled_by_its_kind(qtbot) -> None:
-    stale = StaleRecordError("Invoice 0007", "wang", "09:30")
+    stale = StaleRecordError(what="Invoice", key="0007", changed_by="wang", changed_at="09:30")
 
     box = error_box(None, stale)
     qtbot.addWidget(box)

@@ -111,7 +111,9 @@ def test_a_validation_error_puts_each_message_next_to_its_field(form: FormPage) 
 
 def test_an_error_naming_no_field_of_the_form_goes_on_top(form: FormPage) -> None:
     form.set_errors({"name": "old message"})
-    stale = StaleRecordError("Customer 张三商行", "li", "2024-05-01 10:00")
+    stale = StaleRecordError(
+        what="Customer", key="张三商行", changed_by="li", changed_at="2024-05-01 10:00"
+    )
 
     form.show_domain_error(stale, shout)
 

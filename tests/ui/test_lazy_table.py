@@ -44,6 +44,21 @@ def test_only_the_first_page_is_loaded_at_first(source: FakeCustomerSource) -> N
     assert source.queries == [PageQuery(sort_key="name", limit=PAGE)]
 
 
+def test_without_autoload_the_first_fetch_more_loads_the_first_page(qtbot, source) -> None:
+    model = LazyTableModel(source, autoload=False)
+    assert source.queries == [] and model.rowCount() == 0
+    failures: list[Exception] = []
+    model.load_failed.connect(failures.append)  # connected before anything is loaded
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE)
+
+    assert source.queries[0].after is None
+    assert failures == []
+
+
 def test_fetch_more_continues_after_the_cursor_of_the_last_row(source) -> None:
     model = LazyTableModel(source, page_size=100)
     last = model.row_at(99)

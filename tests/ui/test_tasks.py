@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from retailerp.ui.tasks import Progress, TaskCancelled, run_task
 
@@ -89,7 +89,7 @@ def test_cancelling_stops_the_worker(qtbot) -> None:
         on_cancelled=lambda: cancelled.append(True),
     )
     assert started.wait(5)
-    handle.dialog.cancel()  # what the Cancel button does
+    handle.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
     qtbot.waitUntil(lambda: cancelled != [], timeout=5000)
 
     assert handle.progress.cancelled

@@ -73,9 +73,7 @@ def title_for(exc: BaseException) -> str:
     return QCoreApplication.translate("ErrorDialog", "Cannot do that")
 
 
-def error_box(
-    parent: QWidget | None, exc: BaseException, title: str | None = None
-) -> QMessageBox:
+def error_box(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:
     """The (not yet shown) message box for ``exc``; logs unexpected errors."""
     box = QMessageBox(parent)
     box.setWindowTitle(title or title_for(exc))

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -106,7 +107,7 @@ class TaskHandle(QObject):
         self.progress = Progress(self._signals)
         self._worker: _Worker | None = _Worker(fn, self.progress, args)
         self._running = False
-        self.dialog: QProgressDialog | None = None
+        self.dialog: TaskDialog | None = None
         connection = Qt.ConnectionType.QueuedConnection
         self._signals.progressed.connect(self.progressed.emit, connection)
         self._signals.succeeded.connect(self._on_succeeded, connection)
@@ -150,25 +151,34 @@ class TaskHandle(QObject):
         _RUNNING.discard(self)
 
 
-def progress_dialog(parent: QWidget | None, title: str, cancellable: bool) -> QProgressDialog:
+class TaskDialog(QProgressDialog):
     """A window-modal progress dialog that appears only if the work takes over 400 ms."""
-    cancel_text = QCoreApplication.translate("TaskDialog", "Cancel") if cancellable else ""
-    dialog = QProgressDialog(title, cancel_text, 0, 0, parent)
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    if not cancellable:
-        dialog.setCancelButton(None)
-    return dialog
+
+    def __init__(self, parent: QWidget | None, title: str, cancellable: bool) -> None:
+        cancel_text = QCoreApplication.translate("TaskDialog", "Cancel") if cancellable else ""
+        super().__init__(title, cancel_text, 0, 0, parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(400)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        if not cancellable:
+            self.setCancelButton(None)
+
+    def show_progress(self, done: int, total: int, text: str) -> None:
+        """``total`` 0 shows a busy bar."""
+        self.setMaximum(max(total, 0))
+        self.setValue(min(done, total) if total > 0 else 0)
+        if text:
+            self.setLabelText(text)
 
 
-def _show_progress(dialog: QProgressDialog, done: int, total: int, text: str) -> None:
-    dialog.setMaximum(max(total, 0))
-    dialog.setValue(min(done, total) if total > 0 else 0)
-    if text:
-        dialog.setLabelText(text)
+def _default_on_error(parent: QWidget | None) -> Callable[[BaseException], None]:
+    def report(exc: BaseException) -> None:
+        alive = parent if parent is not None and shiboken6.isValid(parent) else None
+        show_error(alive, exc)
+
+    return report
 
 
 def run_task(
@@ -188,14 +198,14 @@ def run_task(
     :func:`~retailerp.ui.errors.show_error`.  ``title`` is already translated.
     """
     handle = TaskHandle(fn, args)
-    dialog = progress_dialog(parent, title, cancellable)
+    dialog = TaskDialog(parent, title, cancellable)
     handle.dialog = dialog
     dialog.canceled.connect(handle.cancel)  # the dialog hides; the worker stops soon after
-    handle.progressed.connect(lambda d, t, s: _show_progress(dialog, d, t, s))
+    handle.progressed.connect(dialog.show_progress)  # bound methods: dropped if it dies
     handle.finished.connect(dialog.close)
     handle.finished.connect(dialog.deleteLater)
     handle.done.connect(on_done)
-    handle.failed.connect(on_error or (lambda exc: show_error(parent, exc)))
+    handle.failed.connect(on_error or _default_on_error(parent))
     if on_cancelled is not None:
         handle.cancelled.connect(on_cancelled)
     handle.start()

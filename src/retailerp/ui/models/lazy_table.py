@@ -71,8 +71,11 @@ class LazyTableModel(QAbstractTableModel):
         page_size: int = DEFAULT_PAGE_SIZE,
         sort_key: str | None = None,
         descending: bool = False,
+        autoload: bool = True,
         parent: QObject | None = None,
     ) -> None:
+        """Loads the first page at once unless ``autoload`` is false; then the first
+        :meth:`fetchMore` (a view asks when the model is set) or :meth:`refresh` does."""
         super().__init__(parent)
         self._source = source
         self._decorate = getattr(source, "decorate", None)
@@ -88,7 +91,8 @@ class LazyTableModel(QAbstractTableModel):
         self._index_by_id: dict[Hashable, int] = {}
         self._exhausted = False
         self._busy = False
-        self._reset()
+        if autoload:
+            self._reset()
 
     # -- what the screen asks for -------------------------------------------------------
 
@@ -224,12 +228,11 @@ class LazyTableModel(QAbstractTableModel):
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: AnyIndex) -> None:  # noqa: N802
-        if parent.isValid() or self._exhausted or self._busy or not self._rows:
+        if parent.isValid() or self._exhausted or self._busy:
             return
         self._busy = True  # views and testers call back into us from our own signals
         try:
-            cursor = self._source.row_key(self._rows[-1], self._query.sort_key)
-            rows = self._load(self._query.next_page(cursor))
+            rows = self._load(self._next_query())
             if rows:
                 first = len(self._rows)
                 self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
@@ -240,6 +243,11 @@ class LazyTableModel(QAbstractTableModel):
         self.rows_loaded.emit(len(self._rows))
 
     # -- internals ---------------------------------------------------------------------
+
+    def _next_query(self) -> PageQuery:
+        if not self._rows:
+            return self._query.first_page()
+        return self._query.next_page(self._source.row_key(self._rows[-1], self._query.sort_key))
 
     def _default_sort_key(self) -> str:
         sortable = [c.key for c in self._columns if c.sortable]

@@ -63,9 +63,7 @@ class SearchBox(QLineEdit):
 
     def _clears_on(self, event: QEvent) -> bool:
         return (
-            isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-            and bool(self.text())
+            isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and bool(self.text())
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
