@@ -214,15 +214,10 @@ def customer_page(
             credit_limit=r.credit_limit,
             salesperson=r.salesperson,
             last_review_on=r.last_review_on,
-            cursor=(_raw(r.sort_value), r.id),
+            cursor=(r.sort_value, r.id),
         )
         for r in rows
     ]
-
-
-def _raw(value: Any) -> Any:
-    """A cursor value as the database compares it (money back to cents)."""
-    return value.minor if isinstance(value, Money) else value
 
 
 # --- items ------------------------------------------------------------------------------
@@ -290,7 +285,7 @@ def item_page(session: Session, page: Page) -> list[ItemRow]:
             active=r.active,
             on_hand=Decimal(r.on_hand),
             min_stock=r.min_stock,
-            cursor=(_raw(r.sort_value), r.id),
+            cursor=(r.sort_value, r.id),
         )
         for r in rows
     ]
@@ -360,16 +355,10 @@ def stock_page(session: Session, page: Page) -> list[StockRow]:
             stock_key=r.stock_key,
             quantity=r.quantity,
             expiry=r.expiry,
-            cursor=(_raw(_qty_raw(r.sort_value, sort_col)), r.item_id, r.location_id, r.stock_key),
+            cursor=(r.sort_value, r.item_id, r.location_id, r.stock_key),
         )
         for r in rows
     ]
-
-
-def _qty_raw(value: Any, sort_col: ColumnElement) -> Any:
-    if sort_col is B.c.quantity and isinstance(value, Decimal):
-        return int(value * 1000)
-    return value
 
 
 # --- stock documents --------------------------------------------------------------------
