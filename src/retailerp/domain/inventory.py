@@ -166,7 +166,13 @@ def clean_count_line(
     if item is None:
         raise FieldError(prefix + "item", QT_TRANSLATE_NOOP("errors", "Choose an item."))
     qty = check_quantity(raw.get("quantity"), prefix + "quantity", allow_zero=True)
-    batch = v.optional_text(str(raw.get("batch") or ""), prefix + "batch", 60)
+    batch = v.optional_text(str(raw.get("batch") or ""), prefix + "batch", 40)
+    if item.tracking == Tracking.BATCH and not batch:
+        raise FieldError(
+            prefix + "batch",
+            QT_TRANSLATE_NOOP("errors", "Item {sku} is tracked by batch: enter the batch."),
+            sku=item.sku,
+        )
     return StockDocumentLine(item_id=item.id or 0, quantity=qty, batch=batch, line_no=index + 1)
 
 

@@ -150,7 +150,7 @@ def check_vat_rate(value: object, field: str = "vat_rate") -> Decimal:
     raise FieldError(
         field,
         QT_TRANSLATE_NOOP("errors", "The VAT rate must be one of {rates}."),
-        rates=", ".join(f"{r * 100:g}%" for r in VAT_RATES),
+        rates=", ".join(f"{(r * 100).normalize():f}%" for r in VAT_RATES),
     )
 
 

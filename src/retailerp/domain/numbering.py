@@ -18,12 +18,22 @@ class DocumentType(StrEnum):
     GOODS_RECEIPT = "GR"
     STOCK_COUNT = "SC"
     REVERSAL = "RV"
+    SALES_ORDER = "SO"
+    PICKING_LIST = "PK"
+    DELIVERY = "DN"
+    INVOICE = "IV"
+    PAYMENT = "PY"
 
 
 DOCUMENT_LABELS = {
     DocumentType.GOODS_RECEIPT: QT_TRANSLATE_NOOP("terms", "goods receipt"),
     DocumentType.STOCK_COUNT: QT_TRANSLATE_NOOP("terms", "stock count"),
     DocumentType.REVERSAL: QT_TRANSLATE_NOOP("terms", "reversal"),
+    DocumentType.SALES_ORDER: QT_TRANSLATE_NOOP("terms", "sales order"),
+    DocumentType.PICKING_LIST: QT_TRANSLATE_NOOP("terms", "picking list"),
+    DocumentType.DELIVERY: QT_TRANSLATE_NOOP("terms", "delivery note"),
+    DocumentType.INVOICE: QT_TRANSLATE_NOOP("terms", "invoice"),
+    DocumentType.PAYMENT: QT_TRANSLATE_NOOP("terms", "payment"),
 }
 
 DIGITS = 6

@@ -161,6 +161,9 @@ class SalesOrder:
     override_by: str = ""
     override_reason: str = ""
     prepaid: Money = field(default_factory=Money.zero)
+    """Paid against the order before it was invoiced (prepaid and cash-on-delivery orders)."""
+    invoiced: Money = field(default_factory=Money.zero)
+    """Gross amount of the order's deliveries already invoiced."""
     lines: list[OrderLine] = field(default_factory=list)
     created_by: str = ""
     id: int | None = None

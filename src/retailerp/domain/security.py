@@ -28,16 +28,28 @@ class Permission(StrEnum):
     RECEIVE_GOODS = "stock.receive"
     COUNT_STOCK = "stock.count"
     REVERSE_STOCK = "stock.reverse"
+    EDIT_ORDERS = "sales.orders"
+    OVERRIDE_CHECKS = "sales.override"
+    SHIP = "stock.ship"
+    INVOICE = "finance.invoice"
+    RECORD_PAYMENTS = "finance.payments"
     ADMINISTER = "admin"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: frozenset(Permission),
-    Role.SALES: frozenset({Permission.EDIT_CUSTOMERS}),
+    Role.SALES: frozenset({Permission.EDIT_CUSTOMERS, Permission.EDIT_ORDERS}),
     Role.WAREHOUSE: frozenset(
-        {Permission.EDIT_ITEMS, Permission.RECEIVE_GOODS, Permission.COUNT_STOCK}
+        {Permission.EDIT_ITEMS, Permission.RECEIVE_GOODS, Permission.COUNT_STOCK, Permission.SHIP}
     ),
-    Role.FINANCE: frozenset({Permission.REVIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS}),
+    Role.FINANCE: frozenset(
+        {
+            Permission.REVIEW_CUSTOMERS,
+            Permission.EDIT_CUSTOMERS,
+            Permission.INVOICE,
+            Permission.RECORD_PAYMENTS,
+        }
+    ),
 }
 
 

@@ -8,7 +8,7 @@ from retailerp.domain.errors import FieldError
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]*[0-9]$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9(][0-9 ()-]*[0-9]$")
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from sqlalchemy.orm import registry, relationship
 
 from retailerp.domain.customers import Customer, CustomerReview
+from retailerp.domain.fulfilment import Delivery, DeliveryLine, PickingLine, PickingList
 from retailerp.domain.inventory import StockDocument, StockDocumentLine
+from retailerp.domain.invoicing import Invoice, InvoiceLine, Payment, PaymentAllocation
 from retailerp.domain.items import Item
 from retailerp.domain.numbering import NumberSeries
+from retailerp.domain.sales import OrderLine, SalesOrder
 from retailerp.domain.stock import Location, StockMove
 from retailerp.persistence import tables as t
 
@@ -40,3 +43,43 @@ def start_mappers() -> None:
             )
         },
     )
+    _map_sales()
+
+
+def _with_lines(
+    cls: type,
+    table: object,
+    line_cls: type,
+    line_table: object,
+    name: str = "lines",
+    **kwargs: object,
+) -> None:
+    """Map a document whose lines load with it and live and die with it."""
+    mapper_registry.map_imperatively(line_cls, line_table)
+    mapper_registry.map_imperatively(
+        cls,
+        table,
+        properties={
+            name: relationship(
+                line_cls,
+                order_by=line_table.c.line_no if "line_no" in line_table.c else line_table.c.id,
+                cascade="all, delete-orphan",
+                lazy="selectin",
+            )
+        },
+        **kwargs,
+    )
+
+
+def _map_sales() -> None:
+    _with_lines(
+        SalesOrder,
+        t.sales_orders,
+        OrderLine,
+        t.sales_order_lines,
+        version_id_col=t.sales_orders.c.version,
+    )
+    _with_lines(PickingList, t.picking_lists, PickingLine, t.picking_lines)
+    _with_lines(Delivery, t.deliveries, DeliveryLine, t.delivery_lines)
+    _with_lines(Invoice, t.invoices, InvoiceLine, t.invoice_lines)
+    _with_lines(Payment, t.payments, PaymentAllocation, t.payment_allocations, name="allocations")

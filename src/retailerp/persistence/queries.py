@@ -437,3 +437,228 @@ def due_for_review_count(session: Session, period_start: date) -> int:
         )
     )
     return int(session.scalar(stmt) or 0)
+
+
+# --- sales documents --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    number: str
+    order_date: date
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    state: str
+    payment_mode: str
+    requested_date: date | None
+    cursor: tuple
+
+
+@dataclass(frozen=True)
+class DeliveryRow:
+    id: int
+    number: str
+    delivery_date: date
+    order_number: str
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    invoice_number: str
+    cursor: tuple
+
+
+@dataclass(frozen=True)
+class InvoiceRow:
+    id: int
+    number: str
+    invoice_date: date
+    due_date: date
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    gross: Money
+    paid: Money
+    cursor: tuple
+
+
+SO = t.sales_orders
+ORDER_SORTS: dict[str, ColumnElement] = {
+    "number": SO.c.number,
+    "order_date": SO.c.order_date,
+    "customer_name": C.c.name,
+    "state": SO.c.state,
+    "payment_mode": SO.c.payment_mode,
+}
+
+
+def _common_document_filters(stmt: Select, filters: Mapping[str, Any], date_col, cust_col):  # noqa: ANN001, ANN202
+    if filters.get("customer_id"):
+        stmt = stmt.where(cust_col == int(filters["customer_id"]))
+    if filters.get("date_from"):
+        stmt = stmt.where(date_col >= filters["date_from"])
+    if filters.get("date_to"):
+        stmt = stmt.where(date_col <= filters["date_to"])
+    return stmt
+
+
+def _number_or_customer(search: str, number_col: ColumnElement) -> ColumnElement[bool]:
+    pattern = like_pattern(search.strip())
+    return or_(
+        number_col.like(pattern, escape="\\"),
+        C.c.name.like(pattern, escape="\\"),
+        C.c.code.like(pattern, escape="\\"),
+    )
+
+
+def order_page(session: Session, page: Page) -> list[OrderRow]:
+    """Sales orders, searchable by number or customer, filterable by state and date."""
+    filters = page.filters or {}
+    sort_col = ORDER_SORTS.get(page.sort_key, SO.c.number)
+    stmt = select(
+        SO.c.id,
+        SO.c.number,
+        SO.c.order_date,
+        SO.c.customer_id,
+        C.c.code,
+        C.c.name,
+        SO.c.state,
+        SO.c.payment_mode,
+        SO.c.requested_date,
+        sort_col.label("sort_value"),
+    ).join(C, C.c.id == SO.c.customer_id)
+    if page.search.strip():
+        stmt = stmt.where(_number_or_customer(page.search, SO.c.number))
+    if filters.get("state"):
+        states = filters["state"]
+        stmt = stmt.where(
+            SO.c.state.in_(list(states) if isinstance(states, list | tuple) else [states])
+        )
+    stmt = _common_document_filters(stmt, filters, SO.c.order_date, SO.c.customer_id)
+    rows = session.execute(keyset(stmt, sort_col, [SO.c.id], page))
+    return [
+        OrderRow(
+            r.id,
+            r.number,
+            r.order_date,
+            r.customer_id,
+            r.code,
+            r.name,
+            str(r.state),
+            str(r.payment_mode),
+            r.requested_date,
+            (r.sort_value, r.id),
+        )
+        for r in rows
+    ]
+
+
+DV = t.deliveries
+INV = t.invoices
+DELIVERY_SORTS: dict[str, ColumnElement] = {
+    "number": DV.c.number,
+    "delivery_date": DV.c.delivery_date,
+    "customer_name": C.c.name,
+}
+
+
+def delivery_page(session: Session, page: Page) -> list[DeliveryRow]:
+    filters = page.filters or {}
+    sort_col = DELIVERY_SORTS.get(page.sort_key, DV.c.number)
+    stmt = (
+        select(
+            DV.c.id,
+            DV.c.number,
+            DV.c.delivery_date,
+            SO.c.number.label("order_number"),
+            DV.c.customer_id,
+            C.c.code,
+            C.c.name,
+            INV.c.number.label("invoice_number"),
+            sort_col.label("sort_value"),
+        )
+        .join(SO, SO.c.id == DV.c.order_id)
+        .join(C, C.c.id == DV.c.customer_id)
+        .outerjoin(INV, INV.c.id == DV.c.invoice_id)
+    )
+    if page.search.strip():
+        stmt = stmt.where(_number_or_customer(page.search, DV.c.number))
+    if filters.get("uninvoiced"):
+        stmt = stmt.where(DV.c.invoice_id.is_(None))
+    stmt = _common_document_filters(stmt, filters, DV.c.delivery_date, DV.c.customer_id)
+    rows = session.execute(keyset(stmt, sort_col, [DV.c.id], page))
+    return [
+        DeliveryRow(
+            r.id,
+            r.number,
+            r.delivery_date,
+            r.order_number,
+            r.customer_id,
+            r.code,
+            r.name,
+            r.invoice_number or "",
+            (r.sort_value, r.id),
+        )
+        for r in rows
+    ]
+
+
+INVOICE_SORTS: dict[str, ColumnElement] = {
+    "number": INV.c.number,
+    "invoice_date": INV.c.invoice_date,
+    "due_date": INV.c.due_date,
+    "customer_name": C.c.name,
+    "gross": INV.c.gross,
+}
+
+
+def invoice_page(session: Session, page: Page) -> list[InvoiceRow]:
+    filters = page.filters or {}
+    sort_col = INVOICE_SORTS.get(page.sort_key, INV.c.number)
+    stmt = select(
+        INV.c.id,
+        INV.c.number,
+        INV.c.invoice_date,
+        INV.c.due_date,
+        INV.c.customer_id,
+        C.c.code,
+        C.c.name,
+        INV.c.gross,
+        INV.c.paid,
+        sort_col.label("sort_value"),
+    ).join(C, C.c.id == INV.c.customer_id)
+    if page.search.strip():
+        stmt = stmt.where(_number_or_customer(page.search, INV.c.number))
+    if filters.get("open"):
+        stmt = stmt.where(INV.c.paid < INV.c.gross)
+    stmt = _common_document_filters(stmt, filters, INV.c.invoice_date, INV.c.customer_id)
+    rows = session.execute(keyset(stmt, sort_col, [INV.c.id], page))
+    return [
+        InvoiceRow(
+            r.id,
+            r.number,
+            r.invoice_date,
+            r.due_date,
+            r.customer_id,
+            r.code,
+            r.name,
+            r.gross,
+            r.paid,
+            (r.sort_value, r.id),
+        )
+        for r in rows
+    ]
+
+
+def open_invoice_amounts(session: Session) -> list[tuple[int, str, str, date, Money]]:
+    """(customer id, code, name, due date, open amount) of every invoice not fully paid."""
+    stmt = (
+        select(INV.c.customer_id, C.c.code, C.c.name, INV.c.due_date, INV.c.gross, INV.c.paid)
+        .join(C, C.c.id == INV.c.customer_id)
+        .where(INV.c.paid < INV.c.gross)
+    )
+    return [
+        (cid, code, name, due, gross - paid)
+        for cid, code, name, due, gross, paid in session.execute(stmt)
+    ]

@@ -25,6 +25,7 @@ from sqlalchemy import (
 from retailerp.domain.customers import AbcClass, CustomerStatus
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
+from retailerp.domain.sales import OrderState, PaymentMode
 from retailerp.domain.stock import LocationKind
 from retailerp.persistence.types import (
     EnumText,
@@ -239,6 +240,166 @@ audit_log = Table(
     Index("ix_audit_log_entity", "entity", "entity_id"),
 )
 """Who did what when; rows are only ever inserted."""
+
+# --- sales: orders, picking, deliveries, invoices, payments --------------------------------
+
+sales_orders = Table(
+    "sales_orders",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("order_date", Date, nullable=False),
+    Column("requested_date", Date, nullable=True),
+    Column("payment_mode", EnumText(PaymentMode), nullable=False),
+    Column("state", EnumText(OrderState), nullable=False, index=True),
+    Column("note", String(500), nullable=False, default=""),
+    Column("override_by", String(60), nullable=False, default=""),
+    Column("override_reason", String(200), nullable=False, default=""),
+    Column("prepaid", MoneyType, nullable=False, default=0),
+    Column("invoiced", MoneyType, nullable=False, default=0),
+    Column("created_by", String(60), nullable=False, default=""),
+    Column("version", Integer, nullable=False),
+    Column("updated_by", String(60), nullable=False, default=""),
+    Column("updated_at", UtcDateTime, nullable=True),
+    Index("ix_sales_orders_date", "order_date", "id"),
+)
+
+sales_order_lines = Table(
+    "sales_order_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", Integer, ForeignKey("sales_orders.id"), nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False, index=True),
+    Column("quantity", QuantityType, nullable=False),
+    Column("unit_price", MoneyType, nullable=False),
+    Column("discount", RateType, nullable=False, default=0),
+    Column("vat_rate", RateType, nullable=False),
+    Column("reserved", QuantityType, nullable=False, default=0),
+    Column("shipped", QuantityType, nullable=False, default=0),
+    CheckConstraint("quantity > 0", name="positive_quantity"),
+    CheckConstraint("shipped <= quantity", name="not_over_shipped"),
+)
+
+picking_lists = Table(
+    "picking_lists",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("order_id", Integer, ForeignKey("sales_orders.id"), nullable=False, index=True),
+    Column("state", String(10), nullable=False),
+    Column("created_by", String(60), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+picking_lines = Table(
+    "picking_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("picking_id", Integer, ForeignKey("picking_lists.id"), nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column("order_line_id", Integer, ForeignKey("sales_order_lines.id"), nullable=False),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
+    Column("location_id", Integer, ForeignKey("locations.id"), nullable=False),
+    Column("bin_code", String(40), nullable=False, default=""),
+    Column("quantity", QuantityType, nullable=False),
+    Column("batch", String(40), nullable=False, default=""),
+    Column("serial", String(60), nullable=False, default=""),
+    Column("expiry", Date, nullable=True),
+)
+
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("order_id", Integer, ForeignKey("sales_orders.id"), nullable=False, index=True),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("picking_id", Integer, ForeignKey("picking_lists.id"), nullable=True),
+    Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=True, index=True),
+    Column("delivery_date", Date, nullable=False),
+    Column("posted_by", String(60), nullable=False),
+    Column("posted_at", UtcDateTime, nullable=False),
+)
+
+delivery_lines = Table(
+    "delivery_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("delivery_id", Integer, ForeignKey("deliveries.id"), nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column("order_line_id", Integer, ForeignKey("sales_order_lines.id"), nullable=False),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
+    Column("location_id", Integer, ForeignKey("locations.id"), nullable=False),
+    Column("quantity", QuantityType, nullable=False),
+    Column("unit_price", MoneyType, nullable=False),
+    Column("discount", RateType, nullable=False, default=0),
+    Column("vat_rate", RateType, nullable=False),
+    Column("batch", String(40), nullable=False, default=""),
+    Column("serial", String(60), nullable=False, default=""),
+    Column("expiry", Date, nullable=True),
+)
+
+invoices = Table(
+    "invoices",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("invoice_date", Date, nullable=False),
+    Column("due_date", Date, nullable=False),
+    Column("net", MoneyType, nullable=False),
+    Column("vat", MoneyType, nullable=False),
+    Column("gross", MoneyType, nullable=False),
+    Column("paid", MoneyType, nullable=False, default=0),
+    Column("posted_by", String(60), nullable=False),
+    Column("posted_at", UtcDateTime, nullable=False),
+    Index("ix_invoices_date", "invoice_date", "id"),
+)
+
+invoice_lines = Table(
+    "invoice_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column(
+        "delivery_line_id", Integer, ForeignKey("delivery_lines.id"), nullable=False, unique=True
+    ),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
+    Column("quantity", QuantityType, nullable=False),
+    Column("unit_price", MoneyType, nullable=False),
+    Column("discount", RateType, nullable=False, default=0),
+    Column("vat_rate", RateType, nullable=False),
+    Column("net", MoneyType, nullable=False),
+    Column("vat", MoneyType, nullable=False),
+    Column("gross", MoneyType, nullable=False),
+)
+
+payments = Table(
+    "payments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("order_id", Integer, ForeignKey("sales_orders.id"), nullable=True, index=True),
+    Column("received_on", Date, nullable=False),
+    Column("amount", MoneyType, nullable=False),
+    Column("method", String(20), nullable=False),
+    Column("reference", String(60), nullable=False, default=""),
+    Column("posted_by", String(60), nullable=False),
+    Column("posted_at", UtcDateTime, nullable=False),
+)
+
+payment_allocations = Table(
+    "payment_allocations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("payment_id", Integer, ForeignKey("payments.id"), nullable=False, index=True),
+    Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=False, index=True),
+    Column("amount", MoneyType, nullable=False),
+)
 
 SEARCH_TABLE_PREFIXES = ("customer_search", "item_search")
 """Full-text search tables made by hand in migrations (SQLite FTS5); not in this metadata."""

@@ -33,6 +33,7 @@ from retailerp.persistence.repositories import (
     SettingsRepository,
     StockRepository,
 )
+from retailerp.persistence.sales_repositories import SalesRepository
 
 T = TypeVar("T")
 RETRIES = 4
@@ -57,6 +58,7 @@ class UnitOfWork:
         self.stock = StockRepository(self.session)
         self.documents = DocumentRepository(self.session)
         self.settings = SettingsRepository(self.session)
+        self.sales = SalesRepository(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:

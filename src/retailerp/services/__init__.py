@@ -12,7 +12,9 @@ from retailerp.persistence.engine import Database
 from retailerp.persistence.queries import Page
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
+from retailerp.services.invoicing import InvoiceService
 from retailerp.services.items import ItemService
+from retailerp.services.sales import OrderService
 from retailerp.services.settings import SettingsService
 from retailerp.services.stock import StockService
 
@@ -30,6 +32,8 @@ class Services:
         self.items = ItemService(self.ctx)
         self.stock = StockService(self.ctx)
         self.settings = SettingsService(self.ctx)
+        self.orders = OrderService(self.ctx)
+        self.invoices = InvoiceService(self.ctx)
 
     @classmethod
     def over(cls, db: Database, **kwargs: object) -> Services:

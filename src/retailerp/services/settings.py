@@ -15,6 +15,7 @@ ABC_A = "abc.a_share"
 ABC_B = "abc.b_share"
 REVIEW_MONTHS = "review.months"
 COMPANY_NAME = "company.name"
+PRICE_FLOOR = "sales.price_floor"
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class ShopSettings:
     abc: AbcThresholds = AbcThresholds()
     review: ReviewSchedule = ReviewSchedule()
     company_name: str = ""
+    price_floor: Decimal = Decimal("0.5")
+    """A net unit price below this share of the list price is refused (0 = no floor)."""
 
 
 def load_settings(uow: UnitOfWork) -> ShopSettings:
@@ -33,6 +36,7 @@ def load_settings(uow: UnitOfWork) -> ShopSettings:
         abc=AbcThresholds(Decimal(s.get(ABC_A, "0.80")), Decimal(s.get(ABC_B, "0.95"))),
         review=ReviewSchedule(months),
         company_name=s.get(COMPANY_NAME, ""),
+        price_floor=Decimal(s.get(PRICE_FLOOR, "0.5")),
     )
 
 
@@ -53,6 +57,7 @@ class SettingsService:
             uow.settings.set(ABC_B, str(settings.abc.b_share))
             uow.settings.set(REVIEW_MONTHS, ",".join(str(m) for m in settings.review.months))
             uow.settings.set(COMPANY_NAME, settings.company_name)
+            uow.settings.set(PRICE_FLOOR, str(settings.price_floor))
             uow.audit(
                 self.ctx.actor,
                 "settings.save",

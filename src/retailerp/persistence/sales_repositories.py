@@ -1,0 +1,213 @@
+"""Loading and storing sales documents, and the stock and money figures sales needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from retailerp.domain.fulfilment import Delivery, Lot, PickingList
+from retailerp.domain.invoicing import Invoice, Payment
+from retailerp.domain.items import Tracking
+from retailerp.domain.money import Money
+from retailerp.domain.sales import OrderState, SalesOrder
+from retailerp.domain.stock import SALEABLE_KINDS
+from retailerp.persistence import tables as t
+
+RESERVING_STATES = (OrderState.CONFIRMED, OrderState.PICKING)
+OPEN_ORDER_STATES = (OrderState.CONFIRMED, OrderState.PICKING, OrderState.SHIPPED)
+SALEABLE = [k.value for k in SALEABLE_KINDS]
+
+
+class SalesRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # --- documents -----------------------------------------------------------------------
+
+    def add(self, document: object) -> None:
+        self.session.add(document)
+        self.session.flush()
+
+    def order(self, order_id: int) -> SalesOrder | None:
+        return self.session.get(SalesOrder, order_id)
+
+    def order_by_number(self, number: str) -> SalesOrder | None:
+        stmt = select(SalesOrder).where(t.sales_orders.c.number == number)
+        return self.session.scalars(stmt).first()
+
+    def open_picking(self, order_id: int) -> PickingList | None:
+        stmt = select(PickingList).where(
+            t.picking_lists.c.order_id == order_id, t.picking_lists.c.state == "open"
+        )
+        return self.session.scalars(stmt).first()
+
+    def picking_by_number(self, number: str) -> PickingList | None:
+        stmt = select(PickingList).where(t.picking_lists.c.number == number)
+        return self.session.scalars(stmt).first()
+
+    def deliveries(self, ids: Iterable[int]) -> list[Delivery]:
+        stmt = select(Delivery).where(t.deliveries.c.id.in_(list(ids)))
+        return list(self.session.scalars(stmt.order_by(t.deliveries.c.id)))
+
+    def delivery_by_number(self, number: str) -> Delivery | None:
+        stmt = select(Delivery).where(t.deliveries.c.number == number)
+        return self.session.scalars(stmt).first()
+
+    def deliveries_of_order(self, order_id: int) -> list[Delivery]:
+        stmt = select(Delivery).where(t.deliveries.c.order_id == order_id)
+        return list(self.session.scalars(stmt.order_by(t.deliveries.c.id)))
+
+    def uninvoiced_deliveries(self, customer_id: int) -> list[Delivery]:
+        stmt = select(Delivery).where(
+            t.deliveries.c.customer_id == customer_id, t.deliveries.c.invoice_id.is_(None)
+        )
+        return list(self.session.scalars(stmt.order_by(t.deliveries.c.id)))
+
+    def invoice(self, invoice_id: int) -> Invoice | None:
+        return self.session.get(Invoice, invoice_id)
+
+    def invoice_by_number(self, number: str) -> Invoice | None:
+        stmt = select(Invoice).where(t.invoices.c.number == number)
+        return self.session.scalars(stmt).first()
+
+    def open_invoices(self, customer_id: int) -> list[Invoice]:
+        i = t.invoices
+        stmt = select(Invoice).where(i.c.customer_id == customer_id, i.c.paid < i.c.gross)
+        return list(self.session.scalars(stmt.order_by(i.c.due_date, i.c.id)))
+
+    def invoices_of_order(self, order_id: int) -> list[Invoice]:
+        d = t.deliveries
+        ids = select(d.c.invoice_id).where(d.c.order_id == order_id, d.c.invoice_id.is_not(None))
+        stmt = select(Invoice).where(t.invoices.c.id.in_(ids))
+        return list(self.session.scalars(stmt.order_by(t.invoices.c.id)))
+
+    def orders_of_invoice(self, invoice_id: int) -> list[SalesOrder]:
+        ids = select(t.deliveries.c.order_id).where(t.deliveries.c.invoice_id == invoice_id)
+        stmt = select(SalesOrder).where(t.sales_orders.c.id.in_(ids))
+        return list(self.session.scalars(stmt.order_by(t.sales_orders.c.id)))
+
+    def payment_by_number(self, number: str) -> Payment | None:
+        stmt = select(Payment).where(t.payments.c.number == number)
+        return self.session.scalars(stmt).first()
+
+    def advances(self, order_ids: Sequence[int]) -> list[Payment]:
+        """Payments held against these orders that are not fully allocated yet."""
+        stmt = select(Payment).where(t.payments.c.order_id.in_(list(order_ids)))
+        return [
+            p
+            for p in self.session.scalars(stmt.order_by(t.payments.c.id))
+            if p.unallocated.minor > 0
+        ]
+
+    def payments_of(self, customer_id: int) -> list[Payment]:
+        stmt = select(Payment).where(t.payments.c.customer_id == customer_id)
+        return list(self.session.scalars(stmt.order_by(t.payments.c.id)))
+
+    # --- figures -----------------------------------------------------------------------
+
+    def lock_items(self, item_ids: Iterable[int]) -> None:
+        """Serialise confirmations touching the same items (PostgreSQL row locks; on SQLite
+        the IMMEDIATE write transaction already serialises every writer)."""
+        ids = sorted(set(item_ids))
+        if ids and self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(
+                select(t.items.c.id).where(t.items.c.id.in_(ids)).with_for_update()
+            ).all()
+
+    def on_hand(self, item_ids: Iterable[int]) -> dict[int, Decimal]:
+        """Quantity in saleable locations (warehouse and bins) per item."""
+        b, loc = t.stock_balances, t.locations
+        stmt = (
+            select(b.c.item_id, func.sum(b.c.quantity))
+            .join(loc, loc.c.id == b.c.location_id)
+            .where(b.c.item_id.in_(list(item_ids)), loc.c.kind.in_(SALEABLE))
+            .group_by(b.c.item_id)
+        )
+        return {item_id: qty or Decimal(0) for item_id, qty in self.session.execute(stmt)}
+
+    def reserved(
+        self, item_ids: Iterable[int], except_order: int | None = None
+    ) -> dict[int, Decimal]:
+        """Quantity reserved per item by confirmed orders not yet shipped."""
+        ln, o = t.sales_order_lines, t.sales_orders
+        stmt = (
+            select(ln.c.item_id, func.sum(ln.c.reserved))
+            .join(o, o.c.id == ln.c.order_id)
+            .where(
+                ln.c.item_id.in_(list(item_ids)), o.c.state.in_([s.value for s in RESERVING_STATES])
+            )
+            .group_by(ln.c.item_id)
+        )
+        if except_order is not None:
+            stmt = stmt.where(o.c.id != except_order)
+        return {item_id: qty or Decimal(0) for item_id, qty in self.session.execute(stmt)}
+
+    def free_stock(
+        self, item_ids: Iterable[int], except_order: int | None = None
+    ) -> dict[int, Decimal]:
+        ids = list(item_ids)
+        on_hand = self.on_hand(ids)
+        reserved = self.reserved(ids, except_order)
+        return {i: on_hand.get(i, Decimal(0)) - reserved.get(i, Decimal(0)) for i in ids}
+
+    def lots(self, item_ids: Iterable[int]) -> dict[int, list[Lot]]:
+        """Pickable stock per item: saleable places, less what open picking lists hold."""
+        b, loc, it = t.stock_balances, t.locations, t.items
+        stmt = (
+            select(
+                b.c.item_id,
+                b.c.location_id,
+                loc.c.code,
+                b.c.stock_key,
+                b.c.expiry,
+                b.c.quantity,
+                it.c.tracking,
+            )
+            .join(loc, loc.c.id == b.c.location_id)
+            .join(it, it.c.id == b.c.item_id)
+            .where(b.c.item_id.in_(list(item_ids)), loc.c.kind.in_(SALEABLE), b.c.quantity > 0)
+        )
+        held = self._on_open_pickings(item_ids)
+        result: dict[int, list[Lot]] = {}
+        for item_id, loc_id, code, key, expiry, qty, tracking in self.session.execute(stmt):
+            free = qty - held.get((item_id, loc_id, key), Decimal(0))
+            if free <= 0:
+                continue
+            serial = key if tracking == Tracking.SERIAL else ""
+            batch = "" if serial else key
+            result.setdefault(item_id, []).append(Lot(loc_id, code, batch, serial, expiry, free))
+        return result
+
+    def _on_open_pickings(self, item_ids: Iterable[int]) -> dict[tuple[int, int, str], Decimal]:
+        pl, pk = t.picking_lines, t.picking_lists
+        key = func.coalesce(func.nullif(pl.c.serial, ""), pl.c.batch)
+        stmt = (
+            select(pl.c.item_id, pl.c.location_id, key, func.sum(pl.c.quantity))
+            .join(pk, pk.c.id == pl.c.picking_id)
+            .where(pk.c.state == "open", pl.c.item_id.in_(list(item_ids)))
+            .group_by(pl.c.item_id, pl.c.location_id, key)
+        )
+        return {(i, loc, k): q for i, loc, k, q in self.session.execute(stmt)}
+
+    def open_balance(self, customer_id: int) -> Money:
+        """Invoiced and not yet paid."""
+        i = t.invoices
+        stmt = select(func.coalesce(func.sum(i.c.gross - i.c.paid), 0)).where(
+            i.c.customer_id == customer_id
+        )
+        return Money(int(self.session.execute(stmt).scalar_one() or 0))
+
+    def unallocated_payments(self, customer_id: int) -> Money:
+        return sum((p.unallocated for p in self.payments_of(customer_id)), Money.zero())
+
+    def open_orders(self, customer_id: int, except_order: int | None = None) -> list[SalesOrder]:
+        o = t.sales_orders
+        stmt = select(SalesOrder).where(
+            o.c.customer_id == customer_id, o.c.state.in_([s.value for s in OPEN_ORDER_STATES])
+        )
+        if except_order is not None:
+            stmt = stmt.where(o.c.id != except_order)
+        return list(self.session.scalars(stmt))

@@ -1,0 +1,103 @@
+"""The data a printed document shows: plain, frozen values handed over by a service.
+
+Nothing here knows the database or Qt; a service fills these from its documents and the
+printing modules turn them into PDF bytes.  Texts (names, remarks, notes) are printed as
+given; labels are translated at render time in the document's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from retailerp.domain.money import Money
+from retailerp.domain.text import QT_TRANSLATE_NOOP
+
+DocumentKind = Literal[
+    "picking_list", "delivery_note", "invoice", "red_invoice", "goods_receipt", "stock_count"
+]
+
+# Reference labels: keys of PrintDocument.references, translated when printed.
+ORDER_NUMBER = QT_TRANSLATE_NOOP("print", "Order no.")
+DELIVERY_NUMBERS = QT_TRANSLATE_NOOP("print", "Delivery no.")
+PICKING_NUMBER = QT_TRANSLATE_NOOP("print", "Picking list no.")
+INVOICE_NUMBER = QT_TRANSLATE_NOOP("print", "Invoice no.")
+ORIGINAL_INVOICE_NUMBER = QT_TRANSLATE_NOOP("print", "Original invoice no.")
+RED_CONFIRMATION_NUMBER = QT_TRANSLATE_NOOP("print", "Red-letter confirmation no.")
+RED_REASON = QT_TRANSLATE_NOOP("print", "Reason")
+CUSTOMER_ORDER_NUMBER = QT_TRANSLATE_NOOP("print", "Customer order no.")
+REQUESTED_DATE = QT_TRANSLATE_NOOP("print", "Requested delivery date")
+
+
+@dataclass(frozen=True)
+class Party:
+    """The company or a customer as printed: every field optional but the name."""
+
+    name: str
+    code: str = ""
+    address: str = ""
+    phone: str = ""
+    contact: str = ""
+    tax_id: str = ""
+    bank_name: str = ""
+    bank_account: str = ""
+
+
+@dataclass(frozen=True)
+class PrintLine:
+    """One line of a printed document.
+
+    ``amount`` is the line's net amount; ``vat`` its tax when the service computed it (an
+    invoice otherwise derives it from ``amount`` and ``vat_rate``, rounded half up).
+    """
+
+    no: int
+    code: str
+    name: str
+    quantity: Decimal
+    spec: str = ""
+    unit: str = ""
+    unit_price: Money | None = None
+    amount: Money | None = None
+    vat_rate: Decimal | None = None
+    batch: str = ""
+    expiry: date | None = None
+    serial: str = ""
+    bin: str = ""
+    barcode: str = ""
+    remark: str = ""
+    vat: Money | None = None
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Document totals as computed by the domain (tax = sum of line taxes)."""
+
+    net: Money
+    vat: Money
+    gross: Money
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    """Everything one printed document shows."""
+
+    kind: DocumentKind
+    number: str
+    doc_date: date
+    company: Party
+    customer: Party | None = None
+    lines: Sequence[PrintLine] = ()
+    totals: Totals | None = None
+    references: Mapping[str, str] = field(default_factory=dict)
+    """Label → number, e.g. ``{ORDER_NUMBER: "SO2026-000123"}``; printed in this order."""
+    payment_mode: str = ""
+    """A payment-mode term (translated in the ``terms`` context when printed)."""
+    note: str = ""
+    picker: str = ""
+    checker: str = ""
+    consignment: bool = False
+    """Goods stay ours at the customer's site: the document carries a "Consignment" marker."""

@@ -1,0 +1,371 @@
+"""Order-to-cash use cases: orders, confirmation, picking, delivery, cancellation."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from retailerp.domain import fulfilment
+from retailerp.domain.customers import Customer
+from retailerp.domain.errors import StateError
+from retailerp.domain.fulfilment import Delivery, PickingList
+from retailerp.domain.money import Money
+from retailerp.domain.numbering import DocumentType
+from retailerp.domain.sales import (
+    CreditCheck,
+    OrderAction,
+    OrderState,
+    PaymentMode,
+    SalesOrder,
+    check_can_ship,
+    check_transition,
+    clean_order_header,
+    clean_order_lines,
+    confirmation_refusal,
+    shortages,
+)
+from retailerp.domain.security import Permission
+from retailerp.domain.stock import CUSTOMERS
+from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
+from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
+from retailerp.services.context import ServiceContext, check_version, not_found
+from retailerp.services.settings import load_settings
+
+ORDER = Term(QT_TRANSLATE_NOOP("terms", "Order"))
+PICKING = Term(QT_TRANSLATE_NOOP("terms", "Picking list"))
+
+
+class OrderService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- reading ---------------------------------------------------------------------
+
+    def get(self, order_id: int) -> SalesOrder:
+        return read(self.ctx.db, lambda uow: self._load(uow, order_id, None))
+
+    def by_number(self, number: str) -> SalesOrder:
+        def work(uow: UnitOfWork) -> SalesOrder:
+            order = uow.sales.order_by_number(number)
+            if order is None:
+                raise not_found(ORDER, number)
+            return order
+
+        return read(self.ctx.db, work)
+
+    def free_stock(self, item_ids: Sequence[int]) -> dict[int, Decimal]:
+        """On hand in the warehouse less what confirmed orders have reserved."""
+        return read(self.ctx.db, lambda uow: uow.sales.free_stock(item_ids))
+
+    def open_picking(self, order_id: int) -> PickingList | None:
+        return read(self.ctx.db, lambda uow: uow.sales.open_picking(order_id))
+
+    def deliveries_of(self, order_id: int) -> list[Delivery]:
+        return read(self.ctx.db, lambda uow: uow.sales.deliveries_of_order(order_id))
+
+    def credit_check(self, customer_id: int, order: SalesOrder | None = None) -> CreditCheck:
+        """The customer's credit position, with ``order`` counted in if given."""
+
+        def work(uow: UnitOfWork) -> CreditCheck:
+            customer = uow.customers.get(customer_id)
+            if customer is None:
+                raise not_found(Term(QT_TRANSLATE_NOOP("terms", "Customer")), customer_id)
+            return _credit(uow, customer, order)
+
+        return read(self.ctx.db, work)
+
+    # --- drafts ----------------------------------------------------------------------
+
+    def create(
+        self, customer_id: int, header: Mapping[str, Any], lines: Sequence[Mapping[str, Any]]
+    ) -> SalesOrder:
+        """A new draft order (number taken now, so the clerk can quote it)."""
+        self.ctx.actor.require(Permission.EDIT_ORDERS)
+        today = self.ctx.today()
+        clean = clean_order_header(header, today)
+
+        def work(uow: UnitOfWork) -> SalesOrder:
+            _active_customer(uow, customer_id)
+            settings = load_settings(uow)
+            items = uow.items.by_ids(int(r.get("item_id") or 0) for r in lines)
+            order_lines = clean_order_lines(lines, items, settings.price_floor)
+            order = SalesOrder(
+                number=uow.documents.next_number(DocumentType.SALES_ORDER, today.year),
+                customer_id=customer_id,
+                order_date=today,
+                created_by=self.ctx.actor.username,
+                **clean,
+            )
+            order.set_lines(order_lines)
+            self._stamp(order)
+            uow.sales.add(order)
+            uow.audit(
+                self.ctx.actor,
+                "order.create",
+                "order",
+                order.number,
+                customer=customer_id,
+                gross=order.totals.gross,
+            )
+            return order
+
+        return write(self.ctx.db, work)
+
+    def update(
+        self,
+        order_id: int,
+        expected_version: int,
+        header: Mapping[str, Any],
+        lines: Sequence[Mapping[str, Any]],
+    ) -> SalesOrder:
+        """Save a changed draft; only drafts can be edited."""
+        self.ctx.actor.require(Permission.EDIT_ORDERS)
+        clean = clean_order_header(header, self.ctx.today())
+
+        def work(uow: UnitOfWork) -> SalesOrder:
+            order = self._load(uow, order_id, expected_version)
+            items = uow.items.by_ids(int(r.get("item_id") or 0) for r in lines)
+            order.set_lines(clean_order_lines(lines, items, load_settings(uow).price_floor))
+            for key, value in clean.items():
+                setattr(order, key, value)
+            self._stamp(order)
+            uow.flush()
+            uow.audit(
+                self.ctx.actor,
+                "order.update",
+                "order",
+                order.number,
+                gross=order.totals.gross,
+                lines=len(order.lines),
+            )
+            return order
+
+        return write(self.ctx.db, work)
+
+    # --- moving on -------------------------------------------------------------------
+
+    def confirm(
+        self, order_id: int, expected_version: int, override_reason: str = ""
+    ) -> SalesOrder:
+        """Confirm: reserve stock and check credit.  A refusal says why; an owner may
+        confirm anyway with a reason (what cannot be reserved stays on backorder)."""
+        self.ctx.actor.require(Permission.EDIT_ORDERS)
+
+        def work(uow: UnitOfWork) -> SalesOrder:
+            order = self._load(uow, order_id, expected_version)
+            order.move(OrderAction.CONFIRM)
+            customer = _active_customer(uow, order.customer_id)
+            item_ids = [line.item_id for line in order.lines]
+            uow.sales.lock_items(item_ids)
+            free = uow.sales.free_stock(item_ids, except_order=order.id)
+            short = shortages(order, free, uow.items.by_ids(item_ids))
+            credit = (
+                _credit(uow, customer, order) if order.payment_mode == PaymentMode.CREDIT else None
+            )
+            refusal = confirmation_refusal(order, short, credit)
+            if refusal is not None:
+                self._override(order, refusal, override_reason)
+            _reserve(order, free)
+            self._stamp(order)
+            uow.flush()
+            uow.audit(
+                self.ctx.actor,
+                "order.confirm",
+                "order",
+                order.number,
+                override=order.override_reason,
+                short=[s.sku for s in short],
+            )
+            return order
+
+        return write(self.ctx.db, work)
+
+    def start_picking(self, order_id: int, expected_version: int) -> PickingList:
+        """Make the picking list: batches first-expiry-first-out, lines in bin order."""
+        self.ctx.actor.require(Permission.SHIP)
+
+        def work(uow: UnitOfWork) -> PickingList:
+            order = self._load(uow, order_id, expected_version)
+            order.move(OrderAction.START_PICKING)
+            open_lines = [line for line in order.lines if line.open_quantity > 0]
+            item_ids = [line.item_id for line in open_lines]
+            items = uow.items.by_ids(item_ids)
+            plan = fulfilment.plan_picking(
+                open_lines, uow.sales.lots(item_ids), {i: item.sku for i, item in items.items()}
+            )
+            if not plan:
+                raise StateError(
+                    QT_TRANSLATE_NOOP("errors", "Nothing of order {number} is in stock to pick."),
+                    number=order.number,
+                )
+            picking = PickingList(
+                number=uow.documents.next_number(DocumentType.PICKING_LIST, self.ctx.today().year),
+                order_id=order.id or 0,
+                created_by=self.ctx.actor.username,
+                created_at=now(),
+                lines=plan,
+            )
+            uow.sales.add(picking)
+            self._stamp(order)
+            uow.audit(
+                self.ctx.actor,
+                "order.start_picking",
+                "order",
+                order.number,
+                picking=picking.number,
+                lines=len(plan),
+            )
+            return picking
+
+        return write(self.ctx.db, work)
+
+    def ship(
+        self, order_id: int, expected_version: int, picked: Mapping[int, object] | None = None
+    ) -> Delivery:
+        """Post the goods issue: stock leaves, the delivery note is made.  ``picked`` maps
+        picking line numbers to the quantity actually picked (default: as listed)."""
+        self.ctx.actor.require(Permission.SHIP)
+
+        def work(uow: UnitOfWork) -> Delivery:
+            order = self._load(uow, order_id, expected_version)
+            check_can_ship(order)
+            picking = uow.sales.open_picking(order.id or 0)
+            check_transition(order.state, OrderAction.SHIP, order.number)
+            if picking is None:
+                raise StateError(
+                    QT_TRANSLATE_NOOP("errors", "Order {number} has no open picking list."),
+                    number=order.number,
+                )
+            by_id = {line.id: line for line in order.lines}
+            lines = fulfilment.picked_lines(picking, picked, by_id)
+            delivery = Delivery(
+                number=uow.documents.next_number(DocumentType.DELIVERY, self.ctx.today().year),
+                order_id=order.id or 0,
+                customer_id=order.customer_id,
+                delivery_date=self.ctx.today(),
+                posted_by=self.ctx.actor.username,
+                posted_at=now(),
+                picking_id=picking.id,
+                lines=lines,
+            )
+            uow.sales.add(delivery)
+            moves = fulfilment.delivery_moves(delivery, uow.locations.require(CUSTOMERS).id or 0)
+            uow.stock.post(moves, load_settings(uow).allow_negative_stock)
+            _record_shipment(order, delivery)
+            picking.state = "done"
+            order.move(
+                OrderAction.SHIP,
+                OrderState.SHIPPED if order.fully_shipped else OrderState.CONFIRMED,
+            )
+            self._stamp(order)
+            uow.flush()
+            uow.audit(
+                self.ctx.actor,
+                "order.ship",
+                "order",
+                order.number,
+                delivery=delivery.number,
+                backorder=not order.fully_shipped,
+            )
+            return delivery
+
+        return write(self.ctx.db, work)
+
+    def cancel(self, order_id: int, expected_version: int, reason: str) -> SalesOrder:
+        """Cancel before anything shipped: reservations are released, picking voided."""
+        self.ctx.actor.require(Permission.EDIT_ORDERS)
+        from retailerp.domain import validation as v
+
+        reason = v.required_text(reason, "reason", 200)
+
+        def work(uow: UnitOfWork) -> SalesOrder:
+            order = self._load(uow, order_id, expected_version)
+            order.move(OrderAction.CANCEL)
+            for line in order.lines:
+                line.reserved = Decimal(0)
+            picking = uow.sales.open_picking(order.id or 0)
+            if picking is not None:
+                picking.state = "void"
+            order.note = (order.note + "\n" if order.note else "") + reason
+            self._stamp(order)
+            uow.flush()
+            uow.audit(self.ctx.actor, "order.cancel", "order", order.number, reason=reason)
+            return order
+
+        return write(self.ctx.db, work)
+
+    def close(self, order_id: int, expected_version: int) -> SalesOrder:
+        self.ctx.actor.require(Permission.EDIT_ORDERS)
+
+        def work(uow: UnitOfWork) -> SalesOrder:
+            order = self._load(uow, order_id, expected_version)
+            order.move(OrderAction.CLOSE)
+            self._stamp(order)
+            uow.flush()
+            uow.audit(self.ctx.actor, "order.close", "order", order.number)
+            return order
+
+        return write(self.ctx.db, work)
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _override(self, order: SalesOrder, refusal: StateError, reason: str) -> None:
+        if not reason.strip():
+            raise refusal
+        self.ctx.actor.require(Permission.OVERRIDE_CHECKS)
+        order.override_by = self.ctx.actor.username
+        order.override_reason = reason.strip()[:200]
+
+    def _load(self, uow: UnitOfWork, order_id: int, expected: int | None) -> SalesOrder:
+        order = uow.sales.order(order_id)
+        if order is None:
+            raise not_found(ORDER, order_id)
+        check_version(order, expected, ORDER, order.number)
+        return order
+
+    def _stamp(self, order: SalesOrder) -> None:
+        order.updated_by, order.updated_at = self.ctx.actor.username, now()
+
+
+def _active_customer(uow: UnitOfWork, customer_id: int) -> Customer:
+    customer = uow.customers.get(customer_id)
+    if customer is None:
+        raise not_found(Term(QT_TRANSLATE_NOOP("terms", "Customer")), customer_id)
+    if not customer.is_active:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Customer {code} has ended; reactivate it before selling to it.",
+            ),
+            code=customer.code,
+            field="customer",
+        )
+    return customer
+
+
+def _credit(uow: UnitOfWork, customer: Customer, order: SalesOrder | None) -> CreditCheck:
+    others = uow.sales.open_orders(customer.id or 0, except_order=order.id if order else None)
+    open_orders = sum((o.totals.gross - o.invoiced for o in others), Money.zero())
+    balance = uow.sales.open_balance(customer.id or 0) - uow.sales.unallocated_payments(
+        customer.id or 0
+    )
+    this = order.totals.gross - order.prepaid if order else Money.zero()
+    return CreditCheck(customer.credit_limit, balance, open_orders, this)
+
+
+def _reserve(order: SalesOrder, free: Mapping[int, Decimal]) -> None:
+    """Reserve what free stock allows, line by line; the rest is backorder."""
+    left = dict(free)
+    for line in order.lines:
+        take = max(Decimal(0), min(line.open_quantity, left.get(line.item_id, Decimal(0))))
+        line.reserved = take
+        left[line.item_id] = left.get(line.item_id, Decimal(0)) - take
+
+
+def _record_shipment(order: SalesOrder, delivery: Delivery) -> None:
+    by_id = {line.id: line for line in order.lines}
+    for d in delivery.lines:
+        line = by_id[d.order_line_id]
+        line.shipped += d.quantity
+        line.reserved = max(Decimal(0), line.reserved - d.quantity)

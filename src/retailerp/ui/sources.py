@@ -1,0 +1,258 @@
+"""Page sources over the services: what the list screens read through.
+
+Each source turns a :class:`~retailerp.ui.models.PageQuery` into a service ``Page``, names
+its columns with translated headers and formats cells for the user (money with two
+decimals, quantities without trailing zeros, dates ISO, states and kinds translated).  The
+keyset cursor of a row is the ``cursor`` the read side put on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication
+
+from retailerp import i18n
+from retailerp.domain.customers import STATUS_LABELS, CustomerStatus
+from retailerp.domain.money import Money
+from retailerp.domain.numbering import DOCUMENT_LABELS, DocumentType
+from retailerp.persistence.queries import PAGE_LIMIT_MAX
+from retailerp.services import Page, Services
+from retailerp.ui.models import Column, PageQuery
+
+R = TypeVar("R")
+
+ENDED_COLOUR = "gray"
+BELOW_MINIMUM_COLOUR = "#b00020"
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def money_text(value: Money | None) -> str:
+    """``1,234.50``: two decimals with thousands separators."""
+    return "" if value is None else f"{value.amount:,.2f}"
+
+
+def quantity_text(value: Decimal | None) -> str:
+    """``5`` for 5.000, ``2.5`` for 2.500 (never ``5E+1``)."""
+    if value is None:
+        return ""
+    text = f"{Decimal(value).normalize():f}"
+    return "0" if text in ("-0", "") else text
+
+
+def date_text(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def term(text: str) -> str:
+    """A shop term (state, class, kind) in the current language."""
+    return i18n.translate("terms", text)
+
+
+def to_page(query: PageQuery, limit: int | None = None) -> Page:
+    """The service ``Page`` asking what ``query`` asks."""
+    return Page(
+        search=query.search,
+        filters=dict(query.filters),
+        sort_key=query.sort_key,
+        descending=query.descending,
+        after=query.after,
+        limit=min(limit or query.limit, PAGE_LIMIT_MAX),
+    )
+
+
+def fetch_pages(fetch: Callable[[Page], Sequence[R]], query: PageQuery) -> list[R]:
+    """Up to ``query.limit`` rows, asking several pages when the read side caps a page
+    (a model's ``refresh()`` asks for as many rows as it had loaded)."""
+    rows: list[R] = []
+    page = to_page(query, query.limit)
+    while len(rows) < query.limit:
+        page = replace(page, limit=min(query.limit - len(rows), PAGE_LIMIT_MAX))
+        batch = list(fetch(page))
+        rows.extend(batch)
+        if len(batch) < page.limit:
+            break
+        page = replace(page, after=tuple(batch[-1].cursor))
+    return rows
+
+
+class _ServiceSource:
+    """What every source shares: the cursor as row key and cell lookup by attribute."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def row_key(self, row: Any, sort_key: str) -> tuple[Any, ...]:
+        return tuple(row.cursor)
+
+    def sort_value(self, row: Any, column_key: str) -> object:
+        return getattr(row, column_key, None)
+
+
+class CustomerSource(_ServiceSource):
+    """The customer list: filters ``status`` (active/ended), ``abc_class``, ``due_for_review``."""
+
+    @property
+    def columns(self) -> list[Column]:
+        ctx = "CustomerSource"
+        return [
+            Column("code", _tr(ctx, "Code")),
+            Column("name", _tr(ctx, "Name")),
+            Column("phone", _tr(ctx, "Phone")),
+            Column("contact", _tr(ctx, "Contact")),
+            Column("abc_class", _tr(ctx, "Class"), alignment="center"),
+            Column("status", _tr(ctx, "Status")),
+            Column("credit_limit", _tr(ctx, "Credit limit"), alignment="right"),
+            Column("salesperson", _tr(ctx, "Salesperson")),
+            Column("last_review_on", _tr(ctx, "Last review"), sortable=False),
+        ]
+
+    def fetch(self, query: PageQuery) -> list[Any]:
+        return fetch_pages(self.services.customers.page, query)
+
+    def cell(self, row: Any, column_key: str) -> object:
+        if column_key == "abc_class":
+            return class_text(row.abc_class, row.pinned)
+        if column_key == "status":
+            return status_text(row.status)
+        if column_key == "credit_limit":
+            return money_text(row.credit_limit)
+        if column_key == "last_review_on":
+            return date_text(row.last_review_on)
+        return getattr(row, column_key)
+
+    def decorate(self, row: Any, column_key: str) -> str | None:
+        return ENDED_COLOUR if row.status == CustomerStatus.ENDED.value else None
+
+
+def class_text(abc_class: str, pinned: bool) -> str:
+    """``A``, or ``A (pinned)`` when an owner pinned the class by hand."""
+    if pinned:
+        return _tr("CustomerSource", "{cls} (pinned)").format(cls=abc_class)
+    return abc_class
+
+
+def status_text(status: str) -> str:
+    try:
+        return term(STATUS_LABELS[CustomerStatus(status)])
+    except ValueError:
+        return status
+
+
+class ItemSource(_ServiceSource):
+    """The item list: filters ``active`` (True/False) and ``below_min``."""
+
+    @property
+    def columns(self) -> list[Column]:
+        ctx = "ItemSource"
+        return [
+            Column("sku", _tr(ctx, "SKU")),
+            Column("name", _tr(ctx, "Name")),
+            Column("spec", _tr(ctx, "Specification")),
+            Column("unit", _tr(ctx, "Unit")),
+            Column("barcode", _tr(ctx, "Barcode")),
+            Column("price", _tr(ctx, "Price"), alignment="right"),
+            Column("vat_rate", _tr(ctx, "VAT"), sortable=False, alignment="right"),
+            Column("on_hand", _tr(ctx, "On hand"), sortable=False, alignment="right"),
+            Column("min_stock", _tr(ctx, "Minimum"), sortable=False, alignment="right"),
+            Column("bin", _tr(ctx, "Bin")),
+            Column("active", _tr(ctx, "In use"), sortable=False, alignment="center"),
+        ]
+
+    def fetch(self, query: PageQuery) -> list[Any]:
+        return fetch_pages(self.services.items.page, query)
+
+    def cell(self, row: Any, column_key: str) -> object:
+        if column_key == "price":
+            return money_text(row.price)
+        if column_key == "vat_rate":
+            return vat_text(row.vat_rate)
+        if column_key in ("on_hand", "min_stock"):
+            return quantity_text(getattr(row, column_key))
+        if column_key == "active":
+            return _tr("ItemSource", "yes") if row.active else _tr("ItemSource", "retired")
+        return getattr(row, column_key)
+
+    def decorate(self, row: Any, column_key: str) -> str | None:
+        if row.min_stock and row.on_hand < row.min_stock:
+            return BELOW_MINIMUM_COLOUR
+        return None if row.active else ENDED_COLOUR
+
+
+def vat_text(rate: Decimal) -> str:
+    """``13%`` for 0.13."""
+    return f"{quantity_text(Decimal(rate) * 100)}%"
+
+
+class StockSource(_ServiceSource):
+    """Stock by item, location and batch/serial: filters ``location_id``, ``item_id``."""
+
+    @property
+    def columns(self) -> list[Column]:
+        ctx = "StockSource"
+        return [
+            Column("sku", _tr(ctx, "SKU")),
+            Column("item_name", _tr(ctx, "Item")),
+            Column("location_code", _tr(ctx, "Location")),
+            Column("stock_key", _tr(ctx, "Batch / serial")),
+            Column("quantity", _tr(ctx, "Quantity"), alignment="right"),
+            Column("unit", _tr(ctx, "Unit"), sortable=False),
+            Column("expiry", _tr(ctx, "Expiry"), sortable=False),
+        ]
+
+    def fetch(self, query: PageQuery) -> list[Any]:
+        return fetch_pages(self.services.stock.page, query)
+
+    def cell(self, row: Any, column_key: str) -> object:
+        if column_key == "location_code":
+            return f"{row.location_code} – {term(row.location_name)}"
+        if column_key == "quantity":
+            return quantity_text(row.quantity)
+        if column_key == "expiry":
+            return date_text(row.expiry)
+        return getattr(row, column_key)
+
+    def decorate(self, row: Any, column_key: str) -> str | None:
+        return BELOW_MINIMUM_COLOUR if row.quantity < 0 else None
+
+
+class DocumentSource(_ServiceSource):
+    """Posted stock documents: filter ``doc_type`` (GR, SC, RV)."""
+
+    @property
+    def columns(self) -> list[Column]:
+        ctx = "DocumentSource"
+        return [
+            Column("number", _tr(ctx, "Number")),
+            Column("doc_type", _tr(ctx, "Type")),
+            Column("doc_date", _tr(ctx, "Date")),
+            Column("location_code", _tr(ctx, "Location"), sortable=False),
+            Column("partner", _tr(ctx, "Supplier")),
+            Column("posted_by", _tr(ctx, "Posted by")),
+            Column("lines", _tr(ctx, "Lines"), sortable=False, alignment="right"),
+            Column("reverses_number", _tr(ctx, "Reverses"), sortable=False),
+        ]
+
+    def fetch(self, query: PageQuery) -> list[Any]:
+        return fetch_pages(self.services.stock.documents, query)
+
+    def cell(self, row: Any, column_key: str) -> object:
+        if column_key == "doc_type":
+            return document_type_text(row.doc_type)
+        if column_key == "doc_date":
+            return date_text(row.doc_date)
+        return getattr(row, column_key)
+
+
+def document_type_text(doc_type: str) -> str:
+    try:
+        return term(DOCUMENT_LABELS[DocumentType(doc_type)])
+    except (ValueError, KeyError):
+        return doc_type

@@ -1,0 +1,221 @@
+"""Money is exact to the cent, rounds half up, and VAT is summed per line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from retailerp.domain.errors import FieldError
+from retailerp.domain.money import (
+    MAX_AMOUNT,
+    Money,
+    check_price,
+    check_quantity,
+    check_vat_rate,
+    line_amounts,
+    to_decimal,
+    total,
+)
+
+D = Decimal
+
+
+# --- Money.of and rounding -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "cents"),
+    [
+        ("1.005", 101),
+        ("1.004", 100),
+        ("0.125", 13),
+        ("0.135", 14),
+        ("2.675", 268),  # a float would be 2.67499999… and round down
+        (2.675, 268),
+        ("-1.005", -101),  # half up rounds away from zero for negatives too
+        ("-0.125", -13),
+        ("-1.004", -100),
+        ("0", 0),
+        (7, 700),
+        (D("12.345"), 1235),
+        ("1,234.565", 123457),
+        (" 12.50 ", 1250),
+    ],
+)
+def test_money_of_rounds_half_up_to_the_cent(given: object, cents: int) -> None:
+    assert Money.of(given).minor == cents
+
+
+def test_ten_times_ten_cents_is_exactly_one_yuan() -> None:
+    dime = Money.of("0.10")
+    assert sum([dime] * 10, Money.zero()) == Money.of("1.00")
+    assert sum([Money.of(0.1)] * 10, Money.zero()).amount == D("1.00")
+    assert dime * 10 == Money.of(1)
+
+
+def test_money_arithmetic_and_text() -> None:
+    a, b = Money.of("1234.5"), Money.of("0.75")
+    assert (a + b).amount == D("1235.25")
+    assert (b - a).amount == D("-1233.75")
+    assert (-b).minor == -75
+    assert (b - a).is_negative() and not a.is_negative()
+    assert str(a) == "1,234.50"
+    assert str(Money.of("-0.5")) == "-0.50"
+    assert a.amount == D("1234.50") and str(a.amount) == "1234.50"
+    assert not Money.zero() and bool(b)
+    assert b < a and max(a, b) is a
+    assert Money.of(a) is a
+    assert Money.of("0.05") * D("0.5") == Money.of("0.03")  # 0.025 → 0.03
+    assert 3 * Money.of("0.10") == Money.of("0.30")
+
+
+def test_money_refuses_to_add_plain_numbers() -> None:
+    with pytest.raises(TypeError):
+        Money.of(1) + 1  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        Money.of(1) * 1.5  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        Money.of(1) * True  # type: ignore[operator]
+
+
+# --- VAT per line, document tax = sum of line taxes ----------------------------------------
+
+
+def test_vat_is_computed_on_the_rounded_net_of_each_line() -> None:
+    line = line_amounts(D("1.5"), Money.of("0.67"), D("0.13"))
+    assert line.net == Money.of("1.01")  # 1.005 rounded half up
+    assert line.vat == Money.of("0.13")  # 1.01 × 13 % = 0.1313
+    assert line.gross == Money.of("1.14")
+
+
+def test_discount_applies_before_rounding_the_net() -> None:
+    line = line_amounts(D(1), Money.of("9.99"), D("0.13"), discount=D("0.10"))
+    assert line.net == Money.of("8.99")  # 8.991
+    assert line.vat == Money.of("1.17")  # 1.1687
+    assert line.gross == line.net + line.vat
+
+
+def test_document_tax_is_the_sum_of_the_line_taxes_not_the_tax_of_the_sum() -> None:
+    lines = [line_amounts(D(1), Money.of("0.05"), D("0.13")) for _ in range(3)]
+    assert [ln.vat for ln in lines] == [Money.of("0.01")] * 3  # 0.0065 each, rounded up
+    doc = total(lines)
+    assert doc.net == Money.of("0.15")
+    assert doc.vat == Money.of("0.03")
+    # the tax of the summed net would be 0.0195 → 0.02: the program must not do that
+    assert Money.of(doc.net.amount * D("0.13")) == Money.of("0.02")
+    assert doc.vat != Money.of(doc.net.amount * D("0.13"))
+    assert doc.gross == Money.of("0.18")
+
+
+def test_totals_of_no_lines_are_zero() -> None:
+    empty = total([])
+    assert empty.net == empty.vat == empty.gross == Money.zero()
+
+
+# --- refusals name the field -------------------------------------------------------------
+
+
+def _refusal(call, *args, **kwargs) -> FieldError:  # noqa: ANN001
+    with pytest.raises(FieldError) as info:
+        call(*args, **kwargs)
+    return info.value
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("-0.01", "cannot be negative"),
+        (-5, "cannot be negative"),
+        ("1000000000", "at most"),
+        (D("999999999.995"), "at most"),  # rounds to one cent above the limit
+        ("abc", "'abc' is not a number"),
+        ("12.3.4", "is not a number"),
+        ("", "required"),
+        ("   ", "required"),
+        (None, "Enter a number"),
+        (True, "Enter a number"),
+        ([1], "Enter a number"),
+        ("NaN", "Enter a number"),
+        ("Infinity", "Enter a number"),
+        (float("inf"), "Enter a number"),
+    ],
+)
+def test_check_price_refuses_and_names_the_field(value: object, words: str) -> None:
+    error = _refusal(check_price, value, "unit_price")
+    assert error.field == "unit_price"
+    assert words in str(error)
+
+
+def test_check_price_accepts_the_limit_and_zero() -> None:
+    assert check_price(str(MAX_AMOUNT)).amount == MAX_AMOUNT
+    assert check_price(0) == Money.zero()
+    assert check_price(" 1,299.00 ") == Money.of("1299")
+    assert _refusal(check_price, "-1").field == "price"  # the default field name
+
+
+@pytest.mark.parametrize(
+    ("value", "allow_zero", "words"),
+    [
+        ("0", False, "greater than zero"),
+        ("-1", False, "greater than zero"),
+        ("-1", True, "cannot be negative"),
+        ("1.2345", False, "at most three decimals"),
+        ("0.0001", True, "at most three decimals"),
+        ("10000000", False, "at most"),
+        ("x", False, "not a number"),
+        (None, False, "Enter a number"),
+        ("", True, "required"),
+    ],
+)
+def test_check_quantity_refuses_and_names_the_field(
+    value: object, allow_zero: bool, words: str
+) -> None:
+    error = _refusal(check_quantity, value, "lines.3.quantity", allow_zero=allow_zero)
+    assert error.field == "lines.3.quantity"
+    assert words in str(error)
+
+
+def test_check_quantity_accepts_three_decimals_and_zero_where_allowed() -> None:
+    assert check_quantity("1.5") == D("1.500")
+    assert str(check_quantity("2")) == "2.000"
+    assert check_quantity("0.001") == D("0.001")
+    assert check_quantity("1.2300") == D("1.230")  # trailing zeros are not decimals
+    assert check_quantity("9999999.999") == D("9999999.999")
+    assert check_quantity("0", allow_zero=True) == D(0)
+    assert check_quantity("1，000") == D(1000)  # Chinese thousands comma
+
+
+@pytest.mark.parametrize(
+    ("value", "rate"),
+    [
+        ("13", D("0.13")),
+        (13, D("0.13")),
+        ("0.13", D("0.13")),
+        (0.09, D("0.09")),
+        ("9", D("0.09")),
+        ("6", D("0.06")),
+        ("3", D("0.03")),
+        ("0", D(0)),
+        (D("0.030"), D("0.03")),
+    ],
+)
+def test_check_vat_rate_accepts_fractions_and_percentages(value: object, rate: Decimal) -> None:
+    assert check_vat_rate(value) == rate
+
+
+@pytest.mark.parametrize("value", ["0.10", "12", "17", "100", "-13", "0.5", "abc", None, ""])
+def test_check_vat_rate_refuses_other_rates_naming_the_field(value: object) -> None:
+    error = _refusal(check_vat_rate, value, "vat")
+    assert error.field == "vat"
+
+
+def test_the_vat_refusal_lists_the_allowed_rates() -> None:
+    error = _refusal(check_vat_rate, "12")
+    assert error.field == "vat_rate"
+    assert "13%, 9%, 6%, 3%, 0%" in str(error)
+
+
+def test_to_decimal_reads_floats_as_typed() -> None:
+    assert to_decimal(0.1, "x") == D("0.1")
+    assert to_decimal(" 1,000.5 ", "x") == D("1000.5")
