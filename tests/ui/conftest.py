@@ -29,3 +29,52 @@ if NONE_LEAK:  # keep the test run alive until the pin lands: make the singleton
 def source() -> FakeCustomerSource:
     """100,000 customers, keyset-paged like the SQL read side would."""
     return FakeCustomerSource(100_000)
+
+
+# --- a real, migrated SQLite database and the services over it (screens over services) ---
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from PySide6.QtGui import QInputMethodEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from retailerp import i18n  # noqa: E402
+from retailerp.persistence import migrate  # noqa: E402
+from retailerp.persistence.engine import Database, open_database  # noqa: E402
+from retailerp.services import Services  # noqa: E402
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """A new SQLite shop database, migrated to this version."""
+    database = open_database(tmp_path / "shop.db")
+    migrate.upgrade(database)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def services(db: Database) -> Services:
+    return Services.over(db)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Run in English and restore the language afterwards."""
+    before = i18n.current_language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(before)
+
+
+@pytest.fixture
+def ime() -> Callable[[QWidget, str], None]:
+    """Type text the way an input method commits it (``keyClicks`` is ASCII only)."""
+
+    def commit(widget: QWidget, text: str) -> None:
+        event = QInputMethodEvent("", [])
+        event.setCommitString(text)
+        QApplication.sendEvent(widget, event)
+
+    return commit

@@ -1,0 +1,196 @@
+"""Paper, copies and pages: page presets, multi-part copy labels, "Page N of M", the build.
+
+A document is built twice: the first pass counts the pages of each copy, the second prints
+"Page N of M" with the right M.  With ``copies=N`` the whole document is repeated once per
+copy, each copy on its own pages, numbered on its own, and every page marked with the copy's
+label (存根 / 客户 / 回单 on two- and three-part forms).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreakIfNotEmpty,
+    PageTemplate,
+)
+
+from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.printing.model import PrintDocument
+from retailerp.printing.styles import FONT, Styles, make_styles, register_fonts
+from retailerp.printing.wording import Wording
+
+
+@dataclass(frozen=True)
+class PagePreset:
+    """A paper size (points) with its margins and the sizes that suit it."""
+
+    name: str
+    width: float
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+    font_size: float
+    qr_size: float
+    bar_height: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+A4 = PagePreset("A4", 210 * mm, 297 * mm, 15 * mm, 15 * mm, 14 * mm, 14 * mm, 9, 20 * mm, 9 * mm)
+A5 = PagePreset("A5", 148 * mm, 210 * mm, 10 * mm, 10 * mm, 11 * mm, 11 * mm, 7.5, 15 * mm, 7 * mm)
+CONTINUOUS_241x140 = PagePreset(
+    "241x140", 241 * mm, 140 * mm, 13 * mm, 13 * mm, 9 * mm, 9 * mm, 8.5, 15 * mm, 6 * mm
+)
+"""Continuous dot-matrix paper, 241 mm wide (tractor strips included), 140 mm per part."""
+CONTINUOUS_241x93 = PagePreset(
+    "241x93", 241 * mm, 93 * mm, 13 * mm, 13 * mm, 8 * mm, 8 * mm, 8, 12 * mm, 5 * mm
+)
+"""Continuous dot-matrix paper, 241 mm wide, 93 mm (a third of 279 mm) per part."""
+
+PRESETS: dict[str, PagePreset] = {
+    p.name: p for p in (A4, A5, CONTINUOUS_241x140, CONTINUOUS_241x93)
+}
+
+STUB = QT_TRANSLATE_NOOP("print", "Stub")
+CUSTOMER_COPY = QT_TRANSLATE_NOOP("print", "Customer")
+RETURN_RECEIPT = QT_TRANSLATE_NOOP("print", "Return receipt")
+COPY_LABELS: dict[int, tuple[str, ...]] = {
+    1: (),
+    2: (STUB, CUSTOMER_COPY),
+    3: (STUB, CUSTOMER_COPY, RETURN_RECEIPT),
+}
+"""Labels of the parts of one-, two- and three-part forms, in printing order."""
+
+PART_OF = QT_TRANSLATE_NOOP("print", "Part {index} of {count}: {label}")
+PAGE_OF = QT_TRANSLATE_NOOP("print", "Page {page} of {pages}")
+
+
+def copy_labels(copies: int) -> tuple[str, ...]:
+    """The (untranslated) labels of ``copies`` parts; refuses anything but 1, 2 or 3."""
+    if copies not in COPY_LABELS:
+        raise ValueError(f"copies must be 1, 2 or 3, not {copies!r}")
+    return COPY_LABELS[copies]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """What a document's body needs to lay itself out: paper, styles, width, language."""
+
+    preset: PagePreset
+    styles: Styles
+    wording: Wording
+
+    @property
+    def width(self) -> float:
+        return self.preset.frame_width
+
+
+Body = Callable[[Sheet], list[Flowable]]
+"""Builds the flowables of one copy of a document (called afresh for every copy and pass)."""
+
+
+class _PageMarks:
+    """Draws the marks every page carries: copy label, running title, "Page N of M"."""
+
+    def __init__(self, sheet: Sheet, running_title: str, labels: Sequence[str],
+                 totals: Sequence[int] | None) -> None:
+        self.sheet = sheet
+        self.running_title = running_title
+        self.labels = labels
+        self.totals = totals
+        self.counts = [0] * max(1, len(labels))
+
+    def on_page(self, copy: int) -> Callable[[Canvas, BaseDocTemplate], None]:
+        def paint(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            self.counts[copy] += 1
+            canvas.saveState()
+            self._paint(canvas, copy, self.counts[copy])
+            canvas.restoreState()
+
+        return paint
+
+    def _paint(self, canvas: Canvas, copy: int, page: int) -> None:
+        preset, tr = self.sheet.preset, self.sheet.wording
+        size = self.sheet.styles.size
+        top = preset.height - preset.top / 2 - size / 3
+        bottom = preset.bottom / 2 - size / 3
+        canvas.setFont(FONT, size)
+        if page > 1:
+            canvas.drawString(preset.left, top, self.running_title)
+        if self.labels:
+            label = tr(PART_OF, index=copy + 1, count=len(self.labels), label=tr(self.labels[copy]))
+            canvas.drawRightString(preset.width - preset.right, top, label)
+        pages = self.totals[copy] if self.totals else "?"
+        canvas.drawCentredString(preset.width / 2, bottom, tr(PAGE_OF, page=page, pages=pages))
+
+
+def _story(sheet: Sheet, body: Body, copies: int) -> list[Flowable]:
+    story: list[Flowable] = []
+    for copy in range(copies):
+        if copy:
+            story += [NextPageTemplate(f"copy{copy}"), PageBreakIfNotEmpty()]
+        story += body(sheet)
+    return story
+
+
+def _build(sheet: Sheet, body: Body, copies: int, marks: _PageMarks, meta: dict[str, str]) -> bytes:
+    preset = sheet.preset
+    buffer = io.BytesIO()
+    template = BaseDocTemplate(
+        buffer,
+        pagesize=(preset.width, preset.height),
+        leftMargin=preset.left,
+        rightMargin=preset.right,
+        topMargin=preset.top,
+        bottomMargin=preset.bottom,
+        initialFontName=register_fonts(),
+        invariant=True,
+        creator="RetailERP",
+        **meta,
+    )
+    frame_args = (preset.left, preset.bottom, preset.frame_width, preset.frame_height)
+    template.addPageTemplates([
+        PageTemplate(
+            id=f"copy{copy}",
+            frames=[Frame(*frame_args, leftPadding=0, rightPadding=0, topPadding=0,
+                          bottomPadding=0, id=f"body{copy}")],
+            onPage=marks.on_page(copy),
+        )
+        for copy in range(copies)
+    ])
+    template.build(_story(sheet, body, copies))
+    return buffer.getvalue()
+
+
+def build_pdf(doc: PrintDocument, body: Body, *, title: str, preset: PagePreset, copies: int,
+              language: str) -> bytes:
+    """PDF bytes of ``doc``: ``body`` laid out once per copy on ``preset`` paper.
+
+    ``title`` is the untranslated document title; ``language`` is ``"en"`` or ``"zh_CN"``.
+    """
+    labels = copy_labels(copies)
+    wording = Wording(language)
+    sheet = Sheet(preset=preset, styles=make_styles(preset.font_size), wording=wording)
+    running = f"{wording(title)}  {doc.number}"
+    meta = {"title": running, "author": doc.company.name, "subject": wording(title)}
+    first = _PageMarks(sheet, running, labels, None)
+    _build(sheet, body, copies, first, meta)
+    final = _PageMarks(sheet, running, labels, first.counts)
+    return _build(sheet, body, copies, final, meta)

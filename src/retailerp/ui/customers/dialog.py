@@ -1,0 +1,355 @@
+"""The customer card: every field of the master record, its class, status and reviews."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retailerp import i18n
+from retailerp.domain.customers import (
+    ABC_LABELS,
+    CUSTOMER_FIELDS,
+    STATUS_LABELS,
+    AbcClass,
+    Customer,
+    CustomerReview,
+)
+from retailerp.domain.errors import DomainError
+from retailerp.services import Services
+from retailerp.ui import prompts
+from retailerp.ui.customers.review import ReviewDialog
+from retailerp.ui.errors import show_error
+from retailerp.ui.sources import date_text, money_text, term
+from retailerp.ui.widgets import FormPage
+
+NEW_CUSTOMER_DEFAULTS: dict[str, Any] = {
+    **{key: "" for key in CUSTOMER_FIELDS},
+    "payment_terms_days": "30",
+    "credit_limit": "0.00",
+}
+
+
+def form_values(customer: Customer) -> dict[str, Any]:
+    """The card's values as the form's editors show them."""
+    values = {key: getattr(customer, key) for key in CUSTOMER_FIELDS}
+    values["credit_limit"] = f"{customer.credit_limit.amount:.2f}"
+    values["payment_terms_days"] = str(customer.payment_terms_days)
+    return values
+
+
+class CustomerDialog(QDialog):
+    """A new or an existing customer.  Ctrl+S saves (the dialog stays open), Esc closes.
+
+    ``saved(customer_id)`` follows every change (save, end, reactivate, pin, review).
+    """
+
+    saved = Signal(int)
+
+    def __init__(
+        self, services: Services, customer_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.customer: Customer | None = None
+        self.review_dialog: ReviewDialog | None = None
+        self.setObjectName("customer_dialog")
+        self.form = self._build_form()
+        self._build_layout()
+        if customer_id is None:
+            self._show_new()
+        else:
+            self.load(self.services.customers.get(customer_id))
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_form(self) -> FormPage:
+        form = FormPage(self)
+        labels = {
+            "code": self.tr("&Code"),
+            "name": self.tr("&Name"),
+            "contact": self.tr("C&ontact"),
+            "phone": self.tr("&Phone"),
+            "address": self.tr("&Address"),
+            "tax_id": self.tr("&Tax id"),
+            "bank_name": self.tr("&Bank"),
+            "bank_account": self.tr("Bank acco&unt"),
+            "payment_terms_days": self.tr("Payment terms (&days)"),
+            "credit_limit": self.tr("Credit &limit"),
+            "credit_note": self.tr("Credit &note"),
+            "salesperson": self.tr("&Salesperson"),
+        }
+        for key in CUSTOMER_FIELDS:
+            form.add_field(key, labels[key], QLineEdit())
+        form.set_validator(self.services.customers.check)
+        form.save_requested.connect(self.save)
+        form.cancel_requested.connect(self.reject)
+        return form
+
+    def _build_layout(self) -> None:
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        self.info = QLabel()
+        self.info.setObjectName("info")
+        left = QVBoxLayout()
+        left.addWidget(self.form)
+        left.addWidget(self.info)
+        left.addStretch(1)
+        left.addWidget(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(self._build_panel(), 2)
+
+    def _build_panel(self) -> QWidget:
+        panel = QGroupBox(self.tr("Class, status and reviews"))
+        self.class_label = QLabel()
+        self.status_label = QLabel()
+        for label in (self.class_label, self.status_label):
+            label.setWordWrap(True)
+        self.pin_button = self._button(self.tr("&Pin class…"), self.pin_class)
+        self.unpin_button = self._button(self.tr("U&npin class"), self.unpin_class)
+        self.end_button = self._button(self.tr("&End relationship…"), self.end_customer)
+        self.reactivate_button = self._button(self.tr("&Reactivate…"), self.reactivate)
+        self.review_button = self._button(self.tr("Record re&view…"), self.record_review)
+        self.reload_button = self._button(self.tr("Rel&oad"), self.reload)
+        self.reviews = QTableWidget(0, 5)
+        self.reviews.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Reviewer"),
+                self.tr("Outcome"),
+                self.tr("Credit limit"),
+                self.tr("Note"),
+            ]
+        )
+        self.reviews.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.reviews.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(panel)
+        for widget in (self.class_label, self.pin_button, self.unpin_button):
+            layout.addWidget(widget)
+        for widget in (self.status_label, self.end_button, self.reactivate_button):
+            layout.addWidget(widget)
+        layout.addWidget(self.review_button)
+        layout.addWidget(self.reviews, 1)
+        layout.addWidget(self.reload_button)
+        return panel
+
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: slot())
+        return button
+
+    # -- showing -------------------------------------------------------------------------
+
+    def _show_new(self) -> None:
+        self.customer = None
+        self.setWindowTitle(self.tr("New customer"))
+        self.form.set_values(NEW_CUSTOMER_DEFAULTS)
+        self._show_panel()
+        self.form.editor("code").setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def load(self, customer: Customer, *, keep_edits: bool = False) -> None:
+        """Show ``customer``; with ``keep_edits`` a dirty form keeps what the user typed."""
+        self.customer = customer
+        self.setWindowTitle(
+            self.tr("Customer {code} – {name}").format(code=customer.code, name=customer.name)
+        )
+        if not (keep_edits and self.form.dirty):
+            self.form.set_values(form_values(customer))
+        self._show_panel()
+
+    def _show_panel(self) -> None:
+        customer = self.customer
+        exists = customer is not None
+        for button in (self.pin_button, self.review_button, self.reload_button):
+            button.setEnabled(exists)
+        self.unpin_button.setEnabled(exists and customer.pinned_class is not None)
+        self.end_button.setEnabled(exists and customer.is_active)
+        self.reactivate_button.setEnabled(exists and not customer.is_active)
+        self.class_label.setText(self._class_text(customer))
+        self.status_label.setText(self._status_text(customer))
+        self._show_reviews(self.services.customers.reviews(customer.id) if exists else [])
+
+    def _class_text(self, customer: Customer | None) -> str:
+        if customer is None:
+            return self.tr("Class: computed after saving.")
+        label = term(ABC_LABELS[AbcClass(customer.abc_class)])
+        if customer.pinned_class is None:
+            return self.tr("Class: {label} (computed from revenue)").format(label=label)
+        return self.tr(
+            "Class: {label}, pinned by {by} on {at} (computed: {computed}). Reason: {reason}"
+        ).format(
+            label=label,
+            by=customer.pinned_by,
+            at=customer.pinned_at.astimezone().strftime("%Y-%m-%d") if customer.pinned_at else "",
+            computed=customer.computed_class,
+            reason=customer.pinned_reason,
+        )
+
+    def _status_text(self, customer: Customer | None) -> str:
+        if customer is None:
+            return ""
+        status = term(STATUS_LABELS[customer.status])
+        if customer.is_active:
+            return self.tr("Status: {status}").format(status=status)
+        return self.tr("Status: {status} on {on}. Reason: {reason}").format(
+            status=status, on=date_text(customer.ended_on), reason=customer.end_reason
+        )
+
+    def _show_reviews(self, reviews: list[CustomerReview]) -> None:
+        self.reviews.setRowCount(len(reviews))
+        for row, review in enumerate(reversed(reviews)):
+            limits = f"{money_text(review.credit_limit_before)} → "
+            limits += money_text(review.credit_limit_after)
+            cells = [date_text(review.reviewed_on), review.reviewer, review.outcome, limits]
+            for column, text in enumerate([*cells, review.note]):
+                self.reviews.setItem(row, column, QTableWidgetItem(text))
+
+    # -- actions -------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Create or update the customer; refusals appear next to their fields."""
+        values = self.form.values()
+        customers = self.services.customers
+        customer = self.customer
+        if customer is None:
+            done = self._run(lambda: customers.create(values), keep_edits=False)
+        else:
+            done = self._run(
+                lambda: customers.update(customer.id, customer.version, values), keep_edits=False
+            )
+        if done is None:
+            return False
+        self.info.setText(self.tr("Saved."))
+        return True
+
+    def end_customer(self) -> None:
+        customer = self._require()
+        reason = prompts.ask_reason(
+            self, self.tr("End relationship"), self.tr("Why does the business relationship end?")
+        )
+        if reason is not None:
+            self._run(lambda: self.services.customers.end(customer.id, customer.version, reason))
+
+    def reactivate(self) -> None:
+        customer = self._require()
+        reason = prompts.ask_reason(
+            self, self.tr("Reactivate"), self.tr("Why is the customer taken back (optional)?")
+        )
+        if reason is not None:
+            self._run(
+                lambda: self.services.customers.reactivate(customer.id, customer.version, reason)
+            )
+
+    def pin_class(self) -> None:
+        customer = self._require()
+        classes = list(AbcClass)
+        index = prompts.ask_choice(
+            self,
+            self.tr("Pin class"),
+            self.tr("Class to keep regardless of revenue:"),
+            [term(ABC_LABELS[c]) for c in classes],
+            classes.index(AbcClass(customer.abc_class)),
+        )
+        if index is None:
+            return
+        reason = prompts.ask_reason(self, self.tr("Pin class"), self.tr("Why is it pinned?"))
+        if reason is not None:
+            cls = classes[index]
+            self._run(
+                lambda: self.services.customers.pin_class(
+                    customer.id, customer.version, cls, reason
+                )
+            )
+
+    def unpin_class(self) -> None:
+        customer = self._require()
+        self._run(lambda: self.services.customers.pin_class(customer.id, customer.version, None))
+
+    def record_review(self) -> ReviewDialog:
+        """Open the review dialog (window-modal); the card reloads when it is recorded."""
+        dialog = ReviewDialog(self.services, self._require(), self)
+        dialog.recorded.connect(lambda _review: self._after_review())
+        self.review_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def reload(self) -> None:
+        """Read the customer again, dropping unsaved edits."""
+        customer = self._require()
+        self.form.set_dirty(False)
+        self._run(lambda: self.services.customers.get(customer.id), keep_edits=False, emit=False)
+        self.info.setText(self.tr("Reloaded."))
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _require(self) -> Customer:
+        if self.customer is None:
+            raise RuntimeError("the customer has not been saved yet")
+        return self.customer
+
+    def _run(
+        self, action: Callable[[], Customer], *, keep_edits: bool = True, emit: bool = True
+    ) -> Customer | None:
+        """Run a service call that returns the customer; show a refusal on the form.
+
+        Actions other than saving keep what the user typed but not yet saved."""
+        self.info.clear()
+        try:
+            customer = action()
+        except DomainError as error:
+            self.form.show_domain_error(error, i18n.translate)
+            return None
+        except Exception as error:  # noqa: BLE001 - shown and logged, the card stays open
+            show_error(self, error)
+            return None
+        self.form.clear_errors()
+        self.load(customer, keep_edits=keep_edits)
+        if emit:
+            self.saved.emit(customer.id or 0)
+        return customer
+
+    def _after_review(self) -> None:
+        customer = self.services.customers.get(self._require().id or 0)
+        editor = self.form.editor("credit_limit")
+        if self.form.dirty and isinstance(editor, QLineEdit):
+            editor.setText(f"{customer.credit_limit.amount:.2f}")
+        self.load(customer, keep_edits=True)
+        self.saved.emit(customer.id or 0)
+
+    def reject(self) -> None:
+        if self.form.dirty and not self._confirm_discard():
+            return
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Close without saving your changes?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard

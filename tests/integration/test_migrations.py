@@ -1,0 +1,136 @@
+"""The shipped migrations build exactly the schema in code, on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from retailerp.persistence import migrate
+from retailerp.persistence import tables as t
+from retailerp.persistence.engine import Database, open_database
+from retailerp.persistence.errors import DatabaseProblem
+from retailerp.services import Services
+from support.dbtools import row_count
+
+STANDARD = {"WH", "QC", "SCRAP", "CUSTOMERS", "SUPPLIERS", "ADJUST"}
+
+
+def table_names(db: Database) -> set[str]:
+    with db.engine.connect() as conn:
+        return set(inspect(conn).get_table_names())
+
+
+def location_codes(db: Database) -> set[str]:
+    with db.engine.connect() as conn:
+        return set(conn.scalars(text("SELECT code FROM locations")))
+
+
+def test_models_match_migrations(db: Database) -> None:
+    assert migrate.schema_differences(db) == []
+    assert migrate.current_revision(db) == migrate.head_revision()
+    assert not migrate.needs_upgrade(db)
+    assert set(t.metadata.tables) <= table_names(db)
+    assert location_codes(db) == STANDARD
+
+
+def test_upgrade_downgrade_upgrade_round_trip(db: Database, services: Services) -> None:
+    services.customers.create({"code": "C1", "name": "上海华联"})
+    migrate.downgrade(db, "base")
+    assert table_names(db) - {"alembic_version"} == set()
+    assert migrate.current_revision(db) is None
+    assert migrate.needs_upgrade(db)
+
+    assert migrate.upgrade(db) is None  # nothing left worth a backup
+    assert migrate.schema_differences(db) == []
+    assert location_codes(db) == STANDARD
+    assert row_count(db, t.customers) == 0
+    # and the database works again, search included
+    services.customers.create({"code": "C2", "name": "北京华联综合超市"})
+    assert [r.code for r in services.customers.page(migrate_page("华联综"))] == ["C2"]
+
+
+def migrate_page(search: str):  # noqa: ANN201
+    from retailerp.services import Page
+
+    return Page(search=search)
+
+
+def test_upgrading_an_up_to_date_database_does_nothing(db: Database) -> None:
+    assert migrate.upgrade(db) is None
+    assert migrate.upgrade(db) is None
+    assert migrate.current_revision(db) == migrate.head_revision()
+
+
+def test_a_new_sqlite_file_is_created_without_a_backup(sqlite_path: Path) -> None:
+    db = open_database(sqlite_path)
+    try:
+        assert migrate.current_revision(db) is None
+        assert migrate.upgrade(db) is None
+        assert migrate.current_revision(db) == migrate.head_revision()
+    finally:
+        db.dispose()
+    assert [p.name for p in sqlite_path.parent.iterdir() if "before-upgrade" in p.name] == []
+
+
+def test_a_database_from_a_newer_program_is_refused(db: Database) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'ffff9999'"))
+    for action in (migrate.needs_upgrade, migrate.upgrade):
+        with pytest.raises(DatabaseProblem) as info:
+            action(db)
+        assert "newer" in str(info.value)
+        assert "ffff9999" in str(info.value)
+    assert migrate.schema_differences(db) == []  # nothing was touched
+
+
+def test_a_sqlite_file_with_data_is_copied_before_it_is_upgraded(
+    sqlite_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only one revision exists, so "older" is simulated by a newer head in the program."""
+    db = open_database(sqlite_path)
+    try:
+        migrate.upgrade(db)
+        Services.over(db).customers.create({"code": "KEEP", "name": "要保留的客户"})
+        monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
+        assert migrate.needs_upgrade(db)
+        backups = tmp_path / "backups"
+        backups.mkdir()
+        copy = migrate.upgrade(db, backup_dir=backups)
+    finally:
+        db.dispose()
+    assert copy is not None and copy.parent == backups
+    assert copy.name.startswith("shop.before-upgrade-") and copy.suffix == ".db"
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT code, name FROM customers").fetchall() == [
+            ("KEEP", "要保留的客户")
+        ]
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+
+
+def test_migrations_leave_foreign_keys_switched_on(sqlite_path: Path) -> None:
+    db = open_database(sqlite_path)
+    try:
+        migrate.upgrade(db)
+        migrate.downgrade(db, "base")
+        migrate.upgrade(db)
+        for _ in range(3):  # every pooled connection
+            with db.engine.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+                assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        db.dispose()
+
+
+def test_the_sqlite_search_table_comes_and_goes_with_the_schema(sqlite_path: Path) -> None:
+    db = open_database(sqlite_path)
+    try:
+        migrate.upgrade(db)
+        assert "customer_search" in table_names(db)
+        migrate.downgrade(db, "base")
+        assert "customer_search" not in table_names(db)
+    finally:
+        db.dispose()
