@@ -55,6 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", required=True, metavar="FILE", type=Path)
     restore = db_commands.add_parser("restore", help="replace the SQLite file with a backup")
     restore.add_argument("file", type=Path, metavar="FILE")
+    printing = commands.add_parser("print", help="render a document (PK…, DN…, IV…) to PDF")
+    printing.add_argument("number", help="the document number, e.g. DN2026-000001")
+    printing.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    printing.add_argument("--paper", default="A4", choices=["A4", "A5", "241x140", "241x93"])
+    printing.add_argument(
+        "--copies",
+        type=int,
+        default=1,
+        choices=[1, 2, 3],
+        help="parts of a multi-part form (2: stub/customer, 3: + return)",
+    )
     demo = commands.add_parser("demo", help="fill a new database with bilingual demo data")
     demo.add_argument("--customers", type=int, default=240)
     demo.add_argument("--items", type=int, default=320)
@@ -82,6 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": _db_backup,
         "restore": _db_restore,
         "demo": _demo,
+        "print": _print,
     }
     handler = handlers[args.db_command if args.command == "db" else args.command]
     try:
@@ -159,6 +171,21 @@ def _db_restore(args: argparse.Namespace, target: str, journal: str) -> int:
     if kept:
         print(tr(QT_TRANSLATE_NOOP("cli", "The replaced database was kept as:")), kept)
     print(tr(QT_TRANSLATE_NOOP("cli", "Restored:")), url.database)
+    return 0
+
+
+def _print(args: argparse.Namespace, target: str, journal: str) -> int:
+    from retailerp.persistence.engine import open_database
+    from retailerp.services import Services
+
+    services = Services.over(open_database(target, journal_mode=journal, must_exist=True))
+    pdf = services.printing.pdf(args.number, args.paper, args.copies, i18n.current_language())
+    try:
+        args.output.write_bytes(pdf)
+    except OSError as error:
+        print(tr(QT_TRANSLATE_NOOP("cli", "Cannot write the PDF:")), error, file=sys.stderr)
+        return 2
+    print(tr(QT_TRANSLATE_NOOP("cli", "Written:")), args.output)
     return 0
 
 

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from retailerp.persistence import migrate
@@ -16,6 +17,12 @@ from retailerp.services import Services
 from support.dbtools import row_count
 
 STANDARD = {"WH", "QC", "SCRAP", "CUSTOMERS", "SUPPLIERS", "ADJUST"}
+
+
+def first_revision() -> str:
+    base = ScriptDirectory.from_config(migrate.alembic_config()).get_base()
+    assert base is not None and base != migrate.head_revision(), "needs two revisions"
+    return base
 
 
 def table_names(db: Database) -> set[str]:
@@ -87,18 +94,28 @@ def test_a_database_from_a_newer_program_is_refused(db: Database) -> None:
 
 
 def test_a_sqlite_file_with_data_is_copied_before_it_is_upgraded(
-    sqlite_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_path: Path, tmp_path: Path
 ) -> None:
-    """Only one revision exists, so "older" is simulated by a newer head in the program."""
+    first = first_revision()
     db = open_database(sqlite_path)
     try:
-        migrate.upgrade(db)
-        Services.over(db).customers.create({"code": "KEEP", "name": "要保留的客户"})
-        monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
+        assert migrate.upgrade(db, first) is None  # a new file: nothing to keep
+        with db.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO customers (code, name, contact, phone, address, tax_id, bank_name,"
+                " bank_account, payment_terms_days, credit_limit, credit_note, salesperson,"
+                " computed_class, pinned_by, pinned_reason, status, end_reason, created_on,"
+                " version, updated_by) VALUES ('KEEP', '要保留的客户', '', '', '', '', '', '',"
+                " 30, 0, '', '', 'C', '', '', 'active', '', '2026-01-01', 1, '')"
+            ))  # fmt: skip
         assert migrate.needs_upgrade(db)
         backups = tmp_path / "backups"
         backups.mkdir()
         copy = migrate.upgrade(db, backup_dir=backups)
+        assert migrate.current_revision(db) == migrate.head_revision()
+        assert not migrate.needs_upgrade(db)
+        assert migrate.schema_differences(db) == []
+        assert Services.over(db).customers.page(migrate_page("要保留"))[0].code == "KEEP"
     finally:
         db.dispose()
     assert copy is not None and copy.parent == backups
@@ -108,7 +125,33 @@ def test_a_sqlite_file_with_data_is_copied_before_it_is_upgraded(
             ("KEEP", "要保留的客户")
         ]
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (first,)
+
+
+def test_stepping_down_and_up_one_revision_keeps_the_data(db: Database, services: Services) -> (
+    None
+):  # fmt: skip
+    customer = services.customers.create({"code": "C1", "name": "上海华联", "credit_limit": 500})
+    first = first_revision()
+    migrate.downgrade(db, first)
+    assert migrate.current_revision(db) == first
+    copy = migrate.upgrade(db)
+    assert (copy is not None and copy.exists()) if db.is_sqlite else copy is None
+    assert migrate.schema_differences(db) == []
+    again = services.customers.get(customer.id)
+    assert (again.code, again.name, again.credit_limit) == ("C1", "上海华联", customer.credit_limit)
+
+
+@pytest.mark.postgres
+def test_a_server_database_is_never_copied_by_the_program(fresh_pg_url: str) -> None:
+    db = open_database(fresh_pg_url)
+    try:
+        assert migrate.upgrade(db, first_revision()) is None
+        Services.over(db).customers.create({"code": "C1", "name": "x"})
+        assert migrate.upgrade(db) is None  # backing up a server is pg_dump's job
+        assert migrate.current_revision(db) == migrate.head_revision()
+    finally:
+        db.dispose()
 
 
 def test_migrations_leave_foreign_keys_switched_on(sqlite_path: Path) -> None:

@@ -32,8 +32,15 @@ MAX_CAPITAL_AMOUNT = Decimal("9999999999999.99")
 """The largest amount (in absolute value) that can be written."""
 
 ALLOWED_CHARACTERS = frozenset(
-    DIGITS + "".join(PLACE_UNITS) + TEN_THOUSAND + HUNDRED_MILLION + YUAN + JIAO + FEN
-    + WHOLE + NEGATIVE
+    DIGITS
+    + "".join(PLACE_UNITS)
+    + TEN_THOUSAND
+    + HUNDRED_MILLION
+    + YUAN
+    + JIAO
+    + FEN
+    + WHOLE
+    + NEGATIVE
 )
 """Every character :func:`chinese_capital_amount` may write."""
 

@@ -104,7 +104,7 @@ def resolve_url(target: str | Path) -> URL:
         raise DatabaseProblem(
             QT_TRANSLATE_NOOP("errors", "'{url}' is not a database address."), url=text
         ) from None
-    if url.get_backend_name() == "postgresql":
+    if url.get_backend_name() in ("postgresql", "postgres"):  # libpq accepts both
         return url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() != "sqlite":
         raise DatabaseProblem(

@@ -60,6 +60,10 @@ class SalesRepository:
         stmt = select(Delivery).where(t.deliveries.c.order_id == order_id)
         return list(self.session.scalars(stmt.order_by(t.deliveries.c.id)))
 
+    def deliveries_of_invoice(self, invoice_id: int) -> list[Delivery]:
+        stmt = select(Delivery).where(t.deliveries.c.invoice_id == invoice_id)
+        return list(self.session.scalars(stmt.order_by(t.deliveries.c.id)))
+
     def uninvoiced_deliveries(self, customer_id: int) -> list[Delivery]:
         stmt = select(Delivery).where(
             t.deliveries.c.customer_id == customer_id, t.deliveries.c.invoice_id.is_(None)

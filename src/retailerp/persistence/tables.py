@@ -402,10 +402,11 @@ payment_allocations = Table(
 )
 
 SEARCH_TABLE_PREFIXES = ("customer_search", "item_search")
-"""Full-text search tables made by hand in migrations (SQLite FTS5); not in this metadata."""
+"""Search tables and indexes made by hand in migrations (SQLite FTS5 tables, PostgreSQL
+pg_trgm expression indexes such as ``customer_search_trgm``); not in this metadata."""
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """alembic filter: leave the hand-made search tables out of schema comparisons."""
+    """alembic filter: leave the hand-made search tables and indexes out of comparisons."""
     del parent_names
-    return not (type_ == "table" and name and name.startswith(SEARCH_TABLE_PREFIXES))
+    return not (type_ in ("table", "index") and name and name.startswith(SEARCH_TABLE_PREFIXES))

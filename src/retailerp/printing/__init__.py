@@ -13,9 +13,9 @@ from retailerp.printing import delivery_note, invoice, picking_list
 from retailerp.printing.layout import (
     A4,
     A5,
+    PRESETS,
     CONTINUOUS_241x93,
     CONTINUOUS_241x140,
-    PRESETS,
     PagePreset,
 )
 from retailerp.printing.model import Party, PrintDocument, PrintLine, Totals
@@ -49,8 +49,9 @@ class UnsupportedDocument(ValueError):
     """There is no printed layout for this kind of document (yet)."""
 
 
-def render(doc: PrintDocument, *, preset: PagePreset = A4, copies: int = 1,
-           language: str = "zh_CN") -> bytes:
+def render(
+    doc: PrintDocument, *, preset: PagePreset = A4, copies: int = 1, language: str = "zh_CN"
+) -> bytes:
     """``doc`` as PDF bytes, laid out for its kind; see the document modules for details."""
     renderer = RENDERERS.get(doc.kind)
     if renderer is None:

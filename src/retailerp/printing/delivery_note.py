@@ -17,7 +17,7 @@ from retailerp.printing import blocks
 from retailerp.printing.blocks import Column
 from retailerp.printing.layout import A4, Body, PagePreset, Sheet, build_pdf
 from retailerp.printing.model import PrintDocument
-from retailerp.printing.wording import money_text, quantity_text
+from retailerp.printing.wording import currency_text, money_text, quantity_text
 
 TITLE = QT_TRANSLATE_NOOP("print", "Delivery note")
 KIND = "delivery_note"
@@ -25,14 +25,14 @@ KIND = "delivery_note"
 COLUMNS = (
     Column(QT_TRANSLATE_NOOP("print", "No."), 0.5, "center"),
     Column(QT_TRANSLATE_NOOP("print", "Code"), 1.2),
-    Column(QT_TRANSLATE_NOOP("print", "Name"), 2.4),
-    Column(QT_TRANSLATE_NOOP("print", "Specification"), 1.2),
+    Column(QT_TRANSLATE_NOOP("print", "Name"), 2.3),
+    Column(QT_TRANSLATE_NOOP("print", "Spec."), 1.1),
     Column(QT_TRANSLATE_NOOP("print", "Unit"), 0.6, "center"),
     Column(QT_TRANSLATE_NOOP("print", "Quantity"), 0.9, "right"),
     Column(QT_TRANSLATE_NOOP("print", "Unit price"), 1.0, "right"),
     Column(QT_TRANSLATE_NOOP("print", "Amount"), 1.1, "right"),
-    Column(QT_TRANSLATE_NOOP("print", "Batch / expiry"), 1.4),
-    Column(QT_TRANSLATE_NOOP("print", "Remark"), 1.1),
+    Column(QT_TRANSLATE_NOOP("print", "Batch / expiry"), 1.6),
+    Column(QT_TRANSLATE_NOOP("print", "Remark"), 1.0),
 )
 
 TOTAL_QUANTITY = QT_TRANSLATE_NOOP("print", "Total quantity")
@@ -45,9 +45,18 @@ CUSTOMER_SIGNATURE = QT_TRANSLATE_NOOP("print", "Customer signature")
 
 def _rows(doc: PrintDocument) -> list[list[str]]:
     return [
-        [str(line.no), line.code, line.name, line.spec, line.unit, quantity_text(line.quantity),
-         money_text(line.unit_price), money_text(line.amount), blocks.tracking_text(line),
-         line.remark]
+        [
+            str(line.no),
+            line.code,
+            line.name,
+            line.spec,
+            line.unit,
+            quantity_text(line.quantity),
+            money_text(line.unit_price),
+            money_text(line.amount),
+            blocks.tracking_text(line),
+            line.remark,
+        ]
         for line in doc.lines
     ]
 
@@ -66,31 +75,36 @@ def _totals(sheet: Sheet, doc: PrintDocument) -> Flowable:
         rows += [(NET_AMOUNT, money_text(doc.totals.net)), (VAT, money_text(doc.totals.vat))]
     total = _total_amount(doc)
     if total is not None:
-        rows.append((TOTAL, f"¥{money_text(total)}"))
+        rows.append((TOTAL, currency_text(total)))
     return blocks.totals_block(sheet, rows, capital=total)
 
 
 def _body(doc: PrintDocument) -> Body:
     def body(sheet: Sheet) -> list[Flowable]:
-        grid = blocks.info_grid(sheet, blocks.customer_pairs(doc.customer)
-                                + blocks.document_pairs(doc))
+        grid = blocks.info_grid(
+            sheet, blocks.customer_pairs(doc.customer) + blocks.document_pairs(doc)
+        )
         gap = Spacer(1, sheet.styles.size * 0.6)
         flowables: list[Flowable | None] = [
-            blocks.header(sheet, doc, TITLE), gap, grid, gap,
+            blocks.header(sheet, doc, TITLE),
+            gap,
+            grid,
+            gap,
             blocks.lines_table(sheet, COLUMNS, _rows(doc)),
             _totals(sheet, doc),
-            blocks.signature_lines(sheet, [(DELIVERED_BY, ""), (CUSTOMER_SIGNATURE, ""),
-                                           (blocks.DATE, "")]),
+            blocks.signature_lines(
+                sheet, [(DELIVERED_BY, ""), (CUSTOMER_SIGNATURE, ""), (blocks.DATE, "")]
+            ),
         ]
         return [f for f in flowables if f is not None]
 
     return body
 
 
-def render(doc: PrintDocument, *, preset: PagePreset = A4, copies: int = 1,
-           language: str = "zh_CN") -> bytes:
+def render(
+    doc: PrintDocument, *, preset: PagePreset = A4, copies: int = 1, language: str = "zh_CN"
+) -> bytes:
     """The delivery note ``doc`` as PDF bytes."""
     if doc.kind != KIND:
         raise ValueError(f"not a delivery note: {doc.kind!r}")
-    return build_pdf(doc, _body(doc), title=TITLE, preset=preset, copies=copies,
-                     language=language)
+    return build_pdf(doc, _body(doc), title=TITLE, preset=preset, copies=copies, language=language)

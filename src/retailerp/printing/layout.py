@@ -52,6 +52,11 @@ class PagePreset:
     def frame_height(self) -> float:
         return self.height - self.top - self.bottom
 
+    @property
+    def wide(self) -> bool:
+        """Wider than tall (continuous forms): blocks are laid out side by side to save height."""
+        return self.width > self.height
+
 
 A4 = PagePreset("A4", 210 * mm, 297 * mm, 15 * mm, 15 * mm, 14 * mm, 14 * mm, 9, 20 * mm, 9 * mm)
 A5 = PagePreset("A5", 148 * mm, 210 * mm, 10 * mm, 10 * mm, 11 * mm, 11 * mm, 7.5, 15 * mm, 7 * mm)
@@ -109,8 +114,9 @@ Body = Callable[[Sheet], list[Flowable]]
 class _PageMarks:
     """Draws the marks every page carries: copy label, running title, "Page N of M"."""
 
-    def __init__(self, sheet: Sheet, running_title: str, labels: Sequence[str],
-                 totals: Sequence[int] | None) -> None:
+    def __init__(
+        self, sheet: Sheet, running_title: str, labels: Sequence[str], totals: Sequence[int] | None
+    ) -> None:
         self.sheet = sheet
         self.running_title = running_title
         self.labels = labels
@@ -166,28 +172,40 @@ def _build(sheet: Sheet, body: Body, copies: int, marks: _PageMarks, meta: dict[
         **meta,
     )
     frame_args = (preset.left, preset.bottom, preset.frame_width, preset.frame_height)
-    template.addPageTemplates([
-        PageTemplate(
-            id=f"copy{copy}",
-            frames=[Frame(*frame_args, leftPadding=0, rightPadding=0, topPadding=0,
-                          bottomPadding=0, id=f"body{copy}")],
-            onPage=marks.on_page(copy),
-        )
-        for copy in range(copies)
-    ])
+    template.addPageTemplates(
+        [
+            PageTemplate(
+                id=f"copy{copy}",
+                frames=[
+                    Frame(
+                        *frame_args,
+                        leftPadding=0,
+                        rightPadding=0,
+                        topPadding=0,
+                        bottomPadding=0,
+                        id=f"body{copy}",
+                    )
+                ],
+                onPage=marks.on_page(copy),
+            )
+            for copy in range(copies)
+        ]
+    )
     template.build(_story(sheet, body, copies))
     return buffer.getvalue()
 
 
-def build_pdf(doc: PrintDocument, body: Body, *, title: str, preset: PagePreset, copies: int,
-              language: str) -> bytes:
+def build_pdf(
+    doc: PrintDocument, body: Body, *, title: str, preset: PagePreset, copies: int, language: str
+) -> bytes:
     """PDF bytes of ``doc``: ``body`` laid out once per copy on ``preset`` paper.
 
     ``title`` is the untranslated document title; ``language`` is ``"en"`` or ``"zh_CN"``.
     """
     labels = copy_labels(copies)
     wording = Wording(language)
-    sheet = Sheet(preset=preset, styles=make_styles(preset.font_size), wording=wording)
+    styles = make_styles(preset.font_size, cjk=wording.chinese)
+    sheet = Sheet(preset=preset, styles=styles, wording=wording)
     running = f"{wording(title)}  {doc.number}"
     meta = {"title": running, "author": doc.company.name, "subject": wording(title)}
     first = _PageMarks(sheet, running, labels, None)

@@ -21,6 +21,8 @@ from retailerp.fonts import CJK_SUBFONT_INDEX, cjk_font_path
 FONT = "RetailERP-WQYMicroHei"
 """The name the embedded CJK face is registered under with ReportLab."""
 
+MARKER_RED = HexColor("#b00000")
+
 _lock = threading.Lock()
 
 
@@ -31,6 +33,18 @@ def register_fonts() -> str:
             face = TTFont(FONT, str(cjk_font_path()), subfontIndex=CJK_SUBFONT_INDEX)
             pdfmetrics.registerFont(face)
     return FONT
+
+
+def _style(name: str, wrap: str | None, size: float, **options: object) -> ParagraphStyle:
+    options.setdefault("leading", round(size * 1.25, 1))
+    return ParagraphStyle(
+        name,
+        fontName=register_fonts(),
+        fontSize=size,
+        wordWrap=wrap,
+        splitLongWords=True,
+        **options,
+    )
 
 
 @dataclass(frozen=True)
@@ -49,22 +63,22 @@ class Styles:
     capital: ParagraphStyle
 
 
-def _style(name: str, size: float, **options: object) -> ParagraphStyle:
-    options.setdefault("leading", round(size * 1.25, 1))
-    return ParagraphStyle(name, fontName=register_fonts(), fontSize=size, wordWrap="CJK", **options)
+def make_styles(size: float, *, cjk: bool = True) -> Styles:
+    """The styles of a document whose body text is ``size`` points.
 
-
-def make_styles(size: float) -> Styles:
-    """The styles of a document whose body text is ``size`` points."""
+    ``cjk``: break lines anywhere, as Chinese text is (``wordWrap="CJK"``); otherwise break
+    between words, and only split a word (or a run of Chinese characters) that cannot fit.
+    """
+    wrap = "CJK" if cjk else None
     return Styles(
         size=size,
-        body=_style("body", size, alignment=TA_LEFT),
-        small=_style("small", size - 1, alignment=TA_LEFT),
-        right=_style("right", size, alignment=TA_RIGHT),
-        center=_style("center", size, alignment=TA_CENTER),
-        head=_style("head", size, alignment=TA_CENTER),
-        title=_style("title", size * 2, alignment=TA_CENTER),
-        company=_style("company", size * 1.4, alignment=TA_LEFT),
-        marker=_style("marker", size * 1.2, alignment=TA_CENTER, textColor=HexColor("#b00000")),
-        capital=_style("capital", size + 0.5, alignment=TA_LEFT),
+        body=_style("body", wrap, size, alignment=TA_LEFT),
+        small=_style("small", wrap, size - 1, alignment=TA_LEFT),
+        right=_style("right", wrap, size, alignment=TA_RIGHT),
+        center=_style("center", wrap, size, alignment=TA_CENTER),
+        head=_style("head", wrap, size, alignment=TA_CENTER),
+        title=_style("title", wrap, size * 2, alignment=TA_CENTER),
+        company=_style("company", wrap, size * 1.4, alignment=TA_LEFT),
+        marker=_style("marker", wrap, size * 1.2, alignment=TA_CENTER, textColor=MARKER_RED),
+        capital=_style("capital", wrap, size + 0.5, alignment=TA_LEFT),
     )

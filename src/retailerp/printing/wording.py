@@ -73,6 +73,11 @@ def money_text(value: Money | None) -> str:
     return "" if value is None else str(value)
 
 
+def currency_text(value: Money) -> str:
+    """A total with the currency sign: ``¥1,234.50``, ``-¥481.38``."""
+    return f"-¥{-value}" if value.is_negative() else f"¥{value}"
+
+
 def quantity_text(value: Decimal) -> str:
     """A quantity without trailing zeros: ``12``, ``2.5``, ``0.125``."""
     if value == value.to_integral_value():

@@ -14,6 +14,7 @@ from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.invoicing import InvoiceService
 from retailerp.services.items import ItemService
+from retailerp.services.printing import PrintService
 from retailerp.services.sales import OrderService
 from retailerp.services.settings import SettingsService
 from retailerp.services.stock import StockService
@@ -34,6 +35,7 @@ class Services:
         self.settings = SettingsService(self.ctx)
         self.orders = OrderService(self.ctx)
         self.invoices = InvoiceService(self.ctx)
+        self.printing = PrintService(self.ctx)
 
     @classmethod
     def over(cls, db: Database, **kwargs: object) -> Services:

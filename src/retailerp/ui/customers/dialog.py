@@ -105,7 +105,7 @@ class CustomerDialog(QDialog):
     def _build_layout(self) -> None:
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
-            self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Save"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)

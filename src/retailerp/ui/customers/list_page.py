@@ -79,8 +79,8 @@ class CustomerListPage(QWidget):
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setSortingEnabled(True)
-        view.sortByColumn(self.model.sort_column(), self.model.sort_order())
+        view.horizontalHeader().setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        view.setSortingEnabled(True)  # sorts by the indicator: set it first
         view.horizontalHeader().setStretchLastSection(True)
         view.verticalHeader().hide()
         view.activated.connect(self._open_index)  # double-click or Enter
@@ -148,7 +148,7 @@ class CustomerListPage(QWidget):
         if dialog is None:
             dialog = CustomerDialog(self.services, customer_id, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.saved.connect(self._on_saved)
+            dialog.saved.connect(lambda new_id, d=dialog: self._on_saved(new_id, d))
             dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
             if customer_id is not None:
                 self.dialogs[customer_id] = dialog
@@ -157,10 +157,8 @@ class CustomerListPage(QWidget):
         dialog.activateWindow()
         return dialog
 
-    def _on_saved(self, customer_id: int) -> None:
-        dialog = self.sender()
-        if isinstance(dialog, CustomerDialog):
-            self.dialogs.setdefault(customer_id, dialog)
+    def _on_saved(self, customer_id: int, dialog: CustomerDialog) -> None:
+        self.dialogs.setdefault(customer_id, dialog)
         self.refresh()
 
     def _forget(self, dialog: CustomerDialog) -> None:

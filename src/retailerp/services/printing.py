@@ -1,0 +1,220 @@
+"""Printing use cases: gather a posted document into plain print data, render it to PDF.
+
+``pdf("DN2026-000001")`` finds the document by its number (picking list, delivery note,
+invoice; more kinds as later issues add them) and returns the PDF bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from retailerp import i18n
+from retailerp.domain.customers import Customer
+from retailerp.domain.errors import FieldError
+from retailerp.domain.fulfilment import Delivery, PickingList
+from retailerp.domain.invoicing import Invoice
+from retailerp.domain.items import Item
+from retailerp.domain.money import Money, total
+from retailerp.domain.numbering import DocumentType, parse_number
+from retailerp.domain.sales import PAYMENT_MODE_LABELS
+from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
+from retailerp.persistence.unit_of_work import UnitOfWork, read
+from retailerp.printing import PRESETS, render
+from retailerp.printing import model as pm
+from retailerp.services.context import ServiceContext, not_found
+from retailerp.services.settings import load_settings
+
+PRINTABLE = (DocumentType.PICKING_LIST, DocumentType.DELIVERY, DocumentType.INVOICE)
+
+
+class PrintService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def document(self, number: str) -> pm.PrintDocument:
+        """The print data of a posted document, found by its number."""
+        parsed = parse_number(number.strip().upper())
+        if parsed is None or parsed[0] not in PRINTABLE:
+            raise FieldError(
+                "number",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{number} is not the number of a printable document (picking list "
+                    "PK…, delivery note DN…, invoice IV…).",
+                ),
+                number=number,
+            )
+        kind = parsed[0]
+        builders = {
+            DocumentType.PICKING_LIST: _picking,
+            DocumentType.DELIVERY: _delivery,
+            DocumentType.INVOICE: _invoice,
+        }
+        return read(self.ctx.db, lambda uow: builders[kind](uow, number.strip().upper()))
+
+    def pdf(
+        self, number: str, preset: str = "A4", copies: int = 1, language: str | None = None
+    ) -> bytes:
+        """The document as PDF bytes, on the given paper and in the given language."""
+        if preset not in PRESETS:
+            raise FieldError(
+                "preset",
+                QT_TRANSLATE_NOOP("errors", "Paper must be one of {presets}."),
+                presets=", ".join(PRESETS),
+            )
+        if copies not in (1, 2, 3):
+            raise FieldError("copies", QT_TRANSLATE_NOOP("errors", "Print 1, 2 or 3 parts."))
+        return render(
+            self.document(number),
+            preset=PRESETS[preset],
+            copies=copies,
+            language=language or i18n.current_language(),
+        )
+
+
+def _company(uow: UnitOfWork) -> pm.Party:
+    settings = load_settings(uow)
+    s = uow.settings
+    return pm.Party(
+        name=settings.company_name or "RetailERP",
+        address=s.get("company.address"),
+        phone=s.get("company.phone"),
+        tax_id=s.get("company.tax_id"),
+        bank_name=s.get("company.bank_name"),
+        bank_account=s.get("company.bank_account"),
+    )
+
+
+def _party(customer: Customer) -> pm.Party:
+    return pm.Party(
+        name=customer.name,
+        code=customer.code,
+        address=customer.address,
+        phone=customer.phone,
+        contact=customer.contact,
+        tax_id=customer.tax_id,
+        bank_name=customer.bank_name,
+        bank_account=customer.bank_account,
+    )
+
+
+def _items(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, Item]:
+    return uow.items.by_ids(ids)
+
+
+def _picking(uow: UnitOfWork, number: str) -> pm.PrintDocument:
+    picking: PickingList | None = uow.sales.picking_by_number(number)
+    if picking is None:
+        raise not_found(DOCUMENT, number)
+    order = uow.sales.order(picking.order_id)
+    assert order is not None
+    customer = uow.customers.get(order.customer_id)
+    items = _items(uow, [p.item_id for p in picking.lines])
+    lines = [
+        pm.PrintLine(
+            no=p.line_no,
+            code=items[p.item_id].sku,
+            name=items[p.item_id].name,
+            quantity=p.quantity,
+            spec=items[p.item_id].spec,
+            unit=items[p.item_id].unit,
+            batch=p.batch,
+            expiry=p.expiry,
+            serial=p.serial,
+            bin=p.bin_code,
+            barcode=items[p.item_id].barcode,
+        )
+        for p in picking.lines
+    ]
+    return pm.PrintDocument(
+        kind="picking_list",
+        number=picking.number,
+        doc_date=picking.created_at.date(),
+        company=_company(uow),
+        customer=_party(customer) if customer else None,
+        lines=lines,
+        references={pm.ORDER_NUMBER: order.number},
+        payment_mode=PAYMENT_MODE_LABELS[order.payment_mode],
+        note=order.note,
+    )
+
+
+def _delivery(uow: UnitOfWork, number: str) -> pm.PrintDocument:
+    delivery: Delivery | None = uow.sales.delivery_by_number(number)
+    if delivery is None:
+        raise not_found(DOCUMENT, number)
+    order = uow.sales.order(delivery.order_id)
+    assert order is not None
+    customer = uow.customers.get(delivery.customer_id)
+    items = _items(uow, [d.item_id for d in delivery.lines])
+    lines = []
+    for d in delivery.lines:
+        item = items[d.item_id]
+        amounts = d.amounts
+        lines.append(
+            pm.PrintLine(
+                no=d.line_no,
+                code=item.sku,
+                name=item.name,
+                quantity=d.quantity,
+                spec=item.spec,
+                unit=item.unit,
+                unit_price=Money.of(d.unit_price.amount * (1 - d.discount)),
+                amount=amounts.net,
+                vat_rate=d.vat_rate,
+                vat=amounts.vat,
+                batch=d.batch,
+                expiry=d.expiry,
+                serial=d.serial,
+                barcode=item.barcode,
+            )
+        )
+    totals = total([d.amounts for d in delivery.lines])
+    return pm.PrintDocument(
+        kind="delivery_note",
+        number=delivery.number,
+        doc_date=delivery.delivery_date,
+        company=_company(uow),
+        customer=_party(customer) if customer else None,
+        lines=lines,
+        totals=pm.Totals(totals.net, totals.vat, totals.gross),
+        references={pm.ORDER_NUMBER: order.number},
+        payment_mode=PAYMENT_MODE_LABELS[order.payment_mode],
+        note=order.note,
+    )
+
+
+def _invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
+    invoice: Invoice | None = uow.sales.invoice_by_number(number)
+    if invoice is None:
+        raise not_found(DOCUMENT, number)
+    customer = uow.customers.get(invoice.customer_id)
+    items = _items(uow, [line.item_id for line in invoice.lines])
+    lines = [
+        pm.PrintLine(
+            no=line.line_no,
+            code=items[line.item_id].sku,
+            name=items[line.item_id].name,
+            quantity=line.quantity,
+            spec=items[line.item_id].spec,
+            unit=items[line.item_id].unit,
+            unit_price=Money.of(line.unit_price.amount * (1 - line.discount)),
+            amount=line.net,
+            vat_rate=line.vat_rate,
+            vat=line.vat,
+        )
+        for line in invoice.lines
+    ]
+    deliveries = ", ".join(
+        sorted({d.number for d in uow.sales.deliveries_of_invoice(invoice.id or 0)})
+    )
+    return pm.PrintDocument(
+        kind="invoice",
+        number=invoice.number,
+        doc_date=invoice.invoice_date,
+        company=_company(uow),
+        customer=_party(customer) if customer else None,
+        lines=lines,
+        totals=pm.Totals(invoice.net, invoice.vat, invoice.gross),
+        references={pm.DELIVERY_NUMBERS: deliveries},
+    )

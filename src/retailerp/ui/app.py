@@ -1,0 +1,267 @@
+"""Starting the window: language, fonts, the database, the modules.
+
+:func:`run_gui` is what the ``retailerp`` command runs without a sub-command;
+:func:`build_main_window` wires the modules to the services and is what tests build.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from retailerp import __version__, i18n
+from retailerp.config import LocalSettings, default_database
+from retailerp.domain.errors import DomainError
+from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
+from retailerp.persistence import migrate
+from retailerp.persistence.engine import Database, open_database
+from retailerp.services import Services
+from retailerp.ui.customers import CustomerListPage
+from retailerp.ui.errors import message_for
+from retailerp.ui.items import ItemListPage
+from retailerp.ui.main_window import MainWindow
+from retailerp.ui.settings_dialog import SettingsDialog
+from retailerp.ui.stock import StockPage
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "RetailERP"
+CONTEXT = "App"
+
+_cjk_family: str | None = None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+# --- the application object, language and fonts ----------------------------------------
+
+
+def application() -> QApplication:
+    """The running ``QApplication`` (tests have one already), or a new one."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def pick_language(language: str | None) -> str:
+    """The argument, else this PC's setting, else the system's language."""
+    known = {code for code, _ in i18n.available_languages()}
+    for candidate in (language, LocalSettings.load().language):
+        if candidate and candidate in known:
+            return candidate
+    return i18n.system_language()
+
+
+def install_translators(app: QApplication, code: str) -> list[QTranslator]:
+    """Translate the program and Qt's own texts (buttons, dialogs) into ``code``."""
+    i18n.set_language(code)
+    installed: list[QTranslator] = []
+    if code == i18n.SOURCE_LANGUAGE:
+        return installed
+    catalogues: list[tuple[str, str]] = []
+    ours = i18n.qm_path(code)
+    if ours is not None:
+        catalogues.append((ours.stem, str(ours.parent)))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    catalogues.append((f"qtbase_{code}", qt_dir))
+    for name, directory in catalogues:
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("No translation %s in %s", name, directory)
+    return installed
+
+
+def remove_translators(app: QApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+
+
+def install_cjk_font(app: QApplication) -> str | None:
+    """Register the shipped CJK font and add it as the fallback for Chinese text.
+
+    Latin text keeps the system font; Chinese shows even where no CJK font is installed.
+    Returns the family name, or ``None`` when the font could not be loaded.
+    """
+    global _cjk_family
+    if _cjk_family is None:
+        try:
+            path = cjk_font_path()
+        except FileNotFoundError:
+            log.warning("The CJK font is missing; Chinese may not show", exc_info=True)
+            return None
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            log.warning("Qt could not load the CJK font %s", path)
+            return None
+        _cjk_family = CJK_FONT_NAME if CJK_FONT_NAME in families else families[0]
+    font = app.font()
+    if _cjk_family not in font.families():
+        font.setFamilies([*font.families(), _cjk_family])
+        app.setFont(font)
+    return _cjk_family
+
+
+# --- the database -----------------------------------------------------------------------
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def confirm_create(path: Path) -> bool:
+    """Ask before making a new, empty database at a path the user named."""
+    answer = QMessageBox.question(
+        None,
+        _tr("New database"),
+        _tr("There is no database at {path}. Create a new, empty one there?").format(path=path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def report_open_failure(error: BaseException) -> None:
+    """Say why the database cannot be used (a domain message; never a traceback)."""
+    if isinstance(error, DomainError):
+        text = error.render(i18n.translate)
+    else:
+        log.error("Opening the database failed", exc_info=error)
+        text = message_for(error, i18n.translate)
+    QMessageBox.critical(None, _tr("Cannot open the database"), text)
+
+
+def prepare_target(database: str | None) -> str | int:
+    """The database to open, or the exit code when the user declined to create it."""
+    if database is None:
+        target = default_database()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            report_open_failure(error)
+            return 2
+        return str(target)
+    path = Path(database).expanduser()
+    if is_url(database) or path.exists() or confirm_create(path):
+        return database
+    return 1
+
+
+def open_shop_database(database: str | None, journal_mode: str) -> Database | int:
+    """The open, migrated database, or the exit code when it cannot be used.
+
+    ``None`` is this user's default file (its folder is made); a named file that does not
+    exist is created only if the user agrees (else exit code 1); a database that cannot be
+    opened or upgraded is reported (exit code 2).
+    """
+    target = prepare_target(database)
+    if isinstance(target, int):
+        return target
+    try:
+        db = open_database(target, journal_mode=journal_mode)
+    except Exception as error:  # noqa: BLE001 - reported in words, the program ends cleanly
+        report_open_failure(error)
+        return 2
+    try:
+        backup = migrate.upgrade(db)
+    except Exception as error:  # noqa: BLE001 - same
+        db.dispose()
+        report_open_failure(error)
+        return 2
+    if backup is not None:
+        log.info("Backup before upgrade: %s", backup)
+    return db
+
+
+# --- the window ---------------------------------------------------------------------------
+
+
+def build_main_window(services: Services, db_label: str) -> MainWindow:
+    """The main window with the working modules: customers, items, stock."""
+    window = MainWindow()
+    window.add_module("customers", _tr("Customers"), lambda: CustomerListPage(services))
+    window.add_module("items", _tr("Items"), lambda: ItemListPage(services))
+    window.add_module("stock", _tr("Stock"), lambda: StockPage(services))
+    window.set_database_label(db_label)
+    window.set_about_text(
+        _tr("RetailERP {version}\nCustomers, items and stock for a shop or a small office.").format(
+            version=__version__
+        )
+    )
+    window.settings_requested.connect(lambda: open_settings(window, services))
+    window.resize(1100, 700)
+    return window
+
+
+def open_settings(window: MainWindow, services: Services) -> SettingsDialog:
+    """The settings dialog, window-modal; a saved change that needs a restart is told."""
+    dialog = SettingsDialog(services, parent=window)
+    dialog.setObjectName("settings_dialog")
+
+    def saved(restart: bool) -> None:
+        if restart:
+            window.show_status(
+                _tr("Settings saved. Restart RetailERP to use the new language or database."),
+                0,
+            )
+        else:
+            window.show_status(_tr("Settings saved."))
+
+    dialog.saved.connect(saved)
+    dialog.open()
+    return dialog
+
+
+def run_gui(
+    database: str | None,
+    journal_mode: str = "auto",
+    language: str | None = None,
+    exit_after: float | None = None,
+) -> int:
+    """Open the window on ``database``; returns the exit code.
+
+    0 after a normal end, 1 when the user declined to create a new database, 2 when the
+    database cannot be opened.  ``exit_after`` (seconds) quits by itself (smoke tests).
+    """
+    app = application()
+    translators = install_translators(app, pick_language(language))
+    try:
+        install_cjk_font(app)
+        db = open_shop_database(database, journal_mode or "auto")
+        if isinstance(db, int):
+            return db
+        try:
+            return _show_window(app, db, exit_after)
+        finally:
+            db.dispose()
+    finally:
+        remove_translators(app, translators)
+
+
+def _show_window(app: QApplication, db: Database, exit_after: float | None) -> int:
+    window = build_main_window(Services.over(db), db.label)
+    window.show()
+    if exit_after is not None:
+        QTimer.singleShot(max(0, int(exit_after * 1000)), app.quit)
+    try:
+        return int(app.exec())
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+__all__ = ["build_main_window", "run_gui"]

@@ -1,0 +1,6 @@
+"""The items module: the item list and the item card."""
+
+from retailerp.ui.items.dialog import ItemDialog
+from retailerp.ui.items.list_page import ItemListPage
+
+__all__ = ["ItemDialog", "ItemListPage"]

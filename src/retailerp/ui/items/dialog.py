@@ -1,0 +1,198 @@
+"""The item card: SKU, name, barcode, price, VAT rate, tracking, minimum stock, bin."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retailerp import i18n
+from retailerp.domain.errors import DomainError
+from retailerp.domain.items import ITEM_FIELDS, TRACKING_LABELS, Item, Tracking
+from retailerp.domain.money import VAT_RATES
+from retailerp.services import Services
+from retailerp.ui.errors import show_error
+from retailerp.ui.sources import quantity_text, term, vat_text
+from retailerp.ui.widgets import FormPage
+
+DEFAULT_VAT = "0.13"
+
+
+def vat_key(rate: Decimal | str) -> str:
+    """The combo's data for a rate: ``"0.13"``, ``"0.00"``."""
+    return f"{Decimal(rate):.2f}"
+
+
+NEW_ITEM_DEFAULTS: dict[str, Any] = {
+    **{key: "" for key in ITEM_FIELDS},
+    "unit": "pcs",
+    "price": "0.00",
+    "vat_rate": DEFAULT_VAT,
+    "tracking": Tracking.NONE.value,
+    "min_stock": "0",
+}
+
+
+def form_values(item: Item) -> dict[str, Any]:
+    """The card's values as the form's editors show them."""
+    values = {key: getattr(item, key) for key in ITEM_FIELDS}
+    values["price"] = f"{item.price.amount:.2f}"
+    values["vat_rate"] = vat_key(item.vat_rate)
+    values["tracking"] = Tracking(item.tracking).value
+    values["shelf_life_days"] = str(item.shelf_life_days or "")
+    values["min_stock"] = quantity_text(item.min_stock)
+    return values
+
+
+class ItemDialog(QDialog):
+    """A new or an existing item.  Ctrl+S saves (the dialog stays open), Esc closes.
+
+    ``saved(item_id)`` follows every change (save, retire, reactivate).
+    """
+
+    saved = Signal(int)
+
+    def __init__(
+        self, services: Services, item_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.item: Item | None = None
+        self.setObjectName("item_dialog")
+        self.form = self._build_form()
+        self.info = QLabel()
+        self.info.setObjectName("info")
+        self.active_button = QPushButton()
+        self.active_button.setAutoDefault(False)
+        self.active_button.clicked.connect(self.toggle_active)
+        self._build_layout()
+        if item_id is None:
+            self._show(None)
+        else:
+            self._show(self.services.items.get(item_id))
+
+    def _build_form(self) -> FormPage:
+        form = FormPage(self)
+        labels = {
+            "sku": self.tr("&SKU"),
+            "name": self.tr("&Name"),
+            "spec": self.tr("S&pecification"),
+            "unit": self.tr("&Unit"),
+            "barcode": self.tr("&Barcode"),
+            "price": self.tr("P&rice"),
+            "vat_rate": self.tr("&VAT rate"),
+            "tracking": self.tr("&Tracking"),
+            "shelf_life_days": self.tr("Shelf &life (days)"),
+            "min_stock": self.tr("&Minimum stock"),
+            "bin": self.tr("B&in"),
+        }
+        for key in ITEM_FIELDS:
+            form.add_field(key, labels[key], self._editor(key))
+        form.set_validator(self.services.items.check)
+        form.save_requested.connect(self.save)
+        form.cancel_requested.connect(self.reject)
+        return form
+
+    def _editor(self, key: str) -> QWidget:
+        if key == "vat_rate":
+            combo = QComboBox()
+            for rate in VAT_RATES:
+                combo.addItem(vat_text(rate), vat_key(rate))
+            return combo
+        if key == "tracking":
+            combo = QComboBox()
+            for tracking in Tracking:
+                combo.addItem(term(TRACKING_LABELS[tracking]), tracking.value)
+            return combo
+        return QLineEdit()
+
+    def _build_layout(self) -> None:
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.ActionRole)
+        save.setToolTip(self.tr("Save (Ctrl+S)"))
+        save.clicked.connect(self.save)
+        buttons.addButton(self.active_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.info)
+        layout.addWidget(buttons)
+
+    def _show(self, item: Item | None, *, keep_edits: bool = False) -> None:
+        self.item = item
+        if item is None:
+            self.setWindowTitle(self.tr("New item"))
+            self.form.set_values(NEW_ITEM_DEFAULTS)
+            self.form.editor("sku").setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.setWindowTitle(self.tr("Item {sku} – {name}").format(sku=item.sku, name=item.name))
+            if not (keep_edits and self.form.dirty):
+                self.form.set_values(form_values(item))
+        self.active_button.setEnabled(item is not None)
+        retire = item is None or item.active
+        self.active_button.setText(self.tr("&Retire") if retire else self.tr("Re&activate"))
+
+    def save(self) -> bool:
+        """Create or update the item; refusals appear next to their fields."""
+        values = self.form.values()
+        items, item = self.services.items, self.item
+        if item is None:
+            done = self._run(lambda: items.create(values))
+        else:
+            done = self._run(lambda: items.update(item.id or 0, item.version, values))
+        if done is not None:
+            self.info.setText(self.tr("Saved."))
+        return done is not None
+
+    def toggle_active(self) -> None:
+        """Retire the item from use (its history stays) or bring it back."""
+        item = self.item
+        if item is None:
+            return
+        self._run(
+            lambda: self.services.items.set_active(item.id or 0, item.version, not item.active),
+            keep_edits=True,
+        )
+
+    def _run(self, action: Callable[[], Item], *, keep_edits: bool = False) -> Item | None:
+        self.info.clear()
+        try:
+            item = action()
+        except DomainError as error:
+            self.form.show_domain_error(error, i18n.translate)
+            return None
+        except Exception as error:  # noqa: BLE001 - shown and logged, the card stays open
+            show_error(self, error)
+            return None
+        self.form.clear_errors()
+        self._show(item, keep_edits=keep_edits)
+        self.saved.emit(item.id or 0)
+        return item
+
+    def reject(self) -> None:
+        if self.form.dirty and not self._confirm_discard():
+            return
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Close without saving your changes?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard

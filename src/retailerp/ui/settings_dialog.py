@@ -1,0 +1,223 @@
+"""Settings: this PC's (language, database, journal mode) and the shop's (in the database).
+
+This PC's settings go to :class:`~retailerp.config.LocalSettings` and take effect when the
+program starts again; the shop's settings are saved through the settings service and every
+PC of the office sees them at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retailerp import i18n
+from retailerp.config import LocalSettings, default_database
+from retailerp.domain.customers import AbcThresholds, ReviewSchedule
+from retailerp.domain.errors import DomainError, FieldError, ValidationError
+from retailerp.domain.money import to_decimal
+from retailerp.services import Services
+from retailerp.services.settings import ShopSettings
+from retailerp.ui.errors import show_error
+from retailerp.ui.widgets import FormPage
+
+T = TypeVar("T")
+
+LOCAL_KEYS = ("language", "journal_mode", "database")
+"""Settings that take effect only after a restart."""
+
+FIELD_OF_ERROR = {"abc_thresholds": "abc_b"}
+
+
+def percent(share: Decimal) -> str:
+    """``80`` for 0.80, ``92.5`` for 0.925."""
+    return f"{(share * 100).normalize():f}"
+
+
+def months_text(months: tuple[int, ...]) -> str:
+    return ", ".join(str(m) for m in months)
+
+
+def parse_months(text: str) -> tuple[int, ...]:
+    """``"2, 8"`` → ``(2, 8)``; anything not a whole number becomes 0, which the schedule
+    refuses with its own message."""
+    parts = [p.strip() for p in text.replace("，", ",").split(",") if p.strip()]
+    return tuple(int(p) if p.isdigit() else 0 for p in parts)
+
+
+class SettingsDialog(QDialog):
+    """Ctrl+S or Save stores both kinds of settings; ``saved(restart_needed)`` follows."""
+
+    saved = Signal(bool)
+
+    def __init__(
+        self,
+        services: Services,
+        local: LocalSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.local = local or LocalSettings.load()
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.form = FormPage(self)
+        self._add_local_fields()
+        self._add_shop_fields()
+        self.restart_label = QLabel(
+            self.tr("Language, journal mode and database take effect when RetailERP is restarted.")
+        )
+        self.restart_label.setObjectName("restart_label")
+        self.restart_label.setWordWrap(True)
+        self._load()
+        self.form.edited.connect(lambda _key: self._update_restart_label())
+        self.form.save_requested.connect(self.save)
+        self.form.cancel_requested.connect(self.reject)
+        self._build_layout()
+
+    def _add_local_fields(self) -> None:
+        language = QComboBox()
+        language.addItem(self.tr("As the system"), "")
+        for code, name in i18n.available_languages():
+            language.addItem(name, code)
+        self.form.add_field("language", self.tr("&Language"), language)
+        journal = QComboBox()
+        journal.addItem(self.tr("Automatic (WAL locally, DELETE on a network share)"), "auto")
+        journal.addItem(self.tr("WAL (local disk only)"), "wal")
+        journal.addItem(self.tr("DELETE (network share)"), "delete")
+        self.form.add_field("journal_mode", self.tr("&Journal mode"), journal)
+        database = QLineEdit()
+        database.setPlaceholderText(str(default_database()))
+        database.setToolTip(self.tr("A SQLite file, or postgresql+psycopg://user@host/database"))
+        self.form.add_field("database", self.tr("&Database"), database)
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self.browse)
+
+    def _add_shop_fields(self) -> None:
+        self.form.add_field("allow_negative_stock", self.tr("Allow &negative stock"), QCheckBox())
+        self.form.add_field("abc_a", self.tr("Class &A: first % of revenue"), QLineEdit())
+        self.form.add_field("abc_b", self.tr("Class &B: up to % of revenue"), QLineEdit())
+        self.form.add_field("review_months", self.tr("&Review months (e.g. 2, 8)"), QLineEdit())
+        self.form.add_field("company_name", self.tr("&Company name"), QLineEdit())
+
+    def _build_layout(self) -> None:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.browse_button)
+        layout.addWidget(self.restart_label)
+        layout.addWidget(buttons)
+
+    def _load(self) -> None:
+        shop = self.services.settings.get()
+        self.form.set_values(
+            {
+                "language": self.local.language,
+                "journal_mode": self.local.journal_mode or "auto",
+                "database": self.local.database,
+                "allow_negative_stock": shop.allow_negative_stock,
+                "abc_a": percent(shop.abc.a_share),
+                "abc_b": percent(shop.abc.b_share),
+                "review_months": months_text(shop.review.months),
+                "company_name": shop.company_name,
+            }
+        )
+        self._update_restart_label()
+
+    def restart_needed(self) -> bool:
+        values = self.form.values()
+        return any((values[k] or "") != (getattr(self.local, k) or "") for k in LOCAL_KEYS)
+
+    def _update_restart_label(self) -> None:
+        self.restart_label.setVisible(self.restart_needed())
+
+    def browse(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Database file"),
+            str(default_database().parent),
+            self.tr("RetailERP database (*.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            editor = self.form.editor("database")
+            assert isinstance(editor, QLineEdit)
+            editor.setText(path)
+
+    # -- saving --------------------------------------------------------------------------
+
+    def shop_settings(self) -> ShopSettings:
+        """The shop settings the form holds; raises ``ValidationError`` naming the fields."""
+        values = self.form.values()
+        errors: list[FieldError] = []
+        shares = []
+        for key in ("abc_a", "abc_b"):
+            try:
+                shares.append(to_decimal(values[key], key) / 100)
+            except FieldError as error:
+                errors.append(error)
+        abc = self._collect(lambda: AbcThresholds(*shares), errors) if not errors else None
+        months = parse_months(values["review_months"])
+        review = self._collect(lambda: ReviewSchedule(months), errors)
+        if errors or abc is None or review is None:
+            raise ValidationError(errors)
+        return ShopSettings(
+            allow_negative_stock=bool(values["allow_negative_stock"]),
+            abc=abc,
+            review=review,
+            company_name=values["company_name"],
+        )
+
+    @staticmethod
+    def _collect(make: Callable[[], T], errors: list[FieldError]) -> T | None:
+        """``make()``, or ``None`` with its error added (named after the form's field)."""
+        try:
+            return make()
+        except FieldError as error:
+            field = FIELD_OF_ERROR.get(error.field or "", error.field or "")
+            errors.append(FieldError(field, error.template, **error.params))
+            return None
+
+    def save(self) -> bool:
+        """Save both kinds of settings; refusals appear next to their fields."""
+        restart = self.restart_needed()
+        try:
+            shop = self.shop_settings()
+            self.services.settings.save(shop)
+        except DomainError as error:
+            self.form.show_domain_error(error, i18n.translate)
+            return False
+        except Exception as error:  # noqa: BLE001 - shown and logged; the dialog stays
+            show_error(self, error)
+            return False
+        values = self.form.values()
+        self.local.language = values["language"] or ""
+        self.local.journal_mode = values["journal_mode"] or "auto"
+        self.local.database = values["database"]
+        try:
+            self.local.save()
+        except OSError as error:
+            show_error(self, error)
+            return False
+        self.saved.emit(restart)
+        self.accept()
+        return True

@@ -1,0 +1,106 @@
+"""Stock count (盘点): scan what is on the shelf, compare with the books, post the differences."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QPushButton, QTableWidgetItem, QWidget
+
+from retailerp.domain.inventory import StockDocument
+from retailerp.domain.items import Item
+from retailerp.services import Services
+from retailerp.ui.sources import quantity_text
+from retailerp.ui.stock.lines import StockLinesDialog
+
+
+class CountDialog(StockLinesDialog):
+    """Lines: item, batch, quantity on the books, counted quantity, difference (after posting).
+
+    The books are read again when posting, so a move another PC posts meanwhile counts.
+    """
+
+    COLUMNS = ("item", "batch", "book", "quantity", "difference")
+    READ_ONLY = frozenset({"item", "book", "difference"})
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(services, parent)
+        self.setObjectName("count_dialog")
+        self.setWindowTitle(self.tr("Stock count"))
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.fields.addRow(self.tr("&Note"), self.note)
+        self.new_button: QPushButton = self.add_button(self.tr("&New count"), self.start_new)
+        self.new_button.setEnabled(False)
+        self.build_layout()
+        self.location.currentIndexChanged.connect(lambda _index: self.refresh_book())
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.resize(760, 480)
+
+    def header(self, key: str) -> str:
+        return {
+            "item": self.tr("Item"),
+            "batch": self.tr("Batch"),
+            "book": self.tr("On the books"),
+            "quantity": self.tr("Counted"),
+            "difference": self.tr("Difference"),
+        }[key]
+
+    def new_line_values(self, item: Item) -> dict[str, str]:
+        book = self.services.stock.book_quantities(self.location_id(), [item.id or 0])
+        return {"quantity": "1", "book": quantity_text(book.get((item.id or 0, ""), Decimal(0)))}
+
+    def line_values(self, row: int) -> dict[str, Any]:
+        return {
+            "item_id": self.item_id(row),
+            "batch": self.cell_text(row, "batch"),
+            "quantity": self.cell_text(row, "quantity"),
+        }
+
+    def submit(self, location_id: int, lines: list[dict[str, Any]]) -> StockDocument:
+        return self.services.stock.count(location_id, lines, note=self.note.text())
+
+    def refresh_book(self) -> None:
+        """Show what the books say for every line at the chosen location."""
+        rows = range(self.table.rowCount())
+        ids = sorted({self.item_id(row) for row in rows})
+        book = self.services.stock.book_quantities(self.location_id(), ids) if ids else {}
+        for row in rows:
+            key = (self.item_id(row), self.cell_text(row, "batch"))
+            self.set_cell(row, "book", quantity_text(book.get(key, Decimal(0))))
+
+    def _on_item_changed(self, cell: QTableWidgetItem) -> None:
+        if cell.column() == self.COLUMNS.index("batch"):
+            self.refresh_book()
+
+    def after_post(self, document: StockDocument) -> None:
+        """Show each line's booked quantity and difference; the count is then closed."""
+        changed = 0
+        for line in document.lines:
+            row = line.line_no - 1
+            self.set_cell(row, "book", quantity_text(line.book_quantity))
+            self.set_cell(row, "difference", signed(line.difference))
+            changed += line.difference != 0
+        self.result.setText(
+            self.tr("Stock count {number} posted: {n} differences booked.").format(
+                number=document.number, n=changed
+            )
+        )
+        self.set_posting_enabled(False)
+        self.new_button.setEnabled(True)
+
+    def start_new(self) -> None:
+        """Clear the lines for the next count."""
+        self.clear_lines()
+        self.note.clear()
+        self.result.clear()
+        self.document = None
+        self.set_posting_enabled(True)
+        self.new_button.setEnabled(False)
+        self.scan.setFocus()
+
+
+def signed(value: Decimal) -> str:
+    """``+2``, ``-1``, ``0``."""
+    text = quantity_text(value)
+    return f"+{text}" if value > 0 else text

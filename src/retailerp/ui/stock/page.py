@@ -1,0 +1,207 @@
+"""The stock module: what is where, the posted documents, receipts, counts, reversals."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retailerp import i18n
+from retailerp.domain.errors import DomainError
+from retailerp.domain.numbering import DOCUMENT_LABELS, DocumentType
+from retailerp.domain.stock import VIRTUAL_KINDS, LocationKind
+from retailerp.services import Services
+from retailerp.ui import prompts
+from retailerp.ui.errors import message_for, show_error
+from retailerp.ui.models import LazyTableModel
+from retailerp.ui.sources import DocumentSource, StockSource, term
+from retailerp.ui.stock.count import CountDialog
+from retailerp.ui.stock.lines import ERROR_STYLE, StockLinesDialog, fill_location_combo
+from retailerp.ui.stock.receipt import ReceiptDialog
+from retailerp.ui.widgets import SearchBox
+
+D = TypeVar("D", bound=StockLinesDialog)
+
+STOCK_DOCUMENT_TYPES = (DocumentType.GOODS_RECEIPT, DocumentType.STOCK_COUNT, DocumentType.REVERSAL)
+
+
+def table_view(model: LazyTableModel, name: str) -> QTableView:
+    """A read-only, row-selecting view sorted the way ``model`` is."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setSortIndicator(model.sort_column(), model.sort_order())
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().hide()
+    return view
+
+
+class StockPage(QWidget):
+    """Two tabs (stock overview, documents) and the actions that post documents."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.dialogs: list[QWidget] = []
+        self.stock_model = LazyTableModel(StockSource(services), sort_key="sku", parent=self)
+        self.document_model = LazyTableModel(
+            DocumentSource(services), sort_key="number", descending=True, parent=self
+        )
+        for model in (self.stock_model, self.document_model):
+            model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_overview(), self.tr("Stock"))
+        self.tabs.addTab(self._build_documents(), self.tr("Documents"))
+        self.receipt_button = self._button(self.tr("&Goods receipt…"), self.new_receipt)
+        self.count_button = self._button(self.tr("Stock &count…"), self.new_count)
+        self.reverse_button = self._button(self.tr("&Reverse…"), self.reverse_selected)
+        self.reverse_button.setEnabled(False)
+        self.documents.selectionModel().selectionChanged.connect(self._update_actions)
+        self.tabs.currentChanged.connect(lambda _index: self._update_actions())
+        self._build_layout()
+        shortcut = QShortcut(QKeySequence("Ctrl+R"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_receipt)
+
+    def _button(self, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(lambda: slot())  # type: ignore[operator]
+        return button
+
+    def _build_overview(self) -> QWidget:
+        self.location_filter = QComboBox()
+        self.location_filter.setObjectName("location_filter")
+        self.location_filter.addItem(self.tr("All locations"), 0)
+        kinds = [kind for kind in LocationKind if kind not in VIRTUAL_KINDS]
+        fill_location_combo(self.location_filter, self.services.stock.locations(kinds))
+        self.location_filter.currentIndexChanged.connect(self._apply_stock_filters)
+        self.stock_search = SearchBox()
+        self.stock_search.setObjectName("stock_search")
+        self.stock_search.search_changed.connect(self.stock_model.set_search)
+        self.overview = table_view(self.stock_model, "stock_table")
+        return self._tab(self.stock_search, self.location_filter, self.overview)
+
+    def _build_documents(self) -> QWidget:
+        self.type_filter = QComboBox()
+        self.type_filter.setObjectName("type_filter")
+        self.type_filter.addItem(self.tr("All documents"), "")
+        for doc_type in STOCK_DOCUMENT_TYPES:
+            self.type_filter.addItem(term(DOCUMENT_LABELS[doc_type]), doc_type.value)
+        self.type_filter.currentIndexChanged.connect(self._apply_document_filters)
+        self.document_search = SearchBox()
+        self.document_search.setObjectName("document_search")
+        self.document_search.search_changed.connect(self.document_model.set_search)
+        self.documents = table_view(self.document_model, "document_table")
+        return self._tab(self.document_search, self.type_filter, self.documents)
+
+    @staticmethod
+    def _tab(search: SearchBox, combo: QComboBox, view: QTableView) -> QWidget:
+        tab = QWidget()
+        bar = QHBoxLayout()
+        bar.addWidget(search, 2)
+        bar.addWidget(combo, 1)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(bar)
+        layout.addWidget(view, 1)
+        return tab
+
+    def _build_layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.receipt_button)
+        bar.addWidget(self.count_button)
+        bar.addWidget(self.reverse_button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+    # -- lists ---------------------------------------------------------------------------
+
+    def _apply_stock_filters(self) -> None:
+        location_id = self.location_filter.currentData()
+        self.stock_model.set_filters({"location_id": location_id} if location_id else {})
+
+    def _apply_document_filters(self) -> None:
+        doc_type = self.type_filter.currentData()
+        self.document_model.set_filters({"doc_type": doc_type} if doc_type else {})
+
+    def refresh(self) -> None:
+        self.stock_model.refresh()
+        self.document_model.refresh()
+        self._update_actions()
+
+    def selected_document(self) -> str | None:
+        """The number of the document selected in the documents tab."""
+        rows = self.documents.selectionModel().selectedRows()
+        row = self.document_model.row_at(rows[0]) if rows else None
+        return row.number if row is not None else None
+
+    def _update_actions(self) -> None:
+        on_documents = self.tabs.currentWidget() is self.documents.parentWidget()
+        self.reverse_button.setEnabled(on_documents and self.selected_document() is not None)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def new_receipt(self) -> ReceiptDialog:
+        return self._open(ReceiptDialog(self.services, self))
+
+    def new_count(self) -> CountDialog:
+        return self._open(CountDialog(self.services, self))
+
+    def _open(self, dialog: D) -> D:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.posted.connect(self._on_posted)
+        dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
+        self.dialogs.append(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        return dialog
+
+    def _forget(self, dialog: QWidget) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+
+    def _on_posted(self, number: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Posted {number}.").format(number=number))
+        self.refresh()
+
+    def reverse_selected(self) -> str | None:
+        """Reverse the selected document after asking why; returns the reversal's number."""
+        number = self.selected_document()
+        if number is None:
+            return None
+        reason = prompts.ask_reason(
+            self,
+            self.tr("Reverse {number}").format(number=number),
+            self.tr("Why is {number} reversed?").format(number=number),
+        )
+        if reason is None:
+            return None
+        try:
+            reversal = self.services.stock.reverse(number, reason)
+        except DomainError as error:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(message_for(error, i18n.translate))
+            return None
+        self._on_posted(reversal.number)
+        return reversal.number
