@@ -137,7 +137,7 @@ def test_chinese_installs_the_catalogues_and_removes_them_after(
     seen: dict[str, str] = {}
 
     def show_window(_app, _db, _exit_after):  # noqa: ANN001, ANN202
-        seen["ours"] = QCoreApplication.translate("MainWindow", "RetailERP — {database}")
+        seen["ours"] = QCoreApplication.translate("errors", "This field is required.")
         seen["qt"] = QCoreApplication.translate("QPlatformTheme", "Cancel")
         seen["language"] = i18n.current_language()
         return 0
@@ -147,7 +147,7 @@ def test_chinese_installs_the_catalogues_and_removes_them_after(
     assert run_gui(None, language="zh_CN") == 0
 
     assert seen["language"] == "zh_CN"
-    assert seen["ours"] != "RetailERP — {database}"
+    assert seen["ours"] == "此项为必填项。"
     assert seen["qt"] == "取消"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 

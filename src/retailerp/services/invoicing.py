@@ -14,6 +14,8 @@ from retailerp.domain.numbering import DocumentType
 from retailerp.domain.sales import OrderAction, OrderState, SalesOrder
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
+from retailerp.persistence import queries
+from retailerp.persistence.queries import InvoiceRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, not_found
 
@@ -49,6 +51,10 @@ class AgeingRow:
 class InvoiceService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+
+    def page(self, page: Page) -> list[InvoiceRow]:
+        """A page of the invoice list (filters: open, customer_id, dates)."""
+        return read(self.ctx.db, lambda uow: queries.invoice_page(uow.session, page))
 
     def invoice(self, delivery_ids: Sequence[int]) -> Invoice:
         """One blue invoice for one or more deliveries of a customer."""
@@ -189,7 +195,6 @@ class InvoiceService:
     def ageing(self, today: date | None = None) -> list[AgeingRow]:
         """Open invoice amounts per customer in ageing buckets by due date."""
         day = today or self.ctx.today()
-        from retailerp.persistence import queries
 
         def work(uow: UnitOfWork) -> list[AgeingRow]:
             rows: dict[int, AgeingRow] = {}

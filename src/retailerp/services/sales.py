@@ -28,6 +28,8 @@ from retailerp.domain.sales import (
 from retailerp.domain.security import Permission
 from retailerp.domain.stock import CUSTOMERS
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
+from retailerp.persistence import queries
+from retailerp.persistence.queries import DeliveryRow, OrderRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, check_version, not_found
 from retailerp.services.settings import load_settings
@@ -41,6 +43,14 @@ class OrderService:
         self.ctx = ctx
 
     # --- reading ---------------------------------------------------------------------
+
+    def page(self, page: Page) -> list[OrderRow]:
+        """A page of the order list (filters: state, customer_id, date_from, date_to)."""
+        return read(self.ctx.db, lambda uow: queries.order_page(uow.session, page))
+
+    def deliveries_page(self, page: Page) -> list[DeliveryRow]:
+        """A page of the delivery list (filters: uninvoiced, customer_id, dates)."""
+        return read(self.ctx.db, lambda uow: queries.delivery_page(uow.session, page))
 
     def get(self, order_id: int) -> SalesOrder:
         return read(self.ctx.db, lambda uow: self._load(uow, order_id, None))
