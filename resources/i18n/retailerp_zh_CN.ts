@@ -2,6 +2,267 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CountDialog</name>
+    <message>
+        <source>Stock count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">商品</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the books</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock count {number} posted: {n} differences booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>&amp;Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tax id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank acco&amp;unt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment terms (&amp;days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit &amp;note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Salesperson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class, status and reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pin class…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;npin class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End relationship…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record re&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rel&amp;oad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer {code} – {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class: computed after saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class: {label} (computed from revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class: {label}, pinned by {by} on {at} (computed: {computed}). Reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: {status} on {on}. Reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why does the business relationship end?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is the customer taken back (optional)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class to keep regardless of revenue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it pinned?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListPage</name>
+    <message>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute &amp;classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due for review: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recomputing customer classes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Changed by someone else</source>
@@ -41,6 +302,120 @@
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>&amp;SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;pecification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;rice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;VAT rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelf &amp;life (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minimum stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {sku} – {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemListPage</name>
+    <message>
+        <source>Search SKU, name, barcode, specification…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Below minimum stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New item (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RetailERP — {database}</source>
@@ -76,9 +451,189 @@
     </message>
 </context>
 <context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Goods receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;upplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished">数量</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goods receipt {number} posted ({n} lines).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;credit limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, journal mode and database take effect when RetailERP is restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (WAL locally, DELETE on a network share)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAL (local disk only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELETE (network share)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Journal mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SQLite file, or postgresql+psycopg://user@host/database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;negative stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class &amp;A: first % of revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class &amp;B: up to % of revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review months (e.g. 2, 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RetailERP database (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Goods receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock &amp;count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reverse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is {number} reversed?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -122,6 +677,14 @@
     <message>
         <source>Restored:</source>
         <translation>已恢复：</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database already has data; the demo fills only a new database.</source>
@@ -442,6 +1005,349 @@
         <source>Choose a warehouse, bin, quarantine or scrap location.</source>
         <translation>请选择仓库、货位、隔离区或报废区。</translation>
     </message>
+    <message>
+        <source>Line {n}: {picked} picked, but the list says {listed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was picked: a delivery needs at least one picked line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one delivery to invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An invoice bills the deliveries of one customer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery {number} has already been invoiced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment method is one of {methods}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}: it cannot {action}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} has shipped goods; it can no longer be cancelled. Return the goods instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The net price of {sku} ({price}) is below the floor of {floor}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount is between 0 and 99.99%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose prepaid, cash on delivery or on credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requested delivery date cannot be in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} cannot be confirmed: not enough free stock for {detail}. An owner may confirm it anyway, with a reason; the rest stays on backorder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} would take the customer to {exposure} against a credit limit of {limit} (open invoices {balance}, open orders {orders}). An owner may confirm it anyway, with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} is prepaid: record the payment of {amount} before shipping (received so far: {paid}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of the chosen deliveries do not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment&apos;s order does not belong to this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}: no payment can be recorded against it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is not the number of a printable document (picking list PK…, delivery note DN…, invoice IV…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper must be one of {presets}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print 1, 2 or 3 parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of order {number} is in stock to pick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} has no open picking list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer {code} has ended; reactivate it before selling to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>print</name>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户行及账号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编码</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Consignment</source>
+        <translation>寄售</translation>
+    </message>
+    <message>
+        <source>Amount in words</source>
+        <translation>大写金额</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Spec.</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Batch / expiry</source>
+        <translation>批号/有效期</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Total quantity</source>
+        <translation>数量合计</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>金额(不含税)</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Delivered by</source>
+        <translation>送货人</translation>
+    </message>
+    <message>
+        <source>Customer signature</source>
+        <translation>客户签收</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Red invoice</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Gross amount</source>
+        <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>开票人</translation>
+    </message>
+    <message>
+        <source>Stub</source>
+        <translation>存根</translation>
+    </message>
+    <message>
+        <source>Return receipt</source>
+        <translation>回单</translation>
+    </message>
+    <message>
+        <source>Part {index} of {count}: {label}</source>
+        <translation>第{index}联/共{count}联：{label}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页 / 共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Delivery no.</source>
+        <translation>送货单号</translation>
+    </message>
+    <message>
+        <source>Picking list no.</source>
+        <translation>拣货单号</translation>
+    </message>
+    <message>
+        <source>Invoice no.</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <source>Original invoice no.</source>
+        <translation>原发票号码</translation>
+    </message>
+    <message>
+        <source>Red-letter confirmation no.</source>
+        <translation>红字确认单编号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer order no.</source>
+        <translation>客户订单号</translation>
+    </message>
+    <message>
+        <source>Requested delivery date</source>
+        <translation>要求交货日期</translation>
+    </message>
+    <message>
+        <source>Picking list</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Batch / expiry / serial</source>
+        <translation>批号/有效期/序列号</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>已拣</translation>
+    </message>
+    <message>
+        <source>No bin</source>
+        <translation>无货位</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Picker</source>
+        <translation>拣货人</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>复核人</translation>
+    </message>
 </context>
 <context>
     <name>terms</name>
@@ -488,6 +1394,26 @@
     <message>
         <source>reversal</source>
         <translation>冲销单</translation>
+    </message>
+    <message>
+        <source>sales order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picking list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>warehouse</source>
@@ -556,6 +1482,110 @@
     <message>
         <source>Document</source>
         <translation>单据</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1–30 days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>31–60 days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>61–90 days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over 90 days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prepaid (payment before delivery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cash on delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invoiced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished">发票</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picking list</source>
+        <translation type="unfinished">拣货单</translation>
     </message>
 </context>
 </TS>

@@ -117,6 +117,7 @@ class DemoSize:
     customers: int = 240
     items: int = 320
     months: int = 12
+    orders: int = 45
 
 
 def fake_tax_id(rng: random.Random) -> str:
@@ -225,7 +226,9 @@ def fill(
     db_services.items.import_many(item_rows(rng, size.items))
     progress("stock")
     _stock(db_services, rng, today)
-    return {"customers": size.customers, "items": size.items}
+    progress("orders")
+    orders = _sales(db_services, rng, size.orders)
+    return {"customers": size.customers, "items": size.items, "orders": orders}
 
 
 def _reviews_and_endings(services: Services, rng: random.Random) -> None:
@@ -298,3 +301,91 @@ def _stock(services: Services, rng: random.Random, today: date) -> None:
         ],
         note="月度盘点 / monthly count",
     )
+
+
+SALES_STAGES = (
+    "draft",
+    "confirmed",
+    "picking",
+    "backorder",
+    "shipped",
+    "invoiced",
+    "part-paid",
+    "paid",
+    "closed",
+    "cancelled",
+)
+
+
+def _sales(services: Services, rng: random.Random, count: int) -> int:
+    """Orders in every state, with picking lists, deliveries, invoices and payments."""
+    customers = [
+        row
+        for row in services.customers.page(Page(limit=1000, sort_key="code"))
+        if row.status == "active"
+    ][:40]
+    items = [
+        row
+        for row in services.items.page(Page(limit=1000, sort_key="sku"))
+        if row.on_hand >= 20 and row.sku[-1] != "0"
+    ]  # every tenth is serial-tracked
+    modes = ["credit", "credit", "credit", "cod", "prepaid"]
+    made = 0
+    for n in range(count):
+        customer = customers[n % len(customers)]
+        lines = [
+            {
+                "item_id": item.id,
+                "quantity": rng.randint(1, 6),
+                "discount": rng.choice([0, 0, 5, 10]),
+            }
+            for item in rng.sample(items, rng.randint(1, 4))
+        ]
+        mode = modes[n % len(modes)]
+        order = services.orders.create(
+            customer.id, {"payment_mode": mode, "note": "演示订单 / demo order"}, lines
+        )
+        _advance(services, order.id, SALES_STAGES[n % len(SALES_STAGES)], rng)
+        made += 1
+    return made
+
+
+def _advance(services: Services, order_id: int, stage: str, rng: random.Random) -> None:
+    o = services.orders
+    if stage == "draft":
+        return
+    order = o.get(order_id)
+    if stage == "cancelled":
+        o.cancel(order_id, order.version, "客户取消 / customer cancelled")
+        return
+    order = o.confirm(order_id, order.version, "演示 / demo")
+    if stage == "confirmed":
+        return
+    o.start_picking(order_id, order.version)
+    if stage == "picking":
+        return
+    order = o.get(order_id)
+    if order.payment_mode == "prepaid":
+        services.invoices.record_payment(
+            order.customer_id,
+            order.totals.gross.amount,
+            "bank",
+            "预付款 / prepayment",
+            order_id=order_id,
+        )
+        order = o.get(order_id)
+    picked = {1: Decimal(1)} if stage == "backorder" else None
+    delivery = o.ship(order_id, order.version, picked)
+    if stage in ("backorder", "shipped"):
+        return
+    invoice = services.invoices.invoice([delivery.id])
+    if stage == "invoiced" or invoice.is_paid:
+        return
+    if stage == "part-paid":
+        half = (invoice.open_amount.amount / 2).quantize(Decimal("0.01"))
+        services.invoices.record_payment(order.customer_id, half, "wechat")
+        return
+    services.invoices.record_payment(order.customer_id, invoice.open_amount.amount, "bank")
+    if stage == "closed":
+        order = o.get(order_id)
+        o.close(order_id, order.version)
