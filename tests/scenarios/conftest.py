@@ -1,64 +1,24 @@
-"""A shop to run business scenarios in: a migrated database and its services."""
+"""Fixtures for the business scenarios: a fresh shop on SQLite, or on both databases."""
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from retailerp import i18n
-from retailerp.persistence import migrate
-from retailerp.persistence.engine import open_database
-from retailerp.persistence.unit_of_work import read
-from retailerp.services import Services
-
-
-class Shop:
-    """Services plus the readings a scenario checks at every step."""
-
-    def __init__(self, services: Services) -> None:
-        self.s = services
-
-    def qty(self, item_id: int, location: str, key: str = "") -> Decimal:
-        return self.s.stock.quantity(item_id, location, key)
-
-    def moves(self, number: str) -> list[tuple[str, str, Decimal, str]]:
-        """(from code, to code, quantity, batch/serial) of a document's ledger lines."""
-        locations = {loc.id: loc.code for loc in read(self.s.ctx.db, lambda u: u.locations.all())}
-        return [
-            (
-                locations[m.from_location_id],
-                locations[m.to_location_id],
-                m.quantity,
-                m.serial or m.batch,
-            )
-            for m in self.s.stock.moves_of(number)
-        ]
-
-    def ledger_ok(self) -> bool:
-        return self.s.stock.ledger_mismatches() == []
-
-    def order(self, order_id: int):  # noqa: ANN201
-        return self.s.orders.get(order_id)
-
-
-def _shop(target: str | Path) -> Shop:
-    db = open_database(target)
-    migrate.upgrade(db)
-    return Shop(Services.over(db, today=lambda: date(2026, 3, 10)))
+from support.shop import Shop, open_shop
 
 
 @pytest.fixture
 def shop(sqlite_path: Path) -> Shop:
     i18n.set_language("en")
-    return _shop(sqlite_path)
+    return open_shop(sqlite_path)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def any_shop(request: pytest.FixtureRequest, tmp_path: Path) -> Shop:
     i18n.set_language("en")
     if request.param == "sqlite":
-        return _shop(tmp_path / "shop.db")
-    return _shop(request.getfixturevalue("fresh_pg_url"))
+        return open_shop(tmp_path / "shop.db")
+    return open_shop(request.getfixturevalue("fresh_pg_url"))

@@ -10,7 +10,6 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import Shop
 from retailerp.domain.errors import (
     PermissionDenied,
     StaleRecordError,
@@ -20,6 +19,7 @@ from retailerp.domain.errors import (
 from retailerp.domain.money import Money
 from retailerp.domain.security import Actor, Role
 from retailerp.services import ServiceContext, Services
+from support.shop import Shop
 
 D = Decimal
 
