@@ -5,8 +5,8 @@ owner, on a fixed day (``support.dbtools.TODAY``) so numbers, review periods and
 windows are known.
 
 SQLite gets a new file per test, a copy of one migrated once per session (the migration
-itself is tested in ``test_migrations.py``).  PostgreSQL gets one database per session, migrated once;
-before each test every table is emptied, its id sequence restarted and the rows the
+itself is tested in ``test_migrations.py``).  PostgreSQL gets one database per session,
+migrated once; before each test every table is emptied, its id sequence restarted and the rows the
 migrations seeded are put back, so each test starts from what a fresh, migrated database
 holds (ids from 1) — creating a database per test costs ~0.4 s, this ~30 ms.  Tests that
 change the schema (migrations) take a database of their own (``fresh_pg_url``).
@@ -58,6 +58,11 @@ class SharedPostgres:
         try:
             with engine.begin() as conn:
                 conn.exec_driver_sql("SET LOCAL lock_timeout = '15s'")
+                revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+                assert revision == [(migrate.head_revision(),)], (
+                    f"a test changed the schema of the shared database ({revision}); "
+                    "tests that migrate must use a database of their own (fresh_pg_url)"
+                )
                 for table in reversed(self.tables):  # DELETE: far cheaper than TRUNCATE here
                     conn.execute(table.delete())
                 for table in self.tables:

@@ -173,6 +173,7 @@ def test_record_a_review(db: Database) -> None:
     due = {r.id for r in services.customers.page(Page(filters={"due_for_review": True}))}
     assert due == set(ids[1:])
     assert [r.outcome for r in services.customers.reviews(ids[0])] == ["信用良好"]
+    assert audit_entries(db, ids[0])[-1] == ("finn", "customer.review", str(ids[0]))
 
     with pytest.raises(FieldError) as info:
         services.customers.record_review(ids[1], 1, "  ", "100")

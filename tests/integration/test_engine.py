@@ -26,6 +26,14 @@ def pragma(db, name: str) -> object:  # noqa: ANN001
         return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
 
 
+def migrated(path: Path) -> None:
+    db = open_database(path)
+    try:
+        migrate.upgrade(db)
+    finally:
+        db.dispose()
+
+
 def problem(target: object, **kwargs: object) -> str:
     with pytest.raises(DatabaseProblem) as info:
         open_database(target, **kwargs)  # type: ignore[arg-type]
@@ -176,7 +184,7 @@ def test_a_read_only_file_is_refused_with_a_clear_message(
     sqlite_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Tests may run as root, for whom every file is writable: the check is simulated."""
-    migrate.upgrade(open_database(sqlite_path))
+    migrated(sqlite_path)
     real_access = os.access
 
     def access(path: object, mode: int, *args: object, **kwargs: object) -> bool:
@@ -190,7 +198,7 @@ def test_a_read_only_file_is_refused_with_a_clear_message(
 
 
 def test_a_read_only_file_is_refused_for_real(sqlite_path: Path) -> None:
-    migrate.upgrade(open_database(sqlite_path))
+    migrated(sqlite_path)
     sqlite_path.chmod(0o444)
     try:
         if os.access(sqlite_path, os.W_OK):

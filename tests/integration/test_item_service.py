@@ -15,8 +15,16 @@ from retailerp.persistence.engine import Database
 from retailerp.services import Page, Services
 from support.dbtools import audit_entries, location_id, row_count, services_for
 
-MILK = {"sku": "milk-250", "name": "纯牛奶", "spec": "250ml×24", "unit": "箱",
-        "barcode": "6901234567892", "price": "58.50", "vat_rate": "9", "min_stock": "10"}  # fmt: skip
+MILK = {
+    "sku": "milk-250",
+    "name": "纯牛奶",
+    "spec": "250ml×24",
+    "unit": "箱",
+    "barcode": "6901234567892",
+    "price": "58.50",
+    "vat_rate": "9",
+    "min_stock": "10",
+}
 
 
 def test_create_read_and_update(db: Database, services: Services) -> None:
@@ -93,8 +101,10 @@ def test_find_by_barcode_or_sku(services: Services) -> None:
 def test_the_item_list_shows_what_is_on_hand(db: Database, services: Services) -> None:
     milk = services.items.create(MILK)
     tea = services.items.create({"sku": "tea", "name": "绿茶", "price": "12", "min_stock": "1"})
-    services.stock.receive(location_id(db, "WH"), [{"item_id": milk.id, "quantity": "10"},
-                                                  {"item_id": tea.id, "quantity": "0.5"}])
+    services.stock.receive(
+        location_id(db, "WH"),
+        [{"item_id": milk.id, "quantity": "10"}, {"item_id": tea.id, "quantity": "0.5"}],
+    )
     services.stock.receive(location_id(db, "QC"), [{"item_id": milk.id, "quantity": "2"}])
     rows = {r.sku: r for r in services.items.page(Page())}
     assert rows["MILK-250"].on_hand == Decimal(12)  # WH + quarantine; virtual ends left out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,25 @@ from retailerp.persistence import migrate
 from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database, open_database
 from retailerp.persistence.errors import DatabaseProblem
-from retailerp.services import Services
+from retailerp.services import Page, Services
 from support.dbtools import row_count
 
 STANDARD = {"WH", "QC", "SCRAP", "CUSTOMERS", "SUPPLIERS", "ADJUST"}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, sqlite_path: Path) -> Iterator[Database]:
+    """A database of this test's own, migrated here (these tests change the schema, so they
+    may not use the shared one of ``conftest.py``): a new SQLite file or PostgreSQL database."""
+    if request.param == "sqlite":
+        database = open_database(sqlite_path)
+    else:
+        database = open_database(request.getfixturevalue("fresh_pg_url"))
+    try:
+        assert migrate.upgrade(database) is None  # nothing to back up in a new database
+        yield database
+    finally:
+        database.dispose()
 
 
 def first_revision() -> str:
@@ -56,13 +72,7 @@ def test_upgrade_downgrade_upgrade_round_trip(db: Database, services: Services) 
     assert row_count(db, t.customers) == 0
     # and the database works again, search included
     services.customers.create({"code": "C2", "name": "北京华联综合超市"})
-    assert [r.code for r in services.customers.page(migrate_page("华联综"))] == ["C2"]
-
-
-def migrate_page(search: str):  # noqa: ANN201
-    from retailerp.services import Page
-
-    return Page(search=search)
+    assert [r.code for r in services.customers.page(Page(search="华联综"))] == ["C2"]
 
 
 def test_upgrading_an_up_to_date_database_does_nothing(db: Database) -> None:
@@ -115,7 +125,7 @@ def test_a_sqlite_file_with_data_is_copied_before_it_is_upgraded(
         assert migrate.current_revision(db) == migrate.head_revision()
         assert not migrate.needs_upgrade(db)
         assert migrate.schema_differences(db) == []
-        assert Services.over(db).customers.page(migrate_page("要保留"))[0].code == "KEEP"
+        assert Services.over(db).customers.page(Page(search="要保留"))[0].code == "KEEP"
     finally:
         db.dispose()
     assert copy is not None and copy.parent == backups

@@ -228,6 +228,7 @@ def test_reversal_moves_undo_each_move_and_name_it() -> None:
     for n, m in enumerate(originals, 100):
         m.id = n
     back = reversal_moves(originals, "RV2026-000009", "boss", AT)
-    assert [(m.from_location_id, m.to_location_id, m.quantity, m.batch, m.reverses_id)
-            for m in back] == [(WH, SUPPLIERS, 2, "L1", 100), (WH, SUPPLIERS, 1, "", 101)]
+    assert [
+        (m.from_location_id, m.to_location_id, m.quantity, m.batch, m.reverses_id) for m in back
+    ] == [(WH, SUPPLIERS, 2, "L1", 100), (WH, SUPPLIERS, 1, "", 101)]
     assert {(m.doc_type, m.doc_number, m.user) for m in back} == {("RV", "RV2026-000009", "boss")}

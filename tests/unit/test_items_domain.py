@@ -82,9 +82,10 @@ def test_every_wrong_field_is_reported_at_once() -> None:
 @pytest.mark.parametrize(("typed", "days"), [(None, None), ("", None), (0, None), ("0", None),
                                              ("1", 1), (36500, 36500)])  # fmt: skip
 def test_shelf_life_is_optional(typed: object, days: int | None) -> None:
-    assert validate_item({"sku": "X", "name": "x", "shelf_life_days": typed})[
-        "shelf_life_days"
-    ] == days
+    assert (
+        validate_item({"sku": "X", "name": "x", "shelf_life_days": typed})["shelf_life_days"]
+        == days
+    )
 
 
 @pytest.mark.parametrize("typed", ["-1", "36501", "1.5"])
@@ -96,9 +97,9 @@ def test_shelf_life_out_of_range_is_refused(typed: str) -> None:
 
 @pytest.mark.parametrize("tracking", list(Tracking))
 def test_every_tracking_is_accepted(tracking: Tracking) -> None:
-    assert validate_item({"sku": "X", "name": "x", "tracking": tracking.value})[
-        "tracking"
-    ] is tracking
+    assert (
+        validate_item({"sku": "X", "name": "x", "tracking": tracking.value})["tracking"] is tracking
+    )
 
 
 def test_apply_copies_only_card_fields() -> None:

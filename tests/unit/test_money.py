@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from retailerp.domain.errors import FieldError
 from retailerp.domain.money import (
@@ -219,3 +221,19 @@ def test_the_vat_refusal_lists_the_allowed_rates() -> None:
 def test_to_decimal_reads_floats_as_typed() -> None:
     assert to_decimal(0.1, "x") == D("0.1")
     assert to_decimal(" 1,000.5 ", "x") == D("1000.5")
+
+
+@pytest.mark.parametrize("value", ["1e30", "-1e30", "9" * 40, D("1E+100")])
+def test_numbers_too_large_to_hold_are_refused_not_crashed(value: object) -> None:
+    assert _refusal(check_price, value, "price").field == "price"
+    assert _refusal(check_quantity, value, "qty").field == "qty"
+    assert _refusal(Money.of, value, "total").field == "total"
+
+
+@given(st.one_of(st.text(max_size=12), st.decimals(allow_nan=True), st.floats(), st.integers()))
+def test_checks_refuse_anything_with_a_field_error_only(value: object) -> None:
+    for check in (check_price, check_quantity, check_vat_rate):
+        try:
+            check(value, "f")
+        except FieldError as error:
+            assert error.field == "f"

@@ -61,7 +61,14 @@ class Money:
         if isinstance(value, Money):
             return value
         amount = to_decimal(value, field)
-        return cls(int(amount.quantize(CENT, rounding=ROUND_HALF_UP) * 100))
+        try:
+            return cls(int(amount.quantize(CENT, rounding=ROUND_HALF_UP) * 100))
+        except InvalidOperation:  # too many digits to hold to the cent (e.g. "1e30")
+            raise FieldError(
+                field,
+                QT_TRANSLATE_NOOP("errors", "The amount may be at most {limit}."),
+                limit=f"{MAX_AMOUNT:,.2f}",
+            ) from None
 
     @classmethod
     def zero(cls) -> Money:
@@ -126,15 +133,15 @@ def check_quantity(value: object, field: str = "quantity", *, allow_zero: bool =
             else QT_TRANSLATE_NOOP("errors", "The quantity must be greater than zero.")
         )
         raise FieldError(field, message)
-    if qty != qty.quantize(MILLI):
-        raise FieldError(
-            field, QT_TRANSLATE_NOOP("errors", "A quantity may have at most three decimals.")
-        )
-    if qty > MAX_QUANTITY:
+    if qty > MAX_QUANTITY:  # checked first: quantize() fails on numbers this large
         raise FieldError(
             field,
             QT_TRANSLATE_NOOP("errors", "The quantity may be at most {limit}."),
             limit=f"{MAX_QUANTITY:,}",
+        )
+    if qty != qty.quantize(MILLI):
+        raise FieldError(
+            field, QT_TRANSLATE_NOOP("errors", "A quantity may have at most three decimals.")
         )
     return qty.quantize(MILLI)
 

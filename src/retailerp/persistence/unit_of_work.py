@@ -113,6 +113,11 @@ def _attempt(db: Database, work: Callable[[UnitOfWork], T], *, write: bool) -> T
         except DomainError:
             raise
         except StaleDataError:
+            # Another PC committed the same record between our read and our UPDATE (possible
+            # on PostgreSQL).  Run the work again on fresh data: the service's version check
+            # then refuses with "changed by … at …" instead of this vaguer message.
+            if attempt + 1 < RETRIES:
+                continue
             raise DomainError(
                 QT_TRANSLATE_NOOP(
                     "errors",

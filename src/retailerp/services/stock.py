@@ -158,7 +158,9 @@ class StockService:
             clean = inventory.clean_lines(lines, items, inventory.clean_count_line)
             book = uow.stock.balances_at(location.id or 0, [ln.item_id for ln in clean])
             for line in clean:
-                line.book_quantity = book.get((line.item_id, line.batch), 0)
+                # the booked quantity goes to the first line of an item and batch only: a
+                # second line (the same goods counted on another shelf) adds to the count
+                line.book_quantity = book.pop((line.item_id, line.batch), 0)
             doc = self._new_document(
                 uow, DocumentType.STOCK_COUNT, location, doc_date, "", note, clean
             )
