@@ -339,3 +339,17 @@ def test_the_same_goods_counted_on_two_lines_add_up(services: Services, books: B
                                     {"item_id": apple, "quantity": 5}])  # fmt: skip
     assert books.qty(apple) == {"WH": 9, "ADJUST": 1, "SUPPLIERS": -10}
     books.check_ledger()
+
+
+def test_a_serial_number_in_stock_cannot_be_received_again(services) -> None:  # noqa: ANN001
+    from retailerp.domain.errors import FieldError
+
+    kettle = services.items.create({"sku": "KET-S", "name": "Kettle", "tracking": "serial"})
+    wh = next(loc for loc in services.stock.locations() if loc.code == "WH")
+    services.stock.receive(wh.id, [{"item_id": kettle.id, "quantity": 1, "serial": "SN-1"}])
+    with pytest.raises(FieldError) as refused:
+        services.stock.receive(wh.id, [{"item_id": kettle.id, "quantity": 1, "serial": "SN-1"}])
+    assert refused.value.field == "lines.1.serial" and "already in stock at WH" in str(
+        refused.value
+    )
+    assert services.stock.quantity(kettle.id, "WH", "SN-1") == 1

@@ -331,9 +331,9 @@ def stock_page(session: Session, page: Page) -> list[StockRow]:
         pattern = like_pattern(page.search.strip())
         stmt = stmt.where(
             or_(
-                I_.c.sku.like(pattern, escape="\\"),
-                I_.c.name.like(pattern, escape="\\"),
-                B.c.stock_key.like(pattern, escape="\\"),
+                I_.c.sku.ilike(pattern, escape="\\"),
+                I_.c.name.ilike(pattern, escape="\\"),
+                B.c.stock_key.ilike(pattern, escape="\\"),
             )
         )
     if filters.get("location_id"):
@@ -403,7 +403,7 @@ def document_page(session: Session, page: Page) -> list[DocumentRow]:
     if page.search.strip():
         pattern = like_pattern(page.search.strip())
         stmt = stmt.where(
-            or_(D.c.number.like(pattern, escape="\\"), D.c.partner.like(pattern, escape="\\"))
+            or_(D.c.number.ilike(pattern, escape="\\"), D.c.partner.ilike(pattern, escape="\\"))
         )
     if filters.get("doc_type"):
         stmt = stmt.where(D.c.doc_type == filters["doc_type"])
@@ -506,9 +506,9 @@ def _common_document_filters(stmt: Select, filters: Mapping[str, Any], date_col,
 def _number_or_customer(search: str, number_col: ColumnElement) -> ColumnElement[bool]:
     pattern = like_pattern(search.strip())
     return or_(
-        number_col.like(pattern, escape="\\"),
-        C.c.name.like(pattern, escape="\\"),
-        C.c.code.like(pattern, escape="\\"),
+        number_col.ilike(pattern, escape="\\"),
+        C.c.name.ilike(pattern, escape="\\"),
+        C.c.code.ilike(pattern, escape="\\"),
     )
 
 

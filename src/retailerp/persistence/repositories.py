@@ -246,6 +246,17 @@ class StockRepository:
         )
         return {(i, k): q for i, k, q in self.session.execute(stmt)}
 
+    def serial_location(self, item_id: int, serial: str) -> str | None:
+        """The code of the real location holding this serial number, if any does."""
+        b, loc = t.stock_balances, t.locations
+        stmt = (
+            select(loc.c.code)
+            .join(b, b.c.location_id == loc.c.id)
+            .where(b.c.item_id == item_id, b.c.stock_key == serial, b.c.quantity > 0)
+            .where(loc.c.kind.not_in(["customer", "supplier", "adjustment"]))
+        )
+        return self.session.scalars(stmt).first()
+
     def moves_of(self, doc_number: str) -> list[StockMove]:
         stmt = select(StockMove).where(t.stock_moves.c.doc_number == doc_number)
         return list(self.session.scalars(stmt.order_by(t.stock_moves.c.id)))

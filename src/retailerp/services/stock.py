@@ -120,6 +120,7 @@ class StockService:
             location = self._holding_location(uow, location_id)
             items = uow.items.by_ids(int(r.get("item_id") or 0) for r in lines)
             clean = inventory.clean_lines(lines, items)
+            _serials_not_in_stock(uow, clean, items)
             doc = self._new_document(
                 uow, DocumentType.GOODS_RECEIPT, location, doc_date, supplier, note, clean
             )
@@ -247,3 +248,20 @@ class StockService:
         )
         uow.documents.add(doc)
         return doc
+
+
+def _serials_not_in_stock(uow: UnitOfWork, lines: Sequence, items: Mapping) -> None:
+    """A serial number is one unit: it cannot be received while it is already in stock."""
+    for line in lines:
+        if line.serial:
+            where = uow.stock.serial_location(line.item_id, line.serial)
+            if where is not None:
+                raise FieldError(
+                    f"lines.{line.line_no}.serial",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Serial number {serial} of {sku} is already in stock at {where}."
+                    ),
+                    serial=line.serial,
+                    sku=items[line.item_id].sku,
+                    where=where,
+                )
