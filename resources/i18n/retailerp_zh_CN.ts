@@ -2,646 +2,1150 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgeingTable</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchOptionsDialog</name>
+    <message>
+        <source>Print {n} documents</source>
+        <translation>打印 {n} 张单据</translation>
+    </message>
+    <message>
+        <source>On a &amp;printer</source>
+        <translation>打印到打印机(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Into a &amp;folder, one NUMBER.pdf each</source>
+        <translation>保存到文件夹，每张单据一个“单号.pdf”(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>P&amp;aper</source>
+        <translation>纸张(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Copies</source>
+        <translation>联数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrint</name>
+    <message>
+        <source>Printing {n} documents…</source>
+        <translation>正在打印 {n} 张单据…</translation>
+    </message>
+    <message>
+        <source>{number}: {done} of {total}</source>
+        <translation>{number}：{done}/{total}</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+</context>
+<context>
     <name>CountDialog</name>
     <message>
         <source>Stock count</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;New count</source>
-        <translation type="unfinished"></translation>
+        <translation>新建盘点(&amp;N)</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">商品</translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批号</translation>
     </message>
     <message>
         <source>On the books</source>
-        <translation type="unfinished"></translation>
+        <translation>账面数量</translation>
     </message>
     <message>
         <source>Counted</source>
-        <translation type="unfinished"></translation>
+        <translation>实盘数量</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Enter the counted quantity of each batch of {sku}.</source>
+        <translation>请输入 {sku} 每个批次的实盘数量。</translation>
     </message>
     <message>
         <source>Stock count {number} posted: {n} differences booked.</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点单 {number} 已过账：已记录 {n} 处差异。</translation>
     </message>
 </context>
 <context>
     <name>CustomerDialog</name>
     <message>
         <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>C&amp;ontact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Tax id</source>
-        <translation type="unfinished"></translation>
+        <translation>纳税人识别号(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Bank</source>
-        <translation type="unfinished"></translation>
+        <translation>开户行(&amp;B)</translation>
     </message>
     <message>
         <source>Bank acco&amp;unt</source>
-        <translation type="unfinished"></translation>
+        <translation>银行账号(&amp;U)</translation>
     </message>
     <message>
         <source>Payment terms (&amp;days)</source>
-        <translation type="unfinished"></translation>
+        <translation>付款期限（天）(&amp;D)</translation>
     </message>
     <message>
         <source>Credit &amp;limit</source>
-        <translation type="unfinished"></translation>
+        <translation>信用额度(&amp;L)</translation>
     </message>
     <message>
         <source>Credit &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>信用备注(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Salesperson</source>
-        <translation type="unfinished"></translation>
+        <translation>业务员(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
         <source>Class, status and reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>分类、状态与评审</translation>
     </message>
     <message>
         <source>&amp;Pin class…</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定分类(&amp;P)…</translation>
     </message>
     <message>
         <source>U&amp;npin class</source>
-        <translation type="unfinished"></translation>
+        <translation>取消锁定分类(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;End relationship…</source>
-        <translation type="unfinished"></translation>
+        <translation>中止交易(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Reactivate…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复交易(&amp;R)…</translation>
     </message>
     <message>
         <source>Record re&amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记评审(&amp;V)…</translation>
     </message>
     <message>
         <source>Rel&amp;oad</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载(&amp;O)</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>评审人</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>评审结论</translation>
     </message>
     <message>
         <source>Credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation>信用额度</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户</translation>
     </message>
     <message>
         <source>Customer {code} – {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 {code} – {name}</translation>
     </message>
     <message>
         <source>Class: computed after saving.</source>
-        <translation type="unfinished"></translation>
+        <translation>分类：保存后自动计算。</translation>
     </message>
     <message>
         <source>Class: {label} (computed from revenue)</source>
-        <translation type="unfinished"></translation>
+        <translation>分类：{label}（按营收计算）</translation>
     </message>
     <message>
         <source>Class: {label}, pinned by {by} on {at} (computed: {computed}). Reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>分类：{label}，由 {by} 于 {at} 锁定（计算结果：{computed}）。原因：{reason}</translation>
     </message>
     <message>
         <source>Status: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：{status}</translation>
     </message>
     <message>
         <source>Status: {status} on {on}. Reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：{status}（{on}）。原因：{reason}</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>End relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>中止交易</translation>
     </message>
     <message>
         <source>Why does the business relationship end?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么中止与该客户的交易？</translation>
     </message>
     <message>
         <source>Reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复交易</translation>
     </message>
     <message>
         <source>Why is the customer taken back (optional)?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么恢复与该客户的交易（可不填）？</translation>
     </message>
     <message>
         <source>Pin class</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定分类</translation>
     </message>
     <message>
         <source>Class to keep regardless of revenue:</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定的分类（不随营收变化）：</translation>
     </message>
     <message>
         <source>Why is it pinned?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么锁定该分类？</translation>
     </message>
     <message>
         <source>Reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新加载。</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>Close without saving your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>不保存更改直接关闭吗？</translation>
     </message>
 </context>
 <context>
     <name>CustomerListPage</name>
     <message>
         <source>All customers</source>
-        <translation type="unfinished"></translation>
+        <translation>全部客户</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>交易中止</translation>
     </message>
     <message>
         <source>Due for review</source>
-        <translation type="unfinished"></translation>
+        <translation>待评审</translation>
     </message>
     <message>
         <source>All classes</source>
-        <translation type="unfinished"></translation>
+        <translation>全部分类</translation>
     </message>
     <message>
         <source>&amp;New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
         <source>New customer (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户（Ctrl+N）</translation>
     </message>
     <message>
         <source>Recompute &amp;classes</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算分类(&amp;C)</translation>
     </message>
     <message>
         <source>Due for review: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>待评审：{n}</translation>
     </message>
     <message>
         <source>Recomputing customer classes…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新计算客户分类…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Type part of a customer&apos;s code or name, then Enter</source>
+        <translation>输入客户编码或名称的一部分，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Several customers match: choose one with ↓ and Enter.</source>
+        <translation>有多个客户符合：请用 ↓ 和 Enter 选择一个。</translation>
+    </message>
+    <message>
+        <source>No active customer matches “{text}”.</source>
+        <translation>没有与“{text}”相符的正常客户。</translation>
+    </message>
+    <message>
+        <source>Class {cls} · credit limit {limit} · open balance {balance} · open orders {orders}</source>
+        <translation>分类 {cls} · 信用额度 {limit} · 未结余额 {balance} · 未完成订单 {orders}</translation>
+    </message>
+    <message>
+        <source>This customer has ended: reactivate it before selling to it.</source>
+        <translation>该客户已中止交易：请先恢复交易，再向其销售。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s review is overdue: check its terms and credit limit.</source>
+        <translation>该客户已过评审期：请核对其付款条件和信用额度。</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesPage</name>
+    <message>
+        <source>&amp;Not invoiced only</source>
+        <translation>仅显示未开票(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Invoice selected</source>
+        <translation>为所选开票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Print selected…</source>
+        <translation>打印所选(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Select the deliveries to invoice.</source>
+        <translation>请选择要开票的送货单。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} made for {n} deliveries.</source>
+        <translation>已为 {n} 张送货单开具发票 {number}。</translation>
+    </message>
+    <message>
+        <source>Select the delivery notes to print.</source>
+        <translation>请选择要打印的送货单。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} delivery notes saved in {folder}.</source>
+        <translation>已将 {done}/{total} 张送货单保存到 {folder}。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} delivery notes sent to the printer.</source>
+        <translation>已将 {done}/{total} 张送货单发送到打印机。</translation>
     </message>
 </context>
 <context>
     <name>ErrorDialog</name>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>已被他人修改</translation>
     </message>
     <message>
         <source>Not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>无权操作</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到</translation>
     </message>
     <message>
         <source>Not enough stock</source>
-        <translation type="unfinished"></translation>
+        <translation>库存不足</translation>
     </message>
     <message>
         <source>Please check the input</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查输入</translation>
     </message>
     <message>
         <source>Not possible now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前无法操作</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>出现错误。</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Cannot do that</source>
-        <translation type="unfinished"></translation>
+        <translation>无法执行此操作</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceList</name>
+    <message>
+        <source>&amp;Open only</source>
+        <translation>仅显示未结清(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Record &amp;payment…</source>
+        <translation>登记收款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print selected…</source>
+        <translation>打印所选(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Select the invoices of one customer.</source>
+        <translation>请选择同一客户的发票。</translation>
+    </message>
+    <message>
+        <source>Payment from {customer}; it pays open invoices oldest first.</source>
+        <translation>{customer} 的付款；按开票日期从早到晚冲抵未结清发票。</translation>
+    </message>
+    <message>
+        <source>Payment {number} of {amount} recorded.</source>
+        <translation>已登记收款单 {number}，金额 {amount}。</translation>
+    </message>
+    <message>
+        <source>Select the invoices to print.</source>
+        <translation>请选择要打印的发票。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesPage</name>
+    <message>
+        <source>&amp;Invoices</source>
+        <translation>发票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Ageing</source>
+        <translation>账龄(&amp;A)</translation>
     </message>
 </context>
 <context>
     <name>ItemDialog</name>
     <message>
         <source>&amp;SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>商品编码(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>S&amp;pecification</source>
-        <translation type="unfinished"></translation>
+        <translation>规格(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>条码(&amp;B)</translation>
     </message>
     <message>
         <source>P&amp;rice</source>
-        <translation type="unfinished"></translation>
+        <translation>单价(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;VAT rate</source>
-        <translation type="unfinished"></translation>
+        <translation>税率(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪方式(&amp;T)</translation>
     </message>
     <message>
         <source>Shelf &amp;life (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>保质期（天）(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Minimum stock</source>
-        <translation type="unfinished"></translation>
+        <translation>最低库存(&amp;M)</translation>
     </message>
     <message>
         <source>B&amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>货位(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
         <source>New item</source>
-        <translation type="unfinished"></translation>
+        <translation>新建商品</translation>
     </message>
     <message>
         <source>Item {sku} – {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>商品 {sku} – {name}</translation>
     </message>
     <message>
         <source>&amp;Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>停用(&amp;R)</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启用(&amp;A)</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>Close without saving your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>不保存更改直接关闭吗？</translation>
     </message>
 </context>
 <context>
     <name>ItemListPage</name>
     <message>
         <source>Search SKU, name, barcode, specification…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索商品编码、名称、条码、规格…</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>在用</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>All items</source>
-        <translation type="unfinished"></translation>
+        <translation>全部商品</translation>
     </message>
     <message>
         <source>&amp;Below minimum stock</source>
-        <translation type="unfinished"></translation>
+        <translation>低于最低库存(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;New item</source>
-        <translation type="unfinished"></translation>
+        <translation>新建商品(&amp;N)</translation>
     </message>
     <message>
         <source>New item (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建商品（Ctrl+N）</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedDocuments</name>
+    <message>
+        <source>not invoiced</source>
+        <translation>未开票</translation>
+    </message>
+    <message>
+        <source>{gross}, open {open}</source>
+        <translation>{gross}，未收 {open}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Double-click for the print preview</source>
+        <translation>双击打开打印预览</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>RetailERP — {database}</source>
-        <translation type="unfinished"></translation>
+        <translation>RetailERP — {database}</translation>
     </message>
     <message>
         <source>RetailERP</source>
-        <translation type="unfinished"></translation>
+        <translation>RetailERP</translation>
     </message>
     <message>
         <source>About RetailERP</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 RetailERP</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes?</source>
+        <translation>不保存更改直接关闭吗？</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Payment</source>
+        <translation>付款方式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Requested delivery</source>
+        <translation>要求交货日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Item</source>
+        <translation>商品(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Linked documents</source>
+        <translation>关联单据</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>Order {number} · {state}</source>
+        <translation>订单 {number} · {state}</translation>
+    </message>
+    <message>
+        <source>Confirmed by {user} despite a refusal: {reason}</source>
+        <translation>{user} 在系统拦截后强制确认，原因：{reason}</translation>
+    </message>
+    <message>
+        <source>New sales order</source>
+        <translation>新建销售订单</translation>
+    </message>
+    <message>
+        <source>Sales order {number}</source>
+        <translation>销售订单 {number}</translation>
+    </message>
+    <message>
+        <source>Choose a customer: type part of its code or name, Enter.</source>
+        <translation>请选择客户：输入客户编码或名称的一部分，然后按 Enter。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesEditor</name>
+    <message>
+        <source>Scan a barcode or type an item&apos;s code or name, then Enter</source>
+        <translation>扫描条码或输入商品编码、名称，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>不含税金额</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>No item in use has the barcode, code or name “{code}”.</source>
+        <translation>没有条码、编码或名称为“{code}”的在用商品。</translation>
+    </message>
+    <message>
+        <source>Several items match: choose one with ↓ and Enter.</source>
+        <translation>有多个商品符合：请用 ↓ 和 Enter 选择一个。</translation>
+    </message>
+    <message>
+        <source>Net {net} · VAT {vat} · Gross {gross}</source>
+        <translation>不含税 {net} · 税额 {vat} · 价税合计 {gross}</translation>
+    </message>
+    <message>
+        <source>(without the lines still to correct)</source>
+        <translation>（不含待更正的行）</translation>
+    </message>
+    <message>
+        <source>Line {n}: {message}</source>
+        <translation>第 {n} 行：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>&amp;New order</source>
+        <translation>新建订单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New order (Ctrl+N)</source>
+        <translation>新建订单（Ctrl+N）</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Record payment</source>
+        <translation>登记收款</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>收款方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>参考号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>支票</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print preview – {number}</source>
+        <translation>打印预览 – {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>P&amp;aper</source>
+        <translation>纸张(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Copies</source>
+        <translation>联数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to {path}: {reason}</source>
+        <translation>无法将 PDF 保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer could not start the job.</source>
+        <translation>打印机无法开始打印任务。</translation>
+    </message>
+    <message>
+        <source>The printer refused the next page.</source>
+        <translation>打印机拒绝打印下一页。</translation>
+    </message>
+    <message>
+        <source>Nothing was printed.</source>
+        <translation>未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>Pages 1 to {page} were sent, the rest was not.</source>
+        <translation>已发送第 1 至 {page} 页，其余页未发送。</translation>
+    </message>
+    <message>
+        <source>{what} Check that the printer {printer} is on, has paper and can be reached. {sent}</source>
+        <translation>{what}请检查打印机 {printer} 是否已开机、有纸且能连通。{sent}</translation>
     </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
     <message>
         <source>Goods receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>入库单</translation>
     </message>
     <message>
         <source>S&amp;upplier</source>
-        <translation type="unfinished"></translation>
+        <translation>供应商(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">商品</translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished">数量</translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批号</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>Expiry (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期（YYYY-MM-DD）</translation>
     </message>
     <message>
         <source>Unit cost</source>
-        <translation type="unfinished"></translation>
+        <translation>单位成本</translation>
     </message>
     <message>
         <source>Goods receipt {number} posted ({n} lines).</source>
-        <translation type="unfinished"></translation>
+        <translation>入库单 {number} 已过账（{n} 行）。</translation>
     </message>
 </context>
 <context>
     <name>ReviewDialog</name>
     <message>
         <source>Review of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>客户评审 – {name}</translation>
     </message>
     <message>
         <source>&amp;Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>评审结论(&amp;O)</translation>
     </message>
     <message>
         <source>New &amp;credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation>新信用额度(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>SalesModules</name>
+    <message>
+        <source>Orders</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <source>Invoices / receivables</source>
+        <translation>发票/应收款</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
         <source>Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索…</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Language, journal mode and database take effect when RetailERP is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>语言、日志模式和数据库的更改在重新启动 RetailERP 后生效。</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>Automatic (WAL locally, DELETE on a network share)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（本地磁盘用 WAL，网络共享用 DELETE）</translation>
     </message>
     <message>
         <source>WAL (local disk only)</source>
-        <translation type="unfinished"></translation>
+        <translation>WAL（仅限本地磁盘）</translation>
     </message>
     <message>
         <source>DELETE (network share)</source>
-        <translation type="unfinished"></translation>
+        <translation>DELETE（网络共享）</translation>
     </message>
     <message>
         <source>&amp;Journal mode</source>
-        <translation type="unfinished"></translation>
+        <translation>日志模式(&amp;J)</translation>
     </message>
     <message>
         <source>A SQLite file, or postgresql+psycopg://user@host/database</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 文件，或 postgresql+psycopg://user@host/database</translation>
     </message>
     <message>
         <source>&amp;Database</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>Allow &amp;negative stock</source>
-        <translation type="unfinished"></translation>
+        <translation>允许负库存(&amp;N)</translation>
     </message>
     <message>
         <source>Class &amp;A: first % of revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>A 类：营收累计占比前 %(&amp;A)</translation>
     </message>
     <message>
         <source>Class &amp;B: up to % of revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>B 类：营收累计占比至 %(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Review months (e.g. 2, 8)</source>
-        <translation type="unfinished"></translation>
+        <translation>评审月份（例如 2, 8）(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Company name</source>
-        <translation type="unfinished"></translation>
+        <translation>公司名称(&amp;C)</translation>
     </message>
     <message>
         <source>Database file</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件</translation>
     </message>
     <message>
         <source>RetailERP database (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>RetailERP 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Ship – picking list {number}</source>
+        <translation>发货 – 拣货单 {number}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Batch / serial</source>
+        <translation>批号/序列号</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>应拣</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>实拣</translation>
+    </message>
+    <message>
+        <source>&amp;Post delivery</source>
+        <translation>确认发货(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Type the quantity actually picked; 0 leaves a line on backorder.</source>
+        <translation>请输入实际拣货数量；填 0 则该行转为欠货。</translation>
     </message>
 </context>
 <context>
     <name>StockPage</name>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>库存</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>单据</translation>
     </message>
     <message>
         <source>&amp;Goods receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>入库(&amp;G)…</translation>
     </message>
     <message>
         <source>Stock &amp;count…</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Reverse…</source>
-        <translation type="unfinished"></translation>
+        <translation>冲销(&amp;R)…</translation>
     </message>
     <message>
         <source>All locations</source>
-        <translation type="unfinished"></translation>
+        <translation>全部库位</translation>
     </message>
     <message>
         <source>All documents</source>
-        <translation type="unfinished"></translation>
+        <translation>全部单据</translation>
     </message>
     <message>
         <source>Posted {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} 已过账。</translation>
     </message>
     <message>
         <source>Reverse {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>冲销 {number}</translation>
     </message>
     <message>
         <source>Why is {number} reversed?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么冲销 {number}？</translation>
     </message>
 </context>
 <context>
     <name>TaskDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -680,11 +1184,11 @@
     </message>
     <message>
         <source>Cannot write the PDF:</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 PDF：</translation>
     </message>
     <message>
         <source>Written:</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入：</translation>
     </message>
     <message>
         <source>The database already has data; the demo fills only a new database.</source>
@@ -1006,104 +1510,108 @@
         <translation>请选择仓库、货位、隔离区或报废区。</translation>
     </message>
     <message>
+        <source>Serial number {serial} of {sku} is already in stock at {where}.</source>
+        <translation>{sku} 的序列号 {serial} 已在 {where} 的库存中。</translation>
+    </message>
+    <message>
         <source>Line {n}: {picked} picked, but the list says {listed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 行：实拣 {picked}，但拣货单上为 {listed}。</translation>
     </message>
     <message>
         <source>Nothing was picked: a delivery needs at least one picked line.</source>
-        <translation type="unfinished"></translation>
+        <translation>未拣任何货品：送货单至少需要一行已拣货。</translation>
     </message>
     <message>
         <source>Choose at least one delivery to invoice.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一张要开票的送货单。</translation>
     </message>
     <message>
         <source>An invoice bills the deliveries of one customer only.</source>
-        <translation type="unfinished"></translation>
+        <translation>一张发票只能包含同一客户的送货单。</translation>
     </message>
     <message>
         <source>Delivery {number} has already been invoiced.</source>
-        <translation type="unfinished"></translation>
+        <translation>送货单 {number} 已开票。</translation>
     </message>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额必须大于零。</translation>
     </message>
     <message>
         <source>The payment method is one of {methods}.</source>
-        <translation type="unfinished"></translation>
+        <translation>收款方式必须是以下之一：{methods}。</translation>
     </message>
     <message>
         <source>Order {number} is {state}: it cannot {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {number} 当前状态为“{state}”，不能执行“{action}”操作。</translation>
     </message>
     <message>
         <source>Order {number} has shipped goods; it can no longer be cancelled. Return the goods instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {number} 已有货物发出，不能再取消。请改为办理退货。</translation>
     </message>
     <message>
         <source>The net price of {sku} ({price}) is below the floor of {floor}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{sku} 的折后价（{price}）低于最低价 {floor}。</translation>
     </message>
     <message>
         <source>A discount is between 0 and 99.99%.</source>
-        <translation type="unfinished"></translation>
+        <translation>折扣应在 0 到 99.99% 之间。</translation>
     </message>
     <message>
         <source>Choose prepaid, cash on delivery or on credit.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择预付款、货到付款或赊销。</translation>
     </message>
     <message>
         <source>The requested delivery date cannot be in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>要求交货日期不能早于今天。</translation>
     </message>
     <message>
         <source>Order {number} cannot be confirmed: not enough free stock for {detail}. An owner may confirm it anyway, with a reason; the rest stays on backorder.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {number} 无法确认：{detail} 的可用库存不足。店主可填写原因后强制确认，不足部分转为欠货。</translation>
     </message>
     <message>
         <source>Order {number} would take the customer to {exposure} against a credit limit of {limit} (open invoices {balance}, open orders {orders}). An owner may confirm it anyway, with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {number} 将使该客户的欠款总额达到 {exposure}，超过信用额度 {limit}（未结发票 {balance}，未完成订单 {orders}）。店主可填写原因后强制确认。</translation>
     </message>
     <message>
         <source>Order {number} is prepaid: record the payment of {amount} before shipping (received so far: {paid}).</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {number} 为预付款订单：发货前请先登记 {amount} 的收款（目前已收：{paid}）。</translation>
     </message>
     <message>
         <source>Some of the chosen deliveries do not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选送货单中有部分不存在。</translation>
     </message>
     <message>
         <source>The payment&apos;s order does not belong to this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>该收款对应的订单不属于此客户。</translation>
     </message>
     <message>
         <source>Order {number} is {state}: no payment can be recorded against it.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {number} 当前状态为“{state}”，不能登记收款。</translation>
     </message>
     <message>
         <source>{number} is not the number of a printable document (picking list PK…, delivery note DN…, invoice IV…).</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} 不是可打印单据的单号（拣货单 PK…、送货单 DN…、发票 IV…）。</translation>
     </message>
     <message>
         <source>Paper must be one of {presets}.</source>
-        <translation type="unfinished"></translation>
+        <translation>纸张必须是以下之一：{presets}。</translation>
     </message>
     <message>
         <source>Print 1, 2 or 3 parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能打印 1、2 或 3 联。</translation>
     </message>
     <message>
         <source>Nothing of order {number} is in stock to pick.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {number} 的商品均无库存可拣。</translation>
     </message>
     <message>
         <source>Order {number} has no open picking list.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {number} 没有未完成的拣货单。</translation>
     </message>
     <message>
         <source>Customer {code} has ended; reactivate it before selling to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 {code} 已中止交易；请先恢复交易，再向其销售。</translation>
     </message>
 </context>
 <context>
@@ -1397,23 +1905,23 @@
     </message>
     <message>
         <source>sales order</source>
-        <translation type="unfinished"></translation>
+        <translation>销售订单</translation>
     </message>
     <message>
         <source>picking list</source>
-        <translation type="unfinished"></translation>
+        <translation>拣货单</translation>
     </message>
     <message>
         <source>delivery note</source>
-        <translation type="unfinished"></translation>
+        <translation>送货单</translation>
     </message>
     <message>
         <source>invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>发票</translation>
     </message>
     <message>
         <source>payment</source>
-        <translation type="unfinished"></translation>
+        <translation>收款单</translation>
     </message>
     <message>
         <source>warehouse</source>
@@ -1485,107 +1993,111 @@
     </message>
     <message>
         <source>not yet due</source>
-        <translation type="unfinished"></translation>
+        <translation>未到期</translation>
     </message>
     <message>
         <source>1–30 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期 1–30 天</translation>
     </message>
     <message>
         <source>31–60 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期 31–60 天</translation>
     </message>
     <message>
         <source>61–90 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期 61–90 天</translation>
     </message>
     <message>
         <source>over 90 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期 90 天以上</translation>
     </message>
     <message>
         <source>prepaid (payment before delivery)</source>
-        <translation type="unfinished"></translation>
+        <translation>预付款（先款后货）</translation>
     </message>
     <message>
         <source>cash on delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>货到付款</translation>
     </message>
     <message>
         <source>on credit</source>
-        <translation type="unfinished"></translation>
+        <translation>赊销</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>picking</source>
-        <translation type="unfinished"></translation>
+        <translation>拣货中</translation>
     </message>
     <message>
         <source>shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已发货</translation>
     </message>
     <message>
         <source>invoiced</source>
-        <translation type="unfinished"></translation>
+        <translation>已开票</translation>
     </message>
     <message>
         <source>paid</source>
-        <translation type="unfinished"></translation>
+        <translation>已付款</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <source>confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
     <message>
         <source>start picking</source>
-        <translation type="unfinished"></translation>
+        <translation>开始拣货</translation>
     </message>
     <message>
         <source>ship</source>
-        <translation type="unfinished"></translation>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>create an invoice</source>
+        <translation>开票</translation>
     </message>
     <message>
         <source>record payment</source>
-        <translation type="unfinished"></translation>
+        <translation>登记收款</translation>
     </message>
     <message>
         <source>close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished">发票</translation>
+        <translation>发票</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Picking list</source>
-        <translation type="unfinished">拣货单</translation>
+        <translation>拣货单</translation>
     </message>
 </context>
 </TS>

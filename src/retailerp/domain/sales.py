@@ -82,7 +82,7 @@ ORDER_ACTION_LABELS = {
     OrderAction.CONFIRM: Term(QT_TRANSLATE_NOOP("terms", "confirm")),
     OrderAction.START_PICKING: Term(QT_TRANSLATE_NOOP("terms", "start picking")),
     OrderAction.SHIP: Term(QT_TRANSLATE_NOOP("terms", "ship")),
-    OrderAction.INVOICE: Term(QT_TRANSLATE_NOOP("terms", "invoice")),
+    OrderAction.INVOICE: Term(QT_TRANSLATE_NOOP("terms", "create an invoice")),
     OrderAction.PAY: Term(QT_TRANSLATE_NOOP("terms", "record payment")),
     OrderAction.CLOSE: Term(QT_TRANSLATE_NOOP("terms", "close")),
     OrderAction.CANCEL: Term(QT_TRANSLATE_NOOP("terms", "cancel")),
