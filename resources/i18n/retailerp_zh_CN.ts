@@ -21,6 +21,47 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. Create a new, empty one there?</source>
+        <translation>{path} 处没有数据库。要在此处新建一个空数据库吗？</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>RetailERP {version}
+Customers, items and stock for a shop or a small office.</source>
+        <translation>RetailERP {version}
+面向商店和小型办公室的客户、商品与库存管理。</translation>
+    </message>
+    <message>
+        <source>Settings saved. Restart RetailERP to use the new language or database.</source>
+        <translation>设置已保存。请重新启动 RetailERP 以使用新的语言或数据库。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
     <name>BatchOptionsDialog</name>
     <message>
         <source>Print {n} documents</source>
@@ -363,6 +404,49 @@
     </message>
 </context>
 <context>
+    <name>CustomerSource</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Last review</source>
+        <translation>上次评审</translation>
+    </message>
+    <message>
+        <source>{cls} (pinned)</source>
+        <translation>{cls}（固定）</translation>
+    </message>
+</context>
+<context>
     <name>DeliveriesPage</name>
     <message>
         <source>&amp;Not invoiced only</source>
@@ -395,6 +479,79 @@
     <message>
         <source>{done} of {total} delivery notes sent to the printer.</source>
         <translation>已将 {done}/{total} 张送货单发送到打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>DeliverySource</name>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished">单号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished">发票</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <source>Search number, customer code or name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSource</name>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>过账人</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Reverses</source>
+        <translation>冲销单据</translation>
     </message>
 </context>
 <context>
@@ -465,6 +622,45 @@
     <message>
         <source>Select the invoices to print.</source>
         <translation>请选择要打印的发票。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} invoices saved in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} invoices sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceSource</name>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished">单号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -593,6 +789,61 @@
     </message>
 </context>
 <context>
+    <name>ItemSource</name>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>增值税</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
     <name>LinkedDocuments</name>
     <message>
         <source>not invoiced</source>
@@ -652,6 +903,73 @@
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <source>&amp;Override…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In&amp;voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record pa&amp;yment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clos&amp;e order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the draft (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and confirm (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why should this order be confirmed anyway? The reason is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment received for order {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is the order cancelled?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -774,6 +1092,33 @@
     <message>
         <source>Line {n}: {message}</source>
         <translation>第 {n} 行：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSource</name>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished">单号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished">付款方式</translation>
+    </message>
+    <message>
+        <source>Requested delivery</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1444,41 @@
     </message>
 </context>
 <context>
+    <name>StockLines</name>
+    <message>
+        <source>Scan a barcode or type a SKU, then Enter</source>
+        <translation>扫描条码或输入商品编码，然后按回车</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>库位(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>过账(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Post (Ctrl+S)</source>
+        <translation>过账 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>删除行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>扫码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No item has the SKU or barcode {code}.</source>
+        <translation>没有商品的编码或条码是 {code}。</translation>
+    </message>
+    <message>
+        <source>Line {n}: {message}</source>
+        <translation>第 {n} 行：{message}</translation>
+    </message>
+</context>
+<context>
     <name>StockPage</name>
     <message>
         <source>Stock</source>
@@ -1139,6 +1519,37 @@
     <message>
         <source>Why is {number} reversed?</source>
         <translation>为什么冲销 {number}？</translation>
+    </message>
+</context>
+<context>
+    <name>StockSource</name>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Batch / serial</source>
+        <translation>批号 / 序列号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期</translation>
     </message>
 </context>
 <context>

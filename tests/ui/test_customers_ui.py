@@ -292,3 +292,17 @@ def test_a_thousand_customers_load_page_by_page_while_scrolling(
     assert last.code == "K01200"
     page.refresh()  # a refresh keeps all 1,200 loaded (pages are capped at 1,000)
     assert page.model.loaded_count == 1200
+
+
+def test_messages_while_typing_are_in_the_users_language(
+    qtbot, page: CustomerListPage, services: Services
+) -> None:
+    from retailerp import i18n
+
+    i18n.set_language("zh_CN")  # the english fixture puts English back afterwards
+    dialog = page.new_customer()
+    qtbot.keyClicks(editor(dialog, "code"), "C9")
+
+    assert not dialog.form.validate()
+
+    assert dialog.form.error_label("name").text() == "此项为必填项。"

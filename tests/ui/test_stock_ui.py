@@ -210,3 +210,29 @@ def test_errors_on_several_lines_are_listed_by_line_number(
     dialog.set_cell(1, "quantity", "3")
     assert dialog.post() is None
     assert dialog.message.text() == "Line 2: The amount cannot be negative."
+
+
+def test_counting_a_batch_item_lists_each_batch_on_the_books(
+    qtbot, page: StockPage, services: Services
+) -> None:
+    milk = services.items.create({"sku": "MILK-1", "name": "牛奶", "tracking": "batch"})
+    warehouse = next(loc for loc in services.stock.locations() if loc.code == "WH")
+    lines = [
+        {"item_id": milk.id, "quantity": "5", "batch": "L1"},
+        {"item_id": milk.id, "quantity": "7", "batch": "L2"},
+    ]
+    services.stock.receive(warehouse.id or 0, lines)
+    dialog = page.new_count()
+    activate(qtbot, dialog)
+
+    scan(qtbot, dialog, "MILK-1")
+
+    assert [cells(dialog, r)["batch"] for r in range(2)] == ["L1", "L2"]
+    assert [cells(dialog, r)["book"] for r in range(2)] == ["5", "7"]
+    assert "each batch of MILK-1" in dialog.message.text()
+    dialog.set_cell(0, "quantity", "5")
+    dialog.set_cell(1, "quantity", "6")
+    ctrl_s(qtbot, dialog.scan)
+
+    assert [cells(dialog, r)["difference"] for r in range(2)] == ["0", "-1"]
+    assert "1 differences booked" in dialog.result.text()

@@ -19,6 +19,7 @@ from retailerp.domain.money import Money, check_price
 from retailerp.domain.security import Permission
 from retailerp.domain.stock import Location, LocationKind, consignment_code
 from retailerp.domain.text import CUSTOMER, QT_TRANSLATE_NOOP
+from retailerp.i18n import translate
 from retailerp.persistence import queries
 from retailerp.persistence.queries import CustomerRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
@@ -68,11 +69,12 @@ class CustomerService:
 
     @staticmethod
     def check(values: Mapping[str, Any]) -> dict[str, str]:
-        """Field → message for what is wrong now (for validation as the user types)."""
+        """Field → message, in the user's language, for what is wrong now (for validation
+        as the user types)."""
         try:
             validate_customer(values)
         except ValidationError as error:
-            return {f: e.render() for f, e in error.by_field().items()}
+            return {f: e.render(translate) for f, e in error.by_field().items()}
         return {}
 
     # --- changing --------------------------------------------------------------------

@@ -9,6 +9,7 @@ from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.items import Item, validate_item
 from retailerp.domain.security import Permission
 from retailerp.domain.text import ITEM, QT_TRANSLATE_NOOP
+from retailerp.i18n import translate
 from retailerp.persistence import queries
 from retailerp.persistence.queries import ItemRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
@@ -46,11 +47,12 @@ class ItemService:
 
     @staticmethod
     def check(values: Mapping[str, Any]) -> dict[str, str]:
-        """Field → message for what is wrong now (for validation as the user types)."""
+        """Field → message, in the user's language, for what is wrong now (for validation
+        as the user types)."""
         try:
             validate_item(values)
         except ValidationError as error:
-            return {f: e.render() for f, e in error.by_field().items()}
+            return {f: e.render(translate) for f, e in error.by_field().items()}
         return {}
 
     def create(self, values: Mapping[str, Any]) -> Item:

@@ -31,13 +31,8 @@ from retailerp.ui.stock import StockPage
 log = logging.getLogger(__name__)
 
 APP_NAME = "RetailERP"
-CONTEXT = "App"
 
 _cjk_family: str | None = None
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 # --- the application object, language and fonts ----------------------------------------
@@ -127,8 +122,10 @@ def confirm_create(path: Path) -> bool:
     """Ask before making a new, empty database at a path the user named."""
     answer = QMessageBox.question(
         None,
-        _tr("New database"),
-        _tr("There is no database at {path}. Create a new, empty one there?").format(path=path),
+        QCoreApplication.translate("App", "New database"),
+        QCoreApplication.translate(
+            "App", "There is no database at {path}. Create a new, empty one there?"
+        ).format(path=path),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -142,7 +139,7 @@ def report_open_failure(error: BaseException) -> None:
     else:
         log.error("Opening the database failed", exc_info=error)
         text = message_for(error, i18n.translate)
-    QMessageBox.critical(None, _tr("Cannot open the database"), text)
+    QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the database"), text)
 
 
 def prepare_target(database: str | None) -> str | int:
@@ -193,14 +190,22 @@ def open_shop_database(database: str | None, journal_mode: str) -> Database | in
 def build_main_window(services: Services, db_label: str) -> MainWindow:
     """The main window with the working modules: customers, items, stock."""
     window = MainWindow()
-    window.add_module("customers", _tr("Customers"), lambda: CustomerListPage(services))
-    window.add_module("items", _tr("Items"), lambda: ItemListPage(services))
-    window.add_module("stock", _tr("Stock"), lambda: StockPage(services))
+    window.add_module(
+        "customers",
+        QCoreApplication.translate("App", "Customers"),
+        lambda: CustomerListPage(services),
+    )
+    window.add_module(
+        "items", QCoreApplication.translate("App", "Items"), lambda: ItemListPage(services)
+    )
+    window.add_module(
+        "stock", QCoreApplication.translate("App", "Stock"), lambda: StockPage(services)
+    )
     window.set_database_label(db_label)
     window.set_about_text(
-        _tr("RetailERP {version}\nCustomers, items and stock for a shop or a small office.").format(
-            version=__version__
-        )
+        QCoreApplication.translate(
+            "App", "RetailERP {version}\nCustomers, items and stock for a shop or a small office."
+        ).format(version=__version__)
     )
     window.settings_requested.connect(lambda: open_settings(window, services))
     window.resize(1100, 700)
@@ -215,11 +220,13 @@ def open_settings(window: MainWindow, services: Services) -> SettingsDialog:
     def saved(restart: bool) -> None:
         if restart:
             window.show_status(
-                _tr("Settings saved. Restart RetailERP to use the new language or database."),
+                QCoreApplication.translate(
+                    "App", "Settings saved. Restart RetailERP to use the new language or database."
+                ),
                 0,
             )
         else:
-            window.show_status(_tr("Settings saved."))
+            window.show_status(QCoreApplication.translate("App", "Settings saved."))
 
     dialog.saved.connect(saved)
     dialog.open()
@@ -254,14 +261,27 @@ def run_gui(
 
 def _show_window(app: QApplication, db: Database, exit_after: float | None) -> int:
     window = build_main_window(Services.over(db), db.label)
+    quit_on_close = app.quitOnLastWindowClosed()
     window.show()
     if exit_after is not None:
-        QTimer.singleShot(max(0, int(exit_after * 1000)), app.quit)
+        timer = QTimer(window)  # dies with the window: nothing fires after the loop ended
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: _quit(app, window))
+        timer.start(max(0, int(exit_after * 1000)))
     try:
         return int(app.exec())
     finally:
+        app.setQuitOnLastWindowClosed(False)  # closing it now must not post another quit
         window.close()
         window.deleteLater()
+        app.setQuitOnLastWindowClosed(quit_on_close)
+
+
+def _quit(app: QApplication, window: MainWindow) -> None:
+    """Close the window and end the event loop with exactly one quit."""
+    app.setQuitOnLastWindowClosed(False)
+    window.close()
+    app.quit()
 
 
 __all__ = ["build_main_window", "run_gui"]

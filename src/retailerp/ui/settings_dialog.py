@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -121,9 +122,12 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        browse = QHBoxLayout()
+        browse.addStretch(1)
+        browse.addWidget(self.browse_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        layout.addWidget(self.browse_button)
+        layout.addLayout(browse)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
 

@@ -30,10 +30,6 @@ ENDED_COLOUR = "gray"
 BELOW_MINIMUM_COLOUR = "#b00020"
 
 
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def money_text(value: Money | None) -> str:
     """``1,234.50``: two decimals with thousands separators."""
     return "" if value is None else f"{value.amount:,.2f}"
@@ -101,17 +97,28 @@ class CustomerSource(_ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        ctx = "CustomerSource"
         return [
-            Column("code", _tr(ctx, "Code")),
-            Column("name", _tr(ctx, "Name")),
-            Column("phone", _tr(ctx, "Phone")),
-            Column("contact", _tr(ctx, "Contact")),
-            Column("abc_class", _tr(ctx, "Class"), alignment="center"),
-            Column("status", _tr(ctx, "Status")),
-            Column("credit_limit", _tr(ctx, "Credit limit"), alignment="right"),
-            Column("salesperson", _tr(ctx, "Salesperson")),
-            Column("last_review_on", _tr(ctx, "Last review"), sortable=False),
+            Column("code", QCoreApplication.translate("CustomerSource", "Code")),
+            Column("name", QCoreApplication.translate("CustomerSource", "Name")),
+            Column("phone", QCoreApplication.translate("CustomerSource", "Phone")),
+            Column("contact", QCoreApplication.translate("CustomerSource", "Contact")),
+            Column(
+                "abc_class",
+                QCoreApplication.translate("CustomerSource", "Class"),
+                alignment="center",
+            ),
+            Column("status", QCoreApplication.translate("CustomerSource", "Status")),
+            Column(
+                "credit_limit",
+                QCoreApplication.translate("CustomerSource", "Credit limit"),
+                alignment="right",
+            ),
+            Column("salesperson", QCoreApplication.translate("CustomerSource", "Salesperson")),
+            Column(
+                "last_review_on",
+                QCoreApplication.translate("CustomerSource", "Last review"),
+                sortable=False,
+            ),
         ]
 
     def fetch(self, query: PageQuery) -> list[Any]:
@@ -135,7 +142,7 @@ class CustomerSource(_ServiceSource):
 def class_text(abc_class: str, pinned: bool) -> str:
     """``A``, or ``A (pinned)`` when an owner pinned the class by hand."""
     if pinned:
-        return _tr("CustomerSource", "{cls} (pinned)").format(cls=abc_class)
+        return QCoreApplication.translate("CustomerSource", "{cls} (pinned)").format(cls=abc_class)
     return abc_class
 
 
@@ -151,19 +158,38 @@ class ItemSource(_ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        ctx = "ItemSource"
         return [
-            Column("sku", _tr(ctx, "SKU")),
-            Column("name", _tr(ctx, "Name")),
-            Column("spec", _tr(ctx, "Specification")),
-            Column("unit", _tr(ctx, "Unit")),
-            Column("barcode", _tr(ctx, "Barcode")),
-            Column("price", _tr(ctx, "Price"), alignment="right"),
-            Column("vat_rate", _tr(ctx, "VAT"), sortable=False, alignment="right"),
-            Column("on_hand", _tr(ctx, "On hand"), sortable=False, alignment="right"),
-            Column("min_stock", _tr(ctx, "Minimum"), sortable=False, alignment="right"),
-            Column("bin", _tr(ctx, "Bin")),
-            Column("active", _tr(ctx, "In use"), sortable=False, alignment="center"),
+            Column("sku", QCoreApplication.translate("ItemSource", "SKU")),
+            Column("name", QCoreApplication.translate("ItemSource", "Name")),
+            Column("spec", QCoreApplication.translate("ItemSource", "Specification")),
+            Column("unit", QCoreApplication.translate("ItemSource", "Unit")),
+            Column("barcode", QCoreApplication.translate("ItemSource", "Barcode")),
+            Column("price", QCoreApplication.translate("ItemSource", "Price"), alignment="right"),
+            Column(
+                "vat_rate",
+                QCoreApplication.translate("ItemSource", "VAT"),
+                sortable=False,
+                alignment="right",
+            ),
+            Column(
+                "on_hand",
+                QCoreApplication.translate("ItemSource", "On hand"),
+                sortable=False,
+                alignment="right",
+            ),
+            Column(
+                "min_stock",
+                QCoreApplication.translate("ItemSource", "Minimum"),
+                sortable=False,
+                alignment="right",
+            ),
+            Column("bin", QCoreApplication.translate("ItemSource", "Bin")),
+            Column(
+                "active",
+                QCoreApplication.translate("ItemSource", "In use"),
+                sortable=False,
+                alignment="center",
+            ),
         ]
 
     def fetch(self, query: PageQuery) -> list[Any]:
@@ -177,7 +203,11 @@ class ItemSource(_ServiceSource):
         if column_key in ("on_hand", "min_stock"):
             return quantity_text(getattr(row, column_key))
         if column_key == "active":
-            return _tr("ItemSource", "yes") if row.active else _tr("ItemSource", "retired")
+            return (
+                QCoreApplication.translate("ItemSource", "yes")
+                if row.active
+                else QCoreApplication.translate("ItemSource", "retired")
+            )
         return getattr(row, column_key)
 
     def decorate(self, row: Any, column_key: str) -> str | None:
@@ -196,15 +226,16 @@ class StockSource(_ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        ctx = "StockSource"
         return [
-            Column("sku", _tr(ctx, "SKU")),
-            Column("item_name", _tr(ctx, "Item")),
-            Column("location_code", _tr(ctx, "Location")),
-            Column("stock_key", _tr(ctx, "Batch / serial")),
-            Column("quantity", _tr(ctx, "Quantity"), alignment="right"),
-            Column("unit", _tr(ctx, "Unit"), sortable=False),
-            Column("expiry", _tr(ctx, "Expiry"), sortable=False),
+            Column("sku", QCoreApplication.translate("StockSource", "SKU")),
+            Column("item_name", QCoreApplication.translate("StockSource", "Item")),
+            Column("location_code", QCoreApplication.translate("StockSource", "Location")),
+            Column("stock_key", QCoreApplication.translate("StockSource", "Batch / serial")),
+            Column(
+                "quantity", QCoreApplication.translate("StockSource", "Quantity"), alignment="right"
+            ),
+            Column("unit", QCoreApplication.translate("StockSource", "Unit"), sortable=False),
+            Column("expiry", QCoreApplication.translate("StockSource", "Expiry"), sortable=False),
         ]
 
     def fetch(self, query: PageQuery) -> list[Any]:
@@ -228,16 +259,28 @@ class DocumentSource(_ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        ctx = "DocumentSource"
         return [
-            Column("number", _tr(ctx, "Number")),
-            Column("doc_type", _tr(ctx, "Type")),
-            Column("doc_date", _tr(ctx, "Date")),
-            Column("location_code", _tr(ctx, "Location"), sortable=False),
-            Column("partner", _tr(ctx, "Supplier")),
-            Column("posted_by", _tr(ctx, "Posted by")),
-            Column("lines", _tr(ctx, "Lines"), sortable=False, alignment="right"),
-            Column("reverses_number", _tr(ctx, "Reverses"), sortable=False),
+            Column("number", QCoreApplication.translate("DocumentSource", "Number")),
+            Column("doc_type", QCoreApplication.translate("DocumentSource", "Type")),
+            Column("doc_date", QCoreApplication.translate("DocumentSource", "Date")),
+            Column(
+                "location_code",
+                QCoreApplication.translate("DocumentSource", "Location"),
+                sortable=False,
+            ),
+            Column("partner", QCoreApplication.translate("DocumentSource", "Supplier")),
+            Column("posted_by", QCoreApplication.translate("DocumentSource", "Posted by")),
+            Column(
+                "lines",
+                QCoreApplication.translate("DocumentSource", "Lines"),
+                sortable=False,
+                alignment="right",
+            ),
+            Column(
+                "reverses_number",
+                QCoreApplication.translate("DocumentSource", "Reverses"),
+                sortable=False,
+            ),
         ]
 
     def fetch(self, query: PageQuery) -> list[Any]:

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QPushButton,
@@ -20,6 +19,7 @@ from retailerp.domain.customers import AbcClass
 from retailerp.services import Services
 from retailerp.ui.customers.dialog import CustomerDialog
 from retailerp.ui.errors import show_error
+from retailerp.ui.list_view import list_view
 from retailerp.ui.models import ROW_ROLE, LazyTableModel
 from retailerp.ui.sources import CustomerSource
 from retailerp.ui.tasks import run_task
@@ -74,15 +74,7 @@ class CustomerListPage(QWidget):
         return combo
 
     def _build_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("customer_table")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.horizontalHeader().setSortIndicator(self.model.sort_column(), self.model.sort_order())
-        view.setSortingEnabled(True)  # sorts by the indicator: set it first
-        view.horizontalHeader().setStretchLastSection(True)
-        view.verticalHeader().hide()
+        view = list_view(self.model, "customer_table", {"name": 260, "contact": 120}, self)
         view.activated.connect(self._open_index)  # double-click or Enter
         return view
 

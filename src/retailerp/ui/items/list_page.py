@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
 from retailerp.ui.items.dialog import ItemDialog
+from retailerp.ui.list_view import list_view
 from retailerp.ui.models import ROW_ROLE, LazyTableModel
 from retailerp.ui.sources import ItemSource
 from retailerp.ui.widgets import SearchBox
@@ -54,16 +54,8 @@ class ItemListPage(QWidget):
         self.apply_filters()
 
     def _build_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("item_table")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.horizontalHeader().setSortIndicator(self.model.sort_column(), self.model.sort_order())
-        view.setSortingEnabled(True)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.verticalHeader().hide()
-        view.activated.connect(self._open_index)
+        view = list_view(self.model, "item_table", {"name": 240, "spec": 140}, self)
+        view.activated.connect(self._open_index)  # double-click or Enter
         return view
 
     def _build_layout(self) -> None:

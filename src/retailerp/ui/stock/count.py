@@ -46,6 +46,40 @@ class CountDialog(StockLinesDialog):
             "difference": self.tr("Difference"),
         }[key]
 
+    def add_item(self, item: Item) -> int:
+        """A tracked item scanned the first time gets a line per batch or serial number on
+        the books (counted left empty to fill in); otherwise one more is counted."""
+        if self.line_of(item) >= 0 or str(item.tracking) == "none":
+            return super().add_item(item)
+        book = self.services.stock.book_quantities(self.location_id(), [item.id or 0])
+        keys = sorted(key for (item_id, key) in book if item_id == item.id and key)
+        if not keys:
+            return super().add_item(item)
+        rows = [self._booked_line(item, key, book[(item.id or 0, key)]) for key in keys]
+        self.message.setText(
+            self.tr("Enter the counted quantity of each batch of {sku}.").format(sku=item.sku)
+        )
+        self.table.setCurrentCell(rows[0], self.COLUMNS.index("quantity"))
+        return rows[0]
+
+    def _booked_line(self, item: Item, key: str, quantity: Decimal) -> int:
+        row = self.append_line(item)
+        self.table.blockSignals(True)  # the batch is known: no need to read the books again
+        try:
+            self.set_cell(row, "batch", key)
+            self.set_cell(row, "book", quantity_text(quantity))
+            self.set_cell(row, "quantity", "")
+        finally:
+            self.table.blockSignals(False)
+        return row
+
+    def line_of(self, item: Item) -> int:
+        """The item's last line (serial numbers too: the count is per line)."""
+        for row in range(self.table.rowCount() - 1, -1, -1):
+            if self.item_id(row) == item.id:
+                return row
+        return -1
+
     def new_line_values(self, item: Item) -> dict[str, str]:
         book = self.services.stock.book_quantities(self.location_id(), [item.id or 0])
         return {"quantity": "1", "book": quantity_text(book.get((item.id or 0, ""), Decimal(0)))}

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -52,10 +53,6 @@ LOCATION_ORDER = [
     LocationKind.SCRAP,
     LocationKind.CONSIGNMENT,
 ]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StockLines", text)
 
 
 def location_text(location: Location) -> str:
@@ -109,27 +106,45 @@ class StockLinesDialog(QDialog):
         fill_location_combo(self.location, services.stock.locations())
         self.scan = QLineEdit()
         self.scan.setObjectName("scan")
-        self.scan.setPlaceholderText(_tr("Scan a barcode or type a SKU, then Enter"))
-        self.scan.installEventFilter(self)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.result = QLabel()
-        self.result.setObjectName("result")
-        self.result.setWordWrap(True)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("lines")
-        self.table.setHorizontalHeaderLabels([self.header(key) for key in self.COLUMNS])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.fields = QFormLayout()
-        self.fields.addRow(_tr("&Location"), self.location)
-        self.buttons = QDialogButtonBox()
-        self.post_button = self.buttons.addButton(
-            _tr("&Post"), QDialogButtonBox.ButtonRole.ActionRole
+        self.scan.setPlaceholderText(
+            QCoreApplication.translate("StockLines", "Scan a barcode or type a SKU, then Enter")
         )
-        self.post_button.setToolTip(_tr("Post (Ctrl+S)"))
-        self.post_button.clicked.connect(self.post)
-        self.remove_button = self.add_button(_tr("&Remove line"), self.remove_line)
+        self.scan.installEventFilter(self)
+        self.message = self._label("message")
+        self.result = self._label("result")
+        self.table = self._build_table()
+        self.fields = QFormLayout()
+        self.fields.addRow(QCoreApplication.translate("StockLines", "&Location"), self.location)
+        self._build_buttons()
+
+    @staticmethod
+    def _label(name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        return label
+
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(self.COLUMNS))
+        table.setObjectName("lines")
+        table.setHorizontalHeaderLabels([self.header(key) for key in self.COLUMNS])
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(90)
+        table.setColumnWidth(0, 260)
+        return table
+
+    def _build_buttons(self) -> None:
+        self.buttons = QDialogButtonBox()
+        self.post_button = self.add_button(
+            QCoreApplication.translate("StockLines", "&Post"), self.post
+        )
+        self.post_button.setToolTip(QCoreApplication.translate("StockLines", "Post (Ctrl+S)"))
+        self.remove_button = self.add_button(
+            QCoreApplication.translate("StockLines", "&Remove line"), self.remove_line
+        )
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
@@ -142,7 +157,7 @@ class StockLinesDialog(QDialog):
 
     def build_layout(self) -> None:
         """Lay the dialog out (subclasses add their own fields to :attr:`fields` first)."""
-        self.fields.addRow(_tr("&Scan"), self.scan)
+        self.fields.addRow(QCoreApplication.translate("StockLines", "&Scan"), self.scan)
         for button in self.buttons.buttons():
             if isinstance(button, QPushButton):  # Enter never posts; Ctrl+S does
                 button.setAutoDefault(False)
@@ -202,7 +217,11 @@ class StockLinesDialog(QDialog):
             self.message.setText(error.render(i18n.translate))
             return
         if item is None:
-            self.message.setText(_tr("No item has the SKU or barcode {code}.").format(code=code))
+            self.message.setText(
+                QCoreApplication.translate(
+                    "StockLines", "No item has the SKU or barcode {code}."
+                ).format(code=code)
+            )
             return
         self.message.clear()
         self.add_item(item)
@@ -304,7 +323,9 @@ class StockLinesDialog(QDialog):
             return text
         row, key = int(match.group(1)) - 1, match.group(2)
         self.mark(row, key)
-        return _tr("Line {n}: {message}").format(n=row + 1, message=text)
+        return QCoreApplication.translate("StockLines", "Line {n}: {message}").format(
+            n=row + 1, message=text
+        )
 
     def mark(self, row: int, key: str) -> None:
         column = self.COLUMNS.index(key if key in self.COLUMNS else "item")

@@ -7,7 +7,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from retailerp.domain.stock import VIRTUAL_KINDS, LocationKind
 from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.errors import message_for, show_error
+from retailerp.ui.list_view import list_view
 from retailerp.ui.models import LazyTableModel
 from retailerp.ui.sources import DocumentSource, StockSource, term
 from retailerp.ui.stock.count import CountDialog
@@ -35,20 +35,6 @@ from retailerp.ui.widgets import SearchBox
 D = TypeVar("D", bound=StockLinesDialog)
 
 STOCK_DOCUMENT_TYPES = (DocumentType.GOODS_RECEIPT, DocumentType.STOCK_COUNT, DocumentType.REVERSAL)
-
-
-def table_view(model: LazyTableModel, name: str) -> QTableView:
-    """A read-only, row-selecting view sorted the way ``model`` is."""
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.horizontalHeader().setSortIndicator(model.sort_column(), model.sort_order())
-    view.setSortingEnabled(True)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
-    return view
 
 
 class StockPage(QWidget):
@@ -96,7 +82,9 @@ class StockPage(QWidget):
         self.stock_search = SearchBox()
         self.stock_search.setObjectName("stock_search")
         self.stock_search.search_changed.connect(self.stock_model.set_search)
-        self.overview = table_view(self.stock_model, "stock_table")
+        self.overview = list_view(
+            self.stock_model, "stock_table", {"item_name": 240, "location_code": 200}
+        )
         return self._tab(self.stock_search, self.location_filter, self.overview)
 
     def _build_documents(self) -> QWidget:
@@ -109,7 +97,7 @@ class StockPage(QWidget):
         self.document_search = SearchBox()
         self.document_search.setObjectName("document_search")
         self.document_search.search_changed.connect(self.document_model.set_search)
-        self.documents = table_view(self.document_model, "document_table")
+        self.documents = list_view(self.document_model, "document_table", {"number": 140})
         return self._tab(self.document_search, self.type_filter, self.documents)
 
     @staticmethod
