@@ -48,9 +48,9 @@
     </message>
     <message>
         <source>RetailERP {version}
-Customers, items and stock for a shop or a small office.</source>
+Customers, items, stock and sales for a shop or a small office.</source>
         <translation>RetailERP {version}
-面向商店和小型办公室的客户、商品与库存管理。</translation>
+为门店或小型办公室管理客户、商品、库存和销售。</translation>
     </message>
     <message>
         <source>Settings saved. Restart RetailERP to use the new language or database.</source>
@@ -485,38 +485,38 @@ Customers, items and stock for a shop or a small office.</source>
     <name>DeliverySource</name>
     <message>
         <source>Number</source>
-        <translation type="unfinished">单号</translation>
+        <translation>单号</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished">发票</translation>
+        <translation>发票</translation>
     </message>
 </context>
 <context>
     <name>DocumentList</name>
     <message>
         <source>Search number, customer code or name…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索单号、客户编码或名称…</translation>
     </message>
     <message>
         <source>from any date</source>
-        <translation type="unfinished"></translation>
+        <translation>起始日期不限</translation>
     </message>
     <message>
         <source>to any date</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期不限</translation>
     </message>
 </context>
 <context>
@@ -625,42 +625,42 @@ Customers, items and stock for a shop or a small office.</source>
     </message>
     <message>
         <source>{done} of {total} invoices saved in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {done}/{total} 张发票保存到 {folder}。</translation>
     </message>
     <message>
         <source>{done} of {total} invoices sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {done}/{total} 张发票发送到打印机。</translation>
     </message>
 </context>
 <context>
     <name>InvoiceSource</name>
     <message>
         <source>Number</source>
-        <translation type="unfinished">单号</translation>
+        <translation>发票号</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>已收</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>未收</translation>
     </message>
 </context>
 <context>
@@ -909,67 +909,67 @@ Customers, items and stock for a shop or a small office.</source>
     <name>OrderActions</name>
     <message>
         <source>&amp;Override…</source>
-        <translation type="unfinished"></translation>
+        <translation>强制确认(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Save draft</source>
-        <translation type="unfinished"></translation>
+        <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
         <source>Con&amp;firm</source>
-        <translation type="unfinished"></translation>
+        <translation>确认(&amp;F)</translation>
     </message>
     <message>
         <source>Start &amp;picking</source>
-        <translation type="unfinished"></translation>
+        <translation>开始拣货(&amp;P)</translation>
     </message>
     <message>
         <source>S&amp;hip…</source>
-        <translation type="unfinished"></translation>
+        <translation>发货(&amp;H)…</translation>
     </message>
     <message>
         <source>In&amp;voice</source>
-        <translation type="unfinished"></translation>
+        <translation>开票(&amp;V)</translation>
     </message>
     <message>
         <source>Record pa&amp;yment…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记收款(&amp;Y)…</translation>
     </message>
     <message>
         <source>&amp;Cancel order…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订单(&amp;C)…</translation>
     </message>
     <message>
         <source>Clos&amp;e order</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭订单(&amp;E)</translation>
     </message>
     <message>
         <source>Save the draft (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
         <source>Save and confirm (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并确认 (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Confirm anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>强制确认</translation>
     </message>
     <message>
         <source>Why should this order be confirmed anyway? The reason is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么仍要确认此订单？原因将被记录。</translation>
     </message>
     <message>
         <source>Payment received for order {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {number} 的收款</translation>
     </message>
     <message>
         <source>Cancel order</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订单</translation>
     </message>
     <message>
         <source>Why is the order cancelled?</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订单的原因是什么？</translation>
     </message>
 </context>
 <context>
@@ -1098,27 +1098,27 @@ Customers, items and stock for a shop or a small office.</source>
     <name>OrderSource</name>
     <message>
         <source>Number</source>
-        <translation type="unfinished">单号</translation>
+        <translation>单号</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished">付款方式</translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <source>Requested delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>要求交货日期</translation>
     </message>
 </context>
 <context>

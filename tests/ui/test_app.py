@@ -54,13 +54,23 @@ def test_the_main_window_has_exactly_the_working_modules(qtbot, services: Servic
     qtbot.addWidget(window)
     window.show()
 
-    assert window.module_keys() == ["customers", "items", "stock"]
+    assert window.module_keys() == [
+        "customers",
+        "items",
+        "stock",
+        "orders",
+        "deliveries",
+        "invoices",
+    ]
     assert window.windowTitle() == "RetailERP — /shop/shop.db"
     assert isinstance(window.module_widget("customers"), CustomerListPage)  # shown first
     window.show_module("items")
     assert isinstance(window.module_widget("items"), ItemListPage)
     window.show_module("stock")
     assert isinstance(window.module_widget("stock"), StockPage)
+    for key in ("orders", "deliveries", "invoices"):
+        window.show_module(key)
+        assert window.current_module() == key and window.module_widget(key) is not None
 
 
 def test_settings_save_the_shop_and_this_pc(qtbot, services: Services, folders: Path) -> None:

@@ -44,6 +44,10 @@ class SalesRepository:
         )
         return self.session.scalars(stmt).first()
 
+    def pickings_of_order(self, order_id: int) -> list[PickingList]:
+        stmt = select(PickingList).where(t.picking_lists.c.order_id == order_id)
+        return list(self.session.scalars(stmt.order_by(t.picking_lists.c.id)))
+
     def picking_by_number(self, number: str) -> PickingList | None:
         stmt = select(PickingList).where(t.picking_lists.c.number == number)
         return self.session.scalars(stmt).first()

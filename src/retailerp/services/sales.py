@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -10,6 +11,7 @@ from retailerp.domain import fulfilment
 from retailerp.domain.customers import Customer
 from retailerp.domain.errors import StateError
 from retailerp.domain.fulfilment import Delivery, PickingList
+from retailerp.domain.invoicing import Invoice, Payment
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.sales import (
@@ -36,6 +38,24 @@ from retailerp.services.settings import load_settings
 
 ORDER = Term(QT_TRANSLATE_NOOP("terms", "Order"))
 PICKING = Term(QT_TRANSLATE_NOOP("terms", "Picking list"))
+
+
+@dataclass(frozen=True)
+class OrderDocuments:
+    """Everything that came of one order: picking lists, deliveries, invoices, payments."""
+
+    pickings: list[PickingList] = field(default_factory=list)
+    deliveries: list[Delivery] = field(default_factory=list)
+    invoices: list[Invoice] = field(default_factory=list)
+    payments: list[Payment] = field(default_factory=list)
+
+    @property
+    def uninvoiced(self) -> list[Delivery]:
+        return [d for d in self.deliveries if d.invoice_id is None]
+
+    def open_invoiced(self) -> Money:
+        """What the order's invoices still want."""
+        return sum((i.open_amount for i in self.invoices), Money.zero())
 
 
 class OrderService:
@@ -70,6 +90,29 @@ class OrderService:
 
     def open_picking(self, order_id: int) -> PickingList | None:
         return read(self.ctx.db, lambda uow: uow.sales.open_picking(order_id))
+
+    def documents(self, order_id: int) -> OrderDocuments:
+        """Everything that came of an order: picking lists, deliveries, invoices, payments."""
+
+        def work(uow: UnitOfWork) -> OrderDocuments:
+            order = uow.sales.order(order_id)
+            if order is None:
+                return OrderDocuments()
+            invoices = uow.sales.invoices_of_order(order_id)
+            invoice_ids = {i.id for i in invoices}
+            payments = [
+                p
+                for p in uow.sales.payments_of(order.customer_id)
+                if p.order_id == order_id or any(a.invoice_id in invoice_ids for a in p.allocations)
+            ]
+            return OrderDocuments(
+                uow.sales.pickings_of_order(order_id),
+                uow.sales.deliveries_of_order(order_id),
+                invoices,
+                payments,
+            )
+
+        return read(self.ctx.db, work)
 
     def deliveries_of(self, order_id: int) -> list[Delivery]:
         return read(self.ctx.db, lambda uow: uow.sales.deliveries_of_order(order_id))

@@ -25,6 +25,7 @@ from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.errors import message_for
 from retailerp.ui.items import ItemListPage
 from retailerp.ui.main_window import MainWindow
+from retailerp.ui.sales import register_sales_modules
 from retailerp.ui.settings_dialog import SettingsDialog
 from retailerp.ui.stock import StockPage
 
@@ -188,7 +189,8 @@ def open_shop_database(database: str | None, journal_mode: str) -> Database | in
 
 
 def build_main_window(services: Services, db_label: str) -> MainWindow:
-    """The main window with the working modules: customers, items, stock."""
+    """The main window with the working modules: customers, items, stock, orders,
+    deliveries, invoices."""
     window = MainWindow()
     window.add_module(
         "customers",
@@ -201,10 +203,12 @@ def build_main_window(services: Services, db_label: str) -> MainWindow:
     window.add_module(
         "stock", QCoreApplication.translate("App", "Stock"), lambda: StockPage(services)
     )
+    register_sales_modules(window, services)
     window.set_database_label(db_label)
     window.set_about_text(
         QCoreApplication.translate(
-            "App", "RetailERP {version}\nCustomers, items and stock for a shop or a small office."
+            "App",
+            "RetailERP {version}\nCustomers, items, stock and sales for a shop or a small office.",
         ).format(version=__version__)
     )
     window.settings_requested.connect(lambda: open_settings(window, services))

@@ -1,0 +1,174 @@
+"""Invoices and receivables: the invoice list (open filter, payments, batch print) and the
+ageing of what customers owe."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retailerp import i18n
+from retailerp.domain.errors import DomainError
+from retailerp.domain.invoicing import AGEING_BUCKETS, Payment
+from retailerp.domain.money import Money
+from retailerp.persistence.queries import InvoiceRow
+from retailerp.services import Services
+from retailerp.services.invoicing import AgeingRow
+from retailerp.ui.errors import show_error
+from retailerp.ui.printing import batch
+from retailerp.ui.printing.preview import PrintPreviewDialog
+from retailerp.ui.sales import payment_dialog
+from retailerp.ui.sales.list_base import DocumentList
+from retailerp.ui.sales.sources import InvoiceSource, customer_text
+from retailerp.ui.sources import money_text, term
+
+
+class InvoiceList(DocumentList):
+    """Invoices, newest first; several can be selected for printing."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(
+            services, InvoiceSource(services), "invoices", multi_select=True, parent=parent
+        )
+        self.batch: batch.BatchPrint | None = None
+        self.open_only = QCheckBox(self.tr("&Open only"), self)
+        self.open_only.setObjectName("open_filter")
+        self.open_only.toggled.connect(lambda _on: self.apply_filters())
+        self.pay_button = self.add_button(self.tr("Record &payment…"), self.record_payment)
+        self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
+        self.build_layout([self.open_only], [self.pay_button, self.print_button])
+
+    def extra_filters(self) -> dict[str, object]:
+        return {"open": True} if self.open_only.isChecked() else {}
+
+    def open_row(self, row: InvoiceRow) -> PrintPreviewDialog:
+        return self.open_preview(row.number)
+
+    def record_payment(self) -> Payment | None:
+        """Money from the selected invoices' customer; it pays open invoices oldest first."""
+        rows = self.selected_rows()
+        customers = {row.customer_id for row in rows}
+        if len(customers) != 1:
+            self.show_problem(self.tr("Select the invoices of one customer."))
+            return None
+        first = rows[0]
+        open_amount = sum((row.gross - row.paid for row in rows), Money.zero())
+        about = self.tr("Payment from {customer}; it pays open invoices oldest first.").format(
+            customer=customer_text(first.customer_code, first.customer_name)
+        )
+        entered = payment_dialog.ask_payment(
+            self, about, open_amount if open_amount.minor > 0 else None
+        )
+        if entered is None:
+            return None
+        return self._record(first.customer_id, entered)
+
+    def _record(self, customer_id: int, entered: payment_dialog.PaymentInput) -> Payment | None:
+        try:
+            payment = self.services.invoices.record_payment(
+                customer_id, entered.amount, entered.method, entered.reference
+            )
+        except DomainError as error:
+            self.show_problem(error.render(i18n.translate))
+            return None
+        except Exception as error:  # noqa: BLE001 - shown and logged
+            show_error(self, error)
+            return None
+        self.show_message(
+            self.tr("Payment {number} of {amount} recorded.").format(
+                number=payment.number, amount=money_text(payment.amount)
+            )
+        )
+        self.refresh()
+        return payment
+
+    def print_selected(self) -> batch.BatchPrint | None:
+        numbers = [row.number for row in self.selected_rows()]
+        if not numbers:
+            self.show_problem(self.tr("Select the invoices to print."))
+            return None
+        self.batch = batch.print_selected(self, self.services, numbers)
+        if self.batch is not None:
+            self.batch.finished.connect(self._printed)
+        return self.batch
+
+    def _printed(self, result: batch.BatchResult) -> None:
+        if result.folder is not None:
+            text = self.tr("{done} of {total} invoices saved in {folder}.").format(
+                done=len(result.done), total=result.total, folder=result.folder
+            )
+        else:
+            text = self.tr("{done} of {total} invoices sent to the printer.").format(
+                done=len(result.done), total=result.total
+            )
+        self.show_message(text)
+
+
+class AgeingTable(QWidget):
+    """What each customer owes, by how long it is overdue."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.rows: list[AgeingRow] = []
+        labels = [label for label, _low, _high in AGEING_BUCKETS]
+        self.buckets = labels
+        self.table = QTableWidget(0, len(labels) + 3, self)
+        self.table.setObjectName("ageing_table")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Code"), self.tr("Customer")] + [term(b) for b in labels] + [self.tr("Total")]
+        )
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        refresh = QPushButton(self.tr("&Refresh"), self)
+        refresh.clicked.connect(self.refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(refresh, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def refresh(self) -> None:
+        try:
+            self.rows = self.services.invoices.ageing()
+        except Exception as error:  # noqa: BLE001 - shown; the table stays as it was
+            show_error(self, error)
+            return
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            amounts = [row.buckets.get(b) for b in self.buckets] + [row.total]
+            texts = [row.code, row.name] + [money_text(a) if a else "" for a in amounts]
+            for column, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                if column >= 2:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, column, cell)
+
+
+class InvoicesPage(QWidget):
+    """Tabs: the invoice list and the ageing of receivables."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.invoices = InvoiceList(services, self)
+        self.ageing = AgeingTable(services, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.invoices, self.tr("&Invoices"))
+        self.tabs.addTab(self.ageing, self.tr("&Ageing"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.ageing:
+            self.ageing.refresh()
+        else:
+            self.invoices.refresh()

@@ -1,0 +1,207 @@
+"""Page sources of the sales lists, the shop terms they show, and an order's documents.
+
+Orders, deliveries and invoices are read through ``services.orders.page``,
+``services.orders.deliveries_page`` and ``services.invoices.page`` (keyset pages of
+``persistence.queries`` rows); cells are formatted here, states and payment modes
+translated as shop terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from retailerp.domain.numbering import DOCUMENT_LABELS, DocumentType, parse_number
+from retailerp.domain.sales import (
+    ORDER_STATE_LABELS,
+    PAYMENT_MODE_LABELS,
+    OrderState,
+    PaymentMode,
+)
+from retailerp.persistence.queries import DeliveryRow, InvoiceRow, OrderRow, Page
+from retailerp.services import Services
+from retailerp.services.sales import OrderDocuments
+from retailerp.ui.models import Column, PageQuery
+from retailerp.ui.sources import date_text, fetch_pages, money_text, term
+
+OVERDUE_COLOUR = "#b00020"
+DONE_COLOUR = "gray"
+PRINTABLE = (DocumentType.PICKING_LIST, DocumentType.DELIVERY, DocumentType.INVOICE)
+
+
+def state_text(state: str) -> str:
+    """An order state in the current language."""
+    try:
+        return term(ORDER_STATE_LABELS[OrderState(state)])
+    except ValueError:
+        return state
+
+
+def payment_mode_text(mode: str) -> str:
+    try:
+        return term(PAYMENT_MODE_LABELS[PaymentMode(mode)])
+    except ValueError:
+        return mode
+
+
+def customer_text(code: str, name: str) -> str:
+    return f"{code} {name}"
+
+
+def is_printable(number: str) -> bool:
+    """A picking list, delivery note or invoice number (what the preview can show)."""
+    parsed = parse_number(number)
+    return parsed is not None and parsed[0] in PRINTABLE
+
+
+def document_kind_text(number: str) -> str:
+    """ "picking list", "invoice"… for a document number, in the current language."""
+    parsed = parse_number(number)
+    return term(DOCUMENT_LABELS[parsed[0]]) if parsed else ""
+
+
+class _SalesSource:
+    """Row key = the read side's cursor; raw values by attribute."""
+
+    def __init__(self, services: Services, fetch: Callable[[Page], Sequence[Any]]) -> None:
+        self.services = services
+        self._fetch = fetch
+
+    def fetch(self, query: PageQuery) -> list[Any]:
+        return fetch_pages(self._fetch, query)
+
+    def row_key(self, row: Any, sort_key: str) -> tuple[Any, ...]:
+        return tuple(row.cursor)
+
+    def sort_value(self, row: Any, column_key: str) -> object:
+        return getattr(row, column_key, None)
+
+
+class OrderSource(_SalesSource):
+    """Filters: ``state`` (one or a list), ``customer_id``, ``date_from``, ``date_to``."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services, services.orders.page)
+
+    @property
+    def columns(self) -> list[Column]:
+        return [
+            Column("number", QCoreApplication.translate("OrderSource", "Number")),
+            Column("order_date", QCoreApplication.translate("OrderSource", "Date")),
+            Column("customer_name", QCoreApplication.translate("OrderSource", "Customer")),
+            Column("state", QCoreApplication.translate("OrderSource", "State")),
+            Column("payment_mode", QCoreApplication.translate("OrderSource", "Payment")),
+            Column(
+                "requested_date",
+                QCoreApplication.translate("OrderSource", "Requested delivery"),
+                sortable=False,
+            ),
+        ]
+
+    def cell(self, row: OrderRow, column_key: str) -> object:
+        if column_key == "customer_name":
+            return customer_text(row.customer_code, row.customer_name)
+        if column_key == "state":
+            return state_text(row.state)
+        if column_key == "payment_mode":
+            return payment_mode_text(row.payment_mode)
+        if column_key in ("order_date", "requested_date"):
+            return date_text(getattr(row, column_key))
+        return getattr(row, column_key)
+
+    def decorate(self, row: OrderRow, column_key: str) -> str | None:
+        finished = (OrderState.CLOSED.value, OrderState.CANCELLED.value)
+        return DONE_COLOUR if row.state in finished else None
+
+
+class DeliverySource(_SalesSource):
+    """Filters: ``uninvoiced``, ``customer_id``, ``date_from``, ``date_to``."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services, services.orders.deliveries_page)
+
+    @property
+    def columns(self) -> list[Column]:
+        return [
+            Column("number", QCoreApplication.translate("DeliverySource", "Number")),
+            Column("delivery_date", QCoreApplication.translate("DeliverySource", "Date")),
+            Column("customer_name", QCoreApplication.translate("DeliverySource", "Customer")),
+            Column(
+                "order_number",
+                QCoreApplication.translate("DeliverySource", "Order"),
+                sortable=False,
+            ),
+            Column(
+                "invoice_number",
+                QCoreApplication.translate("DeliverySource", "Invoice"),
+                sortable=False,
+            ),
+        ]
+
+    def cell(self, row: DeliveryRow, column_key: str) -> object:
+        if column_key == "customer_name":
+            return customer_text(row.customer_code, row.customer_name)
+        if column_key == "delivery_date":
+            return date_text(row.delivery_date)
+        return getattr(row, column_key)
+
+
+class InvoiceSource(_SalesSource):
+    """Filters: ``open`` (not fully paid), ``customer_id``, ``date_from``, ``date_to``."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services, services.invoices.page)
+
+    @property
+    def columns(self) -> list[Column]:
+        return [
+            Column("number", QCoreApplication.translate("InvoiceSource", "Number")),
+            Column("invoice_date", QCoreApplication.translate("InvoiceSource", "Date")),
+            Column("due_date", QCoreApplication.translate("InvoiceSource", "Due")),
+            Column("customer_name", QCoreApplication.translate("InvoiceSource", "Customer")),
+            Column(
+                "gross", QCoreApplication.translate("InvoiceSource", "Amount"), alignment="right"
+            ),
+            Column(
+                "paid",
+                QCoreApplication.translate("InvoiceSource", "Paid"),
+                sortable=False,
+                alignment="right",
+            ),
+            Column(
+                "open",
+                QCoreApplication.translate("InvoiceSource", "Open"),
+                sortable=False,
+                alignment="right",
+            ),
+        ]
+
+    def cell(self, row: InvoiceRow, column_key: str) -> object:
+        if column_key == "customer_name":
+            return customer_text(row.customer_code, row.customer_name)
+        if column_key in ("invoice_date", "due_date"):
+            return date_text(getattr(row, column_key))
+        if column_key in ("gross", "paid"):
+            return money_text(getattr(row, column_key))
+        if column_key == "open":
+            return money_text(row.gross - row.paid)
+        return getattr(row, column_key)
+
+    def sort_value(self, row: InvoiceRow, column_key: str) -> object:
+        if column_key == "open":
+            return row.gross - row.paid
+        return super().sort_value(row, column_key)
+
+    def decorate(self, row: InvoiceRow, column_key: str) -> str | None:
+        overdue = row.paid < row.gross and row.due_date < self.services.ctx.today()
+        return OVERDUE_COLOUR if overdue else None
+
+
+# --- an order's documents ------------------------------------------------------------------
+
+
+def order_documents(services: Services, order_id: int) -> OrderDocuments:
+    """Everything that came of one order (through the order service)."""
+    return services.orders.documents(order_id)
