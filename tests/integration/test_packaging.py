@@ -138,3 +138,33 @@ def test_the_installed_command_line_prints_its_usage(installed_wheel: Path, tmp_
     result = _run_installed(installed_wheel, tmp_path, "-m", "retailerp.cli", "--help")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "usage" in result.stdout.lower()
+
+
+def test_the_installed_program_opens_its_window_on_a_new_database(
+    installed_wheel: Path, tmp_path: Path
+) -> None:
+    """The installed wheel alone (no source tree) creates and migrates a new database, then
+    opens its window on it (offscreen) in Chinese and closes again."""
+    target = tmp_path / "new" / "shop.db"
+    target.parent.mkdir()
+    made = _run_installed(
+        installed_wheel, tmp_path, "-m", "retailerp.cli", "--database", str(target), "db", "upgrade"
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    window = _run_installed(
+        installed_wheel,
+        tmp_path,
+        "-c",
+        (
+            "import os, sys; "
+            f"os.environ['RETAILERP_CONFIG_DIR'] = {str(tmp_path / 'config')!r}; "
+            "from retailerp.cli import main; "
+            f"sys.exit(main(['--database', {str(target)!r}, '--language', 'zh_CN', "
+            "'--exit-after', '0.5']))"
+        ),
+    )
+    assert window.returncode == 0, window.stdout + window.stderr
+    probe = _run_installed(
+        installed_wheel, tmp_path, "-m", "retailerp.cli", "--database", str(target), "db", "check"
+    )
+    assert probe.returncode == 0, probe.stdout + probe.stderr
