@@ -26,36 +26,60 @@ def tr(text: str) -> str:
     return i18n.translate("cli", text)
 
 
+def common_options(defaults: bool) -> argparse.ArgumentParser:
+    """--database, --journal-mode and --language, accepted before or after the command.
+
+    After the command their default is SUPPRESS, so they only replace what was given before.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    default = {} if defaults else {"default": argparse.SUPPRESS}
+    common.add_argument(
+        "--database",
+        metavar="PATH_OR_URL",
+        help="SQLite file or postgresql+psycopg://user@host/db (default: the file in your "
+        f"data folder, now {default_database()})",
+        **default,
+    )
+    common.add_argument(
+        "--journal-mode",
+        choices=["auto", "wal", "delete"],
+        help="SQLite journal: auto (WAL locally, DELETE on a network share)",
+        **default,
+    )
+    common.add_argument(
+        "--language", choices=["en", "zh_CN"], help="language of the program", **default
+    )
+    return common
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="retailerp",
         description="RetailERP: customers, items, stock and sales for a shop or small office. "
         "Without a command, the window opens.",
+        parents=[common_options(defaults=True)],
     )
     parser.add_argument("--version", action="version", version=f"RetailERP {__version__}")
-    parser.add_argument(
-        "--database",
-        metavar="PATH_OR_URL",
-        help="SQLite file or postgresql+psycopg://user@host/db (default: the file in your "
-        f"data folder, now {default_database()})",
-    )
-    parser.add_argument(
-        "--journal-mode",
-        choices=["auto", "wal", "delete"],
-        help="SQLite journal: auto (WAL locally, DELETE on a network share)",
-    )
-    parser.add_argument("--language", choices=["en", "zh_CN"], help="language of the program")
     parser.add_argument("--exit-after", type=float, help=argparse.SUPPRESS)
+    common = [common_options(defaults=False)]
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     db = commands.add_parser("db", help="database upkeep: upgrade, check, backup, restore")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_commands.add_parser("upgrade", help="create or migrate the database to this version")
-    db_commands.add_parser("check", help="check integrity, schema and stock ledger")
-    backup = db_commands.add_parser("backup", help="write a consistent copy of a SQLite file")
+    db_commands.add_parser(
+        "upgrade", help="create or migrate the database to this version", parents=common
+    )
+    db_commands.add_parser("check", help="check integrity, schema and stock ledger", parents=common)
+    backup = db_commands.add_parser(
+        "backup", help="write a consistent copy of a SQLite file", parents=common
+    )
     backup.add_argument("--to", required=True, metavar="FILE", type=Path)
-    restore = db_commands.add_parser("restore", help="replace the SQLite file with a backup")
+    restore = db_commands.add_parser(
+        "restore", help="replace the SQLite file with a backup", parents=common
+    )
     restore.add_argument("file", type=Path, metavar="FILE")
-    printing = commands.add_parser("print", help="render a document (PK…, DN…, IV…) to PDF")
+    printing = commands.add_parser(
+        "print", help="render a document (PK…, DN…, IV…) to PDF", parents=common
+    )
     printing.add_argument("number", help="the document number, e.g. DN2026-000001")
     printing.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     printing.add_argument("--paper", default="A4", choices=["A4", "A5", "241x140", "241x93"])
@@ -66,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[1, 2, 3],
         help="parts of a multi-part form (2: stub/customer, 3: + return)",
     )
-    demo = commands.add_parser("demo", help="fill a new database with bilingual demo data")
+    demo = commands.add_parser(
+        "demo", help="fill a new database with bilingual demo data", parents=common
+    )
     demo.add_argument("--customers", type=int, default=240)
     demo.add_argument("--items", type=int, default=320)
     return parser

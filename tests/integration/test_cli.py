@@ -156,3 +156,39 @@ def test_migration_seeds_the_standard_locations_of_the_domain(tmp_path: Path) ->
     codes = {(loc.code, loc.kind.value) for loc in read(db, lambda u: u.locations.all())}
     assert {(code, kind.value) for code, _name, kind in STANDARD_LOCATIONS} <= codes
     assert services.stock.locations()  # warehouse, quarantine, scrap
+
+
+def test_print_renders_a_document_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    target = str(tmp_path / "demo.db")
+    assert run("--database", target, "demo", "--customers", "12", "--items", "12") == 0
+    services = Services.over(open_database(target, must_exist=True))
+    delivery = services.orders.deliveries_page(Page(limit=1))[0]
+    out = tmp_path / "dn.pdf"
+    # as the issue writes it: options after the command
+    code = run(
+        "print",
+        delivery.number,
+        "--database",
+        target,
+        "-o",
+        str(out),
+        "--paper",
+        "241x140",
+        "--copies",
+        "3",
+        "--language",
+        "zh_CN",
+    )
+    assert code == 0
+    reader = PdfReader(out)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert delivery.number in text and "送货单" in text and "回单" in text
+    assert round(float(reader.pages[0].mediabox.width) / 72 * 25.4) == 241
+    assert run("--database", target, "print", "XX2026-000001", "-o", str(out)) == 2
+    assert "not the number of a printable document" in capsys.readouterr().err
+    assert run("--database", target, "print", "DN2026-999999", "-o", str(out)) == 2
+    assert "does not exist" in capsys.readouterr().err
