@@ -9,7 +9,6 @@ import pytest
 
 from retailerp.domain.errors import FieldError, StateError, ValidationError
 from retailerp.domain.inventory import (
-    MAX_LINES,
     StockDocument,
     StockDocumentLine,
     check_reversible,
@@ -22,6 +21,7 @@ from retailerp.domain.inventory import (
 from retailerp.domain.items import Item, Tracking
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
+from retailerp.domain.validation import MAX_LINES
 
 PLAIN, BATCHED, SERIAL, RETIRED = 1, 2, 3, 4
 ITEMS = {

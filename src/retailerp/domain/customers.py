@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from retailerp.domain import validation as v
-from retailerp.domain.errors import FieldError, StateError, ValidationError
+from retailerp.domain.errors import FieldError, StateError
 from retailerp.domain.money import Money, check_price
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
@@ -161,16 +161,7 @@ def validate_customer(values: Mapping[str, Any]) -> dict[str, Any]:
         "credit_note": lambda x: v.optional_text(x, "credit_note", 500),
         "salesperson": lambda x: v.optional_text(x, "salesperson", 60),
     }
-    clean: dict[str, Any] = {}
-    errors: list[FieldError] = []
-    for name, rule in rules.items():
-        try:
-            clean[name] = rule(values.get(name))
-        except FieldError as error:
-            errors.append(error)
-    if errors:
-        raise ValidationError(errors)
-    return clean
+    return v.apply_rules(values, rules)
 
 
 def _bank_account(value: object) -> str:

@@ -13,13 +13,11 @@ from decimal import Decimal
 
 from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError, StateError, ValidationError
-from retailerp.domain.items import Item, Tracking
+from retailerp.domain.items import Item, Tracking, line_item
 from retailerp.domain.money import Money, check_price, check_quantity
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.stock import StockMove
 from retailerp.domain.text import QT_TRANSLATE_NOOP
-
-MAX_LINES = 500
 
 
 @dataclass(eq=False)
@@ -65,15 +63,7 @@ def clean_receipt_line(
 ) -> StockDocumentLine:
     """Check one receipt line; field names are ``lines.<n>.<field>`` (n from 1)."""
     prefix = f"lines.{index + 1}."
-    item = items.get(int(raw.get("item_id") or 0))
-    if item is None:
-        raise FieldError(prefix + "item", QT_TRANSLATE_NOOP("errors", "Choose an item."))
-    if not item.active:
-        raise FieldError(
-            prefix + "item",
-            QT_TRANSLATE_NOOP("errors", "Item {sku} is no longer in use."),
-            sku=item.sku,
-        )
+    item = line_item(raw, items, prefix)
     qty = check_quantity(raw.get("quantity"), prefix + "quantity")
     batch = v.optional_text(str(raw.get("batch") or ""), prefix + "batch", 40)
     serial = v.optional_text(str(raw.get("serial") or ""), prefix + "serial", 60)
@@ -120,21 +110,7 @@ def clean_lines(
     raw_lines: Sequence[Mapping[str, object]], items: Mapping[int, Item], cleaner=clean_receipt_line
 ) -> list[StockDocumentLine]:
     """Check every line; all errors at once; at least one line; no serial twice."""
-    if not raw_lines:
-        raise FieldError("lines", QT_TRANSLATE_NOOP("errors", "Add at least one line."))
-    if len(raw_lines) > MAX_LINES:
-        raise FieldError(
-            "lines",
-            QT_TRANSLATE_NOOP("errors", "A document may have at most {max} lines."),
-            max=MAX_LINES,
-        )
-    lines: list[StockDocumentLine] = []
-    errors: list[FieldError] = []
-    for index, raw in enumerate(raw_lines):
-        try:
-            lines.append(cleaner(index, raw, items))
-        except FieldError as error:
-            errors.append(error)
+    lines, errors = v.document_lines(raw_lines, lambda i, raw: cleaner(i, raw, items))
     errors.extend(_duplicate_serials(lines))
     if errors:
         raise ValidationError(errors)

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from retailerp.domain import validation as v
-from retailerp.domain.errors import FieldError, ValidationError
+from retailerp.domain.errors import FieldError
 from retailerp.domain.money import Money, check_price, check_quantity, check_vat_rate
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
@@ -89,16 +89,7 @@ def validate_item(values: Mapping[str, Any]) -> dict[str, Any]:
         ),
         "bin": lambda x: v.code(x, "bin") if x not in (None, "") else "",
     }
-    clean: dict[str, Any] = {}
-    errors: list[FieldError] = []
-    for name, rule in rules.items():
-        try:
-            clean[name] = rule(values.get(name))
-        except FieldError as error:
-            errors.append(error)
-    if errors:
-        raise ValidationError(errors)
-    return clean
+    return v.apply_rules(values, rules)
 
 
 def _tracking(value: object) -> Tracking:
@@ -126,3 +117,17 @@ def _shelf_life(value: object) -> int | None:
             QT_TRANSLATE_NOOP("errors", "The shelf life is between 1 and 36500 days."),
         )
     return days
+
+
+def line_item(raw: Mapping[str, Any], items: Mapping[int, Item], prefix: str) -> Item:
+    """The item a document line names: it must exist and still be in use."""
+    item = items.get(int(raw.get("item_id") or 0))
+    if item is None:
+        raise FieldError(prefix + "item", QT_TRANSLATE_NOOP("errors", "Choose an item."))
+    if not item.active:
+        raise FieldError(
+            prefix + "item",
+            QT_TRANSLATE_NOOP("errors", "Item {sku} is no longer in use."),
+            sku=item.sku,
+        )
+    return item

@@ -16,7 +16,7 @@ from typing import Any
 
 from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError, StateError, ValidationError
-from retailerp.domain.items import Item
+from retailerp.domain.items import Item, line_item
 from retailerp.domain.money import (
     LineAmounts,
     Money,
@@ -232,15 +232,7 @@ def clean_order_line(
     (0.5 = not below half the list price); 0 turns the floor off.
     """
     prefix = f"lines.{index + 1}."
-    item = items.get(int(raw.get("item_id") or 0))
-    if item is None:
-        raise FieldError(prefix + "item", QT_TRANSLATE_NOOP("errors", "Choose an item."))
-    if not item.active:
-        raise FieldError(
-            prefix + "item",
-            QT_TRANSLATE_NOOP("errors", "Item {sku} is no longer in use."),
-            sku=item.sku,
-        )
+    item = line_item(raw, items, prefix)
     qty = check_quantity(raw.get("quantity"), prefix + "quantity")
     price_raw = raw.get("unit_price")
     price = item.price if price_raw in (None, "") else check_price(price_raw, prefix + "unit_price")
@@ -287,14 +279,9 @@ def clean_order_lines(
     raw_lines: Sequence[Mapping[str, Any]], items: Mapping[int, Item], price_floor: Decimal
 ) -> list[OrderLine]:
     """Check every line at once; an order needs at least one."""
-    if not raw_lines:
-        raise FieldError("lines", QT_TRANSLATE_NOOP("errors", "Add at least one line."))
-    lines, errors = [], []
-    for index, raw in enumerate(raw_lines):
-        try:
-            lines.append(clean_order_line(index, raw, items, price_floor))
-        except FieldError as error:
-            errors.append(error)
+    lines, errors = v.document_lines(
+        raw_lines, lambda i, raw: clean_order_line(i, raw, items, price_floor)
+    )
     if errors:
         raise ValidationError(errors)
     return lines

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
-from retailerp.domain.errors import FieldError
+from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.text import QT_TRANSLATE_NOOP
+
+L = TypeVar("L")
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 PHONE_PATTERN = re.compile(r"^\+?[0-9(][0-9 ()-]*[0-9]$")
@@ -133,3 +137,48 @@ def barcode(value: str | None, field: str = "barcode") -> str:
             ),
         )
     return text
+
+
+Rule = Callable[[Any], Any]
+
+
+def apply_rules(values: Mapping[str, Any], rules: Mapping[str, Rule]) -> dict[str, Any]:
+    """Run every field's rule; return the cleaned values or raise one
+    :class:`ValidationError` naming every field that broke its rule."""
+    clean: dict[str, Any] = {}
+    errors: list[FieldError] = []
+    for name, rule in rules.items():
+        try:
+            clean[name] = rule(values.get(name))
+        except FieldError as error:
+            errors.append(error)
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+MAX_LINES = 500
+"""The most lines one document may have."""
+
+
+def document_lines(
+    raw_lines: Sequence[Mapping[str, Any]], clean_one: Callable[[int, Mapping[str, Any]], L]
+) -> tuple[list[L], list[FieldError]]:
+    """Check every line of a document (``clean_one(index, raw)``): at least one line, at
+    most :data:`MAX_LINES`; returns the clean lines and the errors of all the others."""
+    if not raw_lines:
+        raise FieldError("lines", QT_TRANSLATE_NOOP("errors", "Add at least one line."))
+    if len(raw_lines) > MAX_LINES:
+        raise FieldError(
+            "lines",
+            QT_TRANSLATE_NOOP("errors", "A document may have at most {max} lines."),
+            max=MAX_LINES,
+        )
+    lines: list[L] = []
+    errors: list[FieldError] = []
+    for index, raw in enumerate(raw_lines):
+        try:
+            lines.append(clean_one(index, raw))
+        except FieldError as error:
+            errors.append(error)
+    return lines, errors
