@@ -205,14 +205,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>业务员(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存（Ctrl+S）</translation>
-    </message>
-    <message>
         <source>Class, status and reviews</source>
         <translation>分类、状态与评审</translation>
     </message>
@@ -289,10 +281,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>状态：{status}（{on}）。原因：{reason}</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
         <source>End relationship</source>
         <translation>中止交易</translation>
     </message>
@@ -323,14 +311,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Reloaded.</source>
         <translation>已重新加载。</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <source>Close without saving your changes?</source>
-        <translation>不保存更改直接关闭吗？</translation>
     </message>
 </context>
 <context>
@@ -721,14 +701,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>货位(&amp;I)</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存（Ctrl+S）</translation>
-    </message>
-    <message>
         <source>New item</source>
         <translation>新建商品</translation>
     </message>
@@ -743,18 +715,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Re&amp;activate</source>
         <translation>重新启用(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <source>Close without saving your changes?</source>
-        <translation>不保存更改直接关闭吗？</translation>
     </message>
 </context>
 <context>
@@ -974,14 +934,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
 </context>
 <context>
     <name>OrderDialog</name>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <source>Close without saving your changes?</source>
-        <translation>不保存更改直接关闭吗？</translation>
-    </message>
     <message>
         <source>not given</source>
         <translation>未指定</translation>
@@ -1246,6 +1198,17 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>Prompts</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes?</source>
+        <translation>不保存更改直接关闭吗？</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Goods receipt</source>
@@ -1286,6 +1249,21 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Goods receipt {number} posted ({n} lines).</source>
         <translation>入库单 {number} 已过账（{n} 行）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ def source() -> FakeCustomerSource:
 
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import TypeVar  # noqa: E402
 
 from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -42,7 +43,12 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from retailerp import i18n  # noqa: E402
 from retailerp.persistence import migrate  # noqa: E402
 from retailerp.persistence.engine import Database, open_database  # noqa: E402
-from retailerp.services import Services  # noqa: E402
+from retailerp.services import Page, Services  # noqa: E402
+
+W = TypeVar("W", bound=QWidget)
+
+Ime = Callable[[QWidget, str], None]
+"""The ``ime`` fixture: commit text into a widget as an input method does."""
 
 
 @pytest.fixture
@@ -78,3 +84,33 @@ def ime() -> Callable[[QWidget, str], None]:
         QApplication.sendEvent(widget, event)
 
     return commit
+
+
+@pytest.fixture
+def show_page(qtbot) -> Callable[[W], W]:
+    """Show a module's page at a working size, on screen before the test goes on."""
+
+    def show(widget: W) -> W:
+        qtbot.addWidget(widget)
+        widget.resize(900, 500)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show
+
+
+# --- helpers the screen tests import (``from ui.conftest import activate``) ---------------
+
+
+def activate(qtbot, widget: QWidget) -> None:
+    """Show ``widget`` and make it the active window, so that typed keys reach it."""
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def services_page() -> Page:
+    """The first page of a service's list, as the service's default ``Page`` asks it."""
+    return Page()

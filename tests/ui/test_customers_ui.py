@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from retailerp.domain.customers import AbcClass
 from retailerp.domain.validation import uscc_check_char
@@ -14,26 +12,14 @@ from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.customers import CustomerDialog, CustomerListPage
 from retailerp.ui.models import ROW_ROLE
-
-Ime = Callable[[QWidget, str], None]
+from ui.conftest import Ime, activate, services_page
 
 pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
-def page(qtbot, services: Services) -> CustomerListPage:
-    widget = CustomerListPage(services)
-    qtbot.addWidget(widget)
-    widget.resize(900, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def activate(qtbot, dialog: QWidget) -> None:
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+def page(show_page, services: Services) -> CustomerListPage:
+    return show_page(CustomerListPage(services))
 
 
 def names(page: CustomerListPage) -> list[str]:
@@ -102,12 +88,6 @@ def test_an_invalid_tax_id_is_shown_next_to_its_field_and_nothing_is_saved(
     assert dialog.form.error_label("tax_id").isVisible()
     assert services.customers.page(services_page()) == []
     assert page.model.rowCount() == 0
-
-
-def services_page():  # noqa: ANN201 - the service's Page
-    from retailerp.services import Page
-
-    return Page()
 
 
 def test_search_as_you_type_finds_chinese_names_of_any_length(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from retailerp.domain.errors import FieldError, StaleRecordError, ValidationError
 from retailerp.ui.errors import message_for
 from retailerp.ui.widgets import FormPage
+from ui.conftest import activate
 
 
 def shout(context: str, text: str) -> str:
@@ -44,13 +45,6 @@ def form(qtbot) -> FormPage:
     page.add_field("blocked", "Blocked", QCheckBox())
     page.add_field("notes", "Notes", QPlainTextEdit())
     return page
-
-
-def show(qtbot, form: FormPage) -> None:
-    form.show()
-    qtbot.waitExposed(form)
-    form.activateWindow()
-    qtbot.waitUntil(form.isActiveWindow)
 
 
 def test_values_round_trip(form: FormPage) -> None:
@@ -175,7 +169,7 @@ def test_set_values_is_not_an_edit(qtbot, form: FormPage) -> None:
 
 
 def test_enter_moves_to_the_next_field_and_never_submits(qtbot, form) -> None:
-    show(qtbot, form)
+    activate(qtbot, form)
     form.editor("name").setFocus()
     form.editor("city").setEnabled(False)
 
@@ -188,7 +182,7 @@ def test_enter_moves_to_the_next_field_and_never_submits(qtbot, form) -> None:
 
 
 def test_ctrl_s_saves_and_escape_cancels(qtbot, form) -> None:
-    show(qtbot, form)
+    activate(qtbot, form)
     editor = form.editor("name")
     editor.setFocus()
 

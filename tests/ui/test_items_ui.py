@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from retailerp.services import Services
 from retailerp.ui.items import ItemDialog, ItemListPage
-
-Ime = Callable[[QWidget, str], None]
+from ui.conftest import Ime, activate
 
 pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
-def page(qtbot, services: Services) -> ItemListPage:
-    widget = ItemListPage(services)
-    qtbot.addWidget(widget)
-    widget.resize(900, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def activate(qtbot, dialog: QWidget) -> None:
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+def page(show_page, services: Services) -> ItemListPage:
+    return show_page(ItemListPage(services))
 
 
 def line(dialog: ItemDialog, key: str) -> QLineEdit:

@@ -3,7 +3,6 @@ confirmation with a credit refusal and an owner's override, the way to cash, the
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,9 +21,9 @@ from retailerp.ui.sales.invoices_page import InvoicesPage
 from retailerp.ui.sales.order_dialog import OrderDialog
 from retailerp.ui.sales.orders_page import OrdersPage
 from retailerp.ui.sales.payment_dialog import PaymentInput
+from ui.conftest import Ime, activate
 
 BARCODE = "6901234567892"
-Ime = Callable[[QWidget, str], None]
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -62,13 +61,6 @@ def shop(services: Services) -> Shop:
         a01, [{"item_id": tea.id, "quantity": "10"}, {"item_id": kettle.id, "quantity": "3"}]
     )
     return Shop(customer, tea.id or 0, kettle.id or 0)
-
-
-def activate(qtbot, widget: QWidget) -> None:
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
 
 
 @pytest.fixture

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QWidget
 from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.stock import StockPage
-from retailerp.ui.stock.lines import ERROR_BRUSH, StockLinesDialog
+from retailerp.ui.stock.lines import StockLinesDialog
+from retailerp.ui.styles import ERROR_BRUSH
+from ui.conftest import activate, services_page
 
 BARCODE = "6901234567892"
 
@@ -22,19 +24,8 @@ def item_id(services: Services) -> int:
 
 
 @pytest.fixture
-def page(qtbot, services: Services, item_id: int) -> StockPage:
-    widget = StockPage(services)
-    qtbot.addWidget(widget)
-    widget.resize(900, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def activate(qtbot, dialog: QWidget) -> None:
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+def page(show_page, services: Services, item_id: int) -> StockPage:
+    return show_page(StockPage(services))
 
 
 def scan(qtbot, dialog: StockLinesDialog, code: str, times: int = 1) -> None:
@@ -127,12 +118,6 @@ def test_a_receipt_line_error_names_the_line_and_nothing_is_posted(
     dialog.set_cell(0, "expiry", "2027-03-31")
     assert dialog.post() is not None
     assert services.stock.page(services_page())[0].expiry.isoformat() == "2027-03-31"
-
-
-def services_page():  # noqa: ANN201 - the service's Page
-    from retailerp.services import Page
-
-    return Page()
 
 
 def test_a_stock_count_shows_the_books_and_posts_the_difference(

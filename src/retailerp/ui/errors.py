@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from retailerp import i18n
 from retailerp.domain.errors import (
     DomainError,
     FieldError,
@@ -44,18 +45,9 @@ _TITLES: tuple[tuple[type[DomainError], str], ...] = (
 )
 
 
-def default_translate() -> Translate:
-    """:func:`retailerp.i18n.translate`, or no translation while that module is missing."""
-    try:
-        from retailerp.i18n import translate
-    except ImportError:  # pragma: no cover - only before i18n exists
-        return lambda _context, text: text
-    return translate
-
-
 def message_for(exc: BaseException, translate: Translate | None = None) -> str:
     """The text to show the user for ``exc`` (one line per field for a ValidationError)."""
-    translate = translate or default_translate()
+    translate = translate or i18n.translate
     if isinstance(exc, ValidationError) and exc.errors:
         return "\n".join(error.render(translate) for error in exc.errors)
     if isinstance(exc, DomainError):

@@ -1,4 +1,4 @@
-"""Small questions a screen asks before an action: a reason, a choice.
+"""Small questions a screen asks before an action: a reason, a choice, dropping edits.
 
 Screens call these through the module (``prompts.ask_reason(...)``) so that tests can
 replace them; each returns ``None`` when the user cancels.
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 def ask_reason(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
@@ -25,3 +26,15 @@ def ask_choice(
     if not ok or value not in choices:
         return None
     return list(choices).index(value)
+
+
+def ask_discard(parent: QWidget | None) -> bool:
+    """Whether to close a window without saving the changes typed into it."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("Prompts", "Unsaved changes"),
+        QCoreApplication.translate("Prompts", "Close without saving your changes?"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard

@@ -79,11 +79,16 @@ def fetch_pages(fetch: Callable[[Page], Sequence[R]], query: PageQuery) -> list[
     return rows
 
 
-class _ServiceSource:
-    """What every source shares: the cursor as row key and cell lookup by attribute."""
+class ServiceSource:
+    """What every source shares: pages read through a service (``fetch``), the read side's
+    cursor as row key, raw values by attribute."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, fetch: Callable[[Page], Sequence[Any]]) -> None:
         self.services = services
+        self._fetch = fetch
+
+    def fetch(self, query: PageQuery) -> list[Any]:
+        return fetch_pages(self._fetch, query)
 
     def row_key(self, row: Any, sort_key: str) -> tuple[Any, ...]:
         return tuple(row.cursor)
@@ -92,8 +97,11 @@ class _ServiceSource:
         return getattr(row, column_key, None)
 
 
-class CustomerSource(_ServiceSource):
+class CustomerSource(ServiceSource):
     """The customer list: filters ``status`` (active/ended), ``abc_class``, ``due_for_review``."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services, services.customers.page)
 
     @property
     def columns(self) -> list[Column]:
@@ -120,9 +128,6 @@ class CustomerSource(_ServiceSource):
                 sortable=False,
             ),
         ]
-
-    def fetch(self, query: PageQuery) -> list[Any]:
-        return fetch_pages(self.services.customers.page, query)
 
     def cell(self, row: Any, column_key: str) -> object:
         if column_key == "abc_class":
@@ -153,8 +158,11 @@ def status_text(status: str) -> str:
         return status
 
 
-class ItemSource(_ServiceSource):
+class ItemSource(ServiceSource):
     """The item list: filters ``active`` (True/False) and ``below_min``."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services, services.items.page)
 
     @property
     def columns(self) -> list[Column]:
@@ -192,9 +200,6 @@ class ItemSource(_ServiceSource):
             ),
         ]
 
-    def fetch(self, query: PageQuery) -> list[Any]:
-        return fetch_pages(self.services.items.page, query)
-
     def cell(self, row: Any, column_key: str) -> object:
         if column_key == "price":
             return money_text(row.price)
@@ -221,8 +226,11 @@ def vat_text(rate: Decimal) -> str:
     return f"{quantity_text(Decimal(rate) * 100)}%"
 
 
-class StockSource(_ServiceSource):
+class StockSource(ServiceSource):
     """Stock by item, location and batch/serial: filters ``location_id``, ``item_id``."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services, services.stock.page)
 
     @property
     def columns(self) -> list[Column]:
@@ -238,9 +246,6 @@ class StockSource(_ServiceSource):
             Column("expiry", QCoreApplication.translate("StockSource", "Expiry"), sortable=False),
         ]
 
-    def fetch(self, query: PageQuery) -> list[Any]:
-        return fetch_pages(self.services.stock.page, query)
-
     def cell(self, row: Any, column_key: str) -> object:
         if column_key == "location_code":
             return f"{row.location_code} – {term(row.location_name)}"
@@ -254,8 +259,11 @@ class StockSource(_ServiceSource):
         return BELOW_MINIMUM_COLOUR if row.quantity < 0 else None
 
 
-class DocumentSource(_ServiceSource):
+class DocumentSource(ServiceSource):
     """Posted stock documents: filter ``doc_type`` (GR, SC, RV)."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services, services.stock.documents)
 
     @property
     def columns(self) -> list[Column]:
@@ -282,9 +290,6 @@ class DocumentSource(_ServiceSource):
                 sortable=False,
             ),
         ]
-
-    def fetch(self, query: PageQuery) -> list[Any]:
-        return fetch_pages(self.services.stock.documents, query)
 
     def cell(self, row: Any, column_key: str) -> object:
         if column_key == "doc_type":

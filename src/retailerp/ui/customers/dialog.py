@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retailerp import i18n
 from retailerp.domain.customers import (
     ABC_LABELS,
     CUSTOMER_FIELDS,
@@ -31,11 +28,10 @@ from retailerp.domain.customers import (
     Customer,
     CustomerReview,
 )
-from retailerp.domain.errors import DomainError
 from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.customers.review import ReviewDialog
-from retailerp.ui.errors import show_error
+from retailerp.ui.record_dialog import RecordDialog
 from retailerp.ui.sources import date_text, money_text, term
 from retailerp.ui.widgets import FormPage
 
@@ -54,13 +50,11 @@ def form_values(customer: Customer) -> dict[str, Any]:
     return values
 
 
-class CustomerDialog(QDialog):
+class CustomerDialog(RecordDialog):
     """A new or an existing customer.  Ctrl+S saves (the dialog stays open), Esc closes.
 
     ``saved(customer_id)`` follows every change (save, end, reactivate, pin, review).
     """
-
-    saved = Signal(int)
 
     def __init__(
         self, services: Services, customer_id: int | None = None, parent: QWidget | None = None
@@ -104,14 +98,8 @@ class CustomerDialog(QDialog):
 
     def _build_layout(self) -> None:
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("&Save"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button = self.add_save_button(buttons)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
-        self.info = QLabel()
-        self.info.setObjectName("info")
         left = QVBoxLayout()
         left.addWidget(self.form)
         left.addWidget(self.info)
@@ -231,19 +219,8 @@ class CustomerDialog(QDialog):
 
     def save(self) -> bool:
         """Create or update the customer; refusals appear next to their fields."""
-        values = self.form.values()
         customers = self.services.customers
-        customer = self.customer
-        if customer is None:
-            done = self._run(lambda: customers.create(values), keep_edits=False)
-        else:
-            done = self._run(
-                lambda: customers.update(customer.id, customer.version, values), keep_edits=False
-            )
-        if done is None:
-            return False
-        self.info.setText(self.tr("Saved."))
-        return True
+        return self.save_record(self.customer, customers.create, customers.update)
 
     def end_customer(self) -> None:
         customer = self._require()
@@ -251,7 +228,10 @@ class CustomerDialog(QDialog):
             self, self.tr("End relationship"), self.tr("Why does the business relationship end?")
         )
         if reason is not None:
-            self._run(lambda: self.services.customers.end(customer.id, customer.version, reason))
+            self.run_service(
+                lambda: self.services.customers.end(customer.id, customer.version, reason),
+                keep_edits=True,
+            )
 
     def reactivate(self) -> None:
         customer = self._require()
@@ -259,8 +239,9 @@ class CustomerDialog(QDialog):
             self, self.tr("Reactivate"), self.tr("Why is the customer taken back (optional)?")
         )
         if reason is not None:
-            self._run(
-                lambda: self.services.customers.reactivate(customer.id, customer.version, reason)
+            self.run_service(
+                lambda: self.services.customers.reactivate(customer.id, customer.version, reason),
+                keep_edits=True,
             )
 
     def pin_class(self) -> None:
@@ -278,15 +259,19 @@ class CustomerDialog(QDialog):
         reason = prompts.ask_reason(self, self.tr("Pin class"), self.tr("Why is it pinned?"))
         if reason is not None:
             cls = classes[index]
-            self._run(
+            self.run_service(
                 lambda: self.services.customers.pin_class(
                     customer.id, customer.version, cls, reason
-                )
+                ),
+                keep_edits=True,
             )
 
     def unpin_class(self) -> None:
         customer = self._require()
-        self._run(lambda: self.services.customers.pin_class(customer.id, customer.version, None))
+        self.run_service(
+            lambda: self.services.customers.pin_class(customer.id, customer.version, None),
+            keep_edits=True,
+        )
 
     def record_review(self) -> ReviewDialog:
         """Open the review dialog (window-modal); the card reloads when it is recorded."""
@@ -300,7 +285,9 @@ class CustomerDialog(QDialog):
         """Read the customer again, dropping unsaved edits."""
         customer = self._require()
         self.form.set_dirty(False)
-        self._run(lambda: self.services.customers.get(customer.id), keep_edits=False, emit=False)
+        self.run_service(
+            lambda: self.services.customers.get(customer.id), keep_edits=False, emit=False
+        )
         self.info.setText(self.tr("Reloaded."))
 
     # -- internals -----------------------------------------------------------------------
@@ -310,27 +297,6 @@ class CustomerDialog(QDialog):
             raise RuntimeError("the customer has not been saved yet")
         return self.customer
 
-    def _run(
-        self, action: Callable[[], Customer], *, keep_edits: bool = True, emit: bool = True
-    ) -> Customer | None:
-        """Run a service call that returns the customer; show a refusal on the form.
-
-        Actions other than saving keep what the user typed but not yet saved."""
-        self.info.clear()
-        try:
-            customer = action()
-        except DomainError as error:
-            self.form.show_domain_error(error, i18n.translate)
-            return None
-        except Exception as error:  # noqa: BLE001 - shown and logged, the card stays open
-            show_error(self, error)
-            return None
-        self.form.clear_errors()
-        self.load(customer, keep_edits=keep_edits)
-        if emit:
-            self.saved.emit(customer.id or 0)
-        return customer
-
     def _after_review(self) -> None:
         customer = self.services.customers.get(self._require().id or 0)
         editor = self.form.editor("credit_limit")
@@ -338,18 +304,3 @@ class CustomerDialog(QDialog):
             editor.setText(f"{customer.credit_limit.amount:.2f}")
         self.load(customer, keep_edits=True)
         self.saved.emit(customer.id or 0)
-
-    def reject(self) -> None:
-        if self.form.dirty and not self._confirm_discard():
-            return
-        super().reject()
-
-    def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Close without saving your changes?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from retailerp import i18n
-from retailerp.domain.errors import DomainError
 from retailerp.domain.items import ITEM_FIELDS, TRACKING_LABELS, Item, Tracking
 from retailerp.domain.money import VAT_RATES
 from retailerp.services import Services
-from retailerp.ui.errors import show_error
+from retailerp.ui.record_dialog import RecordDialog
 from retailerp.ui.sources import quantity_text, term, vat_text
 from retailerp.ui.widgets import FormPage
 
@@ -57,13 +51,11 @@ def form_values(item: Item) -> dict[str, Any]:
     return values
 
 
-class ItemDialog(QDialog):
+class ItemDialog(RecordDialog):
     """A new or an existing item.  Ctrl+S saves (the dialog stays open), Esc closes.
 
     ``saved(item_id)`` follows every change (save, retire, reactivate).
     """
-
-    saved = Signal(int)
 
     def __init__(
         self, services: Services, item_id: int | None = None, parent: QWidget | None = None
@@ -73,16 +65,14 @@ class ItemDialog(QDialog):
         self.item: Item | None = None
         self.setObjectName("item_dialog")
         self.form = self._build_form()
-        self.info = QLabel()
-        self.info.setObjectName("info")
         self.active_button = QPushButton()
         self.active_button.setAutoDefault(False)
         self.active_button.clicked.connect(self.toggle_active)
         self._build_layout()
         if item_id is None:
-            self._show(None)
+            self.load(None)
         else:
-            self._show(self.services.items.get(item_id))
+            self.load(self.services.items.get(item_id))
 
     def _build_form(self) -> FormPage:
         form = FormPage(self)
@@ -121,9 +111,7 @@ class ItemDialog(QDialog):
 
     def _build_layout(self) -> None:
         buttons = QDialogButtonBox()
-        save = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.ActionRole)
-        save.setToolTip(self.tr("Save (Ctrl+S)"))
-        save.clicked.connect(self.save)
+        self.add_save_button(buttons)
         buttons.addButton(self.active_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -131,7 +119,9 @@ class ItemDialog(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(buttons)
 
-    def _show(self, item: Item | None, *, keep_edits: bool = False) -> None:
+    def load(self, item: Item | None, *, keep_edits: bool = False) -> None:
+        """Show ``item`` (``None``: a new one); with ``keep_edits`` a dirty form keeps what
+        the user typed."""
         self.item = item
         if item is None:
             self.setWindowTitle(self.tr("New item"))
@@ -147,52 +137,15 @@ class ItemDialog(QDialog):
 
     def save(self) -> bool:
         """Create or update the item; refusals appear next to their fields."""
-        values = self.form.values()
-        items, item = self.services.items, self.item
-        if item is None:
-            done = self._run(lambda: items.create(values))
-        else:
-            done = self._run(lambda: items.update(item.id or 0, item.version, values))
-        if done is not None:
-            self.info.setText(self.tr("Saved."))
-        return done is not None
+        items = self.services.items
+        return self.save_record(self.item, items.create, items.update)
 
     def toggle_active(self) -> None:
         """Retire the item from use (its history stays) or bring it back."""
         item = self.item
         if item is None:
             return
-        self._run(
+        self.run_service(
             lambda: self.services.items.set_active(item.id or 0, item.version, not item.active),
             keep_edits=True,
         )
-
-    def _run(self, action: Callable[[], Item], *, keep_edits: bool = False) -> Item | None:
-        self.info.clear()
-        try:
-            item = action()
-        except DomainError as error:
-            self.form.show_domain_error(error, i18n.translate)
-            return None
-        except Exception as error:  # noqa: BLE001 - shown and logged, the card stays open
-            show_error(self, error)
-            return None
-        self.form.clear_errors()
-        self._show(item, keep_edits=keep_edits)
-        self.saved.emit(item.id or 0)
-        return item
-
-    def reject(self) -> None:
-        if self.form.dirty and not self._confirm_discard():
-            return
-        super().reject()
-
-    def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Close without saving your changes?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard

@@ -2,40 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 
 from retailerp.services import Services
-from retailerp.ui.errors import show_error
 from retailerp.ui.items.dialog import ItemDialog
-from retailerp.ui.list_view import list_view
-from retailerp.ui.models import ROW_ROLE, LazyTableModel
+from retailerp.ui.list_page import CardWindows, ListPage
+from retailerp.ui.list_view import new_shortcut
 from retailerp.ui.sources import ItemSource
-from retailerp.ui.widgets import SearchBox
 
 
-class ItemListPage(QWidget):
+class ItemListPage(ListPage):
     """Items, searched and filtered in the database, loaded page by page."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.dialogs: dict[int, ItemDialog] = {}
-        self.model = LazyTableModel(ItemSource(services), sort_key="sku", parent=self)
-        self.model.load_failed.connect(lambda exc: show_error(self, exc))
-        self.search = SearchBox(self)
-        self.search.setObjectName("item_search")
+        super().__init__(services, ItemSource(services), "item", sort_key="sku", parent=parent)
+        self.cards: CardWindows[ItemDialog] = CardWindows(
+            lambda item_id: ItemDialog(self.services, item_id, self),
+            lambda dialog: dialog.saved,
+            self.refresh,
+        )
+        self.dialogs = self.cards.dialogs
         self.search.setPlaceholderText(self.tr("Search SKU, name, barcode, specification…"))
-        self.search.search_changed.connect(self.model.set_search)
         self.active_filter = QComboBox(self)
         self.active_filter.addItem(self.tr("In use"), True)
         self.active_filter.addItem(self.tr("Retired"), False)
@@ -46,28 +35,10 @@ class ItemListPage(QWidget):
         self.new_button = QPushButton(self.tr("&New item"), self)
         self.new_button.setToolTip(self.tr("New item (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_item)
-        self.view = self._build_view()
-        self._build_layout()
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_item)
+        self.view = self.make_view({"name": 240, "spec": 140})
+        self.lay_out([self.active_filter, self.below_min], [self.new_button], self.view)
+        new_shortcut(self, self.new_item)
         self.apply_filters()
-
-    def _build_view(self) -> QTableView:
-        view = list_view(self.model, "item_table", {"name": 240, "spec": 140}, self)
-        view.activated.connect(self._open_index)  # double-click or Enter
-        return view
-
-    def _build_layout(self) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.active_filter)
-        bar.addWidget(self.below_min)
-        bar.addStretch(1)
-        bar.addWidget(self.new_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
 
     def filters(self) -> dict[str, object]:
         filters: dict[str, object] = {}
@@ -77,41 +48,11 @@ class ItemListPage(QWidget):
             filters["below_min"] = True
         return filters
 
-    def apply_filters(self) -> None:
-        self.model.set_filters(self.filters())
-
-    def refresh(self) -> None:
-        self.model.refresh()
-
     def new_item(self) -> ItemDialog:
-        return self._show_dialog(None)
+        return self.cards.show(None)
 
     def open_item(self, item_id: int) -> ItemDialog:
-        return self._show_dialog(item_id)
+        return self.cards.show(item_id)
 
-    def _open_index(self, index: QModelIndex) -> None:
-        row = self.model.data(index, ROW_ROLE)
-        if row is not None:
-            self.open_item(row.id)
-
-    def _show_dialog(self, item_id: int | None) -> ItemDialog:
-        dialog = self.dialogs.get(item_id) if item_id is not None else None
-        if dialog is None:
-            dialog = ItemDialog(self.services, item_id, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.saved.connect(lambda new_id, d=dialog: self._on_saved(new_id, d))
-            dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
-            if item_id is not None:
-                self.dialogs[item_id] = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
-
-    def _on_saved(self, item_id: int, dialog: ItemDialog) -> None:
-        self.dialogs.setdefault(item_id, dialog)
-        self.refresh()
-
-    def _forget(self, dialog: ItemDialog) -> None:
-        for key in [k for k, d in self.dialogs.items() if d is dialog]:
-            del self.dialogs[key]
+    def open_row(self, row: Any) -> ItemDialog:
+        return self.open_item(row.id)

@@ -32,8 +32,8 @@ from retailerp.printing import PRESETS
 from retailerp.services import Services
 from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.printing.pages import PrintFailed, page_images, print_pdf
+from retailerp.ui.styles import ERROR_STYLE
 
-ERROR_STYLE = "color: #b00020;"
 PAPER_TEXT = {"241x140": "241 × 140 mm", "241x93": "241 × 93 mm"}
 
 

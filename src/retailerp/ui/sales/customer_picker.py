@@ -14,15 +14,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from retailerp import i18n
 from retailerp.domain.errors import DomainError
-from retailerp.persistence.queries import CustomerRow, Page
-from retailerp.services import Services
+from retailerp.persistence.queries import CustomerRow
+from retailerp.services import Page, Services
 from retailerp.services.invoicing import CustomerPosition
 from retailerp.ui.sales.lookup import MAX_CANDIDATES, LookupPopup, is_enter, is_key
 from retailerp.ui.sales.sources import customer_text
 from retailerp.ui.sources import money_text
+from retailerp.ui.styles import ERROR_STYLE
 from retailerp.ui.widgets import SearchBox
-
-WARNING_STYLE = "color: #b00020;"
 
 
 class CustomerPicker(QWidget):
@@ -55,7 +54,7 @@ class CustomerPicker(QWidget):
         self.info.setWordWrap(True)
         self.warning = QLabel(self)
         self.warning.setObjectName("customer_warning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setStyleSheet(ERROR_STYLE)
         self.warning.setWordWrap(True)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)

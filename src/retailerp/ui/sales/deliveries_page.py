@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from retailerp import i18n
-from retailerp.domain.errors import DomainError
 from retailerp.domain.invoicing import Invoice
 from retailerp.persistence.queries import DeliveryRow
 from retailerp.services import Services
-from retailerp.ui.errors import show_error
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales.list_base import DocumentList
@@ -24,7 +21,6 @@ class DeliveriesPage(DocumentList):
         super().__init__(
             services, DeliverySource(services), "deliveries", multi_select=True, parent=parent
         )
-        self.batch: batch.BatchPrint | None = None
         self.uninvoiced = QCheckBox(self.tr("&Not invoiced only"), self)
         self.uninvoiced.setObjectName("uninvoiced_filter")
         self.uninvoiced.toggled.connect(lambda _on: self.apply_filters())
@@ -44,13 +40,8 @@ class DeliveriesPage(DocumentList):
         if not rows:
             self.show_problem(self.tr("Select the deliveries to invoice."))
             return None
-        try:
-            invoice = self.services.invoices.invoice([row.id for row in rows])
-        except DomainError as error:
-            self.show_problem(error.render(i18n.translate))
-            return None
-        except Exception as error:  # noqa: BLE001 - shown and logged
-            show_error(self, error)
+        invoice = self.attempt(lambda: self.services.invoices.invoice([row.id for row in rows]))
+        if invoice is None:
             return None
         self.show_message(
             self.tr("Invoice {number} made for {n} deliveries.").format(
@@ -62,22 +53,8 @@ class DeliveriesPage(DocumentList):
         return invoice
 
     def print_selected(self) -> batch.BatchPrint | None:
-        numbers = [row.number for row in self.selected_rows()]
-        if not numbers:
-            self.show_problem(self.tr("Select the delivery notes to print."))
-            return None
-        self.batch = batch.print_selected(self, self.services, numbers)
-        if self.batch is not None:
-            self.batch.finished.connect(self._printed)
-        return self.batch
-
-    def _printed(self, result: batch.BatchResult) -> None:
-        if result.folder is not None:
-            text = self.tr("{done} of {total} delivery notes saved in {folder}.").format(
-                done=len(result.done), total=result.total, folder=result.folder
-            )
-        else:
-            text = self.tr("{done} of {total} delivery notes sent to the printer.").format(
-                done=len(result.done), total=result.total
-            )
-        self.show_message(text)
+        return self.print_rows(
+            self.tr("Select the delivery notes to print."),
+            self.tr("{done} of {total} delivery notes saved in {folder}."),
+            self.tr("{done} of {total} delivery notes sent to the printer."),
+        )

@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from retailerp.ui.sales.sources import OrderDocuments, document_kind_text, is_printable
+from retailerp.services.sales import OrderDocuments
+from retailerp.ui.sales.sources import document_kind_text, is_printable
 from retailerp.ui.sources import date_text, money_text
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retailerp import i18n
-from retailerp.domain.errors import DomainError
 from retailerp.domain.invoicing import AGEING_BUCKETS, Payment
 from retailerp.domain.money import Money
 from retailerp.persistence.queries import InvoiceRow
@@ -37,7 +35,6 @@ class InvoiceList(DocumentList):
         super().__init__(
             services, InvoiceSource(services), "invoices", multi_select=True, parent=parent
         )
-        self.batch: batch.BatchPrint | None = None
         self.open_only = QCheckBox(self.tr("&Open only"), self)
         self.open_only.setObjectName("open_filter")
         self.open_only.toggled.connect(lambda _on: self.apply_filters())
@@ -71,15 +68,12 @@ class InvoiceList(DocumentList):
         return self._record(first.customer_id, entered)
 
     def _record(self, customer_id: int, entered: payment_dialog.PaymentInput) -> Payment | None:
-        try:
-            payment = self.services.invoices.record_payment(
+        payment = self.attempt(
+            lambda: self.services.invoices.record_payment(
                 customer_id, entered.amount, entered.method, entered.reference
             )
-        except DomainError as error:
-            self.show_problem(error.render(i18n.translate))
-            return None
-        except Exception as error:  # noqa: BLE001 - shown and logged
-            show_error(self, error)
+        )
+        if payment is None:
             return None
         self.show_message(
             self.tr("Payment {number} of {amount} recorded.").format(
@@ -90,25 +84,11 @@ class InvoiceList(DocumentList):
         return payment
 
     def print_selected(self) -> batch.BatchPrint | None:
-        numbers = [row.number for row in self.selected_rows()]
-        if not numbers:
-            self.show_problem(self.tr("Select the invoices to print."))
-            return None
-        self.batch = batch.print_selected(self, self.services, numbers)
-        if self.batch is not None:
-            self.batch.finished.connect(self._printed)
-        return self.batch
-
-    def _printed(self, result: batch.BatchResult) -> None:
-        if result.folder is not None:
-            text = self.tr("{done} of {total} invoices saved in {folder}.").format(
-                done=len(result.done), total=result.total, folder=result.folder
-            )
-        else:
-            text = self.tr("{done} of {total} invoices sent to the printer.").format(
-                done=len(result.done), total=result.total
-            )
-        self.show_message(text)
+        return self.print_rows(
+            self.tr("Select the invoices to print."),
+            self.tr("{done} of {total} invoices saved in {folder}."),
+            self.tr("{done} of {total} invoices sent to the printer."),
+        )
 
 
 class AgeingTable(QWidget):

@@ -8,28 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDateEdit,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from retailerp import i18n
+from retailerp.domain.errors import DomainError
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
-from retailerp.ui.models import ROW_ROLE, LazyTableModel, PageSource
+from retailerp.ui.list_page import ListPage
+from retailerp.ui.models import PageSource
+from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
-from retailerp.ui.widgets import SearchBox
+from retailerp.ui.styles import ERROR_STYLE, MESSAGE_STYLE
+
+T = TypeVar("T")
 
 NO_DATE = QDate(2000, 1, 1)
-MESSAGE_STYLE = "color: #1b5e20;"
 
 
 def date_box(parent: QWidget, special: str) -> QDateEdit:
@@ -47,7 +43,7 @@ def date_value(box: QDateEdit) -> date | None:
     return None if box.date() == box.minimumDate() else box.date().toPython()
 
 
-class DocumentList(QWidget):
+class DocumentList(ListPage):
     """Base of the three sales lists; subclasses add filters, buttons and :meth:`open_row`."""
 
     def __init__(
@@ -59,17 +55,12 @@ class DocumentList(QWidget):
         multi_select: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, source, name, sort_key="number", descending=True, parent=parent)
         self.previews: list[PrintPreviewDialog] = []
-        self.model = LazyTableModel(source, sort_key="number", descending=True, parent=self)
-        self.model.load_failed.connect(lambda exc: show_error(self, exc))
-        self.search = SearchBox(self)
-        self.search.setObjectName(f"{name}_search")
+        self.batch: batch.BatchPrint | None = None
         self.search.setPlaceholderText(
             QCoreApplication.translate("DocumentList", "Search number, customer code or name…")
         )
-        self.search.search_changed.connect(self.model.set_search)
         self.date_from = date_box(self, QCoreApplication.translate("DocumentList", "from any date"))
         self.date_to = date_box(self, QCoreApplication.translate("DocumentList", "to any date"))
         for box in (self.date_from, self.date_to):
@@ -77,26 +68,9 @@ class DocumentList(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName(f"{name}_message")
         self.message.setWordWrap(True)
-        self.view = self._build_view(name, multi_select)
+        self.view = self.make_view({"customer_name": 240}, multi_select=multi_select)
         self.filter_bar = QHBoxLayout()
         self.button_bar = QHBoxLayout()
-
-    def _build_view(self, name: str, multi_select: bool) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(f"{name}_table")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        mode = QAbstractItemView.SelectionMode
-        view.setSelectionMode(mode.ExtendedSelection if multi_select else mode.SingleSelection)
-        view.horizontalHeader().setSortIndicator(self.model.sort_column(), self.model.sort_order())
-        view.setSortingEnabled(True)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.verticalHeader().hide()
-        view.activated.connect(self._activated)
-        customer = self.model.column_of("customer_name")
-        if customer >= 0:
-            view.setColumnWidth(customer, 240)
-        return view
 
     def build_layout(self, filters: list[QWidget], buttons: list[QPushButton]) -> None:
         """Lay out: search and filters, the date range, the table, a message, the buttons."""
@@ -133,12 +107,6 @@ class DocumentList(QWidget):
             filters["date_to"] = date_value(self.date_to)
         return filters
 
-    def apply_filters(self) -> None:
-        self.model.set_filters(self.filters())
-
-    def refresh(self) -> None:
-        self.model.refresh()
-
     def selected_rows(self) -> list[Any]:
         """The row objects selected, top to bottom."""
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
@@ -152,21 +120,27 @@ class DocumentList(QWidget):
         for row in numbers:
             selection.select(self.model.index(row, 0), flags)
 
-    def _activated(self, index: QModelIndex) -> None:
-        row = self.model.data(index, ROW_ROLE)
-        if row is not None:
-            self.open_row(row)
-
-    def open_row(self, row: Any) -> QWidget | None:
-        raise NotImplementedError
+    # -- messages and service calls ---------------------------------------------------------
 
     def show_message(self, text: str) -> None:
         self.message.setStyleSheet(MESSAGE_STYLE)
         self.message.setText(text)
 
     def show_problem(self, text: str) -> None:
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(text)
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run a service call; a refusal is shown under the list, anything else in a box."""
+        try:
+            return action()
+        except DomainError as error:
+            self.show_problem(error.render(i18n.translate))
+        except Exception as error:  # noqa: BLE001 - shown and logged
+            show_error(self, error)
+        return None
+
+    # -- printing ---------------------------------------------------------------------------
 
     def open_preview(self, number: str) -> PrintPreviewDialog:
         dialog = PrintPreviewDialog(self, self.services, number)
@@ -179,3 +153,23 @@ class DocumentList(QWidget):
         if dialog in self.previews:
             self.previews.remove(dialog)
         dialog.deleteLater()
+
+    def print_rows(self, nothing_selected: str, saved: str, sent: str) -> batch.BatchPrint | None:
+        """Print (or save) the selected documents in the background, then say how many.
+
+        ``saved`` and ``sent`` word the outcome, with ``{done}``, ``{total}`` and
+        ``{folder}``: saved into a folder, sent to the printer."""
+        numbers = [row.number for row in self.selected_rows()]
+        if not numbers:
+            self.show_problem(nothing_selected)
+            return None
+        self.batch = batch.print_selected(self, self.services, numbers)
+        if self.batch is not None:
+            self.batch.finished.connect(lambda result: self._printed(result, saved, sent))
+        return self.batch
+
+    def _printed(self, result: batch.BatchResult, saved: str, sent: str) -> None:
+        text = saved if result.folder is not None else sent
+        self.show_message(
+            text.format(done=len(result.done), total=result.total, folder=result.folder)
+        )

@@ -23,13 +23,13 @@ from retailerp.ui import prompts
 from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog, ship_dialog
+from retailerp.ui.styles import ERROR_STYLE
 
 if TYPE_CHECKING:
     from retailerp.services import Services
-    from retailerp.ui.sales.sources import OrderDocuments
+    from retailerp.services.sales import OrderDocuments
 
 T = TypeVar("T")
-ERROR_STYLE = "color: #b00020;"
 OVERRIDABLE_FIELDS = ("lines", "customer")
 """Confirmation refusals for stock (``lines``) and credit (``customer``) can be overridden."""
 

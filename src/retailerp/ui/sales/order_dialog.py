@@ -7,7 +7,7 @@ quantity, Ctrl+S saves the draft, Ctrl+Enter saves and confirms.  Only a draft c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -27,29 +26,19 @@ from PySide6.QtWidgets import (
 from retailerp.domain.errors import DomainError, ValidationError
 from retailerp.domain.sales import PAYMENT_MODE_LABELS, OrderState, PaymentMode, SalesOrder
 from retailerp.services import Services
+from retailerp.services.sales import OrderDocuments
+from retailerp.ui import prompts
 from retailerp.ui.errors import show_error
 from retailerp.ui.sales.customer_picker import CustomerPicker
 from retailerp.ui.sales.documents import LinkedDocuments
 from retailerp.ui.sales.lookup import is_enter
 from retailerp.ui.sales.order_actions import OrderActions
 from retailerp.ui.sales.order_lines import OrderLinesEditor
-from retailerp.ui.sales.sources import OrderDocuments, order_documents, state_text
+from retailerp.ui.sales.sources import state_text
 from retailerp.ui.sources import term
 from retailerp.ui.widgets import FormPage
 
 NO_DATE = QDate(2000, 1, 1)
-
-
-def ask_discard(parent: QWidget) -> bool:
-    """Whether to close without saving (tests replace this module function)."""
-    answer = QMessageBox.question(
-        parent,
-        QCoreApplication.translate("OrderDialog", "Unsaved changes"),
-        QCoreApplication.translate("OrderDialog", "Close without saving your changes?"),
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Discard
 
 
 class OrderDialog(OrderActions, QDialog):
@@ -166,7 +155,7 @@ class OrderDialog(OrderActions, QDialog):
             return
         try:
             order = self.services.orders.get(order_id)
-            self.documents = order_documents(self.services, order_id)
+            self.documents = self.services.orders.documents(order_id)
         except Exception as error:  # noqa: BLE001 - shown; the dialog stays usable
             show_error(self, error)
             return
@@ -277,11 +266,11 @@ class OrderDialog(OrderActions, QDialog):
 
     def reject(self) -> None:
         """Esc and Close: ask before throwing typed changes away."""
-        if self._closing or not self.dirty() or ask_discard(self):
+        if self._closing or not self.dirty() or prompts.ask_discard(self):
             super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if event.spontaneous() and self.dirty() and not ask_discard(self):
+        if event.spontaneous() and self.dirty() and not prompts.ask_discard(self):
             event.ignore()
             return
         self._closing = True

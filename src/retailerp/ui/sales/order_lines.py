@@ -15,7 +15,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -40,18 +39,21 @@ from retailerp.domain.money import (
     total,
 )
 from retailerp.domain.sales import OrderLine
-from retailerp.persistence.queries import Page
-from retailerp.services import Services
+from retailerp.services import Page, Services
 from retailerp.ui.errors import message_for
+from retailerp.ui.line_table import (
+    ITEM_ROLE,
+    clear_marks,
+    line_field,
+    line_item_id,
+    mark_cell,
+)
 from retailerp.ui.sales.lookup import MAX_CANDIDATES, LookupPopup, is_enter, is_key
 from retailerp.ui.sources import money_text, quantity_text
+from retailerp.ui.styles import ERROR_STYLE
 
 COLUMNS = ("item", "quantity", "unit_price", "discount", "vat_rate", "net", "vat", "gross")
 EDITABLE = frozenset({"quantity", "unit_price", "discount", "vat_rate"})
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-ERROR_BRUSH = QBrush(QColor("#ffd6d6"))
-ERROR_STYLE = "color: #b00020;"
-LINE_FIELD = re.compile(r"^lines\.(\d+)\.(\w+)$")
 COUNT_PREFIX = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\*\s*(.+)$")
 
 
@@ -146,11 +148,7 @@ class OrderLinesEditor(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-        )
+        table.setEditTriggers(self._triggers())
         table.cellChanged.connect(self._cell_changed)
         return table
 
@@ -254,8 +252,7 @@ class OrderLinesEditor(QWidget):
         return -1
 
     def item_id(self, row: int) -> int:
-        cell = self.table.item(row, 0)
-        return int(cell.data(ITEM_ROLE) or 0) if cell is not None else 0
+        return line_item_id(self.table, row)
 
     def set_cell(self, row: int, key: str, text: str) -> None:
         column = COLUMNS.index(key)
@@ -403,25 +400,18 @@ class OrderLinesEditor(QWidget):
 
     def _error_text(self, error: DomainError) -> str:
         text = message_for(error, i18n.translate)
-        match = LINE_FIELD.match(error.field or "")
-        if match is None:
+        line = line_field(error.field)
+        if line is None:
             return text
-        row, key = int(match.group(1)) - 1, match.group(2)
-        column = COLUMNS.index(key) if key in COLUMNS else 0
-        cell = self.table.item(row, column) if 0 <= row < self.table.rowCount() else None
-        if cell is not None:
-            cell.setBackground(ERROR_BRUSH)
+        row, key = line
+        mark_cell(self.table, row, COLUMNS.index(key) if key in COLUMNS else 0)
         return self.tr("Line {n}: {message}").format(n=row + 1, message=text)
 
     def clear_errors(self) -> None:
         self.message.clear()
         self._filling = True
         try:
-            for row in range(self.table.rowCount()):
-                for column in range(self.table.columnCount()):
-                    cell = self.table.item(row, column)
-                    if cell is not None:
-                        cell.setBackground(QBrush())
+            clear_marks(self.table)
         finally:
             self._filling = False
 

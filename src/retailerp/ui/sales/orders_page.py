@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from retailerp.domain.sales import OrderState
 from retailerp.persistence.queries import OrderRow
 from retailerp.services import Services
+from retailerp.ui.list_page import CardWindows
+from retailerp.ui.list_view import new_shortcut
 from retailerp.ui.sales.list_base import DocumentList
 from retailerp.ui.sales.order_dialog import OrderDialog
 from retailerp.ui.sales.sources import OrderSource, state_text
@@ -27,7 +27,12 @@ class OrdersPage(DocumentList):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, OrderSource(services), "orders", parent=parent)
-        self.dialogs: dict[int, OrderDialog] = {}
+        self.cards: CardWindows[OrderDialog] = CardWindows(
+            lambda order_id: OrderDialog(self.services, order_id, self),
+            lambda dialog: dialog.changed,
+            self.refresh,
+        )
+        self.dialogs = self.cards.dialogs
         self.state_filter = QComboBox(self)
         self.state_filter.setObjectName("state_filter")
         self.state_filter.addItem(self.tr("All states"), None)
@@ -37,9 +42,7 @@ class OrdersPage(DocumentList):
         self.state_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
         new_button = self.add_button(self.tr("&New order"), self.new_order)
         new_button.setToolTip(self.tr("New order (Ctrl+N)"))
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_order)
+        new_shortcut(self, self.new_order)
         self.build_layout([self.state_filter], [new_button])
 
     def extra_filters(self) -> dict[str, object]:
@@ -47,32 +50,10 @@ class OrdersPage(DocumentList):
         return {"state": state} if state else {}
 
     def new_order(self) -> OrderDialog:
-        return self._show(None)
+        return self.cards.show(None)
 
     def open_order(self, order_id: int) -> OrderDialog:
-        return self._show(order_id)
+        return self.cards.show(order_id)
 
     def open_row(self, row: OrderRow) -> OrderDialog:
         return self.open_order(row.id)
-
-    def _show(self, order_id: int | None) -> OrderDialog:
-        dialog = self.dialogs.get(order_id) if order_id is not None else None
-        if dialog is None:
-            dialog = OrderDialog(self.services, order_id, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.changed.connect(lambda new_id, d=dialog: self._on_changed(new_id, d))
-            dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
-            if order_id is not None:
-                self.dialogs[order_id] = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
-
-    def _on_changed(self, order_id: int, dialog: OrderDialog) -> None:
-        self.dialogs.setdefault(order_id, dialog)
-        self.refresh()
-
-    def _forget(self, dialog: OrderDialog) -> None:
-        for key in [k for k, d in self.dialogs.items() if d is dialog]:
-            del self.dialogs[key]

@@ -1,4 +1,4 @@
-"""Page sources of the sales lists, the shop terms they show, and an order's documents.
+"""Page sources of the sales lists and the shop terms they show.
 
 Orders, deliveries and invoices are read through ``services.orders.page``,
 ``services.orders.deliveries_page`` and ``services.invoices.page`` (keyset pages of
@@ -7,9 +7,6 @@ translated as shop terms.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -20,11 +17,10 @@ from retailerp.domain.sales import (
     OrderState,
     PaymentMode,
 )
-from retailerp.persistence.queries import DeliveryRow, InvoiceRow, OrderRow, Page
+from retailerp.persistence.queries import DeliveryRow, InvoiceRow, OrderRow
 from retailerp.services import Services
-from retailerp.services.sales import OrderDocuments
-from retailerp.ui.models import Column, PageQuery
-from retailerp.ui.sources import date_text, fetch_pages, money_text, term
+from retailerp.ui.models import Column
+from retailerp.ui.sources import ServiceSource, date_text, money_text, term
 
 OVERDUE_COLOUR = "#b00020"
 DONE_COLOUR = "gray"
@@ -62,24 +58,7 @@ def document_kind_text(number: str) -> str:
     return term(DOCUMENT_LABELS[parsed[0]]) if parsed else ""
 
 
-class _SalesSource:
-    """Row key = the read side's cursor; raw values by attribute."""
-
-    def __init__(self, services: Services, fetch: Callable[[Page], Sequence[Any]]) -> None:
-        self.services = services
-        self._fetch = fetch
-
-    def fetch(self, query: PageQuery) -> list[Any]:
-        return fetch_pages(self._fetch, query)
-
-    def row_key(self, row: Any, sort_key: str) -> tuple[Any, ...]:
-        return tuple(row.cursor)
-
-    def sort_value(self, row: Any, column_key: str) -> object:
-        return getattr(row, column_key, None)
-
-
-class OrderSource(_SalesSource):
+class OrderSource(ServiceSource):
     """Filters: ``state`` (one or a list), ``customer_id``, ``date_from``, ``date_to``."""
 
     def __init__(self, services: Services) -> None:
@@ -116,7 +95,7 @@ class OrderSource(_SalesSource):
         return DONE_COLOUR if row.state in finished else None
 
 
-class DeliverySource(_SalesSource):
+class DeliverySource(ServiceSource):
     """Filters: ``uninvoiced``, ``customer_id``, ``date_from``, ``date_to``."""
 
     def __init__(self, services: Services) -> None:
@@ -148,7 +127,7 @@ class DeliverySource(_SalesSource):
         return getattr(row, column_key)
 
 
-class InvoiceSource(_SalesSource):
+class InvoiceSource(ServiceSource):
     """Filters: ``open`` (not fully paid), ``customer_id``, ``date_from``, ``date_to``."""
 
     def __init__(self, services: Services) -> None:
@@ -197,11 +176,3 @@ class InvoiceSource(_SalesSource):
     def decorate(self, row: InvoiceRow, column_key: str) -> str | None:
         overdue = row.paid < row.gross and row.due_date < self.services.ctx.today()
         return OVERDUE_COLOUR if overdue else None
-
-
-# --- an order's documents ------------------------------------------------------------------
-
-
-def order_documents(services: Services, order_id: int) -> OrderDocuments:
-    """Everything that came of one order (through the order service)."""
-    return services.orders.documents(order_id)

@@ -9,13 +9,12 @@ are listed as "Line n: …" and the cell is marked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,13 +37,15 @@ from retailerp.domain.items import Item
 from retailerp.domain.stock import Location, LocationKind
 from retailerp.services import Services
 from retailerp.ui.errors import message_for, show_error
+from retailerp.ui.line_table import (
+    ITEM_ROLE,
+    clear_marks,
+    line_field,
+    line_item_id,
+    mark_cell,
+)
 from retailerp.ui.sources import quantity_text, term
-
-LINE_FIELD = re.compile(r"^lines\.(\d+)\.(\w+)$")
-ERROR_BRUSH = QBrush(QColor("#ffd6d6"))
-ERROR_STYLE = "color: #b00020;"
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The item column's cell holds the line's item id under this role."""
+from retailerp.ui.styles import ERROR_STYLE
 
 LOCATION_ORDER = [
     LocationKind.WAREHOUSE,
@@ -276,8 +277,7 @@ class StockLinesDialog(QDialog):
         return cell.text().strip() if cell is not None else ""
 
     def item_id(self, row: int) -> int:
-        cell = self.table.item(row, 0)
-        return int(cell.data(ITEM_ROLE) or 0) if cell is not None else 0
+        return line_item_id(self.table, row)
 
     def remove_line(self) -> None:
         row = self.table.currentRow()
@@ -318,27 +318,20 @@ class StockLinesDialog(QDialog):
 
     def refusal_text(self, error: DomainError) -> str:
         text = message_for(error, i18n.translate)
-        match = LINE_FIELD.match(error.field or "")
-        if match is None:
+        line = line_field(error.field)
+        if line is None:
             return text
-        row, key = int(match.group(1)) - 1, match.group(2)
+        row, key = line
         self.mark(row, key)
         return QCoreApplication.translate("StockLines", "Line {n}: {message}").format(
             n=row + 1, message=text
         )
 
     def mark(self, row: int, key: str) -> None:
-        column = self.COLUMNS.index(key if key in self.COLUMNS else "item")
-        cell = self.table.item(row, column) if 0 <= row < self.table.rowCount() else None
-        if cell is not None:
-            cell.setBackground(ERROR_BRUSH)
+        mark_cell(self.table, row, self.COLUMNS.index(key if key in self.COLUMNS else "item"))
 
     def clear_marks(self) -> None:
-        for row in range(self.table.rowCount()):
-            for column in range(self.table.columnCount()):
-                cell = self.table.item(row, column)
-                if cell is not None:
-                    cell.setBackground(QBrush())
+        clear_marks(self.table)
 
     def set_posting_enabled(self, enabled: bool) -> None:
         for widget in (self.post_button, self.remove_button, self.scan, self.location):

@@ -28,8 +28,9 @@ from retailerp.ui.list_view import list_view
 from retailerp.ui.models import LazyTableModel
 from retailerp.ui.sources import DocumentSource, StockSource, term
 from retailerp.ui.stock.count import CountDialog
-from retailerp.ui.stock.lines import ERROR_STYLE, StockLinesDialog, fill_location_combo
+from retailerp.ui.stock.lines import StockLinesDialog, fill_location_combo
 from retailerp.ui.stock.receipt import ReceiptDialog
+from retailerp.ui.styles import ERROR_STYLE
 from retailerp.ui.widgets import SearchBox
 
 D = TypeVar("D", bound=StockLinesDialog)
@@ -190,6 +191,9 @@ class StockPage(QWidget):
         except DomainError as error:
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(message_for(error, i18n.translate))
+            return None
+        except Exception as error:  # noqa: BLE001 - shown and logged, like every other action
+            show_error(self, error)
             return None
         self._on_posted(reversal.number)
         return reversal.number

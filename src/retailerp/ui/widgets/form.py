@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 
 from retailerp.domain.errors import DomainError, ValidationError
 from retailerp.ui.errors import Translate, message_for
+from retailerp.ui.styles import ERROR_STYLE
 
 VALIDATE_MS = 250
-ERROR_STYLE = "color: #b00020;"
 
 Message = str | DomainError
 Validator = Callable[[dict[str, Any]], Mapping[str, Message]]

@@ -1,0 +1,50 @@
+"""What the grids of document lines share (order lines, receipt and count lines).
+
+The item column's cell holds the line's item id under :data:`ITEM_ROLE`; a refusal naming
+``lines.<n>.<field>`` marks the cell of line ``n`` at fault.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QTableWidget
+
+from retailerp.ui.styles import ERROR_BRUSH
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The item column's cell holds the line's item id under this role."""
+
+LINE_FIELD = re.compile(r"^lines\.(\d+)\.(\w+)$")
+
+
+def line_field(field: str | None) -> tuple[int, str] | None:
+    """``lines.3.quantity`` → ``(2, "quantity")`` (the row, counted from 0); else ``None``."""
+    match = LINE_FIELD.match(field or "")
+    if match is None:
+        return None
+    return int(match.group(1)) - 1, match.group(2)
+
+
+def line_item_id(table: QTableWidget, row: int) -> int:
+    """The item id of the line in ``row`` (0 when there is none)."""
+    cell = table.item(row, 0)
+    return int(cell.data(ITEM_ROLE) or 0) if cell is not None else 0
+
+
+def mark_cell(table: QTableWidget, row: int, column: int) -> None:
+    """Colour the cell a refusal names (nothing when the row is not there)."""
+    cell = table.item(row, column) if 0 <= row < table.rowCount() else None
+    if cell is not None:
+        cell.setBackground(ERROR_BRUSH)
+
+
+def clear_marks(table: QTableWidget) -> None:
+    """Take every cell's refusal colour away."""
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            cell = table.item(row, column)
+            if cell is not None:
+                cell.setBackground(QBrush())

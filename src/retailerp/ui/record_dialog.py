@@ -1,0 +1,105 @@
+"""What the master-data cards (customer, item) share: a form, a status line under it, Save,
+service calls whose refusals appear next to their fields, and a question before typed
+changes are thrown away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
+
+from retailerp import i18n
+from retailerp.domain.errors import DomainError
+from retailerp.ui import prompts
+from retailerp.ui.errors import show_error
+from retailerp.ui.widgets import FormPage
+
+
+class Record(Protocol):
+    id: int | None
+    version: int
+
+
+R = TypeVar("R", bound=Record)
+
+
+class RecordDialog(QDialog):
+    """Base of the customer and item cards.  Ctrl+S saves (the dialog stays open), Esc closes.
+
+    A subclass builds :attr:`form` and implements :meth:`save` and :meth:`load`;
+    ``saved(record_id)`` follows every change.
+    """
+
+    saved = Signal(int)
+
+    form: FormPage
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = QLabel()
+        self.info.setObjectName("info")
+
+    def add_save_button(self, buttons: QDialogButtonBox) -> QPushButton:
+        button = buttons.addButton(
+            QCoreApplication.translate("RecordDialog", "&Save"),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        button.setToolTip(QCoreApplication.translate("RecordDialog", "Save (Ctrl+S)"))
+        button.clicked.connect(self.save)
+        return button
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def load(self, record: Any, *, keep_edits: bool = False) -> None:
+        """Show ``record``; with ``keep_edits`` a dirty form keeps what the user typed."""
+        raise NotImplementedError
+
+    def save_record(
+        self,
+        record: R | None,
+        create: Callable[[Mapping[str, Any]], R],
+        update: Callable[[int, int, Mapping[str, Any]], R],
+    ) -> bool:
+        """Create the record or update it from the form; refusals appear next to fields."""
+        values = self.form.values()
+        if record is None:
+            done = self.run_service(lambda: create(values), keep_edits=False)
+        else:
+            done = self.run_service(
+                lambda: update(record.id or 0, record.version, values), keep_edits=False
+            )
+        if done is None:
+            return False
+        self.info.setText(QCoreApplication.translate("RecordDialog", "Saved."))
+        return True
+
+    def run_service(
+        self, action: Callable[[], R], *, keep_edits: bool, emit: bool = True
+    ) -> R | None:
+        """Run a service call that returns the record and show the record it returns.
+
+        A refusal appears on the form, anything else in a message box; the card stays open.
+        ``keep_edits`` keeps what the user typed but did not save yet."""
+        self.info.clear()
+        try:
+            record = action()
+        except DomainError as error:
+            self.form.show_domain_error(error, i18n.translate)
+            return None
+        except Exception as error:  # noqa: BLE001 - shown and logged, the card stays open
+            show_error(self, error)
+            return None
+        self.form.clear_errors()
+        self.load(record, keep_edits=keep_edits)
+        if emit:
+            self.saved.emit(record.id or 0)
+        return record
+
+    def reject(self) -> None:
+        if self.form.dirty and not prompts.ask_discard(self):
+            return
+        super().reject()
