@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from retailerp.persistence.engine import Database
-from retailerp.persistence.queries import Page
+from retailerp.persistence.queries import (
+    PAGE_LIMIT_MAX,
+    CustomerRow,
+    DeliveryRow,
+    DocumentRow,
+    InvoiceRow,
+    ItemRow,
+    OrderRow,
+    Page,
+    StockRow,
+)
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.invoicing import InvoiceService
@@ -19,7 +29,20 @@ from retailerp.services.sales import OrderService
 from retailerp.services.settings import SettingsService
 from retailerp.services.stock import StockService
 
-__all__ = ["Page", "ServiceContext", "Services"]
+__all__ = [
+    "PAGE_LIMIT_MAX",
+    "CustomerRow",
+    "DeliveryRow",
+    "DocumentRow",
+    "InvoiceRow",
+    "ItemRow",
+    "OrderRow",
+    "Page",
+    "ServiceContext",
+    "Services",
+    "StockRow",
+]
+"""Rows are the read side's plain records (persistence.queries), handed out by the services."""
 
 
 @dataclass

@@ -38,6 +38,10 @@ class ItemService:
 
         return read(self.ctx.db, work)
 
+    def get_many(self, item_ids: Sequence[int]) -> dict[int, Item]:
+        """Several items in one read (for the lines of a document)."""
+        return read(self.ctx.db, lambda uow: uow.items.by_ids(item_ids))
+
     def find(self, code: str) -> Item | None:
         """The item with this SKU or barcode (what a scanner or a clerk types)."""
         code = code.strip()

@@ -20,8 +20,7 @@ from retailerp import i18n
 from retailerp.domain.customers import STATUS_LABELS, CustomerStatus
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DOCUMENT_LABELS, DocumentType
-from retailerp.persistence.queries import PAGE_LIMIT_MAX
-from retailerp.services import Page, Services
+from retailerp.services import PAGE_LIMIT_MAX, Page, Services
 from retailerp.ui.models import Column, PageQuery
 
 R = TypeVar("R")

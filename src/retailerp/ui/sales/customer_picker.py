@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from retailerp import i18n
 from retailerp.domain.errors import DomainError
-from retailerp.persistence.queries import CustomerRow
-from retailerp.services import Page, Services
+from retailerp.services import CustomerRow, Page, Services
 from retailerp.services.invoicing import CustomerPosition
 from retailerp.ui.sales.lookup import MAX_CANDIDATES, LookupPopup, is_enter, is_key
 from retailerp.ui.sales.sources import customer_text

@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from retailerp.domain.invoicing import Invoice
-from retailerp.persistence.queries import DeliveryRow
-from retailerp.services import Services
+from retailerp.services import DeliveryRow, Services
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales.list_base import DocumentList

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from retailerp.domain.invoicing import AGEING_BUCKETS, Payment
 from retailerp.domain.money import Money
-from retailerp.persistence.queries import InvoiceRow
-from retailerp.services import Services
+from retailerp.services import InvoiceRow, Services
 from retailerp.services.invoicing import AgeingRow
 from retailerp.ui.errors import show_error
 from retailerp.ui.printing import batch

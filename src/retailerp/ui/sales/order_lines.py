@@ -302,6 +302,9 @@ class OrderLinesEditor(QWidget):
     def load(self, lines: list[OrderLine]) -> None:
         """Show a saved order's lines (and forget any edits)."""
         self._filling = True
+        missing = [line.item_id for line in lines if line.item_id not in self._items]
+        for item_id, item in self.services.items.get_many(missing).items():
+            self._items[item_id] = LineItem.of(item)
         try:
             self.table.setRowCount(0)
             for line in lines:

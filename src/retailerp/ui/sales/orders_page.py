@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from retailerp.domain.sales import OrderState
-from retailerp.persistence.queries import OrderRow
-from retailerp.services import Services
+from retailerp.services import OrderRow, Services
 from retailerp.ui.list_page import CardWindows
 from retailerp.ui.list_view import new_shortcut
 from retailerp.ui.sales.list_base import DocumentList

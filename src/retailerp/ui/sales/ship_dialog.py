@@ -61,11 +61,9 @@ class ShipDialog(QDialog):
         self.table.setCurrentCell(0, COLUMNS.index("picked"))
 
     def _fill(self, services: Services) -> None:
-        names: dict[int, str] = {}
+        items = services.items.get_many([line.item_id for line in self.picking.lines])
+        names = {item_id: f"{item.sku}  {item.name}" for item_id, item in items.items()}
         for row, line in enumerate(self.picking.lines):
-            if line.item_id not in names:
-                item = services.items.get(line.item_id)
-                names[line.item_id] = f"{item.sku}  {item.name}"
             stock_key = line.serial or line.batch
             if line.expiry is not None:
                 stock_key = f"{stock_key} ({date_text(line.expiry)})"

@@ -17,8 +17,7 @@ from retailerp.domain.sales import (
     OrderState,
     PaymentMode,
 )
-from retailerp.persistence.queries import DeliveryRow, InvoiceRow, OrderRow
-from retailerp.services import Services
+from retailerp.services import DeliveryRow, InvoiceRow, OrderRow, Services
 from retailerp.ui.models import Column
 from retailerp.ui.sources import ServiceSource, date_text, money_text, term
 

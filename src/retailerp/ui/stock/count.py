@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTableWidgetItem, QWidget
 
 from retailerp.domain.inventory import StockDocument
-from retailerp.domain.items import Item
+from retailerp.domain.items import Item, Tracking
 from retailerp.services import Services
 from retailerp.ui.sources import quantity_text
 from retailerp.ui.stock.lines import StockLinesDialog
@@ -49,7 +49,7 @@ class CountDialog(StockLinesDialog):
     def add_item(self, item: Item) -> int:
         """A tracked item scanned the first time gets a line per batch or serial number on
         the books (counted left empty to fill in); otherwise one more is counted."""
-        if self.line_of(item) >= 0 or str(item.tracking) == "none":
+        if self.line_of(item) >= 0 or item.tracking == Tracking.NONE:
             return super().add_item(item)
         book = self.services.stock.book_quantities(self.location_id(), [item.id or 0])
         keys = sorted(key for (item_id, key) in book if item_id == item.id and key)

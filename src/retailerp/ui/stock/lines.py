@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from retailerp import i18n
 from retailerp.domain.errors import DomainError, ValidationError
 from retailerp.domain.inventory import StockDocument
-from retailerp.domain.items import Item
+from retailerp.domain.items import Item, Tracking
 from retailerp.domain.stock import Location, LocationKind
 from retailerp.services import Services
 from retailerp.ui.errors import message_for, show_error
@@ -242,7 +242,7 @@ class StockLinesDialog(QDialog):
 
     def line_of(self, item: Item) -> int:
         """The row to add another unit of ``item`` to, or -1 for a new line."""
-        if str(item.tracking) == "serial":
+        if item.tracking == Tracking.SERIAL:
             return -1  # one line per serial number
         for row in range(self.table.rowCount() - 1, -1, -1):
             if self.item_id(row) == item.id:
