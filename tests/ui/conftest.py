@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
-import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import PySide6  # noqa: E402
 import pytest  # noqa: E402
 
 from ui.fakes import FakeCustomerSource  # noqa: E402
-
-NONE_LEAK = PySide6.__version__ == "6.12.0" and sys.version_info < (3, 12)
-"""PySide6 6.12.0 on Python 3.11 drops a reference to ``None`` on every call of a method
-returning nothing (``setText``, ``processEvents``…), and to ``True`` on every signal emit;
-after a few thousand calls Python aborts with "deallocating None".  It treats them as
-immortal, which they are only from Python 3.12.  See ``test_pyside.py``; pin PySide6 below
-6.12 (6.11.3 is clean) or run Python 3.12+."""
-
-if NONE_LEAK:  # keep the test run alive until the pin lands: make the singletons immortal
-    for _singleton in (None, True, False, Ellipsis, NotImplemented):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1_000_000_000
 
 
 @pytest.fixture
