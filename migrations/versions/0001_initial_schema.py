@@ -377,7 +377,7 @@ def _create_search() -> None:
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         op.execute(
             "CREATE INDEX customer_search_trgm ON customers USING gin "
-            "((code || ' ' || name || ' ' || phone) gin_trgm_ops)"
+            "((code || chr(31) || name || chr(31) || phone) gin_trgm_ops)"
         )
 
 

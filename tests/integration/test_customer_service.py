@@ -329,3 +329,12 @@ def all_pages_filtered(services: Services, filters: dict) -> list:
         rows.extend(page)
         after = page[-1].cursor
     return rows
+
+
+def test_search_never_matches_across_two_fields(services) -> None:  # noqa: ANN001
+    from retailerp.services import Page
+
+    services.customers.create({"code": "ABC1", "name": "Lotus Mart", "phone": "021 5555"})
+    assert [r.code for r in services.customers.page(Page(search="lotus"))] == ["ABC1"]
+    assert services.customers.page(Page(search="ABC1 Lotus")) == []
+    assert services.customers.page(Page(search="Mart 021")) == []

@@ -353,3 +353,32 @@ def test_a_serial_number_in_stock_cannot_be_received_again(services) -> None:  #
         refused.value
     )
     assert services.stock.quantity(kettle.id, "WH", "SN-1") == 1
+
+
+def test_counting_serial_numbers_books_each_missing_unit(services) -> None:  # noqa: ANN001
+    from retailerp.domain.errors import ValidationError
+
+    kettle = services.items.create({"sku": "KET-C", "name": "Kettle", "tracking": "serial"})
+    wh = next(loc for loc in services.stock.locations() if loc.code == "WH")
+    services.stock.receive(
+        wh.id,
+        [
+            {"item_id": kettle.id, "quantity": 1, "serial": "SN-A"},
+            {"item_id": kettle.id, "quantity": 1, "serial": "SN-B"},
+        ],
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.stock.count(wh.id, [{"item_id": kettle.id, "serial": "SN-A", "quantity": 2}])
+    assert "lines.1.quantity" in refused.value.by_field()
+    count = services.stock.count(
+        wh.id,
+        [
+            {"item_id": kettle.id, "serial": "SN-A", "quantity": 1},
+            {"item_id": kettle.id, "batch": "SN-B", "quantity": 0},  # as the count form sends it
+        ],
+    )
+    [move] = services.stock.moves_of(count.number)
+    assert (move.serial, move.batch, move.quantity) == ("SN-B", "", 1)
+    assert services.stock.quantity(kettle.id, "WH", "SN-A") == 1
+    assert services.stock.quantity(kettle.id, "WH", "SN-B") == 0
+    assert services.stock.ledger_mismatches() == []

@@ -136,12 +136,22 @@ def _duplicate_serials(lines: list[StockDocumentLine]) -> list[FieldError]:
 def clean_count_line(
     index: int, raw: Mapping[str, object], items: Mapping[int, Item]
 ) -> StockDocumentLine:
-    """Check one counted line: an item, the counted quantity (zero allowed) and its batch."""
+    """Check one counted line: an item, the counted quantity (zero allowed) and its batch, or
+    for a serial-tracked item its serial number with a count of 0 or 1 (the key may come in
+    either field: the count form shows what the books hold under one "batch / serial")."""
     prefix = f"lines.{index + 1}."
     item = items.get(int(raw.get("item_id") or 0))
     if item is None:
         raise FieldError(prefix + "item", QT_TRANSLATE_NOOP("errors", "Choose an item."))
     qty = check_quantity(raw.get("quantity"), prefix + "quantity", allow_zero=True)
+    if item.tracking == Tracking.SERIAL:
+        serial = v.optional_text(
+            str(raw.get("serial") or raw.get("batch") or ""), prefix + "serial", 60
+        )
+        _check_tracking(item, prefix, qty if qty else Decimal(1), "", serial)
+        return StockDocumentLine(
+            item_id=item.id or 0, quantity=qty, serial=serial, line_no=index + 1
+        )
     batch = v.optional_text(str(raw.get("batch") or ""), prefix + "batch", 40)
     if item.tracking == Tracking.BATCH and not batch:
         raise FieldError(
@@ -195,6 +205,7 @@ def count_moves(doc: StockDocument, adjustment_location_id: int) -> list[StockMo
                 user=doc.posted_by,
                 at=doc.posted_at,
                 batch=line.batch,
+                serial=line.serial,
             )
         )
     return moves

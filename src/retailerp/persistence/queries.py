@@ -162,8 +162,11 @@ def customer_search_clause(session: Session, search: str) -> ColumnElement[bool]
             return C.c.id.in_(ids.bindparams(q=fts_phrase(words)).columns(column("rowid", Integer)))
         pattern = like_pattern(words)
         return or_(*(col.like(pattern, escape="\\") for col in (C.c.code, C.c.name, C.c.phone)))
-    joined = C.c.code + " " + C.c.name + " " + C.c.phone
-    return joined.ilike(like_pattern(words), escape="\\")
+    # the fields are joined with a unit separator (chr 31) that no search text holds, so a
+    # match never spans two fields; the expression is the one the pg_trgm index is built on
+    sep = func.chr(31)
+    joined = C.c.code + sep + C.c.name + sep + C.c.phone
+    return joined.ilike(like_pattern(words.replace(chr(31), "")), escape="\\")
 
 
 def customer_page(

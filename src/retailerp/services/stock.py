@@ -161,7 +161,7 @@ class StockService:
             for line in clean:
                 # the booked quantity goes to the first line of an item and batch only: a
                 # second line (the same goods counted on another shelf) adds to the count
-                line.book_quantity = book.pop((line.item_id, line.batch), 0)
+                line.book_quantity = book.pop((line.item_id, line.serial or line.batch), 0)
             doc = self._new_document(
                 uow, DocumentType.STOCK_COUNT, location, doc_date, "", note, clean
             )
