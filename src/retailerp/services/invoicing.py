@@ -38,6 +38,12 @@ class CustomerPosition:
     review_overdue: bool
     active: bool
 
+    @property
+    def balance(self) -> Money:
+        """What the customer owes: open invoices less money received but not yet applied
+        (negative = the customer is in credit)."""
+        return self.open_balance - self.unallocated
+
 
 @dataclass(frozen=True)
 class AgeingRow:

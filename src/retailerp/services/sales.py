@@ -57,6 +57,11 @@ class OrderDocuments:
         """What the order's invoices still want."""
         return sum((i.open_amount for i in self.invoices), Money.zero())
 
+    def amount_due(self, order: SalesOrder) -> Money:
+        """What is still to be paid for the order: its open invoices once invoiced, else its
+        total less what was paid against it."""
+        return self.open_invoiced() if self.invoices else order.totals.gross - order.prepaid
+
 
 class OrderService:
     def __init__(self, ctx: ServiceContext) -> None:

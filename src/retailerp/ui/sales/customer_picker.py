@@ -179,7 +179,7 @@ class CustomerPicker(QWidget):
             ).format(
                 cls=position.abc_class,
                 limit=money_text(position.credit_limit),
-                balance=money_text(position.open_balance - position.unallocated),
+                balance=money_text(position.balance),
                 orders=money_text(position.open_orders),
             )
         )

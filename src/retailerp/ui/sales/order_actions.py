@@ -241,10 +241,7 @@ class OrderActions:
         )
 
     def _amount_due(self, order: SalesOrder) -> Money | None:
-        if self.documents.invoices:
-            due = self.documents.open_invoiced()
-        else:
-            due = order.totals.gross - order.prepaid
+        due = self.documents.amount_due(order)
         return due if due.minor > 0 else None
 
     def cancel_order(self) -> None:
