@@ -1370,6 +1370,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>评审月份（例如 2, 8）(&amp;R)</translation>
     </message>
     <message>
+        <source>Lowest &amp;price: % of the list price</source>
+        <translation>最低售价：标价的百分比(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Company name</source>
         <translation>公司名称(&amp;C)</translation>
     </message>
@@ -2001,6 +2005,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Customer {code} has ended; reactivate it before selling to it.</source>
         <translation>客户 {code} 已中止交易；请先恢复交易，再向其销售。</translation>
+    </message>
+    <message>
+        <source>The price floor is a share of the list price from 0 to 99%.</source>
+        <translation>最低售价是标价的 0% 到 99% 之间的比例。</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any, TypeVar
 
+from retailerp.domain import validation as v
 from retailerp.domain.customers import AbcThresholds, ReviewSchedule
+from retailerp.domain.errors import FieldError, ValidationError
+from retailerp.domain.money import to_decimal
 from retailerp.domain.security import Permission
+from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, read, write
 from retailerp.services.context import ServiceContext
 
@@ -47,6 +53,12 @@ class SettingsService:
     def get(self) -> ShopSettings:
         return read(self.ctx.db, load_settings)
 
+    def save_values(self, values: Mapping[str, Any]) -> ShopSettings:
+        """Save settings typed into a form (see :func:`shop_settings_from`)."""
+        settings = shop_settings_from(values, self.get())
+        self.save(settings)
+        return settings
+
     def save(self, settings: ShopSettings) -> None:
         """Store the settings (the domain types have already checked them)."""
         self.ctx.actor.require(Permission.ADMINISTER)
@@ -69,3 +81,66 @@ class SettingsService:
             )
 
         write(self.ctx.db, work)
+
+
+T = TypeVar("T")
+
+
+def percent_share(value: object, field: str) -> Decimal:
+    """A share typed as a percentage: ``"80"`` → 0.80."""
+    return to_decimal(value, field) / 100
+
+
+def parse_months(text: object) -> tuple[int, ...]:
+    """``"2, 8"`` → ``(2, 8)``; anything not a whole number becomes 0, which the schedule
+    refuses with its own message."""
+    parts = [p.strip() for p in str(text or "").replace("，", ",").split(",") if p.strip()]
+    return tuple(int(p) if p.isdigit() else 0 for p in parts)
+
+
+def shop_settings_from(values: Mapping[str, Any], current: ShopSettings) -> ShopSettings:
+    """Shop settings from a form: shares as percentages (``abc_a``, ``abc_b``,
+    ``price_floor``), review months as text; keys not given keep their current value.
+    Raises one ValidationError naming every field at fault."""
+    errors: list[FieldError] = []
+    changes: dict[str, Any] = {}
+    if "allow_negative_stock" in values:
+        changes["allow_negative_stock"] = bool(values["allow_negative_stock"])
+    if "company_name" in values:
+        changes["company_name"] = _collect(
+            lambda: v.optional_text(values["company_name"], "company_name", 100), errors
+        )
+    if "abc_a" in values or "abc_b" in values:
+        a = _collect(lambda: percent_share(values.get("abc_a"), "abc_a"), errors)
+        b = _collect(lambda: percent_share(values.get("abc_b"), "abc_b"), errors)
+        if a is not None and b is not None:
+            changes["abc"] = _collect(lambda: AbcThresholds(a, b), errors, field="abc_b")
+    if "review_months" in values:
+        months = parse_months(values["review_months"])
+        changes["review"] = _collect(lambda: ReviewSchedule(months), errors)
+    if "price_floor" in values:
+        changes["price_floor"] = _collect(lambda: _floor(values["price_floor"]), errors)
+    if errors:
+        raise ValidationError(errors)
+    return replace(current, **changes)
+
+
+def _floor(value: object) -> Decimal:
+    share = percent_share(value if value not in (None, "") else 0, "price_floor")
+    if not Decimal(0) <= share < 1:
+        raise FieldError(
+            "price_floor",
+            QT_TRANSLATE_NOOP(
+                "errors", "The price floor is a share of the list price from 0 to 99%."
+            ),
+        )
+    return share
+
+
+def _collect(make: Callable[[], T], errors: list[FieldError], field: str = "") -> T | None:
+    """``make()``, or None with its error added (renamed to ``field`` when given)."""
+    try:
+        return make()
+    except FieldError as error:
+        errors.append(FieldError(field or error.field or "", error.template, **error.params))
+        return None

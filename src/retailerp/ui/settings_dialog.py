@@ -7,7 +7,6 @@ PC of the office sees them at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import TypeVar
 
@@ -28,11 +27,8 @@ from PySide6.QtWidgets import (
 
 from retailerp import i18n
 from retailerp.config import LocalSettings, default_database
-from retailerp.domain.customers import AbcThresholds, ReviewSchedule
-from retailerp.domain.errors import DomainError, FieldError, ValidationError
-from retailerp.domain.money import to_decimal
+from retailerp.domain.errors import DomainError
 from retailerp.services import Services
-from retailerp.services.settings import ShopSettings
 from retailerp.ui.errors import show_error
 from retailerp.ui.widgets import FormPage
 
@@ -41,7 +37,14 @@ T = TypeVar("T")
 LOCAL_KEYS = ("language", "journal_mode", "database")
 """Settings that take effect only after a restart."""
 
-FIELD_OF_ERROR = {"abc_thresholds": "abc_b"}
+SHOP_KEYS = (
+    "allow_negative_stock",
+    "abc_a",
+    "abc_b",
+    "review_months",
+    "price_floor",
+    "company_name",
+)
 
 
 def percent(share: Decimal) -> str:
@@ -51,13 +54,6 @@ def percent(share: Decimal) -> str:
 
 def months_text(months: tuple[int, ...]) -> str:
     return ", ".join(str(m) for m in months)
-
-
-def parse_months(text: str) -> tuple[int, ...]:
-    """``"2, 8"`` → ``(2, 8)``; anything not a whole number becomes 0, which the schedule
-    refuses with its own message."""
-    parts = [p.strip() for p in text.replace("，", ",").split(",") if p.strip()]
-    return tuple(int(p) if p.isdigit() else 0 for p in parts)
 
 
 class SettingsDialog(QDialog):
@@ -114,6 +110,9 @@ class SettingsDialog(QDialog):
         self.form.add_field("abc_a", self.tr("Class &A: first % of revenue"), QLineEdit())
         self.form.add_field("abc_b", self.tr("Class &B: up to % of revenue"), QLineEdit())
         self.form.add_field("review_months", self.tr("&Review months (e.g. 2, 8)"), QLineEdit())
+        self.form.add_field(
+            "price_floor", self.tr("Lowest &price: % of the list price"), QLineEdit()
+        )
         self.form.add_field("company_name", self.tr("&Company name"), QLineEdit())
 
     def _build_layout(self) -> None:
@@ -142,6 +141,7 @@ class SettingsDialog(QDialog):
                 "abc_a": percent(shop.abc.a_share),
                 "abc_b": percent(shop.abc.b_share),
                 "review_months": months_text(shop.review.months),
+                "price_floor": percent(shop.price_floor),
                 "company_name": shop.company_name,
             }
         )
@@ -169,44 +169,13 @@ class SettingsDialog(QDialog):
 
     # -- saving --------------------------------------------------------------------------
 
-    def shop_settings(self) -> ShopSettings:
-        """The shop settings the form holds; raises ``ValidationError`` naming the fields."""
-        values = self.form.values()
-        errors: list[FieldError] = []
-        shares = []
-        for key in ("abc_a", "abc_b"):
-            try:
-                shares.append(to_decimal(values[key], key) / 100)
-            except FieldError as error:
-                errors.append(error)
-        abc = self._collect(lambda: AbcThresholds(*shares), errors) if not errors else None
-        months = parse_months(values["review_months"])
-        review = self._collect(lambda: ReviewSchedule(months), errors)
-        if errors or abc is None or review is None:
-            raise ValidationError(errors)
-        return ShopSettings(
-            allow_negative_stock=bool(values["allow_negative_stock"]),
-            abc=abc,
-            review=review,
-            company_name=values["company_name"],
-        )
-
-    @staticmethod
-    def _collect(make: Callable[[], T], errors: list[FieldError]) -> T | None:
-        """``make()``, or ``None`` with its error added (named after the form's field)."""
-        try:
-            return make()
-        except FieldError as error:
-            field = FIELD_OF_ERROR.get(error.field or "", error.field or "")
-            errors.append(FieldError(field, error.template, **error.params))
-            return None
-
     def save(self) -> bool:
         """Save both kinds of settings; refusals appear next to their fields."""
         restart = self.restart_needed()
         try:
-            shop = self.shop_settings()
-            self.services.settings.save(shop)
+            self.services.settings.save_values(
+                {k: v for k, v in self.form.values().items() if k in SHOP_KEYS}
+            )
         except DomainError as error:
             self.form.show_domain_error(error, i18n.translate)
             return False
