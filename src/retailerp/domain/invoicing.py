@@ -200,6 +200,11 @@ AGEING_BUCKETS = (
 )
 
 
+def is_overdue(due_date: date, open_amount: Money, today: date) -> bool:
+    """Something is still open after the due date."""
+    return open_amount.minor > 0 and due_date < today
+
+
 def ageing_bucket(due_date: date, today: date) -> str:
     """The ageing bucket label of an open amount due on ``due_date``."""
     overdue = (today - due_date).days

@@ -176,6 +176,11 @@ class SalesOrder:
         return total([line.amounts for line in self.lines])
 
     @property
+    def uninvoiced(self) -> Money:
+        """Gross value not yet invoiced: counts against credit until it is invoiced."""
+        return self.totals.gross - self.invoiced
+
+    @property
     def open_value(self) -> Money:
         """Gross value of what is not yet shipped (counts against credit until invoiced)."""
         amounts = [

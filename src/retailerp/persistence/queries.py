@@ -485,6 +485,10 @@ class InvoiceRow:
     paid: Money
     cursor: tuple
 
+    @property
+    def open_amount(self) -> Money:
+        return self.gross - self.paid
+
 
 SO = t.sales_orders
 ORDER_SORTS: dict[str, ColumnElement] = {

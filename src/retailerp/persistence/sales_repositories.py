@@ -211,6 +211,11 @@ class SalesRepository:
     def unallocated_payments(self, customer_id: int) -> Money:
         return sum((p.unallocated for p in self.payments_of(customer_id)), Money.zero())
 
+    def uninvoiced_orders(self, customer_id: int, except_order: int | None = None) -> Money:
+        """Gross value of the customer's open orders not yet invoiced."""
+        orders = self.open_orders(customer_id, except_order)
+        return sum((o.uninvoiced for o in orders), Money.zero())
+
     def open_orders(self, customer_id: int, except_order: int | None = None) -> list[SalesOrder]:
         o = t.sales_orders
         stmt = select(SalesOrder).where(

@@ -18,6 +18,7 @@ from retailerp.persistence import queries
 from retailerp.persistence.queries import InvoiceRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, not_found
+from retailerp.services.settings import load_settings
 
 INVOICE = Term(QT_TRANSLATE_NOOP("terms", "Invoice"))
 CUSTOMER = Term(QT_TRANSLATE_NOOP("terms", "Customer"))
@@ -51,7 +52,10 @@ class AgeingRow:
     code: str
     name: str
     buckets: dict[str, Money]
-    total: Money
+
+    @property
+    def total(self) -> Money:
+        return sum(self.buckets.values(), Money.zero())
 
 
 class InvoiceService:
@@ -175,13 +179,11 @@ class InvoiceService:
 
     def position(self, customer_id: int) -> CustomerPosition:
         """Class, credit limit, open balance and review status of a customer."""
-        from retailerp.services.settings import load_settings
 
         def work(uow: UnitOfWork) -> CustomerPosition:
             c = uow.customers.get(customer_id)
             if c is None:
                 raise not_found(CUSTOMER, customer_id)
-            orders = uow.sales.open_orders(customer_id)
             review = load_settings(uow).review
             return CustomerPosition(
                 customer_id,
@@ -191,7 +193,7 @@ class InvoiceService:
                 c.credit_limit,
                 uow.sales.open_balance(customer_id),
                 uow.sales.unallocated_payments(customer_id),
-                sum((o.totals.gross - o.invoiced for o in orders), Money.zero()),
+                uow.sales.uninvoiced_orders(customer_id),
                 review.is_due(c, self.ctx.today()),
                 c.is_active,
             )
@@ -205,10 +207,9 @@ class InvoiceService:
         def work(uow: UnitOfWork) -> list[AgeingRow]:
             rows: dict[int, AgeingRow] = {}
             for cid, code, name, due, open_amount in queries.open_invoice_amounts(uow.session):
-                row = rows.setdefault(cid, AgeingRow(cid, code, name, {}, Money.zero()))
+                row = rows.setdefault(cid, AgeingRow(cid, code, name, {}))
                 bucket = invoicing.ageing_bucket(due, day)
                 row.buckets[bucket] = row.buckets.get(bucket, Money.zero()) + open_amount
-                rows[cid] = AgeingRow(cid, code, name, row.buckets, row.total + open_amount)
             return sorted(rows.values(), key=lambda r: (-r.total.minor, r.code))
 
         return read(self.ctx.db, work)

@@ -6,7 +6,8 @@ invoice; more kinds as later issues add them) and returns the PDF bytes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
 
 from retailerp import i18n
 from retailerp.domain.customers import Customer
@@ -14,7 +15,7 @@ from retailerp.domain.errors import FieldError
 from retailerp.domain.fulfilment import Delivery, PickingList
 from retailerp.domain.invoicing import Invoice
 from retailerp.domain.items import Item
-from retailerp.domain.money import Money, total
+from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType, parse_number
 from retailerp.domain.sales import PAYMENT_MODE_LABELS
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
@@ -98,8 +99,23 @@ def _party(customer: Customer) -> pm.Party:
     )
 
 
-def _items(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, Item]:
-    return uow.items.by_ids(ids)
+def _item_line(item: Item, no: int, quantity: Decimal, **details: Any) -> pm.PrintLine:
+    """A printed line: the item's code, name, spec, unit and barcode, plus ``details``."""
+    return pm.PrintLine(
+        no=no,
+        code=item.sku,
+        name=item.name,
+        quantity=quantity,
+        spec=item.spec,
+        unit=item.unit,
+        barcode=item.barcode,
+        **details,
+    )
+
+
+def _net_price(unit_price: Money, discount: Decimal) -> Money:
+    """The unit price after the line discount, as printed."""
+    return Money.of(unit_price.amount * (1 - discount))
 
 
 def _picking(uow: UnitOfWork, number: str) -> pm.PrintDocument:
@@ -109,20 +125,16 @@ def _picking(uow: UnitOfWork, number: str) -> pm.PrintDocument:
     order = uow.sales.order(picking.order_id)
     assert order is not None
     customer = uow.customers.get(order.customer_id)
-    items = _items(uow, [p.item_id for p in picking.lines])
+    items = uow.items.by_ids(p.item_id for p in picking.lines)
     lines = [
-        pm.PrintLine(
-            no=p.line_no,
-            code=items[p.item_id].sku,
-            name=items[p.item_id].name,
-            quantity=p.quantity,
-            spec=items[p.item_id].spec,
-            unit=items[p.item_id].unit,
+        _item_line(
+            items[p.item_id],
+            p.line_no,
+            p.quantity,
             batch=p.batch,
             expiry=p.expiry,
             serial=p.serial,
             bin=p.bin_code,
-            barcode=items[p.item_id].barcode,
         )
         for p in picking.lines
     ]
@@ -146,30 +158,23 @@ def _delivery(uow: UnitOfWork, number: str) -> pm.PrintDocument:
     order = uow.sales.order(delivery.order_id)
     assert order is not None
     customer = uow.customers.get(delivery.customer_id)
-    items = _items(uow, [d.item_id for d in delivery.lines])
-    lines = []
-    for d in delivery.lines:
-        item = items[d.item_id]
-        amounts = d.amounts
-        lines.append(
-            pm.PrintLine(
-                no=d.line_no,
-                code=item.sku,
-                name=item.name,
-                quantity=d.quantity,
-                spec=item.spec,
-                unit=item.unit,
-                unit_price=Money.of(d.unit_price.amount * (1 - d.discount)),
-                amount=amounts.net,
-                vat_rate=d.vat_rate,
-                vat=amounts.vat,
-                batch=d.batch,
-                expiry=d.expiry,
-                serial=d.serial,
-                barcode=item.barcode,
-            )
+    items = uow.items.by_ids(d.item_id for d in delivery.lines)
+    lines = [
+        _item_line(
+            items[d.item_id],
+            d.line_no,
+            d.quantity,
+            unit_price=_net_price(d.unit_price, d.discount),
+            amount=d.amounts.net,
+            vat_rate=d.vat_rate,
+            vat=d.amounts.vat,
+            batch=d.batch,
+            expiry=d.expiry,
+            serial=d.serial,
         )
-    totals = total([d.amounts for d in delivery.lines])
+        for d in delivery.lines
+    ]
+    totals = delivery.totals
     return pm.PrintDocument(
         kind="delivery_note",
         number=delivery.number,
@@ -189,16 +194,13 @@ def _invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
     if invoice is None:
         raise not_found(DOCUMENT, number)
     customer = uow.customers.get(invoice.customer_id)
-    items = _items(uow, [line.item_id for line in invoice.lines])
+    items = uow.items.by_ids(line.item_id for line in invoice.lines)
     lines = [
-        pm.PrintLine(
-            no=line.line_no,
-            code=items[line.item_id].sku,
-            name=items[line.item_id].name,
-            quantity=line.quantity,
-            spec=items[line.item_id].spec,
-            unit=items[line.item_id].unit,
-            unit_price=Money.of(line.unit_price.amount * (1 - line.discount)),
+        _item_line(
+            items[line.item_id],
+            line.line_no,
+            line.quantity,
+            unit_price=_net_price(line.unit_price, line.discount),
             amount=line.net,
             vat_rate=line.vat_rate,
             vat=line.vat,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from retailerp.domain import fulfilment
+from retailerp.domain import validation as v
 from retailerp.domain.customers import Customer
 from retailerp.domain.errors import StateError
 from retailerp.domain.fulfilment import Delivery, PickingList
@@ -333,8 +334,6 @@ class OrderService:
     def cancel(self, order_id: int, expected_version: int, reason: str) -> SalesOrder:
         """Cancel before anything shipped: reservations are released, picking voided."""
         self.ctx.actor.require(Permission.EDIT_ORDERS)
-        from retailerp.domain import validation as v
-
         reason = v.required_text(reason, "reason", 200)
 
         def work(uow: UnitOfWork) -> SalesOrder:
@@ -403,11 +402,9 @@ def _active_customer(uow: UnitOfWork, customer_id: int) -> Customer:
 
 
 def _credit(uow: UnitOfWork, customer: Customer, order: SalesOrder | None) -> CreditCheck:
-    others = uow.sales.open_orders(customer.id or 0, except_order=order.id if order else None)
-    open_orders = sum((o.totals.gross - o.invoiced for o in others), Money.zero())
-    balance = uow.sales.open_balance(customer.id or 0) - uow.sales.unallocated_payments(
-        customer.id or 0
-    )
+    cid = customer.id or 0
+    open_orders = uow.sales.uninvoiced_orders(cid, except_order=order.id if order else None)
+    balance = uow.sales.open_balance(cid) - uow.sales.unallocated_payments(cid)
     this = order.totals.gross - order.prepaid if order else Money.zero()
     return CreditCheck(customer.credit_limit, balance, open_orders, this)
 

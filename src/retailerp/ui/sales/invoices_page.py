@@ -55,7 +55,7 @@ class InvoiceList(DocumentList):
             self.show_problem(self.tr("Select the invoices of one customer."))
             return None
         first = rows[0]
-        open_amount = sum((row.gross - row.paid for row in rows), Money.zero())
+        open_amount = sum((row.open_amount for row in rows), Money.zero())
         about = self.tr("Payment from {customer}; it pays open invoices oldest first.").format(
             customer=customer_text(first.customer_code, first.customer_name)
         )

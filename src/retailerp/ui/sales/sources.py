@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from retailerp.domain.invoicing import is_overdue
 from retailerp.domain.numbering import DOCUMENT_LABELS, DocumentType, parse_number
 from retailerp.domain.sales import (
     ORDER_STATE_LABELS,
@@ -164,14 +165,14 @@ class InvoiceSource(ServiceSource):
         if column_key in ("gross", "paid"):
             return money_text(getattr(row, column_key))
         if column_key == "open":
-            return money_text(row.gross - row.paid)
+            return money_text(row.open_amount)
         return getattr(row, column_key)
 
     def sort_value(self, row: InvoiceRow, column_key: str) -> object:
         if column_key == "open":
-            return row.gross - row.paid
+            return row.open_amount
         return super().sort_value(row, column_key)
 
     def decorate(self, row: InvoiceRow, column_key: str) -> str | None:
-        overdue = row.paid < row.gross and row.due_date < self.services.ctx.today()
+        overdue = is_overdue(row.due_date, row.open_amount, self.services.ctx.today())
         return OVERDUE_COLOUR if overdue else None
