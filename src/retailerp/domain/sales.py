@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError, StateError, ValidationError
@@ -28,6 +28,9 @@ from retailerp.domain.money import (
     total,
 )
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
+
+if TYPE_CHECKING:
+    from retailerp.domain.credit import CreditCheck
 
 
 class PaymentMode(StrEnum):
@@ -334,20 +337,14 @@ class Shortage:
     available: Decimal
 
 
-@dataclass(frozen=True)
-class CreditCheck:
-    limit: Money
-    open_balance: Money
-    open_orders: Money
-    this_order: Money
+def __getattr__(name: str) -> Any:
+    """``CreditCheck`` lives in :mod:`retailerp.domain.credit`, which builds on this module
+    (orders and their states); it is still importable from here."""
+    if name == "CreditCheck":
+        from retailerp.domain import credit
 
-    @property
-    def exposure(self) -> Money:
-        return self.open_balance + self.open_orders + self.this_order
-
-    @property
-    def exceeded(self) -> bool:
-        return self.exposure > self.limit
+        return credit.CreditCheck
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def shortages(
@@ -382,22 +379,7 @@ def confirmation_refusal(
             detail=detail,
             field="lines",
         )
-    if credit is not None and credit.exceeded:
-        return StateError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "Order {number} would take the customer to {exposure} against a credit "
-                "limit of {limit} (open invoices {balance}, open orders {orders}). An owner may "
-                "confirm it anyway, with a reason.",
-            ),
-            number=order.number,
-            exposure=str(credit.exposure),
-            limit=str(credit.limit),
-            balance=str(credit.open_balance),
-            orders=str(credit.open_orders),
-            field="customer",
-        )
-    return None
+    return credit.refusal(order.number) if credit is not None else None
 
 
 def check_can_ship(order: SalesOrder) -> None:

@@ -9,15 +9,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from retailerp.domain.fulfilment import Delivery, Lot, PickingList
-from retailerp.domain.invoicing import Invoice, Payment
+from retailerp.domain.invoicing import OPEN_ORDER_STATES, Invoice, Payment
 from retailerp.domain.items import Tracking
-from retailerp.domain.money import Money
 from retailerp.domain.sales import OrderState, SalesOrder
 from retailerp.domain.stock import SALEABLE_KINDS
 from retailerp.persistence import tables as t
 
 RESERVING_STATES = (OrderState.CONFIRMED, OrderState.PICKING)
-OPEN_ORDER_STATES = (OrderState.CONFIRMED, OrderState.PICKING, OrderState.SHIPPED)
 SALEABLE = [k.value for k in SALEABLE_KINDS]
 
 
@@ -102,7 +100,7 @@ class SalesRepository:
         return self.session.scalars(stmt).first()
 
     def advances(self, order_ids: Sequence[int]) -> list[Payment]:
-        """Payments held against these orders that are not fully allocated yet."""
+        """Payments against these orders that are not fully applied yet."""
         stmt = select(Payment).where(t.payments.c.order_id.in_(list(order_ids)))
         return [
             p
@@ -200,27 +198,38 @@ class SalesRepository:
         )
         return {(i, loc, k): q for i, loc, k, q in self.session.execute(stmt)}
 
-    def open_balance(self, customer_id: int) -> Money:
-        """Invoiced and not yet paid."""
-        i = t.invoices
-        stmt = select(func.coalesce(func.sum(i.c.gross - i.c.paid), 0)).where(
-            i.c.customer_id == customer_id
+    # --- money: what settlement and the credit check read ---------------------------------
+
+    def unapplied_payments(self, customer_id: int | None = None) -> list[Payment]:
+        """Payments (of one customer, or of all) with money not yet applied to an invoice,
+        oldest received first."""
+        p, a = t.payments, t.payment_allocations
+        applied = (
+            select(func.coalesce(func.sum(a.c.amount), 0))
+            .where(a.c.payment_id == p.c.id)
+            .scalar_subquery()
         )
-        return Money(int(self.session.execute(stmt).scalar_one() or 0))
+        stmt = select(Payment).where(p.c.amount > applied)
+        if customer_id is not None:
+            stmt = stmt.where(p.c.customer_id == customer_id)
+        return list(self.session.scalars(stmt.order_by(p.c.received_on, p.c.number)))
 
-    def unallocated_payments(self, customer_id: int) -> Money:
-        return sum((p.unallocated for p in self.payments_of(customer_id)), Money.zero())
-
-    def uninvoiced_orders(self, customer_id: int, except_order: int | None = None) -> Money:
-        """Gross value of the customer's open orders not yet invoiced."""
-        orders = self.open_orders(customer_id, except_order)
-        return sum((o.uninvoiced for o in orders), Money.zero())
-
-    def open_orders(self, customer_id: int, except_order: int | None = None) -> list[SalesOrder]:
+    def open_orders(self, customer_id: int) -> list[SalesOrder]:
+        """The customer's orders in the states the domain calls open (they hold money paid
+        against them and count against credit)."""
         o = t.sales_orders
         stmt = select(SalesOrder).where(
-            o.c.customer_id == customer_id, o.c.state.in_([s.value for s in OPEN_ORDER_STATES])
+            o.c.customer_id == customer_id,
+            o.c.state.in_([s.value for s in OPEN_ORDER_STATES]),
         )
-        if except_order is not None:
-            stmt = stmt.where(o.c.id != except_order)
-        return list(self.session.scalars(stmt))
+        return list(self.session.scalars(stmt.order_by(o.c.id)))
+
+    def orders(self, ids: Iterable[int]) -> list[SalesOrder]:
+        stmt = select(SalesOrder).where(t.sales_orders.c.id.in_(sorted(set(ids))))
+        return list(self.session.scalars(stmt.order_by(t.sales_orders.c.id)))
+
+    def all_open_invoices(self) -> list[Invoice]:
+        """Every invoice not fully paid, of every customer, oldest due first."""
+        i = t.invoices
+        stmt = select(Invoice).where(i.c.paid < i.c.gross)
+        return list(self.session.scalars(stmt.order_by(i.c.due_date, i.c.id)))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from retailerp.domain import fulfilment
+from retailerp.domain import credit, fulfilment
 from retailerp.domain import validation as v
 from retailerp.domain.customers import Customer
 from retailerp.domain.errors import StateError
@@ -130,7 +131,7 @@ class OrderService:
             customer = uow.customers.get(customer_id)
             if customer is None:
                 raise not_found(Term(QT_TRANSLATE_NOOP("terms", "Customer")), customer_id)
-            return _credit(uow, customer, order)
+            return _credit(uow, customer, order, self.ctx.today())
 
         return read(self.ctx.db, work)
 
@@ -220,7 +221,9 @@ class OrderService:
             free = uow.sales.free_stock(item_ids, except_order=order.id)
             short = shortages(order, free, uow.items.by_ids(item_ids))
             credit = (
-                _credit(uow, customer, order) if order.payment_mode == PaymentMode.CREDIT else None
+                _credit(uow, customer, order, self.ctx.today())
+                if order.payment_mode == PaymentMode.CREDIT
+                else None
             )
             refusal = confirmation_refusal(order, short, credit)
             if refusal is not None:
@@ -401,12 +404,20 @@ def _active_customer(uow: UnitOfWork, customer_id: int) -> Customer:
     return customer
 
 
-def _credit(uow: UnitOfWork, customer: Customer, order: SalesOrder | None) -> CreditCheck:
+def _credit(
+    uow: UnitOfWork, customer: Customer, order: SalesOrder | None, today: date
+) -> CreditCheck:
+    """The domain's credit check over what the customer's money and orders are now."""
     cid = customer.id or 0
-    open_orders = uow.sales.uninvoiced_orders(cid, except_order=order.id if order else None)
-    balance = uow.sales.open_balance(cid) - uow.sales.unallocated_payments(cid)
-    this = order.totals.gross - order.prepaid if order else Money.zero()
-    return CreditCheck(customer.credit_limit, balance, open_orders, this)
+    return credit.credit_check(
+        customer.credit_limit,
+        uow.sales.open_invoices(cid),
+        uow.sales.unapplied_payments(cid),
+        uow.sales.open_orders(cid),
+        order,
+        today,
+        load_settings(uow).overdue_grace_days,
+    )
 
 
 def _reserve(order: SalesOrder, free: Mapping[int, Decimal]) -> None:

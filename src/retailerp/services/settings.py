@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from retailerp.domain import credit
 from retailerp.domain import validation as v
 from retailerp.domain.customers import AbcThresholds, ReviewSchedule
 from retailerp.domain.errors import FieldError, ValidationError
@@ -22,6 +23,7 @@ ABC_B = "abc.b_share"
 REVIEW_MONTHS = "review.months"
 COMPANY_NAME = "company.name"
 PRICE_FLOOR = "sales.price_floor"
+OVERDUE_GRACE = "credit.overdue_grace_days"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class ShopSettings:
     company_name: str = ""
     price_floor: Decimal = Decimal("0.5")
     """A net unit price below this share of the list price is refused (0 = no floor)."""
+    overdue_grace_days: int = credit.DEFAULT_GRACE_DAYS
+    """An invoice overdue by more than this many days refuses confirmation on credit."""
 
 
 def load_settings(uow: UnitOfWork) -> ShopSettings:
@@ -43,6 +47,7 @@ def load_settings(uow: UnitOfWork) -> ShopSettings:
         review=ReviewSchedule(months),
         company_name=s.get(COMPANY_NAME, ""),
         price_floor=Decimal(s.get(PRICE_FLOOR, "0.5")),
+        overdue_grace_days=credit.grace_days(s.get(OVERDUE_GRACE, "")),
     )
 
 
@@ -70,6 +75,7 @@ class SettingsService:
             uow.settings.set(REVIEW_MONTHS, ",".join(str(m) for m in settings.review.months))
             uow.settings.set(COMPANY_NAME, settings.company_name)
             uow.settings.set(PRICE_FLOOR, str(settings.price_floor))
+            uow.settings.set(OVERDUE_GRACE, str(settings.overdue_grace_days))
             uow.audit(
                 self.ctx.actor,
                 "settings.save",
@@ -120,6 +126,10 @@ def shop_settings_from(values: Mapping[str, Any], current: ShopSettings) -> Shop
         changes["review"] = _collect(lambda: ReviewSchedule(months), errors)
     if "price_floor" in values:
         changes["price_floor"] = _collect(lambda: _floor(values["price_floor"]), errors)
+    if "overdue_grace_days" in values:
+        changes["overdue_grace_days"] = _collect(
+            lambda: credit.grace_days(values["overdue_grace_days"]), errors
+        )
     if errors:
         raise ValidationError(errors)
     return replace(current, **changes)
