@@ -24,6 +24,7 @@ from retailerp.services.settings import load_settings
 
 INVOICE = Term(QT_TRANSLATE_NOOP("terms", "Invoice"))
 CUSTOMER = Term(QT_TRANSLATE_NOOP("terms", "Customer"))
+PAYMENT = Term(QT_TRANSLATE_NOOP("terms", "Payment"))
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,17 @@ class InvoiceService:
             if invoice is None:
                 raise not_found(INVOICE, number)
             return invoice
+
+        return read(self.ctx.db, work)
+
+    def get_payment(self, number: str) -> Payment:
+        """A payment with its allocations."""
+
+        def work(uow: UnitOfWork) -> Payment:
+            payment = uow.sales.payment_by_number(number)
+            if payment is None:
+                raise not_found(PAYMENT, number)
+            return payment
 
         return read(self.ctx.db, work)
 
