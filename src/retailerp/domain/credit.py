@@ -11,11 +11,11 @@ counts a sum of money once:
    (:func:`~retailerp.domain.invoicing.on_account`).  It is the customer's credit and can make
    the exposure negative.
 3. **plus other open orders** — every other order in
-   :data:`~retailerp.domain.invoicing.OPEN_ORDER_STATES` (confirmed, picking, shipped: a
-   commitment not yet fully invoiced) contributes its uninvoiced gross value less the money
-   held for it (paid against it and not yet applied).  A draft is not a commitment yet; an
-   invoiced, paid or closed order is in term 1 through its invoices; a cancelled order counts
-   for nothing.
+   :data:`~retailerp.domain.invoicing.OPEN_ORDER_STATES` (confirmed, picking, partly shipped,
+   shipped: a commitment not yet fully invoiced) contributes its uninvoiced gross value (what
+   was closed short is out) less the money held for it (paid against it and not yet applied).
+   A draft is not a commitment yet; an invoiced, paid or closed order is in term 1 through its
+   invoices; a cancelled order counts for nothing.
 4. **plus this order** — the same for the order being checked: its uninvoiced gross value less
    the money held for it.  A draft being confirmed counts in full (nothing can be paid against
    a draft); an order that is no longer open counts nothing here.
@@ -40,7 +40,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from retailerp.domain.errors import FieldError, StateError
+from retailerp.domain.errors import FieldError, OverridableRefusal
 from retailerp.domain.invoicing import (
     Invoice,
     Payment,
@@ -98,10 +98,10 @@ class CreditCheck:
     def refused(self) -> bool:
         return self.exceeded or bool(self.overdue)
 
-    def refusal(self, number: str) -> StateError | None:
+    def refusal(self, number: str) -> OverridableRefusal | None:
         """Why order ``number`` may not be confirmed on credit, or None."""
         if self.exceeded and self.overdue:
-            return StateError(
+            return OverridableRefusal(
                 QT_TRANSLATE_NOOP(
                     "errors",
                     "Order {number} would take the customer to {exposure} against a credit "
@@ -114,7 +114,7 @@ class CreditCheck:
                 field="customer",
             )
         if self.exceeded:
-            return StateError(
+            return OverridableRefusal(
                 QT_TRANSLATE_NOOP(
                     "errors",
                     "Order {number} would take the customer to {exposure} against a credit "
@@ -125,7 +125,7 @@ class CreditCheck:
                 field="customer",
             )
         if self.overdue:
-            return StateError(
+            return OverridableRefusal(
                 QT_TRANSLATE_NOOP(
                     "errors",
                     "Order {number} cannot be confirmed: the customer has {overdue} overdue by "

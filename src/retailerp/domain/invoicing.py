@@ -7,8 +7,8 @@ Settlement — how money meets invoices:
 
 - A payment against an order (prepaid, cash on delivery) first pays that order's open
   invoices.  What is left is *held for the order* while the order is open
-  (:data:`OPEN_ORDER_STATES`: confirmed, picking or shipped) and pays the order's invoices as
-  they are posted (:func:`apply_advances`).
+  (:data:`OPEN_ORDER_STATES`: confirmed, picking, partly shipped or shipped) and pays the
+  order's invoices as they are posted (:func:`apply_advances`).
 - All other unapplied money is *money on account*: payments without an order, overpayments,
   and what is left of a payment against an order that has since been fully invoiced,
   cancelled or closed (:func:`on_account`).  Money on account pays the customer's open
@@ -33,7 +33,7 @@ from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError, StateError
 from retailerp.domain.fulfilment import Delivery
 from retailerp.domain.money import Money, check_price
-from retailerp.domain.sales import OrderAction, OrderState, SalesOrder
+from retailerp.domain.sales import RESERVING_STATES, OrderAction, OrderState, SalesOrder
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 
@@ -216,11 +216,11 @@ def allocate(amount: Money, invoices: Sequence[Invoice]) -> list[PaymentAllocati
 
 # --- settlement ----------------------------------------------------------------------------
 
-OPEN_ORDER_STATES = frozenset({OrderState.CONFIRMED, OrderState.PICKING, OrderState.SHIPPED})
-"""An order in one of these states is committed and not yet fully invoiced: money paid against
-it is held for it, and its uninvoiced value counts against credit (:mod:`.credit`).  A draft
-is not a commitment yet; an invoiced, paid or closed order is settled through its invoices; a
-cancelled one is over."""
+OPEN_ORDER_STATES = RESERVING_STATES | {OrderState.SHIPPED}
+"""An order in one of these states (confirmed, picking, partly shipped, shipped) is committed
+and not yet fully invoiced: money paid against it is held for it, and its uninvoiced value
+counts against credit (:mod:`.credit`).  A draft is not a commitment yet; an invoiced, paid or
+closed order is settled through its invoices; a cancelled one is over."""
 
 
 def holds_money(order: SalesOrder) -> bool:

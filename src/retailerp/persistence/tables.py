@@ -256,6 +256,7 @@ sales_orders = Table(
     Column("note", String(500), nullable=False, default=""),
     Column("override_by", String(60), nullable=False, default=""),
     Column("override_reason", String(200), nullable=False, default=""),
+    Column("short_reason", String(200), nullable=False, default="", server_default=""),
     Column("prepaid", MoneyType, nullable=False, default=0),
     Column("invoiced", MoneyType, nullable=False, default=0),
     Column("created_by", String(60), nullable=False, default=""),
@@ -278,8 +279,10 @@ sales_order_lines = Table(
     Column("vat_rate", RateType, nullable=False),
     Column("reserved", QuantityType, nullable=False, default=0),
     Column("shipped", QuantityType, nullable=False, default=0),
+    Column("cancelled", QuantityType, nullable=False, default=0, server_default="0"),
     CheckConstraint("quantity > 0", name="positive_quantity"),
     CheckConstraint("shipped <= quantity", name="not_over_shipped"),
+    CheckConstraint("shipped + cancelled <= quantity", name="not_over_closed"),
 )
 
 picking_lists = Table(

@@ -384,3 +384,11 @@ def _settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
         invoicing.settle_order(
             order, uow.sales.deliveries_of_order(oid), uow.sales.invoices_of_order(oid)
         )
+
+
+def settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
+    """Move orders on after a change elsewhere (an order closed short may now be invoiced
+    in full, or paid); money they no longer hold goes on account and pays open invoices."""
+    _settle_orders(uow, orders)
+    for customer_id in sorted({o.customer_id for o in orders}):
+        _settle_orders(uow, _orders_of(uow, _apply_on_account(uow, customer_id)))
