@@ -184,9 +184,7 @@ def test_money_released_by_a_cancelled_order_is_applied_on_demand(any_shop: Shop
     assert (allocation.invoice_id, allocation.amount) == (lamp_invoice.id, M("22.60"))
     position = s.invoices.position(customer)
     assert position.on_account == Money(0) and position.balance == M("203.40")
-    assert audit_detail(shop, "payment.apply", str(customer))["invoices"] == [
-        lamp_invoice.number
-    ]
+    assert audit_detail(shop, "payment.apply", str(customer))["invoices"] == [lamp_invoice.number]
     assert s.invoices.apply_credit(customer) == []  # nothing left to apply
     assert shop.order(lamp_order).state == "invoiced"
 
