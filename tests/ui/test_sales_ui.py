@@ -354,8 +354,9 @@ def test_from_confirmation_to_cash_with_the_linked_documents(
 
     seen: list[Money | None] = []
 
-    def pay(_parent, _about, amount):  # noqa: ANN001, ANN202
+    def pay(_parent, _about, amount, preview):  # noqa: ANN001, ANN202
         seen.append(amount)
+        assert not preview(str(amount.amount)).is_overpayment
         return PaymentInput(str(amount.amount), "wechat", "WX123")
 
     monkeypatch.setattr(payment_dialog, "ask_payment", pay)

@@ -43,6 +43,7 @@ SHOP_KEYS = (
     "abc_b",
     "review_months",
     "price_floor",
+    "overdue_grace_days",
     "company_name",
 )
 
@@ -113,6 +114,11 @@ class SettingsDialog(QDialog):
         self.form.add_field(
             "price_floor", self.tr("Lowest &price: % of the list price"), QLineEdit()
         )
+        self.form.add_field(
+            "overdue_grace_days",
+            self.tr("Refuse credit when &overdue more than (days)"),
+            QLineEdit(),
+        )
         self.form.add_field("company_name", self.tr("&Company name"), QLineEdit())
 
     def _build_layout(self) -> None:
@@ -142,6 +148,7 @@ class SettingsDialog(QDialog):
                 "abc_b": percent(shop.abc.b_share),
                 "review_months": months_text(shop.review.months),
                 "price_floor": percent(shop.price_floor),
+                "overdue_grace_days": str(shop.overdue_grace_days),
                 "company_name": shop.company_name,
             }
         )

@@ -231,6 +231,7 @@ class OrderActions:
                 "OrderActions", "Payment received for order {number}"
             ).format(number=self.order.number),
             self._amount_due(self.order),
+            self._payment_preview(self.order),
         )
         if payment is None:
             return
@@ -238,6 +239,13 @@ class OrderActions:
             lambda o: self.services.invoices.record_payment(
                 o.customer_id, payment.amount, payment.method, payment.reference, order_id=o.id
             )
+        )
+
+    def _payment_preview(self, order: SalesOrder) -> payment_dialog.Preview:
+        """What paying an amount against the order would do (the dialog asks about a
+        surplus)."""
+        return lambda amount: self.services.invoices.preview_payment(
+            order.customer_id, amount, order.id
         )
 
     def _amount_due(self, order: SalesOrder) -> Money | None:
