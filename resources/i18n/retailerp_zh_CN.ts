@@ -16,6 +16,10 @@
         <translation>合计</translation>
     </message>
     <message>
+        <source>Money on account</source>
+        <translation>预收款</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -584,6 +588,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>登记收款(&amp;P)…</translation>
     </message>
     <message>
+        <source>Apply &amp;credit on account</source>
+        <translation>冲抵预收款(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Print selected…</source>
         <translation>打印所选(&amp;P)…</translation>
     </message>
@@ -596,8 +604,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>{customer} 的付款；按开票日期从早到晚冲抵未结清发票。</translation>
     </message>
     <message>
+        <source>Money on account applied to {invoices}.</source>
+        <translation>预收款已冲抵 {invoices}。</translation>
+    </message>
+    <message>
+        <source>There was no money on account to apply.</source>
+        <translation>没有可冲抵的预收款。</translation>
+    </message>
+    <message>
         <source>Payment {number} of {amount} recorded.</source>
         <translation>已登记收款单 {number}，金额 {amount}。</translation>
+    </message>
+    <message>
+        <source>{amount} of it is not applied to an invoice yet.</source>
+        <translation>其中 {amount} 尚未冲抵任何发票。</translation>
     </message>
     <message>
         <source>Select the invoices to print.</source>
@@ -1130,6 +1150,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Cheque</source>
         <translation>支票</translation>
     </message>
+    <message>
+        <source>{surplus} more than is open: keep as credit on account?</source>
+        <translation>比未结金额多 {surplus}：是否作为预收款留在客户账上？</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as credit</source>
+        <translation>留作预收款(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
@@ -1249,6 +1277,17 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Goods receipt {number} posted ({n} lines).</source>
         <translation>入库单 {number} 已过账（{n} 行）。</translation>
+    </message>
+</context>
+<context>
+    <name>Receivables</name>
+    <message>
+        <source>{customer}: open invoices {open} · money on account {on_account} · held for orders {held} · balance {balance}</source>
+        <translation>{customer}：未结发票 {open} · 预收款 {on_account} · 订单预付款 {held} · 余额 {balance}</translation>
+    </message>
+    <message>
+        <source>{amount} overdue beyond the grace (oldest {invoice}, {days} days)</source>
+        <translation>超过宽限期逾期 {amount}（最早为 {invoice}，逾期 {days} 天）</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1411,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Lowest &amp;price: % of the list price</source>
         <translation>最低售价：标价的百分比(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Refuse credit when &amp;overdue more than (days)</source>
+        <translation>逾期超过以下天数时拒绝赊销(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Company name</source>
@@ -1611,8 +1654,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>银行账号应为 8 到 32 位数字。</translation>
     </message>
     <message>
+        <source>Order {number} would take the customer to {exposure} against a credit limit of {limit} (open invoices {balance}, open orders {orders}), and {overdue} is overdue by more than {grace} days (invoice {invoice}, {days} days). An owner may confirm it anyway, with a reason.</source>
+        <translation>订单 {number} 将使该客户的欠款总额达到 {exposure}，超过信用额度 {limit}（未结发票 {balance}，未完成订单 {orders}），且有 {overdue} 逾期超过 {grace} 天（发票 {invoice}，逾期 {days} 天）。店主可填写原因后强制确认。</translation>
+    </message>
+    <message>
+        <source>Order {number} cannot be confirmed: the customer has {overdue} overdue by more than {grace} days (invoice {invoice}, {days} days). An owner may confirm it anyway, with a reason.</source>
+        <translation>订单 {number} 无法确认：该客户有 {overdue} 逾期超过 {grace} 天（发票 {invoice}，逾期 {days} 天）。店主可填写原因后强制确认。</translation>
+    </message>
+    <message>
         <source>Enter whole days, e.g. 30.</source>
         <translation>请输入整天数，例如 30。</translation>
+    </message>
+    <message>
+        <source>The grace for overdue invoices is 0 to {max} days.</source>
+        <translation>逾期宽限期为 0 至 {max} 天。</translation>
     </message>
     <message>
         <source>Payment terms are between 0 and 365 days.</source>
@@ -1915,6 +1970,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>未拣任何货品：送货单至少需要一行已拣货。</translation>
     </message>
     <message>
+        <source>Picking list {picking} has no line {n} (it has lines 1 to {last}).</source>
+        <translation>拣货单 {picking} 没有第 {n} 行（只有第 1 到 {last} 行）。</translation>
+    </message>
+    <message>
         <source>Choose at least one delivery to invoice.</source>
         <translation>请至少选择一张要开票的送货单。</translation>
     </message>
@@ -1935,12 +1994,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>收款方式必须是以下之一：{methods}。</translation>
     </message>
     <message>
-        <source>Order {number} is {state}: it cannot {action}.</source>
-        <translation>订单 {number} 当前状态为“{state}”，不能执行“{action}”操作。</translation>
+        <source>Order {number} has shipped goods; it can no longer be cancelled. Close the rest short instead, or return the goods.</source>
+        <translation>订单 {number} 已有发货，不能再取消。请对剩余部分短缺结案，或办理退货。</translation>
     </message>
     <message>
-        <source>Order {number} has shipped goods; it can no longer be cancelled. Return the goods instead.</source>
-        <translation>订单 {number} 已有货物发出，不能再取消。请改为办理退货。</translation>
+        <source>Nothing of order {number} has shipped yet: cancel the order instead of closing it short.</source>
+        <translation>订单 {number} 尚未发货：请取消订单，而不是短缺结案。</translation>
     </message>
     <message>
         <source>The net price of {sku} ({price}) is below the floor of {floor}.</source>
@@ -1959,8 +2018,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>要求交货日期不能早于今天。</translation>
     </message>
     <message>
-        <source>Order {number} cannot be confirmed: not enough free stock for {detail}. An owner may confirm it anyway, with a reason; the rest stays on backorder.</source>
-        <translation>订单 {number} 无法确认：{detail} 的可用库存不足。店主可填写原因后强制确认，不足部分转为欠货。</translation>
+        <source>Order {number} cannot be confirmed: not enough free stock for {detail}. An owner may confirm it anyway, with a reason: it then reserves only the free stock, the rest waits on backorder, and other orders keep their reservations.</source>
+        <translation>订单 {number} 无法确认：{detail} 的可用库存不足。店主可以填写原因后强制确认：此时只预留可用库存，其余部分欠货等待，其他订单的预留保持不变。</translation>
+    </message>
+    <message>
+        <source>{document} would take away stock that orders have reserved: {detail}. An owner may post it anyway, with a reason; those orders then lose that reservation and wait on backorder.</source>
+        <translation>{document} 会减少已被订单预留的库存：{detail}。店主可以填写原因后仍然过账；这些订单将失去相应的预留，转为欠货等待。</translation>
     </message>
     <message>
         <source>Order {number} would take the customer to {exposure} against a credit limit of {limit} (open invoices {balance}, open orders {orders}). An owner may confirm it anyway, with a reason.</source>
@@ -1995,12 +2058,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>只能打印 1、2 或 3 联。</translation>
     </message>
     <message>
-        <source>Nothing of order {number} is in stock to pick.</source>
-        <translation>订单 {number} 的商品均无库存可拣。</translation>
+        <source>Nothing of order {number} can be picked: its items are not in stock, or the stock is reserved by other orders.</source>
+        <translation>订单 {number} 没有可拣的货：商品无库存，或库存已被其他订单预留。</translation>
     </message>
     <message>
         <source>Order {number} has no open picking list.</source>
         <translation>订单 {number} 没有未完成的拣货单。</translation>
+    </message>
+    <message>
+        <source>Picking list {picking} can no longer be fulfilled: {reason} Re-plan the picking list from the stock there is now, or cancel it back to confirmed.</source>
+        <translation>拣货单 {picking} 已无法完成：{reason} 请按现有库存重新生成拣货单，或取消拣货单使订单回到已确认。</translation>
     </message>
     <message>
         <source>Customer {code} has ended; reactivate it before selling to it.</source>
@@ -2009,6 +2076,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The price floor is a share of the list price from 0 to 99%.</source>
         <translation>最低售价是标价的 0% 到 99% 之间的比例。</translation>
+    </message>
+    <message>
+        <source>{document} {number} is {state}: it cannot {action}.</source>
+        <translation>{document} {number} 的状态是“{state}”，不能{action}。</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2504,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>拣货中</translation>
     </message>
     <message>
+        <source>partly shipped</source>
+        <translation>部分发货</translation>
+    </message>
+    <message>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
@@ -2465,6 +2540,30 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>开始拣货</translation>
     </message>
     <message>
+        <source>re-plan the picking list</source>
+        <translation>重新生成拣货单</translation>
+    </message>
+    <message>
+        <source>cancel the picking list</source>
+        <translation>取消拣货单</translation>
+    </message>
+    <message>
+        <source>close short (cancel the rest)</source>
+        <translation>短缺结案（取消剩余）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
         <source>ship</source>
         <translation>发货</translation>
     </message>
@@ -2487,6 +2586,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Invoice</source>
         <translation>发票</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款单</translation>
     </message>
     <message>
         <source>Order</source>
