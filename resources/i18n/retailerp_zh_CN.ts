@@ -884,8 +884,28 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>开始拣货(&amp;P)</translation>
     </message>
     <message>
+        <source>Re-pla&amp;n picking</source>
+        <translation>重新拣货计划(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Void the picking list and plan a new one from the stock there is now</source>
+        <translation>作废这张拣货单，按现有库存重新生成</translation>
+    </message>
+    <message>
+        <source>Cancel pic&amp;king…</source>
+        <translation>取消拣货(&amp;K)…</translation>
+    </message>
+    <message>
         <source>S&amp;hip…</source>
         <translation>发货(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Close sho&amp;rt…</source>
+        <translation>短缺结案(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Cancel what has not shipped: the reservation and the credit it uses are released</source>
+        <translation>取消未发出的部分：释放其预留库存和占用的信用额度</translation>
     </message>
     <message>
         <source>In&amp;voice</source>
@@ -918,6 +938,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Why should this order be confirmed anyway? The reason is recorded.</source>
         <translation>为什么仍要确认此订单？原因将被记录。</translation>
+    </message>
+    <message>
+        <source>Cancel the picking list</source>
+        <translation>取消拣货单</translation>
+    </message>
+    <message>
+        <source>Why is the picking list cancelled? The order goes back to confirmed and keeps its reservation.</source>
+        <translation>为什么取消拣货单？订单回到已确认状态，预留的库存保留不变。</translation>
+    </message>
+    <message>
+        <source>Close the order short</source>
+        <translation>订单短缺结案</translation>
+    </message>
+    <message>
+        <source>What has not shipped is cancelled and will not be delivered. Why?</source>
+        <translation>未发出的部分将被取消，不再发货。原因是什么？</translation>
     </message>
     <message>
         <source>Payment received for order {number}</source>
@@ -973,6 +1009,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Confirmed by {user} despite a refusal: {reason}</source>
         <translation>{user} 在系统拦截后强制确认，原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Closed short: {reason}</source>
+        <translation>已短缺结案：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {n}: ordered {ordered} · delivered {delivered} · backordered {backordered} · cancelled {cancelled} · invoiced {invoiced}</source>
+        <translation>第 {n} 行：订购 {ordered} · 已发 {delivered} · 欠货 {backordered} · 已取消 {cancelled} · 已开票 {invoiced}</translation>
     </message>
     <message>
         <source>New sales order</source>
@@ -1915,6 +1959,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>未拣任何货品：送货单至少需要一行已拣货。</translation>
     </message>
     <message>
+        <source>Picking list {picking} has no line {n} (it has lines 1 to {last}).</source>
+        <translation>拣货单 {picking} 没有第 {n} 行（只有第 1 到 {last} 行）。</translation>
+    </message>
+    <message>
         <source>Choose at least one delivery to invoice.</source>
         <translation>请至少选择一张要开票的送货单。</translation>
     </message>
@@ -1935,12 +1983,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>收款方式必须是以下之一：{methods}。</translation>
     </message>
     <message>
-        <source>Order {number} is {state}: it cannot {action}.</source>
-        <translation>订单 {number} 当前状态为“{state}”，不能执行“{action}”操作。</translation>
+        <source>Order {number} has shipped goods; it can no longer be cancelled. Close the rest short instead, or return the goods.</source>
+        <translation>订单 {number} 已有发货，不能再取消。请对剩余部分短缺结案，或办理退货。</translation>
     </message>
     <message>
-        <source>Order {number} has shipped goods; it can no longer be cancelled. Return the goods instead.</source>
-        <translation>订单 {number} 已有货物发出，不能再取消。请改为办理退货。</translation>
+        <source>Nothing of order {number} has shipped yet: cancel the order instead of closing it short.</source>
+        <translation>订单 {number} 尚未发货：请取消订单，而不是短缺结案。</translation>
     </message>
     <message>
         <source>The net price of {sku} ({price}) is below the floor of {floor}.</source>
@@ -1959,8 +2007,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>要求交货日期不能早于今天。</translation>
     </message>
     <message>
-        <source>Order {number} cannot be confirmed: not enough free stock for {detail}. An owner may confirm it anyway, with a reason; the rest stays on backorder.</source>
-        <translation>订单 {number} 无法确认：{detail} 的可用库存不足。店主可填写原因后强制确认，不足部分转为欠货。</translation>
+        <source>Order {number} cannot be confirmed: not enough free stock for {detail}. An owner may confirm it anyway, with a reason: it then reserves only the free stock, the rest waits on backorder, and other orders keep their reservations.</source>
+        <translation>订单 {number} 无法确认：{detail} 的可用库存不足。店主可以填写原因后强制确认：此时只预留可用库存，其余部分欠货等待，其他订单的预留保持不变。</translation>
+    </message>
+    <message>
+        <source>{document} would take away stock that orders have reserved: {detail}. An owner may post it anyway, with a reason; those orders then lose that reservation and wait on backorder.</source>
+        <translation>{document} 会减少已被订单预留的库存：{detail}。店主可以填写原因后仍然过账；这些订单将失去相应的预留，转为欠货等待。</translation>
     </message>
     <message>
         <source>Order {number} would take the customer to {exposure} against a credit limit of {limit} (open invoices {balance}, open orders {orders}). An owner may confirm it anyway, with a reason.</source>
@@ -1995,12 +2047,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>只能打印 1、2 或 3 联。</translation>
     </message>
     <message>
-        <source>Nothing of order {number} is in stock to pick.</source>
-        <translation>订单 {number} 的商品均无库存可拣。</translation>
+        <source>Nothing of order {number} can be picked: its items are not in stock, or the stock is reserved by other orders.</source>
+        <translation>订单 {number} 没有可拣的货：商品无库存，或库存已被其他订单预留。</translation>
     </message>
     <message>
         <source>Order {number} has no open picking list.</source>
         <translation>订单 {number} 没有未完成的拣货单。</translation>
+    </message>
+    <message>
+        <source>Picking list {picking} can no longer be fulfilled: {reason} Re-plan the picking list from the stock there is now, or cancel it back to confirmed.</source>
+        <translation>拣货单 {picking} 已无法完成：{reason} 请按现有库存重新生成拣货单，或取消拣货单使订单回到已确认。</translation>
     </message>
     <message>
         <source>Customer {code} has ended; reactivate it before selling to it.</source>
@@ -2009,6 +2065,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The price floor is a share of the list price from 0 to 99%.</source>
         <translation>最低售价是标价的 0% 到 99% 之间的比例。</translation>
+    </message>
+    <message>
+        <source>{document} {number} is {state}: it cannot {action}.</source>
+        <translation>{document} {number} 的状态是“{state}”，不能{action}。</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2493,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>拣货中</translation>
     </message>
     <message>
+        <source>partly shipped</source>
+        <translation>部分发货</translation>
+    </message>
+    <message>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
@@ -2463,6 +2527,30 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>start picking</source>
         <translation>开始拣货</translation>
+    </message>
+    <message>
+        <source>re-plan the picking list</source>
+        <translation>重新生成拣货单</translation>
+    </message>
+    <message>
+        <source>cancel the picking list</source>
+        <translation>取消拣货单</translation>
+    </message>
+    <message>
+        <source>close short (cancel the rest)</source>
+        <translation>短缺结案（取消剩余）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>已作废</translation>
     </message>
     <message>
         <source>ship</source>
