@@ -904,8 +904,28 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>开始拣货(&amp;P)</translation>
     </message>
     <message>
+        <source>Re-pla&amp;n picking</source>
+        <translation>重新拣货计划(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Void the picking list and plan a new one from the stock there is now</source>
+        <translation>作废这张拣货单，按现有库存重新生成</translation>
+    </message>
+    <message>
+        <source>Cancel pic&amp;king…</source>
+        <translation>取消拣货(&amp;K)…</translation>
+    </message>
+    <message>
         <source>S&amp;hip…</source>
         <translation>发货(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Close sho&amp;rt…</source>
+        <translation>短缺结案(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Cancel what has not shipped: the reservation and the credit it uses are released</source>
+        <translation>取消未发出的部分：释放其预留库存和占用的信用额度</translation>
     </message>
     <message>
         <source>In&amp;voice</source>
@@ -938,6 +958,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Why should this order be confirmed anyway? The reason is recorded.</source>
         <translation>为什么仍要确认此订单？原因将被记录。</translation>
+    </message>
+    <message>
+        <source>Cancel the picking list</source>
+        <translation>取消拣货单</translation>
+    </message>
+    <message>
+        <source>Why is the picking list cancelled? The order goes back to confirmed and keeps its reservation.</source>
+        <translation>为什么取消拣货单？订单回到已确认状态，预留的库存保留不变。</translation>
+    </message>
+    <message>
+        <source>Close the order short</source>
+        <translation>订单短缺结案</translation>
+    </message>
+    <message>
+        <source>What has not shipped is cancelled and will not be delivered. Why?</source>
+        <translation>未发出的部分将被取消，不再发货。原因是什么？</translation>
     </message>
     <message>
         <source>Payment received for order {number}</source>
@@ -993,6 +1029,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Confirmed by {user} despite a refusal: {reason}</source>
         <translation>{user} 在系统拦截后强制确认，原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Closed short: {reason}</source>
+        <translation>已短缺结案：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {n}: ordered {ordered} · delivered {delivered} · backordered {backordered} · cancelled {cancelled} · invoiced {invoiced}</source>
+        <translation>第 {n} 行：订购 {ordered} · 已发 {delivered} · 欠货 {backordered} · 已取消 {cancelled} · 已开票 {invoiced}</translation>
     </message>
     <message>
         <source>New sales order</source>
