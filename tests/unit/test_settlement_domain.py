@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retailerp.domain import invoicing
+from retailerp.domain.errors import FieldError, StateError
 from retailerp.domain.fulfilment import Delivery, DeliveryLine
 from retailerp.domain.invoicing import Invoice, Payment, PaymentAllocation, PaymentPreview
 from retailerp.domain.money import Money
@@ -220,3 +221,24 @@ def test_the_preview_says_what_applying_the_money_does(
     assert preview.applied == new.amount - new.unallocated
     assert preview.surplus == new.unallocated
     assert preview.applied + preview.held + preview.surplus == preview.amount
+
+
+def test_money_on_account_is_summed_per_customer() -> None:
+    mine, other, held = payment(1, "10"), payment(2, "5"), payment(3, "7", order_id=9)
+    other.customer_id = 2
+    assert invoicing.on_account_by_customer([mine, other, held], {9}) == {1: M("10"), 2: M("5")}
+
+
+def test_a_payment_is_recorded_only_against_the_customers_payable_order() -> None:
+    confirmed = order(OrderState.CONFIRMED)
+    assert invoicing.check_payable(confirmed, 1) is confirmed
+    with pytest.raises(FieldError):
+        invoicing.check_payable(None, 1)
+    with pytest.raises(FieldError):
+        invoicing.check_payable(confirmed, 2)
+    for state in (OrderState.DRAFT, OrderState.CANCELLED, OrderState.PAID, OrderState.CLOSED):
+        with pytest.raises(StateError, match="no payment can be recorded"):
+            invoicing.check_payable(order(state), 1)
+    invoicing.record_advance(confirmed, M("50"))
+    invoicing.record_advance(confirmed, M("20"))
+    assert confirmed.prepaid == M("70") and confirmed.state == OrderState.CONFIRMED

@@ -33,7 +33,13 @@ from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError, StateError
 from retailerp.domain.fulfilment import Delivery
 from retailerp.domain.money import Money, check_price
-from retailerp.domain.sales import RESERVING_STATES, OrderAction, OrderState, SalesOrder
+from retailerp.domain.sales import (
+    ORDER_STATE_LABELS,
+    RESERVING_STATES,
+    OrderAction,
+    OrderState,
+    SalesOrder,
+)
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 
@@ -252,6 +258,16 @@ def on_account(payments: Sequence[Payment], holding: Iterable[int]) -> list[Paym
     return sorted(credits, key=lambda p: (p.received_on, p.number))
 
 
+def on_account_by_customer(payments: Sequence[Payment], holding: Iterable[int]) -> dict[int, Money]:
+    """Money on account per customer (payments of several customers)."""
+    result: dict[int, Money] = {}
+    for payment in on_account(payments, holding):
+        result[payment.customer_id] = result.get(payment.customer_id, Money.zero()) + (
+            payment.unallocated
+        )
+    return result
+
+
 def total_unapplied(payments: Iterable[Payment]) -> Money:
     return sum((p.unallocated for p in payments), Money.zero())
 
@@ -276,6 +292,31 @@ def apply_advances(advances: Sequence[Payment], invoice: Invoice) -> list[Invoic
     """Money held for the invoiced orders pays the new invoice first."""
     ordered = sorted(advances, key=lambda p: (p.received_on, p.number))
     return apply_money(ordered, [invoice])
+
+
+def check_payable(order: SalesOrder | None, customer_id: int) -> SalesOrder:
+    """The order a payment of ``customer_id`` is recorded against: the customer's, and in a
+    state where the order workflow takes a payment (not a draft, cancelled, paid or closed)."""
+    if order is None or order.customer_id != customer_id:
+        raise FieldError(
+            "order",
+            QT_TRANSLATE_NOOP("errors", "The payment's order does not belong to this customer."),
+        )
+    if not order.may(OrderAction.PAY):
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "errors", "Order {number} is {state}: no payment can be recorded against it."
+            ),
+            number=order.number,
+            state=ORDER_STATE_LABELS[order.state],
+        )
+    return order
+
+
+def record_advance(order: SalesOrder, amount: Money) -> None:
+    """Money received against the order: it is paid against it (held until invoiced)."""
+    order.move(OrderAction.PAY, order.state)
+    order.prepaid = order.prepaid + amount
 
 
 def mark_invoiced(order: SalesOrder, delivery: Delivery) -> None:

@@ -219,6 +219,15 @@ class SalesRepository:
 
     # --- money: what settlement and the credit check read ---------------------------------
 
+    def lock_money(self, customer_id: int) -> None:
+        """Serialise the changes to one customer's money (invoicing, payments, applying money
+        on account): a PostgreSQL row lock on the customer, taken before any invoice or
+        payment is read, so two PCs cannot apply the same money twice.  On SQLite the
+        IMMEDIATE write transaction already serialises every writer."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            c = t.customers
+            self.session.execute(select(c.c.id).where(c.c.id == customer_id).with_for_update())
+
     def unapplied_payments(self, customer_id: int | None = None) -> list[Payment]:
         """Payments (of one customer, or of all) with money not yet applied to an invoice,
         oldest received first."""

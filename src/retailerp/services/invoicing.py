@@ -8,12 +8,12 @@ from datetime import date
 
 from retailerp.domain import credit, invoicing
 from retailerp.domain.credit import Overdue
-from retailerp.domain.errors import FieldError, StateError
+from retailerp.domain.errors import FieldError
 from retailerp.domain.fulfilment import Delivery
 from retailerp.domain.invoicing import Invoice, Payment, PaymentPreview
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
-from retailerp.domain.sales import OrderAction, OrderState, SalesOrder
+from retailerp.domain.sales import SalesOrder
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.persistence import queries
@@ -95,6 +95,7 @@ class InvoiceService:
                     QT_TRANSLATE_NOOP("errors", "Some of the chosen deliveries do not exist."),
                 )
             invoicing.check_invoiceable(deliveries)
+            uow.sales.lock_money(deliveries[0].customer_id)
             customer = uow.customers.get(deliveries[0].customer_id)
             assert customer is not None
             today = self.ctx.today()
@@ -145,6 +146,7 @@ class InvoiceService:
         money, method, reference = invoicing.clean_payment(amount, method, reference)
 
         def work(uow: UnitOfWork) -> Payment:
+            uow.sales.lock_money(customer_id)
             if uow.customers.get(customer_id) is None:
                 raise not_found(CUSTOMER, customer_id)
             payment = Payment(
@@ -160,9 +162,8 @@ class InvoiceService:
             )
             orders: list[SalesOrder] = []
             if order_id is not None:
-                order = _payable_order(uow, order_id, customer_id)
-                order.move(OrderAction.PAY, order.state)
-                order.prepaid = order.prepaid + money
+                order = invoicing.check_payable(uow.sales.order(order_id), customer_id)
+                invoicing.record_advance(order, money)
                 targets = [i for i in uow.sales.invoices_of_order(order_id) if not i.is_paid]
                 payment.allocations = invoicing.allocate(money, targets)
                 orders.append(order)
@@ -201,7 +202,7 @@ class InvoiceService:
             on_account = credit.money_on_account(payments, holding)
             if order_id is None:
                 return invoicing.preview_payment(money, credit.open_invoices(invoices), on_account)
-            order = _payable_order(uow, order_id, customer_id)
+            order = invoicing.check_payable(uow.sales.order(order_id), customer_id)
             order_open = credit.open_invoices(uow.sales.invoices_of_order(order_id))
             need = None
             if invoicing.holds_money(order):
@@ -220,6 +221,7 @@ class InvoiceService:
         self.ctx.actor.require(Permission.RECORD_PAYMENTS)
 
         def work(uow: UnitOfWork) -> list[Invoice]:
+            uow.sales.lock_money(customer_id)
             if uow.customers.get(customer_id) is None:
                 raise not_found(CUSTOMER, customer_id)
             paid = _apply_on_account(uow, customer_id)
@@ -327,11 +329,7 @@ def _empty_row(uow: UnitOfWork, customer_id: int) -> AgeingRow:
 def _on_account_by_customer(uow: UnitOfWork) -> dict[int, Money]:
     payments = uow.sales.unapplied_payments()
     orders = uow.sales.orders(p.order_id for p in payments if p.order_id is not None)
-    result: dict[int, Money] = {}
-    for payment in invoicing.on_account(payments, credit.holding_ids(orders)):
-        cid = payment.customer_id
-        result[cid] = result.get(cid, Money.zero()) + payment.unallocated
-    return result
+    return invoicing.on_account_by_customer(payments, credit.holding_ids(orders))
 
 
 def _apply_on_account(uow: UnitOfWork, customer_id: int) -> list[Invoice]:
@@ -346,24 +344,6 @@ def _apply_on_account(uow: UnitOfWork, customer_id: int) -> list[Invoice]:
 
 def _orders_of(uow: UnitOfWork, invoices: Sequence[Invoice]) -> list[SalesOrder]:
     return [o for i in invoices for o in uow.sales.orders_of_invoice(i.id or 0)]
-
-
-def _payable_order(uow: UnitOfWork, order_id: int, customer_id: int) -> SalesOrder:
-    order = uow.sales.order(order_id)
-    if order is None or order.customer_id != customer_id:
-        raise FieldError(
-            "order",
-            QT_TRANSLATE_NOOP("errors", "The payment's order does not belong to this customer."),
-        )
-    if order.state in (OrderState.DRAFT, OrderState.CANCELLED, OrderState.CLOSED):
-        raise StateError(
-            QT_TRANSLATE_NOOP(
-                "errors", "Order {number} is {state}: no payment can be recorded against it."
-            ),
-            number=order.number,
-            state=order.state.value,
-        )
-    return order
 
 
 def _orders_invoiced(uow: UnitOfWork, deliveries: Sequence[Delivery]) -> list[SalesOrder]:
@@ -389,6 +369,9 @@ def _settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
 def settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
     """Move orders on after a change elsewhere (an order closed short may now be invoiced
     in full, or paid); money they no longer hold goes on account and pays open invoices."""
+    customers = sorted({o.customer_id for o in orders})
+    for customer_id in customers:
+        uow.sales.lock_money(customer_id)
     _settle_orders(uow, orders)
-    for customer_id in sorted({o.customer_id for o in orders}):
+    for customer_id in customers:
         _settle_orders(uow, _orders_of(uow, _apply_on_account(uow, customer_id)))
