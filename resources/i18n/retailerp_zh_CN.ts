@@ -1015,8 +1015,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>已短缺结案：{reason}</translation>
     </message>
     <message>
-        <source>Line {n}: ordered {ordered} · delivered {delivered} · backordered {backordered} · cancelled {cancelled} · invoiced {invoiced}</source>
-        <translation>第 {n} 行：订购 {ordered} · 已发 {delivered} · 欠货 {backordered} · 已取消 {cancelled} · 已开票 {invoiced}</translation>
+        <source>Line {n}: ordered {ordered} · delivered {delivered} · backordered {backordered} (reserved {reserved}) · cancelled {cancelled} · invoiced {invoiced}</source>
+        <translation>第 {n} 行：订购 {ordered} · 已发 {delivered} · 欠货 {backordered}（已预留 {reserved}）· 已取消 {cancelled} · 已开票 {invoiced}</translation>
     </message>
     <message>
         <source>New sales order</source>
