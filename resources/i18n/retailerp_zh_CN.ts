@@ -2070,6 +2070,66 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>{document} {number} is {state}: it cannot {action}.</source>
         <translation>{document} {number} 的状态是“{state}”，不能{action}。</translation>
     </message>
+    <message>
+        <source>Returned {days} days after delivery: rule &apos;{rule}&apos; — {kept} must stay with the customer (minimum stock).</source>
+        <translation>发货后第 {days} 天退货：规则“{rule}”——其中 {kept} 须留在客户处（最低库存）。</translation>
+    </message>
+    <message>
+        <source>Returned {days} days after delivery: rule &apos;{rule}&apos; — refused.</source>
+        <translation>发货后第 {days} 天退货：规则“{rule}”——不予退货。</translation>
+    </message>
+    <message>
+        <source>Returned {days} days after delivery: rule &apos;{rule}&apos; — {rate} % refunded.</source>
+        <translation>发货后第 {days} 天退货：规则“{rule}”——退款 {rate}%。</translation>
+    </message>
+    <message>
+        <source>The return policy is not readable.</source>
+        <translation>退货政策无法读取。</translation>
+    </message>
+    <message>
+        <source>A return policy needs at least one rule.</source>
+        <translation>退货政策至少需要一条规则。</translation>
+    </message>
+    <message>
+        <source>A rule needs a name of at most 80 characters.</source>
+        <translation>规则需要一个名称，最多 80 个字符。</translation>
+    </message>
+    <message>
+        <source>The window ends before it begins ({start} &gt; {end}).</source>
+        <translation>期限的结束早于开始（{start} &gt; {end}）。</translation>
+    </message>
+    <message>
+        <source>Choose the item.</source>
+        <translation>请选择商品。</translation>
+    </message>
+    <message>
+        <source>A refund rate is between 0 and 100 %, or empty to refuse.</source>
+        <translation>退款比例在 0 到 100% 之间；留空表示不予退货。</translation>
+    </message>
+    <message>
+        <source>Unknown return reason; use one of {reasons}.</source>
+        <translation>未知的退货原因；请使用以下之一：{reasons}。</translation>
+    </message>
+    <message>
+        <source>Days after delivery are a whole number from 0.</source>
+        <translation>发货后天数须为从 0 起的整数。</translation>
+    </message>
+    <message>
+        <source>This is not a record.</source>
+        <translation>这不是一条有效的记录。</translation>
+    </message>
+    <message>
+        <source>A customer class is A, B or C.</source>
+        <translation>客户等级为 A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>The quantity must be zero or more.</source>
+        <translation>数量必须大于或等于零。</translation>
+    </message>
+    <message>
+        <source>Line {n}: {decision} An owner may accept it anyway, with a reason.</source>
+        <translation>第 {n} 行：{decision} 店主可以填写原因后仍然接受。</translation>
+    </message>
 </context>
 <context>
     <name>print</name>
@@ -2393,8 +2453,68 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>隔离区</translation>
     </message>
     <message>
+        <source>quality defect</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>wrong goods delivered</source>
+        <translation>发错货</translation>
+    </message>
+    <message>
+        <source>damaged in transit</source>
+        <translation>运输损坏</translation>
+    </message>
+    <message>
+        <source>unsellable / slow-moving</source>
+        <translation>滞销</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>changed mind</source>
+        <translation>客户改变主意</translation>
+    </message>
+    <message>
+        <source>resellable (back to stock)</source>
+        <translation>可再销售（回库）</translation>
+    </message>
+    <message>
+        <source>defective (quarantine)</source>
+        <translation>有缺陷（待检区）</translation>
+    </message>
+    <message>
         <source>scrap</source>
         <translation>报废区</translation>
+    </message>
+    <message>
+        <source>no rule matches</source>
+        <translation>没有适用的规则</translation>
+    </message>
+    <message>
+        <source>quality defects: always in full</source>
+        <translation>质量问题：始终全额退款</translation>
+    </message>
+    <message>
+        <source>our mistake (wrong goods, transit damage): in full</source>
+        <translation>我方责任（发错货、运输损坏）：全额退款</translation>
+    </message>
+    <message>
+        <source>changed mind within 7 days: in full</source>
+        <translation>7 天内改变主意：全额退款</translation>
+    </message>
+    <message>
+        <source>changed mind after 7 days: refused</source>
+        <translation>超过 7 天改变主意：不予退货</translation>
+    </message>
+    <message>
+        <source>within 6 months (180 days): in full</source>
+        <translation>6 个月（180 天）内：全额退款</translation>
+    </message>
+    <message>
+        <source>after 6 months: 10 % packaging-loss deduction</source>
+        <translation>超过 6 个月：扣除 10% 包装损耗</translation>
     </message>
     <message>
         <source>consignment at customer</source>
