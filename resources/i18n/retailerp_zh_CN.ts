@@ -2482,7 +2482,7 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
     <message>
         <source>defective (quarantine)</source>
-        <translation>有缺陷（待检区）</translation>
+        <translation>有缺陷（隔离区）</translation>
     </message>
     <message>
         <source>scrap</source>
