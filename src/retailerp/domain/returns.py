@@ -21,14 +21,17 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from retailerp.domain.customers import AbcClass
 from retailerp.domain.errors import FieldError, OverridableRefusal, ValidationError
-from retailerp.domain.money import Money
+from retailerp.domain.money import LineAmounts, Money, check_quantity, line_amounts, total
+from retailerp.domain.stock import StockMove
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
+from retailerp.domain.workflow import Workflow
 
 
 class ReturnReason(StrEnum):
@@ -520,3 +523,284 @@ class ReturnPolicyPreview:
     @property
     def any_refused(self) -> bool:
         return any(d.refused for d in self.lines)
+
+
+# --- the return document (退货单) -------------------------------------------------------------
+
+
+class ReturnState(StrEnum):
+    DRAFT = "draft"
+    POSTED = "posted"
+    CANCELLED = "cancelled"
+    REVERSED = "reversed"
+
+
+class ReturnAction(StrEnum):
+    EDIT = "edit"
+    POST = "post"
+    CANCEL = "cancel"
+    REVERSE = "reverse"
+
+
+RETURN_FLOW: Workflow[ReturnState, ReturnAction] = Workflow(
+    Term(QT_TRANSLATE_NOOP("terms", "Return")),
+    {
+        (ReturnState.DRAFT, ReturnAction.EDIT): frozenset({ReturnState.DRAFT}),
+        (ReturnState.DRAFT, ReturnAction.POST): frozenset({ReturnState.POSTED}),
+        (ReturnState.DRAFT, ReturnAction.CANCEL): frozenset({ReturnState.CANCELLED}),
+        (ReturnState.POSTED, ReturnAction.REVERSE): frozenset({ReturnState.REVERSED}),
+    },
+    {
+        ReturnState.DRAFT: Term(QT_TRANSLATE_NOOP("terms", "draft")),
+        ReturnState.POSTED: Term(QT_TRANSLATE_NOOP("terms", "posted")),
+        ReturnState.CANCELLED: Term(QT_TRANSLATE_NOOP("terms", "cancelled")),
+        ReturnState.REVERSED: Term(QT_TRANSLATE_NOOP("terms", "reversed")),
+    },
+    {
+        ReturnAction.EDIT: Term(QT_TRANSLATE_NOOP("terms", "edit")),
+        ReturnAction.POST: Term(QT_TRANSLATE_NOOP("terms", "post")),
+        ReturnAction.CANCEL: Term(QT_TRANSLATE_NOOP("terms", "cancel")),
+        ReturnAction.REVERSE: Term(QT_TRANSLATE_NOOP("terms", "reverse")),
+    },
+)
+"""A return is typed as a draft, posted (the goods move) or cancelled; a posted return is
+undone only by a reversal document, which leaves it *reversed*."""
+
+
+@dataclass(frozen=True)
+class Returnable:
+    """One delivered line as a return sees it: what went out and what already came back."""
+
+    delivery_line_id: int
+    item_id: int
+    delivered: Decimal
+    returned: Decimal
+    unit_price: Money
+    vat_rate: Decimal
+    discount: Decimal
+    batch: str = ""
+    serial: str = ""
+    expiry: date | None = None
+
+    @property
+    def open(self) -> Decimal:
+        return self.delivered - self.returned
+
+
+@dataclass(eq=False)
+class ReturnLine:
+    delivery_line_id: int
+    item_id: int
+    quantity: Decimal
+    unit_price: Money
+    vat_rate: Decimal
+    discount: Decimal
+    condition: ReturnCondition
+    batch: str = ""
+    serial: str = ""
+    expiry: date | None = None
+    rule: str = ""
+    refund_rate: Decimal = Decimal(0)
+    refund: Money = field(default_factory=Money.zero)
+    line_no: int = 0
+    id: int | None = None
+    return_id: int | None = None
+
+    @property
+    def amounts(self) -> LineAmounts:
+        return line_amounts(self.quantity, self.unit_price, self.vat_rate, self.discount)
+
+
+@dataclass(eq=False)
+class ReturnDocument:
+    """A return of goods from one delivery of one customer."""
+
+    number: str
+    customer_id: int
+    delivery_id: int
+    reason: ReturnReason
+    received_by: str
+    return_date: date
+    state: ReturnState = ReturnState.DRAFT
+    note: str = ""
+    override_by: str = ""
+    override_reason: str = ""
+    lines: list[ReturnLine] = field(default_factory=list)
+    created_by: str = ""
+    posted_at: datetime | None = None
+    id: int | None = None
+
+    @property
+    def totals(self) -> LineAmounts:
+        return total([line.amounts for line in self.lines])
+
+    @property
+    def refund(self) -> Money:
+        return sum((line.refund for line in self.lines), Money.zero())
+
+    def move(self, action: ReturnAction) -> None:
+        self.state = RETURN_FLOW.move(self.state, action, self.number)
+
+
+def clean_return_lines(
+    raw_lines: Sequence[Mapping[str, Any]], returnable: Mapping[int, Returnable]
+) -> list[ReturnLine]:
+    """Check every line at once (``lines.<n>.<field>``): the line must be one of the
+    delivery's, at most what is still open, the batch or serial the one delivered, and each
+    delivery line returned once per return."""
+    errors: list[FieldError] = []
+    lines: list[ReturnLine] = []
+    seen: set[int] = set()
+    if not raw_lines:
+        errors.append(
+            FieldError("lines", QT_TRANSLATE_NOOP("errors", "A return needs at least one line."))
+        )
+    for index, raw in enumerate(raw_lines):
+        try:
+            line = _clean_return_line(index, raw, returnable, seen)
+        except FieldError as error:
+            errors.append(error)
+            continue
+        seen.add(line.delivery_line_id)
+        lines.append(line)
+    if errors:
+        raise ValidationError(errors)
+    return lines
+
+
+def _clean_return_line(
+    index: int, raw: Mapping[str, Any], returnable: Mapping[int, Returnable], seen: set[int]
+) -> ReturnLine:
+    prefix = f"lines.{index + 1}."
+    source = returnable.get(_as_id(raw.get("delivery_line_id")))
+    if source is None:
+        raise FieldError(
+            prefix + "delivery_line_id",
+            QT_TRANSLATE_NOOP("errors", "This line is not one of the delivery's lines."),
+        )
+    if source.delivery_line_id in seen:
+        raise FieldError(
+            prefix + "delivery_line_id",
+            QT_TRANSLATE_NOOP("errors", "This delivery line is already on the return."),
+        )
+    qty = check_quantity(raw.get("quantity"), prefix + "quantity")
+    if qty > source.open:
+        raise FieldError(
+            prefix + "quantity",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "At most {open} can come back: {delivered} delivered, {returned} returned already.",
+            ),
+            open=_qty(source.open),
+            delivered=_qty(source.delivered),
+            returned=_qty(source.returned),
+        )
+    _check_same_goods(prefix, raw, source)
+    try:
+        condition = ReturnCondition(str(raw.get("condition") or ReturnCondition.RESELLABLE))
+    except ValueError:
+        raise FieldError(
+            prefix + "condition",
+            QT_TRANSLATE_NOOP("errors", "The condition is resellable, defective or scrap."),
+        ) from None
+    return ReturnLine(
+        delivery_line_id=source.delivery_line_id,
+        item_id=source.item_id,
+        quantity=qty,
+        unit_price=source.unit_price,
+        vat_rate=source.vat_rate,
+        discount=source.discount,
+        condition=condition,
+        batch=source.batch,
+        serial=source.serial,
+        expiry=source.expiry,
+        line_no=index + 1,
+    )
+
+
+def _check_same_goods(prefix: str, raw: Mapping[str, Any], source: Returnable) -> None:
+    """A batch or serial typed or scanned on the return must be the one that was delivered."""
+    for key, delivered in (("batch", source.batch), ("serial", source.serial)):
+        given = str(raw.get(key) or "").strip()
+        if given and given != delivered:
+            raise FieldError(
+                prefix + key,
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{given} was not delivered on this line (it delivered {delivered}).",
+                ),
+                given=given,
+                delivered=delivered or "—",
+            )
+
+
+def _as_id(value: object) -> int:
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, int):
+        return value
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() else 0
+
+
+def apply_policy(
+    document: ReturnDocument, decisions: Sequence[RefundChoice], override_reason: str
+) -> list[OverridableRefusal]:
+    """Set each line's rule, rate and refund from the policy (or the clerk's rate); the
+    refusals that need an owner's override are returned when no reason is given."""
+    refusals = []
+    for line, choice in zip(document.lines, decisions, strict=True):
+        line.rule = choice.decision.rule
+        line.refund_rate = choice.effective_rate
+        line.refund = Money.of(line.amounts.gross.amount * line.refund_rate)
+        if choice.needs_override and not override_reason.strip():
+            refusals.append(policy_refusal(line.line_no, choice.decision))
+    return refusals
+
+
+def return_moves(
+    document: ReturnDocument,
+    customers_location_id: int,
+    destinations: Mapping[ReturnCondition, int],
+    user: str,
+    at: datetime,
+) -> list[StockMove]:
+    """Posting moves the goods from the customers' end to where their condition sends them."""
+    return [
+        StockMove(
+            item_id=line.item_id,
+            quantity=line.quantity,
+            from_location_id=customers_location_id,
+            to_location_id=destinations[line.condition],
+            doc_type="RT",
+            doc_number=document.number,
+            user=user,
+            at=at,
+            batch=line.batch,
+            serial=line.serial,
+            expiry=line.expiry,
+        )
+        for line in document.lines
+    ]
+
+
+@dataclass(frozen=True)
+class ReturnRate:
+    """How often a customer sends goods back: returned net / delivered net."""
+
+    delivered: Money
+    returned: Money
+    threshold: Decimal
+
+    @property
+    def rate(self) -> Decimal:
+        if self.delivered.minor <= 0:
+            return Decimal(0)
+        return (self.returned.amount / self.delivered.amount).quantize(Decimal("0.0001"))
+
+    @property
+    def frequent(self) -> bool:
+        """Flagged on the customer card and the order form."""
+        return self.delivered.minor > 0 and self.returned.amount > self.delivered.amount * (
+            self.threshold
+        )
