@@ -2130,6 +2130,38 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Line {n}: {decision} An owner may accept it anyway, with a reason.</source>
         <translation>第 {n} 行：{decision} 店主可以填写原因后仍然接受。</translation>
     </message>
+    <message>
+        <source>A return needs at least one line.</source>
+        <translation>退货单至少需要一行。</translation>
+    </message>
+    <message>
+        <source>This line is not one of the delivery&apos;s lines.</source>
+        <translation>这一行不属于该送货单。</translation>
+    </message>
+    <message>
+        <source>This delivery line is already on the return.</source>
+        <translation>该送货行已在退货单上。</translation>
+    </message>
+    <message>
+        <source>At most {open} can come back: {delivered} delivered, {returned} returned already.</source>
+        <translation>最多可退 {open}：已发货 {delivered}，已退 {returned}。</translation>
+    </message>
+    <message>
+        <source>The condition is resellable, defective or scrap.</source>
+        <translation>货物状况为可再销售、有缺陷或报废。</translation>
+    </message>
+    <message>
+        <source>{given} was not delivered on this line (it delivered {delivered}).</source>
+        <translation>这一行没有发出 {given}（发出的是 {delivered}）。</translation>
+    </message>
+    <message>
+        <source>Choose why the goods came back.</source>
+        <translation>请选择退货原因。</translation>
+    </message>
+    <message>
+        <source>The return date is a date, not in the future.</source>
+        <translation>退货日期须为日期，且不能是将来。</translation>
+    </message>
 </context>
 <context>
     <name>print</name>
@@ -2441,6 +2473,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>收款单</translation>
     </message>
     <message>
+        <source>return</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>red invoice</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
         <source>warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -2515,6 +2555,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>after 6 months: 10 % packaging-loss deduction</source>
         <translation>超过 6 个月：扣除 10% 包装损耗</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>过账</translation>
+    </message>
+    <message>
+        <source>reverse</source>
+        <translation>冲销</translation>
     </message>
     <message>
         <source>consignment at customer</source>
@@ -2637,6 +2693,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>reversed</source>
+        <translation>已冲销</translation>
+    </message>
+    <message>
         <source>edit</source>
         <translation>编辑</translation>
     </message>
@@ -2703,6 +2763,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Picking list</source>
         <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送货单</translation>
     </message>
 </context>
 </TS>

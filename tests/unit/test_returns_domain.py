@@ -26,6 +26,7 @@ from retailerp.domain.returns import (
     clean_return_lines,
     default_policy,
     return_moves,
+    set_destinations,
 )
 
 D = Decimal
@@ -104,8 +105,8 @@ def test_posting_moves_each_line_to_where_its_condition_sends_it() -> None:
         {"delivery_line_id": 11, "quantity": "3", "condition": "defective"},
         {"delivery_line_id": 12, "quantity": "1", "condition": "resellable"},
     )
-    places = {ReturnCondition.RESELLABLE: 5, ReturnCondition.DEFECTIVE: 6, ReturnCondition.SCRAP: 7}
-    moves = return_moves(doc, 4, places, "li", datetime(2026, 5, 1, 9))
+    set_destinations(doc, {11: 8, 12: 5}, quarantine_id=6, scrap_id=7)
+    moves = return_moves(doc, 4, "li", datetime(2026, 5, 1, 9))
     assert [
         (m.from_location_id, m.to_location_id, m.quantity, m.batch, m.serial) for m in moves
     ] == [
@@ -113,6 +114,8 @@ def test_posting_moves_each_line_to_where_its_condition_sends_it() -> None:
         (4, 5, D(1), "", "SN-9"),
     ]
     assert {m.doc_type for m in moves} == {"RT"}
+    set_destinations(doc, {11: 8, 12: 5}, quarantine_id=6, scrap_id=7, resellable_to=9)
+    assert [line.location_id for line in doc.lines] == [6, 9]
 
 
 def test_a_posted_return_is_undone_only_by_reversal() -> None:

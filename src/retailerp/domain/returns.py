@@ -323,7 +323,7 @@ def _clean_rule(index: int, raw: Mapping[str, Any], errors: list[FieldError]) ->
                 QT_TRANSLATE_NOOP("errors", "A rule needs a name of at most 80 characters."),
             )
         )
-    rate = _rate(raw.get("rate"), prefix + "rate", errors)
+    rate = clean_rate(raw.get("rate"), prefix + "rate", errors)
     reasons = _reasons(raw.get("reasons") or (), prefix + "reasons", errors)
     from_day = _day(raw.get("from_day"), prefix + "from_day", errors)
     to_day = _day(raw.get("to_day"), prefix + "to_day", errors)
@@ -361,7 +361,7 @@ def _clean_minimum(
     return MinimumHolding(item_id, quantity, customer_id, customer_class)
 
 
-def _rate(value: object, name: str, errors: list[FieldError]) -> Decimal | None:
+def clean_rate(value: object, name: str, errors: list[FieldError]) -> Decimal | None:
     """A refund rate typed as a percentage (60) or a fraction (0.6); empty = refuse."""
     if value in (None, "", "refuse"):
         return None
@@ -602,6 +602,8 @@ class ReturnLine:
     rule: str = ""
     refund_rate: Decimal = Decimal(0)
     refund: Money = field(default_factory=Money.zero)
+    location_id: int | None = None
+    """Where the goods go: set when the return is posted (see :func:`destinations`)."""
     line_no: int = 0
     id: int | None = None
     return_id: int | None = None
@@ -629,6 +631,7 @@ class ReturnDocument:
     created_by: str = ""
     posted_at: datetime | None = None
     id: int | None = None
+    version: int = 1
 
     @property
     def totals(self) -> LineAmounts:
@@ -758,12 +761,27 @@ def apply_policy(
     return refusals
 
 
-def return_moves(
+def set_destinations(
     document: ReturnDocument,
-    customers_location_id: int,
-    destinations: Mapping[ReturnCondition, int],
-    user: str,
-    at: datetime,
+    picked_from: Mapping[int, int],
+    quarantine_id: int,
+    scrap_id: int,
+    resellable_to: int | None = None,
+) -> None:
+    """Where each line goes: resellable goods back to ``resellable_to`` if given, else to the
+    place they were picked from (delivery line id → location id); defective goods to
+    quarantine; scrap to scrap."""
+    for line in document.lines:
+        if line.condition == ReturnCondition.DEFECTIVE:
+            line.location_id = quarantine_id
+        elif line.condition == ReturnCondition.SCRAP:
+            line.location_id = scrap_id
+        else:
+            line.location_id = resellable_to or picked_from[line.delivery_line_id]
+
+
+def return_moves(
+    document: ReturnDocument, customers_location_id: int, user: str, at: datetime
 ) -> list[StockMove]:
     """Posting moves the goods from the customers' end to where their condition sends them."""
     return [
@@ -771,7 +789,7 @@ def return_moves(
             item_id=line.item_id,
             quantity=line.quantity,
             from_location_id=customers_location_id,
-            to_location_id=destinations[line.condition],
+            to_location_id=line.location_id or 0,
             doc_type="RT",
             doc_number=document.number,
             user=user,
