@@ -2162,6 +2162,38 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>The return date is a date, not in the future.</source>
         <translation>退货日期须为日期，且不能是将来。</translation>
     </message>
+    <message>
+        <source>This line is not one of the blue invoice&apos;s lines.</source>
+        <translation>这一行不属于该蓝字发票。</translation>
+    </message>
+    <message>
+        <source>At most {open} of line {n} can still be credited ({quantity} invoiced, {credited} credited already).</source>
+        <translation>第 {n} 行最多还能冲红 {open}（开票 {quantity}，已冲红 {credited}）。</translation>
+    </message>
+    <message>
+        <source>Line {n} can be credited at most {open} net (invoiced {net}, credited {credited} already).</source>
+        <translation>第 {n} 行最多还能冲红不含税金额 {open}（开票 {net}，已冲红 {credited}）。</translation>
+    </message>
+    <message>
+        <source>A red line credits more than zero.</source>
+        <translation>红字行的金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>This blue line is already on the red invoice.</source>
+        <translation>该蓝字发票行已在红字发票上。</translation>
+    </message>
+    <message>
+        <source>A red invoice needs at least one line.</source>
+        <translation>红字发票至少需要一行。</translation>
+    </message>
+    <message>
+        <source>Part of this invoice has been credited already: an invoicing error reverses a whole invoice only while nothing else is credited against it.</source>
+        <translation>该发票已有部分冲红：开票有误只能在尚未冲红时全额冲销整张发票。</translation>
+    </message>
+    <message>
+        <source>Enter the number of the red-letter confirmation form (8 to 40 letters and digits, as the tax platform shows it).</source>
+        <translation>请输入红字发票信息确认单编号（8 到 40 位字母和数字，与税务平台显示一致）。</translation>
+    </message>
 </context>
 <context>
     <name>print</name>
@@ -2657,12 +2689,52 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>赊销</translation>
     </message>
     <message>
+        <source>goods returned (销货退回)</source>
+        <translation>销货退回</translation>
+    </message>
+    <message>
+        <source>price allowance (销售折让)</source>
+        <translation>销售折让</translation>
+    </message>
+    <message>
+        <source>invoicing error (开票有误)</source>
+        <translation>开票有误</translation>
+    </message>
+    <message>
+        <source>Red invoice</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
+        <source>awaiting confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
         <source>confirmed</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已开具</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>submit for confirmation</source>
+        <translation>提交确认</translation>
+    </message>
+    <message>
+        <source>record the confirmation</source>
+        <translation>登记确认单</translation>
+    </message>
+    <message>
+        <source>issue</source>
+        <translation>开具</translation>
     </message>
     <message>
         <source>picking</source>
