@@ -1035,8 +1035,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>已短缺结案：{reason}</translation>
     </message>
     <message>
-        <source>Line {n}: ordered {ordered} · delivered {delivered} · backordered {backordered} · cancelled {cancelled} · invoiced {invoiced}</source>
-        <translation>第 {n} 行：订购 {ordered} · 已发 {delivered} · 欠货 {backordered} · 已取消 {cancelled} · 已开票 {invoiced}</translation>
+        <source>Line {n}: ordered {ordered} · delivered {delivered} · backordered {backordered} (reserved {reserved}) · cancelled {cancelled} · invoiced {invoiced}</source>
+        <translation>第 {n} 行：订购 {ordered} · 已发 {delivered} · 欠货 {backordered}（已预留 {reserved}）· 已取消 {cancelled} · 已开票 {invoiced}</translation>
     </message>
     <message>
         <source>New sales order</source>
@@ -2125,6 +2125,130 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>{document} {number} is {state}: it cannot {action}.</source>
         <translation>{document} {number} 的状态是“{state}”，不能{action}。</translation>
     </message>
+    <message>
+        <source>Returned {days} days after delivery: rule &apos;{rule}&apos; — {kept} must stay with the customer (minimum stock).</source>
+        <translation>发货后第 {days} 天退货：规则“{rule}”——其中 {kept} 须留在客户处（最低库存）。</translation>
+    </message>
+    <message>
+        <source>Returned {days} days after delivery: rule &apos;{rule}&apos; — refused.</source>
+        <translation>发货后第 {days} 天退货：规则“{rule}”——不予退货。</translation>
+    </message>
+    <message>
+        <source>Returned {days} days after delivery: rule &apos;{rule}&apos; — {rate} % refunded.</source>
+        <translation>发货后第 {days} 天退货：规则“{rule}”——退款 {rate}%。</translation>
+    </message>
+    <message>
+        <source>The return policy is not readable.</source>
+        <translation>退货政策无法读取。</translation>
+    </message>
+    <message>
+        <source>A return policy needs at least one rule.</source>
+        <translation>退货政策至少需要一条规则。</translation>
+    </message>
+    <message>
+        <source>A rule needs a name of at most 80 characters.</source>
+        <translation>规则需要一个名称，最多 80 个字符。</translation>
+    </message>
+    <message>
+        <source>The window ends before it begins ({start} &gt; {end}).</source>
+        <translation>期限的结束早于开始（{start} &gt; {end}）。</translation>
+    </message>
+    <message>
+        <source>Choose the item.</source>
+        <translation>请选择商品。</translation>
+    </message>
+    <message>
+        <source>A refund rate is between 0 and 100 %, or empty to refuse.</source>
+        <translation>退款比例在 0 到 100% 之间；留空表示不予退货。</translation>
+    </message>
+    <message>
+        <source>Unknown return reason; use one of {reasons}.</source>
+        <translation>未知的退货原因；请使用以下之一：{reasons}。</translation>
+    </message>
+    <message>
+        <source>Days after delivery are a whole number from 0.</source>
+        <translation>发货后天数须为从 0 起的整数。</translation>
+    </message>
+    <message>
+        <source>This is not a record.</source>
+        <translation>这不是一条有效的记录。</translation>
+    </message>
+    <message>
+        <source>A customer class is A, B or C.</source>
+        <translation>客户等级为 A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>The quantity must be zero or more.</source>
+        <translation>数量必须大于或等于零。</translation>
+    </message>
+    <message>
+        <source>Line {n}: {decision} An owner may accept it anyway, with a reason.</source>
+        <translation>第 {n} 行：{decision} 店主可以填写原因后仍然接受。</translation>
+    </message>
+    <message>
+        <source>A return needs at least one line.</source>
+        <translation>退货单至少需要一行。</translation>
+    </message>
+    <message>
+        <source>This line is not one of the delivery&apos;s lines.</source>
+        <translation>这一行不属于该送货单。</translation>
+    </message>
+    <message>
+        <source>This delivery line is already on the return.</source>
+        <translation>该送货行已在退货单上。</translation>
+    </message>
+    <message>
+        <source>At most {open} can come back: {delivered} delivered, {returned} returned already.</source>
+        <translation>最多可退 {open}：已发货 {delivered}，已退 {returned}。</translation>
+    </message>
+    <message>
+        <source>The condition is resellable, defective or scrap.</source>
+        <translation>货物状况为可再销售、有缺陷或报废。</translation>
+    </message>
+    <message>
+        <source>{given} was not delivered on this line (it delivered {delivered}).</source>
+        <translation>这一行没有发出 {given}（发出的是 {delivered}）。</translation>
+    </message>
+    <message>
+        <source>Choose why the goods came back.</source>
+        <translation>请选择退货原因。</translation>
+    </message>
+    <message>
+        <source>The return date is a date, not in the future.</source>
+        <translation>退货日期须为日期，且不能是将来。</translation>
+    </message>
+    <message>
+        <source>This line is not one of the blue invoice&apos;s lines.</source>
+        <translation>这一行不属于该蓝字发票。</translation>
+    </message>
+    <message>
+        <source>At most {open} of line {n} can still be credited ({quantity} invoiced, {credited} credited already).</source>
+        <translation>第 {n} 行最多还能冲红 {open}（开票 {quantity}，已冲红 {credited}）。</translation>
+    </message>
+    <message>
+        <source>Line {n} can be credited at most {open} net (invoiced {net}, credited {credited} already).</source>
+        <translation>第 {n} 行最多还能冲红不含税金额 {open}（开票 {net}，已冲红 {credited}）。</translation>
+    </message>
+    <message>
+        <source>A red line credits more than zero.</source>
+        <translation>红字行的金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>This blue line is already on the red invoice.</source>
+        <translation>该蓝字发票行已在红字发票上。</translation>
+    </message>
+    <message>
+        <source>A red invoice needs at least one line.</source>
+        <translation>红字发票至少需要一行。</translation>
+    </message>
+    <message>
+        <source>Part of this invoice has been credited already: an invoicing error reverses a whole invoice only while nothing else is credited against it.</source>
+        <translation>该发票已有部分冲红：开票有误只能在尚未冲红时全额冲销整张发票。</translation>
+    </message>
+    <message>
+        <source>Enter the number of the red-letter confirmation form (8 to 40 letters and digits, as the tax platform shows it).</source>
+        <translation>请输入红字发票信息确认单编号（8 到 40 位字母和数字，与税务平台显示一致）。</translation>
+    </message>
 </context>
 <context>
     <name>print</name>
@@ -2436,6 +2560,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>收款单</translation>
     </message>
     <message>
+        <source>return</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>red invoice</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
         <source>warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -2448,8 +2580,84 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>隔离区</translation>
     </message>
     <message>
+        <source>quality defect</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>wrong goods delivered</source>
+        <translation>发错货</translation>
+    </message>
+    <message>
+        <source>damaged in transit</source>
+        <translation>运输损坏</translation>
+    </message>
+    <message>
+        <source>unsellable / slow-moving</source>
+        <translation>滞销</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>changed mind</source>
+        <translation>客户改变主意</translation>
+    </message>
+    <message>
+        <source>resellable (back to stock)</source>
+        <translation>可再销售（回库）</translation>
+    </message>
+    <message>
+        <source>defective (quarantine)</source>
+        <translation>有缺陷（隔离区）</translation>
+    </message>
+    <message>
         <source>scrap</source>
         <translation>报废区</translation>
+    </message>
+    <message>
+        <source>no rule matches</source>
+        <translation>没有适用的规则</translation>
+    </message>
+    <message>
+        <source>quality defects: always in full</source>
+        <translation>质量问题：始终全额退款</translation>
+    </message>
+    <message>
+        <source>our mistake (wrong goods, transit damage): in full</source>
+        <translation>我方责任（发错货、运输损坏）：全额退款</translation>
+    </message>
+    <message>
+        <source>changed mind within 7 days: in full</source>
+        <translation>7 天内改变主意：全额退款</translation>
+    </message>
+    <message>
+        <source>changed mind after 7 days: refused</source>
+        <translation>超过 7 天改变主意：不予退货</translation>
+    </message>
+    <message>
+        <source>within 6 months (180 days): in full</source>
+        <translation>6 个月（180 天）内：全额退款</translation>
+    </message>
+    <message>
+        <source>after 6 months: 10 % packaging-loss deduction</source>
+        <translation>超过 6 个月：扣除 10% 包装损耗</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>过账</translation>
+    </message>
+    <message>
+        <source>reverse</source>
+        <translation>冲销</translation>
     </message>
     <message>
         <source>consignment at customer</source>
@@ -2536,12 +2744,52 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>赊销</translation>
     </message>
     <message>
+        <source>goods returned (销货退回)</source>
+        <translation>销货退回</translation>
+    </message>
+    <message>
+        <source>price allowance (销售折让)</source>
+        <translation>销售折让</translation>
+    </message>
+    <message>
+        <source>invoicing error (开票有误)</source>
+        <translation>开票有误</translation>
+    </message>
+    <message>
+        <source>Red invoice</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
+        <source>awaiting confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
         <source>confirmed</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已开具</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>submit for confirmation</source>
+        <translation>提交确认</translation>
+    </message>
+    <message>
+        <source>record the confirmation</source>
+        <translation>登记确认单</translation>
+    </message>
+    <message>
+        <source>issue</source>
+        <translation>开具</translation>
     </message>
     <message>
         <source>picking</source>
@@ -2570,6 +2818,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>已冲销</translation>
     </message>
     <message>
         <source>edit</source>
@@ -2642,6 +2894,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Picking list</source>
         <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送货单</translation>
     </message>
 </context>
 </TS>

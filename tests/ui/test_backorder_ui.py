@@ -43,7 +43,7 @@ def test_a_partly_shipped_order_shows_its_backorder_and_is_closed_short(
     monkeypatch.setattr(ship_dialog, "ask_picked", lambda *_a: {1: "5"})
     dialog.ship_button.click()
     assert "partly shipped" in dialog.state_label.text()
-    assert "delivered 5 · backordered 3" in dialog.progress.text()
+    assert "delivered 5 · backordered 3 (reserved 0)" in dialog.progress.text()
     assert dialog.close_short_button.isEnabled() and not dialog.cancel_button.isEnabled()
     assert dialog.picking_button.isEnabled()  # the backorder can be picked when stock comes
 
@@ -51,7 +51,7 @@ def test_a_partly_shipped_order_shows_its_backorder_and_is_closed_short(
     dialog.close_short_button.click()
     assert dialog.refusal.text() == ""
     assert services.orders.get(order_id).state == "shipped"
-    assert "backordered 0 · cancelled 3" in dialog.progress.text()
+    assert "backordered 0 (reserved 0) · cancelled 3" in dialog.progress.text()
     assert "Closed short: discontinued" in dialog.override_info.text()
     assert not dialog.close_short_button.isEnabled()
 

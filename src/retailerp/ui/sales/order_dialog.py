@@ -221,12 +221,14 @@ class OrderDialog(OrderActions, QDialog):
             rows.append(
                 self.tr(
                     "Line {n}: ordered {ordered} · delivered {delivered} · backordered "
-                    "{backordered} · cancelled {cancelled} · invoiced {invoiced}"
+                    "{backordered} (reserved {reserved}) · cancelled {cancelled} · invoiced "
+                    "{invoiced}"
                 ).format(
                     n=line.line_no,
                     ordered=_qty(line.ordered),
                     delivered=_qty(line.delivered),
                     backordered=_qty(line.backordered),
+                    reserved=_qty(line.reserved),
                     cancelled=_qty(line.cancelled),
                     invoiced=_qty(line.invoiced),
                 )
