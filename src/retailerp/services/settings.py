@@ -84,6 +84,7 @@ class SettingsService:
                 allow_negative=settings.allow_negative_stock,
                 abc=[settings.abc.a_share, settings.abc.b_share],
                 review=settings.review.months,
+                overdue_grace_days=settings.overdue_grace_days,
             )
 
         write(self.ctx.db, work)
