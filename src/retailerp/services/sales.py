@@ -8,8 +8,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from retailerp.domain import credit, fulfilment
+from retailerp.domain import fulfilment
 from retailerp.domain import validation as v
+from retailerp.domain.credit import credit_check
 from retailerp.domain.customers import Customer
 from retailerp.domain.errors import InsufficientStockError, StateError
 from retailerp.domain.fulfilment import Delivery, PickingAction, PickingList
@@ -538,7 +539,7 @@ def _credit(
 ) -> CreditCheck:
     """The domain's credit check over what the customer's money and orders are now."""
     cid = customer.id or 0
-    return credit.credit_check(
+    return credit_check(
         customer.credit_limit,
         uow.sales.open_invoices(cid),
         uow.sales.unapplied_payments(cid),
