@@ -350,7 +350,7 @@ def test_where_no_cent_price_reproduces_the_gross_the_nearest_line_is_taken() ->
 
 @given(
     st.integers(1, 10**7),
-    st.decimals(min_value=D("0.001"), max_value=D(8), places=3),
+    st.decimals(min_value=D("0.01"), max_value=D(8), places=3),
     st.sampled_from([D("0.13"), D("0.09"), D("0.06"), D("0.03"), D(0)]),
 )
 def test_the_net_price_is_the_best_cent_price(minor: int, qty: Decimal, rate: Decimal) -> None:
@@ -358,8 +358,9 @@ def test_the_net_price_is_the_best_cent_price(minor: int, qty: Decimal, rate: De
     unit = net_unit_price(gross, qty, rate)
     target = Money.of(qty * gross.amount)
     miss = abs(line_amounts(qty, unit, rate).gross.minor - target.minor)
-    assert abs(unit.amount - gross.amount / (1 + rate)) <= D("0.03")
-    for other in range(max(unit.minor - 30, 0), unit.minor + 31):  # no cent price does better
+    for other in range(max(unit.minor - 700, 0), unit.minor + 701):  # none does better
+        if other == unit.minor:
+            continue
         assert abs(line_amounts(qty, Money(other), rate).gross.minor - target.minor) >= miss
     if qty * (1 + rate) <= 1:  # a cent of price moves net and VAT by a cent each at most
         assert miss <= 1

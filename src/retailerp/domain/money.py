@@ -272,5 +272,7 @@ def net_unit_price(
         gross = line_amounts(quantity, Money(minor), vat_rate, discount).gross
         return abs(gross.minor - target.minor), abs(Decimal(minor) / 100 - exact), minor
 
-    candidates = [m for m in range(base.minor - 3, base.minor + 4) if m >= 0]
+    step = max(quantity * (1 + vat_rate) * (1 - discount), Decimal("0.005"))
+    span = min(int(2 / step) + 3, 600)  # far enough that the line moves by two cents or more
+    candidates = [m for m in range(base.minor - span, base.minor + span + 1) if m >= 0]
     return Money(min(candidates, key=rank))
