@@ -18,6 +18,7 @@ from retailerp.persistence import queries
 from retailerp.persistence.queries import InvoiceRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, not_found
+from retailerp.services.door import door
 from retailerp.services.settings import load_settings
 
 INVOICE = Term(QT_TRANSLATE_NOOP("terms", "Invoice"))
@@ -62,10 +63,12 @@ class InvoiceService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @door
     def page(self, page: Page) -> list[InvoiceRow]:
         """A page of the invoice list (filters: open, customer_id, dates)."""
         return read(self.ctx.db, lambda uow: queries.invoice_page(uow.session, page))
 
+    @door
     def invoice(self, delivery_ids: Sequence[int]) -> Invoice:
         """One blue invoice for one or more deliveries of a customer."""
         self.ctx.actor.require(Permission.INVOICE)
@@ -109,6 +112,7 @@ class InvoiceService:
 
         return write(self.ctx.db, work)
 
+    @door
     def record_payment(
         self,
         customer_id: int,
@@ -165,6 +169,7 @@ class InvoiceService:
 
         return write(self.ctx.db, work)
 
+    @door
     def get(self, number: str) -> Invoice:
         def work(uow: UnitOfWork) -> Invoice:
             invoice = uow.sales.invoice_by_number(number)
@@ -174,9 +179,11 @@ class InvoiceService:
 
         return read(self.ctx.db, work)
 
+    @door
     def uninvoiced_deliveries(self, customer_id: int) -> list:
         return read(self.ctx.db, lambda uow: uow.sales.uninvoiced_deliveries(customer_id))
 
+    @door
     def position(self, customer_id: int) -> CustomerPosition:
         """Class, credit limit, open balance and review status of a customer."""
 
@@ -200,6 +207,7 @@ class InvoiceService:
 
         return read(self.ctx.db, work)
 
+    @door
     def ageing(self, today: date | None = None) -> list[AgeingRow]:
         """Open invoice amounts per customer in ageing buckets by due date."""
         day = today or self.ctx.today()

@@ -35,6 +35,7 @@ from retailerp.persistence import queries
 from retailerp.persistence.queries import DeliveryRow, OrderRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, check_version, not_found
+from retailerp.services.door import door
 from retailerp.services.settings import load_settings
 
 ORDER = Term(QT_TRANSLATE_NOOP("terms", "Order"))
@@ -70,17 +71,21 @@ class OrderService:
 
     # --- reading ---------------------------------------------------------------------
 
+    @door
     def page(self, page: Page) -> list[OrderRow]:
         """A page of the order list (filters: state, customer_id, date_from, date_to)."""
         return read(self.ctx.db, lambda uow: queries.order_page(uow.session, page))
 
+    @door
     def deliveries_page(self, page: Page) -> list[DeliveryRow]:
         """A page of the delivery list (filters: uninvoiced, customer_id, dates)."""
         return read(self.ctx.db, lambda uow: queries.delivery_page(uow.session, page))
 
+    @door
     def get(self, order_id: int) -> SalesOrder:
         return read(self.ctx.db, lambda uow: self._load(uow, order_id, None))
 
+    @door
     def by_number(self, number: str) -> SalesOrder:
         def work(uow: UnitOfWork) -> SalesOrder:
             order = uow.sales.order_by_number(number)
@@ -90,13 +95,16 @@ class OrderService:
 
         return read(self.ctx.db, work)
 
+    @door
     def free_stock(self, item_ids: Sequence[int]) -> dict[int, Decimal]:
         """On hand in the warehouse less what confirmed orders have reserved."""
         return read(self.ctx.db, lambda uow: uow.sales.free_stock(item_ids))
 
+    @door
     def open_picking(self, order_id: int) -> PickingList | None:
         return read(self.ctx.db, lambda uow: uow.sales.open_picking(order_id))
 
+    @door
     def documents(self, order_id: int) -> OrderDocuments:
         """Everything that came of an order: picking lists, deliveries, invoices, payments."""
 
@@ -120,9 +128,11 @@ class OrderService:
 
         return read(self.ctx.db, work)
 
+    @door
     def deliveries_of(self, order_id: int) -> list[Delivery]:
         return read(self.ctx.db, lambda uow: uow.sales.deliveries_of_order(order_id))
 
+    @door
     def credit_check(self, customer_id: int, order: SalesOrder | None = None) -> CreditCheck:
         """The customer's credit position, with ``order`` counted in if given."""
 
@@ -136,6 +146,7 @@ class OrderService:
 
     # --- drafts ----------------------------------------------------------------------
 
+    @door
     def create(
         self, customer_id: int, header: Mapping[str, Any], lines: Sequence[Mapping[str, Any]]
     ) -> SalesOrder:
@@ -171,6 +182,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def update(
         self,
         order_id: int,
@@ -204,6 +216,7 @@ class OrderService:
 
     # --- moving on -------------------------------------------------------------------
 
+    @door
     def confirm(
         self, order_id: int, expected_version: int, override_reason: str = ""
     ) -> SalesOrder:
@@ -240,6 +253,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def start_picking(self, order_id: int, expected_version: int) -> PickingList:
         """Make the picking list: batches first-expiry-first-out, lines in bin order."""
         self.ctx.actor.require(Permission.SHIP)
@@ -279,6 +293,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def ship(
         self, order_id: int, expected_version: int, picked: Mapping[int, object] | None = None
     ) -> Delivery:
@@ -331,6 +346,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def cancel(self, order_id: int, expected_version: int, reason: str) -> SalesOrder:
         """Cancel before anything shipped: reservations are released, picking voided."""
         self.ctx.actor.require(Permission.EDIT_ORDERS)
@@ -352,6 +368,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def close(self, order_id: int, expected_version: int) -> SalesOrder:
         self.ctx.actor.require(Permission.EDIT_ORDERS)
 

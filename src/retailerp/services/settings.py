@@ -15,6 +15,7 @@ from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, read, write
 from retailerp.services.context import ServiceContext
+from retailerp.services.door import door
 
 ALLOW_NEGATIVE = "stock.allow_negative"
 ABC_A = "abc.a_share"
@@ -50,15 +51,18 @@ class SettingsService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @door
     def get(self) -> ShopSettings:
         return read(self.ctx.db, load_settings)
 
+    @door
     def save_values(self, values: Mapping[str, Any]) -> ShopSettings:
         """Save settings typed into a form (see :func:`shop_settings_from`)."""
         settings = shop_settings_from(values, self.get())
         self.save(settings)
         return settings
 
+    @door
     def save(self, settings: ShopSettings) -> None:
         """Store the settings (the domain types have already checked them)."""
         self.ctx.actor.require(Permission.ADMINISTER)
