@@ -13,11 +13,11 @@ from retailerp.domain.money import (
     MAX_AMOUNT,
     MAX_TOTAL,
     Money,
-    net_unit_price,
     check_price,
     check_quantity,
     check_vat_rate,
     line_amounts,
+    net_unit_price,
     to_decimal,
     total,
 )

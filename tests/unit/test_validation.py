@@ -239,7 +239,9 @@ def test_text_is_cleaned_by_the_one_rule(field: str, given: str | None, kept: st
         ("name", b"bytes", "Enter text"),
     ],
 )
-def test_implausible_text_is_refused_naming_the_field(field: str, given: object, words: str) -> None:
+def test_implausible_text_is_refused_naming_the_field(
+    field: str, given: object, words: str
+) -> None:
     error = refusal(v.clean_text, given, field)
     assert error.field == field
     assert words in str(error)
@@ -264,7 +266,9 @@ def test_the_text_rule_either_refuses_or_leaves_nothing_invisible(text: str) -> 
             assert error.field == field
             continue
         assert clean == clean.strip()
-        assert not any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in clean)
+        assert not any(
+            unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in clean
+        )
         assert not set(clean) & v.BIDI_CONTROLS
         if field == "name":
             assert "\n" not in clean and "\t" not in clean
@@ -290,8 +294,10 @@ def test_plausible_document_dates_are_taken(given: object, day: date) -> None:
 @pytest.mark.parametrize(
     ("given", "words"),
     [
-        (date(1900, 1, 1), "1900-01-01 is not a plausible date: give one from 2000-01-01 to "
-         "2027-03-17."),
+        (
+            date(1900, 1, 1),
+            "1900-01-01 is not a plausible date: give one from 2000-01-01 to 2027-03-17.",
+        ),
         (date(1999, 12, 31), "not a plausible date"),
         (date(2099, 1, 1), "not a plausible date"),
         (date(2027, 3, 18), "not a plausible date"),

@@ -17,9 +17,11 @@ nothing is written.  What each hint means at the door:
   ``object``): a finite number, typed text read by :func:`~retailerp.domain.money.to_decimal`.
 - an enum: one of its values.
 - ``Mapping[K, V]``: a mapping whose keys and values are checked as K and V; where V is
-  ``Any`` or ``object`` (the values of a form), text values meet the text rule and keys
-  such as ``item_id`` (:data:`ID_KEYS`) hold ids.  ``Sequence[X]``: a list or tuple (not text) of X, each line's
-  errors named ``<argument>.<n>.<key>`` (``entries`` are named ``rows``).
+  ``Any`` or ``object`` (the values of a form), each value is one plain value (text, number,
+  date, choice — no lists or objects), text values meet the text rule, numbers are finite,
+  and keys such as ``item_id`` (:data:`ID_KEYS`) hold ids.  ``Sequence[X]``: a list or
+  tuple (not text) of X, each line's errors named ``<argument>.<n>.<key>`` (``entries``
+  are named ``rows``).
 - ``Page``: a list request whose search text and sort key meet the text rule and whose limit
   is a whole number (the query clamps it to 1 … ``PAGE_LIMIT_MAX``).
 - any other class: an instance of it.  ``X | None`` also takes ``None``.
@@ -42,7 +44,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError
-from retailerp.domain.money import to_decimal
+from retailerp.domain.money import Money, to_decimal
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence.queries import Page
 
@@ -87,6 +89,7 @@ def door(func: F | None = None, /, **overrides: Any) -> Any:
         return func(*bound.args, **bound.kwargs)
 
     checked.__door__ = True  # type: ignore[attr-defined]
+    checked.__door_overrides__ = dict(overrides)  # type: ignore[attr-defined]
     return checked
 
 
@@ -248,12 +251,24 @@ def _mapping(
     return clean
 
 
+PLAIN_VALUES = (str, int, Decimal, float, date, Enum, Money, type(None))
+"""What one value of a form may be (no lists, mappings or other objects)."""
+
+
 def _form_value(value: Any, name: str) -> Any:
-    """A value typed into a form: text meets the text rule, ``…_id`` keys hold ids."""
+    """A value of a form: one plain value; text meets the text rule, numbers are finite
+    and fit a BIGINT, ``…_id`` keys hold ids."""
     if name.rsplit(".", 1)[-1] in ID_KEYS and value not in (None, ""):
         return _int(value, name, date.today)
+    if not isinstance(value, PLAIN_VALUES):
+        raise refuse(name, QT_TRANSLATE_NOOP("errors", "Enter a single value here."))
     if isinstance(value, str):
         return v.clean_text(value, name)
+    if isinstance(value, float | Decimal) and not Decimal(value).is_finite():
+        raise refuse(name, QT_TRANSLATE_NOOP("errors", "Enter a number."))
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ID:
+        raise refuse(name, QT_TRANSLATE_NOOP("errors", "The number {value} is too large."),
+                     value=value)  # fmt: skip
     return value
 
 
