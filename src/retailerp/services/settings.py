@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from retailerp.domain import validation as v
 from retailerp.domain.customers import AbcThresholds, ReviewSchedule
 from retailerp.domain.errors import FieldError, ValidationError
-from retailerp.domain.money import to_decimal
+from retailerp.domain.money import PriceEntry, to_decimal
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, read, write
@@ -23,6 +23,7 @@ ABC_B = "abc.b_share"
 REVIEW_MONTHS = "review.months"
 COMPANY_NAME = "company.name"
 PRICE_FLOOR = "sales.price_floor"
+PRICE_ENTRY = "sales.price_entry"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class ShopSettings:
     company_name: str = ""
     price_floor: Decimal = Decimal("0.5")
     """A net unit price below this share of the list price is refused (0 = no floor)."""
+    price_entry: PriceEntry = PriceEntry.NET
+    """How order lines take unit prices: without VAT, with VAT included, or chosen per line."""
 
 
 def load_settings(uow: UnitOfWork) -> ShopSettings:
@@ -44,7 +47,15 @@ def load_settings(uow: UnitOfWork) -> ShopSettings:
         review=ReviewSchedule(months),
         company_name=s.get(COMPANY_NAME, ""),
         price_floor=Decimal(s.get(PRICE_FLOOR, "0.5")),
+        price_entry=_stored_price_entry(s.get(PRICE_ENTRY, PriceEntry.NET)),
     )
+
+
+def _stored_price_entry(value: str) -> PriceEntry:
+    try:
+        return PriceEntry(value)
+    except ValueError:  # written by a newer version: the safe reading
+        return PriceEntry.NET
 
 
 class SettingsService:
@@ -74,6 +85,7 @@ class SettingsService:
             uow.settings.set(REVIEW_MONTHS, ",".join(str(m) for m in settings.review.months))
             uow.settings.set(COMPANY_NAME, settings.company_name)
             uow.settings.set(PRICE_FLOOR, str(settings.price_floor))
+            uow.settings.set(PRICE_ENTRY, settings.price_entry.value)
             uow.audit(
                 self.ctx.actor,
                 "settings.save",
@@ -82,6 +94,7 @@ class SettingsService:
                 allow_negative=settings.allow_negative_stock,
                 abc=[settings.abc.a_share, settings.abc.b_share],
                 review=settings.review.months,
+                price_entry=settings.price_entry.value,
             )
 
         write(self.ctx.db, work)
@@ -104,12 +117,15 @@ def parse_months(text: object) -> tuple[int, ...]:
 
 def shop_settings_from(values: Mapping[str, Any], current: ShopSettings) -> ShopSettings:
     """Shop settings from a form: shares as percentages (``abc_a``, ``abc_b``,
-    ``price_floor``), review months as text; keys not given keep their current value.
+    ``price_floor``), review months as text, ``price_entry`` one of ``net`` / ``gross`` /
+    ``per_line``; keys not given keep their current value.
     Raises one ValidationError naming every field at fault."""
     errors: list[FieldError] = []
     changes: dict[str, Any] = {}
     if "allow_negative_stock" in values:
-        changes["allow_negative_stock"] = bool(values["allow_negative_stock"])
+        changes["allow_negative_stock"] = _collect(
+            lambda: _yes_no(values["allow_negative_stock"], "allow_negative_stock"), errors
+        )
     if "company_name" in values:
         changes["company_name"] = _collect(
             lambda: v.optional_text(values["company_name"], "company_name", 100), errors
@@ -124,9 +140,29 @@ def shop_settings_from(values: Mapping[str, Any], current: ShopSettings) -> Shop
         changes["review"] = _collect(lambda: ReviewSchedule(months), errors)
     if "price_floor" in values:
         changes["price_floor"] = _collect(lambda: _floor(values["price_floor"]), errors)
+    if "price_entry" in values:
+        changes["price_entry"] = _collect(lambda: _price_entry(values["price_entry"]), errors)
     if errors:
         raise ValidationError(errors)
     return replace(current, **changes)
+
+
+def _yes_no(value: object, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(field, QT_TRANSLATE_NOOP("errors", "Choose yes or no."))
+    return value
+
+
+def _price_entry(value: object) -> PriceEntry:
+    try:
+        return PriceEntry(value)
+    except ValueError:
+        raise FieldError(
+            "price_entry",
+            QT_TRANSLATE_NOOP(
+                "errors", "Choose how prices are typed: without VAT, with VAT, or on each line."
+            ),
+        ) from None
 
 
 def _floor(value: object) -> Decimal:
