@@ -375,3 +375,38 @@ def test_an_order_beyond_the_ceiling_is_refused_and_the_largest_allowed_one_invo
     delivery = s.orders.ship(order.id, s.orders.get(order.id).version)
     invoice = s.invoices.invoice([delivery.id])
     assert str(invoice.gross) == "9,039,999,999.91"
+
+
+# --- the cases the issue names ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda s: s.items.get("abc"), "item_id"),
+        (lambda s: s.orders.get(None), "order_id"),
+        (lambda s: s.stock.receive(1, [{"item_id": "abc", "quantity": "1"}]), "lines.1.item_id"),
+        (lambda s: s.stock.receive(1, [{"item_id": 1, "quantity": "1"}], doc_date="16/03/2026"),
+         "doc_date"),
+        (lambda s: s.stock.count(1, [{"item_id": 1, "quantity": "1"}], doc_date=date(1900, 1, 1)),
+         "doc_date"),
+        (lambda s: s.customers.end(1, 1, "closed", on=date(2099, 1, 1)), "on"),
+        (lambda s: s.customers.create({"code": "C5", "name": 5}), "name"),
+        (lambda s: s.customers.create(None), "values"),
+        (lambda s: s.orders.create(1, None, [{"item_id": 1, "quantity": "1"}]), "header"),
+        (lambda s: s.orders.create(1, {}, None), "lines"),
+        (lambda s: s.orders.create(1, {}, [{"item_id": 1, "quantity": "0,5"}]),
+         "lines.1.quantity"),
+        (lambda s: s.customers.create({"code": "C6", "name": "ACME\u202eLtd"}), "name"),
+        (lambda s: s.invoices.record_payment(1, "Infinity"), "amount"),
+        (lambda s: s.printing.pdf("SO2026-000001", copies="two"), "copies"),
+    ],
+)  # fmt: skip
+def test_the_inputs_the_issue_names_are_refused(
+    shop: Services, call: Callable[[Services], Any], field: str
+) -> None:
+    before = snapshot(shop.ctx.db)
+    with pytest.raises(DomainError) as info:
+        call(shop)
+    assert names_the_argument(info.value, field), (info.value.field, str(info.value))
+    assert snapshot(shop.ctx.db) == before
