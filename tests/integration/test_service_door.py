@@ -249,6 +249,8 @@ def test_the_door_reads_and_refuses() -> None:
         return x, d, n, ids
 
     assert f("12", "2026-03-16", ids=["3"]) == (12, date(2026, 3, 16), "", [3])
+    assert f(1, TODAY, ids={4}) == (1, TODAY, "", [4])  # a set of ids is a list of them
+    assert f(1, TODAY, ids=(n for n in (5, 6)))[3] == [5, 6]
     assert f.__door__ and f.__wrapped__ is not None
     for kwargs, field in [
         ({"x": "abc", "d": TODAY}, "x"),

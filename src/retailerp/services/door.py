@@ -19,9 +19,9 @@ nothing is written.  What each hint means at the door:
 - ``Mapping[K, V]``: a mapping whose keys and values are checked as K and V; where V is
   ``Any`` or ``object`` (the values of a form), each value is one plain value (text, number,
   date, choice — no lists or objects), text values meet the text rule, numbers are finite,
-  and keys such as ``item_id`` (:data:`ID_KEYS`) hold ids.  ``Sequence[X]``: a list or
-  tuple (not text) of X, each line's errors named ``<argument>.<n>.<key>`` (``entries``
-  are named ``rows``).
+  and keys such as ``item_id`` (:data:`ID_KEYS`) hold ids.  ``Sequence[X]``: a list,
+  tuple, set or other iterable (not text, not a mapping) of X, each line's errors named
+  ``<argument>.<n>.<key>`` (``entries`` are named ``rows``).
 - ``Page``: a list request whose search text and sort key meet the text rule and whose limit
   is a whole number (the query clamps it to 1 … ``PAGE_LIMIT_MAX``).
 - any other class: an instance of it.  ``X | None`` also takes ``None``.
@@ -34,9 +34,10 @@ from __future__ import annotations
 
 import functools
 import inspect
+import itertools
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -273,8 +274,9 @@ def _form_value(value: Any, name: str) -> Any:
 
 
 def _sequence(element: Check | None, value: Any, field: str, today: Today) -> list[Any]:
-    if not isinstance(value, Sequence) or isinstance(value, str | bytes):
+    if not isinstance(value, Iterable) or isinstance(value, str | bytes | Mapping):
         raise refuse(field, QT_TRANSLATE_NOOP("errors", "The list is missing or malformed."))
+    value = list(itertools.islice(value, MAX_ENTRIES + 1))  # a set or generator is fine too
     if len(value) > MAX_ENTRIES:
         raise refuse(field, QT_TRANSLATE_NOOP("errors", "At most {max} entries at once."),
                      max=MAX_ENTRIES)  # fmt: skip
