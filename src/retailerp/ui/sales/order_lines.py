@@ -38,6 +38,7 @@ from retailerp.domain.money import (
     check_vat_rate,
     line_amounts,
     net_unit_price,
+    to_decimal,
     total,
 )
 from retailerp.domain.sales import OrderLine
@@ -311,8 +312,8 @@ class OrderLinesEditor(QWidget):
     @staticmethod
     def _number(text: str) -> Decimal | None:
         try:
-            return Decimal(text.replace(",", ""))
-        except InvalidOperation:
+            return to_decimal(text, "quantity")  # "0,5" is refused, never read as 5
+        except DomainError:
             return None
 
     # -- values, loading, state ------------------------------------------------------------
