@@ -23,6 +23,8 @@ class DocumentType(StrEnum):
     DELIVERY = "DN"
     INVOICE = "IV"
     PAYMENT = "PY"
+    RETURN = "RT"
+    RED_INVOICE = "RI"
 
 
 DOCUMENT_LABELS = {
@@ -34,6 +36,8 @@ DOCUMENT_LABELS = {
     DocumentType.DELIVERY: QT_TRANSLATE_NOOP("terms", "delivery note"),
     DocumentType.INVOICE: QT_TRANSLATE_NOOP("terms", "invoice"),
     DocumentType.PAYMENT: QT_TRANSLATE_NOOP("terms", "payment"),
+    DocumentType.RETURN: QT_TRANSLATE_NOOP("terms", "return"),
+    DocumentType.RED_INVOICE: QT_TRANSLATE_NOOP("terms", "red invoice"),
 }
 
 DIGITS = 6

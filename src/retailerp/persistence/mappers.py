@@ -9,6 +9,7 @@ from retailerp.domain.fulfilment import Delivery, DeliveryLine, PickingLine, Pic
 from retailerp.domain.inventory import StockDocument, StockDocumentLine
 from retailerp.domain.invoicing import Invoice, InvoiceLine, Payment, PaymentAllocation
 from retailerp.domain.items import Item
+from retailerp.domain.returns import ReturnDocument, ReturnLine
 from retailerp.domain.sales import OrderLine, SalesOrder
 from retailerp.domain.stock import Location, StockMove
 from retailerp.persistence import tables as t
@@ -81,3 +82,10 @@ def _map_sales() -> None:
     _with_lines(Delivery, t.deliveries, DeliveryLine, t.delivery_lines)
     _with_lines(Invoice, t.invoices, InvoiceLine, t.invoice_lines)
     _with_lines(Payment, t.payments, PaymentAllocation, t.payment_allocations, name="allocations")
+    _with_lines(
+        ReturnDocument,
+        t.returns,
+        ReturnLine,
+        t.return_lines,
+        version_id_col=t.returns.c.version,
+    )

@@ -268,3 +268,9 @@ def _settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
             uow.flush()
             if all(i.is_paid for i in uow.sales.invoices_of_order(order.id or 0)):
                 order.move(OrderAction.PAY, OrderState.PAID)
+
+
+def settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
+    """Move orders on after a change elsewhere (an order closed short may now be invoiced
+    in full, or paid)."""
+    _settle_orders(uow, orders)

@@ -25,6 +25,7 @@ from retailerp.persistence.queries import DocumentRow, Page, StockRow
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import DocumentDate, door
+from retailerp.services.sales import guard_reservations
 from retailerp.services.settings import load_settings
 
 STOCK_HOLDING_KINDS = (
@@ -156,11 +157,14 @@ class StockService:
         lines: Sequence[Mapping[str, object]],
         note: str = "",
         doc_date: date | None = None,
+        override_reason: str = "",
     ) -> StockDocument:
         """Post a stock count: the difference between counted and booked is adjusted.
 
         The booked quantity is read inside the posting transaction, so a move posted by
-        another PC while the count was typed is taken into account.
+        another PC while the count was typed is taken into account.  A count that leaves
+        less than orders have reserved is refused; an owner may post it with
+        ``override_reason``, and the latest orders then lose that reservation.
         """
         self.ctx.actor.require(Permission.COUNT_STOCK)
         note = v.optional_text(note, "note", 500)
@@ -179,6 +183,7 @@ class StockService:
             )
             moves = inventory.count_moves(doc, uow.locations.require(ADJUSTMENT).id or 0)
             uow.stock.post(moves, allow_negative_stock=True)
+            guard_reservations(self.ctx, uow, moves, doc.number, override_reason)
             uow.audit(
                 self.ctx.actor,
                 "stock.count",
@@ -192,8 +197,10 @@ class StockService:
         return write(self.ctx.db, work)
 
     @door
-    def reverse(self, number: str, reason: str) -> StockDocument:
-        """Post a reversal (冲销) of a receipt or count: every move goes back exactly."""
+    def reverse(self, number: str, reason: str, override_reason: str = "") -> StockDocument:
+        """Post a reversal (冲销) of a receipt or count: every move goes back exactly.  A
+        reversal that would take away stock orders have reserved is refused; an owner may
+        post it with ``override_reason`` (see :meth:`count`)."""
         self.ctx.actor.require(Permission.REVERSE_STOCK)
         reason = v.required_text(reason, "reason", 200)
 
@@ -212,6 +219,7 @@ class StockService:
                 uow.stock.moves_of(number), doc.number, doc.posted_by, doc.posted_at
             )
             uow.stock.post(moves, load_settings(uow).allow_negative_stock)
+            guard_reservations(self.ctx, uow, moves, number, override_reason)
             uow.audit(
                 self.ctx.actor,
                 "stock.reverse",
