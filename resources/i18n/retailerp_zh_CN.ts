@@ -1066,8 +1066,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数量</translation>
     </message>
     <message>
+        <source>Unit price incl. VAT</source>
+        <translation>含税单价</translation>
+    </message>
+    <message>
         <source>Unit price</source>
         <translation>单价</translation>
+    </message>
+    <message>
+        <source>incl. VAT</source>
+        <translation>含税</translation>
     </message>
     <message>
         <source>Discount %</source>
@@ -1461,8 +1469,28 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>逾期超过以下天数时拒绝赊销(&amp;O)</translation>
     </message>
     <message>
+        <source>Unit prices are &amp;entered</source>
+        <translation>单价录入方式(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Company name</source>
         <translation>公司名称(&amp;C)</translation>
+    </message>
+    <message>
+        <source>without VAT (net)</source>
+        <translation>不含税（净价）</translation>
+    </message>
+    <message>
+        <source>with VAT included (gross)</source>
+        <translation>含税（含增值税）</translation>
+    </message>
+    <message>
+        <source>chosen on each order line</source>
+        <translation>每行订单单独选择</translation>
+    </message>
+    <message>
+        <source>A price typed with VAT is turned into the net price whose line total with VAT comes out as quantity × the price typed.</source>
+        <translation>录入的含税单价会换算为不含税单价，使该行的价税合计等于数量 × 录入的含税单价。</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -1798,12 +1826,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>此项为必填项。</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos;: a comma may only group thousands (1,000.5); write decimals with a point (0.5).</source>
+        <translation>“{value}”：逗号只能用作千位分隔（如 1,000.5）；小数请用小数点（如 0.5）。</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a number.</source>
         <translation>“{value}”不是数字。</translation>
     </message>
     <message>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>A line may come to at most {limit}.</source>
+        <translation>单行金额最多为 {limit}。</translation>
+    </message>
+    <message>
+        <source>A document may come to at most {limit}.</source>
+        <translation>单据金额最多为 {limit}。</translation>
     </message>
     <message>
         <source>The amount may be at most {limit}.</source>
@@ -1840,6 +1880,30 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Not enough stock at {location}: {wanted} wanted, {available} available.</source>
         <translation>{location} 库存不足：需要 {wanted}，可用 {available}。</translation>
+    </message>
+    <message>
+        <source>Enter text here.</source>
+        <translation>此处请输入文字。</translation>
+    </message>
+    <message>
+        <source>This field takes one line: remove the line break.</source>
+        <translation>此栏只能填一行：请删除换行。</translation>
+    </message>
+    <message>
+        <source>The text holds an invisible character ({code}) that changes the writing direction; remove it.</source>
+        <translation>文字中含有改变书写方向的不可见字符（{code}），请删除。</translation>
+    </message>
+    <message>
+        <source>The text holds an invisible control character ({code}); remove it.</source>
+        <translation>文字中含有不可见的控制字符（{code}），请删除。</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2026-12-05.</source>
+        <translation>请输入日期，例如 2026-12-05。</translation>
+    </message>
+    <message>
+        <source>{day} is not a plausible date: give one from {earliest} to {latest}.</source>
+        <translation>{day} 不是合理的日期：请填写 {earliest} 至 {latest} 之间的日期。</translation>
     </message>
     <message>
         <source>At most {max} characters are allowed (you typed {n}).</source>
@@ -2046,6 +2110,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>订单 {number} 尚未发货：请取消订单，而不是短缺结案。</translation>
     </message>
     <message>
+        <source>Choose yes or no.</source>
+        <translation>请选择是或否。</translation>
+    </message>
+    <message>
         <source>The net price of {sku} ({price}) is below the floor of {floor}.</source>
         <translation>{sku} 的折后价（{price}）低于最低价 {floor}。</translation>
     </message>
@@ -2116,6 +2184,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Customer {code} has ended; reactivate it before selling to it.</source>
         <translation>客户 {code} 已中止交易；请先恢复交易，再向其销售。</translation>
+    </message>
+    <message>
+        <source>Choose how prices are typed: without VAT, with VAT, or on each line.</source>
+        <translation>请选择单价录入方式：不含税、含税，或每行单独选择。</translation>
     </message>
     <message>
         <source>The price floor is a share of the list price from 0 to 99%.</source>
@@ -2248,6 +2320,38 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Enter the number of the red-letter confirmation form (8 to 40 letters and digits, as the tax platform shows it).</source>
         <translation>请输入红字发票信息确认单编号（8 到 40 位字母和数字，与税务平台显示一致）。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>The number cannot be negative.</source>
+        <translation>数字不能为负数。</translation>
+    </message>
+    <message>
+        <source>The number {value} is too large.</source>
+        <translation>数字 {value} 太大。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {choices}.</source>
+        <translation>“{value}”不是以下选项之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>The values are missing or malformed.</source>
+        <translation>数据缺失或格式不正确。</translation>
+    </message>
+    <message>
+        <source>Enter a single value here.</source>
+        <translation>此处只能填写一个值。</translation>
+    </message>
+    <message>
+        <source>The list is missing or malformed.</source>
+        <translation>列表缺失或格式不正确。</translation>
+    </message>
+    <message>
+        <source>At most {max} entries at once.</source>
+        <translation>一次最多 {max} 条。</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,12 @@
 """Document numbers: one gapless series per document type and year (e.g. GR2026-000001).
 
 The number is taken inside the same transaction that writes the document, so a failed
-posting gives its number back and two PCs never get the same one.
+posting gives its number back and two PCs never get the same one: one SQL upsert on the
+``number_series`` row (``persistence.repositories.DocumentRepository.next_number``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from retailerp.domain.text import QT_TRANSLATE_NOOP
@@ -58,17 +58,3 @@ def parse_number(number: str) -> tuple[DocumentType, int, int] | None:
             if year.isdigit() and seq.isdigit():
                 return doc_type, int(year), int(seq)
     return None
-
-
-@dataclass(eq=False)
-class NumberSeries:
-    """The last number given for one document type in one year."""
-
-    doc_type: DocumentType
-    year: int
-    last: int = 0
-    id: int | None = None
-
-    def take_next(self) -> str:
-        self.last += 1
-        return format_number(self.doc_type, self.year, self.last)

@@ -24,6 +24,7 @@ from retailerp.domain.money import (
     check_quantity,
     check_vat_rate,
     line_amounts,
+    net_unit_price,
     to_decimal,
     total,
 )
@@ -429,7 +430,11 @@ def clean_order_line(
     """Check one order line (fields ``lines.<n>.<field>``, n from 1).
 
     ``price_floor`` is the share of the list price below which a net unit price is refused
-    (0.5 = not below half the list price); 0 turns the floor off.
+    (0.5 = not below half the list price); 0 turns the floor off.  A line whose
+    ``price_includes_tax`` is true gives its ``unit_price`` with VAT included: it is turned
+    into the net unit price by :func:`~retailerp.domain.money.net_unit_price` (the line's
+    gross then reproduces quantity × that price where any cent price can).  A line above the
+    ceiling of :func:`~retailerp.domain.money.line_amounts` is refused (``lines.<n>.gross``).
     """
     prefix = f"lines.{index + 1}."
     item = line_item(raw, items, prefix)
@@ -439,6 +444,13 @@ def clean_order_line(
     discount = _discount(raw.get("discount"), prefix + "discount")
     vat_raw = raw.get("vat_rate")
     vat = item.vat_rate if vat_raw in (None, "") else check_vat_rate(vat_raw, prefix + "vat_rate")
+    gross_given = raw.get("price_includes_tax") or False
+    if not isinstance(gross_given, bool):
+        raise FieldError(
+            prefix + "price_includes_tax", QT_TRANSLATE_NOOP("errors", "Choose yes or no.")
+        )
+    if gross_given and price_raw not in (None, ""):
+        price = net_unit_price(price, qty, vat, discount)
     net_unit = price.amount * (1 - discount)
     floor = (item.price.amount * price_floor).quantize(Decimal("0.01"))
     if price_floor and net_unit < floor:
@@ -451,7 +463,7 @@ def clean_order_line(
             price=f"{net_unit:.2f}",
             floor=f"{floor:.2f}",
         )
-    return OrderLine(
+    line = OrderLine(
         item_id=item.id or 0,
         quantity=qty,
         unit_price=price,
@@ -459,6 +471,13 @@ def clean_order_line(
         discount=discount,
         line_no=index + 1,
     )
+    try:
+        line.amounts  # noqa: B018 - the ceiling of a line
+    except FieldError as error:
+        raise FieldError(
+            prefix + (error.field or "gross"), error.template, **error.params
+        ) from None
+    return line
 
 
 def _discount(value: object, field_name: str) -> Decimal:

@@ -9,7 +9,6 @@ from retailerp.domain.fulfilment import Delivery, DeliveryLine, PickingLine, Pic
 from retailerp.domain.inventory import StockDocument, StockDocumentLine
 from retailerp.domain.invoicing import Invoice, InvoiceLine, Payment, PaymentAllocation
 from retailerp.domain.items import Item
-from retailerp.domain.numbering import NumberSeries
 from retailerp.domain.returns import ReturnDocument, ReturnLine
 from retailerp.domain.sales import OrderLine, SalesOrder
 from retailerp.domain.stock import Location, StockMove
@@ -30,7 +29,6 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(Item, t.items, version_id_col=t.items.c.version)
     mapper_registry.map_imperatively(Location, t.locations)
     mapper_registry.map_imperatively(StockMove, t.stock_moves)
-    mapper_registry.map_imperatively(NumberSeries, t.number_series)
     mapper_registry.map_imperatively(StockDocumentLine, t.stock_document_lines)
     mapper_registry.map_imperatively(
         StockDocument,

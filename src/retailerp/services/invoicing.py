@@ -20,6 +20,7 @@ from retailerp.persistence import queries
 from retailerp.persistence.queries import InvoiceRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, not_found
+from retailerp.services.door import door
 from retailerp.services.settings import load_settings
 
 INVOICE = Term(QT_TRANSLATE_NOOP("terms", "Invoice"))
@@ -77,10 +78,12 @@ class InvoiceService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @door
     def page(self, page: Page) -> list[InvoiceRow]:
         """A page of the invoice list (filters: open, customer_id, dates)."""
         return read(self.ctx.db, lambda uow: queries.invoice_page(uow.session, page))
 
+    @door
     def invoice(self, delivery_ids: Sequence[int]) -> Invoice:
         """One blue invoice for one or more deliveries of a customer.  Money held for the
         invoiced orders pays it first, then the customer's money on account pays the oldest
@@ -130,6 +133,7 @@ class InvoiceService:
 
         return write(self.ctx.db, work)
 
+    @door
     def record_payment(
         self,
         customer_id: int,
@@ -186,6 +190,7 @@ class InvoiceService:
 
         return write(self.ctx.db, work)
 
+    @door
     def preview_payment(
         self, customer_id: int, amount: object, order_id: int | None = None
     ) -> PaymentPreview:
@@ -214,6 +219,7 @@ class InvoiceService:
 
         return read(self.ctx.db, work)
 
+    @door
     def apply_credit(self, customer_id: int) -> list[Invoice]:
         """Apply the customer's money on account to its open invoices, oldest first (on
         demand; it also happens whenever an invoice is posted or money received).  Returns
@@ -239,6 +245,7 @@ class InvoiceService:
 
         return write(self.ctx.db, work)
 
+    @door
     def get(self, number: str) -> Invoice:
         def work(uow: UnitOfWork) -> Invoice:
             invoice = uow.sales.invoice_by_number(number)
@@ -248,6 +255,7 @@ class InvoiceService:
 
         return read(self.ctx.db, work)
 
+    @door
     def get_payment(self, number: str) -> Payment:
         """A payment with its allocations."""
 
@@ -259,9 +267,11 @@ class InvoiceService:
 
         return read(self.ctx.db, work)
 
+    @door
     def uninvoiced_deliveries(self, customer_id: int) -> list:
         return read(self.ctx.db, lambda uow: uow.sales.uninvoiced_deliveries(customer_id))
 
+    @door
     def position(self, customer_id: int) -> CustomerPosition:
         """Class, credit limit, open invoices, money on account and held for orders, open
         orders, what is overdue beyond the grace, and the review status of a customer."""
@@ -300,6 +310,7 @@ class InvoiceService:
 
         return read(self.ctx.db, work)
 
+    @door
     def ageing(self, today: date | None = None) -> list[AgeingRow]:
         """Open invoice amounts per customer in ageing buckets by due date, with each
         customer's money on account as a credit (a customer only in credit has a negative

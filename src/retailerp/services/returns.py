@@ -35,6 +35,7 @@ from retailerp.domain.stock import CUSTOMERS, QUARANTINE, SCRAP
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, check_version, not_found
+from retailerp.services.door import door
 from retailerp.services.reversals import post_reversal
 
 RETURN = Term(QT_TRANSLATE_NOOP("terms", "Return"))
@@ -68,9 +69,11 @@ class ReturnService:
 
     # --- reading -------------------------------------------------------------------------
 
+    @door
     def get(self, return_id: int) -> ReturnDocument:
         return read(self.ctx.db, lambda uow: self._load(uow, return_id, None))
 
+    @door
     def by_number(self, number: str) -> ReturnDocument:
         def work(uow: UnitOfWork) -> ReturnDocument:
             document = uow.returns.by_number(number)
@@ -80,9 +83,11 @@ class ReturnService:
 
         return read(self.ctx.db, work)
 
+    @door
     def of_delivery(self, delivery_id: int) -> list[ReturnDocument]:
         return read(self.ctx.db, lambda uow: uow.returns.of_delivery(delivery_id))
 
+    @door
     def returnable(self, delivery_id: int) -> list[Returnable]:
         """The delivery's lines with what may still come back."""
 
@@ -92,9 +97,11 @@ class ReturnService:
 
         return read(self.ctx.db, work)
 
+    @door
     def policy(self) -> ReturnPolicy:
         return read(self.ctx.db, load_policy)
 
+    @door
     def preview(
         self,
         delivery_id: int,
@@ -118,6 +125,7 @@ class ReturnService:
 
         return read(self.ctx.db, work)
 
+    @door
     def return_rate(self, customer_id: int) -> ReturnRate:
         """Returned net / delivered net over the trailing 12 months, against the threshold."""
         since = self.ctx.today() - timedelta(days=365)
@@ -131,6 +139,7 @@ class ReturnService:
 
     # --- changing ------------------------------------------------------------------------
 
+    @door
     def create(
         self,
         delivery_id: int,
@@ -164,6 +173,7 @@ class ReturnService:
 
         return write(self.ctx.db, work)
 
+    @door
     def update(
         self,
         return_id: int,
@@ -187,6 +197,7 @@ class ReturnService:
 
         return write(self.ctx.db, work)
 
+    @door
     def post(
         self,
         return_id: int,
@@ -237,6 +248,7 @@ class ReturnService:
 
         return write(self.ctx.db, work)
 
+    @door
     def cancel(self, return_id: int, expected_version: int, reason: str) -> ReturnDocument:
         self.ctx.actor.require(Permission.RETURNS)
         reason = v.required_text(reason, "reason", 200)
@@ -251,6 +263,7 @@ class ReturnService:
 
         return write(self.ctx.db, work)
 
+    @door
     def reverse(self, return_id: int, reason: str) -> ReturnDocument:
         """Undo a posted return by a reversal document (冲销): every move goes back."""
         self.ctx.actor.require(Permission.REVERSE_STOCK)

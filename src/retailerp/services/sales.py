@@ -42,6 +42,7 @@ from retailerp.persistence import queries
 from retailerp.persistence.queries import DeliveryRow, OrderRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, check_version, not_found
+from retailerp.services.door import door
 from retailerp.services.invoicing import settle_orders
 from retailerp.services.settings import load_settings
 
@@ -78,17 +79,21 @@ class OrderService:
 
     # --- reading ---------------------------------------------------------------------
 
+    @door
     def page(self, page: Page) -> list[OrderRow]:
         """A page of the order list (filters: state, customer_id, date_from, date_to)."""
         return read(self.ctx.db, lambda uow: queries.order_page(uow.session, page))
 
+    @door
     def deliveries_page(self, page: Page) -> list[DeliveryRow]:
         """A page of the delivery list (filters: uninvoiced, customer_id, dates)."""
         return read(self.ctx.db, lambda uow: queries.delivery_page(uow.session, page))
 
+    @door
     def get(self, order_id: int) -> SalesOrder:
         return read(self.ctx.db, lambda uow: self._load(uow, order_id, None))
 
+    @door
     def by_number(self, number: str) -> SalesOrder:
         def work(uow: UnitOfWork) -> SalesOrder:
             order = uow.sales.order_by_number(number)
@@ -98,13 +103,16 @@ class OrderService:
 
         return read(self.ctx.db, work)
 
+    @door
     def free_stock(self, item_ids: Sequence[int]) -> dict[int, Decimal]:
         """On hand in the warehouse less what confirmed orders have reserved."""
         return read(self.ctx.db, lambda uow: uow.sales.free_stock(item_ids))
 
+    @door
     def open_picking(self, order_id: int) -> PickingList | None:
         return read(self.ctx.db, lambda uow: uow.sales.open_picking(order_id))
 
+    @door
     def documents(self, order_id: int) -> OrderDocuments:
         """Everything that came of an order: picking lists, deliveries, invoices, payments."""
 
@@ -128,9 +136,11 @@ class OrderService:
 
         return read(self.ctx.db, work)
 
+    @door
     def deliveries_of(self, order_id: int) -> list[Delivery]:
         return read(self.ctx.db, lambda uow: uow.sales.deliveries_of_order(order_id))
 
+    @door
     def credit_check(self, customer_id: int, order: SalesOrder | None = None) -> CreditCheck:
         """The customer's credit position, with ``order`` counted in if given."""
 
@@ -144,6 +154,7 @@ class OrderService:
 
     # --- drafts ----------------------------------------------------------------------
 
+    @door
     def create(
         self, customer_id: int, header: Mapping[str, Any], lines: Sequence[Mapping[str, Any]]
     ) -> SalesOrder:
@@ -179,6 +190,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def update(
         self,
         order_id: int,
@@ -212,6 +224,7 @@ class OrderService:
 
     # --- moving on -------------------------------------------------------------------
 
+    @door
     def confirm(
         self, order_id: int, expected_version: int, override_reason: str = ""
     ) -> SalesOrder:
@@ -253,6 +266,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def start_picking(self, order_id: int, expected_version: int) -> PickingList:
         """Make the picking list: batches first-expiry-first-out, lines in bin order.  The
         order picks against its own reservation first, then only what is truly free."""
@@ -275,6 +289,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def replan_picking(self, order_id: int, expected_version: int) -> PickingList:
         """Void the open picking list and plan a new one from the stock as it is now (when
         the bins no longer hold what the list says)."""
@@ -298,6 +313,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def cancel_picking(self, order_id: int, expected_version: int, reason: str) -> SalesOrder:
         """Void the open picking list; the order goes back to where it stood before it
         (confirmed, or partly shipped) and keeps its reservation."""
@@ -322,6 +338,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def ship(
         self, order_id: int, expected_version: int, picked: Mapping[int, object] | None = None
     ) -> Delivery:
@@ -365,6 +382,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def cancel(self, order_id: int, expected_version: int, reason: str) -> SalesOrder:
         """Cancel before anything shipped: reservations are released, picking voided."""
         self.ctx.actor.require(Permission.EDIT_ORDERS)
@@ -381,6 +399,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def close_short(self, order_id: int, expected_version: int, reason: str) -> SalesOrder:
         """End a backorder: the rest of every line is cancelled, the reservation and the
         credit exposure of the rest are released; what was delivered is invoiced as usual."""
@@ -409,6 +428,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def close(self, order_id: int, expected_version: int) -> SalesOrder:
         self.ctx.actor.require(Permission.EDIT_ORDERS)
 
@@ -422,6 +442,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def progress(self, order_id: int) -> list[LineProgress]:
         """Per line: ordered, delivered, backordered, cancelled, invoiced, reserved."""
 

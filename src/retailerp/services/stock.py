@@ -24,6 +24,7 @@ from retailerp.persistence import queries
 from retailerp.persistence.queries import DocumentRow, Page, StockRow
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, not_found
+from retailerp.services.door import DocumentDate, door
 from retailerp.services.sales import guard_reservations
 from retailerp.services.settings import load_settings
 
@@ -42,12 +43,15 @@ class StockService:
 
     # --- reading ---------------------------------------------------------------------
 
+    @door
     def page(self, page: Page) -> list[StockRow]:
         return read(self.ctx.db, lambda uow: queries.stock_page(uow.session, page))
 
+    @door
     def documents(self, page: Page) -> list[DocumentRow]:
         return read(self.ctx.db, lambda uow: queries.document_page(uow.session, page))
 
+    @door
     def document(self, number: str) -> StockDocument:
         def work(uow: UnitOfWork) -> StockDocument:
             document = uow.documents.by_number(number)
@@ -57,14 +61,17 @@ class StockService:
 
         return read(self.ctx.db, work)
 
+    @door
     def moves_of(self, number: str) -> list[StockMove]:
         return read(self.ctx.db, lambda uow: uow.stock.moves_of(number))
 
+    @door
     def locations(self, kinds: Sequence[LocationKind] = STOCK_HOLDING_KINDS) -> list[Location]:
         return [
             loc for loc in read(self.ctx.db, lambda uow: uow.locations.all()) if loc.kind in kinds
         ]
 
+    @door
     def quantity(self, item_id: int, location_code: str, key: str = "") -> Any:
         def work(uow: UnitOfWork) -> Any:
             location = uow.locations.require(location_code)
@@ -72,16 +79,19 @@ class StockService:
 
         return read(self.ctx.db, work)
 
+    @door
     def book_quantities(self, location_id: int, item_ids: Sequence[int]) -> dict:
         """What the books say is at a location, per (item, batch) — for a count form."""
         return read(self.ctx.db, lambda uow: uow.stock.balances_at(location_id, item_ids))
 
+    @door
     def ledger_mismatches(self) -> list:
         """Balances that differ from the sum of the ledger (empty when all is well)."""
         return read(self.ctx.db, lambda uow: uow.stock.ledger_mismatches())
 
     # --- changing --------------------------------------------------------------------
 
+    @door
     def add_bin(self, code: str, name: str = "", warehouse_code: str = "WH") -> Location:
         """A bin (货位) inside a warehouse, for the picking route and to hold stock."""
         self.ctx.actor.require(Permission.EDIT_ITEMS)
@@ -104,6 +114,7 @@ class StockService:
 
         return write(self.ctx.db, work)
 
+    @door(doc_date=DocumentDate)
     def receive(
         self,
         location_id: int,
@@ -139,6 +150,7 @@ class StockService:
 
         return write(self.ctx.db, work)
 
+    @door(doc_date=DocumentDate)
     def count(
         self,
         location_id: int,
@@ -184,6 +196,7 @@ class StockService:
 
         return write(self.ctx.db, work)
 
+    @door
     def reverse(self, number: str, reason: str, override_reason: str = "") -> StockDocument:
         """Post a reversal (冲销) of a receipt or count: every move goes back exactly.  A
         reversal that would take away stock orders have reserved is refused; an owner may
