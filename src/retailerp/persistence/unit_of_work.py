@@ -32,6 +32,7 @@ from retailerp.persistence.repositories import (
     LocationRepository,
     SettingsRepository,
     StockRepository,
+    UnitRepository,
 )
 from retailerp.persistence.sales_repositories import SalesRepository
 
@@ -59,6 +60,7 @@ class UnitOfWork:
         self.documents = DocumentRepository(self.session)
         self.settings = SettingsRepository(self.session)
         self.sales = SalesRepository(self.session)
+        self.units = UnitRepository(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:
