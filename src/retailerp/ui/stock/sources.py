@@ -35,15 +35,23 @@ class LocationSource(ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        tr = QCoreApplication.translate
         return [
-            Column("code", tr("LocationSource", "Code")),
-            Column("name", tr("LocationSource", "Name")),
-            Column("kind", tr("LocationSource", "Kind")),
-            Column("warehouse_code", tr("LocationSource", "Warehouse")),
-            Column("on_hand", tr("LocationSource", "Quantity"), False, "right"),
-            Column("items", tr("LocationSource", "Items with this bin"), False, "right"),
-            Column("active", tr("LocationSource", "In use"), False, "center"),
+            Column("code", QCoreApplication.translate("LocationSource", "Code")),
+            Column("name", QCoreApplication.translate("LocationSource", "Name")),
+            Column("kind", QCoreApplication.translate("LocationSource", "Kind")),
+            Column("warehouse_code", QCoreApplication.translate("LocationSource", "Warehouse")),
+            Column(
+                "on_hand", QCoreApplication.translate("LocationSource", "Quantity"), False, "right"
+            ),
+            Column(
+                "items",
+                QCoreApplication.translate("LocationSource", "Items with this bin"),
+                False,
+                "right",
+            ),
+            Column(
+                "active", QCoreApplication.translate("LocationSource", "In use"), False, "center"
+            ),
         ]
 
     def cell(self, row: Any, column_key: str) -> object:
@@ -54,8 +62,11 @@ class LocationSource(ServiceSource):
         if column_key == "on_hand":
             return quantity_text(row.on_hand)
         if column_key == "active":
-            tr = QCoreApplication.translate
-            return tr("LocationSource", "yes") if row.active else tr("LocationSource", "no")
+            return (
+                QCoreApplication.translate("LocationSource", "yes")
+                if row.active
+                else QCoreApplication.translate("LocationSource", "no")
+            )
         return getattr(row, column_key)
 
     def decorate(self, row: Any, column_key: str) -> str | None:
@@ -70,18 +81,23 @@ class LedgerSource(ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        tr = QCoreApplication.translate
         return [
-            Column("day", tr("LedgerSource", "Date")),
-            Column("doc_number", tr("LedgerSource", "Document"), False),
-            Column("doc_type", tr("LedgerSource", "Type"), False),
-            Column("from_code", tr("LedgerSource", "From"), False),
-            Column("to_code", tr("LedgerSource", "To"), False),
-            Column("stock_key", tr("LedgerSource", "Batch / serial"), False),
-            Column("quantity_in", tr("LedgerSource", "In"), False, "right"),
-            Column("quantity_out", tr("LedgerSource", "Out"), False, "right"),
-            Column("balance", tr("LedgerSource", "Balance"), False, "right"),
-            Column("user", tr("LedgerSource", "By"), False),
+            Column("day", QCoreApplication.translate("LedgerSource", "Date")),
+            Column("doc_number", QCoreApplication.translate("LedgerSource", "Document"), False),
+            Column("doc_type", QCoreApplication.translate("LedgerSource", "Type"), False),
+            Column("from_code", QCoreApplication.translate("LedgerSource", "From"), False),
+            Column("to_code", QCoreApplication.translate("LedgerSource", "To"), False),
+            Column(
+                "stock_key", QCoreApplication.translate("LedgerSource", "Batch / serial"), False
+            ),
+            Column("quantity_in", QCoreApplication.translate("LedgerSource", "In"), False, "right"),
+            Column(
+                "quantity_out", QCoreApplication.translate("LedgerSource", "Out"), False, "right"
+            ),
+            Column(
+                "balance", QCoreApplication.translate("LedgerSource", "Balance"), False, "right"
+            ),
+            Column("user", QCoreApplication.translate("LedgerSource", "By"), False),
         ]
 
     def cell(self, row: Any, column_key: str) -> object:
