@@ -50,7 +50,8 @@ def test_bin_texts_point_at_bins_and_units_become_a_list(db: Database) -> None:
         wh = conn.execute(text("SELECT id FROM locations WHERE code = 'WH'")).scalar()
         conn.execute(
             text(
-                "INSERT INTO locations (code, name, kind, parent_id) VALUES ('A-01', 'A', 'bin', :p)"
+                "INSERT INTO locations (code, name, kind, parent_id)"
+                " VALUES ('A-01', 'A', 'bin', :p)"
             ),
             {"p": wh},
         )
