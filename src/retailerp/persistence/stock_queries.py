@@ -527,6 +527,9 @@ def location_use(session: Session, location_id: int) -> tuple[bool, bool, int, i
 
 @dataclass(frozen=True)
 class LedgerRow:
+    """One move; ``from_code`` / ``to_code`` are codes, or for the virtual ends their
+    (translatable) names."""
+
     id: int
     day: date
     doc_type: str
@@ -564,8 +567,8 @@ def ledger_page(session: Session, page: Page) -> list[LedgerRow]:
             day.label("day"),
             M.c.doc_type,
             M.c.doc_number,
-            src.c.code.label("from_code"),
-            dst.c.code.label("to_code"),
+            case((src.c.kind.in_(VIRTUAL), src.c.name), else_=src.c.code).label("from_code"),
+            case((dst.c.kind.in_(VIRTUAL), dst.c.name), else_=dst.c.code).label("to_code"),
             M.c.batch,
             M.c.serial,
             M.c.user,

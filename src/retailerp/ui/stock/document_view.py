@@ -3,7 +3,7 @@ goods issue, with its lines and, where the document may be reversed, Reverse."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,6 +37,8 @@ LINE_COLUMNS = {
     ),
 }  # fmt: skip
 MOVE_COLUMNS = ("line_no", "item", "from", "to", "key", "expiry", "quantity", "unit")
+NUMBER_COLUMNS = frozenset({"line_no", "quantity", "book", "difference", "unit_cost"})
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class DocumentDialog(QDialog):
@@ -149,7 +151,10 @@ class DocumentDialog(QDialog):
         self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
             for column, key in enumerate(columns):
-                self.table.setItem(row, column, QTableWidgetItem(self._cell(line, key)))
+                cell = QTableWidgetItem(self._cell(line, key))
+                if key in NUMBER_COLUMNS:
+                    cell.setTextAlignment(RIGHT)
+                self.table.setItem(row, column, cell)
 
     @staticmethod
     def _cell(line, key: str) -> str:  # noqa: ANN001 - a DocumentLineRow

@@ -28,6 +28,19 @@ LEDGER_KINDS = (
 )
 
 
+LEDGER_WIDTHS = {
+    "day": 90,
+    "doc_number": 125,
+    "doc_type": 80,
+    "from_code": 110,
+    "to_code": 110,
+    "stock_key": 110,
+    "quantity_in": 70,
+    "quantity_out": 70,
+    "balance": 80,
+}
+
+
 class LedgerDialog(QDialog):
     """The moves of one item, newest first, at every location or at the one chosen."""
 
@@ -58,13 +71,13 @@ class LedgerDialog(QDialog):
             self.scope.addItem(location_text(place), place.id)
         self.balance = QLabel()
         self.balance.setObjectName("balance")
-        self.table = list_view(self.model, "ledger_table", {"doc_number": 140}, self)
+        self.table = list_view(self.model, "ledger_table", LEDGER_WIDTHS, self)
         self._lay_out()
         if location_id and self.scope.findData(location_id) >= 0:
             self.scope.setCurrentIndex(self.scope.findData(location_id))
         self.scope.currentIndexChanged.connect(lambda _index: self.reload())
         self.reload()
-        self.resize(900, 480)
+        self.resize(980, 480)
 
     def _lay_out(self) -> None:
         fields = QFormLayout()

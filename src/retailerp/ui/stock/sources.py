@@ -107,6 +107,8 @@ class LedgerSource(ServiceSource):
             return document_type_text(row.doc_type)
         if column_key == "stock_key":
             return row.serial or row.batch
+        if column_key in ("from_code", "to_code"):
+            return term(getattr(row, column_key))
         if column_key in ("quantity_in", "quantity_out"):
             value = getattr(row, column_key)
             return quantity_text(value) if value else ""
