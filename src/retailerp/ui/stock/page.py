@@ -60,7 +60,7 @@ class StockPage(QWidget):
         self.dialogs: list[QWidget] = []
         self.stock_model = LazyTableModel(StockSource(services), sort_key="sku", parent=self)
         self.document_model = LazyTableModel(
-            DocumentSource(services), sort_key="number", descending=True, parent=self
+            DocumentSource(services), sort_key="doc_date", descending=True, parent=self
         )
         for model in (self.stock_model, self.document_model):
             model.load_failed.connect(lambda exc: show_error(self, exc))
@@ -119,7 +119,9 @@ class StockPage(QWidget):
         self.document_search = SearchBox()
         self.document_search.setObjectName("document_search")
         self.document_search.search_changed.connect(self.document_model.set_search)
-        self.documents = list_view(self.document_model, "document_table", {"number": 140})
+        self.documents = list_view(
+            self.document_model, "document_table", {"number": 140, "partner": 180}
+        )
         return self._tab(self.document_search, self.type_filter, self.documents)
 
     def _fill_location_filter(self) -> None:
