@@ -134,6 +134,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>商品</translation>
     </message>
     <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
         <source>Batch</source>
         <translation>批号</translation>
     </message>
@@ -489,6 +493,129 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>&amp;Reverse…</source>
+        <translation>冲销(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>过账人</translation>
+    </message>
+    <message>
+        <source>Reverses</source>
+        <translation>冲销原单</translation>
+    </message>
+    <message>
+        <source>Reversed by</source>
+        <translation>已被冲销</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Batch / serial</source>
+        <translation>批次 / 序列号</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>On the books</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Reverse {number}</source>
+        <translation>冲销 {number}</translation>
+    </message>
+    <message>
+        <source>Why is {number} reversed?</source>
+        <translation>为什么冲销 {number}？</translation>
+    </message>
+    <message>
+        <source>Posted {number}.</source>
+        <translation>已过账 {number}。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <source>Search number, customer code or name…</source>
@@ -522,8 +649,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>库位</translation>
     </message>
     <message>
-        <source>Supplier</source>
-        <translation>供应商</translation>
+        <source>Supplier / customer</source>
+        <translation>往来单位</translation>
     </message>
     <message>
         <source>Posted by</source>
@@ -677,6 +804,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>ItemDialog</name>
     <message>
+        <source>Stock m&amp;ovements…</source>
+        <translation>库存流水(&amp;O)…</translation>
+    </message>
+    <message>
         <source>&amp;SKU</source>
         <translation>商品编码(&amp;S)</translation>
     </message>
@@ -719,6 +850,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>B&amp;in</source>
         <translation>货位(&amp;I)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>New item</source>
@@ -766,6 +901,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>New item (Ctrl+N)</source>
         <translation>新建商品（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Units…</source>
+        <translation>计量单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>The units items are counted in</source>
+        <translation>商品使用的计量单位</translation>
     </message>
 </context>
 <context>
@@ -824,6 +967,68 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Stock movements of {sku} – {name}</source>
+        <translation>库存流水 {sku} – {name}</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>全部库位</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>库位(&amp;L)</translation>
+    </message>
+    <message>
+        <source>On the books</source>
+        <translation>账面数量</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSource</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Batch / serial</source>
+        <translation>批次 / 序列号</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>出库</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+</context>
+<context>
     <name>LinkedDocuments</name>
     <message>
         <source>not invoiced</source>
@@ -848,6 +1053,147 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Double-click for the print preview</source>
         <translation>双击打开打印预览</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>New bin</source>
+        <translation>新建货位</translation>
+    </message>
+    <message>
+        <source>New warehouse</source>
+        <translation>新建仓库</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Warehouse</source>
+        <translation>所属仓库(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>LocationSource</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Items with this bin</source>
+        <translation>使用此货位的商品</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsTab</name>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Out of use</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>全部库位</translation>
+    </message>
+    <message>
+        <source>New &amp;warehouse…</source>
+        <translation>新建仓库(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>New &amp;bin…</source>
+        <translation>新建货位(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>改名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Take out of use</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Bring &amp;back into use</source>
+        <translation>重新启用(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Added {code}.</source>
+        <translation>已添加 {code}。</translation>
+    </message>
+    <message>
+        <source>Rename {code}</source>
+        <translation>改名 {code}</translation>
+    </message>
+    <message>
+        <source>New name of {code}:</source>
+        <translation>{code} 的新名称：</translation>
+    </message>
+    <message>
+        <source>Renamed {code}.</source>
+        <translation>已改名 {code}。</translation>
+    </message>
+    <message>
+        <source>{code} is out of use.</source>
+        <translation>{code} 已停用。</translation>
+    </message>
+    <message>
+        <source>{code} is in use again.</source>
+        <translation>{code} 已重新启用。</translation>
+    </message>
+    <message>
+        <source>Delete {code}</source>
+        <translation>删除 {code}</translation>
+    </message>
+    <message>
+        <source>Delete {code}? Only a place nothing ever referred to can be deleted.</source>
+        <translation>删除 {code}？只有从未被使用过的库位才能删除。</translation>
+    </message>
+    <message>
+        <source>Deleted {code}.</source>
+        <translation>已删除 {code}。</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1653,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>商品</translation>
     </message>
     <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -1586,6 +1936,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>单据</translation>
     </message>
     <message>
+        <source>Warehouses and bins</source>
+        <translation>仓库和货位</translation>
+    </message>
+    <message>
         <source>&amp;Goods receipt…</source>
         <translation>入库(&amp;G)…</translation>
     </message>
@@ -1594,8 +1948,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>盘点(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Open document</source>
+        <translation>打开单据(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;Reverse…</source>
         <translation>冲销(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Stock &amp;movements…</source>
+        <translation>库存流水(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Every move of the selected item (库存流水)</source>
+        <translation>所选商品的每一笔出入库（库存流水）</translation>
     </message>
     <message>
         <source>All locations</source>
@@ -1654,6 +2020,33 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Units</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <source>New unit, e.g. 箱 or kg</source>
+        <translation>新单位，例如 箱 或 kg</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Take out of use</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>{unit} (out of use)</source>
+        <translation>{unit}（已停用）</translation>
+    </message>
+    <message>
+        <source>Bring &amp;back into use</source>
+        <translation>重新启用(&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -1772,6 +2165,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Enter a date.</source>
         <translation>请输入日期。</translation>
+    </message>
+    <message>
+        <source>Choose a bin.</source>
+        <translation>请选择货位。</translation>
     </message>
     <message>
         <source>Item {sku} is tracked by batch: enter the batch.</source>
@@ -2050,6 +2447,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>编码 {code} 已被 {name} 使用。</translation>
     </message>
     <message>
+        <source>There is no bin {code}: add it first.</source>
+        <translation>没有货位 {code}：请先添加。</translation>
+    </message>
+    <message>
         <source>SKU {sku} is already used by {name}.</source>
         <translation>商品编码 {sku} 已被 {name} 使用。</translation>
     </message>
@@ -2058,8 +2459,56 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>条码 {barcode} 已属于 {sku}。</translation>
     </message>
     <message>
+        <source>A new location is a warehouse or a bin.</source>
+        <translation>新库位只能是仓库或货位。</translation>
+    </message>
+    <message>
+        <source>Choose the warehouse the bin is in.</source>
+        <translation>请选择货位所属的仓库。</translation>
+    </message>
+    <message>
+        <source>Warehouse {code} is no longer in use.</source>
+        <translation>仓库 {code} 已停用。</translation>
+    </message>
+    <message>
         <source>Location {code} exists already.</source>
         <translation>库位 {code} 已存在。</translation>
+    </message>
+    <message>
+        <source>{code} is a virtual location and cannot be renamed.</source>
+        <translation>{code} 是虚拟库位，不能改名。</translation>
+    </message>
+    <message>
+        <source>{code} still holds stock: move or count it out first.</source>
+        <translation>{code} 仍有库存：请先移出或盘点清零。</translation>
+    </message>
+    <message>
+        <source>{code} is the bin of {n} items: give them another bin first.</source>
+        <translation>{code} 是 {n} 个商品的货位：请先为它们改用其他货位。</translation>
+    </message>
+    <message>
+        <source>{code} still has {n} bins in use: take them out of use first.</source>
+        <translation>{code} 还有 {n} 个在用货位：请先停用它们。</translation>
+    </message>
+    <message>
+        <source>{code} has been used and is never deleted; take it out of use instead.</source>
+        <translation>{code} 已被使用过，不能删除；请改为停用。</translation>
+    </message>
+    <message>
+        <source>{code} is a standard location and always stays in use.</source>
+        <translation>{code} 是标准库位，始终在用。</translation>
+    </message>
+    <message>
+        <source>Choose a warehouse or a bin.</source>
+        <translation>请选择仓库或货位。</translation>
+    </message>
+    <message>
+        <source>{code} is no longer in use.</source>
+        <translation>{code} 已停用。</translation>
+    </message>
+    <message>
+        <source>Bin {code} is not in {parent}.</source>
+        <translation>货位 {code} 不在 {parent} 内。</translation>
     </message>
     <message>
         <source>Choose a warehouse, bin, quarantine or scrap location.</source>
@@ -2353,6 +2802,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>At most {max} entries at once.</source>
         <translation>一次最多 {max} 条。</translation>
     </message>
+    <message>
+        <source>Unit {unit} is on the list already.</source>
+        <translation>单位 {unit} 已在列表中。</translation>
+    </message>
+    <message>
+        <source>Unit {unit} is not on the list of units: choose one.</source>
+        <translation>单位 {unit} 不在计量单位列表中：请从列表中选择。</translation>
+    </message>
 </context>
 <context>
     <name>print</name>
@@ -2534,11 +2991,11 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
     <message>
         <source>Invoice no.</source>
-        <translation>发票号码</translation>
+        <translation>结算单号</translation>
     </message>
     <message>
         <source>Original invoice no.</source>
-        <translation>原发票号码</translation>
+        <translation>原结算单号</translation>
     </message>
     <message>
         <source>Red-letter confirmation no.</source>
@@ -3002,6 +3459,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Delivery</source>
         <translation>送货单</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>pcs</source>
+        <translation>个</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>计量单位</translation>
     </message>
 </context>
 </TS>

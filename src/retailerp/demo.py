@@ -223,7 +223,10 @@ def fill(
     db_services.customers.recompute_classes()
     _reviews_and_endings(db_services, rng)
     progress("items")
-    db_services.items.import_many(item_rows(rng, size.items))
+    items = item_rows(rng, size.items)
+    for code in sorted({row["bin"] for row in items}):  # bins first: items point at them
+        db_services.stock.add_bin(code, f"货位 {code}")
+    db_services.items.import_many(items)
     progress("stock")
     _stock(db_services, rng, today)
     progress("orders")
@@ -254,9 +257,7 @@ def _reviews_and_endings(services: Services, rng: random.Random) -> None:
 def _stock(services: Services, rng: random.Random, today: date) -> None:
     items = services.items.page(Page(limit=1000, sort_key="sku"))
     bins = sorted({row.bin for row in items})
-    locations = {}
-    for code in bins:
-        locations[code] = services.stock.add_bin(code, f"货位 {code}").id
+    locations = {loc.code: loc.id for loc in services.stock.locations()}
     by_bin: dict[str, list[dict]] = {}
     serial = 0
     for row in items:

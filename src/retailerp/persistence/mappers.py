@@ -12,6 +12,7 @@ from retailerp.domain.items import Item
 from retailerp.domain.returns import ReturnDocument, ReturnLine
 from retailerp.domain.sales import OrderLine, SalesOrder
 from retailerp.domain.stock import Location, StockMove
+from retailerp.domain.units import Unit
 from retailerp.persistence import tables as t
 
 mapper_registry = registry(metadata=t.metadata)
@@ -28,6 +29,7 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(CustomerReview, t.customer_reviews)
     mapper_registry.map_imperatively(Item, t.items, version_id_col=t.items.c.version)
     mapper_registry.map_imperatively(Location, t.locations)
+    mapper_registry.map_imperatively(Unit, t.units)
     mapper_registry.map_imperatively(StockMove, t.stock_moves)
     mapper_registry.map_imperatively(StockDocumentLine, t.stock_document_lines)
     mapper_registry.map_imperatively(

@@ -126,7 +126,7 @@ items = Table(
     Column("tracking", EnumText(Tracking), nullable=False, default=Tracking.NONE),
     Column("shelf_life_days", Integer, nullable=True),
     Column("min_stock", QuantityType, nullable=False, default=0),
-    Column("bin", String(20), nullable=False, default=""),
+    Column("bin_id", Integer, ForeignKey("locations.id"), nullable=True, index=True),
     Column("active", Boolean, nullable=False, default=True),
     Column("version", Integer, nullable=False),
     Column("updated_by", String(60), nullable=False, default=""),
@@ -150,7 +150,18 @@ locations = Table(
     Column("kind", EnumText(LocationKind), nullable=False),
     Column("parent_id", Integer, ForeignKey("locations.id"), nullable=True),
     Column("customer_id", Integer, ForeignKey("customers.id"), nullable=True),
+    Column("active", Boolean, nullable=False, default=True),
 )
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(10), nullable=False, unique=True),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("position", Integer, nullable=False, default=0),
+)
+"""The shop's list of units of measure; items keep the unit's name."""
 
 stock_moves = Table(
     "stock_moves",
@@ -227,6 +238,7 @@ stock_document_lines = Table(
     Column("serial", String(60), nullable=False, default=""),
     Column("expiry", Date, nullable=True),
     Column("unit_cost", MoneyType, nullable=False, default=0),
+    Column("location_id", Integer, ForeignKey("locations.id"), nullable=True),
 )
 
 audit_log = Table(

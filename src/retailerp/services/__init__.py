@@ -13,13 +13,12 @@ from retailerp.persistence.queries import (
     PAGE_LIMIT_MAX,
     CustomerRow,
     DeliveryRow,
-    DocumentRow,
     InvoiceRow,
     ItemRow,
     OrderRow,
     Page,
-    StockRow,
 )
+from retailerp.persistence.stock_queries import DocumentRow, LedgerRow, LocationRow, StockRow
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.invoicing import InvoiceService
@@ -37,6 +36,8 @@ __all__ = [
     "DocumentRow",
     "InvoiceRow",
     "ItemRow",
+    "LedgerRow",
+    "LocationRow",
     "OrderRow",
     "Page",
     "ServiceContext",

@@ -275,7 +275,7 @@ class DocumentSource(ServiceSource):
                 QCoreApplication.translate("DocumentSource", "Location"),
                 sortable=False,
             ),
-            Column("partner", QCoreApplication.translate("DocumentSource", "Supplier")),
+            Column("partner", QCoreApplication.translate("DocumentSource", "Supplier / customer")),
             Column("posted_by", QCoreApplication.translate("DocumentSource", "Posted by")),
             Column(
                 "lines",
