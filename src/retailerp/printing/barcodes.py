@@ -14,9 +14,12 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.graphics.barcode.qr import QrCode
 from reportlab.platypus import Flowable
 
-MIN_BAR_WIDTH = 0.48
+DOT = 72 / 300
+"""One printer dot at 300 dpi (points); bar widths are whole dots, so bars print evenly at
+300 and 600 dpi instead of alternating thick and thin."""
+MIN_BAR_WIDTH = 2 * DOT
 """Thinnest bar (points): two printer dots at 300 dpi, which scanners and printers manage."""
-MAX_BAR_WIDTH = 0.9
+MAX_BAR_WIDTH = 4 * DOT
 QUIET_MODULES = 10
 """Code128 quiet zone on each side, in modules (ISO/IEC 15417 asks for at least ten)."""
 QR_BORDER = 4
@@ -48,8 +51,9 @@ def code128(value: str, max_width: float, height: float) -> Flowable | None:
     if not encodable(value):
         return None
     total_modules = modules(value) + 2 * QUIET_MODULES
-    bar_width = min(MAX_BAR_WIDTH, max_width / total_modules)
-    if bar_width < MIN_BAR_WIDTH:
+    dots = (min(MAX_BAR_WIDTH, max_width / total_modules) + 1e-6) // DOT
+    bar_width = dots * DOT
+    if bar_width < MIN_BAR_WIDTH - 1e-9:
         return None
     quiet = QUIET_MODULES * bar_width
     barcode = Code128(

@@ -21,7 +21,7 @@ from retailerp.domain.money import Money
 from retailerp.domain.numerals import chinese_capital_amount
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.printing import fitting
-from retailerp.printing.barcodes import code128, code128_width, qr_code
+from retailerp.printing.barcodes import MIN_BAR_WIDTH, code128, code128_width, qr_code
 from retailerp.printing.layout import Sheet
 from retailerp.printing.model import Party, PrintDocument, PrintLine
 from retailerp.printing.styles import FONT
@@ -148,7 +148,7 @@ def _title_cell(
 def _codes_width(sheet: Sheet, doc: PrintDocument) -> float:
     """Width of number barcode + gap + QR code."""
     number_text = fitting.text_width(sheet.wording(NUMBER) + ": " + doc.number, sheet.styles.size)
-    left = max(code128_width(doc.number, 0.55), number_text)
+    left = max(code128_width(doc.number, MIN_BAR_WIDTH), number_text)
     return left + GAP + sheet.preset.qr_size
 
 
@@ -224,14 +224,18 @@ def _compact_header(sheet: Sheet, doc: PrintDocument, title: str, red: bool) -> 
 # --- parties and references --------------------------------------------------------------
 
 
-def customer_pairs(customer: Party | None, *, bank: bool = False) -> list[tuple[str, str]]:
-    """(label, value) pairs of the customer block; empty values are left out later."""
+def customer_pairs(
+    customer: Party | None, *, bank: bool = False, address_label: str = ADDRESS
+) -> list[tuple[str, str]]:
+    """(label, value) pairs of the customer block; empty values are left out later.
+
+    ``address_label``: the delivery note prints the address as "Ship to"."""
     if customer is None:
         return []
     pairs = [
         (CUSTOMER, customer.name),
         (CUSTOMER_CODE, customer.code),
-        (ADDRESS, customer.address),
+        (address_label, customer.address),
         (CONTACT, customer.contact),
         (PHONE, customer.phone),
     ]

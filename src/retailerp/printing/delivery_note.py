@@ -18,7 +18,7 @@ from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.printing import blocks
 from retailerp.printing.layout import A4, Body, PagePreset, Sheet, build_pdf
 from retailerp.printing.lines import Column, lines_table
-from retailerp.printing.model import PrintDocument
+from retailerp.printing.model import SHIP_TO, PrintDocument
 from retailerp.printing.wording import currency_text, money_text, percent_text, quantity_text
 
 TITLE = QT_TRANSLATE_NOOP("print", "Delivery note")
@@ -109,7 +109,7 @@ def _body(doc: PrintDocument) -> Body:
     def body(sheet: Sheet) -> list[Flowable]:
         grid = blocks.info_grid(
             sheet,
-            blocks.customer_pairs(doc.customer)
+            blocks.customer_pairs(doc.customer, address_label=SHIP_TO)
             + blocks.document_pairs(doc)
             + list(doc.details.items()),
         )

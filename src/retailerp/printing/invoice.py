@@ -20,7 +20,15 @@ from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.printing import blocks
 from retailerp.printing.layout import A4, Body, PagePreset, Sheet, build_pdf
 from retailerp.printing.lines import Column, lines_table
-from retailerp.printing.model import ORIGINAL_INVOICE_NUMBER, PrintDocument, PrintLine, Totals
+from retailerp.printing.model import (
+    DUE_ON_RECEIPT,
+    NET_DAYS,
+    ORIGINAL_INVOICE_NUMBER,
+    PAYMENT_TERMS,
+    PrintDocument,
+    PrintLine,
+    Totals,
+)
 from retailerp.printing.wording import currency_text, money_text, percent_text, quantity_text
 
 TITLE = QT_TRANSLATE_NOOP("print", "Sales settlement")
@@ -126,6 +134,15 @@ def _totals(sheet: Sheet, doc: PrintDocument, red: bool) -> list[Flowable]:
     return blocks.totals_block(sheet, rows, capital=gross)
 
 
+def terms_pairs(sheet: Sheet, doc: PrintDocument) -> list[tuple[str, str]]:
+    """Payment terms ("30 days net", "Due on receipt") in the document's language."""
+    days = doc.payment_terms_days
+    if days is None:
+        return []
+    terms = sheet.wording(NET_DAYS, days=days) if days > 0 else sheet.wording(DUE_ON_RECEIPT)
+    return [(PAYMENT_TERMS, terms)]
+
+
 def _body(doc: PrintDocument) -> Body:
     red = doc.kind == "red_invoice"
 
@@ -134,7 +151,8 @@ def _body(doc: PrintDocument) -> Body:
             sheet,
             blocks.customer_pairs(doc.customer, bank=True)
             + blocks.document_pairs(doc)
-            + list(doc.details.items()),
+            + list(doc.details.items())
+            + terms_pairs(sheet, doc),
         )
         shown = columns(doc)
         tail = _totals(sheet, doc, red) + [

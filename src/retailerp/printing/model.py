@@ -36,6 +36,8 @@ PREPARED_BY = QT_TRANSLATE_NOOP("print", "Prepared by")
 SHIP_TO = QT_TRANSLATE_NOOP("print", "Ship to")
 DUE_DATE = QT_TRANSLATE_NOOP("print", "Due date")
 PAYMENT_TERMS = QT_TRANSLATE_NOOP("print", "Payment terms")
+NET_DAYS = QT_TRANSLATE_NOOP("print", "{days} days net")
+DUE_ON_RECEIPT = QT_TRANSLATE_NOOP("print", "Due on receipt")
 
 
 @dataclass(frozen=True)
@@ -117,3 +119,5 @@ class PrintDocument:
     ship-to address, requested date, due date, payment terms, e-invoice number…)."""
     paid: Money | None = None
     """Received so far (invoices): printed with the open amount under the total."""
+    payment_terms_days: int | None = None
+    """Days from the invoice date to the due date (invoices); 0 is "due on receipt"."""

@@ -30,6 +30,7 @@ from retailerp.config import LocalSettings, default_database
 from retailerp.domain.errors import DomainError
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
+from retailerp.ui.settings_company import CompanyPage
 from retailerp.ui.widgets import FormPage
 
 T = TypeVar("T")
@@ -43,7 +44,6 @@ SHOP_KEYS = (
     "abc_b",
     "review_months",
     "price_floor",
-    "company_name",
 )
 
 
@@ -113,7 +113,6 @@ class SettingsDialog(QDialog):
         self.form.add_field(
             "price_floor", self.tr("Lowest &price: % of the list price"), QLineEdit()
         )
-        self.form.add_field("company_name", self.tr("&Company name"), QLineEdit())
 
     def _build_layout(self) -> None:
         buttons = QDialogButtonBox(
@@ -127,6 +126,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addLayout(browse)
+        self.company = CompanyPage(self.services, self)
+        layout.addWidget(self.company)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
 
@@ -142,7 +143,6 @@ class SettingsDialog(QDialog):
                 "abc_b": percent(shop.abc.b_share),
                 "review_months": months_text(shop.review.months),
                 "price_floor": percent(shop.price_floor),
-                "company_name": shop.company_name,
             }
         )
         self._update_restart_label()
@@ -172,6 +172,8 @@ class SettingsDialog(QDialog):
     def save(self) -> bool:
         """Save both kinds of settings; refusals appear next to their fields."""
         restart = self.restart_needed()
+        if self.company.save() is None:
+            return False
         try:
             self.services.settings.save_values(
                 {k: v for k, v in self.form.values().items() if k in SHOP_KEYS}
