@@ -76,10 +76,10 @@ PRESETS: dict[str, PagePreset] = {
 STUB = QT_TRANSLATE_NOOP("print", "Stub")
 CUSTOMER_COPY = QT_TRANSLATE_NOOP("print", "Customer")
 RETURN_RECEIPT = QT_TRANSLATE_NOOP("print", "Return receipt")
-WAREHOUSE_COPY = QT_TRANSLATE_NOOP("print", "Warehouse")
-PICKER_COPY = QT_TRANSLATE_NOOP("print", "Picker")
-DISPATCH_COPY = QT_TRANSLATE_NOOP("print", "Dispatch")
-ACCOUNTS_COPY = QT_TRANSLATE_NOOP("print", "Accounts")
+WAREHOUSE_COPY = QT_TRANSLATE_NOOP("print", "Warehouse copy")
+PICKER_COPY = QT_TRANSLATE_NOOP("print", "Picker copy")
+DISPATCH_COPY = QT_TRANSLATE_NOOP("print", "Dispatch copy")
+ACCOUNTS_COPY = QT_TRANSLATE_NOOP("print", "Accounts copy")
 COPY_LABELS: dict[str, dict[int, tuple[str, ...]]] = {
     "delivery_note": {
         1: (),
