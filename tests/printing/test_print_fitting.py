@@ -98,6 +98,8 @@ def test_the_a5_title_has_a_row_of_its_own(
               "picking_list": "Picking list", "red_invoice": "Red sales settlement"}
     page = rows_of(printing.render(make_document(kind), preset=PRESETS["A5"], language="en"))[0]
     assert titles[kind] in page  # alone on its baseline: nothing beside it
+    dated = next(i for i, row in enumerate(page) if "Date:" in row)
+    assert page.index(titles[kind]) > dated  # under the barcode block, so it cannot touch it
 
 
 def scan(pdf: bytes, dpi: int) -> list[tuple[str, str]]:
