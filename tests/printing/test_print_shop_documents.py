@@ -175,7 +175,7 @@ def test_four_line_documents_with_full_company_fit_one_page(tmp_path: Path, rows
             assert len(pages) == 1, f"{number} on {preset} in {language}: {len(pages)} pages"
 
 
-def test_company_details_head_every_document_and_the_demo_fills_them(
+def test_company_details_head_every_document(
     generated: Printed, pages_of: Callable[[bytes], list[str]]
 ) -> None:
     s = generated.services
@@ -307,3 +307,29 @@ PNG = bytes.fromhex(
     "633c2127c7400a602249f5a886510d434a03004f1f0124718c35980000000049454e44ae426082"
 )
 """A 16 × 16 PNG (generated once with Pillow; a solid colour)."""
+
+
+def test_the_demo_fills_the_company_and_its_printed_lines_add_up(tmp_path: Path,
+                                                                 rows_of: Rows) -> None:
+    from retailerp import demo
+    from retailerp.services import Page
+
+    s = shop(tmp_path / "demo.db")
+    demo.fill(s, demo.DemoSize(customers=8, items=12, months=2, orders=12), seed=3)
+    company = s.settings.company()
+    assert company.name and company.tax_id and company.address and company.bank_account
+    numbers = [row.number for row in s.orders.deliveries_page(Page(limit=20))]
+    numbers += [row.number for row in s.invoices.page(Page(limit=20))]
+    assert numbers
+    for number in numbers:
+        pdf = s.printing.pdf(number, "A5", language="zh_CN")
+        rows = rows_of(pdf)
+        assert company.name in rows[0][0]
+        document = s.printing.document(number)
+        matches = printed_lines(rows)
+        assert len(matches) == len(document.lines), number
+        for m in matches:
+            share = 1 - Decimal(m["discount"] or 0) / 100
+            expected = (Decimal(m["qty"]) * money(m["price"]) * share).quantize(
+                Decimal("0.01"), ROUND_HALF_UP)
+            assert money(m["amount"]) == expected, (number, m.group())
