@@ -118,14 +118,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>公司信息（打印在每张单据的抬头）</translation>
     </message>
     <message>
-        <source>Company &amp;name</source>
-        <translation>公司名称(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Add&amp;ress</source>
-        <translation>地址(&amp;R)</translation>
-    </message>
-    <message>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
@@ -142,11 +134,19 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>银行账号(&amp;U)</translation>
     </message>
     <message>
-        <source>Choose &amp;logo…</source>
-        <translation>选择标志(&amp;L)…</translation>
+        <source>Company na&amp;me</source>
+        <translation>公司名称(&amp;M)</translation>
     </message>
     <message>
-        <source>Remove l&amp;ogo</source>
+        <source>Addr&amp;ess</source>
+        <translation>地址(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Choose lo&amp;go…</source>
+        <translation>选择标志(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Remove log&amp;o</source>
         <translation>移除标志(&amp;O)</translation>
     </message>
     <message>

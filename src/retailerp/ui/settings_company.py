@@ -43,8 +43,8 @@ class CompanyPage(QGroupBox):
         self.setTitle(self.tr("Company (printed at the head of every document)"))
         self.form = FormPage(self)
         for key, label in (
-            ("name", self.tr("Company &name")),
-            ("address", self.tr("Add&ress")),
+            ("name", self.tr("Company na&me")),
+            ("address", self.tr("Addr&ess")),
             ("phone", self.tr("P&hone")),
             ("tax_id", self.tr("&Tax ID (unified social credit code)")),
             ("bank_name", self.tr("Ban&k")),
@@ -57,10 +57,10 @@ class CompanyPage(QGroupBox):
         self.logo_error = QLabel(self)
         self.logo_error.setObjectName("logo_error")
         self.logo_error.setWordWrap(True)
-        self.choose_button = QPushButton(self.tr("Choose &logo…"), self)
+        self.choose_button = QPushButton(self.tr("Choose lo&go…"), self)
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(lambda: self.choose_logo())
-        self.remove_button = QPushButton(self.tr("Remove l&ogo"), self)
+        self.remove_button = QPushButton(self.tr("Remove log&o"), self)
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(lambda: self.set_logo(b""))
         self._build_layout()
