@@ -128,3 +128,20 @@ def test_text_breaks_between_words_and_chinese_characters_only() -> None:
     lines = fitting.break_lines("Cordless drill SKU-0010 不锈钢", 40, 8)
     assert all(" ".join(lines).count(word) == 1 for word in ("Cordless", "SKU-0010"))
     assert "".join(lines).replace(" ", "") == "CordlessdrillSKU-0010不锈钢"
+
+
+def test_a_table_too_wide_for_its_font_is_set_smaller_rather_than_broken() -> None:
+    from retailerp.printing.layout import A5, Sheet
+    from retailerp.printing.lines import Column, column_widths
+    from retailerp.printing.styles import make_styles
+    from retailerp.printing.wording import Wording
+
+    sheet = Sheet(preset=A5, styles=make_styles(A5.font_size), wording=Wording("en"))
+    columns = [Column("Name", 1.0)] + [Column(f"N{i}", kind="number") for i in range(8)]
+    row = ["x"] + ["-1,234,567.89"] * 8
+    widths, size = column_widths(sheet, columns, [row])
+    assert size < A5.font_size
+    assert sum(widths) == pytest.approx(sheet.width)
+    assert all(w >= fitting.text_width(row[1], size) for w in widths[1:])
+    normal, base = column_widths(sheet, columns[:3], [row[:3]])
+    assert base == A5.font_size
