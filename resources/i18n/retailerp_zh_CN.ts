@@ -1448,6 +1448,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>最低售价：标价的百分比(&amp;P)</translation>
     </message>
     <message>
+        <source>Shop and this P&amp;C</source>
+        <translation>本店与本机(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Compan&amp;y</source>
+        <translation>公司信息(&amp;Y)</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>

@@ -60,9 +60,7 @@ def check_logo(data: bytes | None) -> bytes:
     if len(data) > LOGO_MAX_BYTES:
         raise FieldError(
             "logo",
-            QT_TRANSLATE_NOOP(
-                "errors", "The logo is {size} KB; at most {limit} KB can be stored."
-            ),
+            QT_TRANSLATE_NOOP("errors", "The logo is {size} KB; at most {limit} KB can be stored."),
             size=(len(data) + 1023) // 1024,
             limit=LOGO_MAX_BYTES // 1024,
         )

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,7 +31,7 @@ TEXT_KEYS = ("name", "address", "phone", "tax_id", "bank_name", "bank_account")
 LOGO_HEIGHT = 48
 
 
-class CompanyPage(QGroupBox):
+class CompanyPage(QWidget):
     """Company details loaded from and saved through ``services.settings``."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -40,7 +39,8 @@ class CompanyPage(QGroupBox):
         self.services = services
         self.logo = b""
         self.setObjectName("company_page")
-        self.setTitle(self.tr("Company (printed at the head of every document)"))
+        self.heading = QLabel(self.tr("Company (printed at the head of every document)"), self)
+        self.heading.setWordWrap(True)
         self.form = FormPage(self)
         for key, label in (
             ("name", self.tr("Company na&me")),
@@ -73,9 +73,11 @@ class CompanyPage(QGroupBox):
         logo_row.addWidget(self.choose_button)
         logo_row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.form)
         layout.addLayout(logo_row)
         layout.addWidget(self.logo_error)
+        layout.addStretch(1)
 
     def load(self) -> None:
         company = self.services.settings.company()

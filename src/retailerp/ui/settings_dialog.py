@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -124,10 +125,15 @@ class SettingsDialog(QDialog):
         browse.addStretch(1)
         browse.addWidget(self.browse_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addLayout(browse)
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(self.form)
+        general_layout.addLayout(browse)
         self.company = CompanyPage(self.services, self)
-        layout.addWidget(self.company)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, self.tr("Shop and this P&C"))
+        self.tabs.addTab(self.company, self.tr("Compan&y"))
+        layout.addWidget(self.tabs)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
 
@@ -173,6 +179,7 @@ class SettingsDialog(QDialog):
         """Save both kinds of settings; refusals appear next to their fields."""
         restart = self.restart_needed()
         if self.company.save() is None:
+            self.tabs.setCurrentWidget(self.company)
             return False
         try:
             self.services.settings.save_values(

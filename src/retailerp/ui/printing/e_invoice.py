@@ -26,8 +26,9 @@ class EInvoiceBar(QWidget):
 
     recorded = Signal(str)
 
-    def __init__(self, services: Services, invoice_number: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, invoice_number: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.invoice_number = invoice_number
