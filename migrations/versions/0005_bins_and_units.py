@@ -1,7 +1,7 @@
 """warehouses and bins as master data, the item's bin as a location, units as a list
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 Create Date: 2026-12-01 23:20:00
 
 Locations get an ``active`` flag; an item's bin becomes a reference to a location (text
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -116,6 +116,65 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>CompanyPage</name>
+    <message>
+        <source>Company (printed at the head of every document)</source>
+        <translation>公司信息（打印在每张单据的抬头）</translation>
+    </message>
+    <message>
+        <source>Company na&amp;me</source>
+        <translation>公司名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess</source>
+        <translation>地址(&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID (unified social credit code)</source>
+        <translation>纳税人识别号（统一社会信用代码）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ban&amp;k</source>
+        <translation>开户行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Bank acco&amp;unt</source>
+        <translation>银行账号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Choose lo&amp;go…</source>
+        <translation>选择标志(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Remove log&amp;o</source>
+        <translation>移除标志(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <source>Company logo</source>
+        <translation>公司标志</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The logo is {size} KB; at most {limit} KB can be stored.</source>
+        <translation>标志图片为 {size} KB，最多只能保存 {limit} KB。</translation>
+    </message>
+</context>
+<context>
     <name>CountDialog</name>
     <message>
         <source>Stock count</source>
@@ -663,6 +722,21 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Reverses</source>
         <translation>冲销单据</translation>
+    </message>
+</context>
+<context>
+    <name>EInvoiceBar</name>
+    <message>
+        <source>20 digits, from the tax platform</source>
+        <translation>20 位数字，来自税务平台</translation>
+    </message>
+    <message>
+        <source>&amp;E-invoice no.</source>
+        <translation>数电票号码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Recor&amp;d</source>
+        <translation>登记(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1823,10 +1897,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>单价录入方式(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Company name</source>
-        <translation>公司名称(&amp;C)</translation>
-    </message>
-    <message>
         <source>without VAT (net)</source>
         <translation>不含税（净价）</translation>
     </message>
@@ -1841,6 +1911,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>A price typed with VAT is turned into the net price whose line total with VAT comes out as quantity × the price typed.</source>
         <translation>录入的含税单价会换算为不含税单价，使该行的价税合计等于数量 × 录入的含税单价。</translation>
+    </message>
+    <message>
+        <source>Shop and this P&amp;C</source>
+        <translation>本店与本机(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Compan&amp;y</source>
+        <translation>公司信息(&amp;Y)</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -2810,6 +2888,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Unit {unit} is not on the list of units: choose one.</source>
         <translation>单位 {unit} 不在计量单位列表中：请从列表中选择。</translation>
     </message>
+    <message>
+        <source>The logo must be a PNG or JPEG image.</source>
+        <translation>标志须为 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>The logo is {size} KB; at most {limit} KB can be stored.</source>
+        <translation>标志图片为 {size} KB，最多只能保存 {limit} KB。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-invoice number: a digital e-invoice number has 20 digits, an older invoice number 8.</source>
+        <translation>“{value}”不是发票号码：数电票号码为 20 位数字，旧版发票号码为 8 位。</translation>
+    </message>
+    <message>
+        <source>E-invoice {value} is already recorded against invoice {number}.</source>
+        <translation>数电票 {value} 已登记在结算单 {number} 上。</translation>
+    </message>
 </context>
 <context>
     <name>print</name>
@@ -2898,10 +2992,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>单价</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
         <source>Batch / expiry</source>
         <translation>批号/有效期</translation>
     </message>
@@ -2918,12 +3008,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>金额(不含税)</translation>
     </message>
     <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
         <source>VAT</source>
         <translation>税额</translation>
     </message>
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>价税合计</translation>
     </message>
     <message>
         <source>Delivered by</source>
@@ -2934,12 +3032,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>客户签收</translation>
     </message>
     <message>
-        <source>Invoice</source>
-        <translation>发票</translation>
+        <source>Sales settlement</source>
+        <translation>销售结算单</translation>
     </message>
     <message>
-        <source>Red invoice</source>
-        <translation>红字发票</translation>
+        <source>Red sales settlement</source>
+        <translation>红字销售结算单</translation>
     </message>
     <message>
         <source>VAT rate</source>
@@ -2948,6 +3046,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Gross amount</source>
         <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已收款</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未收款</translation>
     </message>
     <message>
         <source>Payee</source>
@@ -2962,12 +3068,32 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>开票人</translation>
     </message>
     <message>
+        <source>This settlement is not a VAT invoice; the official e-invoice is issued on the tax platform.</source>
+        <translation>本结算单不是增值税发票；正式的数电票在税务平台开具。</translation>
+    </message>
+    <message>
         <source>Stub</source>
         <translation>存根</translation>
     </message>
     <message>
         <source>Return receipt</source>
         <translation>回单</translation>
+    </message>
+    <message>
+        <source>Warehouse copy</source>
+        <translation>仓库联</translation>
+    </message>
+    <message>
+        <source>Picker copy</source>
+        <translation>拣货联</translation>
+    </message>
+    <message>
+        <source>Dispatch copy</source>
+        <translation>发货联</translation>
+    </message>
+    <message>
+        <source>Accounts copy</source>
+        <translation>记账联</translation>
     </message>
     <message>
         <source>Part {index} of {count}: {label}</source>
@@ -3012,6 +3138,38 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Requested delivery date</source>
         <translation>要求交货日期</translation>
+    </message>
+    <message>
+        <source>E-invoice no.</source>
+        <translation>数电票号码</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>制单人</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>送货地址</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <source>{days} days net</source>
+        <translation>{days} 天内付款</translation>
+    </message>
+    <message>
+        <source>Due on receipt</source>
+        <translation>见单即付</translation>
     </message>
     <message>
         <source>Picking list</source>

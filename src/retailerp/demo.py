@@ -208,6 +208,17 @@ def fill(
     """Fill an empty database with the demo data set; returns what was made."""
     rng = random.Random(seed)
     today = db_services.ctx.today()
+    progress("company")
+    db_services.settings.save_company(
+        {
+            "name": "杭州示例五金商贸有限公司",
+            "address": "浙江省杭州市西湖区文三路 100 号",
+            "phone": "0571-8888 0000",
+            "tax_id": "91330106MA2H3K5L0W",
+            "bank_name": "中国工商银行杭州文三路支行",
+            "bank_account": "1202 0212 0900 1234 567",
+        }
+    )
     progress("customers")
     customers = customer_rows(rng, size.customers)
     half = len(customers) // 2

@@ -372,6 +372,7 @@ invoices = Table(
     Column("paid", MoneyType, nullable=False, default=0),
     Column("posted_by", String(60), nullable=False),
     Column("posted_at", UtcDateTime, nullable=False),
+    Column("e_invoice_number", String(40), nullable=True, unique=True),
     Index("ix_invoices_date", "invoice_date", "id"),
 )
 

@@ -21,6 +21,7 @@ from retailerp.persistence.queries import (
 from retailerp.persistence.stock_queries import DocumentRow, LedgerRow, LocationRow, StockRow
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
+from retailerp.services.e_invoice import EInvoiceService
 from retailerp.services.invoicing import InvoiceService
 from retailerp.services.items import ItemService
 from retailerp.services.printing import PrintService
@@ -62,6 +63,7 @@ class Services:
         self.invoices = InvoiceService(self.ctx)
         self.printing = PrintService(self.ctx)
         self.returns = ReturnService(self.ctx)
+        self.e_invoices = EInvoiceService(self.ctx)
 
     @classmethod
     def over(cls, db: Database, **kwargs: object) -> Services:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.money import PriceEntry
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
+from retailerp.ui.settings_company import CompanyPage
 from retailerp.ui.widgets import FormPage
 
 T = TypeVar("T")
@@ -46,7 +48,6 @@ SHOP_KEYS = (
     "price_floor",
     "overdue_grace_days",
     "price_entry",
-    "company_name",
 )
 
 
@@ -122,7 +123,6 @@ class SettingsDialog(QDialog):
             QLineEdit(),
         )
         self.form.add_field("price_entry", self.tr("Unit prices are &entered"), self._entry_box())
-        self.form.add_field("company_name", self.tr("&Company name"), QLineEdit())
 
     def _entry_box(self) -> QComboBox:
         box = QComboBox()
@@ -147,8 +147,15 @@ class SettingsDialog(QDialog):
         browse.addStretch(1)
         browse.addWidget(self.browse_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addLayout(browse)
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(self.form)
+        general_layout.addLayout(browse)
+        self.company = CompanyPage(self.services, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, self.tr("Shop and this P&C"))
+        self.tabs.addTab(self.company, self.tr("Compan&y"))
+        layout.addWidget(self.tabs)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
 
@@ -166,7 +173,6 @@ class SettingsDialog(QDialog):
                 "price_floor": percent(shop.price_floor),
                 "overdue_grace_days": str(shop.overdue_grace_days),
                 "price_entry": shop.price_entry.value,
-                "company_name": shop.company_name,
             }
         )
         self._update_restart_label()
@@ -196,6 +202,9 @@ class SettingsDialog(QDialog):
     def save(self) -> bool:
         """Save both kinds of settings; refusals appear next to their fields."""
         restart = self.restart_needed()
+        if self.company.save() is None:
+            self.tabs.setCurrentWidget(self.company)
+            return False
         try:
             self.services.settings.save_values(
                 {k: v for k, v in self.form.values().items() if k in SHOP_KEYS}
