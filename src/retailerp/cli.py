@@ -164,10 +164,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def early_language(argv: Sequence[str] | None, local: LocalSettings) -> str:
+    """The language to complain in, known before the arguments are checked."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--language")
+    given = pre.parse_known_args(argv)[0].language
+    known = {code for code, _name in i18n.available_languages()}
+    for candidate in (given, local.language):
+        if candidate in known:
+            return candidate
+    return i18n.system_language()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     local = LocalSettings.load()
-    i18n.set_language(args.language or local.language or i18n.system_language())
+    i18n.set_language(early_language(argv, local))
+    args = build_parser().parse_args(argv)
     journal = args.journal_mode or local.journal_mode or "auto"
     if args.command is None:
         from retailerp.ui.app import run_gui
@@ -222,7 +234,11 @@ def open_migrated(target: str, journal: str, *, must_exist: bool = False):  # no
     if "://" not in target and target == str(default_database()):
         default_database().parent.mkdir(parents=True, exist_ok=True)
     db = open_database(target, journal_mode=journal, must_exist=must_exist)
-    backup = migrate.upgrade(db)
+    try:
+        backup = migrate.upgrade(db)
+    except BaseException:
+        db.dispose()
+        raise
     if backup:
         print(tr(QT_TRANSLATE_NOOP("cli", "Backup before upgrade:")), backup)
     return db
@@ -232,11 +248,11 @@ def _db_upgrade(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence import migrate
 
     db = open_migrated(target, journal)
-    print(
-        tr(QT_TRANSLATE_NOOP("cli", "Database is up to date:")),
-        db.label,
-        migrate.current_revision(db),
-    )
+    try:
+        revision = migrate.current_revision(db)
+    finally:
+        db.dispose()
+    print(tr(QT_TRANSLATE_NOOP("cli", "Database is up to date:")), db.label, revision)
     return 0
 
 
@@ -245,7 +261,10 @@ def _db_check(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence.engine import open_database
 
     db = open_database(target, journal_mode=journal, must_exist=True)
-    problems = health.check(db)
+    try:
+        problems = health.check(db)
+    finally:
+        db.dispose()
     for problem in problems:
         print(problem.render(i18n.translate))
     if problems:
@@ -259,7 +278,11 @@ def _db_backup(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence.engine import open_database
 
     db = open_database(target, journal_mode=journal, must_exist=True)
-    print(tr(QT_TRANSLATE_NOOP("cli", "Backup written:")), backup(db, args.to))
+    try:
+        written = backup(db, args.to)
+    finally:
+        db.dispose()
+    print(tr(QT_TRANSLATE_NOOP("cli", "Backup written:")), written)
     return 0
 
 

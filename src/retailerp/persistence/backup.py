@@ -117,6 +117,11 @@ def restore(source: Path, target: Path, journal_mode: str = "auto") -> Path | No
             QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a database file."), path=target
         )
     check_backup_file(source)
+    if target.exists() and source.resolve() == target.resolve():
+        raise DatabaseProblem(
+            QT_TRANSLATE_NOOP("errors", "{path} is the database itself, not a backup of it."),
+            path=source,
+        )
     mode = office_mode(target, journal_mode)
     kept = None
     if target.exists() and not journal.is_empty(target):
