@@ -335,3 +335,21 @@ def test_a_journal_mode_sqlite_did_not_take_is_refused() -> None:
     with pytest.raises(DatabaseProblem) as info:
         journal.set_file_mode(Answers(journal_mode="delete"), "wal", "shop.db")  # type: ignore[arg-type]
     assert "could not put shop.db in WAL mode (it answered 'delete')" in str(info.value)
+
+
+def test_an_open_connection_does_not_write_after_another_pc_switched_the_file(
+    sqlite_path: Path,
+) -> None:
+    make_database(sqlite_path, "delete")
+    db = open_database(sqlite_path)
+    services = Services.over(db)
+    try:
+        services.customers.create({"code": "C1", "name": "Before"})  # a pooled connection
+        with another_pc(sqlite_path, "WAL"):
+            with pytest.raises(DatabaseProblem) as info:
+                services.customers.create({"code": "C2", "name": "In the wrong mode"})
+            assert "(WAL instead of DELETE)" in str(info.value)
+    finally:
+        db.dispose()
+    with closing(sqlite3.connect(sqlite_path)) as conn:
+        assert conn.execute("SELECT code FROM customers").fetchall() == [("C1",)]

@@ -232,6 +232,20 @@ def _install_sqlite_events(
     def _begin(connection: Any) -> None:
         writer = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+        if writer and journal_mode:
+            _check_mode_at_write(connection, label, journal_mode)
+
+
+def _check_mode_at_write(connection: Any, label: str, journal_mode: str) -> None:
+    """A writer holds the lock and has read the header: still the mode we opened it in?
+
+    An open connection silently follows a file that another program switched; this stops
+    the write before it happens in the wrong mode.
+    """
+    actual = str(connection.exec_driver_sql("PRAGMA journal_mode").scalar()).lower()
+    if actual != journal_mode:
+        connection.exec_driver_sql("ROLLBACK")
+        raise journal.different_mode(label, journal_mode, actual)
 
 
 def configure_connection(
