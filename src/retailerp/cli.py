@@ -9,7 +9,8 @@ retailerp db journal-mode wal|delete  change the shared file's journal mode (eve
 retailerp demo --database FILE     fill a new database with demo data
 
 Every failure ends in one line on stderr (in the program's language) and a non-zero exit code:
-2 for a refusal or bad input, 3 for an unexpected error; nothing is half-written.
+2 for a refusal or bad input, 3 for an unexpected error (``RETAILERP_DEBUG=1`` shows its
+traceback); nothing is half-written.
 """
 
 from __future__ import annotations
@@ -220,8 +221,10 @@ def run_handler(
         return fail(f"{error.strerror or error}{where}")
     except KeyboardInterrupt:
         return fail(tr(QT_TRANSLATE_NOOP("cli", "Interrupted; nothing more was done.")), 130)
-    except Exception as error:  # noqa: BLE001 - one line for the user, the details logged
-        log.error("The command failed", exc_info=error)
+    except Exception as error:  # noqa: BLE001 - one line for the user
+        if os.environ.get("RETAILERP_DEBUG"):
+            raise  # the whole traceback, for a bug report
+        log.debug("The command failed", exc_info=error)
         text = tr(QT_TRANSLATE_NOOP("cli", "Something went wrong ({kind}: {detail})."))
         return fail(text.format(kind=type(error).__name__, detail=error), 3)
 
