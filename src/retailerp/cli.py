@@ -354,7 +354,11 @@ def _print(args: argparse.Namespace, target: str, journal: str) -> int:
 
 
 def write_whole(path: Path, data: bytes) -> None:
-    """Write a file completely or not at all (a temporary file renamed into place)."""
+    """Write a file completely or not at all (a temporary file renamed into place); a pipe
+    or device (``-o /dev/stdout``) is written to directly, never replaced."""
+    if path.exists() and not path.is_file():
+        path.write_bytes(data)
+        return
     partial = path.with_name(path.name + ".partial")
     try:
         partial.write_bytes(data)
@@ -366,7 +370,7 @@ def write_whole(path: Path, data: bytes) -> None:
 
 def _demo(args: argparse.Namespace, target: str, journal: str) -> int:
     """Build the demo in a file beside the target and move it into place only when complete."""
-    from retailerp.persistence.engine import resolve_url
+    from retailerp.persistence.engine import check_sqlite_path, resolve_url
 
     url = resolve_url(target)
     if url.get_backend_name() != "sqlite":
@@ -380,6 +384,7 @@ def _demo(args: argparse.Namespace, target: str, journal: str) -> int:
     path = Path(url.database or "")
     if target == str(default_database()):
         path.parent.mkdir(parents=True, exist_ok=True)
+    check_sqlite_path(path, must_exist=False)
     mode = _demo_target_mode(path, journal)
     if mode is None:
         return fail(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections import Counter
 from contextlib import closing
@@ -245,6 +246,7 @@ def shop(tmp_path: Path) -> Path:
         conn.execute("CREATE TABLE invoices_of_someone_else (x)")
     newer_copy(tmp_path)
     (tmp_path / "empty.db").touch()
+    os.mkfifo(tmp_path / "fifo")  # a pipe: replacing or opening it must not happen
     return target
 
 
@@ -303,6 +305,13 @@ HOSTILE = [
     ["--database", "postgresql://u@server/db", "db", "restore", "{tmp}/shop.db"],
     ["--database", "postgresql://u@server/db", "db", "journal-mode", "wal"],
     ["--database", "postgresql://u@server:99999999/db", "db", "check"],
+    ["--database", "{tmp}/fifo", "db", "check"],
+    ["--database", "~no-such-user-here/shop.db", "db", "upgrade"],
+    ["--database", "{tmp}/fifo", "db", "upgrade"],
+    ["--database", "{tmp}/fifo", "demo"],
+    ["--database", "{tmp}/fifo", "db", "restore", "{tmp}/shop.db"],
+    ["db", "backup", "--to", "{tmp}/fifo"],
+    ["db", "restore", "{tmp}/fifo"],
 ]
 
 

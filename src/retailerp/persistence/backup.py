@@ -9,7 +9,12 @@ from pathlib import Path
 
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.persistence import journal, migrate
-from retailerp.persistence.engine import Database, is_network_path
+from retailerp.persistence.engine import (
+    Database,
+    check_sqlite_path,
+    is_network_path,
+    not_a_regular_file,
+)
 from retailerp.persistence.errors import DatabaseProblem
 from retailerp.persistence.migrate import copy_sqlite
 
@@ -29,6 +34,8 @@ def backup(db: Database, target: Path) -> Path:
     if target.is_dir():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = target / f"{db.path.stem}-{stamp}.db"
+    if target.exists() and not target.is_file():
+        raise not_a_regular_file(target)
     if target.resolve() == db.path.resolve():
         raise DatabaseProblem(
             QT_TRANSLATE_NOOP("errors", "The backup cannot overwrite the database itself.")
@@ -55,6 +62,8 @@ RETAILERP_TABLES = ("settings", "customers", "items", "stock_moves", "audit_log"
 def check_backup_file(source: Path) -> str:
     """Refuse a restore source that is missing, not a sound SQLite database, not a RetailERP
     database, or from a newer version of RetailERP; returns its schema revision."""
+    if source.exists() and not source.is_file():
+        raise not_a_regular_file(source)
     if not source.is_file():
         raise DatabaseProblem(
             QT_TRANSLATE_NOOP("errors", "The backup file {path} does not exist."), path=source
@@ -112,10 +121,7 @@ def restore(source: Path, target: Path, journal_mode: str = "auto") -> Path | No
             QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."),
             folder=target.parent,
         )
-    if target.is_dir():
-        raise DatabaseProblem(
-            QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a database file."), path=target
-        )
+    check_sqlite_path(target, must_exist=False)
     check_backup_file(source)
     if target.exists() and source.resolve() == target.resolve():
         raise DatabaseProblem(

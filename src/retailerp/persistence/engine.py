@@ -104,7 +104,15 @@ def resolve_url(target: str | Path) -> URL:
     """A SQLAlchemy URL from a file path or a ``postgresql+psycopg://…`` URL."""
     text = str(target)
     if "://" not in text:
-        return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+        try:
+            path = Path(text).expanduser().resolve()
+        except (RuntimeError, OSError) as error:  # ~nosuchuser, a loop of links
+            raise DatabaseProblem(
+                QT_TRANSLATE_NOOP("errors", "Cannot open {database}: {detail}"),
+                database=text,
+                detail=str(error),
+            ) from None
+        return URL.create("sqlite+pysqlite", database=str(path))
     try:
         url = make_url(text)
         url.port  # noqa: B018 - a port that is not a number fails here, not on connect
@@ -158,7 +166,7 @@ def _open_sqlite(
 ) -> Database:
     path = Path(url.database or "")
     wanted = journal.normalised(wanted)
-    _check_sqlite_file(path, must_exist)
+    check_sqlite_path(path, must_exist)
     network = is_network_path(path)
     facts: journal.FileFacts | None = None
     if journal.is_empty(path):
@@ -193,11 +201,15 @@ def choose_journal_mode(path: Path, setting: str) -> str:
     return journal.mode_for_new(setting, is_network_path(path))
 
 
-def _check_sqlite_file(path: Path, must_exist: bool) -> None:
+def check_sqlite_path(path: Path, must_exist: bool) -> None:
+    """Refuse a path that cannot hold (or, with ``must_exist``, does not hold) a database file:
+    a folder, a device or pipe, a missing folder, a read-only file."""
     if path.is_dir():
         raise DatabaseProblem(
             QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a database file."), path=path
         )
+    if path.exists() and not path.is_file():
+        raise not_a_regular_file(path)
     if not path.exists():
         if must_exist:
             raise DatabaseProblem(
@@ -218,6 +230,12 @@ def _check_sqlite_file(path: Path, must_exist: bool) -> None:
             ),
             path=path,
         )
+
+
+def not_a_regular_file(path: Path) -> DatabaseProblem:
+    return DatabaseProblem(
+        QT_TRANSLATE_NOOP("errors", "{path} is a device or a pipe, not a file."), path=path
+    )
 
 
 def _install_sqlite_events(
