@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -17,10 +18,13 @@ from retailerp.services import Page, Services
 
 
 @pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     monkeypatch.setenv("RETAILERP_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("RETAILERP_DATA_DIR", str(tmp_path / "data"))
+    before = i18n.current_language()
     i18n.set_language("en")
+    yield
+    i18n.set_language(before)  # the command line sets the language of the whole process
 
 
 def run(*argv: str) -> int:

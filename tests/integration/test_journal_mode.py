@@ -34,10 +34,13 @@ sys.stdin.readline()
 
 
 @pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     monkeypatch.setenv("RETAILERP_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("RETAILERP_DATA_DIR", str(tmp_path / "data"))
+    before = i18n.current_language()
     i18n.set_language("en")
+    yield
+    i18n.set_language(before)  # the command line sets the language of the whole process
 
 
 @contextmanager
