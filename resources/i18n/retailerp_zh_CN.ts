@@ -1947,6 +1947,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数据库文件 {path}（或其所在文件夹）是只读的。请申请写权限，或将其复制到可写的文件夹。</translation>
     </message>
     <message>
+        <source>{path} is a device or a pipe, not a file.</source>
+        <translation>{path} 是设备或管道，不是文件。</translation>
+    </message>
+    <message>
         <source>SQLite did not accept the setting {setting} for {database} (it answered &apos;{answer}&apos;).</source>
         <translation>SQLite 未接受 {database} 的设置 {setting}（返回 &apos;{answer}&apos;）。</translation>
     </message>
