@@ -102,7 +102,8 @@ def common_options(defaults: bool) -> argparse.ArgumentParser:
     common.add_argument(
         "--journal-mode",
         choices=["auto", "wal", "delete"],
-        help="SQLite journal: auto (WAL locally, DELETE on a network share)",
+        help="SQLite journal mode of a new file: auto (WAL locally, DELETE on a network "
+        "share); an existing file keeps the mode recorded in it (see 'db journal-mode')",
         **default,
     )
     common.add_argument(
