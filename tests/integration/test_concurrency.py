@@ -21,7 +21,6 @@ import pytest
 from retailerp.domain.errors import StaleRecordError
 from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database, open_database
-from retailerp.persistence.journal import change_mode
 from retailerp.persistence.unit_of_work import UnitOfWork
 from retailerp.services import Services
 from support.dbtools import row_count, services_for
@@ -34,9 +33,7 @@ TIMEOUT = 180
 def target(request: pytest.FixtureRequest) -> str:
     """A migrated database the workers can reach: a SQLite file path or a PostgreSQL URL."""
     if request.param == "sqlite":
-        path = request.getfixturevalue("migrated_sqlite_path")
-        change_mode(path, "delete")  # as the owner sets up a file on a share, once
-        return str(path)
+        return str(request.getfixturevalue("migrated_sqlite_path"))
     return request.getfixturevalue("migrated_pg_url")
 
 
