@@ -1841,16 +1841,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>Automatic (WAL locally, DELETE on a network share)</source>
-        <translation>自动（本地磁盘用 WAL，网络共享用 DELETE）</translation>
+        <source>Automatic: use the file as it is set up (recommended)</source>
+        <translation>自动：按数据库文件的设置使用（推荐）</translation>
     </message>
     <message>
-        <source>WAL (local disk only)</source>
-        <translation>WAL（仅限本地磁盘）</translation>
+        <source>Only this computer uses the file (WAL)</source>
+        <translation>只有这台电脑使用该文件（WAL）</translation>
     </message>
     <message>
-        <source>DELETE (network share)</source>
-        <translation>DELETE（网络共享）</translation>
+        <source>The file is shared in a network folder (DELETE)</source>
+        <translation>文件放在网络共享文件夹中供多台电脑使用（DELETE）</translation>
     </message>
     <message>
         <source>&amp;Journal mode</source>
@@ -1867,6 +1867,26 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server, where this does not apply.</source>
+        <translation>当前数据库在 PostgreSQL 服务器上，此项不适用。</translation>
+    </message>
+    <message>
+        <source>This database file is set up for one computer (WAL).</source>
+        <translation>当前数据库文件设置为单机使用（WAL）。</translation>
+    </message>
+    <message>
+        <source>This database file is set up for sharing in a network folder (DELETE).</source>
+        <translation>当前数据库文件设置为在网络共享文件夹中多机共用（DELETE）。</translation>
+    </message>
+    <message>
+        <source>How the database file is written. A file that only this computer uses can use the faster mode (WAL); a file that several PCs open from a network folder must use the shared mode (DELETE), or data can be lost. The mode belongs to the file and every PC must use the same one, so leave this on Automatic: a new file gets the right mode, an existing file keeps its own.</source>
+        <translation>数据库文件的写入方式。只有这台电脑使用的文件可以用更快的模式（WAL）；多台电脑从网络共享文件夹打开的文件必须用共享模式（DELETE），否则可能丢失数据。模式属于文件本身，所有电脑必须一致，因此请保持“自动”：新文件会得到合适的模式，已有文件保持自己的模式。</translation>
+    </message>
+    <message>
+        <source>To change the mode of a file, close RetailERP on every PC and run &apos;retailerp db journal-mode delete&apos; (or wal) once.</source>
+        <translation>如需更改文件的模式，请先在所有电脑上关闭 RetailERP，然后运行一次 &apos;retailerp db journal-mode delete&apos;（或 wal）。</translation>
     </message>
     <message>
         <source>Allow &amp;negative stock</source>
@@ -2130,8 +2150,60 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>cli</name>
     <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>多余的参数值 %r</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须给出以下参数之一：%s</translation>
+    </message>
+    <message>
         <source>Error:</source>
         <translation>错误：</translation>
+    </message>
+    <message>
+        <source>(see &apos;retailerp --help&apos;)</source>
+        <translation>（参见 &apos;retailerp --help&apos;）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number from 1 to {most}</source>
+        <translation>&apos;{value}&apos; 不是 1 到 {most} 之间的整数</translation>
+    </message>
+    <message>
+        <source>Interrupted; nothing more was done.</source>
+        <translation>已中断，未再做任何操作。</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}: {detail}).</source>
+        <translation>出现意外错误（{kind}：{detail}）。</translation>
     </message>
     <message>
         <source>Backup before upgrade:</source>
@@ -2162,12 +2234,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>已恢复：</translation>
     </message>
     <message>
-        <source>Cannot write the PDF:</source>
-        <translation>无法写入 PDF：</translation>
+        <source>The database now uses {mode} mode (it was in {before}).</source>
+        <translation>数据库现在使用 {mode} 模式（原为 {before}）。</translation>
+    </message>
+    <message>
+        <source>Only programs on this computer can use it now; PCs that reach it over the network will refuse to open it.</source>
+        <translation>现在只有这台电脑上的程序可以使用它；通过网络访问它的电脑将拒绝打开。</translation>
+    </message>
+    <message>
+        <source>Set the journal mode in this PC&apos;s settings to Automatic.</source>
+        <translation>请把这台电脑设置中的日志模式改为“自动”。</translation>
     </message>
     <message>
         <source>Written:</source>
         <translation>已写入：</translation>
+    </message>
+    <message>
+        <source>The demo makes a new SQLite file; give a file with --database.</source>
+        <translation>演示数据只能写入新的 SQLite 文件；请用 --database 指定一个文件。</translation>
     </message>
     <message>
         <source>The database already has data; the demo fills only a new database.</source>
@@ -2425,12 +2509,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>备份文件 {path} 不存在。</translation>
     </message>
     <message>
+        <source>{path} was made by a newer version of RetailERP (schema {revision}); this version could not open it. Install the newer version to restore it. Nothing was changed.</source>
+        <translation>{path} 由更新版本的 RetailERP 生成（结构版本 {revision}），本版本无法打开。请安装新版本后再恢复。未做任何更改。</translation>
+    </message>
+    <message>
         <source>{path} is not a usable backup: {detail}</source>
         <translation>{path} 不是可用的备份：{detail}</translation>
     </message>
     <message>
-        <source>&apos;{url}&apos; is not a database address.</source>
-        <translation>“{url}”不是数据库地址。</translation>
+        <source>{path} is the database itself, not a backup of it.</source>
+        <translation>{path} 就是数据库本身，不是它的备份。</translation>
     </message>
     <message>
         <source>Only SQLite files and PostgreSQL servers are supported, not &apos;{kind}&apos;.</source>
@@ -2439,6 +2527,50 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Journal mode must be auto, wal or delete, not &apos;{mode}&apos;.</source>
         <translation>日志模式必须是 auto、wal 或 delete，而不是“{mode}”。</translation>
+    </message>
+    <message>
+        <source>{database} is in WAL mode, which is safe only for programs on the computer that holds the file, and this PC reaches it over the network. {cause} Close RetailERP on every PC, then on the computer that holds the file run &apos;retailerp db journal-mode delete&apos; once.</source>
+        <translation>{database} 处于 WAL 模式，只有存放该文件的电脑上的程序才能安全使用，而这台电脑是通过网络访问它的。{cause}请在所有电脑上关闭 RetailERP，然后在存放该文件的电脑上运行一次 &apos;retailerp db journal-mode delete&apos;。</translation>
+    </message>
+    <message>
+        <source>{database} is set to {recorded} mode for the whole office, but the file is now in {actual} mode. {cause} Close RetailERP on every PC, then run &apos;retailerp db journal-mode {recorded_lower}&apos; once.</source>
+        <translation>{database} 为全店设定的是 {recorded} 模式，但文件现在处于 {actual} 模式。{cause}请在所有电脑上关闭 RetailERP，然后运行一次 &apos;retailerp db journal-mode {recorded_lower}&apos;。</translation>
+    </message>
+    <message>
+        <source>This PC is set to use {wanted} mode, but {database} is in {office} mode, and every PC must use the file the same way. Set this PC&apos;s journal mode to Automatic (Settings, or start with &apos;--journal-mode auto&apos;), or have the owner change the file with &apos;retailerp db journal-mode {wanted_lower}&apos; while no one is using it.</source>
+        <translation>这台电脑设置为使用 {wanted} 模式，但 {database} 处于 {office} 模式，而所有电脑必须以同一方式使用该文件。请把这台电脑的日志模式设为“自动”（在设置中，或以 &apos;--journal-mode auto&apos; 启动），或者由店主在无人使用时运行 &apos;retailerp db journal-mode {wanted_lower}&apos; 更改文件的模式。</translation>
+    </message>
+    <message>
+        <source>Another PC uses {database} in a different mode ({actual} instead of {expected}), so it cannot be used from here; this is not a lock that goes away by waiting. Close RetailERP on every PC, then run &apos;retailerp db journal-mode {expected_lower}&apos; once.</source>
+        <translation>另一台电脑正以不同的模式使用 {database}（{actual}，而不是 {expected}），因此这里无法使用它；这不是等一会儿就会解除的锁定。请在所有电脑上关闭 RetailERP，然后运行一次 &apos;retailerp db journal-mode {expected_lower}&apos;。</translation>
+    </message>
+    <message>
+        <source>{database} is still open on another PC (or in another program), so its mode cannot be changed. Close RetailERP everywhere and try again; nothing was changed.</source>
+        <translation>{database} 仍在另一台电脑（或另一个程序）中打开，因此无法更改它的模式。请在所有电脑上关闭 RetailERP 后重试；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>SQLite could not put {database} in {mode} mode (it answered &apos;{answer}&apos;). Keep the file on a local disk for WAL mode, or choose DELETE mode.</source>
+        <translation>SQLite 无法把 {database} 设为 {mode} 模式（返回 &apos;{answer}&apos;）。WAL 模式需要文件在本地磁盘上，否则请选择 DELETE 模式。</translation>
+    </message>
+    <message>
+        <source>Choose the mode the file is to use: wal or delete.</source>
+        <translation>请选择文件要使用的模式：wal 或 delete。</translation>
+    </message>
+    <message>
+        <source>Only a SQLite file has a journal mode; PostgreSQL needs none.</source>
+        <translation>只有 SQLite 文件才有日志模式；PostgreSQL 不需要。</translation>
+    </message>
+    <message>
+        <source>{database} lies on a network share, where WAL mode is not safe. Keep DELETE mode, or change it on the computer that holds the file.</source>
+        <translation>{database} 位于网络共享上，在那里使用 WAL 模式不安全。请保持 DELETE 模式，或在存放该文件的电脑上更改。</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a database address (a PostgreSQL address looks like postgresql+psycopg://user@server:5432/database).</source>
+        <translation>&apos;{url}&apos; 不是数据库地址（PostgreSQL 地址的格式如 postgresql+psycopg://user@server:5432/database）。</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it is not a RetailERP database.</source>
+        <translation>{path} 是空文件，不是 RetailERP 数据库。</translation>
     </message>
     <message>
         <source>{path} is a folder, not a database file.</source>
@@ -2451,6 +2583,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The database file {path} (or its folder) is read-only. Ask for write access or copy it to a folder you can write to.</source>
         <translation>数据库文件 {path}（或其所在文件夹）是只读的。请申请写权限，或将其复制到可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is a device or a pipe, not a file.</source>
+        <translation>{path} 是设备或管道，不是文件。</translation>
+    </message>
+    <message>
+        <source>SQLite did not accept the setting {setting} for {database} (it answered &apos;{answer}&apos;).</source>
+        <translation>SQLite 未接受 {database} 的设置 {setting}（返回 &apos;{answer}&apos;）。</translation>
     </message>
     <message>
         <source>The PostgreSQL driver is not installed.</source>
@@ -2497,8 +2637,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>{database} 由更新版本的 RetailERP 写入（结构版本 {revision}）。请安装新版本后再打开。</translation>
     </message>
     <message>
+        <source>{database} has no RetailERP tables. Run &apos;retailerp db upgrade&apos; to create them.</source>
+        <translation>{database} 中没有 RetailERP 的数据表。请运行 &apos;retailerp db upgrade&apos; 创建。</translation>
+    </message>
+    <message>
         <source>The migration would break {count} links between records; nothing was changed.</source>
         <translation>迁移会破坏 {count} 条记录间的关联；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot copy {source} to {target}: {detail}</source>
+        <translation>无法把 {source} 复制到 {target}：{detail}</translation>
     </message>
     <message>
         <source>Someone else changed this record while you were saving. Reload it and try again.</source>
@@ -3629,6 +3777,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Unit</source>
         <translation>计量单位</translation>
+    </message>
+    <message>
+        <source>not a RetailERP database</source>
+        <translation>不是 RetailERP 数据库</translation>
+    </message>
+    <message>
+        <source>Another PC (or program) is using the file in a different mode right now.</source>
+        <translation>另一台电脑（或程序）正在以不同的模式使用该文件。</translation>
+    </message>
+    <message>
+        <source>Another PC (or program) opened the file in a different mode.</source>
+        <translation>另一台电脑（或程序）曾以不同的模式打开该文件。</translation>
     </message>
 </context>
 </TS>

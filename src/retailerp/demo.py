@@ -343,7 +343,7 @@ def _sales(services: Services, rng: random.Random, count: int) -> int:
     ]  # every tenth is serial-tracked
     modes = ["credit", "credit", "credit", "cod", "prepaid"]
     made = 0
-    for n in range(count):
+    for n in range(count if customers and items else 0):  # a tiny demo may have none to sell
         customer = customers[n % len(customers)]
         lines = [
             {
@@ -351,7 +351,7 @@ def _sales(services: Services, rng: random.Random, count: int) -> int:
                 "quantity": rng.randint(1, 6),
                 "discount": rng.choice([0, 0, 5, 10]),
             }
-            for item in rng.sample(items, rng.randint(1, 4))
+            for item in rng.sample(items, min(len(items), rng.randint(1, 4)))
         ]
         mode = modes[n % len(modes)]
         order = services.orders.create(
