@@ -20,6 +20,7 @@ from retailerp.persistence.queries import (
     Page,
     StockRow,
 )
+from retailerp.services.changes import ChangeBus, bus_for
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.invoicing import InvoiceService
@@ -59,6 +60,8 @@ class Services:
         self.orders = OrderService(self.ctx)
         self.invoices = InvoiceService(self.ctx)
         self.printing = PrintService(self.ctx)
+        self.changes: ChangeBus = bus_for(self.ctx.db)
+        """What each committed write changed (see :mod:`retailerp.services.changes`)."""
 
     @classmethod
     def over(cls, db: Database, **kwargs: object) -> Services:

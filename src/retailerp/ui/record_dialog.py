@@ -5,7 +5,7 @@ changes are thrown away.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QW
 
 from retailerp import i18n
 from retailerp.domain.errors import DomainError
+from retailerp.services.changes import ChangeBus
 from retailerp.ui import prompts
+from retailerp.ui.changes import ChangeWatcher, watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.widgets import FormPage
 
@@ -53,6 +55,30 @@ class RecordDialog(QDialog):
 
     def save(self) -> bool:
         raise NotImplementedError
+
+    def follow(
+        self,
+        bus: ChangeBus,
+        kinds: Iterable[str],
+        shown: Callable[[], Record | None],
+        get: Callable[[int], Any],
+    ) -> ChangeWatcher:
+        """Show the record again when someone else changed it (what the user typed stays).
+
+        ``shown()`` is the record on the card (``None`` while new), ``get(id)`` reads it."""
+
+        def changed() -> None:
+            record = shown()
+            if record is None or record.id is None:
+                return
+            try:
+                fresh = get(record.id)
+            except Exception:  # noqa: BLE001 - gone or unreadable: the card keeps what it has
+                return
+            if fresh.version != record.version:
+                self.load(fresh, keep_edits=True)
+
+        return watch(self, bus, kinds, changed)
 
     def load(self, record: Any, *, keep_edits: bool = False) -> None:
         """Show ``record``; with ``keep_edits`` a dirty form keeps what the user typed."""

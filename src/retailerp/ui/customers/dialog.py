@@ -29,6 +29,7 @@ from retailerp.domain.customers import (
     CustomerReview,
 )
 from retailerp.services import Services
+from retailerp.services.changes import Change
 from retailerp.ui import prompts
 from retailerp.ui.customers.review import ReviewDialog
 from retailerp.ui.record_dialog import RecordDialog
@@ -66,6 +67,9 @@ class CustomerDialog(RecordDialog):
         self.setObjectName("customer_dialog")
         self.form = self._build_form()
         self._build_layout()
+        self.follow(
+            services.changes, {Change.CUSTOMERS}, lambda: self.customer, services.customers.get
+        )
         if customer_id is None:
             self._show_new()
         else:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from retailerp.domain.items import ITEM_FIELDS, TRACKING_LABELS, Item, Tracking
 from retailerp.domain.money import VAT_RATES
 from retailerp.services import Services
+from retailerp.services.changes import Change
 from retailerp.ui.record_dialog import RecordDialog
 from retailerp.ui.sources import quantity_text, term, vat_text
 from retailerp.ui.widgets import FormPage
@@ -69,6 +70,7 @@ class ItemDialog(RecordDialog):
         self.active_button.setAutoDefault(False)
         self.active_button.clicked.connect(self.toggle_active)
         self._build_layout()
+        self.follow(services.changes, {Change.ITEMS}, lambda: self.item, services.items.get)
         if item_id is None:
             self.load(None)
         else:

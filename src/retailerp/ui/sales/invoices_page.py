@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -17,8 +16,11 @@ from PySide6.QtWidgets import (
 from retailerp.domain.invoicing import AGEING_BUCKETS, Payment
 from retailerp.domain.money import Money
 from retailerp.services import InvoiceRow, Services
+from retailerp.services.changes import Change
 from retailerp.services.invoicing import AgeingRow
+from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
+from retailerp.ui.list_page import refresh_button
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog
@@ -106,8 +108,9 @@ class AgeingTable(QWidget):
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        refresh = QPushButton(self.tr("&Refresh"), self)
-        refresh.clicked.connect(self.refresh)
+        refresh = refresh_button(self, self.refresh)
+        shows = (Change.INVOICES, Change.PAYMENTS, Change.CUSTOMERS)
+        self.watcher = watch(self, services.changes, shows, self.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(refresh, 0, Qt.AlignmentFlag.AlignLeft)
@@ -145,6 +148,11 @@ class InvoicesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        """F5: both tabs load again."""
+        self.invoices.refresh()
+        self.ageing.refresh()
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.ageing:

@@ -80,6 +80,7 @@ class DocumentList(ListPage):
         self.filter_bar.addWidget(self.date_from)
         self.filter_bar.addWidget(self.date_to)
         self.filter_bar.addStretch(1)
+        self.filter_bar.addWidget(self.refresh_button)
         for button in buttons:
             self.button_bar.addWidget(button)
         self.button_bar.addStretch(1)

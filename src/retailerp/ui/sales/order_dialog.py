@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 from retailerp.domain.errors import DomainError, ValidationError
 from retailerp.domain.sales import PAYMENT_MODE_LABELS, OrderState, PaymentMode, SalesOrder
 from retailerp.services import Services
+from retailerp.services.changes import Change
 from retailerp.services.sales import OrderDocuments
 from retailerp.ui import prompts
+from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.sales.customer_picker import CustomerPicker
 from retailerp.ui.sales.documents import LinkedDocuments
@@ -39,6 +41,7 @@ from retailerp.ui.sources import term
 from retailerp.ui.widgets import FormPage
 
 NO_DATE = QDate(2000, 1, 1)
+ORDER_SHOWS = (Change.ORDERS, Change.PICKING, Change.DELIVERIES, Change.INVOICES, Change.PAYMENTS)
 
 
 class OrderDialog(OrderActions, QDialog):
@@ -70,6 +73,7 @@ class OrderDialog(OrderActions, QDialog):
         self._build_layout()
         self._build_shortcuts()
         self.resize(1040, 680)
+        watch(self, services.changes, ORDER_SHOWS, self._follow_changes)
         if order_id is None:
             self.show_order(None)
         else:
@@ -160,6 +164,11 @@ class OrderDialog(OrderActions, QDialog):
             show_error(self, error)
             return
         self.show_order(order)
+
+    def _follow_changes(self) -> None:
+        """Another window (or PC) moved the order on: show it, unless edits are typed."""
+        if self.order is not None and not self.dirty():
+            self.reload()
 
     def show_order(self, order: SalesOrder | None) -> None:
         self.order = order

@@ -22,8 +22,11 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.numbering import DOCUMENT_LABELS, DocumentType
 from retailerp.domain.stock import VIRTUAL_KINDS, LocationKind
 from retailerp.services import Services
+from retailerp.services.changes import Change
 from retailerp.ui import prompts
+from retailerp.ui.changes import watch
 from retailerp.ui.errors import message_for, show_error
+from retailerp.ui.list_page import refresh_button, reload_keeping_place
 from retailerp.ui.list_view import list_view
 from retailerp.ui.models import LazyTableModel
 from retailerp.ui.sources import DocumentSource, StockSource, term
@@ -67,6 +70,8 @@ class StockPage(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+R"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_receipt)
+        shows = (Change.STOCK, Change.ITEMS, Change.LOCATIONS, Change.STOCK_DOCUMENTS)
+        self.watcher = watch(self, services.changes, shows, self.refresh)
 
     def _button(self, text: str, slot: object) -> QPushButton:
         button = QPushButton(text, self)
@@ -118,6 +123,8 @@ class StockPage(QWidget):
         bar.addWidget(self.count_button)
         bar.addWidget(self.reverse_button)
         bar.addStretch(1)
+        self.refresh_button = refresh_button(self, self.refresh)
+        bar.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)
@@ -134,8 +141,8 @@ class StockPage(QWidget):
         self.document_model.set_filters({"doc_type": doc_type} if doc_type else {})
 
     def refresh(self) -> None:
-        self.stock_model.refresh()
-        self.document_model.refresh()
+        reload_keeping_place(self.overview, self.stock_model)
+        reload_keeping_place(self.documents, self.document_model)
         self._update_actions()
 
     def selected_document(self) -> str | None:
