@@ -15,10 +15,6 @@
         <source>Total</source>
         <translation>合计</translation>
     </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
 </context>
 <context>
     <name>App</name>
@@ -122,8 +118,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;New count</source>
-        <translation>新建盘点(&amp;N)</translation>
+        <source>New &amp;count</source>
+        <translation>新建盘点(&amp;C)</translation>
     </message>
     <message>
         <source>Item</source>
@@ -169,10 +165,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>联系人(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Phone</source>
-        <translation>电话(&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
@@ -185,24 +177,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>开户行(&amp;B)</translation>
     </message>
     <message>
-        <source>Bank acco&amp;unt</source>
-        <translation>银行账号(&amp;U)</translation>
-    </message>
-    <message>
         <source>Payment terms (&amp;days)</source>
         <translation>付款期限（天）(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Credit &amp;limit</source>
-        <translation>信用额度(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Credit &amp;note</source>
-        <translation>信用备注(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Salesperson</source>
-        <translation>业务员(&amp;S)</translation>
     </message>
     <message>
         <source>Class, status and reviews</source>
@@ -213,24 +189,44 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>锁定分类(&amp;P)…</translation>
     </message>
     <message>
-        <source>U&amp;npin class</source>
-        <translation>取消锁定分类(&amp;N)</translation>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;End relationship…</source>
-        <translation>中止交易(&amp;E)…</translation>
+        <source>Ban&amp;k account</source>
+        <translation>银行账号(&amp;K)</translation>
     </message>
     <message>
-        <source>&amp;Reactivate…</source>
-        <translation>恢复交易(&amp;R)…</translation>
+        <source>Credit li&amp;mit</source>
+        <translation>信用额度(&amp;M)</translation>
     </message>
     <message>
-        <source>Record re&amp;view…</source>
-        <translation>登记评审(&amp;V)…</translation>
+        <source>Cred&amp;it note</source>
+        <translation>信用备注(&amp;I)</translation>
     </message>
     <message>
-        <source>Rel&amp;oad</source>
-        <translation>重新加载(&amp;O)</translation>
+        <source>Sal&amp;esperson</source>
+        <translation>业务员(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Unpin class</source>
+        <translation>取消锁定分类(&amp;U)</translation>
+    </message>
+    <message>
+        <source>End re&amp;lationship…</source>
+        <translation>中止交易(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Reacti&amp;vate…</source>
+        <translation>恢复交易(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Record revie&amp;w…</source>
+        <translation>登记评审(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
         <source>Date</source>
@@ -580,8 +576,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>仅显示未结清(&amp;O)</translation>
     </message>
     <message>
-        <source>Record &amp;payment…</source>
-        <translation>登记收款(&amp;P)…</translation>
+        <source>Record pa&amp;yment…</source>
+        <translation>登记收款(&amp;Y)…</translation>
     </message>
     <message>
         <source>&amp;Print selected…</source>
@@ -657,8 +653,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>ItemDialog</name>
     <message>
-        <source>&amp;SKU</source>
-        <translation>商品编码(&amp;S)</translation>
+        <source>S&amp;KU</source>
+        <translation>商品编码(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -709,8 +705,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>商品 {sku} – {name}</translation>
     </message>
     <message>
-        <source>&amp;Retire</source>
-        <translation>停用(&amp;R)</translation>
+        <source>R&amp;etire</source>
+        <translation>停用(&amp;E)</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
@@ -831,6 +827,17 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Load the list again ({key})</source>
+        <translation>重新加载列表（{key}）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RetailERP — {database}</source>
@@ -857,8 +864,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -868,8 +887,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>OrderActions</name>
     <message>
-        <source>&amp;Override…</source>
-        <translation>强制确认(&amp;O)…</translation>
+        <source>Overri&amp;de…</source>
+        <translation>强制确认(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Save draft</source>
@@ -943,8 +962,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Payment</source>
-        <translation>付款方式(&amp;P)</translation>
+        <source>Payment &amp;mode</source>
+        <translation>付款方式(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Requested delivery</source>
@@ -1350,8 +1369,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数据库(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
         <source>Allow &amp;negative stock</source>
@@ -1423,6 +1442,80 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Type the quantity actually picked; 0 leaves a line on backorder.</source>
         <translation>请输入实际拣货数量；填 0 则该行转为欠货。</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>This list of keyboard shortcuts</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <source>Load the list on screen again</source>
+        <translation>重新加载当前列表</translation>
+    </message>
+    <message>
+        <source>New customer, item or order (in its list)</source>
+        <translation>新建客户、商品或订单（在相应列表中）</translation>
+    </message>
+    <message>
+        <source>Save the card or draft; post a stock document</source>
+        <translation>保存卡片或草稿；过账库存单据</translation>
+    </message>
+    <message>
+        <source>Save and confirm the order</source>
+        <translation>保存并确认订单</translation>
+    </message>
+    <message>
+        <source>New goods receipt (in Stock)</source>
+        <translation>新建入库单（在库存中）</translation>
+    </message>
+    <message>
+        <source>Clear the search box; close the window (asks first)</source>
+        <translation>清空搜索框；关闭窗口（会先询问）</translation>
+    </message>
+    <message>
+        <source>From a search box or the item entry into the list</source>
+        <translation>从搜索框或商品输入框进入列表</translation>
+    </message>
+    <message>
+        <source>Open the row; in a form, go to the next field</source>
+        <translation>打开该行；在表单中转到下一栏</translation>
+    </message>
+    <message>
+        <source>In the order lines: take the quantity and go back to the item entry</source>
+        <translation>在订单明细中：确认数量并回到商品输入框</translation>
+    </message>
+    <message>
+        <source>With the underlined letter: that button or field</source>
+        <translation>加下划线字母：对应的按钮或栏位</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Open {module}</source>
+        <translation>打开{module}</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Buttons show their shortcut in the tooltip.</source>
+        <translation>按钮的快捷键显示在其提示中。</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from retailerp.services.changes import ChangeBus, ChangeSet
 
@@ -59,13 +60,13 @@ class ChangeWatcher(QObject):
     def _collect(self, change: ChangeSet) -> None:
         if self._pending is None:
             self._pending = change
-            QTimer.singleShot(0, self._deliver)
+            QTimer.singleShot(0, self, self._deliver)  # not after the watcher is gone
         else:
             self._pending = self._pending.merged(change)
 
     def _deliver(self) -> None:
         change, self._pending = self._pending, None
-        if change is None:
+        if change is None or not isValid(self._widget):
             return
         if not self._widget.isVisible():
             self._stale = change if self._stale is None else self._stale.merged(change)

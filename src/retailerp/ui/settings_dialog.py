@@ -101,7 +101,7 @@ class SettingsDialog(QDialog):
         database.setPlaceholderText(str(default_database()))
         database.setToolTip(self.tr("A SQLite file, or postgresql+psycopg://user@host/database"))
         self.form.add_field("database", self.tr("&Database"), database)
-        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button = QPushButton(self.tr("Bro&wse…"))
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
 

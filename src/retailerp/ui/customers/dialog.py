@@ -83,15 +83,15 @@ class CustomerDialog(RecordDialog):
             "code": self.tr("&Code"),
             "name": self.tr("&Name"),
             "contact": self.tr("C&ontact"),
-            "phone": self.tr("&Phone"),
+            "phone": self.tr("P&hone"),
             "address": self.tr("&Address"),
             "tax_id": self.tr("&Tax id"),
             "bank_name": self.tr("&Bank"),
-            "bank_account": self.tr("Bank acco&unt"),
+            "bank_account": self.tr("Ban&k account"),
             "payment_terms_days": self.tr("Payment terms (&days)"),
-            "credit_limit": self.tr("Credit &limit"),
-            "credit_note": self.tr("Credit &note"),
-            "salesperson": self.tr("&Salesperson"),
+            "credit_limit": self.tr("Credit li&mit"),
+            "credit_note": self.tr("Cred&it note"),
+            "salesperson": self.tr("Sal&esperson"),
         }
         for key in CUSTOMER_FIELDS:
             form.add_field(key, labels[key], QLineEdit())
@@ -120,11 +120,11 @@ class CustomerDialog(RecordDialog):
         for label in (self.class_label, self.status_label):
             label.setWordWrap(True)
         self.pin_button = self._button(self.tr("&Pin class…"), self.pin_class)
-        self.unpin_button = self._button(self.tr("U&npin class"), self.unpin_class)
-        self.end_button = self._button(self.tr("&End relationship…"), self.end_customer)
-        self.reactivate_button = self._button(self.tr("&Reactivate…"), self.reactivate)
-        self.review_button = self._button(self.tr("Record re&view…"), self.record_review)
-        self.reload_button = self._button(self.tr("Rel&oad"), self.reload)
+        self.unpin_button = self._button(self.tr("&Unpin class"), self.unpin_class)
+        self.end_button = self._button(self.tr("End re&lationship…"), self.end_customer)
+        self.reactivate_button = self._button(self.tr("Reacti&vate…"), self.reactivate)
+        self.review_button = self._button(self.tr("Record revie&w…"), self.record_review)
+        self.reload_button = self._button(self.tr("&Reload"), self.reload)
         self.reviews = QTableWidget(0, 5)
         self.reviews.setHorizontalHeaderLabels(
             [

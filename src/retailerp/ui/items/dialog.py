@@ -79,7 +79,7 @@ class ItemDialog(RecordDialog):
     def _build_form(self) -> FormPage:
         form = FormPage(self)
         labels = {
-            "sku": self.tr("&SKU"),
+            "sku": self.tr("S&KU"),
             "name": self.tr("&Name"),
             "spec": self.tr("S&pecification"),
             "unit": self.tr("&Unit"),
@@ -135,7 +135,7 @@ class ItemDialog(RecordDialog):
                 self.form.set_values(form_values(item))
         self.active_button.setEnabled(item is not None)
         retire = item is None or item.active
-        self.active_button.setText(self.tr("&Retire") if retire else self.tr("Re&activate"))
+        self.active_button.setText(self.tr("R&etire") if retire else self.tr("Re&activate"))
 
     def save(self) -> bool:
         """Create or update the item; refusals appear next to their fields."""

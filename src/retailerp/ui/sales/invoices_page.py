@@ -39,7 +39,7 @@ class InvoiceList(DocumentList):
         self.open_only = QCheckBox(self.tr("&Open only"), self)
         self.open_only.setObjectName("open_filter")
         self.open_only.toggled.connect(lambda _on: self.apply_filters())
-        self.pay_button = self.add_button(self.tr("Record &payment…"), self.record_payment)
+        self.pay_button = self.add_button(self.tr("Record pa&yment…"), self.record_payment)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
         self.build_layout([self.open_only], [self.pay_button, self.print_button])
 

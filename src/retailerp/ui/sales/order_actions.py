@@ -50,7 +50,7 @@ class OrderActions:
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet(ERROR_STYLE)
         self.override_button = self._button(
-            QCoreApplication.translate("OrderActions", "&Override…"), self.override
+            QCoreApplication.translate("OrderActions", "Overri&de…"), self.override
         )
         self.override_button.hide()
         self.action_buttons = QWidget(parent)

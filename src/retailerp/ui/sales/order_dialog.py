@@ -95,7 +95,7 @@ class OrderDialog(OrderActions, QDialog):
         self.requested_date.setDisplayFormat("yyyy-MM-dd")
         self.note = QLineEdit(self)
         form.add_field("customer", self.tr("C&ustomer"), self.customer)
-        form.add_field("payment_mode", self.tr("&Payment"), self.payment_mode)
+        form.add_field("payment_mode", self.tr("Payment &mode"), self.payment_mode)
         form.add_field("requested_date", self.tr("&Requested delivery"), self.requested_date)
         form.add_field("note", self.tr("N&ote"), self.note)
         self.payment_mode.installEventFilter(self)

@@ -30,7 +30,7 @@ class CountDialog(StockLinesDialog):
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.fields.addRow(self.tr("&Note"), self.note)
-        self.new_button: QPushButton = self.add_button(self.tr("&New count"), self.start_new)
+        self.new_button: QPushButton = self.add_button(self.tr("New &count"), self.start_new)
         self.new_button.setEnabled(False)
         self.build_layout()
         self.location.currentIndexChanged.connect(lambda _index: self.refresh_book())
