@@ -7,10 +7,11 @@ The item column's cell holds the line's item id under :data:`ITEM_ROLE`; a refus
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QTableWidget, QWidget
 
 from retailerp.ui.styles import ERROR_BRUSH
 
@@ -48,3 +49,22 @@ def clear_marks(table: QTableWidget) -> None:
             cell = table.item(row, column)
             if cell is not None:
                 cell.setBackground(QBrush())
+
+
+def back_after_enter(table: QTableWidget, columns: Collection[int], target: QWidget) -> None:
+    """Enter that ends editing a cell of ``columns`` puts the keyboard back on ``target``
+    (the scan field), its text selected so the next scan replaces it.  Tab and the arrows
+    stay in the grid; Esc (which drops the edit) too."""
+    hint = QAbstractItemDelegate.EndEditHint
+
+    def closed(_editor: QWidget, end: QAbstractItemDelegate.EndEditHint) -> None:
+        if end == hint.SubmitModelCache and table.currentColumn() in columns:
+            QTimer.singleShot(0, target, lambda: _focus(target))
+
+    table.itemDelegate().closeEditor.connect(closed)
+
+
+def _focus(target: QWidget) -> None:
+    target.setFocus(Qt.FocusReason.OtherFocusReason)
+    if isinstance(target, QLineEdit):
+        target.selectAll()

@@ -43,6 +43,7 @@ from retailerp.services import Page, Services
 from retailerp.ui.errors import message_for
 from retailerp.ui.line_table import (
     ITEM_ROLE,
+    back_after_enter,
     clear_marks,
     line_field,
     line_item_id,
@@ -133,6 +134,7 @@ class OrderLinesEditor(QWidget):
         self.update_totals()
         self.entry.installEventFilter(self)  # last: filters run while children are added
         self.table.installEventFilter(self)
+        back_after_enter(self.table, {COLUMNS.index("quantity")}, self.entry)
 
     def _message_label(self, name: str) -> QLabel:
         label = QLabel(self)
