@@ -4,6 +4,7 @@ confirmation with a credit refusal and an owner's override, the way to cash, the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -421,9 +422,9 @@ def test_the_order_list_filters_by_state_and_opens_an_order(
     activate(qtbot, page)
     assert page.model.rowCount() == 2
     qtmodeltester.check(page.model)
-    page.date_from.setDate(page.date_from.date().currentDate().addDays(1))
+    page.date_from.setValue(services.ctx.today() + timedelta(days=1))
     assert page.model.rowCount() == 0  # nothing ordered after today
-    page.date_from.setDate(page.date_from.minimumDate())
+    page.date_from.setValue(None)
     page.state_filter.setCurrentIndex(page.state_filter.findData("draft"))
     assert page.model.rowCount() == 1
     assert page.model.data(page.model.index(0, 3)) == "draft"

@@ -7,11 +7,10 @@ quantity, Ctrl+S saves the draft, Ctrl+Enter saves and confirms.  Only a draft c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -38,9 +37,8 @@ from retailerp.ui.sales.order_actions import OrderActions
 from retailerp.ui.sales.order_lines import OrderLinesEditor
 from retailerp.ui.sales.sources import state_text
 from retailerp.ui.sources import term
-from retailerp.ui.widgets import FormPage
+from retailerp.ui.widgets import DateField, FormPage
 
-NO_DATE = QDate(2000, 1, 1)
 ORDER_SHOWS = (Change.ORDERS, Change.PICKING, Change.DELIVERIES, Change.INVOICES, Change.PAYMENTS)
 
 
@@ -88,11 +86,7 @@ class OrderDialog(OrderActions, QDialog):
         self.payment_mode = QComboBox(self)
         for mode in PaymentMode:
             self.payment_mode.addItem(term(PAYMENT_MODE_LABELS[mode]), mode.value)
-        self.requested_date = QDateEdit(self)
-        self.requested_date.setCalendarPopup(True)
-        self.requested_date.setMinimumDate(NO_DATE)
-        self.requested_date.setSpecialValueText(self.tr("not given"))
-        self.requested_date.setDisplayFormat("yyyy-MM-dd")
+        self.requested_date = DateField(self, today=self.services.ctx.today)
         self.note = QLineEdit(self)
         form.add_field("customer", self.tr("C&ustomer"), self.customer)
         form.add_field("payment_mode", self.tr("Payment &mode"), self.payment_mode)
