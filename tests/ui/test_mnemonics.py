@@ -166,6 +166,7 @@ class Maker:
             "count": lambda: 2,
             "local": lambda: None,
             "cancellable": lambda: True,
+            "required": lambda: True,
             "modules": lambda: [("Ctrl+1", "Customers")],
             "title": lambda: "Title",
             "label": lambda: "Label",

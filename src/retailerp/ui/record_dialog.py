@@ -103,13 +103,24 @@ class RecordDialog(QDialog):
         self.info.setText(QCoreApplication.translate("RecordDialog", "Saved."))
         return True
 
+    def run_with_reason(
+        self, title: str, label: str, act: Callable[[str], R], *, required: bool = True
+    ) -> R | None:
+        """Ask why, and run ``act(reason)`` while the prompt is open: a refused reason stays
+        in the prompt; other refusals appear on the card, which shows the record returned."""
+        return self.run_service(
+            lambda: prompts.ask_reason(self, title, label, act=act, required=required),
+            keep_edits=True,
+        )
+
     def run_service(
-        self, action: Callable[[], R], *, keep_edits: bool, emit: bool = True
+        self, action: Callable[[], R | None], *, keep_edits: bool, emit: bool = True
     ) -> R | None:
         """Run a service call that returns the record and show the record it returns.
 
         A refusal appears on the form, anything else in a message box; the card stays open.
-        ``keep_edits`` keeps what the user typed but did not save yet."""
+        ``keep_edits`` keeps what the user typed but did not save yet.  An action that
+        returns ``None`` (a prompt cancelled) changes nothing."""
         self.info.clear()
         try:
             record = action()
@@ -118,6 +129,8 @@ class RecordDialog(QDialog):
             return None
         except Exception as error:  # noqa: BLE001 - shown and logged, the card stays open
             show_error(self, error)
+            return None
+        if record is None:
             return None
         self.form.clear_errors()
         self.load(record, keep_edits=keep_edits)

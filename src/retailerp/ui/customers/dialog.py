@@ -228,25 +228,22 @@ class CustomerDialog(RecordDialog):
 
     def end_customer(self) -> None:
         customer = self._require()
-        reason = prompts.ask_reason(
-            self, self.tr("End relationship"), self.tr("Why does the business relationship end?")
+        self.run_with_reason(
+            self.tr("End relationship"),
+            self.tr("Why does the business relationship end?"),
+            lambda reason: self.services.customers.end(customer.id, customer.version, reason),
         )
-        if reason is not None:
-            self.run_service(
-                lambda: self.services.customers.end(customer.id, customer.version, reason),
-                keep_edits=True,
-            )
 
     def reactivate(self) -> None:
         customer = self._require()
-        reason = prompts.ask_reason(
-            self, self.tr("Reactivate"), self.tr("Why is the customer taken back (optional)?")
+        self.run_with_reason(
+            self.tr("Reactivate"),
+            self.tr("Why is the customer taken back (optional)?"),
+            lambda reason: self.services.customers.reactivate(
+                customer.id, customer.version, reason
+            ),
+            required=False,
         )
-        if reason is not None:
-            self.run_service(
-                lambda: self.services.customers.reactivate(customer.id, customer.version, reason),
-                keep_edits=True,
-            )
 
     def pin_class(self) -> None:
         customer = self._require()
@@ -260,15 +257,14 @@ class CustomerDialog(RecordDialog):
         )
         if index is None:
             return
-        reason = prompts.ask_reason(self, self.tr("Pin class"), self.tr("Why is it pinned?"))
-        if reason is not None:
-            cls = classes[index]
-            self.run_service(
-                lambda: self.services.customers.pin_class(
-                    customer.id, customer.version, cls, reason
-                ),
-                keep_edits=True,
-            )
+        cls = classes[index]
+        self.run_with_reason(
+            self.tr("Pin class"),
+            self.tr("Why is it pinned?"),
+            lambda reason: self.services.customers.pin_class(
+                customer.id, customer.version, cls, reason
+            ),
+        )
 
     def unpin_class(self) -> None:
         customer = self._require()

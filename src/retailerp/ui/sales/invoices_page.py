@@ -61,19 +61,19 @@ class InvoiceList(DocumentList):
         about = self.tr("Payment from {customer}; it pays open invoices oldest first.").format(
             customer=customer_text(first.customer_code, first.customer_name)
         )
-        entered = payment_dialog.ask_payment(
-            self, about, open_amount if open_amount.minor > 0 else None
-        )
-        if entered is None:
-            return None
-        return self._record(first.customer_id, entered)
-
-    def _record(self, customer_id: int, entered: payment_dialog.PaymentInput) -> Payment | None:
         payment = self.attempt(
-            lambda: self.services.invoices.record_payment(
-                customer_id, entered.amount, entered.method, entered.reference
+            lambda: payment_dialog.ask_payment(
+                self,
+                about,
+                open_amount if open_amount.minor > 0 else None,
+                act=lambda paid: self.services.invoices.record_payment(
+                    first.customer_id, paid.amount, paid.method, paid.reference
+                ),
             )
         )
+        return self._recorded(payment)
+
+    def _recorded(self, payment: Payment | None) -> Payment | None:
         if payment is None:
             return None
         self.show_message(

@@ -145,6 +145,8 @@ class OrderActions:
         except Exception as error:  # noqa: BLE001 - shown and logged
             show_error(self if isinstance(self, QWidget) else None, error)
             return None
+        if result is None:  # the user cancelled the prompt: nothing changed
+            return None
         self.clear_refusal()
         order_id = self.order.id or 0
         self.reload(order_id)
@@ -180,16 +182,20 @@ class OrderActions:
 
     def override(self) -> bool:
         """Confirm despite the refusal, with a reason (owners only; the service checks)."""
-        reason = prompts.ask_reason(
-            self if isinstance(self, QWidget) else None,
-            QCoreApplication.translate("OrderActions", "Confirm anyway"),
-            QCoreApplication.translate(
-                "OrderActions", "Why should this order be confirmed anyway? The reason is recorded."
+        confirmed = self.run_action(
+            lambda o: prompts.ask_reason(
+                self._widget(),
+                QCoreApplication.translate("OrderActions", "Confirm anyway"),
+                QCoreApplication.translate(
+                    "OrderActions",
+                    "Why should this order be confirmed anyway? The reason is recorded.",
+                ),
+                act=lambda reason: self.services.orders.confirm(o.id or 0, o.version, reason),
+                required=True,
             ),
+            overridable=True,
         )
-        if reason is None:
-            return False
-        return self._confirm(reason)
+        return confirmed is not None
 
     def start_picking(self) -> None:
         """Make the picking list and show it to print."""
@@ -225,18 +231,17 @@ class OrderActions:
     def record_payment(self) -> None:
         if self.order is None:
             return
-        payment = payment_dialog.ask_payment(
-            self._widget(),
-            QCoreApplication.translate(
-                "OrderActions", "Payment received for order {number}"
-            ).format(number=self.order.number),
-            self._amount_due(self.order),
-        )
-        if payment is None:
-            return
+        about = QCoreApplication.translate(
+            "OrderActions", "Payment received for order {number}"
+        ).format(number=self.order.number)
         self.run_action(
-            lambda o: self.services.invoices.record_payment(
-                o.customer_id, payment.amount, payment.method, payment.reference, order_id=o.id
+            lambda o: payment_dialog.ask_payment(
+                self._widget(),
+                about,
+                self._amount_due(o),
+                act=lambda paid: self.services.invoices.record_payment(
+                    o.customer_id, paid.amount, paid.method, paid.reference, order_id=o.id
+                ),
             )
         )
 
@@ -245,13 +250,14 @@ class OrderActions:
         return due if due.minor > 0 else None
 
     def cancel_order(self) -> None:
-        reason = prompts.ask_reason(
-            self._widget(),
-            QCoreApplication.translate("OrderActions", "Cancel order"),
-            QCoreApplication.translate("OrderActions", "Why is the order cancelled?"),
+        self.run_action(
+            lambda o: prompts.ask_reason(
+                self._widget(),
+                QCoreApplication.translate("OrderActions", "Cancel order"),
+                QCoreApplication.translate("OrderActions", "Why is the order cancelled?"),
+                act=lambda reason: self.services.orders.cancel(o.id or 0, o.version, reason),
+            )
         )
-        if reason is not None:
-            self.run_action(lambda o: self.services.orders.cancel(o.id or 0, o.version, reason))
 
     def close_order(self) -> None:
         self.run_action(lambda o: self.services.orders.close(o.id or 0, o.version))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from retailerp.domain.invoicing import PAYMENT_METHODS
 from retailerp.domain.money import Money
+from retailerp.ui.prompts import ActsBeforeClosing
 from retailerp.ui.widgets import FormPage
 
 
@@ -26,8 +29,9 @@ class PaymentInput:
     reference: str
 
 
-class PaymentDialog(QDialog):
-    """The payment's amount (proposed: what is open), method and reference."""
+class PaymentDialog(ActsBeforeClosing, QDialog):
+    """The payment's amount (proposed: what is open), method and reference; OK records it
+    while the dialog is open (a refused amount stays to be corrected)."""
 
     def __init__(self, parent: QWidget | None, about: str, amount: Money | None = None) -> None:
         super().__init__(parent)
@@ -71,9 +75,19 @@ class PaymentDialog(QDialog):
         return PaymentInput(values["amount"], values["method"], values["reference"])
 
 
-def ask_payment(parent: QWidget | None, about: str, amount: Money | None) -> PaymentInput | None:
-    """What was received, or ``None`` (tests replace this module function)."""
+def ask_payment(
+    parent: QWidget | None,
+    about: str,
+    amount: Money | None,
+    *,
+    act: Callable[[PaymentInput], Any] | None = None,
+) -> Any:
+    """What was received, or ``None`` (tests replace this module function).  With ``act``,
+    ``act(payment)`` records it before the dialog closes and its result is returned."""
     dialog = PaymentDialog(parent, about, amount)
+    if act is not None:
+        dialog.act = lambda: act(dialog.payment())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.payment()
+    dialog.raise_failure()
+    return dialog.outcome if act is not None else dialog.payment()

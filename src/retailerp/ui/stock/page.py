@@ -186,21 +186,22 @@ class StockPage(QWidget):
         number = self.selected_document()
         if number is None:
             return None
-        reason = prompts.ask_reason(
-            self,
-            self.tr("Reverse {number}").format(number=number),
-            self.tr("Why is {number} reversed?").format(number=number),
-        )
-        if reason is None:
-            return None
         try:
-            reversal = self.services.stock.reverse(number, reason)
+            reversal = prompts.ask_reason(
+                self,
+                self.tr("Reverse {number}").format(number=number),
+                self.tr("Why is {number} reversed?").format(number=number),
+                act=lambda reason: self.services.stock.reverse(number, reason),
+                required=True,
+            )
         except DomainError as error:
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(message_for(error, i18n.translate))
             return None
         except Exception as error:  # noqa: BLE001 - shown and logged, like every other action
             show_error(self, error)
+            return None
+        if reversal is None:
             return None
         self._on_posted(reversal.number)
         return reversal.number

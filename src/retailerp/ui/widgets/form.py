@@ -143,8 +143,17 @@ class FormPage(QWidget):
     dirty_changed = Signal(bool)
     edited = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, validate_ms: int = VALIDATE_MS) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        validate_ms: int = VALIDATE_MS,
+        submit_on_last_enter: bool = False,
+    ) -> None:
+        """``submit_on_last_enter``: Enter in the last field emits ``save_requested`` (a
+        prompt's OK) instead of doing nothing."""
         super().__init__(parent)
+        self._submit_on_last_enter = submit_on_last_enter
         self._fields: dict[str, _Field] = {}
         self._validator: Validator | None = None
         self._touched: set[str] = set()
@@ -334,21 +343,24 @@ class FormPage(QWidget):
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and isinstance(watched, QWidget)
         ):
-            self.focus_next_field(watched)
+            if not self.focus_next_field(watched) and self._submit_on_last_enter:
+                self.save_requested.emit()
             return True
         return super().eventFilter(watched, event)
 
-    def focus_next_field(self, current: QWidget) -> None:
-        """Move focus to the next enabled, visible, editable field after ``current``."""
+    def focus_next_field(self, current: QWidget) -> bool:
+        """Move focus to the next enabled, visible, editable field after ``current``;
+        ``False`` when there is none."""
         editors = [f.editor for f in self._fields.values()]
         if current not in editors:
-            return
+            return False
         for editor in editors[editors.index(current) + 1 :]:
             if _can_take_focus(editor):
                 editor.setFocus(Qt.FocusReason.TabFocusReason)
                 if isinstance(editor, QLineEdit):
                     editor.selectAll()
-                return
+                return True
+        return False
 
 
 def editor_problem(editor: QWidget) -> str:
