@@ -49,8 +49,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
 为门店或小型办公室管理客户、商品、库存和销售。</translation>
     </message>
     <message>
-        <source>Settings saved. Restart RetailERP to use the new language or database.</source>
-        <translation>设置已保存。请重新启动 RetailERP 以使用新的语言或数据库。</translation>
+        <source>Settings saved. Restart RetailERP to use the new journal mode or database.</source>
+        <translation>设置已保存。请重新启动 RetailERP 以使用新的日志模式或数据库。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>To show RetailERP in {language} now its windows are opened again, and {n} of them hold changes not saved yet. Drop those changes and switch now? (Otherwise RetailERP speaks {language} from its next start.)</source>
+        <translation>要立即以{language}显示 RetailERP，需要重新打开各窗口，其中 {n} 个窗口有尚未保存的修改。放弃这些修改并立即切换吗？（否则 RetailERP 将在下次启动时使用{language}。）</translation>
+    </message>
+    <message>
+        <source>RetailERP speaks {language} from its next start.</source>
+        <translation>RetailERP 将在下次启动时使用{language}。</translation>
+    </message>
+    <message>
+        <source>RetailERP now speaks {language}.</source>
+        <translation>RetailERP 现在使用{language}。</translation>
     </message>
     <message>
         <source>Settings saved.</source>
@@ -420,6 +436,21 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>{cls} (pinned)</source>
         <translation>{cls}（固定）</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. 2026-12-05, 1205 or +3</source>
+        <translation>如 2026-12-05、1205 或 +3</translation>
+    </message>
+    <message>
+        <source>Type 2026-12-05, 1205 (this year), 5 (this month) or +3 (three days from today); F4 or Alt+↓ opens the calendar.</source>
+        <translation>可输入 2026-12-05、1205（今年）、5（本月）或 +3（三天后）；按 F4 或 Alt+↓ 打开日历。</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
     </message>
 </context>
 <context>
@@ -954,10 +985,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>OrderDialog</name>
     <message>
-        <source>not given</source>
-        <translation>未指定</translation>
-    </message>
-    <message>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
@@ -1333,8 +1360,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>Language, journal mode and database take effect when RetailERP is restarted.</source>
-        <translation>语言、日志模式和数据库的更改在重新启动 RetailERP 后生效。</translation>
+        <source>Journal mode and database take effect when RetailERP is restarted.</source>
+        <translation>日志模式和数据库在重新启动 RetailERP 后生效。</translation>
     </message>
     <message>
         <source>As the system</source>
@@ -2102,6 +2129,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The price floor is a share of the list price from 0 to 99%.</source>
         <translation>最低售价是标价的 0% 到 99% 之间的比例。</translation>
+    </message>
+    <message>
+        <source>Type a date as 2026-12-05, as 1205 (this year) or as +3 (three days from today).</source>
+        <translation>请按 2026-12-05、1205（今年）或 +3（三天后）的形式输入日期。</translation>
+    </message>
+    <message>
+        <source>There is no such day: {text}.</source>
+        <translation>没有这一天：{text}。</translation>
     </message>
 </context>
 <context>
