@@ -136,3 +136,15 @@ def test_each_database_has_its_own_bus(services: Services) -> None:
     other.subscribe(heard.append)
     other.publish(ChangeSet.everything())
     assert heard[0].kinds == ALL_CHANGES and not heard[0].local
+
+
+def test_changes_are_numbered_and_a_merge_keeps_the_latest() -> None:
+    bus = ChangeBus()
+    heard: list[ChangeSet] = []
+    bus.subscribe(heard.append)
+    bus.publish_tables(["items"])
+    bus.publish_tables(["stock_moves"])
+    bus.publish_tables(["number_series"])  # changes nothing anyone shows: not published
+    assert [c.serial for c in heard] == [1, 2] and bus.serial == 2
+    merged = heard[0].merged(heard[1])
+    assert merged.serial == 2 and merged.kinds == {Change.ITEMS, Change.STOCK}

@@ -249,3 +249,22 @@ def test_stock_is_reloaded_with_the_quantities_of_the_posting(
     services.stock.receive(a01.id or 0, [{"item_id": item.id, "quantity": "5"}])
     qtbot.waitUntil(lambda: stock_quantities(page) == ["105"])
     assert Decimal(stock_quantities(page)[0]) == Decimal(105)
+
+
+def test_a_list_that_reloaded_after_its_own_card_saved_does_not_load_again(
+    qtbot, show_page, services: Services
+) -> None:
+    page = show_page(CustomerListPage(services))
+    reloads: list[None] = []
+    refresh = page.model.refresh
+    page.model.refresh = lambda: (reloads.append(None), refresh())[1]
+    card = page.new_customer()
+    card.form.editor("code").setText("C1")
+    card.form.editor("name").setText("New Ltd")
+    assert card.save()
+    assert page.model.rowCount() == 1 and reloads == [None]  # at once, as the card saved
+    services.customers.create({"code": "C2", "name": "Other Ltd", "credit_limit": "0"})
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    qtbot.wait(20)
+    assert reloads == [None, None]  # the card's save was not loaded a second time
+    card.close()

@@ -19,7 +19,7 @@ import logging
 import threading
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from retailerp.persistence import unit_of_work
@@ -88,18 +88,25 @@ def changes_of(tables: Iterable[str]) -> frozenset[Change]:
 
 @dataclass(frozen=True)
 class ChangeSet:
-    """What one commit (or several, merged) changed; ``local`` is False for another PC's."""
+    """What one commit (or several, merged) changed; ``local`` is False for another PC's.
+
+    ``serial`` numbers the changes of one bus (a merged set carries the latest), so a
+    screen that reloaded after change ``n`` can skip what it has already seen."""
 
     kinds: frozenset[Change]
     tables: frozenset[str] = frozenset()
     local: bool = True
+    serial: int = 0
 
     def touches(self, kinds: Iterable[Change]) -> bool:
         return not self.kinds.isdisjoint(kinds)
 
     def merged(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(
-            self.kinds | other.kinds, self.tables | other.tables, self.local and other.local
+            self.kinds | other.kinds,
+            self.tables | other.tables,
+            self.local and other.local,
+            max(self.serial, other.serial),
         )
 
     @classmethod
@@ -117,6 +124,12 @@ class ChangeBus:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscribers: list[Subscriber] = []
+        self._serial = 0
+
+    @property
+    def serial(self) -> int:
+        """The serial of the latest change published (0 before the first)."""
+        return self._serial
 
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
         """Call ``subscriber(change_set)`` after each change; returns the way to stop."""
@@ -135,6 +148,8 @@ class ChangeBus:
         if not change.kinds:
             return
         with self._lock:
+            self._serial += 1
+            change = replace(change, serial=self._serial)
             subscribers = list(self._subscribers)
         for subscriber in subscribers:
             try:

@@ -4,7 +4,9 @@
 changed one of the kinds the widget shows, ``on_change()`` runs on the UI thread (changes
 published by a worker thread are queued over).  Several changes arriving together are
 merged into one call; a hidden widget (a module not on screen) reloads when it is shown
-again instead of at once.  The subscription ends when the widget is destroyed.
+again instead of at once.  A screen that has just reloaded by itself (F5, after its own
+card saved) calls :meth:`ChangeWatcher.seen` first, so the changes it already shows are not
+loaded a second time.  The subscription ends when the widget is destroyed.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ class ChangeWatcher(QObject):
         self._widget = widget
         self._kinds = frozenset(kinds)
         self._on_change = on_change
+        self._bus = bus
+        self._seen = bus.serial
         self._pending: ChangeSet | None = None
         self._stale: ChangeSet | None = None
         self._arrived.connect(self._collect, Qt.ConnectionType.QueuedConnection)
@@ -57,6 +61,11 @@ class ChangeWatcher(QObject):
     def kinds(self) -> frozenset[str]:
         return self._kinds
 
+    def seen(self) -> None:
+        """The widget is about to show the data as it is now: skip the changes so far."""
+        self._seen = self._bus.serial
+        self._stale = None
+
     def _collect(self, change: ChangeSet) -> None:
         if self._pending is None:
             self._pending = change
@@ -74,6 +83,9 @@ class ChangeWatcher(QObject):
         self._run(change)
 
     def _run(self, change: ChangeSet) -> None:
+        if change.serial and change.serial <= self._seen:
+            return  # already shown: the widget reloaded after this change
+        self._seen = max(self._seen, change.serial)
         self.heard.emit(change)
         self._on_change()
 

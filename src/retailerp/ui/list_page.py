@@ -116,6 +116,7 @@ class ListPage(QWidget):
 
     def refresh(self) -> None:
         """Load the list again, keeping the selection and how far it was scrolled."""
+        self.watcher.seen()
         if self.view is None:
             self.model.refresh()
         else:
