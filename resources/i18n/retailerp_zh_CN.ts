@@ -1595,6 +1595,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>入库(&amp;G)…</translation>
     </message>
     <message>
+        <source>New goods receipt (Ctrl+R)</source>
+        <translation>新建入库单（Ctrl+R）</translation>
+    </message>
+    <message>
         <source>Stock &amp;count…</source>
         <translation>盘点(&amp;C)…</translation>
     </message>

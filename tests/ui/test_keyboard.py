@@ -1,14 +1,15 @@
-"""Keyboard habits shared by the document grids: Enter on an order line's quantity goes
-back to the scan field, so the next item is scanned at once."""
+"""Keyboard habits: Enter on an order line's quantity goes back to the scan field, so the
+next item is scanned at once; a button names its key in its tooltip."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QPushButton, QVBoxLayout
 
 from retailerp.services import Services
 from retailerp.ui.sales.order_dialog import OrderDialog
+from retailerp.ui.widgets.shortcuts import ShortcutTips
 from ui.conftest import activate
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -60,3 +61,23 @@ def test_enter_on_the_price_stays_in_the_grid(qtbot, dialog: OrderDialog) -> Non
     qtbot.wait(10)
     assert lines.table.hasFocus()
     assert lines.cell_text(0, "unit_price") == "9"
+
+
+def test_a_button_names_its_key_in_the_tooltip(qtbot) -> None:
+    tips = ShortcutTips()
+    QApplication.instance().installEventFilter(tips)
+    try:
+        window = QDialog()
+        qtbot.addWidget(window)
+        layout = QVBoxLayout(window)
+        plain = QPushButton("Start &picking")
+        own = QPushButton("&Save draft")
+        own.setToolTip("Save the draft (Ctrl+S)")
+        layout.addWidget(plain)
+        layout.addWidget(own)
+        window.show()
+        qtbot.waitExposed(window)
+        assert plain.toolTip() == "Start picking (Alt+P)"
+        assert own.toolTip() == "Save the draft (Ctrl+S)"
+    finally:
+        QApplication.instance().removeEventFilter(tips)

@@ -28,6 +28,7 @@ from retailerp.ui.main_window import MainWindow
 from retailerp.ui.sales import register_sales_modules
 from retailerp.ui.settings_dialog import SettingsDialog
 from retailerp.ui.stock import StockPage
+from retailerp.ui.widgets.shortcuts import ShortcutTips
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,8 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    if app.findChild(ShortcutTips) is None:
+        app.installEventFilter(ShortcutTips(app))
     return app
 
 

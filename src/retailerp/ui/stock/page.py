@@ -61,6 +61,7 @@ class StockPage(QWidget):
         self.tabs.addTab(self._build_overview(), self.tr("Stock"))
         self.tabs.addTab(self._build_documents(), self.tr("Documents"))
         self.receipt_button = self._button(self.tr("&Goods receipt…"), self.new_receipt)
+        self.receipt_button.setToolTip(self.tr("New goods receipt (Ctrl+R)"))
         self.count_button = self._button(self.tr("Stock &count…"), self.new_count)
         self.reverse_button = self._button(self.tr("&Reverse…"), self.reverse_selected)
         self.reverse_button.setEnabled(False)

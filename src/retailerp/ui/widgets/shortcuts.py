@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -77,3 +79,21 @@ class ShortcutsDialog(QDialog):
             (self.table.item(r, 0).text(), self.table.item(r, 1).text())
             for r in range(self.table.rowCount())
         ]
+
+
+class ShortcutTips(QObject):
+    """Installed on the application: a button with an underlined letter and no tooltip of
+    its own gets one naming its key (``Save draft (Alt+S)``) when it is first shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Polish and isinstance(watched, QAbstractButton):
+            name_the_key(watched)
+        return False
+
+
+def name_the_key(button: QAbstractButton) -> None:
+    """Give ``button`` the tooltip ``text (Alt+X)`` when it has a mnemonic and no tooltip."""
+    key = QKeySequence.mnemonic(button.text()).toString(QKeySequence.SequenceFormat.NativeText)
+    if key and not button.toolTip():
+        plain = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        button.setToolTip(f"{plain} ({key})")
