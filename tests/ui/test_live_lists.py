@@ -268,3 +268,14 @@ def test_a_list_that_reloaded_after_its_own_card_saved_does_not_load_again(
     qtbot.wait(20)
     assert reloads == [None, None]  # the card's save was not loaded a second time
     card.close()
+
+
+def test_down_from_the_stock_search_enters_the_stock_list(
+    qtbot, show_page, services: Services, kettles
+) -> None:
+    page = show_page(StockPage(services))
+    activate(qtbot, page)
+    page.stock_search.setFocus()
+    qtbot.keyClick(page.stock_search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.overview
+    assert page.overview.currentIndex().row() == 0

@@ -71,7 +71,7 @@ class OrderDialog(OrderActions, QDialog):
         self._build_layout()
         self._build_shortcuts()
         self.resize(1040, 680)
-        watch(self, services.changes, ORDER_SHOWS, self._follow_changes)
+        self.watcher = watch(self, services.changes, ORDER_SHOWS, self._follow_changes)
         if order_id is None:
             self.show_order(None)
         else:
@@ -151,6 +151,7 @@ class OrderDialog(OrderActions, QDialog):
         order_id = order_id if order_id is not None else self.order_id()
         if order_id is None:
             return
+        self.watcher.seen()
         try:
             order = self.services.orders.get(order_id)
             self.documents = self.services.orders.documents(order_id)

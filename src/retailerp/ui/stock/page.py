@@ -26,7 +26,7 @@ from retailerp.services.changes import Change
 from retailerp.ui import prompts
 from retailerp.ui.changes import watch
 from retailerp.ui.errors import message_for, show_error
-from retailerp.ui.list_page import refresh_button, reload_keeping_place
+from retailerp.ui.list_page import enter_list, refresh_button, reload_keeping_place
 from retailerp.ui.list_view import list_view
 from retailerp.ui.models import LazyTableModel
 from retailerp.ui.sources import DocumentSource, StockSource, term
@@ -92,6 +92,7 @@ class StockPage(QWidget):
         self.overview = list_view(
             self.stock_model, "stock_table", {"item_name": 240, "location_code": 200}
         )
+        self.stock_search.enter_list.connect(lambda: enter_list(self.overview))
         return self._tab(self.stock_search, self.location_filter, self.overview)
 
     def _build_documents(self) -> QWidget:
@@ -105,6 +106,7 @@ class StockPage(QWidget):
         self.document_search.setObjectName("document_search")
         self.document_search.search_changed.connect(self.document_model.set_search)
         self.documents = list_view(self.document_model, "document_table", {"number": 140})
+        self.document_search.enter_list.connect(lambda: enter_list(self.documents))
         return self._tab(self.document_search, self.type_filter, self.documents)
 
     @staticmethod
