@@ -5,6 +5,7 @@ scroll stay where they were."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -21,6 +22,7 @@ from retailerp.ui.app import build_main_window
 from retailerp.ui.changes import watch
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.main_window import MainWindow
+from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog, ship_dialog
 from retailerp.ui.sales.order_dialog import OrderDialog
 from retailerp.ui.sales.payment_dialog import PaymentInput
@@ -279,3 +281,19 @@ def test_down_from_the_stock_search_enters_the_stock_list(
     qtbot.keyClick(page.stock_search, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is page.overview
     assert page.overview.currentIndex().row() == 0
+
+
+def test_an_open_print_preview_follows_the_company_details(
+    qtbot, services: Services, kettles
+) -> None:
+    order = services.orders.get(kettles[1])
+    order = services.orders.confirm(order.id or 0, order.version, "")
+    picking = services.orders.start_picking(order.id or 0, order.version)
+    preview = PrintPreviewDialog(None, services, picking.number)
+    qtbot.addWidget(preview)
+    activate(qtbot, preview)
+    before = preview.pdf
+    assert before
+    shop = services.settings.get()
+    services.settings.save(replace(shop, company_name="Renamed Trading Co"))
+    qtbot.waitUntil(lambda: preview.pdf != before)
