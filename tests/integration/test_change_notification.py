@@ -8,8 +8,10 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import delete, insert, text, update
 
+from retailerp.domain.customers import Customer
 from retailerp.domain.errors import DomainError
 from retailerp.persistence import tables as t
+from retailerp.persistence.mappers import start_mappers
 from retailerp.persistence.unit_of_work import write, written_table
 from retailerp.services import Services
 from retailerp.services.changes import (
@@ -47,6 +49,8 @@ def test_the_written_table_is_read_from_core_statements_and_sql_text() -> None:
     assert written_table(text('INSERT OR REPLACE INTO "settings" VALUES (1, 2)')) == "settings"
     assert written_table("delete from payments where id = 1") == "payments"
     assert written_table("SELECT * FROM items") is None
+    start_mappers()
+    assert written_table(update(Customer).values(name="x")) == "customers"  # ORM-enabled
 
 
 def test_a_goods_receipt_reports_stock_and_its_document(

@@ -112,7 +112,8 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         engine = self.db.write_engine if self.write else self.db.engine
         self.session = Session(bind=engine, expire_on_commit=False, autoflush=True)
-        event.listen(self.session, "after_begin", self._watch_connection)
+        if self.write:
+            event.listen(self.session, "after_begin", self._watch_connection)
         self.customers = CustomerRepository(self.session)
         self.items = ItemRepository(self.session)
         self.locations = LocationRepository(self.session)
