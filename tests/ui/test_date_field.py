@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 from retailerp.services import Services
 from retailerp.ui.sales.order_dialog import OrderDialog
 from retailerp.ui.sales.orders_page import OrdersPage
+from retailerp.ui.stock.receipt import expiry_value
 from retailerp.ui.widgets import DateField, FormPage
 from ui.conftest import activate
 
@@ -121,3 +122,10 @@ def test_the_list_date_range_is_typed_too(qtbot, services: Services) -> None:
     assert page.model.rowCount() == 0
     type_date(qtbot, page.date_from, "-1")
     assert page.model.rowCount() == 1
+
+
+def test_a_receipt_s_expiry_is_typed_the_same_way() -> None:
+    assert expiry_value("1205", TODAY) == date(2026, 12, 5)
+    assert expiry_value("+30", TODAY) == date(2026, 12, 31)
+    assert expiry_value("", TODAY) is None
+    assert expiry_value("soon", TODAY) == "soon"  # goes on for the domain to refuse
