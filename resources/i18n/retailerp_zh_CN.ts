@@ -1514,6 +1514,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>在订单明细中：确认数量并回到商品输入框</translation>
     </message>
     <message>
+        <source>In a date field: the calendar (also Alt+↓)</source>
+        <translation>在日期栏中：打开日历（也可按 Alt+↓）</translation>
+    </message>
+    <message>
+        <source>In the order lines: remove the line</source>
+        <translation>在订单明细中：删除该行</translation>
+    </message>
+    <message>
         <source>With the underlined letter: that button or field</source>
         <translation>加下划线字母：对应的按钮或栏位</translation>
     </message>

@@ -37,6 +37,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
             "Shortcuts", "In the order lines: take the quantity and go back to the item entry"
         ),
     ),
+    ("F4", QT_TRANSLATE_NOOP("Shortcuts", "In a date field: the calendar (also Alt+↓)")),
+    ("Delete", QT_TRANSLATE_NOOP("Shortcuts", "In the order lines: remove the line")),
     ("Alt+", QT_TRANSLATE_NOOP("Shortcuts", "With the underlined letter: that button or field")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
 )
