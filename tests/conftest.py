@@ -37,3 +37,27 @@ def scale() -> int:
 def sqlite_path(tmp_path: Path) -> Path:
     """Path of a not yet existing SQLite database file in the test's temporary folder."""
     return tmp_path / "shop.db"
+
+
+PG_FIXTURES = frozenset(
+    {"postgres_server", "postgres_url", "fresh_pg_url", "migrated_pg_url", "shared_postgres"}
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that needs PostgreSQL carries the ``postgres`` marker (so ``-m "not
+    postgres"`` really leaves the server out): one that asks for a PostgreSQL fixture, or is
+    the ``postgres`` case of a parametrised backend, without it stops the run."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if item.get_closest_marker("postgres") is None
+        and (
+            PG_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or "postgres" in getattr(getattr(item, "callspec", None), "params", {}).values()
+        )
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "PostgreSQL tests without @pytest.mark.postgres: " + ", ".join(unmarked)
+        )

@@ -15,6 +15,10 @@
         <source>Total</source>
         <translation>合计</translation>
     </message>
+    <message>
+        <source>Money on account</source>
+        <translation>预收款</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -611,6 +615,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>登记收款(&amp;Y)…</translation>
     </message>
     <message>
+        <source>Apply &amp;credit on account</source>
+        <translation>冲抵预收款(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Print selected…</source>
         <translation>打印所选(&amp;P)…</translation>
     </message>
@@ -623,8 +631,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>{customer} 的付款；按开票日期从早到晚冲抵未结清发票。</translation>
     </message>
     <message>
+        <source>Money on account applied to {invoices}.</source>
+        <translation>预收款已冲抵 {invoices}。</translation>
+    </message>
+    <message>
+        <source>There was no money on account to apply.</source>
+        <translation>没有可冲抵的预收款。</translation>
+    </message>
+    <message>
         <source>Payment {number} of {amount} recorded.</source>
         <translation>已登记收款单 {number}，金额 {amount}。</translation>
+    </message>
+    <message>
+        <source>{amount} of it is not applied to an invoice yet.</source>
+        <translation>其中 {amount} 尚未冲抵任何发票。</translation>
     </message>
     <message>
         <source>Select the invoices to print.</source>
@@ -934,8 +954,28 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>开始拣货(&amp;P)</translation>
     </message>
     <message>
+        <source>Re-pla&amp;n picking</source>
+        <translation>重新拣货计划(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Void the picking list and plan a new one from the stock there is now</source>
+        <translation>作废这张拣货单，按现有库存重新生成</translation>
+    </message>
+    <message>
+        <source>Cancel pic&amp;king…</source>
+        <translation>取消拣货(&amp;K)…</translation>
+    </message>
+    <message>
         <source>S&amp;hip…</source>
         <translation>发货(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Close sho&amp;rt…</source>
+        <translation>短缺结案(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Cancel what has not shipped: the reservation and the credit it uses are released</source>
+        <translation>取消未发出的部分：释放其预留库存和占用的信用额度</translation>
     </message>
     <message>
         <source>In&amp;voice</source>
@@ -970,6 +1010,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>为什么仍要确认此订单？原因将被记录。</translation>
     </message>
     <message>
+        <source>Cancel the picking list</source>
+        <translation>取消拣货单</translation>
+    </message>
+    <message>
+        <source>Why is the picking list cancelled? The order goes back to confirmed and keeps its reservation.</source>
+        <translation>为什么取消拣货单？订单回到已确认状态，预留的库存保留不变。</translation>
+    </message>
+    <message>
+        <source>Close the order short</source>
+        <translation>订单短缺结案</translation>
+    </message>
+    <message>
+        <source>What has not shipped is cancelled and will not be delivered. Why?</source>
+        <translation>未发出的部分将被取消，不再发货。原因是什么？</translation>
+    </message>
+    <message>
         <source>Payment received for order {number}</source>
         <translation>订单 {number} 的收款</translation>
     </message>
@@ -993,8 +1049,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>付款方式(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Requested delivery</source>
-        <translation>要求交货日期(&amp;R)</translation>
+        <source>Re&amp;quested delivery</source>
+        <translation>要求交货日期(&amp;Q)</translation>
     </message>
     <message>
         <source>N&amp;ote</source>
@@ -1019,6 +1075,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Confirmed by {user} despite a refusal: {reason}</source>
         <translation>{user} 在系统拦截后强制确认，原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Closed short: {reason}</source>
+        <translation>已短缺结案：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {n}: ordered {ordered} · delivered {delivered} · backordered {backordered} (reserved {reserved}) · cancelled {cancelled} · invoiced {invoiced}</source>
+        <translation>第 {n} 行：订购 {ordered} · 已发 {delivered} · 欠货 {backordered}（已预留 {reserved}）· 已取消 {cancelled} · 已开票 {invoiced}</translation>
     </message>
     <message>
         <source>New sales order</source>
@@ -1048,8 +1112,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数量</translation>
     </message>
     <message>
+        <source>Unit price incl. VAT</source>
+        <translation>含税单价</translation>
+    </message>
+    <message>
         <source>Unit price</source>
         <translation>单价</translation>
+    </message>
+    <message>
+        <source>incl. VAT</source>
+        <translation>含税</translation>
     </message>
     <message>
         <source>Discount %</source>
@@ -1176,6 +1248,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Cheque</source>
         <translation>支票</translation>
     </message>
+    <message>
+        <source>{surplus} more than is open: keep as credit on account?</source>
+        <translation>比未结金额多 {surplus}：是否作为预收款留在客户账上？</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as credit</source>
+        <translation>留作预收款(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
@@ -1298,6 +1378,17 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>Receivables</name>
+    <message>
+        <source>{customer}: open invoices {open} · money on account {on_account} · held for orders {held} · balance {balance}</source>
+        <translation>{customer}：未结发票 {open} · 预收款 {on_account} · 订单预付款 {held} · 余额 {balance}</translation>
+    </message>
+    <message>
+        <source>{amount} overdue beyond the grace (oldest {invoice}, {days} days)</source>
+        <translation>超过宽限期逾期 {amount}（最早为 {invoice}，逾期 {days} 天）</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>&amp;Save</source>
@@ -1360,10 +1451,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>Journal mode and database take effect when RetailERP is restarted.</source>
-        <translation>日志模式和数据库在重新启动 RetailERP 后生效。</translation>
-    </message>
-    <message>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -1396,6 +1483,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数据库(&amp;D)</translation>
     </message>
     <message>
+        <source>Journal mode and database take effect when RetailERP is restarted.</source>
+        <translation>日志模式和数据库在重新启动 RetailERP 后生效。</translation>
+    </message>
+    <message>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
     </message>
@@ -1420,8 +1511,32 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>最低售价：标价的百分比(&amp;P)</translation>
     </message>
     <message>
+        <source>Refuse credit when &amp;overdue more than (days)</source>
+        <translation>逾期超过以下天数时拒绝赊销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Unit prices are &amp;entered</source>
+        <translation>单价录入方式(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Company name</source>
         <translation>公司名称(&amp;C)</translation>
+    </message>
+    <message>
+        <source>without VAT (net)</source>
+        <translation>不含税（净价）</translation>
+    </message>
+    <message>
+        <source>with VAT included (gross)</source>
+        <translation>含税（含增值税）</translation>
+    </message>
+    <message>
+        <source>chosen on each order line</source>
+        <translation>每行订单单独选择</translation>
+    </message>
+    <message>
+        <source>A price typed with VAT is turned into the net price whose line total with VAT comes out as quantity × the price typed.</source>
+        <translation>录入的含税单价会换算为不含税单价，使该行的价税合计等于数量 × 录入的含税单价。</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -1743,8 +1858,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>银行账号应为 8 到 32 位数字。</translation>
     </message>
     <message>
+        <source>Order {number} would take the customer to {exposure} against a credit limit of {limit} (open invoices {balance}, open orders {orders}), and {overdue} is overdue by more than {grace} days (invoice {invoice}, {days} days). An owner may confirm it anyway, with a reason.</source>
+        <translation>订单 {number} 将使该客户的欠款总额达到 {exposure}，超过信用额度 {limit}（未结发票 {balance}，未完成订单 {orders}），且有 {overdue} 逾期超过 {grace} 天（发票 {invoice}，逾期 {days} 天）。店主可填写原因后强制确认。</translation>
+    </message>
+    <message>
+        <source>Order {number} cannot be confirmed: the customer has {overdue} overdue by more than {grace} days (invoice {invoice}, {days} days). An owner may confirm it anyway, with a reason.</source>
+        <translation>订单 {number} 无法确认：该客户有 {overdue} 逾期超过 {grace} 天（发票 {invoice}，逾期 {days} 天）。店主可填写原因后强制确认。</translation>
+    </message>
+    <message>
         <source>Enter whole days, e.g. 30.</source>
         <translation>请输入整天数，例如 30。</translation>
+    </message>
+    <message>
+        <source>The grace for overdue invoices is 0 to {max} days.</source>
+        <translation>逾期宽限期为 0 至 {max} 天。</translation>
     </message>
     <message>
         <source>Payment terms are between 0 and 365 days.</source>
@@ -1831,12 +1958,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>此项为必填项。</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos;: a comma may only group thousands (1,000.5); write decimals with a point (0.5).</source>
+        <translation>“{value}”：逗号只能用作千位分隔（如 1,000.5）；小数请用小数点（如 0.5）。</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a number.</source>
         <translation>“{value}”不是数字。</translation>
     </message>
     <message>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>A line may come to at most {limit}.</source>
+        <translation>单行金额最多为 {limit}。</translation>
+    </message>
+    <message>
+        <source>A document may come to at most {limit}.</source>
+        <translation>单据金额最多为 {limit}。</translation>
     </message>
     <message>
         <source>The amount may be at most {limit}.</source>
@@ -1873,6 +2012,30 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Not enough stock at {location}: {wanted} wanted, {available} available.</source>
         <translation>{location} 库存不足：需要 {wanted}，可用 {available}。</translation>
+    </message>
+    <message>
+        <source>Enter text here.</source>
+        <translation>此处请输入文字。</translation>
+    </message>
+    <message>
+        <source>This field takes one line: remove the line break.</source>
+        <translation>此栏只能填一行：请删除换行。</translation>
+    </message>
+    <message>
+        <source>The text holds an invisible character ({code}) that changes the writing direction; remove it.</source>
+        <translation>文字中含有改变书写方向的不可见字符（{code}），请删除。</translation>
+    </message>
+    <message>
+        <source>The text holds an invisible control character ({code}); remove it.</source>
+        <translation>文字中含有不可见的控制字符（{code}），请删除。</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2026-12-05.</source>
+        <translation>请输入日期，例如 2026-12-05。</translation>
+    </message>
+    <message>
+        <source>{day} is not a plausible date: give one from {earliest} to {latest}.</source>
+        <translation>{day} 不是合理的日期：请填写 {earliest} 至 {latest} 之间的日期。</translation>
     </message>
     <message>
         <source>At most {max} characters are allowed (you typed {n}).</source>
@@ -2047,6 +2210,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>未拣任何货品：送货单至少需要一行已拣货。</translation>
     </message>
     <message>
+        <source>Picking list {picking} has no line {n} (it has lines 1 to {last}).</source>
+        <translation>拣货单 {picking} 没有第 {n} 行（只有第 1 到 {last} 行）。</translation>
+    </message>
+    <message>
         <source>Choose at least one delivery to invoice.</source>
         <translation>请至少选择一张要开票的送货单。</translation>
     </message>
@@ -2067,12 +2234,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>收款方式必须是以下之一：{methods}。</translation>
     </message>
     <message>
-        <source>Order {number} is {state}: it cannot {action}.</source>
-        <translation>订单 {number} 当前状态为“{state}”，不能执行“{action}”操作。</translation>
+        <source>Order {number} has shipped goods; it can no longer be cancelled. Close the rest short instead, or return the goods.</source>
+        <translation>订单 {number} 已有发货，不能再取消。请对剩余部分短缺结案，或办理退货。</translation>
     </message>
     <message>
-        <source>Order {number} has shipped goods; it can no longer be cancelled. Return the goods instead.</source>
-        <translation>订单 {number} 已有货物发出，不能再取消。请改为办理退货。</translation>
+        <source>Nothing of order {number} has shipped yet: cancel the order instead of closing it short.</source>
+        <translation>订单 {number} 尚未发货：请取消订单，而不是短缺结案。</translation>
+    </message>
+    <message>
+        <source>Choose yes or no.</source>
+        <translation>请选择是或否。</translation>
     </message>
     <message>
         <source>The net price of {sku} ({price}) is below the floor of {floor}.</source>
@@ -2091,8 +2262,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>要求交货日期不能早于今天。</translation>
     </message>
     <message>
-        <source>Order {number} cannot be confirmed: not enough free stock for {detail}. An owner may confirm it anyway, with a reason; the rest stays on backorder.</source>
-        <translation>订单 {number} 无法确认：{detail} 的可用库存不足。店主可填写原因后强制确认，不足部分转为欠货。</translation>
+        <source>Order {number} cannot be confirmed: not enough free stock for {detail}. An owner may confirm it anyway, with a reason: it then reserves only the free stock, the rest waits on backorder, and other orders keep their reservations.</source>
+        <translation>订单 {number} 无法确认：{detail} 的可用库存不足。店主可以填写原因后强制确认：此时只预留可用库存，其余部分欠货等待，其他订单的预留保持不变。</translation>
+    </message>
+    <message>
+        <source>{document} would take away stock that orders have reserved: {detail}. An owner may post it anyway, with a reason; those orders then lose that reservation and wait on backorder.</source>
+        <translation>{document} 会减少已被订单预留的库存：{detail}。店主可以填写原因后仍然过账；这些订单将失去相应的预留，转为欠货等待。</translation>
     </message>
     <message>
         <source>Order {number} would take the customer to {exposure} against a credit limit of {limit} (open invoices {balance}, open orders {orders}). An owner may confirm it anyway, with a reason.</source>
@@ -2127,20 +2302,188 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>只能打印 1、2 或 3 联。</translation>
     </message>
     <message>
-        <source>Nothing of order {number} is in stock to pick.</source>
-        <translation>订单 {number} 的商品均无库存可拣。</translation>
+        <source>Nothing of order {number} can be picked: its items are not in stock, or the stock is reserved by other orders.</source>
+        <translation>订单 {number} 没有可拣的货：商品无库存，或库存已被其他订单预留。</translation>
     </message>
     <message>
         <source>Order {number} has no open picking list.</source>
         <translation>订单 {number} 没有未完成的拣货单。</translation>
     </message>
     <message>
+        <source>Picking list {picking} can no longer be fulfilled: {reason} Re-plan the picking list from the stock there is now, or cancel it back to confirmed.</source>
+        <translation>拣货单 {picking} 已无法完成：{reason} 请按现有库存重新生成拣货单，或取消拣货单使订单回到已确认。</translation>
+    </message>
+    <message>
         <source>Customer {code} has ended; reactivate it before selling to it.</source>
         <translation>客户 {code} 已中止交易；请先恢复交易，再向其销售。</translation>
     </message>
     <message>
+        <source>Choose how prices are typed: without VAT, with VAT, or on each line.</source>
+        <translation>请选择单价录入方式：不含税、含税，或每行单独选择。</translation>
+    </message>
+    <message>
         <source>The price floor is a share of the list price from 0 to 99%.</source>
         <translation>最低售价是标价的 0% 到 99% 之间的比例。</translation>
+    </message>
+    <message>
+        <source>{document} {number} is {state}: it cannot {action}.</source>
+        <translation>{document} {number} 的状态是“{state}”，不能{action}。</translation>
+    </message>
+    <message>
+        <source>Returned {days} days after delivery: rule &apos;{rule}&apos; — {kept} must stay with the customer (minimum stock).</source>
+        <translation>发货后第 {days} 天退货：规则“{rule}”——其中 {kept} 须留在客户处（最低库存）。</translation>
+    </message>
+    <message>
+        <source>Returned {days} days after delivery: rule &apos;{rule}&apos; — refused.</source>
+        <translation>发货后第 {days} 天退货：规则“{rule}”——不予退货。</translation>
+    </message>
+    <message>
+        <source>Returned {days} days after delivery: rule &apos;{rule}&apos; — {rate} % refunded.</source>
+        <translation>发货后第 {days} 天退货：规则“{rule}”——退款 {rate}%。</translation>
+    </message>
+    <message>
+        <source>The return policy is not readable.</source>
+        <translation>退货政策无法读取。</translation>
+    </message>
+    <message>
+        <source>A return policy needs at least one rule.</source>
+        <translation>退货政策至少需要一条规则。</translation>
+    </message>
+    <message>
+        <source>A rule needs a name of at most 80 characters.</source>
+        <translation>规则需要一个名称，最多 80 个字符。</translation>
+    </message>
+    <message>
+        <source>The window ends before it begins ({start} &gt; {end}).</source>
+        <translation>期限的结束早于开始（{start} &gt; {end}）。</translation>
+    </message>
+    <message>
+        <source>Choose the item.</source>
+        <translation>请选择商品。</translation>
+    </message>
+    <message>
+        <source>A refund rate is between 0 and 100 %, or empty to refuse.</source>
+        <translation>退款比例在 0 到 100% 之间；留空表示不予退货。</translation>
+    </message>
+    <message>
+        <source>Unknown return reason; use one of {reasons}.</source>
+        <translation>未知的退货原因；请使用以下之一：{reasons}。</translation>
+    </message>
+    <message>
+        <source>Days after delivery are a whole number from 0.</source>
+        <translation>发货后天数须为从 0 起的整数。</translation>
+    </message>
+    <message>
+        <source>This is not a record.</source>
+        <translation>这不是一条有效的记录。</translation>
+    </message>
+    <message>
+        <source>A customer class is A, B or C.</source>
+        <translation>客户等级为 A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>The quantity must be zero or more.</source>
+        <translation>数量必须大于或等于零。</translation>
+    </message>
+    <message>
+        <source>Line {n}: {decision} An owner may accept it anyway, with a reason.</source>
+        <translation>第 {n} 行：{decision} 店主可以填写原因后仍然接受。</translation>
+    </message>
+    <message>
+        <source>A return needs at least one line.</source>
+        <translation>退货单至少需要一行。</translation>
+    </message>
+    <message>
+        <source>This line is not one of the delivery&apos;s lines.</source>
+        <translation>这一行不属于该送货单。</translation>
+    </message>
+    <message>
+        <source>This delivery line is already on the return.</source>
+        <translation>该送货行已在退货单上。</translation>
+    </message>
+    <message>
+        <source>At most {open} can come back: {delivered} delivered, {returned} returned already.</source>
+        <translation>最多可退 {open}：已发货 {delivered}，已退 {returned}。</translation>
+    </message>
+    <message>
+        <source>The condition is resellable, defective or scrap.</source>
+        <translation>货物状况为可再销售、有缺陷或报废。</translation>
+    </message>
+    <message>
+        <source>{given} was not delivered on this line (it delivered {delivered}).</source>
+        <translation>这一行没有发出 {given}（发出的是 {delivered}）。</translation>
+    </message>
+    <message>
+        <source>Choose why the goods came back.</source>
+        <translation>请选择退货原因。</translation>
+    </message>
+    <message>
+        <source>The return date is a date, not in the future.</source>
+        <translation>退货日期须为日期，且不能是将来。</translation>
+    </message>
+    <message>
+        <source>This line is not one of the blue invoice&apos;s lines.</source>
+        <translation>这一行不属于该蓝字发票。</translation>
+    </message>
+    <message>
+        <source>At most {open} of line {n} can still be credited ({quantity} invoiced, {credited} credited already).</source>
+        <translation>第 {n} 行最多还能冲红 {open}（开票 {quantity}，已冲红 {credited}）。</translation>
+    </message>
+    <message>
+        <source>Line {n} can be credited at most {open} net (invoiced {net}, credited {credited} already).</source>
+        <translation>第 {n} 行最多还能冲红不含税金额 {open}（开票 {net}，已冲红 {credited}）。</translation>
+    </message>
+    <message>
+        <source>A red line credits more than zero.</source>
+        <translation>红字行的金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>This blue line is already on the red invoice.</source>
+        <translation>该蓝字发票行已在红字发票上。</translation>
+    </message>
+    <message>
+        <source>A red invoice needs at least one line.</source>
+        <translation>红字发票至少需要一行。</translation>
+    </message>
+    <message>
+        <source>Part of this invoice has been credited already: an invoicing error reverses a whole invoice only while nothing else is credited against it.</source>
+        <translation>该发票已有部分冲红：开票有误只能在尚未冲红时全额冲销整张发票。</translation>
+    </message>
+    <message>
+        <source>Enter the number of the red-letter confirmation form (8 to 40 letters and digits, as the tax platform shows it).</source>
+        <translation>请输入红字发票信息确认单编号（8 到 40 位字母和数字，与税务平台显示一致）。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>The number cannot be negative.</source>
+        <translation>数字不能为负数。</translation>
+    </message>
+    <message>
+        <source>The number {value} is too large.</source>
+        <translation>数字 {value} 太大。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {choices}.</source>
+        <translation>“{value}”不是以下选项之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>The values are missing or malformed.</source>
+        <translation>数据缺失或格式不正确。</translation>
+    </message>
+    <message>
+        <source>Enter a single value here.</source>
+        <translation>此处只能填写一个值。</translation>
+    </message>
+    <message>
+        <source>The list is missing or malformed.</source>
+        <translation>列表缺失或格式不正确。</translation>
+    </message>
+    <message>
+        <source>At most {max} entries at once.</source>
+        <translation>一次最多 {max} 条。</translation>
     </message>
     <message>
         <source>Type a date as 2026-12-05, as 1205 (this year) or as +3 (three days from today).</source>
@@ -2461,6 +2804,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>收款单</translation>
     </message>
     <message>
+        <source>return</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>red invoice</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
         <source>warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -2473,8 +2824,84 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>隔离区</translation>
     </message>
     <message>
+        <source>quality defect</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>wrong goods delivered</source>
+        <translation>发错货</translation>
+    </message>
+    <message>
+        <source>damaged in transit</source>
+        <translation>运输损坏</translation>
+    </message>
+    <message>
+        <source>unsellable / slow-moving</source>
+        <translation>滞销</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>changed mind</source>
+        <translation>客户改变主意</translation>
+    </message>
+    <message>
+        <source>resellable (back to stock)</source>
+        <translation>可再销售（回库）</translation>
+    </message>
+    <message>
+        <source>defective (quarantine)</source>
+        <translation>有缺陷（隔离区）</translation>
+    </message>
+    <message>
         <source>scrap</source>
         <translation>报废区</translation>
+    </message>
+    <message>
+        <source>no rule matches</source>
+        <translation>没有适用的规则</translation>
+    </message>
+    <message>
+        <source>quality defects: always in full</source>
+        <translation>质量问题：始终全额退款</translation>
+    </message>
+    <message>
+        <source>our mistake (wrong goods, transit damage): in full</source>
+        <translation>我方责任（发错货、运输损坏）：全额退款</translation>
+    </message>
+    <message>
+        <source>changed mind within 7 days: in full</source>
+        <translation>7 天内改变主意：全额退款</translation>
+    </message>
+    <message>
+        <source>changed mind after 7 days: refused</source>
+        <translation>超过 7 天改变主意：不予退货</translation>
+    </message>
+    <message>
+        <source>within 6 months (180 days): in full</source>
+        <translation>6 个月（180 天）内：全额退款</translation>
+    </message>
+    <message>
+        <source>after 6 months: 10 % packaging-loss deduction</source>
+        <translation>超过 6 个月：扣除 10% 包装损耗</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>过账</translation>
+    </message>
+    <message>
+        <source>reverse</source>
+        <translation>冲销</translation>
     </message>
     <message>
         <source>consignment at customer</source>
@@ -2561,16 +2988,60 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>赊销</translation>
     </message>
     <message>
+        <source>goods returned (销货退回)</source>
+        <translation>销货退回</translation>
+    </message>
+    <message>
+        <source>price allowance (销售折让)</source>
+        <translation>销售折让</translation>
+    </message>
+    <message>
+        <source>invoicing error (开票有误)</source>
+        <translation>开票有误</translation>
+    </message>
+    <message>
+        <source>Red invoice</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>草稿</translation>
+    </message>
+    <message>
+        <source>awaiting confirmation</source>
+        <translation>待确认</translation>
     </message>
     <message>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
+        <source>issued</source>
+        <translation>已开具</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>submit for confirmation</source>
+        <translation>提交确认</translation>
+    </message>
+    <message>
+        <source>record the confirmation</source>
+        <translation>登记确认单</translation>
+    </message>
+    <message>
+        <source>issue</source>
+        <translation>开具</translation>
+    </message>
+    <message>
         <source>picking</source>
         <translation>拣货中</translation>
+    </message>
+    <message>
+        <source>partly shipped</source>
+        <translation>部分发货</translation>
     </message>
     <message>
         <source>shipped</source>
@@ -2593,6 +3064,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>reversed</source>
+        <translation>已冲销</translation>
+    </message>
+    <message>
         <source>edit</source>
         <translation>编辑</translation>
     </message>
@@ -2603,6 +3078,30 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>start picking</source>
         <translation>开始拣货</translation>
+    </message>
+    <message>
+        <source>re-plan the picking list</source>
+        <translation>重新生成拣货单</translation>
+    </message>
+    <message>
+        <source>cancel the picking list</source>
+        <translation>取消拣货单</translation>
+    </message>
+    <message>
+        <source>close short (cancel the rest)</source>
+        <translation>短缺结案（取消剩余）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>已作废</translation>
     </message>
     <message>
         <source>ship</source>
@@ -2629,12 +3128,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>发票</translation>
     </message>
     <message>
+        <source>Payment</source>
+        <translation>收款单</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
         <source>Picking list</source>
         <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送货单</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import event, select
 
 from retailerp.domain.errors import StaleRecordError
 from retailerp.persistence import tables as t
@@ -164,10 +165,29 @@ def test_two_pcs_saving_the_same_customer(target: str, shared: Database) -> None
 
 
 def test_a_save_waiting_behind_another_is_refused_as_stale(db: Database) -> None:
-    """B loads and saves while A's change of the same card is still uncommitted: B waits for
-    A's transaction, then gets the clear "changed by … at …" refusal, never an overwrite."""
+    """B saves while A's change of the same card is still uncommitted: B really waits for
+    A's transaction, then gets the clear "changed by … at …" refusal, never an overwrite.
+
+    The wait is proved by ordering, not by time.  A commits only once B has issued its
+    blocking statement (``BEGIN IMMEDIATE`` on SQLite, the ``UPDATE`` of the card on
+    PostgreSQL); when that statement returns, B's own connection already sees A's committed
+    name — so B's transaction (SQLite) or update (PostgreSQL, which otherwise would have
+    matched the old version and saved) went on only after A committed."""
     opened = services_for(db, user="bob").customers.create({"code": "C1", "name": "原名"})
     outcome: dict[str, Any] = {}
+    events: list[str] = []
+    blocking = "BEGIN IMMEDIATE" if db.engine.dialect.name == "sqlite" else "UPDATE customers"
+    bob_issued = threading.Event()
+    name_of = select(t.customers.c.name).where(t.customers.c.id == opened.id)
+
+    def before(conn, cursor, statement: str, *args: Any) -> None:  # noqa: ANN001
+        if threading.current_thread().name == "bob" and statement.startswith(blocking):
+            events.append("bob issues")
+            bob_issued.set()
+
+    def after(conn, cursor, statement: str, *args: Any) -> None:  # noqa: ANN001
+        if threading.current_thread().name == "bob" and statement.startswith(blocking):
+            events.append(f"bob then sees {conn.execute(name_of).scalar_one()}")
 
     def bob_saves() -> None:
         try:
@@ -178,17 +198,25 @@ def test_a_save_waiting_behind_another_is_refused_as_stale(db: Database) -> None
         except Exception as error:  # noqa: BLE001 - checked below
             outcome["result"] = error
 
-    with UnitOfWork(db, write=True) as uow:  # alice's transaction, held open
-        card = uow.customers.get(opened.id)
-        assert card is not None
-        card.name, card.updated_by = "alice 的名字", "alice"
-        uow.flush()
-        bob = threading.Thread(target=bob_saves)
-        bob.start()
-        bob.join(timeout=0.5)  # bob is now blocked behind alice (or not yet started)
-        uow.commit()
-    bob.join(timeout=TIMEOUT)
+    event.listen(db.write_engine, "before_cursor_execute", before)
+    event.listen(db.write_engine, "after_cursor_execute", after)
+    try:
+        with UnitOfWork(db, write=True) as uow:  # alice's transaction, held open
+            card = uow.customers.get(opened.id)
+            assert card is not None
+            card.name, card.updated_by = "alice 的名字", "alice"
+            uow.flush()
+            bob = threading.Thread(target=bob_saves, name="bob")
+            bob.start()
+            assert bob_issued.wait(TIMEOUT), outcome
+            assert events == ["bob issues"]  # issued while alice holds the card
+            uow.commit()
+        bob.join(timeout=TIMEOUT)
+    finally:
+        event.remove(db.write_engine, "before_cursor_execute", before)
+        event.remove(db.write_engine, "after_cursor_execute", after)
     assert not bob.is_alive()
+    assert events == ["bob issues", "bob then sees alice 的名字"]
     assert isinstance(outcome["result"], StaleRecordError), outcome["result"]
     assert "changed by alice" in str(outcome["result"])
     saved = Services.over(db).customers.get(opened.id)

@@ -16,7 +16,7 @@ def shop(sqlite_path: Path) -> Shop:
     return open_shop(sqlite_path)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def any_shop(request: pytest.FixtureRequest, tmp_path: Path) -> Shop:
     i18n.set_language("en")
     if request.param == "sqlite":

@@ -264,9 +264,13 @@ def test_a_thousand_customers_load_page_by_page_while_scrolling(
     page.view.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.loaded_count > first)
 
-    while not page.model.fully_loaded:
+    for _ in range(1200 // 200):  # bounded: each scroll to the bottom must load a page more
+        if page.model.fully_loaded:
+            break
+        loaded = page.model.loaded_count
         page.view.scrollToBottom()
-        qtbot.wait(1)
+        qtbot.waitUntil(lambda n=loaded: page.model.loaded_count > n or page.model.fully_loaded)
+    assert page.model.fully_loaded
     assert page.model.loaded_count == 1200
     last = page.model.data(page.model.index(1199, 0), ROW_ROLE)
     assert last.code == "K01200"

@@ -78,8 +78,8 @@ def test_the_order_to_cash_flow_shows_in_every_open_list_without_a_restart(
     dialog: OrderDialog = orders.open_order(kettles[1])
     monkeypatch.setattr(ship_dialog, "ask_picked", lambda _p, _s, _picking: {1: "10"})
 
-    def pay(_parent, _about, amount, act):  # noqa: ANN001, ANN202
-        return act(PaymentInput(str(amount.amount), "cash", ""))
+    def pay(_parent, _about, amount, _preview):  # noqa: ANN001, ANN202
+        return PaymentInput(str(amount.amount), "cash", "")
 
     monkeypatch.setattr(payment_dialog, "ask_payment", pay)
 

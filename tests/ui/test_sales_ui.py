@@ -4,7 +4,7 @@ confirmation with a credit refusal and an owner's override, the way to cash, the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -256,10 +256,16 @@ def test_several_customers_match_and_enter_asks_to_choose(
 def test_a_review_overdue_is_shown_with_the_customer(
     qtbot, dialog: OrderDialog, services: Services, shop: Shop
 ) -> None:
-    position = services.invoices.position(shop.customer)
-    choose_customer(qtbot, dialog)
-    warning = dialog.customer.warning.text()
-    assert ("review is overdue" in warning) == position.review_overdue
+    # in business since January 2020 and never reviewed: due in every period since
+    back_then = Services.over(services.ctx.db, today=lambda: date(2020, 1, 15))
+    make_customer(back_then, "C900", "Old Customer")
+    assert services.invoices.position(shop.customer).review_overdue is False  # new today
+    choose_customer(qtbot, dialog, "C900")
+    assert "The customer's review is overdue" in dialog.customer.warning.text()
+    dialog.customer.edit.clear()
+    choose_customer(qtbot, dialog, "C001")  # created today: not due
+    assert dialog.customer.value() == shop.customer
+    assert "review is overdue" not in dialog.customer.warning.text()
 
 
 # --- confirming ----------------------------------------------------------------------------
@@ -355,9 +361,10 @@ def test_from_confirmation_to_cash_with_the_linked_documents(
 
     seen: list[Money | None] = []
 
-    def pay(_parent, _about, amount, act):  # noqa: ANN001, ANN202
+    def pay(_parent, _about, amount, preview):  # noqa: ANN001, ANN202
         seen.append(amount)
-        return act(PaymentInput(str(amount.amount), "wechat", "WX123"))
+        assert not preview(str(amount.amount)).is_overpayment
+        return PaymentInput(str(amount.amount), "wechat", "WX123")
 
     monkeypatch.setattr(payment_dialog, "ask_payment", pay)
     qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)

@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 from retailerp.domain.errors import FieldError
 from retailerp.domain.money import (
     MAX_AMOUNT,
+    MAX_TOTAL,
     Money,
     check_price,
     check_quantity,
     check_vat_rate,
     line_amounts,
+    net_unit_price,
     to_decimal,
     total,
 )
@@ -138,8 +140,8 @@ def _refusal(call, *args, **kwargs) -> FieldError:  # noqa: ANN001
         (None, "Enter a number"),
         (True, "Enter a number"),
         ([1], "Enter a number"),
-        ("NaN", "Enter a number"),
-        ("Infinity", "Enter a number"),
+        ("NaN", "not a number"),
+        ("Infinity", "not a number"),
         (float("inf"), "Enter a number"),
     ],
 )
@@ -237,3 +239,128 @@ def test_checks_refuse_anything_with_a_field_error_only(value: object) -> None:
             check(value, "f")
         except FieldError as error:
             assert error.field == "f"
+
+
+# --- typed numbers: thousands commas only, never a silently dropped decimal comma -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,000.5", D("1000.5")),
+        ("12,345", D(12345)),
+        ("1,234,567.89", D("1234567.89")),
+        ("-1,000", D(-1000)),
+        ("+2.5", D("2.5")),
+        ("0.5", D("0.5")),
+        (".5", D("0.5")),
+        ("5.", D(5)),
+        (" 7 ", D(7)),
+        ("１２，３４５．６", D("12345.6")),  # full-width, as a Chinese input method types it
+        ("1，000", D(1000)),
+    ],
+)
+def test_real_thousands_grouping_is_read(text: str, value: Decimal) -> None:
+    assert to_decimal(text, "f") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("0,5", "a comma may only group thousands"),  # was read as 5
+        ("1,5", "a comma may only group thousands"),  # was 15
+        ("12,34", "a comma may only group thousands"),  # was 1234
+        ("1,0000", "a comma may only group thousands"),
+        ("1,000,00", "a comma may only group thousands"),
+        ("1.000,5", "a comma may only group thousands"),
+        (",5", "a comma may only group thousands"),
+        ("1,000.5,5", "a comma may only group thousands"),
+        ("12，34", "a comma may only group thousands"),
+        ("1 5", "is not a number"),  # an inner space is not dropped either
+        ("1e5", "is not a number"),
+        ("NaN", "is not a number"),
+        ("-Infinity", "is not a number"),
+        (".", "is not a number"),
+        ("+", "is not a number"),
+        ("0x10", "is not a number"),
+    ],
+)
+def test_ambiguous_or_malformed_numbers_are_refused_with_a_message(text: str, words: str) -> None:
+    error = _refusal(to_decimal, text, "lines.1.quantity")
+    assert error.field == "lines.1.quantity"
+    assert words in str(error)
+    assert text.strip() in str(error) or "not a number" in str(error)
+
+
+# --- ceilings that fit the storage (BIGINT cents) ------------------------------------------
+
+
+def test_a_line_above_the_ceiling_is_refused() -> None:
+    price = check_price(str(MAX_AMOUNT))
+    error = _refusal(line_amounts, D("9999999.999"), price, D("0.13"))
+    assert error.field == "gross"
+    assert "at most 9,999,999,999.99" in str(error)
+    at_limit = line_amounts(D(1), Money.of("8849557522.00"), D("0.13"))
+    assert at_limit.gross.amount <= MAX_TOTAL
+
+
+def test_a_document_above_the_ceiling_is_refused() -> None:
+    line = line_amounts(D(10), Money.of("800000000"), D(0))  # 8e9, within one line's ceiling
+    assert total([line]).net.amount == D("8000000000.00")
+    error = _refusal(total, [line, line])
+    assert error.field == "lines"
+    assert "A document may come to at most" in str(error)
+
+
+def test_the_ceiling_fits_a_bigint_of_cents_with_room_for_sums() -> None:
+    assert MAX_TOTAL * 100 * 100_000 < 2**63 - 1  # 100,000 maximal documents still sum
+
+
+# --- prices typed with VAT included ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("gross", "qty", "rate", "discount", "net"),
+    [
+        ("10.00", "1", "0.13", "0", "8.85"),
+        ("10.00", "3", "0.13", "0", "8.85"),
+        ("9.99", "3", "0.13", "0", "8.84"),
+        ("113.00", "1", "0.13", "0", "100.00"),
+        ("1.09", "1", "0.09", "0", "1.00"),
+        ("0.01", "1", "0.13", "0", "0.01"),
+        ("5.00", "0.5", "0.06", "0", "4.72"),
+        ("100.00", "2", "0", "0", "100.00"),
+        ("20.00", "1", "0.13", "0.10", "17.70"),
+    ],
+)
+def test_a_gross_unit_price_becomes_the_net_price_that_reproduces_the_gross(
+    gross: str, qty: str, rate: str, discount: str, net: str
+) -> None:
+    unit = net_unit_price(Money.of(gross), D(qty), D(rate), D(discount))
+    assert unit == Money.of(net)
+    line = line_amounts(D(qty), unit, D(rate), D(discount))
+    assert line.gross == Money.of(D(qty) * D(gross) * (1 - D(discount)))
+
+
+def test_where_no_cent_price_reproduces_the_gross_the_nearest_line_is_taken() -> None:
+    unit = net_unit_price(Money.of("9.99"), D(7), D("0.13"))  # 69.93 wanted
+    assert unit == Money.of("8.84")
+    assert line_amounts(D(7), unit, D("0.13")).gross == Money.of("69.92")  # 8.85 gives 70.00
+
+
+@given(
+    st.integers(1, 10**7),
+    st.decimals(min_value=D("0.01"), max_value=D(8), places=3),
+    st.sampled_from([D("0.13"), D("0.09"), D("0.06"), D("0.03"), D(0)]),
+)
+def test_the_net_price_is_the_best_cent_price(minor: int, qty: Decimal, rate: Decimal) -> None:
+    gross = Money(minor)
+    unit = net_unit_price(gross, qty, rate)
+    target = Money.of(qty * gross.amount)
+    miss = abs(line_amounts(qty, unit, rate).gross.minor - target.minor)
+    for other in range(max(unit.minor - 700, 0), unit.minor + 701):  # none does better
+        if other == unit.minor:
+            continue
+        assert abs(line_amounts(qty, Money(other), rate).gross.minor - target.minor) >= miss
+    if qty * (1 + rate) <= 1:  # a cent of price moves net and VAT by a cent each at most
+        assert miss <= 1

@@ -77,7 +77,16 @@ def test_the_table_covers_the_documented_flow() -> None:
     ]
     for state, action, target in flow:
         assert target in TRANSITIONS[(state, action)]
-    assert OrderState.CONFIRMED in TRANSITIONS[(OrderState.PICKING, OrderAction.SHIP)]
+    assert OrderState.PARTLY_SHIPPED in TRANSITIONS[(OrderState.PICKING, OrderAction.SHIP)]
+    backorder = [
+        (OrderState.PARTLY_SHIPPED, OrderAction.START_PICKING, OrderState.PICKING),
+        (OrderState.PARTLY_SHIPPED, OrderAction.CLOSE_SHORT, OrderState.SHIPPED),
+        (OrderState.PICKING, OrderAction.CANCEL_PICKING, OrderState.CONFIRMED),
+        (OrderState.PICKING, OrderAction.CANCEL_PICKING, OrderState.PARTLY_SHIPPED),
+        (OrderState.PICKING, OrderAction.REPLAN_PICKING, OrderState.PICKING),
+    ]
+    for state, action, target in backorder:
+        assert target in TRANSITIONS[(state, action)]
 
 
 @pytest.mark.parametrize("state", [OrderState.DRAFT, OrderState.CONFIRMED, OrderState.PICKING])

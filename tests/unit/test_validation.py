@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from datetime import date, datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -184,3 +187,130 @@ def test_other_barcodes_are_printable_ascii_without_spaces() -> None:
     assert "no spaces" in str(refusal(v.barcode, "ABC 123"))
     assert "no spaces" in str(refusal(v.barcode, "条码123"))
     assert "At most 32" in str(refusal(v.barcode, "A" * 33))
+
+
+# --- the one text rule: what is stripped, what is refused, which fields are multi-line ----
+
+TODAY = date(2026, 3, 16)
+
+
+@pytest.mark.parametrize(
+    ("field", "given", "kept"),
+    [
+        ("name", "  上海华联  ", "上海华联"),
+        ("name", "\ufeff上海华联", "上海华联"),  # byte-order mark from a pasted CSV cell
+        ("name", "华\u200b联", "华联"),  # zero-width space
+        ("name", "ACME\n", "ACME"),  # a trailing line break is surrounding space
+        ("name", "Cafe\u0301", "Café"),  # composed (NFC)
+        ("name", "👩\u200d👩\u200d👧", "👩\u200d👩\u200d👧"),  # joiners that emoji need
+        ("note", "first line\r\nsecond line", "first line\nsecond line"),
+        ("note", "a\rb\u2028c", "a\nb\nc"),
+        ("rows.3.note", "a\tb\nc", "a\tb\nc"),  # the last part of the name decides
+        ("address", "上海市\n黄浦区", "上海市\n黄浦区"),
+        ("credit_note", "line 1\nline 2", "line 1\nline 2"),
+        ("name", None, ""),
+    ],
+)
+def test_text_is_cleaned_by_the_one_rule(field: str, given: str | None, kept: str) -> None:
+    assert v.clean_text(given, field) == kept
+
+
+@pytest.mark.parametrize(
+    ("field", "given", "words"),
+    [
+        ("name", "ACME\x00Ltd", "invisible control character (U+0000)"),
+        ("name", "\x1b[31mRED\x1b[0m", "invisible control character (U+001B)"),
+        ("name", "ACME\x7f", "U+007F"),
+        ("name", "AC\x85ME", "U+0085"),  # a C1 control
+        ("name", "gpj.\u202eexe", "changes the writing direction"),
+        ("name", "\u2066abc\u2069", "changes the writing direction"),
+        ("name", "a\u200fb", "changes the writing direction"),
+        ("name", "a\u061cb", "changes the writing direction"),
+        ("name", "soft\u00adhyphen", "invisible control character (U+00AD)"),
+        ("name", "a\ud800b", "invisible control character (U+D800)"),  # a lone surrogate
+        ("name", "two\nlines", "takes one line"),
+        ("lines.2.batch", "L1\r\nL2", "takes one line"),
+        ("name", "a\u2028b", "takes one line"),
+        ("name", "tab\there", "U+0009"),
+        ("note", "bell\x07", "U+0007"),  # a multi-line field still refuses controls
+        ("note", "x\u202e", "changes the writing direction"),
+        ("name", 42, "Enter text"),  # a name given as a number
+        ("name", ["a"], "Enter text"),
+        ("name", b"bytes", "Enter text"),
+    ],
+)
+def test_implausible_text_is_refused_naming_the_field(
+    field: str, given: object, words: str
+) -> None:
+    error = refusal(v.clean_text, given, field)
+    assert error.field == field
+    assert words in str(error)
+
+
+def test_every_text_field_rule_applies_the_text_rule() -> None:
+    for rule in (v.required_text, v.optional_text):
+        assert refusal(rule, "a\x00", "name", 10).field == "name"
+        assert refusal(rule, "a\u202eb", "contact", 10).field == "contact"
+        assert refusal(rule, 7, "name", 10).field == "name"
+    assert refusal(v.code, "C\x1b1").field == "code"
+    assert refusal(v.phone, "138\u202e0013800").field == "phone"
+    assert v.optional_text("a\nb", "note", 10) == "a\nb"
+
+
+@given(st.text(max_size=20))
+def test_the_text_rule_either_refuses_or_leaves_nothing_invisible(text: str) -> None:
+    for field in ("name", "note"):
+        try:
+            clean = v.clean_text(text, field)
+        except FieldError as error:
+            assert error.field == field
+            continue
+        assert clean == clean.strip()
+        assert not any(
+            unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in clean
+        )
+        assert not set(clean) & v.BIDI_CONTROLS
+        if field == "name":
+            assert "\n" not in clean and "\t" not in clean
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "day"),
+    [
+        (date(2026, 3, 16), date(2026, 3, 16)),
+        (date(2000, 1, 1), date(2000, 1, 1)),
+        (date(2027, 3, 17), date(2027, 3, 17)),  # 366 days ahead
+        ("2026-12-05", date(2026, 12, 5)),
+        (" 2025-01-31 ", date(2025, 1, 31)),
+    ],
+)
+def test_plausible_document_dates_are_taken(given: object, day: date) -> None:
+    assert v.document_date(given, "doc_date", TODAY) == day
+
+
+@pytest.mark.parametrize(
+    ("given", "words"),
+    [
+        (
+            date(1900, 1, 1),
+            "1900-01-01 is not a plausible date: give one from 2000-01-01 to 2027-03-17.",
+        ),
+        (date(1999, 12, 31), "not a plausible date"),
+        (date(2099, 1, 1), "not a plausible date"),
+        (date(2027, 3, 18), "not a plausible date"),
+        ("2026-02-30", "Enter a date such as 2026-12-05."),
+        ("16.03.2026", "Enter a date"),
+        ("yesterday", "Enter a date"),
+        ("20260316", "Enter a date"),
+        (20260316, "Enter a date"),
+        (None, "Enter a date"),
+        (datetime(2026, 3, 16, 12, 0), "Enter a date"),
+    ],
+)
+def test_implausible_document_dates_are_refused(given: object, words: str) -> None:
+    error = refusal(v.document_date, given, "doc_date", TODAY)
+    assert error.field == "doc_date"
+    assert words in str(error)

@@ -74,6 +74,14 @@ class StateError(DomainError):
     """The action is not allowed in the record's current state."""
 
 
+class OverridableRefusal(StateError):
+    """A business check refused the action, but an authorised user (the owner) may go ahead
+    anyway by giving a reason, which is recorded with the document and in the audit trail.
+
+    The domain decides which refusals are of this kind; the UI offers "Override…" only for
+    them, and the service checks the permission again."""
+
+
 class StaleRecordError(DomainError):
     """Someone else saved the record after it was loaded; the save was refused."""
 

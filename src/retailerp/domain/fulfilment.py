@@ -11,12 +11,45 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
 from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.money import LineAmounts, Money, check_quantity, line_amounts, total
 from retailerp.domain.sales import OrderLine
 from retailerp.domain.stock import StockMove
-from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
+from retailerp.domain.workflow import Workflow
+
+
+class PickingState(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    VOID = "void"
+
+
+class PickingAction(StrEnum):
+    SHIP = "ship"
+    VOID = "void"
+
+
+PICKING_FLOW: Workflow[PickingState, PickingAction] = Workflow(
+    Term(QT_TRANSLATE_NOOP("terms", "Picking list")),
+    {
+        (PickingState.OPEN, PickingAction.SHIP): frozenset({PickingState.DONE}),
+        (PickingState.OPEN, PickingAction.VOID): frozenset({PickingState.VOID}),
+    },
+    {
+        PickingState.OPEN: Term(QT_TRANSLATE_NOOP("terms", "open")),
+        PickingState.DONE: Term(QT_TRANSLATE_NOOP("terms", "done")),
+        PickingState.VOID: Term(QT_TRANSLATE_NOOP("terms", "void")),
+    },
+    {
+        PickingAction.SHIP: Term(QT_TRANSLATE_NOOP("terms", "ship")),
+        PickingAction.VOID: Term(QT_TRANSLATE_NOOP("terms", "void")),
+    },
+)
+"""A picking list is open until its delivery is posted (done) or it is voided: the order
+was cancelled, closed short, or the list was re-planned or cancelled back to confirmed."""
 
 
 @dataclass(frozen=True)
@@ -52,9 +85,19 @@ class PickingList:
     order_id: int
     created_by: str
     created_at: datetime
-    state: str = "open"
+    state: PickingState = PickingState.OPEN
     lines: list[PickingLine] = field(default_factory=list)
     id: int | None = None
+
+    def move(self, action: PickingAction) -> None:
+        self.state = PICKING_FLOW.move(self.state, action, self.number)
+
+    def planned(self) -> dict[int, Decimal]:
+        """Quantity on the list per order line id."""
+        result: dict[int, Decimal] = {}
+        for line in self.lines:
+            result[line.order_line_id] = result.get(line.order_line_id, Decimal(0)) + line.quantity
+        return result
 
 
 def fefo(lots: Sequence[Lot]) -> list[Lot]:
@@ -72,12 +115,17 @@ def fefo(lots: Sequence[Lot]) -> list[Lot]:
 
 
 def plan_picking(
-    order_lines: Sequence[OrderLine], lots: Mapping[int, Sequence[Lot]], sku_of: Mapping[int, str]
+    order_lines: Sequence[OrderLine],
+    lots: Mapping[int, Sequence[Lot]],
+    sku_of: Mapping[int, str],
+    allowance: Mapping[int, Decimal] | None = None,
 ) -> list[PickingLine]:
     """Where to pick every open order line from; lines come sorted by bin, then SKU.
 
-    A lot serves several lines of the same item in turn; what cannot be covered is simply
-    not on the list (it stays on backorder).
+    ``allowance`` (order line id → quantity) caps what each line may take: its own
+    reservation plus what is truly free (see ``SalesOrder.pick_allowance``); without it a
+    line takes its whole open quantity.  A lot serves several lines of the same item in
+    turn; what cannot be covered is simply not on the list (it stays on backorder).
     """
     remaining = {
         item_id: {i: lot.quantity for i, lot in enumerate(fefo(item_lots))}
@@ -87,6 +135,8 @@ def plan_picking(
     picks: list[PickingLine] = []
     for line in order_lines:
         need = line.open_quantity
+        if allowance is not None:
+            need = min(need, allowance.get(line.id or 0, Decimal(0)))
         for i, lot in enumerate(ordered.get(line.item_id, [])):
             if need <= 0:
                 break
@@ -151,6 +201,13 @@ class Delivery:
     def totals(self) -> LineAmounts:
         return total([line.amounts for line in self.lines])
 
+    def quantities(self) -> dict[int, Decimal]:
+        """Delivered quantity per order line id."""
+        result: dict[int, Decimal] = {}
+        for line in self.lines:
+            result[line.order_line_id] = result.get(line.order_line_id, Decimal(0)) + line.quantity
+        return result
+
 
 def picked_lines(
     picking: PickingList, picked: Mapping[int, object] | None, order_lines: Mapping[int, OrderLine]
@@ -158,7 +215,7 @@ def picked_lines(
     """Delivery lines from a picking list; ``picked`` maps picking line number → quantity
     actually picked (missing = as listed; 0 = not picked).  Prices come from the order."""
     lines: list[DeliveryLine] = []
-    errors: list[FieldError] = []
+    errors = _unknown_lines(picking, picked or {})
     for pick in picking.lines:
         raw = (picked or {}).get(pick.line_no, pick.quantity)
         name = f"lines.{pick.line_no}.picked"
@@ -208,6 +265,24 @@ def picked_lines(
             ),
         )
     return lines
+
+
+def _unknown_lines(picking: PickingList, picked: Mapping[int, object]) -> list[FieldError]:
+    """A quantity for a line the picking list does not have is refused, never ignored."""
+    known = {pick.line_no for pick in picking.lines}
+    return [
+        FieldError(
+            f"lines.{number}.picked",
+            QT_TRANSLATE_NOOP(
+                "errors", "Picking list {picking} has no line {n} (it has lines 1 to {last})."
+            ),
+            picking=picking.number,
+            n=number,
+            last=len(picking.lines),
+        )
+        for number in picked
+        if number not in known
+    ]
 
 
 def delivery_moves(delivery: Delivery, customers_location_id: int) -> list[StockMove]:

@@ -54,6 +54,8 @@ class StockDocument:
     partner: str = ""
     note: str = ""
     reverses_id: int | None = None
+    reverses_number: str | None = None
+    """The number of the posted document a reversal undoes (a receipt, a count, a return …)."""
     lines: list[StockDocumentLine] = field(default_factory=list)
     id: int | None = None
 

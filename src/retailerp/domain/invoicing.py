@@ -1,14 +1,30 @@
-"""Invoices (blue, 蓝字发票), payments and receivables.
+"""Invoices (blue, 蓝字发票), payments, settlement and receivables.
 
 An invoice bills one or more deliveries of one customer; its tax is the sum of its line taxes.
-A payment is allocated to open invoices oldest first (or held against an order, for prepaid
-and cash-on-delivery orders, until that order is invoiced); what is left is the customer's
-credit.  Receivables are aged by due date.
+Receivables are aged by due date.
+
+Settlement — how money meets invoices:
+
+- A payment against an order (prepaid, cash on delivery) first pays that order's open
+  invoices.  What is left is *held for the order* while the order is open
+  (:data:`OPEN_ORDER_STATES`: confirmed, picking, partly shipped or shipped) and pays the
+  order's invoices as they are posted (:func:`apply_advances`).
+- All other unapplied money is *money on account*: payments without an order, overpayments,
+  and what is left of a payment against an order that has since been fully invoiced,
+  cancelled or closed (:func:`on_account`).  Money on account pays the customer's open
+  invoices whenever there is something to pay: when it is received, when an invoice is
+  posted, and on demand (:func:`apply_money`) — money received first pays first, the invoice
+  due first is paid first.  So an invoice is never left open, let alone overdue, while the
+  customer has money on account.
+- An order moves on once all its deliveries are invoiced (shipped → invoiced) and all its
+  invoices are paid (invoiced → paid): :func:`settle_order`.
+- Before a payment is recorded, :func:`preview_payment` says what it will do, in the same
+  order, and how much is more than is open (kept as credit on account).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -17,6 +33,13 @@ from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError, StateError
 from retailerp.domain.fulfilment import Delivery
 from retailerp.domain.money import Money, check_price
+from retailerp.domain.sales import (
+    ORDER_STATE_LABELS,
+    RESERVING_STATES,
+    OrderAction,
+    OrderState,
+    SalesOrder,
+)
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 
@@ -161,12 +184,18 @@ class Payment:
         return self.amount - sum((a.amount for a in self.allocations), Money.zero())
 
 
-def clean_payment(amount: object, method: str, reference: str) -> tuple[Money, str, str]:
+def payment_amount(amount: object) -> Money:
+    """An amount received: a price-like amount greater than zero."""
     money = check_price(amount, "amount")
     if not money:
         raise FieldError(
             "amount", QT_TRANSLATE_NOOP("errors", "The amount must be greater than zero.")
         )
+    return money
+
+
+def clean_payment(amount: object, method: str, reference: str) -> tuple[Money, str, str]:
+    money = payment_amount(amount)
     if method not in PAYMENT_METHODS:
         raise FieldError(
             "method",
@@ -189,6 +218,176 @@ def allocate(amount: Money, invoices: Sequence[Invoice]) -> list[PaymentAllocati
             invoice.paid = invoice.paid + take
             left = left - take
     return allocations
+
+
+# --- settlement ----------------------------------------------------------------------------
+
+OPEN_ORDER_STATES = RESERVING_STATES | {OrderState.SHIPPED}
+"""An order in one of these states (confirmed, picking, partly shipped, shipped) is committed
+and not yet fully invoiced: money paid against it is held for it, and its uninvoiced value
+counts against credit (:mod:`.credit`).  A draft is not a commitment yet; an invoiced, paid or
+closed order is settled through its invoices; a cancelled one is over."""
+
+
+def holds_money(order: SalesOrder) -> bool:
+    """Money paid against ``order`` and not yet applied waits for the order's invoices."""
+    return order.state in OPEN_ORDER_STATES
+
+
+def held_for_orders(payments: Sequence[Payment], holding: Iterable[int]) -> dict[int, Money]:
+    """Unapplied money of ``payments`` per order, for the orders in ``holding`` (the ids of
+    orders that hold money)."""
+    ids = set(holding)
+    held: dict[int, Money] = {}
+    for payment in payments:
+        if payment.order_id in ids and payment.unallocated.minor > 0:
+            order_id = payment.order_id or 0
+            held[order_id] = held.get(order_id, Money.zero()) + payment.unallocated
+    return held
+
+
+def on_account(payments: Sequence[Payment], holding: Iterable[int]) -> list[Payment]:
+    """The payments with money on account: unapplied and not held for an order in
+    ``holding``; oldest received first (the order money is applied in)."""
+    ids = set(holding)
+    credits = [
+        p
+        for p in payments
+        if p.unallocated.minor > 0 and (p.order_id is None or p.order_id not in ids)
+    ]
+    return sorted(credits, key=lambda p: (p.received_on, p.number))
+
+
+def on_account_by_customer(payments: Sequence[Payment], holding: Iterable[int]) -> dict[int, Money]:
+    """Money on account per customer (payments of several customers)."""
+    result: dict[int, Money] = {}
+    for payment in on_account(payments, holding):
+        result[payment.customer_id] = result.get(payment.customer_id, Money.zero()) + (
+            payment.unallocated
+        )
+    return result
+
+
+def total_unapplied(payments: Iterable[Payment]) -> Money:
+    return sum((p.unallocated for p in payments), Money.zero())
+
+
+def apply_money(credits: Sequence[Payment], invoices: Sequence[Invoice]) -> list[Invoice]:
+    """Apply the unapplied money of ``credits`` (in the given order) to open ``invoices``,
+    oldest due first.  Allocations are added to the payments and the invoices' paid amounts
+    raised; returns the invoices that received money."""
+    paid: dict[int, Invoice] = {}
+    by_id = {invoice.id: invoice for invoice in invoices}
+    for credit in credits:
+        if credit.unallocated.minor <= 0:
+            continue
+        allocations = allocate(credit.unallocated, invoices)
+        credit.allocations.extend(allocations)
+        for allocation in allocations:
+            paid[allocation.invoice_id] = by_id[allocation.invoice_id]
+    return list(paid.values())
+
+
+def apply_advances(advances: Sequence[Payment], invoice: Invoice) -> list[Invoice]:
+    """Money held for the invoiced orders pays the new invoice first."""
+    ordered = sorted(advances, key=lambda p: (p.received_on, p.number))
+    return apply_money(ordered, [invoice])
+
+
+def check_payable(order: SalesOrder | None, customer_id: int) -> SalesOrder:
+    """The order a payment of ``customer_id`` is recorded against: the customer's, and in a
+    state where the order workflow takes a payment (not a draft, cancelled, paid or closed)."""
+    if order is None or order.customer_id != customer_id:
+        raise FieldError(
+            "order",
+            QT_TRANSLATE_NOOP("errors", "The payment's order does not belong to this customer."),
+        )
+    if not order.may(OrderAction.PAY):
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "errors", "Order {number} is {state}: no payment can be recorded against it."
+            ),
+            number=order.number,
+            state=ORDER_STATE_LABELS[order.state],
+        )
+    return order
+
+
+def record_advance(order: SalesOrder, amount: Money) -> None:
+    """Money received against the order: it is paid against it (held until invoiced)."""
+    order.move(OrderAction.PAY, order.state)
+    order.prepaid = order.prepaid + amount
+
+
+def mark_invoiced(order: SalesOrder, delivery: Delivery) -> None:
+    """The delivery's gross value is now invoiced (no longer counts as uninvoiced)."""
+    if delivery.order_id != order.id:
+        raise ValueError(f"delivery {delivery.number} is not of order {order.number}")
+    order.invoiced = order.invoiced + delivery.totals.gross
+
+
+def settle_order(
+    order: SalesOrder, deliveries: Sequence[Delivery], invoices: Sequence[Invoice]
+) -> None:
+    """Move ``order`` on: shipped and every delivery invoiced → invoiced; invoiced and every
+    invoice paid → paid.  ``deliveries`` and ``invoices`` are all of the order's."""
+    all_invoiced = bool(deliveries) and all(d.invoice_id is not None for d in deliveries)
+    if order.state == OrderState.SHIPPED and all_invoiced:
+        order.move(OrderAction.INVOICE)
+    if order.state == OrderState.INVOICED and all(i.is_paid for i in invoices):
+        order.move(OrderAction.PAY, OrderState.PAID)
+
+
+@dataclass(frozen=True)
+class PaymentPreview:
+    """What recording a payment will do with its amount (``applied + held + surplus``)."""
+
+    amount: Money
+    applied: Money
+    """Pays open invoices at once."""
+    held: Money
+    """Held for the order until it is invoiced (what the order still needs)."""
+    surplus: Money
+    """More than is open: stays with the customer as credit on account (or, paid against an
+    open order, beyond its value: held with it and on account once it is invoiced)."""
+
+    @property
+    def is_overpayment(self) -> bool:
+        return self.surplus.minor > 0
+
+
+def _up_to(amount: Money, limit: Money) -> Money:
+    return max(Money.zero(), min(amount, limit))
+
+
+def preview_payment(
+    amount: Money,
+    customer_open: Money,
+    money_on_account: Money,
+    order_open: Money | None = None,
+    order_need: Money | None = None,
+) -> PaymentPreview:
+    """What a payment of ``amount`` does, step by step as it is recorded.
+
+    ``customer_open``: all open invoices of the customer; ``money_on_account``: the customer's
+    money on account before this payment.  For a payment against an order: ``order_open``,
+    what that order's invoices still want; ``order_need``, when the order holds money, its
+    uninvoiced value less what is held for it already (``None``: the order holds nothing).
+
+    1. Against an order, the payment pays the order's open invoices.
+    2. While the order holds money, the rest is held for it, up to what it still needs.
+    3. Otherwise the rest is money on account: it pays the customer's other open invoices,
+       after the money already on account (which is older).
+    What is left is the surplus.
+    """
+    applied = _up_to(amount, order_open or Money.zero())
+    rest = amount - applied
+    if order_need is not None:
+        held = _up_to(rest, order_need)
+        return PaymentPreview(amount, applied, held, rest - held)
+    still_open = customer_open - applied - money_on_account
+    more = _up_to(rest, still_open)
+    return PaymentPreview(amount, applied + more, Money.zero(), rest - more)
 
 
 AGEING_BUCKETS = (

@@ -1,12 +1,12 @@
 """Document numbers: one gapless series per document type and year (e.g. GR2026-000001).
 
 The number is taken inside the same transaction that writes the document, so a failed
-posting gives its number back and two PCs never get the same one.
+posting gives its number back and two PCs never get the same one: one SQL upsert on the
+``number_series`` row (``persistence.repositories.DocumentRepository.next_number``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from retailerp.domain.text import QT_TRANSLATE_NOOP
@@ -23,6 +23,8 @@ class DocumentType(StrEnum):
     DELIVERY = "DN"
     INVOICE = "IV"
     PAYMENT = "PY"
+    RETURN = "RT"
+    RED_INVOICE = "RI"
 
 
 DOCUMENT_LABELS = {
@@ -34,6 +36,8 @@ DOCUMENT_LABELS = {
     DocumentType.DELIVERY: QT_TRANSLATE_NOOP("terms", "delivery note"),
     DocumentType.INVOICE: QT_TRANSLATE_NOOP("terms", "invoice"),
     DocumentType.PAYMENT: QT_TRANSLATE_NOOP("terms", "payment"),
+    DocumentType.RETURN: QT_TRANSLATE_NOOP("terms", "return"),
+    DocumentType.RED_INVOICE: QT_TRANSLATE_NOOP("terms", "red invoice"),
 }
 
 DIGITS = 6
@@ -54,17 +58,3 @@ def parse_number(number: str) -> tuple[DocumentType, int, int] | None:
             if year.isdigit() and seq.isdigit():
                 return doc_type, int(year), int(seq)
     return None
-
-
-@dataclass(eq=False)
-class NumberSeries:
-    """The last number given for one document type in one year."""
-
-    doc_type: DocumentType
-    year: int
-    last: int = 0
-    id: int | None = None
-
-    def take_next(self) -> str:
-        self.last += 1
-        return format_number(self.doc_type, self.year, self.last)

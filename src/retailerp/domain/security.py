@@ -31,6 +31,9 @@ class Permission(StrEnum):
     EDIT_ORDERS = "sales.orders"
     OVERRIDE_CHECKS = "sales.override"
     SHIP = "stock.ship"
+    RETURNS = "stock.returns"
+    REFUNDS = "finance.refunds"
+    RED_INVOICES = "finance.red_invoices"
     INVOICE = "finance.invoice"
     RECORD_PAYMENTS = "finance.payments"
     ADMINISTER = "admin"
@@ -40,7 +43,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: frozenset(Permission),
     Role.SALES: frozenset({Permission.EDIT_CUSTOMERS, Permission.EDIT_ORDERS}),
     Role.WAREHOUSE: frozenset(
-        {Permission.EDIT_ITEMS, Permission.RECEIVE_GOODS, Permission.COUNT_STOCK, Permission.SHIP}
+        {
+            Permission.EDIT_ITEMS,
+            Permission.RECEIVE_GOODS,
+            Permission.COUNT_STOCK,
+            Permission.SHIP,
+            Permission.RETURNS,
+        }
     ),
     Role.FINANCE: frozenset(
         {
@@ -48,6 +57,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.EDIT_CUSTOMERS,
             Permission.INVOICE,
             Permission.RECORD_PAYMENTS,
+            Permission.REFUNDS,
+            Permission.RED_INVOICES,
         }
     ),
 }

@@ -3,15 +3,16 @@
 Stock is a ledger of immutable moves: each says that a quantity of an item (of a batch or
 serial number, where tracked) went from one location to another because of a document.  The
 quantity at a location is the sum of what came in less what went out; balances kept for speed
-must always equal that sum.  Virtual locations (supplier, customer, adjustment) are the ends
-of the ledger and may go negative; a location that holds real goods may not, unless the shop
-has allowed negative stock.
+must always equal that sum (``persistence.repositories.StockRepository`` keeps them, with one
+conditional UPDATE per move; ``db check`` compares them with the sum).  Virtual locations
+(supplier, customer, adjustment) are the ends of the ledger and may go negative; a location
+that holds real goods may not, unless the shop has allowed negative stock
+(:meth:`Location.may_go_negative`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -137,42 +138,9 @@ class StockMove:
         )
 
 
-BalanceKey = tuple[int, int, str]
-"""(item id, location id, batch or serial)."""
-
-
 def stock_key(move: StockMove) -> str:
     """What tells units of an item apart at a location: the serial, else the batch."""
     return move.serial or move.batch
-
-
-@dataclass
-class Ledger:
-    """Balances derived from moves, with the negative-stock rule; pure, for checks and tests.
-
-    The database keeps the same balances in a table updated with every move; ``retailerp db
-    check`` compares that table with a sum over the moves.
-    """
-
-    locations: Mapping[int, Location]
-    allow_negative_stock: bool = False
-    balances: dict[BalanceKey, Decimal] = field(default_factory=dict)
-
-    def post(self, moves: Iterable[StockMove]) -> None:
-        """Apply moves all or nothing: if one would make a real location negative, none apply."""
-        pending = dict(self.balances)
-        for move in moves:
-            for location_id, sign in ((move.from_location_id, -1), (move.to_location_id, 1)):
-                key = (move.item_id, location_id, stock_key(move))
-                pending[key] = pending.get(key, Decimal(0)) + sign * move.quantity
-            out_key = (move.item_id, move.from_location_id, stock_key(move))
-            source = self.locations[move.from_location_id]
-            if pending[out_key] < 0 and not source.may_go_negative(self.allow_negative_stock):
-                raise insufficient(source.code, move.quantity, pending[out_key] + move.quantity)
-        self.balances = pending
-
-    def quantity(self, item_id: int, location_id: int, key: str = "") -> Decimal:
-        return self.balances.get((item_id, location_id, key), Decimal(0))
 
 
 def insufficient(location: str, wanted: Decimal, available: Decimal) -> InsufficientStockError:
@@ -187,15 +155,3 @@ def insufficient(location: str, wanted: Decimal, available: Decimal) -> Insuffic
         wanted=f"{wanted.normalize():f}",
         available=f"{max(available, Decimal(0)).normalize():f}",
     )
-
-
-def balances_from_moves(moves: Iterable[StockMove]) -> dict[BalanceKey, Decimal]:
-    """The balances a list of moves adds up to (the definition the balance table must meet)."""
-    result: dict[BalanceKey, Decimal] = {}
-    for move in moves:
-        key = stock_key(move)
-        out_key = (move.item_id, move.from_location_id, key)
-        in_key = (move.item_id, move.to_location_id, key)
-        result[out_key] = result.get(out_key, Decimal(0)) - move.quantity
-        result[in_key] = result.get(in_key, Decimal(0)) + move.quantity
-    return result

@@ -9,7 +9,7 @@ from retailerp.domain.fulfilment import Delivery, DeliveryLine, PickingLine, Pic
 from retailerp.domain.inventory import StockDocument, StockDocumentLine
 from retailerp.domain.invoicing import Invoice, InvoiceLine, Payment, PaymentAllocation
 from retailerp.domain.items import Item
-from retailerp.domain.numbering import NumberSeries
+from retailerp.domain.returns import ReturnDocument, ReturnLine
 from retailerp.domain.sales import OrderLine, SalesOrder
 from retailerp.domain.stock import Location, StockMove
 from retailerp.persistence import tables as t
@@ -29,7 +29,6 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(Item, t.items, version_id_col=t.items.c.version)
     mapper_registry.map_imperatively(Location, t.locations)
     mapper_registry.map_imperatively(StockMove, t.stock_moves)
-    mapper_registry.map_imperatively(NumberSeries, t.number_series)
     mapper_registry.map_imperatively(StockDocumentLine, t.stock_document_lines)
     mapper_registry.map_imperatively(
         StockDocument,
@@ -83,3 +82,10 @@ def _map_sales() -> None:
     _with_lines(Delivery, t.deliveries, DeliveryLine, t.delivery_lines)
     _with_lines(Invoice, t.invoices, InvoiceLine, t.invoice_lines)
     _with_lines(Payment, t.payments, PaymentAllocation, t.payment_allocations, name="allocations")
+    _with_lines(
+        ReturnDocument,
+        t.returns,
+        ReturnLine,
+        t.return_lines,
+        version_id_col=t.returns.c.version,
+    )

@@ -8,16 +8,14 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from retailerp.domain.fulfilment import Delivery, Lot, PickingList
-from retailerp.domain.invoicing import Invoice, Payment
+from retailerp.domain.fulfilment import Delivery, Lot, PickingList, PickingState
+from retailerp.domain.invoicing import OPEN_ORDER_STATES, Invoice, Payment
 from retailerp.domain.items import Tracking
-from retailerp.domain.money import Money
-from retailerp.domain.sales import OrderState, SalesOrder
+from retailerp.domain.sales import RESERVING_STATES, SalesOrder
 from retailerp.domain.stock import SALEABLE_KINDS
 from retailerp.persistence import tables as t
 
-RESERVING_STATES = (OrderState.CONFIRMED, OrderState.PICKING)
-OPEN_ORDER_STATES = (OrderState.CONFIRMED, OrderState.PICKING, OrderState.SHIPPED)
+RESERVING = [s.value for s in RESERVING_STATES]
 SALEABLE = [k.value for k in SALEABLE_KINDS]
 
 
@@ -40,7 +38,8 @@ class SalesRepository:
 
     def open_picking(self, order_id: int) -> PickingList | None:
         stmt = select(PickingList).where(
-            t.picking_lists.c.order_id == order_id, t.picking_lists.c.state == "open"
+            t.picking_lists.c.order_id == order_id,
+            t.picking_lists.c.state == PickingState.OPEN.value,
         )
         return self.session.scalars(stmt).first()
 
@@ -102,7 +101,7 @@ class SalesRepository:
         return self.session.scalars(stmt).first()
 
     def advances(self, order_ids: Sequence[int]) -> list[Payment]:
-        """Payments held against these orders that are not fully allocated yet."""
+        """Payments against these orders that are not fully applied yet."""
         stmt = select(Payment).where(t.payments.c.order_id.in_(list(order_ids)))
         return [
             p
@@ -117,8 +116,10 @@ class SalesRepository:
     # --- figures -----------------------------------------------------------------------
 
     def lock_items(self, item_ids: Iterable[int]) -> None:
-        """Serialise confirmations touching the same items (PostgreSQL row locks; on SQLite
-        the IMMEDIATE write transaction already serialises every writer)."""
+        """Serialise confirmations, picking plans and shipments touching the same items
+        (PostgreSQL row locks, taken in id order so two PCs cannot deadlock; on SQLite the
+        IMMEDIATE write transaction already serialises every writer).  Everything read
+        after the lock (balances, reservations, open picking lists) is what is committed."""
         ids = sorted(set(item_ids))
         if ids and self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(
@@ -139,19 +140,35 @@ class SalesRepository:
     def reserved(
         self, item_ids: Iterable[int], except_order: int | None = None
     ) -> dict[int, Decimal]:
-        """Quantity reserved per item by confirmed orders not yet shipped."""
+        """Quantity reserved per item by orders that hold reservations."""
         ln, o = t.sales_order_lines, t.sales_orders
         stmt = (
             select(ln.c.item_id, func.sum(ln.c.reserved))
             .join(o, o.c.id == ln.c.order_id)
-            .where(
-                ln.c.item_id.in_(list(item_ids)), o.c.state.in_([s.value for s in RESERVING_STATES])
-            )
+            .where(ln.c.item_id.in_(list(item_ids)), o.c.state.in_(RESERVING))
             .group_by(ln.c.item_id)
         )
         if except_order is not None:
             stmt = stmt.where(o.c.id != except_order)
         return {item_id: qty or Decimal(0) for item_id, qty in self.session.execute(stmt)}
+
+    def reserving_orders(self, item_ids: Iterable[int]) -> list[SalesOrder]:
+        """Orders holding a reservation on any of these items."""
+        ln, o = t.sales_order_lines, t.sales_orders
+        ids = select(ln.c.order_id).where(ln.c.item_id.in_(list(item_ids)), ln.c.reserved > 0)
+        stmt = select(SalesOrder).where(o.c.id.in_(ids), o.c.state.in_(RESERVING))
+        return list(self.session.scalars(stmt.order_by(o.c.id)))
+
+    def invoiced_quantities(self, order_id: int) -> dict[int, Decimal]:
+        """Per order line, the quantity on deliveries that have been invoiced."""
+        d, dl = t.deliveries, t.delivery_lines
+        stmt = (
+            select(dl.c.order_line_id, func.sum(dl.c.quantity))
+            .join(d, d.c.id == dl.c.delivery_id)
+            .where(d.c.order_id == order_id, d.c.invoice_id.is_not(None))
+            .group_by(dl.c.order_line_id)
+        )
+        return {line_id: qty for line_id, qty in self.session.execute(stmt)}
 
     def free_stock(
         self, item_ids: Iterable[int], except_order: int | None = None
@@ -195,32 +212,52 @@ class SalesRepository:
         stmt = (
             select(pl.c.item_id, pl.c.location_id, key, func.sum(pl.c.quantity))
             .join(pk, pk.c.id == pl.c.picking_id)
-            .where(pk.c.state == "open", pl.c.item_id.in_(list(item_ids)))
+            .where(pk.c.state == PickingState.OPEN.value, pl.c.item_id.in_(list(item_ids)))
             .group_by(pl.c.item_id, pl.c.location_id, key)
         )
         return {(i, loc, k): q for i, loc, k, q in self.session.execute(stmt)}
 
-    def open_balance(self, customer_id: int) -> Money:
-        """Invoiced and not yet paid."""
-        i = t.invoices
-        stmt = select(func.coalesce(func.sum(i.c.gross - i.c.paid), 0)).where(
-            i.c.customer_id == customer_id
+    # --- money: what settlement and the credit check read ---------------------------------
+
+    def lock_money(self, customer_id: int) -> None:
+        """Serialise the changes to one customer's money (invoicing, payments, applying money
+        on account): a PostgreSQL row lock on the customer, taken before any invoice or
+        payment is read, so two PCs cannot apply the same money twice.  On SQLite the
+        IMMEDIATE write transaction already serialises every writer."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            c = t.customers
+            self.session.execute(select(c.c.id).where(c.c.id == customer_id).with_for_update())
+
+    def unapplied_payments(self, customer_id: int | None = None) -> list[Payment]:
+        """Payments (of one customer, or of all) with money not yet applied to an invoice,
+        oldest received first."""
+        p, a = t.payments, t.payment_allocations
+        applied = (
+            select(func.coalesce(func.sum(a.c.amount), 0))
+            .where(a.c.payment_id == p.c.id)
+            .scalar_subquery()
         )
-        return Money(int(self.session.execute(stmt).scalar_one() or 0))
+        stmt = select(Payment).where(p.c.amount > applied)
+        if customer_id is not None:
+            stmt = stmt.where(p.c.customer_id == customer_id)
+        return list(self.session.scalars(stmt.order_by(p.c.received_on, p.c.number)))
 
-    def unallocated_payments(self, customer_id: int) -> Money:
-        return sum((p.unallocated for p in self.payments_of(customer_id)), Money.zero())
-
-    def uninvoiced_orders(self, customer_id: int, except_order: int | None = None) -> Money:
-        """Gross value of the customer's open orders not yet invoiced."""
-        orders = self.open_orders(customer_id, except_order)
-        return sum((o.uninvoiced for o in orders), Money.zero())
-
-    def open_orders(self, customer_id: int, except_order: int | None = None) -> list[SalesOrder]:
+    def open_orders(self, customer_id: int) -> list[SalesOrder]:
+        """The customer's orders in the states the domain calls open (they hold money paid
+        against them and count against credit)."""
         o = t.sales_orders
         stmt = select(SalesOrder).where(
-            o.c.customer_id == customer_id, o.c.state.in_([s.value for s in OPEN_ORDER_STATES])
+            o.c.customer_id == customer_id,
+            o.c.state.in_([s.value for s in OPEN_ORDER_STATES]),
         )
-        if except_order is not None:
-            stmt = stmt.where(o.c.id != except_order)
-        return list(self.session.scalars(stmt))
+        return list(self.session.scalars(stmt.order_by(o.c.id)))
+
+    def orders(self, ids: Iterable[int]) -> list[SalesOrder]:
+        stmt = select(SalesOrder).where(t.sales_orders.c.id.in_(sorted(set(ids))))
+        return list(self.session.scalars(stmt.order_by(t.sales_orders.c.id)))
+
+    def all_open_invoices(self) -> list[Invoice]:
+        """Every invoice not fully paid, of every customer, oldest due first."""
+        i = t.invoices
+        stmt = select(Invoice).where(i.c.paid < i.c.gross)
+        return list(self.session.scalars(stmt.order_by(i.c.due_date, i.c.id)))

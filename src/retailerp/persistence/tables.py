@@ -25,6 +25,7 @@ from sqlalchemy import (
 from retailerp.domain.customers import AbcClass, CustomerStatus
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
+from retailerp.domain.returns import ReturnCondition, ReturnReason, ReturnState
 from retailerp.domain.sales import OrderState, PaymentMode
 from retailerp.domain.stock import LocationKind
 from retailerp.persistence.types import (
@@ -209,6 +210,7 @@ stock_documents = Table(
     Column("posted_by", String(60), nullable=False),
     Column("posted_at", UtcDateTime, nullable=False),
     Column("reverses_id", Integer, ForeignKey("stock_documents.id"), nullable=True, unique=True),
+    Column("reverses_number", String(20), nullable=True, unique=True),
     Index("ix_stock_documents_date", "doc_date", "id"),
 )
 
@@ -256,6 +258,7 @@ sales_orders = Table(
     Column("note", String(500), nullable=False, default=""),
     Column("override_by", String(60), nullable=False, default=""),
     Column("override_reason", String(200), nullable=False, default=""),
+    Column("short_reason", String(200), nullable=False, default="", server_default=""),
     Column("prepaid", MoneyType, nullable=False, default=0),
     Column("invoiced", MoneyType, nullable=False, default=0),
     Column("created_by", String(60), nullable=False, default=""),
@@ -278,8 +281,10 @@ sales_order_lines = Table(
     Column("vat_rate", RateType, nullable=False),
     Column("reserved", QuantityType, nullable=False, default=0),
     Column("shipped", QuantityType, nullable=False, default=0),
+    Column("cancelled", QuantityType, nullable=False, default=0, server_default="0"),
     CheckConstraint("quantity > 0", name="positive_quantity"),
     CheckConstraint("shipped <= quantity", name="not_over_shipped"),
+    CheckConstraint("shipped + cancelled <= quantity", name="not_over_closed"),
 )
 
 picking_lists = Table(
@@ -410,3 +415,49 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """alembic filter: leave the hand-made search tables and indexes out of comparisons."""
     del parent_names
     return not (type_ in ("table", "index") and name and name.startswith(SEARCH_TABLE_PREFIXES))
+
+
+returns = Table(
+    "returns",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("delivery_id", Integer, ForeignKey("deliveries.id"), nullable=False, index=True),
+    Column("reason", EnumText(ReturnReason), nullable=False),
+    Column("received_by", String(60), nullable=False),
+    Column("return_date", Date, nullable=False),
+    Column("state", EnumText(ReturnState), nullable=False, index=True),
+    Column("note", String(500), nullable=False, default=""),
+    Column("override_by", String(60), nullable=False, default=""),
+    Column("override_reason", String(200), nullable=False, default=""),
+    Column("created_by", String(60), nullable=False, default=""),
+    Column("posted_at", UtcDateTime, nullable=True),
+    Column("version", Integer, nullable=False),
+    Index("ix_returns_date", "return_date", "id"),
+)
+
+return_lines = Table(
+    "return_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("return_id", Integer, ForeignKey("returns.id"), nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column(
+        "delivery_line_id", Integer, ForeignKey("delivery_lines.id"), nullable=False, index=True
+    ),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False, index=True),
+    Column("quantity", QuantityType, nullable=False),
+    Column("unit_price", MoneyType, nullable=False),
+    Column("discount", RateType, nullable=False, default=0),
+    Column("vat_rate", RateType, nullable=False),
+    Column("condition", EnumText(ReturnCondition), nullable=False),
+    Column("batch", String(40), nullable=False, default=""),
+    Column("serial", String(60), nullable=False, default=""),
+    Column("expiry", Date, nullable=True),
+    Column("rule", String(80), nullable=False, default=""),
+    Column("refund_rate", RateType, nullable=False, default=0),
+    Column("refund", MoneyType, nullable=False, default=0),
+    Column("location_id", Integer, ForeignKey("locations.id"), nullable=True),
+    CheckConstraint("quantity > 0", name="positive_quantity"),
+)

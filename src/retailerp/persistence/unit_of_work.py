@@ -45,6 +45,7 @@ from retailerp.persistence.repositories import (
     SettingsRepository,
     StockRepository,
 )
+from retailerp.persistence.returns_repository import ReturnRepository
 from retailerp.persistence.sales_repositories import SalesRepository
 
 T = TypeVar("T")
@@ -121,6 +122,7 @@ class UnitOfWork:
         self.documents = DocumentRepository(self.session)
         self.settings = SettingsRepository(self.session)
         self.sales = SalesRepository(self.session)
+        self.returns = ReturnRepository(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:

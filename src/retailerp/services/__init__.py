@@ -26,6 +26,7 @@ from retailerp.services.customers import CustomerService
 from retailerp.services.invoicing import InvoiceService
 from retailerp.services.items import ItemService
 from retailerp.services.printing import PrintService
+from retailerp.services.returns import ReturnService
 from retailerp.services.sales import OrderService
 from retailerp.services.settings import SettingsService
 from retailerp.services.stock import StockService
@@ -60,6 +61,7 @@ class Services:
         self.orders = OrderService(self.ctx)
         self.invoices = InvoiceService(self.ctx)
         self.printing = PrintService(self.ctx)
+        self.returns = ReturnService(self.ctx)
         self.changes: ChangeBus = bus_for(self.ctx.db)
         """What each committed write changed (see :mod:`retailerp.services.changes`)."""
 

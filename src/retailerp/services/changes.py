@@ -42,6 +42,7 @@ class Change(StrEnum):
     DELIVERIES = "deliveries"
     INVOICES = "invoices"
     PAYMENTS = "payments"
+    RETURNS = "returns"
     AUDIT = "audit"
 
 
@@ -70,6 +71,8 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "invoice_lines": frozenset({Change.INVOICES}),
     "payments": frozenset({Change.PAYMENTS}),
     "payment_allocations": frozenset({Change.PAYMENTS}),
+    "returns": frozenset({Change.RETURNS}),
+    "return_lines": frozenset({Change.RETURNS}),
 }
 """The kinds of thing each table holds; a table of a new area is added here."""
 

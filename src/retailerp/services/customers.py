@@ -24,6 +24,7 @@ from retailerp.persistence import queries
 from retailerp.persistence.queries import CustomerRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, check_version, not_found, validate_row
+from retailerp.services.door import DocumentDate, door
 from retailerp.services.settings import load_settings
 
 
@@ -41,6 +42,7 @@ class CustomerService:
 
     # --- reading ---------------------------------------------------------------------
 
+    @door
     def page(self, page: Page) -> list[CustomerRow]:
         def work(uow: UnitOfWork) -> list[CustomerRow]:
             start = load_settings(uow).review.period_start(self.ctx.today())
@@ -48,6 +50,7 @@ class CustomerService:
 
         return read(self.ctx.db, work)
 
+    @door
     def get(self, customer_id: int) -> Customer:
         def work(uow: UnitOfWork) -> Customer:
             customer = uow.customers.get(customer_id)
@@ -57,9 +60,11 @@ class CustomerService:
 
         return read(self.ctx.db, work)
 
+    @door
     def reviews(self, customer_id: int) -> list[CustomerReview]:
         return read(self.ctx.db, lambda uow: uow.customers.reviews(customer_id))
 
+    @door
     def due_for_review_count(self) -> int:
         def work(uow: UnitOfWork) -> int:
             start = load_settings(uow).review.period_start(self.ctx.today())
@@ -68,6 +73,7 @@ class CustomerService:
         return read(self.ctx.db, work)
 
     @staticmethod
+    @door
     def check(values: Mapping[str, Any]) -> dict[str, str]:
         """Field → message, in the user's language, for what is wrong now (for validation
         as the user types)."""
@@ -79,6 +85,7 @@ class CustomerService:
 
     # --- changing --------------------------------------------------------------------
 
+    @door
     def create(self, values: Mapping[str, Any]) -> Customer:
         self.ctx.actor.require(Permission.EDIT_CUSTOMERS)
         clean = validate_customer(values)
@@ -101,6 +108,7 @@ class CustomerService:
 
         return write(self.ctx.db, work)
 
+    @door
     def import_many(self, rows: Sequence[Mapping[str, Any]]) -> int:
         """Create many customers in one transaction: all or none.  An error names the row
         (``rows.<n>.<field>``, n from 1) and the rule."""
@@ -129,6 +137,7 @@ class CustomerService:
 
         return write(self.ctx.db, work)
 
+    @door
     def update(
         self, customer_id: int, expected_version: int, values: Mapping[str, Any]
     ) -> Customer:
@@ -149,6 +158,7 @@ class CustomerService:
 
         return write(self.ctx.db, work)
 
+    @door(on=DocumentDate)
     def end(
         self, customer_id: int, expected_version: int, reason: str, on: date | None = None
     ) -> Customer:
@@ -172,6 +182,7 @@ class CustomerService:
 
         return write(self.ctx.db, work)
 
+    @door
     def reactivate(self, customer_id: int, expected_version: int, reason: str = "") -> Customer:
         self.ctx.actor.require(Permission.END_CUSTOMERS)
 
@@ -194,6 +205,7 @@ class CustomerService:
 
         return write(self.ctx.db, work)
 
+    @door
     def pin_class(
         self, customer_id: int, expected_version: int, cls: AbcClass | None, reason: str = ""
     ) -> Customer:
@@ -220,6 +232,7 @@ class CustomerService:
 
         return write(self.ctx.db, work)
 
+    @door
     def record_review(
         self,
         customer_id: int,
@@ -261,6 +274,7 @@ class CustomerService:
 
         return write(self.ctx.db, work)
 
+    @door
     def import_revenue(self, entries: Sequence[tuple[str, date, object]], source: str) -> int:
         """Bring in past net revenue (customer code, day, amount), e.g. from the spreadsheets
         a shop kept before; ABC classification reads it with the revenue of invoices."""
@@ -292,6 +306,7 @@ class CustomerService:
 
         return write(self.ctx.db, work)
 
+    @door
     def recompute_classes(self) -> ClassificationResult:
         """Classify every customer from the trailing 12 months' net revenue."""
         self.ctx.actor.require(Permission.EDIT_CUSTOMERS)
@@ -312,6 +327,7 @@ class CustomerService:
 
         return write(self.ctx.db, work)
 
+    @door
     def consignment_location(self, customer_id: int) -> Location:
         """The customer's consignment location, made on first use."""
 

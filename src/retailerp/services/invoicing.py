@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from retailerp.domain import invoicing
-from retailerp.domain.errors import FieldError, StateError
-from retailerp.domain.invoicing import Invoice, Payment
+from retailerp.domain import credit, invoicing
+from retailerp.domain.credit import Overdue
+from retailerp.domain.errors import FieldError
+from retailerp.domain.fulfilment import Delivery
+from retailerp.domain.invoicing import Invoice, Payment, PaymentPreview
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
-from retailerp.domain.sales import OrderAction, OrderState, SalesOrder
+from retailerp.domain.sales import SalesOrder
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.persistence import queries
 from retailerp.persistence.queries import InvoiceRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, not_found
+from retailerp.services.door import door
 from retailerp.services.settings import load_settings
 
 INVOICE = Term(QT_TRANSLATE_NOOP("terms", "Invoice"))
 CUSTOMER = Term(QT_TRANSLATE_NOOP("terms", "Customer"))
+PAYMENT = Term(QT_TRANSLATE_NOOP("terms", "Payment"))
 
 
 @dataclass(frozen=True)
 class CustomerPosition:
-    """What the order form shows next to the customer."""
+    """What the order form and the customer card show about a customer's money."""
 
     customer_id: int
     code: str
@@ -34,16 +38,26 @@ class CustomerPosition:
     abc_class: str
     credit_limit: Money
     open_balance: Money
-    unallocated: Money
+    """Open invoices."""
+    on_account: Money
+    """Money received and not applied, not held for an open order (the customer's credit)."""
+    held_for_orders: Money
+    """Paid against open orders, waiting for their invoices."""
     open_orders: Money
+    """Open orders' uninvoiced value less what is held for them (credit exposure, term 3)."""
+    overdue: Overdue
     review_overdue: bool
     active: bool
 
     @property
     def balance(self) -> Money:
-        """What the customer owes: open invoices less money received but not yet applied
-        (negative = the customer is in credit)."""
-        return self.open_balance - self.unallocated
+        """What the customer owes: open invoices less money on account (negative = the
+        customer is in credit)."""
+        return self.open_balance - self.on_account
+
+    @property
+    def exposure(self) -> Money:
+        return self.balance + self.open_orders
 
 
 @dataclass(frozen=True)
@@ -52,22 +66,28 @@ class AgeingRow:
     code: str
     name: str
     buckets: dict[str, Money]
+    on_account: Money = field(default_factory=Money.zero)
+    """Money on account (a credit: it lowers the total)."""
 
     @property
     def total(self) -> Money:
-        return sum(self.buckets.values(), Money.zero())
+        return sum(self.buckets.values(), Money.zero()) - self.on_account
 
 
 class InvoiceService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @door
     def page(self, page: Page) -> list[InvoiceRow]:
         """A page of the invoice list (filters: open, customer_id, dates)."""
         return read(self.ctx.db, lambda uow: queries.invoice_page(uow.session, page))
 
+    @door
     def invoice(self, delivery_ids: Sequence[int]) -> Invoice:
-        """One blue invoice for one or more deliveries of a customer."""
+        """One blue invoice for one or more deliveries of a customer.  Money held for the
+        invoiced orders pays it first, then the customer's money on account pays the oldest
+        open invoices."""
         self.ctx.actor.require(Permission.INVOICE)
 
         def work(uow: UnitOfWork) -> Invoice:
@@ -78,6 +98,7 @@ class InvoiceService:
                     QT_TRANSLATE_NOOP("errors", "Some of the chosen deliveries do not exist."),
                 )
             invoicing.check_invoiceable(deliveries)
+            uow.sales.lock_money(deliveries[0].customer_id)
             customer = uow.customers.get(deliveries[0].customer_id)
             assert customer is not None
             today = self.ctx.today()
@@ -94,8 +115,10 @@ class InvoiceService:
                 delivery.invoice_id = invoice.id
             uow.customers.add_revenue(customer.id or 0, today, invoice.net, invoice.number)
             orders = _orders_invoiced(uow, deliveries)
-            _apply_advances(uow, orders, invoice)
+            invoicing.apply_advances(uow.sales.advances([o.id or 0 for o in orders]), invoice)
             _settle_orders(uow, orders)
+            paid = _apply_on_account(uow, invoice.customer_id)
+            _settle_orders(uow, _orders_of(uow, paid))
             uow.flush()
             uow.audit(
                 self.ctx.actor,
@@ -104,11 +127,13 @@ class InvoiceService:
                 invoice.number,
                 deliveries=[d.number for d in deliveries],
                 gross=invoice.gross,
+                credit_applied=[i.number for i in paid],
             )
             return invoice
 
         return write(self.ctx.db, work)
 
+    @door
     def record_payment(
         self,
         customer_id: int,
@@ -117,12 +142,15 @@ class InvoiceService:
         reference: str = "",
         order_id: int | None = None,
     ) -> Payment:
-        """Money received.  Against an order (prepaid / cash on delivery) it is held for that
-        order and applied when it is invoiced; otherwise it pays open invoices oldest first."""
+        """Money received.  Against an order (prepaid / cash on delivery) it pays that
+        order's open invoices and the rest is held for the order until it is invoiced;
+        otherwise it is money on account and pays open invoices oldest first (after older
+        money on account).  :meth:`preview_payment` says beforehand what it will do."""
         self.ctx.actor.require(Permission.RECORD_PAYMENTS)
         money, method, reference = invoicing.clean_payment(amount, method, reference)
 
         def work(uow: UnitOfWork) -> Payment:
+            uow.sales.lock_money(customer_id)
             if uow.customers.get(customer_id) is None:
                 raise not_found(CUSTOMER, customer_id)
             payment = Payment(
@@ -136,20 +164,16 @@ class InvoiceService:
                 reference=reference,
                 order_id=order_id,
             )
+            orders: list[SalesOrder] = []
             if order_id is not None:
-                order = _payable_order(uow, order_id, customer_id)
-                order.move(OrderAction.PAY, order.state)
-                order.prepaid = order.prepaid + money
+                order = invoicing.check_payable(uow.sales.order(order_id), customer_id)
+                invoicing.record_advance(order, money)
                 targets = [i for i in uow.sales.invoices_of_order(order_id) if not i.is_paid]
-                orders = [order]
-            else:
-                targets = uow.sales.open_invoices(customer_id)
-                orders = []
-            payment.allocations = invoicing.allocate(money, targets)
+                payment.allocations = invoicing.allocate(money, targets)
+                orders.append(order)
             uow.sales.add(payment)
-            for allocation in payment.allocations:
-                orders += uow.sales.orders_of_invoice(allocation.invoice_id)
-            _settle_orders(uow, orders)
+            paid = _apply_on_account(uow, customer_id)
+            _settle_orders(uow, orders + _orders_of(uow, paid))
             uow.flush()
             uow.audit(
                 self.ctx.actor,
@@ -160,11 +184,68 @@ class InvoiceService:
                 amount=money,
                 order=order_id,
                 allocated=[a.amount for a in payment.allocations],
+                unapplied=payment.unallocated,
             )
             return payment
 
         return write(self.ctx.db, work)
 
+    @door
+    def preview_payment(
+        self, customer_id: int, amount: object, order_id: int | None = None
+    ) -> PaymentPreview:
+        """What :meth:`record_payment` would do with ``amount``: how much pays open
+        invoices, how much is held for the order, and how much is more than is open."""
+        money = invoicing.payment_amount(amount)
+
+        def work(uow: UnitOfWork) -> PaymentPreview:
+            if uow.customers.get(customer_id) is None:
+                raise not_found(CUSTOMER, customer_id)
+            invoices = uow.sales.open_invoices(customer_id)
+            payments = uow.sales.unapplied_payments(customer_id)
+            holding = credit.holding_ids(uow.sales.open_orders(customer_id))
+            on_account = credit.money_on_account(payments, holding)
+            if order_id is None:
+                return invoicing.preview_payment(money, credit.open_invoices(invoices), on_account)
+            order = invoicing.check_payable(uow.sales.order(order_id), customer_id)
+            order_open = credit.open_invoices(uow.sales.invoices_of_order(order_id))
+            need = None
+            if invoicing.holds_money(order):
+                held = invoicing.held_for_orders(payments, [order_id]).get(order_id, Money(0))
+                need = order.uninvoiced - held
+            return invoicing.preview_payment(
+                money, credit.open_invoices(invoices), on_account, order_open, need
+            )
+
+        return read(self.ctx.db, work)
+
+    @door
+    def apply_credit(self, customer_id: int) -> list[Invoice]:
+        """Apply the customer's money on account to its open invoices, oldest first (on
+        demand; it also happens whenever an invoice is posted or money received).  Returns
+        the invoices that received money."""
+        self.ctx.actor.require(Permission.RECORD_PAYMENTS)
+
+        def work(uow: UnitOfWork) -> list[Invoice]:
+            uow.sales.lock_money(customer_id)
+            if uow.customers.get(customer_id) is None:
+                raise not_found(CUSTOMER, customer_id)
+            paid = _apply_on_account(uow, customer_id)
+            _settle_orders(uow, _orders_of(uow, paid))
+            uow.flush()
+            if paid:
+                uow.audit(
+                    self.ctx.actor,
+                    "payment.apply",
+                    "customer",
+                    str(customer_id),
+                    invoices=[i.number for i in paid],
+                )
+            return paid
+
+        return write(self.ctx.db, work)
+
+    @door
     def get(self, number: str) -> Invoice:
         def work(uow: UnitOfWork) -> Invoice:
             invoice = uow.sales.invoice_by_number(number)
@@ -174,34 +255,66 @@ class InvoiceService:
 
         return read(self.ctx.db, work)
 
+    @door
+    def get_payment(self, number: str) -> Payment:
+        """A payment with its allocations."""
+
+        def work(uow: UnitOfWork) -> Payment:
+            payment = uow.sales.payment_by_number(number)
+            if payment is None:
+                raise not_found(PAYMENT, number)
+            return payment
+
+        return read(self.ctx.db, work)
+
+    @door
     def uninvoiced_deliveries(self, customer_id: int) -> list:
         return read(self.ctx.db, lambda uow: uow.sales.uninvoiced_deliveries(customer_id))
 
+    @door
     def position(self, customer_id: int) -> CustomerPosition:
-        """Class, credit limit, open balance and review status of a customer."""
+        """Class, credit limit, open invoices, money on account and held for orders, open
+        orders, what is overdue beyond the grace, and the review status of a customer."""
 
         def work(uow: UnitOfWork) -> CustomerPosition:
             c = uow.customers.get(customer_id)
             if c is None:
                 raise not_found(CUSTOMER, customer_id)
-            review = load_settings(uow).review
+            settings = load_settings(uow)
+            payments = uow.sales.unapplied_payments(customer_id)
+            orders = uow.sales.open_orders(customer_id)
+            check = credit.credit_check(
+                c.credit_limit,
+                uow.sales.open_invoices(customer_id),
+                payments,
+                orders,
+                None,
+                self.ctx.today(),
+                settings.overdue_grace_days,
+            )
+            held = invoicing.held_for_orders(payments, credit.holding_ids(orders))
             return CustomerPosition(
                 customer_id,
                 c.code,
                 c.name,
                 c.abc_class.value,
                 c.credit_limit,
-                uow.sales.open_balance(customer_id),
-                uow.sales.unallocated_payments(customer_id),
-                uow.sales.uninvoiced_orders(customer_id),
-                review.is_due(c, self.ctx.today()),
+                check.open_invoices,
+                check.on_account,
+                sum(held.values(), Money.zero()),
+                check.open_orders,
+                check.overdue,
+                settings.review.is_due(c, self.ctx.today()),
                 c.is_active,
             )
 
         return read(self.ctx.db, work)
 
+    @door
     def ageing(self, today: date | None = None) -> list[AgeingRow]:
-        """Open invoice amounts per customer in ageing buckets by due date."""
+        """Open invoice amounts per customer in ageing buckets by due date, with each
+        customer's money on account as a credit (a customer only in credit has a negative
+        line)."""
         day = today or self.ctx.today()
 
         def work(uow: UnitOfWork) -> list[AgeingRow]:
@@ -210,53 +323,66 @@ class InvoiceService:
                 row = rows.setdefault(cid, AgeingRow(cid, code, name, {}))
                 bucket = invoicing.ageing_bucket(due, day)
                 row.buckets[bucket] = row.buckets.get(bucket, Money.zero()) + open_amount
+            for cid, amount in _on_account_by_customer(uow).items():
+                row = rows.get(cid) or _empty_row(uow, cid)
+                rows[cid] = replace(row, on_account=amount)
             return sorted(rows.values(), key=lambda r: (-r.total.minor, r.code))
 
         return read(self.ctx.db, work)
 
 
-def _payable_order(uow: UnitOfWork, order_id: int, customer_id: int) -> SalesOrder:
-    order = uow.sales.order(order_id)
-    if order is None or order.customer_id != customer_id:
-        raise FieldError(
-            "order",
-            QT_TRANSLATE_NOOP("errors", "The payment's order does not belong to this customer."),
-        )
-    if order.state in (OrderState.DRAFT, OrderState.CANCELLED, OrderState.CLOSED):
-        raise StateError(
-            QT_TRANSLATE_NOOP(
-                "errors", "Order {number} is {state}: no payment can be recorded against it."
-            ),
-            number=order.number,
-            state=order.state.value,
-        )
-    return order
+def _empty_row(uow: UnitOfWork, customer_id: int) -> AgeingRow:
+    customer = uow.customers.get(customer_id)
+    assert customer is not None
+    return AgeingRow(customer_id, customer.code, customer.name, {})
 
 
-def _orders_invoiced(uow: UnitOfWork, deliveries: Sequence) -> list[SalesOrder]:
+def _on_account_by_customer(uow: UnitOfWork) -> dict[int, Money]:
+    payments = uow.sales.unapplied_payments()
+    orders = uow.sales.orders(p.order_id for p in payments if p.order_id is not None)
+    return invoicing.on_account_by_customer(payments, credit.holding_ids(orders))
+
+
+def _apply_on_account(uow: UnitOfWork, customer_id: int) -> list[Invoice]:
+    """The customer's money on account pays its open invoices; the invoices paid."""
+    payments = uow.sales.unapplied_payments(customer_id)
+    holding = credit.holding_ids(uow.sales.open_orders(customer_id))
+    credits = invoicing.on_account(payments, holding)
+    if not credits:
+        return []
+    return invoicing.apply_money(credits, uow.sales.open_invoices(customer_id))
+
+
+def _orders_of(uow: UnitOfWork, invoices: Sequence[Invoice]) -> list[SalesOrder]:
+    return [o for i in invoices for o in uow.sales.orders_of_invoice(i.id or 0)]
+
+
+def _orders_invoiced(uow: UnitOfWork, deliveries: Sequence[Delivery]) -> list[SalesOrder]:
     orders: dict[int, SalesOrder] = {}
     for delivery in deliveries:
         order = uow.sales.order(delivery.order_id)
         assert order is not None
-        order.invoiced = order.invoiced + delivery.totals.gross
+        invoicing.mark_invoiced(order, delivery)
         orders[order.id or 0] = order
     return list(orders.values())
 
 
-def _apply_advances(uow: UnitOfWork, orders: Sequence[SalesOrder], invoice: Invoice) -> None:
-    """Money paid against these orders before invoicing now pays the invoice."""
-    for advance in uow.sales.advances([o.id or 0 for o in orders]):
-        advance.allocations.extend(invoicing.allocate(advance.unallocated, [invoice]))
-
-
 def _settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
-    """Move orders on: shipped and all invoiced → invoiced; invoiced and all paid → paid."""
+    """Let the domain move each order on from its deliveries and invoices."""
+    uow.flush()
     for order in {o.id: o for o in orders}.values():
-        deliveries = uow.sales.deliveries_of_order(order.id or 0)
-        all_invoiced = bool(deliveries) and all(d.invoice_id for d in deliveries)
-        if order.state == OrderState.SHIPPED and all_invoiced:
-            order.move(OrderAction.INVOICE)
-        if order.state == OrderState.INVOICED:
-            uow.flush()
-            if all(i.is_paid for i in uow.sales.invoices_of_order(order.id or 0)):
-                order.move(OrderAction.PAY, OrderState.PAID)
+        oid = order.id or 0
+        invoicing.settle_order(
+            order, uow.sales.deliveries_of_order(oid), uow.sales.invoices_of_order(oid)
+        )
+
+
+def settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
+    """Move orders on after a change elsewhere (an order closed short may now be invoiced
+    in full, or paid); money they no longer hold goes on account and pays open invoices."""
+    customers = sorted({o.customer_id for o in orders})
+    for customer_id in customers:
+        uow.sales.lock_money(customer_id)
+    _settle_orders(uow, orders)
+    for customer_id in customers:
+        _settle_orders(uow, _orders_of(uow, _apply_on_account(uow, customer_id)))

@@ -20,15 +20,18 @@ from retailerp.services.context import (
     not_found,
     validate_row,
 )
+from retailerp.services.door import door
 
 
 class ItemService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @door
     def page(self, page: Page) -> list[ItemRow]:
         return read(self.ctx.db, lambda uow: queries.item_page(uow.session, page))
 
+    @door
     def get(self, item_id: int) -> Item:
         def work(uow: UnitOfWork) -> Item:
             item = uow.items.get(item_id)
@@ -38,10 +41,12 @@ class ItemService:
 
         return read(self.ctx.db, work)
 
+    @door
     def get_many(self, item_ids: Sequence[int]) -> dict[int, Item]:
         """Several items in one read (for the lines of a document)."""
         return read(self.ctx.db, lambda uow: uow.items.by_ids(item_ids))
 
+    @door
     def find(self, code: str) -> Item | None:
         """The item with this SKU or barcode (what a scanner or a clerk types)."""
         code = code.strip()
@@ -50,6 +55,7 @@ class ItemService:
         )
 
     @staticmethod
+    @door
     def check(values: Mapping[str, Any]) -> dict[str, str]:
         """Field → message, in the user's language, for what is wrong now (for validation
         as the user types)."""
@@ -59,6 +65,7 @@ class ItemService:
             return {f: e.render(translate) for f, e in error.by_field().items()}
         return {}
 
+    @door
     def create(self, values: Mapping[str, Any]) -> Item:
         self.ctx.actor.require(Permission.EDIT_ITEMS)
         clean = validate_item(values)
@@ -74,6 +81,7 @@ class ItemService:
 
         return write(self.ctx.db, work)
 
+    @door
     def import_many(self, rows: Sequence[Mapping[str, Any]]) -> int:
         """Create many items in one transaction: all or none; errors name the row."""
         self.ctx.actor.require(Permission.EDIT_ITEMS)
@@ -94,6 +102,7 @@ class ItemService:
 
         return write(self.ctx.db, work)
 
+    @door
     def update(self, item_id: int, expected_version: int, values: Mapping[str, Any]) -> Item:
         self.ctx.actor.require(Permission.EDIT_ITEMS)
         clean = validate_item(values)
@@ -111,6 +120,7 @@ class ItemService:
 
         return write(self.ctx.db, work)
 
+    @door
     def set_active(self, item_id: int, expected_version: int, active: bool) -> Item:
         """Retire an item from use (it stays with its history) or bring it back."""
         self.ctx.actor.require(Permission.EDIT_ITEMS)

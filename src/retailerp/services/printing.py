@@ -23,6 +23,7 @@ from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.printing import PRESETS, render
 from retailerp.printing import model as pm
 from retailerp.services.context import ServiceContext, not_found
+from retailerp.services.door import door
 from retailerp.services.settings import load_settings
 
 PRINTABLE = (DocumentType.PICKING_LIST, DocumentType.DELIVERY, DocumentType.INVOICE)
@@ -32,6 +33,7 @@ class PrintService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @door
     def document(self, number: str) -> pm.PrintDocument:
         """The print data of a posted document, found by its number."""
         parsed = parse_number(number.strip().upper())
@@ -53,6 +55,7 @@ class PrintService:
         }
         return read(self.ctx.db, lambda uow: builders[kind](uow, number.strip().upper()))
 
+    @door
     def pdf(
         self, number: str, preset: str = "A4", copies: int = 1, language: str | None = None
     ) -> bytes:

@@ -4,37 +4,46 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from retailerp.domain import fulfilment
 from retailerp.domain import validation as v
+from retailerp.domain.credit import credit_check
 from retailerp.domain.customers import Customer
-from retailerp.domain.errors import StateError
-from retailerp.domain.fulfilment import Delivery, PickingList
+from retailerp.domain.errors import InsufficientStockError, StateError
+from retailerp.domain.fulfilment import Delivery, PickingAction, PickingList
 from retailerp.domain.invoicing import Invoice, Payment
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.sales import (
     CreditCheck,
+    LineProgress,
     OrderAction,
-    OrderState,
     PaymentMode,
+    ReservationLoss,
     SalesOrder,
     check_can_ship,
     check_transition,
     clean_order_header,
     clean_order_lines,
     confirmation_refusal,
+    line_progress,
+    reservation_losses,
+    reserved_stock_refusal,
     shortages,
+    stock_shortfall,
 )
 from retailerp.domain.security import Permission
-from retailerp.domain.stock import CUSTOMERS
+from retailerp.domain.stock import CUSTOMERS, SALEABLE_KINDS, StockMove
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.persistence import queries
 from retailerp.persistence.queries import DeliveryRow, OrderRow, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, check_version, not_found
+from retailerp.services.door import door
+from retailerp.services.invoicing import settle_orders
 from retailerp.services.settings import load_settings
 
 ORDER = Term(QT_TRANSLATE_NOOP("terms", "Order"))
@@ -61,7 +70,7 @@ class OrderDocuments:
     def amount_due(self, order: SalesOrder) -> Money:
         """What is still to be paid for the order: its open invoices once invoiced, else its
         total less what was paid against it."""
-        return self.open_invoiced() if self.invoices else order.totals.gross - order.prepaid
+        return self.open_invoiced() if self.invoices else order.due_totals.gross - order.prepaid
 
 
 class OrderService:
@@ -70,17 +79,21 @@ class OrderService:
 
     # --- reading ---------------------------------------------------------------------
 
+    @door
     def page(self, page: Page) -> list[OrderRow]:
         """A page of the order list (filters: state, customer_id, date_from, date_to)."""
         return read(self.ctx.db, lambda uow: queries.order_page(uow.session, page))
 
+    @door
     def deliveries_page(self, page: Page) -> list[DeliveryRow]:
         """A page of the delivery list (filters: uninvoiced, customer_id, dates)."""
         return read(self.ctx.db, lambda uow: queries.delivery_page(uow.session, page))
 
+    @door
     def get(self, order_id: int) -> SalesOrder:
         return read(self.ctx.db, lambda uow: self._load(uow, order_id, None))
 
+    @door
     def by_number(self, number: str) -> SalesOrder:
         def work(uow: UnitOfWork) -> SalesOrder:
             order = uow.sales.order_by_number(number)
@@ -90,13 +103,16 @@ class OrderService:
 
         return read(self.ctx.db, work)
 
+    @door
     def free_stock(self, item_ids: Sequence[int]) -> dict[int, Decimal]:
         """On hand in the warehouse less what confirmed orders have reserved."""
         return read(self.ctx.db, lambda uow: uow.sales.free_stock(item_ids))
 
+    @door
     def open_picking(self, order_id: int) -> PickingList | None:
         return read(self.ctx.db, lambda uow: uow.sales.open_picking(order_id))
 
+    @door
     def documents(self, order_id: int) -> OrderDocuments:
         """Everything that came of an order: picking lists, deliveries, invoices, payments."""
 
@@ -120,9 +136,11 @@ class OrderService:
 
         return read(self.ctx.db, work)
 
+    @door
     def deliveries_of(self, order_id: int) -> list[Delivery]:
         return read(self.ctx.db, lambda uow: uow.sales.deliveries_of_order(order_id))
 
+    @door
     def credit_check(self, customer_id: int, order: SalesOrder | None = None) -> CreditCheck:
         """The customer's credit position, with ``order`` counted in if given."""
 
@@ -130,12 +148,13 @@ class OrderService:
             customer = uow.customers.get(customer_id)
             if customer is None:
                 raise not_found(Term(QT_TRANSLATE_NOOP("terms", "Customer")), customer_id)
-            return _credit(uow, customer, order)
+            return _credit(uow, customer, order, self.ctx.today())
 
         return read(self.ctx.db, work)
 
     # --- drafts ----------------------------------------------------------------------
 
+    @door
     def create(
         self, customer_id: int, header: Mapping[str, Any], lines: Sequence[Mapping[str, Any]]
     ) -> SalesOrder:
@@ -171,6 +190,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def update(
         self,
         order_id: int,
@@ -204,11 +224,13 @@ class OrderService:
 
     # --- moving on -------------------------------------------------------------------
 
+    @door
     def confirm(
         self, order_id: int, expected_version: int, override_reason: str = ""
     ) -> SalesOrder:
         """Confirm: reserve stock and check credit.  A refusal says why; an owner may
-        confirm anyway with a reason (what cannot be reserved stays on backorder)."""
+        confirm anyway with a reason: the order then reserves only what is free, the rest
+        waits on backorder, and other orders keep their reservations."""
         self.ctx.actor.require(Permission.EDIT_ORDERS)
 
         def work(uow: UnitOfWork) -> SalesOrder:
@@ -220,12 +242,14 @@ class OrderService:
             free = uow.sales.free_stock(item_ids, except_order=order.id)
             short = shortages(order, free, uow.items.by_ids(item_ids))
             credit = (
-                _credit(uow, customer, order) if order.payment_mode == PaymentMode.CREDIT else None
+                _credit(uow, customer, order, self.ctx.today())
+                if order.payment_mode == PaymentMode.CREDIT
+                else None
             )
             refusal = confirmation_refusal(order, short, credit)
             if refusal is not None:
                 self._override(order, refusal, override_reason)
-            _reserve(order, free)
+            reservations = order.reserve(free)
             self._stamp(order)
             uow.flush()
             uow.audit(
@@ -235,37 +259,23 @@ class OrderService:
                 order.number,
                 override=order.override_reason,
                 short=[s.sku for s in short],
+                reserved={r.item_id: r.reserved for r in reservations},
+                backordered={r.item_id: r.backordered for r in reservations if r.backordered},
             )
             return order
 
         return write(self.ctx.db, work)
 
+    @door
     def start_picking(self, order_id: int, expected_version: int) -> PickingList:
-        """Make the picking list: batches first-expiry-first-out, lines in bin order."""
+        """Make the picking list: batches first-expiry-first-out, lines in bin order.  The
+        order picks against its own reservation first, then only what is truly free."""
         self.ctx.actor.require(Permission.SHIP)
 
         def work(uow: UnitOfWork) -> PickingList:
             order = self._load(uow, order_id, expected_version)
             order.move(OrderAction.START_PICKING)
-            open_lines = [line for line in order.lines if line.open_quantity > 0]
-            item_ids = [line.item_id for line in open_lines]
-            items = uow.items.by_ids(item_ids)
-            plan = fulfilment.plan_picking(
-                open_lines, uow.sales.lots(item_ids), {i: item.sku for i, item in items.items()}
-            )
-            if not plan:
-                raise StateError(
-                    QT_TRANSLATE_NOOP("errors", "Nothing of order {number} is in stock to pick."),
-                    number=order.number,
-                )
-            picking = PickingList(
-                number=uow.documents.next_number(DocumentType.PICKING_LIST, self.ctx.today().year),
-                order_id=order.id or 0,
-                created_by=self.ctx.actor.username,
-                created_at=now(),
-                lines=plan,
-            )
-            uow.sales.add(picking)
+            picking = self._plan(uow, order)
             self._stamp(order)
             uow.audit(
                 self.ctx.actor,
@@ -273,12 +283,62 @@ class OrderService:
                 "order",
                 order.number,
                 picking=picking.number,
-                lines=len(plan),
+                lines=len(picking.lines),
             )
             return picking
 
         return write(self.ctx.db, work)
 
+    @door
+    def replan_picking(self, order_id: int, expected_version: int) -> PickingList:
+        """Void the open picking list and plan a new one from the stock as it is now (when
+        the bins no longer hold what the list says)."""
+        self.ctx.actor.require(Permission.SHIP)
+
+        def work(uow: UnitOfWork) -> PickingList:
+            order = self._load(uow, order_id, expected_version)
+            order.move(OrderAction.REPLAN_PICKING)
+            old = self._void_open_picking(uow, order)
+            picking = self._plan(uow, order)
+            self._stamp(order)
+            uow.audit(
+                self.ctx.actor,
+                "order.replan_picking",
+                "order",
+                order.number,
+                voided=old,
+                picking=picking.number,
+            )
+            return picking
+
+        return write(self.ctx.db, work)
+
+    @door
+    def cancel_picking(self, order_id: int, expected_version: int, reason: str) -> SalesOrder:
+        """Void the open picking list; the order goes back to where it stood before it
+        (confirmed, or partly shipped) and keeps its reservation."""
+        self.ctx.actor.require(Permission.SHIP)
+        reason = v.required_text(reason, "reason", 200)
+
+        def work(uow: UnitOfWork) -> SalesOrder:
+            order = self._load(uow, order_id, expected_version)
+            order.move(OrderAction.CANCEL_PICKING, order.after_shipment())
+            voided = self._void_open_picking(uow, order)
+            self._stamp(order)
+            uow.flush()
+            uow.audit(
+                self.ctx.actor,
+                "order.cancel_picking",
+                "order",
+                order.number,
+                picking=voided,
+                reason=reason,
+            )
+            return order
+
+        return write(self.ctx.db, work)
+
+    @door
     def ship(
         self, order_id: int, expected_version: int, picked: Mapping[int, object] | None = None
     ) -> Delivery:
@@ -289,15 +349,10 @@ class OrderService:
         def work(uow: UnitOfWork) -> Delivery:
             order = self._load(uow, order_id, expected_version)
             check_can_ship(order)
-            picking = uow.sales.open_picking(order.id or 0)
             check_transition(order.state, OrderAction.SHIP, order.number)
-            if picking is None:
-                raise StateError(
-                    QT_TRANSLATE_NOOP("errors", "Order {number} has no open picking list."),
-                    number=order.number,
-                )
+            uow.sales.lock_items([line.item_id for line in order.lines])
+            picking = self._require_open_picking(uow, order)
             by_id = {line.id: line for line in order.lines}
-            lines = fulfilment.picked_lines(picking, picked, by_id)
             delivery = Delivery(
                 number=uow.documents.next_number(DocumentType.DELIVERY, self.ctx.today().year),
                 order_id=order.id or 0,
@@ -306,17 +361,13 @@ class OrderService:
                 posted_by=self.ctx.actor.username,
                 posted_at=now(),
                 picking_id=picking.id,
-                lines=lines,
+                lines=fulfilment.picked_lines(picking, picked, by_id),
             )
             uow.sales.add(delivery)
-            moves = fulfilment.delivery_moves(delivery, uow.locations.require(CUSTOMERS).id or 0)
-            uow.stock.post(moves, load_settings(uow).allow_negative_stock)
-            _record_shipment(order, delivery)
-            picking.state = "done"
-            order.move(
-                OrderAction.SHIP,
-                OrderState.SHIPPED if order.fully_shipped else OrderState.CONFIRMED,
-            )
+            self._post_goods_issue(uow, picking, delivery)
+            order.record_delivery(delivery.quantities())
+            picking.move(PickingAction.SHIP)
+            order.move(OrderAction.SHIP, order.after_shipment())
             self._stamp(order)
             uow.flush()
             uow.audit(
@@ -331,6 +382,7 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
     def cancel(self, order_id: int, expected_version: int, reason: str) -> SalesOrder:
         """Cancel before anything shipped: reservations are released, picking voided."""
         self.ctx.actor.require(Permission.EDIT_ORDERS)
@@ -338,13 +390,8 @@ class OrderService:
 
         def work(uow: UnitOfWork) -> SalesOrder:
             order = self._load(uow, order_id, expected_version)
-            order.move(OrderAction.CANCEL)
-            for line in order.lines:
-                line.reserved = Decimal(0)
-            picking = uow.sales.open_picking(order.id or 0)
-            if picking is not None:
-                picking.state = "void"
-            order.note = (order.note + "\n" if order.note else "") + reason
+            order.cancel(reason)
+            self._void_open_picking(uow, order)
             self._stamp(order)
             uow.flush()
             uow.audit(self.ctx.actor, "order.cancel", "order", order.number, reason=reason)
@@ -352,6 +399,36 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
+    def close_short(self, order_id: int, expected_version: int, reason: str) -> SalesOrder:
+        """End a backorder: the rest of every line is cancelled, the reservation and the
+        credit exposure of the rest are released; what was delivered is invoiced as usual."""
+        self.ctx.actor.require(Permission.EDIT_ORDERS)
+        reason = v.required_text(reason, "reason", 200)
+
+        def work(uow: UnitOfWork) -> SalesOrder:
+            order = self._load(uow, order_id, expected_version)
+            cancelled = {line.line_no: line.open_quantity for line in order.lines}
+            order.close_short(reason)
+            voided = self._void_open_picking(uow, order)
+            self._stamp(order)
+            uow.flush()
+            settle_orders(uow, [order])
+            uow.flush()
+            uow.audit(
+                self.ctx.actor,
+                "order.close_short",
+                "order",
+                order.number,
+                reason=reason,
+                cancelled={n: q for n, q in cancelled.items() if q},
+                picking=voided,
+            )
+            return order
+
+        return write(self.ctx.db, work)
+
+    @door
     def close(self, order_id: int, expected_version: int) -> SalesOrder:
         self.ctx.actor.require(Permission.EDIT_ORDERS)
 
@@ -365,6 +442,16 @@ class OrderService:
 
         return write(self.ctx.db, work)
 
+    @door
+    def progress(self, order_id: int) -> list[LineProgress]:
+        """Per line: ordered, delivered, backordered, cancelled, invoiced, reserved."""
+
+        def work(uow: UnitOfWork) -> list[LineProgress]:
+            order = self._load(uow, order_id, None)
+            return line_progress(order, uow.sales.invoiced_quantities(order.id or 0))
+
+        return read(self.ctx.db, work)
+
     # --- helpers -----------------------------------------------------------------------
 
     def _override(self, order: SalesOrder, refusal: StateError, reason: str) -> None:
@@ -373,6 +460,73 @@ class OrderService:
         self.ctx.actor.require(Permission.OVERRIDE_CHECKS)
         order.override_by = self.ctx.actor.username
         order.override_reason = reason.strip()[:200]
+
+    def _plan(self, uow: UnitOfWork, order: SalesOrder) -> PickingList:
+        """Plan a picking list under the item locks, from stock not reserved by others."""
+        open_lines = [line for line in order.lines if line.open_quantity > 0]
+        item_ids = sorted({line.item_id for line in open_lines})
+        uow.sales.lock_items(item_ids)
+        items = uow.items.by_ids(item_ids)
+        plan = fulfilment.plan_picking(
+            open_lines,
+            uow.sales.lots(item_ids),
+            {i: item.sku for i, item in items.items()},
+            order.pick_allowance(uow.sales.free_stock(item_ids)),
+        )
+        if not plan:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Nothing of order {number} can be picked: its items are not in stock, or "
+                    "the stock is reserved by other orders.",
+                ),
+                number=order.number,
+            )
+        picking = PickingList(
+            number=uow.documents.next_number(DocumentType.PICKING_LIST, self.ctx.today().year),
+            order_id=order.id or 0,
+            created_by=self.ctx.actor.username,
+            created_at=now(),
+            lines=plan,
+        )
+        uow.sales.add(picking)
+        order.hold_for_picking(picking.planned())
+        return picking
+
+    def _require_open_picking(self, uow: UnitOfWork, order: SalesOrder) -> PickingList:
+        picking = uow.sales.open_picking(order.id or 0)
+        if picking is None:
+            raise StateError(
+                QT_TRANSLATE_NOOP("errors", "Order {number} has no open picking list."),
+                number=order.number,
+            )
+        return picking
+
+    def _void_open_picking(self, uow: UnitOfWork, order: SalesOrder) -> str:
+        """Void the order's open picking list, if it has one; returns its number."""
+        picking = uow.sales.open_picking(order.id or 0)
+        if picking is None:
+            return ""
+        picking.move(PickingAction.VOID)
+        return picking.number
+
+    def _post_goods_issue(self, uow: UnitOfWork, picking: PickingList, delivery: Delivery) -> None:
+        """The delivery's stock moves; a bin that no longer holds what the list says is
+        reported with the way out (re-plan, or cancel the list)."""
+        moves = fulfilment.delivery_moves(delivery, uow.locations.require(CUSTOMERS).id or 0)
+        try:
+            uow.stock.post(moves, load_settings(uow).allow_negative_stock)
+        except InsufficientStockError as error:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Picking list {picking} can no longer be fulfilled: {reason} Re-plan the "
+                    "picking list from the stock there is now, or cancel it back to confirmed.",
+                ),
+                picking=picking.number,
+                reason=error.render(),
+                field="lines",
+            ) from None
 
     def _load(self, uow: UnitOfWork, order_id: int, expected: int | None) -> SalesOrder:
         order = uow.sales.order(order_id)
@@ -401,26 +555,56 @@ def _active_customer(uow: UnitOfWork, customer_id: int) -> Customer:
     return customer
 
 
-def _credit(uow: UnitOfWork, customer: Customer, order: SalesOrder | None) -> CreditCheck:
+def _credit(
+    uow: UnitOfWork, customer: Customer, order: SalesOrder | None, today: date
+) -> CreditCheck:
+    """The domain's credit check over what the customer's money and orders are now."""
     cid = customer.id or 0
-    open_orders = uow.sales.uninvoiced_orders(cid, except_order=order.id if order else None)
-    balance = uow.sales.open_balance(cid) - uow.sales.unallocated_payments(cid)
-    this = order.totals.gross - order.prepaid if order else Money.zero()
-    return CreditCheck(customer.credit_limit, balance, open_orders, this)
+    return credit_check(
+        customer.credit_limit,
+        uow.sales.open_invoices(cid),
+        uow.sales.unapplied_payments(cid),
+        uow.sales.open_orders(cid),
+        order,
+        today,
+        load_settings(uow).overdue_grace_days,
+    )
 
 
-def _reserve(order: SalesOrder, free: Mapping[int, Decimal]) -> None:
-    """Reserve what free stock allows, line by line; the rest is backorder."""
-    left = dict(free)
-    for line in order.lines:
-        take = max(Decimal(0), min(line.open_quantity, left.get(line.item_id, Decimal(0))))
-        line.reserved = take
-        left[line.item_id] = left.get(line.item_id, Decimal(0)) - take
-
-
-def _record_shipment(order: SalesOrder, delivery: Delivery) -> None:
-    by_id = {line.id: line for line in order.lines}
-    for d in delivery.lines:
-        line = by_id[d.order_line_id]
-        line.shipped += d.quantity
-        line.reserved = max(Decimal(0), line.reserved - d.quantity)
+def guard_reservations(
+    ctx: ServiceContext,
+    uow: UnitOfWork,
+    moves: Sequence[StockMove],
+    document: str,
+    override_reason: str,
+) -> list[ReservationLoss]:
+    """After a stock change that takes goods out of saleable places (a reversed receipt, a
+    count), check that what orders have reserved is still there.  If it is not, refuse;
+    an owner may go ahead with a reason, and then the latest orders lose the reservation
+    that is no longer covered (named in the audit trail)."""
+    locations = uow.locations.by_ids(m.from_location_id for m in moves)
+    item_ids = sorted(
+        {m.item_id for m in moves if locations[m.from_location_id].kind in SALEABLE_KINDS}
+    )
+    if not item_ids:
+        return []
+    uow.sales.lock_items(item_ids)
+    shortfall = stock_shortfall(uow.sales.on_hand(item_ids), uow.sales.reserved(item_ids))
+    if not shortfall:
+        return []
+    orders = uow.sales.reserving_orders(list(shortfall))
+    losses = reservation_losses(shortfall, orders)
+    if not override_reason.strip():
+        skus = {i: item.sku for i, item in uow.items.by_ids(item_ids).items()}
+        raise reserved_stock_refusal(document, losses, skus)
+    ctx.actor.require(Permission.OVERRIDE_CHECKS)
+    uow.flush()
+    uow.audit(
+        ctx.actor,
+        "stock.reservations_lost",
+        "document",
+        document,
+        reason=override_reason.strip()[:200],
+        orders=[(loss.order_number, loss.item_id, loss.quantity) for loss in losses],
+    )
+    return losses

@@ -7,14 +7,16 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from retailerp.domain import credit
 from retailerp.domain import validation as v
 from retailerp.domain.customers import AbcThresholds, ReviewSchedule
 from retailerp.domain.errors import FieldError, ValidationError
-from retailerp.domain.money import to_decimal
+from retailerp.domain.money import PriceEntry, to_decimal
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, read, write
 from retailerp.services.context import ServiceContext
+from retailerp.services.door import door
 
 ALLOW_NEGATIVE = "stock.allow_negative"
 ABC_A = "abc.a_share"
@@ -22,6 +24,8 @@ ABC_B = "abc.b_share"
 REVIEW_MONTHS = "review.months"
 COMPANY_NAME = "company.name"
 PRICE_FLOOR = "sales.price_floor"
+OVERDUE_GRACE = "credit.overdue_grace_days"
+PRICE_ENTRY = "sales.price_entry"
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,10 @@ class ShopSettings:
     company_name: str = ""
     price_floor: Decimal = Decimal("0.5")
     """A net unit price below this share of the list price is refused (0 = no floor)."""
+    overdue_grace_days: int = credit.DEFAULT_GRACE_DAYS
+    """An invoice overdue by more than this many days refuses confirmation on credit."""
+    price_entry: PriceEntry = PriceEntry.NET
+    """How order lines take unit prices: without VAT, with VAT included, or chosen per line."""
 
 
 def load_settings(uow: UnitOfWork) -> ShopSettings:
@@ -43,22 +51,34 @@ def load_settings(uow: UnitOfWork) -> ShopSettings:
         review=ReviewSchedule(months),
         company_name=s.get(COMPANY_NAME, ""),
         price_floor=Decimal(s.get(PRICE_FLOOR, "0.5")),
+        overdue_grace_days=credit.grace_days(s.get(OVERDUE_GRACE, "")),
+        price_entry=_stored_price_entry(s.get(PRICE_ENTRY, PriceEntry.NET)),
     )
+
+
+def _stored_price_entry(value: str) -> PriceEntry:
+    try:
+        return PriceEntry(value)
+    except ValueError:  # written by a newer version: the safe reading
+        return PriceEntry.NET
 
 
 class SettingsService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @door
     def get(self) -> ShopSettings:
         return read(self.ctx.db, load_settings)
 
+    @door
     def save_values(self, values: Mapping[str, Any]) -> ShopSettings:
         """Save settings typed into a form (see :func:`shop_settings_from`)."""
         settings = shop_settings_from(values, self.get())
         self.save(settings)
         return settings
 
+    @door
     def save(self, settings: ShopSettings) -> None:
         """Store the settings (the domain types have already checked them)."""
         self.ctx.actor.require(Permission.ADMINISTER)
@@ -70,6 +90,8 @@ class SettingsService:
             uow.settings.set(REVIEW_MONTHS, ",".join(str(m) for m in settings.review.months))
             uow.settings.set(COMPANY_NAME, settings.company_name)
             uow.settings.set(PRICE_FLOOR, str(settings.price_floor))
+            uow.settings.set(OVERDUE_GRACE, str(settings.overdue_grace_days))
+            uow.settings.set(PRICE_ENTRY, settings.price_entry.value)
             uow.audit(
                 self.ctx.actor,
                 "settings.save",
@@ -78,6 +100,8 @@ class SettingsService:
                 allow_negative=settings.allow_negative_stock,
                 abc=[settings.abc.a_share, settings.abc.b_share],
                 review=settings.review.months,
+                overdue_grace_days=settings.overdue_grace_days,
+                price_entry=settings.price_entry.value,
             )
 
         write(self.ctx.db, work)
@@ -100,12 +124,15 @@ def parse_months(text: object) -> tuple[int, ...]:
 
 def shop_settings_from(values: Mapping[str, Any], current: ShopSettings) -> ShopSettings:
     """Shop settings from a form: shares as percentages (``abc_a``, ``abc_b``,
-    ``price_floor``), review months as text; keys not given keep their current value.
+    ``price_floor``), review months as text, ``price_entry`` one of ``net`` / ``gross`` /
+    ``per_line``; keys not given keep their current value.
     Raises one ValidationError naming every field at fault."""
     errors: list[FieldError] = []
     changes: dict[str, Any] = {}
     if "allow_negative_stock" in values:
-        changes["allow_negative_stock"] = bool(values["allow_negative_stock"])
+        changes["allow_negative_stock"] = _collect(
+            lambda: _yes_no(values["allow_negative_stock"], "allow_negative_stock"), errors
+        )
     if "company_name" in values:
         changes["company_name"] = _collect(
             lambda: v.optional_text(values["company_name"], "company_name", 100), errors
@@ -120,9 +147,33 @@ def shop_settings_from(values: Mapping[str, Any], current: ShopSettings) -> Shop
         changes["review"] = _collect(lambda: ReviewSchedule(months), errors)
     if "price_floor" in values:
         changes["price_floor"] = _collect(lambda: _floor(values["price_floor"]), errors)
+    if "overdue_grace_days" in values:
+        changes["overdue_grace_days"] = _collect(
+            lambda: credit.grace_days(values["overdue_grace_days"]), errors
+        )
+    if "price_entry" in values:
+        changes["price_entry"] = _collect(lambda: _price_entry(values["price_entry"]), errors)
     if errors:
         raise ValidationError(errors)
     return replace(current, **changes)
+
+
+def _yes_no(value: object, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(field, QT_TRANSLATE_NOOP("errors", "Choose yes or no."))
+    return value
+
+
+def _price_entry(value: object) -> PriceEntry:
+    try:
+        return PriceEntry(value)
+    except ValueError:
+        raise FieldError(
+            "price_entry",
+            QT_TRANSLATE_NOOP(
+                "errors", "Choose how prices are typed: without VAT, with VAT, or on each line."
+            ),
+        ) from None
 
 
 def _floor(value: object) -> Decimal:

@@ -24,6 +24,8 @@ from retailerp.persistence import queries
 from retailerp.persistence.queries import DocumentRow, Page, StockRow
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, not_found
+from retailerp.services.door import DocumentDate, door
+from retailerp.services.sales import guard_reservations
 from retailerp.services.settings import load_settings
 
 STOCK_HOLDING_KINDS = (
@@ -41,12 +43,15 @@ class StockService:
 
     # --- reading ---------------------------------------------------------------------
 
+    @door
     def page(self, page: Page) -> list[StockRow]:
         return read(self.ctx.db, lambda uow: queries.stock_page(uow.session, page))
 
+    @door
     def documents(self, page: Page) -> list[DocumentRow]:
         return read(self.ctx.db, lambda uow: queries.document_page(uow.session, page))
 
+    @door
     def document(self, number: str) -> StockDocument:
         def work(uow: UnitOfWork) -> StockDocument:
             document = uow.documents.by_number(number)
@@ -56,14 +61,17 @@ class StockService:
 
         return read(self.ctx.db, work)
 
+    @door
     def moves_of(self, number: str) -> list[StockMove]:
         return read(self.ctx.db, lambda uow: uow.stock.moves_of(number))
 
+    @door
     def locations(self, kinds: Sequence[LocationKind] = STOCK_HOLDING_KINDS) -> list[Location]:
         return [
             loc for loc in read(self.ctx.db, lambda uow: uow.locations.all()) if loc.kind in kinds
         ]
 
+    @door
     def quantity(self, item_id: int, location_code: str, key: str = "") -> Any:
         def work(uow: UnitOfWork) -> Any:
             location = uow.locations.require(location_code)
@@ -71,16 +79,19 @@ class StockService:
 
         return read(self.ctx.db, work)
 
+    @door
     def book_quantities(self, location_id: int, item_ids: Sequence[int]) -> dict:
         """What the books say is at a location, per (item, batch) — for a count form."""
         return read(self.ctx.db, lambda uow: uow.stock.balances_at(location_id, item_ids))
 
+    @door
     def ledger_mismatches(self) -> list:
         """Balances that differ from the sum of the ledger (empty when all is well)."""
         return read(self.ctx.db, lambda uow: uow.stock.ledger_mismatches())
 
     # --- changing --------------------------------------------------------------------
 
+    @door
     def add_bin(self, code: str, name: str = "", warehouse_code: str = "WH") -> Location:
         """A bin (货位) inside a warehouse, for the picking route and to hold stock."""
         self.ctx.actor.require(Permission.EDIT_ITEMS)
@@ -103,6 +114,7 @@ class StockService:
 
         return write(self.ctx.db, work)
 
+    @door(doc_date=DocumentDate)
     def receive(
         self,
         location_id: int,
@@ -138,17 +150,21 @@ class StockService:
 
         return write(self.ctx.db, work)
 
+    @door(doc_date=DocumentDate)
     def count(
         self,
         location_id: int,
         lines: Sequence[Mapping[str, object]],
         note: str = "",
         doc_date: date | None = None,
+        override_reason: str = "",
     ) -> StockDocument:
         """Post a stock count: the difference between counted and booked is adjusted.
 
         The booked quantity is read inside the posting transaction, so a move posted by
-        another PC while the count was typed is taken into account.
+        another PC while the count was typed is taken into account.  A count that leaves
+        less than orders have reserved is refused; an owner may post it with
+        ``override_reason``, and the latest orders then lose that reservation.
         """
         self.ctx.actor.require(Permission.COUNT_STOCK)
         note = v.optional_text(note, "note", 500)
@@ -167,6 +183,7 @@ class StockService:
             )
             moves = inventory.count_moves(doc, uow.locations.require(ADJUSTMENT).id or 0)
             uow.stock.post(moves, allow_negative_stock=True)
+            guard_reservations(self.ctx, uow, moves, doc.number, override_reason)
             uow.audit(
                 self.ctx.actor,
                 "stock.count",
@@ -179,8 +196,11 @@ class StockService:
 
         return write(self.ctx.db, work)
 
-    def reverse(self, number: str, reason: str) -> StockDocument:
-        """Post a reversal (冲销) of a receipt or count: every move goes back exactly."""
+    @door
+    def reverse(self, number: str, reason: str, override_reason: str = "") -> StockDocument:
+        """Post a reversal (冲销) of a receipt or count: every move goes back exactly.  A
+        reversal that would take away stock orders have reserved is refused; an owner may
+        post it with ``override_reason`` (see :meth:`count`)."""
         self.ctx.actor.require(Permission.REVERSE_STOCK)
         reason = v.required_text(reason, "reason", 200)
 
@@ -199,6 +219,7 @@ class StockService:
                 uow.stock.moves_of(number), doc.number, doc.posted_by, doc.posted_at
             )
             uow.stock.post(moves, load_settings(uow).allow_negative_stock)
+            guard_reservations(self.ctx, uow, moves, number, override_reason)
             uow.audit(
                 self.ctx.actor,
                 "stock.reverse",

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from retailerp import i18n
 from retailerp.config import LocalSettings, default_database
 from retailerp.domain.errors import DomainError
+from retailerp.domain.money import PriceEntry
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
 from retailerp.ui.widgets import FormPage
@@ -47,6 +48,8 @@ SHOP_KEYS = (
     "abc_b",
     "review_months",
     "price_floor",
+    "overdue_grace_days",
+    "price_entry",
     "company_name",
 )
 
@@ -119,7 +122,26 @@ class SettingsDialog(QDialog):
         self.form.add_field(
             "price_floor", self.tr("Lowest &price: % of the list price"), QLineEdit()
         )
+        self.form.add_field(
+            "overdue_grace_days",
+            self.tr("Refuse credit when &overdue more than (days)"),
+            QLineEdit(),
+        )
+        self.form.add_field("price_entry", self.tr("Unit prices are &entered"), self._entry_box())
         self.form.add_field("company_name", self.tr("&Company name"), QLineEdit())
+
+    def _entry_box(self) -> QComboBox:
+        box = QComboBox()
+        box.addItem(self.tr("without VAT (net)"), PriceEntry.NET.value)
+        box.addItem(self.tr("with VAT included (gross)"), PriceEntry.GROSS.value)
+        box.addItem(self.tr("chosen on each order line"), PriceEntry.PER_LINE.value)
+        box.setToolTip(
+            self.tr(
+                "A price typed with VAT is turned into the net price whose line total with "
+                "VAT comes out as quantity × the price typed."
+            )
+        )
+        return box
 
     def _build_layout(self) -> None:
         buttons = QDialogButtonBox(
@@ -148,6 +170,8 @@ class SettingsDialog(QDialog):
                 "abc_b": percent(shop.abc.b_share),
                 "review_months": months_text(shop.review.months),
                 "price_floor": percent(shop.price_floor),
+                "overdue_grace_days": str(shop.overdue_grace_days),
+                "price_entry": shop.price_entry.value,
                 "company_name": shop.company_name,
             }
         )

@@ -33,6 +33,7 @@ from retailerp.services.changes import Change
 from retailerp.ui import prompts
 from retailerp.ui.customers.review import ReviewDialog
 from retailerp.ui.record_dialog import RecordDialog
+from retailerp.ui.sales.balance import position_text
 from retailerp.ui.sources import date_text, money_text, term
 from retailerp.ui.widgets import FormPage
 
@@ -117,7 +118,9 @@ class CustomerDialog(RecordDialog):
         panel = QGroupBox(self.tr("Class, status and reviews"))
         self.class_label = QLabel()
         self.status_label = QLabel()
-        for label in (self.class_label, self.status_label):
+        self.money_label = QLabel()
+        self.money_label.setObjectName("customer_money")
+        for label in (self.class_label, self.status_label, self.money_label):
             label.setWordWrap(True)
         self.pin_button = self._button(self.tr("&Pin class…"), self.pin_class)
         self.unpin_button = self._button(self.tr("&Unpin class"), self.unpin_class)
@@ -142,6 +145,7 @@ class CustomerDialog(RecordDialog):
             layout.addWidget(widget)
         for widget in (self.status_label, self.end_button, self.reactivate_button):
             layout.addWidget(widget)
+        layout.addWidget(self.money_label)
         layout.addWidget(self.review_button)
         layout.addWidget(self.reviews, 1)
         layout.addWidget(self.reload_button)
@@ -183,6 +187,8 @@ class CustomerDialog(RecordDialog):
         self.class_label.setText(self._class_text(customer))
         self.status_label.setText(self._status_text(customer))
         self._show_reviews(self.services.customers.reviews(customer.id) if exists else [])
+        money = self.services.invoices.position(customer.id) if exists else None
+        self.money_label.setText(position_text(money) if money else "")
 
     def _class_text(self, customer: Customer | None) -> str:
         if customer is None:

@@ -1,11 +1,13 @@
-"""Invoices and receivables: the invoice list (open filter, payments, batch print) and the
-ageing of what customers owe."""
+"""Invoices and receivables: the invoice list (open filter, payments, applying money on
+account, the selected customer's balance, batch print) and the ageing of what customers owe,
+with each customer's money on account as a credit."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -13,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retailerp.domain.invoicing import AGEING_BUCKETS, Payment
+from retailerp import i18n
+from retailerp.domain.errors import DomainError
+from retailerp.domain.invoicing import AGEING_BUCKETS, Invoice, Payment
 from retailerp.domain.money import Money
 from retailerp.services import InvoiceRow, Services
 from retailerp.services.changes import Change
@@ -24,6 +28,7 @@ from retailerp.ui.list_page import refresh_button
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog
+from retailerp.ui.sales.balance import position_text
 from retailerp.ui.sales.list_base import DocumentList
 from retailerp.ui.sales.sources import InvoiceSource, customer_text
 from retailerp.ui.sources import money_text, term
@@ -40,8 +45,16 @@ class InvoiceList(DocumentList):
         self.open_only.setObjectName("open_filter")
         self.open_only.toggled.connect(lambda _on: self.apply_filters())
         self.pay_button = self.add_button(self.tr("Record pa&yment…"), self.record_payment)
+        self.credit_button = self.add_button(self.tr("Apply &credit on account"), self.apply_credit)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
-        self.build_layout([self.open_only], [self.pay_button, self.print_button])
+        self.build_layout(
+            [self.open_only], [self.pay_button, self.credit_button, self.print_button]
+        )
+        self.position_label = QLabel(self)
+        self.position_label.setObjectName("customer_position")
+        self.position_label.setWordWrap(True)
+        self.layout().insertWidget(2, self.position_label)
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self.show_position())
 
     def extra_filters(self) -> dict[str, object]:
         return {"open": True} if self.open_only.isChecked() else {}
@@ -49,39 +62,86 @@ class InvoiceList(DocumentList):
     def open_row(self, row: InvoiceRow) -> PrintPreviewDialog:
         return self.open_preview(row.number)
 
-    def record_payment(self) -> Payment | None:
-        """Money from the selected invoices' customer; it pays open invoices oldest first."""
+    def _one_customer(self) -> InvoiceRow | None:
+        """The first selected row if every selected invoice is of one customer."""
         rows = self.selected_rows()
-        customers = {row.customer_id for row in rows}
-        if len(customers) != 1:
+        if len({row.customer_id for row in rows}) != 1:
             self.show_problem(self.tr("Select the invoices of one customer."))
             return None
-        first = rows[0]
+        return rows[0]
+
+    def record_payment(self) -> Payment | None:
+        """Money from the selected invoices' customer; it pays open invoices oldest first.
+        The dialog asks before accepting more than is open."""
+        first = self._one_customer()
+        if first is None:
+            return None
+        rows = self.selected_rows()
         open_amount = sum((row.open_amount for row in rows), Money.zero())
         about = self.tr("Payment from {customer}; it pays open invoices oldest first.").format(
             customer=customer_text(first.customer_code, first.customer_name)
         )
+        customer_id = first.customer_id
+        entered = payment_dialog.ask_payment(
+            self,
+            about,
+            open_amount if open_amount.minor > 0 else None,
+            lambda amount: self.services.invoices.preview_payment(customer_id, amount),
+        )
+        if entered is None:
+            return None
+        return self._record(customer_id, entered)
+
+    def apply_credit(self) -> list[Invoice] | None:
+        """Apply the selected customer's money on account to its open invoices."""
+        first = self._one_customer()
+        if first is None:
+            return None
+        paid = self.attempt(lambda: self.services.invoices.apply_credit(first.customer_id))
+        if paid is None:
+            return None
+        if paid:
+            self.show_message(
+                self.tr("Money on account applied to {invoices}.").format(
+                    invoices=", ".join(i.number for i in paid)
+                )
+            )
+        else:
+            self.show_message(self.tr("There was no money on account to apply."))
+        self.refresh()
+        return paid
+
+    def show_position(self) -> None:
+        """The balance of the selected invoices' customer: open invoices, money on account."""
+        rows = self.selected_rows()
+        if len({row.customer_id for row in rows}) != 1:
+            self.position_label.clear()
+            return
+        try:
+            position = self.services.invoices.position(rows[0].customer_id)
+        except DomainError as error:
+            self.position_label.setText(error.render(i18n.translate))
+            return
+        self.position_label.setText(position_text(position))
+
+    def _record(self, customer_id: int, entered: payment_dialog.PaymentInput) -> Payment | None:
         payment = self.attempt(
-            lambda: payment_dialog.ask_payment(
-                self,
-                about,
-                open_amount if open_amount.minor > 0 else None,
-                act=lambda paid: self.services.invoices.record_payment(
-                    first.customer_id, paid.amount, paid.method, paid.reference
-                ),
+            lambda: self.services.invoices.record_payment(
+                customer_id, entered.amount, entered.method, entered.reference
             )
         )
-        return self._recorded(payment)
-
-    def _recorded(self, payment: Payment | None) -> Payment | None:
         if payment is None:
             return None
-        self.show_message(
-            self.tr("Payment {number} of {amount} recorded.").format(
-                number=payment.number, amount=money_text(payment.amount)
-            )
+        text = self.tr("Payment {number} of {amount} recorded.").format(
+            number=payment.number, amount=money_text(payment.amount)
         )
+        if payment.unallocated.minor > 0:
+            text += " " + self.tr("{amount} of it is not applied to an invoice yet.").format(
+                amount=money_text(payment.unallocated)
+            )
+        self.show_message(text)
         self.refresh()
+        self.show_position()
         return payment
 
     def print_selected(self) -> batch.BatchPrint | None:
@@ -101,10 +161,12 @@ class AgeingTable(QWidget):
         self.rows: list[AgeingRow] = []
         labels = [label for label, _low, _high in AGEING_BUCKETS]
         self.buckets = labels
-        self.table = QTableWidget(0, len(labels) + 3, self)
+        self.table = QTableWidget(0, len(labels) + 4, self)
         self.table.setObjectName("ageing_table")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Code"), self.tr("Customer")] + [term(b) for b in labels] + [self.tr("Total")]
+            [self.tr("Code"), self.tr("Customer")]
+            + [term(b) for b in labels]
+            + [self.tr("Money on account"), self.tr("Total")]
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -123,7 +185,8 @@ class AgeingTable(QWidget):
             return
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            amounts = [row.buckets.get(b) for b in self.buckets] + [row.total]
+            credit = -row.on_account if row.on_account else None
+            amounts = [row.buckets.get(b) for b in self.buckets] + [credit, row.total]
             texts = [row.code, row.name] + [money_text(a) if a else "" for a in amounts]
             for column, text in enumerate(texts):
                 cell = QTableWidgetItem(text)

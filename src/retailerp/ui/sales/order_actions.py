@@ -1,9 +1,10 @@
-"""What the order dialog's buttons do: confirm (and override), pick, ship, invoice, pay,
-cancel, close.  Which buttons are enabled follows the domain's transition table.
+"""What the order dialog's buttons do: confirm (and override), pick, re-plan or cancel the
+picking list, ship, close short, invoice, pay, cancel, close.  Which buttons are enabled
+follows the domain's transition table.
 
-A refusal is shown above the buttons, in the words of the domain; when confirmation is
-refused for stock or credit, an owner gets "Override…", which asks for the reason that is
-recorded with the order.
+A refusal is shown above the buttons, in the words of the domain; when the domain says a
+refusal may be overridden (stock or credit at confirmation), an owner gets "Override…",
+which asks for the reason that is recorded with the order.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from retailerp import i18n
-from retailerp.domain.errors import DomainError, StaleRecordError, StateError
+from retailerp.domain.errors import DomainError, OverridableRefusal, StaleRecordError
 from retailerp.domain.money import Money
-from retailerp.domain.sales import TRANSITIONS, OrderAction, OrderState, SalesOrder
+from retailerp.domain.sales import OrderAction, OrderState, SalesOrder
 from retailerp.domain.security import Permission
 from retailerp.ui import prompts
 from retailerp.ui.errors import message_for, show_error
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
     from retailerp.services.sales import OrderDocuments
 
 T = TypeVar("T")
-OVERRIDABLE_FIELDS = ("lines", "customer")
-"""Confirmation refusals for stock (``lines``) and credit (``customer``) can be overridden."""
 
 
 class OrderActions:
@@ -70,8 +69,29 @@ class OrderActions:
         self.picking_button = self._button(
             QCoreApplication.translate("OrderActions", "Start &picking"), self.start_picking
         )
+        self.replan_button = self._button(
+            QCoreApplication.translate("OrderActions", "Re-pla&n picking"), self.replan_picking
+        )
+        self.replan_button.setToolTip(
+            QCoreApplication.translate(
+                "OrderActions",
+                "Void the picking list and plan a new one from the stock there is now",
+            )
+        )
+        self.cancel_picking_button = self._button(
+            QCoreApplication.translate("OrderActions", "Cancel pic&king…"), self.cancel_picking
+        )
         self.ship_button = self._button(
             QCoreApplication.translate("OrderActions", "S&hip…"), self.ship
+        )
+        self.close_short_button = self._button(
+            QCoreApplication.translate("OrderActions", "Close sho&rt…"), self.close_short
+        )
+        self.close_short_button.setToolTip(
+            QCoreApplication.translate(
+                "OrderActions",
+                "Cancel what has not shipped: the reservation and the credit it uses are released",
+            )
         )
         self.invoice_button = self._button(
             QCoreApplication.translate("OrderActions", "In&voice"), self.invoice
@@ -95,7 +115,10 @@ class OrderActions:
             self.save_button,
             self.confirm_button,
             self.picking_button,
+            self.replan_button,
+            self.cancel_picking_button,
             self.ship_button,
+            self.close_short_button,
             self.invoice_button,
             self.pay_button,
             self.cancel_button,
@@ -114,15 +137,22 @@ class OrderActions:
         draft = state in (None, OrderState.DRAFT)
 
         def allowed(action: OrderAction) -> bool:
-            return state is not None and (state, action) in TRANSITIONS
+            return self.order is not None and self.order.may(action)
 
         self.save_button.setEnabled(draft)
         self.confirm_button.setEnabled(draft)
         self.picking_button.setEnabled(allowed(OrderAction.START_PICKING))
+        self.replan_button.setEnabled(allowed(OrderAction.REPLAN_PICKING))
+        self.cancel_picking_button.setEnabled(allowed(OrderAction.CANCEL_PICKING))
         self.ship_button.setEnabled(allowed(OrderAction.SHIP))
+        self.close_short_button.setEnabled(
+            allowed(OrderAction.CLOSE_SHORT) and self.order is not None and self.order.has_shipped
+        )
         self.invoice_button.setEnabled(bool(self.documents.uninvoiced))
         self.pay_button.setEnabled(allowed(OrderAction.PAY))
-        self.cancel_button.setEnabled(allowed(OrderAction.CANCEL))
+        self.cancel_button.setEnabled(
+            allowed(OrderAction.CANCEL) and not (self.order and self.order.has_shipped)
+        )
         self.close_order_button.setEnabled(allowed(OrderAction.CLOSE))
 
     # -- running an action -----------------------------------------------------------------
@@ -156,7 +186,7 @@ class OrderActions:
     def show_refusal(self, error: DomainError, *, overridable: bool = False) -> None:
         self.refusal.setText(message_for(error, i18n.translate))
         may = self.services.ctx.actor.may(Permission.OVERRIDE_CHECKS)
-        can_override = isinstance(error, StateError) and error.field in OVERRIDABLE_FIELDS
+        can_override = isinstance(error, OverridableRefusal)
         self.override_button.setVisible(overridable and may and can_override)
 
     def clear_refusal(self) -> None:
@@ -205,6 +235,43 @@ class OrderActions:
         if picking is not None:
             self.open_preview(picking.number)
 
+    def replan_picking(self) -> None:
+        """Void the open picking list and make a new one; show it to print."""
+        picking = self.run_action(
+            lambda o: self.services.orders.replan_picking(o.id or 0, o.version)
+        )
+        if picking is not None:
+            self.open_preview(picking.number)
+
+    def cancel_picking(self) -> None:
+        self.run_action(
+            lambda o: prompts.ask_reason(
+                self._widget(),
+                QCoreApplication.translate("OrderActions", "Cancel the picking list"),
+                QCoreApplication.translate(
+                    "OrderActions",
+                    "Why is the picking list cancelled? The order goes back to confirmed and "
+                    "keeps its reservation.",
+                ),
+                act=lambda reason: self.services.orders.cancel_picking(
+                    o.id or 0, o.version, reason
+                ),
+            )
+        )
+
+    def close_short(self) -> None:
+        self.run_action(
+            lambda o: prompts.ask_reason(
+                self._widget(),
+                QCoreApplication.translate("OrderActions", "Close the order short"),
+                QCoreApplication.translate(
+                    "OrderActions",
+                    "What has not shipped is cancelled and will not be delivered. Why?",
+                ),
+                act=lambda reason: self.services.orders.close_short(o.id or 0, o.version, reason),
+            )
+        )
+
     def ship(self) -> None:
         """Ask what was picked, post the delivery, show the delivery note to print."""
         if self.order is None:
@@ -231,18 +298,27 @@ class OrderActions:
     def record_payment(self) -> None:
         if self.order is None:
             return
-        about = QCoreApplication.translate(
-            "OrderActions", "Payment received for order {number}"
-        ).format(number=self.order.number)
+        payment = payment_dialog.ask_payment(
+            self._widget(),
+            QCoreApplication.translate(
+                "OrderActions", "Payment received for order {number}"
+            ).format(number=self.order.number),
+            self._amount_due(self.order),
+            self._payment_preview(self.order),
+        )
+        if payment is None:
+            return
         self.run_action(
-            lambda o: payment_dialog.ask_payment(
-                self._widget(),
-                about,
-                self._amount_due(o),
-                act=lambda paid: self.services.invoices.record_payment(
-                    o.customer_id, paid.amount, paid.method, paid.reference, order_id=o.id
-                ),
+            lambda o: self.services.invoices.record_payment(
+                o.customer_id, payment.amount, payment.method, payment.reference, order_id=o.id
             )
+        )
+
+    def _payment_preview(self, order: SalesOrder) -> payment_dialog.Preview:
+        """What paying an amount against the order would do (the dialog asks about a
+        surplus)."""
+        return lambda amount: self.services.invoices.preview_payment(
+            order.customer_id, amount, order.id
         )
 
     def _amount_due(self, order: SalesOrder) -> Money | None:

@@ -7,6 +7,8 @@ quantity, Ctrl+S saves the draft, Ctrl+Enter saves and confirms.  Only a draft c
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -62,6 +64,10 @@ class OrderDialog(OrderActions, QDialog):
         self.override_info = QLabel(self)
         self.override_info.setObjectName("override_info")
         self.override_info.setWordWrap(True)
+        self.progress = QLabel(self)
+        self.progress.setObjectName("line_progress")
+        self.progress.setWordWrap(True)
+        self.progress.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form = self._build_form()
         self.lines = OrderLinesEditor(services, self)
         self.lines.edited.connect(self._on_edited)
@@ -90,7 +96,7 @@ class OrderDialog(OrderActions, QDialog):
         self.note = QLineEdit(self)
         form.add_field("customer", self.tr("C&ustomer"), self.customer)
         form.add_field("payment_mode", self.tr("Payment &mode"), self.payment_mode)
-        form.add_field("requested_date", self.tr("&Requested delivery"), self.requested_date)
+        form.add_field("requested_date", self.tr("Re&quested delivery"), self.requested_date)
         form.add_field("note", self.tr("N&ote"), self.note)
         self.payment_mode.installEventFilter(self)
         self.note.installEventFilter(self)  # after FormPage's filter, so it runs first
@@ -107,6 +113,7 @@ class OrderDialog(OrderActions, QDialog):
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(item_label)
         body.addWidget(self.lines, 1)
+        body.addWidget(self.progress)
         body.addWidget(self.refusal)
         refusal_row = QHBoxLayout()
         refusal_row.addStretch(1)
@@ -155,6 +162,7 @@ class OrderDialog(OrderActions, QDialog):
         try:
             order = self.services.orders.get(order_id)
             self.documents = self.services.orders.documents(order_id)
+            self.line_progress = self.services.orders.progress(order_id)
         except Exception as error:  # noqa: BLE001 - shown; the dialog stays usable
             show_error(self, error)
             return
@@ -189,13 +197,17 @@ class OrderDialog(OrderActions, QDialog):
         self.state_label.setText(
             self.tr("Order {number} · {state}").format(number=number, state=state_text(state))
         )
-        self.override_info.setText(
-            self.tr("Confirmed by {user} despite a refusal: {reason}").format(
-                user=order.override_by, reason=order.override_reason
+        notes = []
+        if order and order.override_reason:
+            notes.append(
+                self.tr("Confirmed by {user} despite a refusal: {reason}").format(
+                    user=order.override_by, reason=order.override_reason
+                )
             )
-            if order and order.override_reason
-            else ""
-        )
+        if order and order.short_reason:
+            notes.append(self.tr("Closed short: {reason}").format(reason=order.short_reason))
+        self.override_info.setText("\n".join(notes))
+        self.progress.setText(self._progress_text(order))
         editable = state == OrderState.DRAFT
         for key in ("payment_mode", "requested_date", "note"):
             self.form.editor(key).setEnabled(editable)
@@ -203,6 +215,29 @@ class OrderDialog(OrderActions, QDialog):
         self.lines.set_editable(editable)
         self.update_actions()
         self._update_title()
+
+    def _progress_text(self, order: SalesOrder | None) -> str:
+        """Per line, once something has moved: delivered, backordered, cancelled, invoiced."""
+        if order is None or order.state in (OrderState.DRAFT, OrderState.CANCELLED):
+            return ""
+        rows = []
+        for line in getattr(self, "line_progress", []):
+            rows.append(
+                self.tr(
+                    "Line {n}: ordered {ordered} · delivered {delivered} · backordered "
+                    "{backordered} (reserved {reserved}) · cancelled {cancelled} · invoiced "
+                    "{invoiced}"
+                ).format(
+                    n=line.line_no,
+                    ordered=_qty(line.ordered),
+                    delivered=_qty(line.delivered),
+                    backordered=_qty(line.backordered),
+                    reserved=_qty(line.reserved),
+                    cancelled=_qty(line.cancelled),
+                    invoiced=_qty(line.invoiced),
+                )
+            )
+        return "\n".join(rows)
 
     def _update_title(self) -> None:
         if self.order is None:
@@ -289,3 +324,7 @@ class OrderDialog(OrderActions, QDialog):
             self.lines.entry.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         return super().eventFilter(watched, event)
+
+
+def _qty(value: Decimal) -> str:
+    return f"{value.normalize():f}"

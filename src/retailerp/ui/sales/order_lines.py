@@ -32,10 +32,13 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.money import (
     LineAmounts,
     Money,
+    PriceEntry,
     check_price,
     check_quantity,
     check_vat_rate,
     line_amounts,
+    net_unit_price,
+    to_decimal,
     total,
 )
 from retailerp.domain.sales import OrderLine
@@ -54,8 +57,12 @@ from retailerp.ui.sales.lookup import MAX_CANDIDATES, LookupPopup, is_enter, is_
 from retailerp.ui.sources import money_text, quantity_text
 from retailerp.ui.styles import ERROR_STYLE
 
-COLUMNS = ("item", "quantity", "unit_price", "discount", "vat_rate", "net", "vat", "gross")
-EDITABLE = frozenset({"quantity", "unit_price", "discount", "vat_rate"})
+COLUMNS = (
+    "item", "quantity", "unit_price", "discount", "vat_rate", "net", "vat", "gross", "incl_vat"
+)  # fmt: skip
+EDITABLE = frozenset({"quantity", "unit_price", "discount", "vat_rate", "incl_vat"})
+"""``incl_vat`` (a check box shown beside the price when the shop sets prices per line) says
+that the line's unit price was typed with VAT included."""
 COUNT_PREFIX = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\*\s*(.+)$")
 
 
@@ -116,6 +123,7 @@ class OrderLinesEditor(QWidget):
         self._pending_count = Decimal(1)
         self._filling = False
         self.dirty = False
+        self.price_entry = services.settings.get().price_entry
         self.entry = QLineEdit(self)
         self.entry.setObjectName("item_entry")
         self.entry.setPlaceholderText(
@@ -154,13 +162,18 @@ class OrderLinesEditor(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.setEditTriggers(self._triggers())
         table.cellChanged.connect(self._cell_changed)
+        header.moveSection(COLUMNS.index("incl_vat"), COLUMNS.index("unit_price") + 1)
+        table.setColumnHidden(COLUMNS.index("incl_vat"), self.price_entry != PriceEntry.PER_LINE)
         return table
 
     def header(self, key: str) -> str:
         return {
             "item": self.tr("Item"),
             "quantity": self.tr("Quantity"),
-            "unit_price": self.tr("Unit price"),
+            "unit_price": self.tr("Unit price incl. VAT")
+            if self.price_entry == PriceEntry.GROSS
+            else self.tr("Unit price"),
+            "incl_vat": self.tr("incl. VAT"),
             "discount": self.tr("Discount %"),
             "vat_rate": self.tr("VAT %"),
             "net": self.tr("Net"),
@@ -241,13 +254,33 @@ class OrderLinesEditor(QWidget):
             cell = QTableWidgetItem(f"{item.sku}  {item.name}")
             cell.setData(ITEM_ROLE, item.id)
             self.table.setItem(row, 0, cell)
+            self._add_incl_vat(row)
             self.set_cell(row, "quantity", quantity_text(count))
-            self.set_cell(row, "unit_price", f"{item.price.amount:.2f}")
+            self.set_cell(row, "unit_price", self._price_text(row, item.price, item.vat_rate))
             self.set_cell(row, "discount", "")
             self.set_cell(row, "vat_rate", percent_text(item.vat_rate))
         finally:
             self._filling = False
         return row
+
+    def _add_incl_vat(self, row: int) -> None:
+        cell = QTableWidgetItem()
+        cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        cell.setCheckState(Qt.CheckState.Unchecked)
+        self.table.setItem(row, COLUMNS.index("incl_vat"), cell)
+
+    def _price_text(self, row: int, net: Money, vat_rate: Decimal) -> str:
+        """A net unit price as the row shows it: with VAT where the row takes prices so."""
+        shown = Money.of(net.amount * (1 + vat_rate)) if self.includes_vat(row) else net
+        return f"{shown.amount:.2f}"
+
+    def includes_vat(self, row: int) -> bool:
+        """Whether the row's unit price is typed with VAT included (the shop setting, or the
+        row's check box where prices are chosen per line)."""
+        if self.price_entry != PriceEntry.PER_LINE:
+            return self.price_entry == PriceEntry.GROSS
+        cell = self.table.item(row, COLUMNS.index("incl_vat"))
+        return cell is not None and cell.checkState() == Qt.CheckState.Checked
 
     def row_of(self, item_id: int) -> int:
         for row in range(self.table.rowCount()):
@@ -283,8 +316,8 @@ class OrderLinesEditor(QWidget):
     @staticmethod
     def _number(text: str) -> Decimal | None:
         try:
-            return Decimal(text.replace(",", ""))
-        except InvalidOperation:
+            return to_decimal(text, "quantity")  # "0,5" is refused, never read as 5
+        except DomainError:
             return None
 
     # -- values, loading, state ------------------------------------------------------------
@@ -299,6 +332,7 @@ class OrderLinesEditor(QWidget):
                 "unit_price": self.cell_text(row, "unit_price"),
                 "discount": discount_value(self.cell_text(row, "discount")),
                 "vat_rate": vat_value(self.cell_text(row, "vat_rate")),
+                "price_includes_tax": self.includes_vat(row),
             }
             for row in range(self.table.rowCount())
         ]
@@ -314,7 +348,9 @@ class OrderLinesEditor(QWidget):
             for line in lines:
                 item = self._item(line.item_id)
                 row = self._append(item, line.quantity)
-                self.set_cell(row, "unit_price", f"{line.unit_price.amount:.2f}")
+                self.set_cell(
+                    row, "unit_price", self._price_text(row, line.unit_price, line.vat_rate)
+                )
                 self.set_cell(row, "discount", percent_text(line.discount) if line.discount else "")
                 self.set_cell(row, "vat_rate", percent_text(line.vat_rate))
         finally:
@@ -361,12 +397,12 @@ class OrderLinesEditor(QWidget):
         try:
             if isinstance(discount, str) or not 0 <= discount < 1:
                 return None
-            return line_amounts(
-                check_quantity(self.cell_text(row, "quantity")),
-                check_price(self.cell_text(row, "unit_price")),
-                check_vat_rate(vat_value(self.cell_text(row, "vat_rate")) or "0"),
-                discount,
-            )
+            qty = check_quantity(self.cell_text(row, "quantity"))
+            price = check_price(self.cell_text(row, "unit_price"))
+            vat = check_vat_rate(vat_value(self.cell_text(row, "vat_rate")) or "0")
+            if self.includes_vat(row):
+                price = net_unit_price(price, qty, vat, discount)
+            return line_amounts(qty, price, vat, discount)
         except DomainError:
             return None
 

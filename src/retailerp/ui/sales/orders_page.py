@@ -16,6 +16,7 @@ OPEN_STATES = [
     OrderState.DRAFT.value,
     OrderState.CONFIRMED.value,
     OrderState.PICKING.value,
+    OrderState.PARTLY_SHIPPED.value,
     OrderState.SHIPPED.value,
     OrderState.INVOICED.value,
 ]

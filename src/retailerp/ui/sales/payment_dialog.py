@@ -1,10 +1,14 @@
-"""Recording money received: amount, method (cash, bank, WeChat Pay, Alipay, cheque), reference."""
+"""Recording money received: amount, method (cash, bank, WeChat Pay, Alipay, cheque), reference.
+
+Given a preview (the invoice service's ``preview_payment``), the dialog asks before it
+accepts an amount that is more than is open: the surplus is named and OK becomes "Keep as
+credit on account"; changing the amount withdraws the question.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,10 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retailerp.domain.invoicing import PAYMENT_METHODS
+from retailerp import i18n
+from retailerp.domain.errors import DomainError
+from retailerp.domain.invoicing import PAYMENT_METHODS, PaymentPreview
 from retailerp.domain.money import Money
-from retailerp.ui.prompts import ActsBeforeClosing
+from retailerp.ui.sources import money_text
+from retailerp.ui.styles import ERROR_STYLE
 from retailerp.ui.widgets import FormPage
+
+Preview = Callable[[str], PaymentPreview]
+"""What recording the typed amount would do (raises a DomainError for a bad amount)."""
 
 
 @dataclass(frozen=True)
@@ -29,14 +39,21 @@ class PaymentInput:
     reference: str
 
 
-class PaymentDialog(ActsBeforeClosing, QDialog):
-    """The payment's amount (proposed: what is open), method and reference; OK records it
-    while the dialog is open (a refused amount stays to be corrected)."""
+class PaymentDialog(QDialog):
+    """The payment's amount (proposed: what is open), method and reference."""
 
-    def __init__(self, parent: QWidget | None, about: str, amount: Money | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        about: str,
+        amount: Money | None = None,
+        preview: Preview | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("payment_dialog")
         self.setWindowTitle(self.tr("Record payment"))
+        self.preview = preview
+        self.surplus: PaymentPreview | None = None
         self.form = FormPage(self)
         self.amount = QLineEdit(f"{amount.amount:.2f}" if amount else "")
         self.method = QComboBox()
@@ -49,14 +66,23 @@ class PaymentDialog(ActsBeforeClosing, QDialog):
         self.form.add_field("reference", self.tr("&Reference"), self.reference)
         self.form.save_requested.connect(self.accept)
         self.form.cancel_requested.connect(self.reject)
+        self.amount.textChanged.connect(lambda _text: self._withdraw_question())
+        self.question = QLabel(self)
+        self.question.setObjectName("surplus_question")
+        self.question.setWordWrap(True)
+        self.question.setStyleSheet(ERROR_STYLE)
+        self.question.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_text = self.ok_button.text()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(about, self))
         layout.addWidget(self.form)
+        layout.addWidget(self.question)
         layout.addWidget(buttons)
         self.amount.selectAll()
 
@@ -74,20 +100,42 @@ class PaymentDialog(ActsBeforeClosing, QDialog):
         values = self.form.values()
         return PaymentInput(values["amount"], values["method"], values["reference"])
 
+    def accept(self) -> None:
+        """Accept, unless the amount is more than is open and that was not yet confirmed."""
+        if self.preview is not None and self.surplus is None:
+            try:
+                outcome = self.preview(self.amount.text())
+            except DomainError as error:
+                self.form.show_domain_error(error, i18n.translate)
+                return
+            if outcome.is_overpayment:
+                self._ask(outcome)
+                return
+        super().accept()
+
+    def _ask(self, outcome: PaymentPreview) -> None:
+        self.surplus = outcome
+        self.question.setText(
+            self.tr("{surplus} more than is open: keep as credit on account?").format(
+                surplus=money_text(outcome.surplus)
+            )
+        )
+        self.question.show()
+        self.ok_button.setText(self.tr("&Keep as credit"))
+
+    def _withdraw_question(self) -> None:
+        self.surplus = None
+        self.question.hide()
+        self.question.clear()
+        self.ok_button.setText(self.ok_text)
+
 
 def ask_payment(
-    parent: QWidget | None,
-    about: str,
-    amount: Money | None,
-    *,
-    act: Callable[[PaymentInput], Any] | None = None,
-) -> Any:
-    """What was received, or ``None`` (tests replace this module function).  With ``act``,
-    ``act(payment)`` records it before the dialog closes and its result is returned."""
-    dialog = PaymentDialog(parent, about, amount)
-    if act is not None:
-        dialog.act = lambda: act(dialog.payment())
+    parent: QWidget | None, about: str, amount: Money | None, preview: Preview | None = None
+) -> PaymentInput | None:
+    """What was received, or ``None`` (tests replace this module function).  With a
+    ``preview`` the dialog asks before accepting more than is open."""
+    dialog = PaymentDialog(parent, about, amount, preview)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    dialog.raise_failure()
-    return dialog.outcome if act is not None else dialog.payment()
+    return dialog.payment()

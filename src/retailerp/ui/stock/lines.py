@@ -10,7 +10,7 @@ are listed as "Line n: …" and the cell is marked.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -34,6 +34,7 @@ from retailerp import i18n
 from retailerp.domain.errors import DomainError, ValidationError
 from retailerp.domain.inventory import StockDocument
 from retailerp.domain.items import Item, Tracking
+from retailerp.domain.money import to_decimal
 from retailerp.domain.stock import Location, LocationKind
 from retailerp.services import Services
 from retailerp.ui.errors import message_for, show_error
@@ -82,8 +83,8 @@ def fill_location_combo(combo: QComboBox, locations: Sequence[Location]) -> None
 def plain_number(text: str) -> Decimal | None:
     """A number typed in a cell, for adding one to it; ``None`` when it is not one."""
     try:
-        return Decimal(text.strip().replace(",", ""))
-    except InvalidOperation:
+        return to_decimal(text, "quantity")  # the domain's reading: "0,5" is not 5
+    except DomainError:
         return None
 
 
