@@ -19,10 +19,6 @@
         <source>Money on account</source>
         <translation>预收款</translation>
     </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
 </context>
 <context>
     <name>App</name>
@@ -57,8 +53,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
 为门店或小型办公室管理客户、商品、库存和销售。</translation>
     </message>
     <message>
-        <source>Settings saved. Restart RetailERP to use the new language or database.</source>
-        <translation>设置已保存。请重新启动 RetailERP 以使用新的语言或数据库。</translation>
+        <source>Settings saved. Restart RetailERP to use the new journal mode or database.</source>
+        <translation>设置已保存。请重新启动 RetailERP 以使用新的日志模式或数据库。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>To show RetailERP in {language} now its windows are opened again, and {n} of them hold changes not saved yet. Drop those changes and switch now? (Otherwise RetailERP speaks {language} from its next start.)</source>
+        <translation>要立即以{language}显示 RetailERP，需要重新打开各窗口，其中 {n} 个窗口有尚未保存的修改。放弃这些修改并立即切换吗？（否则 RetailERP 将在下次启动时使用{language}。）</translation>
+    </message>
+    <message>
+        <source>RetailERP speaks {language} from its next start.</source>
+        <translation>RetailERP 将在下次启动时使用{language}。</translation>
+    </message>
+    <message>
+        <source>RetailERP now speaks {language}.</source>
+        <translation>RetailERP 现在使用{language}。</translation>
     </message>
     <message>
         <source>Settings saved.</source>
@@ -185,8 +197,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;New count</source>
-        <translation>新建盘点(&amp;N)</translation>
+        <source>New &amp;count</source>
+        <translation>新建盘点(&amp;C)</translation>
     </message>
     <message>
         <source>Item</source>
@@ -236,10 +248,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>联系人(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Phone</source>
-        <translation>电话(&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
@@ -252,24 +260,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>开户行(&amp;B)</translation>
     </message>
     <message>
-        <source>Bank acco&amp;unt</source>
-        <translation>银行账号(&amp;U)</translation>
-    </message>
-    <message>
         <source>Payment terms (&amp;days)</source>
         <translation>付款期限（天）(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Credit &amp;limit</source>
-        <translation>信用额度(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Credit &amp;note</source>
-        <translation>信用备注(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Salesperson</source>
-        <translation>业务员(&amp;S)</translation>
     </message>
     <message>
         <source>Class, status and reviews</source>
@@ -280,24 +272,44 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>锁定分类(&amp;P)…</translation>
     </message>
     <message>
-        <source>U&amp;npin class</source>
-        <translation>取消锁定分类(&amp;N)</translation>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;End relationship…</source>
-        <translation>中止交易(&amp;E)…</translation>
+        <source>Ban&amp;k account</source>
+        <translation>银行账号(&amp;K)</translation>
     </message>
     <message>
-        <source>&amp;Reactivate…</source>
-        <translation>恢复交易(&amp;R)…</translation>
+        <source>Credit li&amp;mit</source>
+        <translation>信用额度(&amp;M)</translation>
     </message>
     <message>
-        <source>Record re&amp;view…</source>
-        <translation>登记评审(&amp;V)…</translation>
+        <source>Cred&amp;it note</source>
+        <translation>信用备注(&amp;I)</translation>
     </message>
     <message>
-        <source>Rel&amp;oad</source>
-        <translation>重新加载(&amp;O)</translation>
+        <source>Sal&amp;esperson</source>
+        <translation>业务员(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Unpin class</source>
+        <translation>取消锁定分类(&amp;U)</translation>
+    </message>
+    <message>
+        <source>End re&amp;lationship…</source>
+        <translation>中止交易(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Reacti&amp;vate…</source>
+        <translation>恢复交易(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Record revie&amp;w…</source>
+        <translation>登记评审(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
         <source>Date</source>
@@ -491,6 +503,21 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>{cls} (pinned)</source>
         <translation>{cls}（固定）</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. 2026-12-05, 1205 or +3</source>
+        <translation>如 2026-12-05、1205 或 +3</translation>
+    </message>
+    <message>
+        <source>Type 2026-12-05, 1205 (this year), 5 (this month) or +3 (three days from today); F4 or Alt+↓ opens the calendar.</source>
+        <translation>可输入 2026-12-05、1205（今年）、5（本月）或 +3（三天后）；按 F4 或 Alt+↓ 打开日历。</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
     </message>
 </context>
 <context>
@@ -785,8 +812,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>仅显示未结清(&amp;O)</translation>
     </message>
     <message>
-        <source>Record &amp;payment…</source>
-        <translation>登记收款(&amp;P)…</translation>
+        <source>Record pa&amp;yment…</source>
+        <translation>登记收款(&amp;Y)…</translation>
     </message>
     <message>
         <source>Apply &amp;credit on account</source>
@@ -882,8 +909,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>库存流水(&amp;O)…</translation>
     </message>
     <message>
-        <source>&amp;SKU</source>
-        <translation>商品编码(&amp;S)</translation>
+        <source>S&amp;KU</source>
+        <translation>商品编码(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -938,8 +965,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>商品 {sku} – {name}</translation>
     </message>
     <message>
-        <source>&amp;Retire</source>
-        <translation>停用(&amp;R)</translation>
+        <source>R&amp;etire</source>
+        <translation>停用(&amp;E)</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
@@ -1130,6 +1157,17 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Load the list again ({key})</source>
+        <translation>重新加载列表（{key}）</translation>
+    </message>
+</context>
+<context>
     <name>LocationDialog</name>
     <message>
         <source>New bin</source>
@@ -1297,8 +1335,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -1308,8 +1358,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>OrderActions</name>
     <message>
-        <source>&amp;Override…</source>
-        <translation>强制确认(&amp;O)…</translation>
+        <source>Overri&amp;de…</source>
+        <translation>强制确认(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Save draft</source>
@@ -1411,20 +1461,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>OrderDialog</name>
     <message>
-        <source>not given</source>
-        <translation>未指定</translation>
-    </message>
-    <message>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Payment</source>
-        <translation>付款方式(&amp;P)</translation>
+        <source>Payment &amp;mode</source>
+        <translation>付款方式(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Requested delivery</source>
-        <translation>要求交货日期(&amp;R)</translation>
+        <source>Re&amp;quested delivery</source>
+        <translation>要求交货日期(&amp;Q)</translation>
     </message>
     <message>
         <source>N&amp;ote</source>
@@ -1829,10 +1875,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>Language, journal mode and database take effect when RetailERP is restarted.</source>
-        <translation>语言、日志模式和数据库的更改在重新启动 RetailERP 后生效。</translation>
-    </message>
-    <message>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -1865,8 +1907,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数据库(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
+        <source>Journal mode and database take effect when RetailERP is restarted.</source>
+        <translation>日志模式和数据库在重新启动 RetailERP 后生效。</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
         <source>This database is on a PostgreSQL server, where this does not apply.</source>
@@ -1989,6 +2035,88 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>This list of keyboard shortcuts</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <source>Load the list on screen again</source>
+        <translation>重新加载当前列表</translation>
+    </message>
+    <message>
+        <source>New customer, item or order (in its list)</source>
+        <translation>新建客户、商品或订单（在相应列表中）</translation>
+    </message>
+    <message>
+        <source>Save the card or draft; post a stock document</source>
+        <translation>保存卡片或草稿；过账库存单据</translation>
+    </message>
+    <message>
+        <source>Save and confirm the order</source>
+        <translation>保存并确认订单</translation>
+    </message>
+    <message>
+        <source>New goods receipt (in Stock)</source>
+        <translation>新建入库单（在库存中）</translation>
+    </message>
+    <message>
+        <source>Clear the search box; close the window (asks first)</source>
+        <translation>清空搜索框；关闭窗口（会先询问）</translation>
+    </message>
+    <message>
+        <source>From a search box or the item entry into the list</source>
+        <translation>从搜索框或商品输入框进入列表</translation>
+    </message>
+    <message>
+        <source>Open the row; in a form, go to the next field</source>
+        <translation>打开该行；在表单中转到下一栏</translation>
+    </message>
+    <message>
+        <source>In the order lines: take the quantity and go back to the item entry</source>
+        <translation>在订单明细中：确认数量并回到商品输入框</translation>
+    </message>
+    <message>
+        <source>In a date field: the calendar (also Alt+↓)</source>
+        <translation>在日期栏中：打开日历（也可按 Alt+↓）</translation>
+    </message>
+    <message>
+        <source>In the order lines: remove the line</source>
+        <translation>在订单明细中：删除该行</translation>
+    </message>
+    <message>
+        <source>With the underlined letter: that button or field</source>
+        <translation>加下划线字母：对应的按钮或栏位</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Open {module}</source>
+        <translation>打开{module}</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Buttons show their shortcut in the tooltip.</source>
+        <translation>按钮的快捷键显示在其提示中。</translation>
+    </message>
+</context>
+<context>
     <name>StockLines</name>
     <message>
         <source>Scan a barcode or type a SKU, then Enter</source>
@@ -2040,6 +2168,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>&amp;Goods receipt…</source>
         <translation>入库(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>New goods receipt (Ctrl+R)</source>
+        <translation>新建入库单（Ctrl+R）</translation>
     </message>
     <message>
         <source>Stock &amp;count…</source>
@@ -3051,6 +3183,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>E-invoice {value} is already recorded against invoice {number}.</source>
         <translation>数电票 {value} 已登记在结算单 {number} 上。</translation>
+    </message>
+    <message>
+        <source>Type a date as 2026-12-05, as 1205 (this year) or as +3 (three days from today).</source>
+        <translation>请按 2026-12-05、1205（今年）或 +3（三天后）的形式输入日期。</translation>
+    </message>
+    <message>
+        <source>There is no such day: {text}.</source>
+        <translation>没有这一天：{text}。</translation>
     </message>
 </context>
 <context>

@@ -397,8 +397,9 @@ def _advance(services: Services, order_id: int, stage: str, rng: random.Random) 
         half = (invoice.open_amount.amount / 2).quantize(Decimal("0.01"))
         services.invoices.record_payment(order.customer_id, half, "wechat")
         return
-    services.invoices.record_payment(order.customer_id, invoice.open_amount.amount, "bank",
-                                     order_id=order_id)
+    services.invoices.record_payment(
+        order.customer_id, invoice.open_amount.amount, "bank", order_id=order_id
+    )
     order = o.get(order_id)
     if stage == "closed" and order.state == "paid":
         o.close(order_id, order.version)

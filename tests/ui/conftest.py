@@ -100,3 +100,13 @@ def activate(qtbot, widget: QWidget) -> None:
 def services_page() -> Page:
     """The first page of a service's list, as the service's default ``Page`` asks it."""
     return Page()
+
+
+def answer(value):  # noqa: ANN001, ANN201 - a fake prompt answering ``value``
+    """A stand-in for a prompt (``prompts.ask_reason``, ``payment_dialog.ask_payment``): it
+    answers ``value`` and, given the action, runs it with that answer as the prompt does."""
+
+    def prompt(*_args, act=None, **_kwargs):  # noqa: ANN001, ANN202
+        return act(value) if act is not None else value
+
+    return prompt

@@ -93,15 +93,15 @@ def test_settings_save_the_shop_and_this_pc(qtbot, services: Services, folders: 
 
     line["abc_a"].setText("70")  # type: ignore[attr-defined]
     line["review_months"].setText("3, 9")  # type: ignore[attr-defined]
-    language = form.editor("language")
-    language.setCurrentIndex(language.findData("zh_CN"))  # type: ignore[attr-defined]
+    journal = form.editor("journal_mode")
+    journal.setCurrentIndex(journal.findData("delete"))  # type: ignore[attr-defined]
     assert dialog.restart_needed()
     assert dialog.save()
 
     shop = services.settings.get()
     assert shop.allow_negative_stock and shop.abc.a_share == Decimal("0.7")
     assert shop.review.months == (3, 9)
-    assert LocalSettings.load().language == "zh_CN"
+    assert LocalSettings.load().journal_mode == "delete"
     assert "Restart" in window.statusBar().currentMessage()
 
 

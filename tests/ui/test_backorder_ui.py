@@ -10,7 +10,7 @@ from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.sales import ship_dialog
 from retailerp.ui.sales.order_dialog import OrderDialog
-from ui.conftest import activate
+from ui.conftest import activate, answer
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -47,7 +47,7 @@ def test_a_partly_shipped_order_shows_its_backorder_and_is_closed_short(
     assert dialog.close_short_button.isEnabled() and not dialog.cancel_button.isEnabled()
     assert dialog.picking_button.isEnabled()  # the backorder can be picked when stock comes
 
-    monkeypatch.setattr(prompts, "ask_reason", lambda *a, **k: "discontinued")
+    monkeypatch.setattr(prompts, "ask_reason", answer("discontinued"))
     dialog.close_short_button.click()
     assert dialog.refusal.text() == ""
     assert services.orders.get(order_id).state == "shipped"
@@ -76,7 +76,7 @@ def test_a_picking_list_that_cannot_be_fulfilled_is_replanned_from_the_window(
     dialog.replan_button.click()
     picking = services.orders.open_picking(order_id)
     assert picking is not None and [p.bin_code for p in picking.lines] == ["B-01"]
-    monkeypatch.setattr(prompts, "ask_reason", lambda *a, **k: "truck broke down")
+    monkeypatch.setattr(prompts, "ask_reason", answer("truck broke down"))
     dialog.cancel_picking_button.click()
     assert services.orders.get(order_id).state == "confirmed"
     assert services.orders.open_picking(order_id) is None

@@ -12,7 +12,7 @@ from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.customers import CustomerDialog, CustomerListPage
 from retailerp.ui.models import ROW_ROLE
-from ui.conftest import Ime, activate, services_page
+from ui.conftest import Ime, activate, answer, services_page
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -162,7 +162,7 @@ def test_end_with_a_reason_then_reactivate(
     customer_id = add(services, "C1", "孙七")
     dialog = page.open_customer(customer_id)
     activate(qtbot, dialog)
-    monkeypatch.setattr(prompts, "ask_reason", lambda *a, **k: "搬走了 moved away")
+    monkeypatch.setattr(prompts, "ask_reason", answer("搬走了 moved away"))
 
     dialog.end_button.click()
 
@@ -186,7 +186,7 @@ def test_ending_without_a_reason_is_refused_on_the_card(
 ) -> None:
     customer_id = add(services, "C1", "周八")
     dialog = page.open_customer(customer_id)
-    monkeypatch.setattr(prompts, "ask_reason", lambda *a, **k: "")
+    monkeypatch.setattr(prompts, "ask_reason", answer(""))
 
     dialog.end_button.click()
 
@@ -200,7 +200,7 @@ def test_pin_a_class_with_a_reason_and_unpin_it(
     customer_id = add(services, "C1", "吴九")
     dialog = page.open_customer(customer_id)
     monkeypatch.setattr(prompts, "ask_choice", lambda *a, **k: 0)
-    monkeypatch.setattr(prompts, "ask_reason", lambda *a, **k: "strategic")
+    monkeypatch.setattr(prompts, "ask_reason", answer("strategic"))
 
     dialog.pin_button.click()
 

@@ -88,7 +88,7 @@ def test_retire_and_reactivate_an_item(qtbot, page: ItemListPage, services: Serv
     item_id = services.items.create({"sku": "OLD-1", "name": "Old"}).id or 0
     page.refresh()
     dialog = page.open_item(item_id)
-    assert dialog.active_button.text() == "&Retire"
+    assert dialog.active_button.text() == "R&etire"
 
     dialog.active_button.click()
 

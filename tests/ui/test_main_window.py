@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 
 from retailerp.ui.main_window import MainWindow
+from retailerp.ui.widgets.shortcuts import ShortcutsDialog
 
 
 class Factory:
@@ -80,8 +81,10 @@ def test_menus_offer_settings_quit_and_about(qtbot) -> None:
     window, _ = make_window(qtbot)
     menus = [a.text() for a in window.menuBar().actions()]
 
-    assert menus == ["&File", "&Help"]
+    assert menus == ["&File", "&View", "&Help"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.refresh_action.shortcut().toString() == "F5"
+    assert window.shortcuts_action.shortcut().toString() == "F1"
     with qtbot.waitSignal(window.settings_requested):
         window.settings_action.trigger()
 
@@ -92,3 +95,18 @@ def test_a_module_key_is_registered_once(qtbot) -> None:
     with pytest.raises(ValueError):
         window.add_module("items", "Items again", Factory("x"))
     assert window.module_keys() == ["customers", "items", "sales"]
+
+
+def test_f1_lists_the_keyboard_shortcuts_with_the_modules(qtbot) -> None:
+    window, _ = make_window(qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(ShortcutsDialog, "shortcuts_dialog")
+    assert dialog is not None and dialog.isVisible()
+    keys = dict(dialog.texts())
+    assert {"F1", "F5", "Ctrl+N", "Ctrl+S", "Ctrl+Enter"} <= set(keys)
+    assert keys["Ctrl+1"] == "Open Customers" and keys["Ctrl+3"] == "Open Sales"
+    dialog.close()

@@ -4,7 +4,7 @@ confirmation with a credit refusal and an owner's override, the way to cash, the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -22,7 +22,7 @@ from retailerp.ui.sales.invoices_page import InvoicesPage
 from retailerp.ui.sales.order_dialog import OrderDialog
 from retailerp.ui.sales.orders_page import OrdersPage
 from retailerp.ui.sales.payment_dialog import PaymentInput
-from ui.conftest import Ime, activate
+from ui.conftest import Ime, activate, answer
 
 BARCODE = "6901234567892"
 
@@ -295,7 +295,7 @@ def test_a_credit_refusal_is_explained_and_an_owner_overrides_it(
     assert "credit limit of 100.00" in dialog.refusal.text()
     assert dialog.override_button.isVisible()
 
-    monkeypatch.setattr(prompts, "ask_reason", lambda *a, **k: "pays cash at the door")
+    monkeypatch.setattr(prompts, "ask_reason", answer("pays cash at the door"))
     qtbot.mouseClick(dialog.override_button, Qt.MouseButton.LeftButton)
     order = services.orders.get(dialog.order.id or 0)
     assert order.state == OrderState.CONFIRMED
@@ -386,7 +386,7 @@ def test_cancelling_asks_why_and_releases_the_stock(
     choose_customer(qtbot, dialog)
     scan(qtbot, dialog, "KET-1")
     ctrl(qtbot, dialog.lines.entry, Qt.Key.Key_Return)
-    monkeypatch.setattr(prompts, "ask_reason", lambda *a, **k: "customer changed its mind")
+    monkeypatch.setattr(prompts, "ask_reason", answer("customer changed its mind"))
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert dialog.state() == OrderState.CANCELLED
     assert services.orders.free_stock([shop.kettle])[shop.kettle] == Decimal("3")
@@ -429,9 +429,9 @@ def test_the_order_list_filters_by_state_and_opens_an_order(
     activate(qtbot, page)
     assert page.model.rowCount() == 2
     qtmodeltester.check(page.model)
-    page.date_from.setDate(page.date_from.date().currentDate().addDays(1))
+    page.date_from.setValue(services.ctx.today() + timedelta(days=1))
     assert page.model.rowCount() == 0  # nothing ordered after today
-    page.date_from.setDate(page.date_from.minimumDate())
+    page.date_from.setValue(None)
     page.state_filter.setCurrentIndex(page.state_filter.findData("draft"))
     assert page.model.rowCount() == 1
     assert page.model.data(page.model.index(0, 3)) == "draft"
@@ -507,7 +507,7 @@ def test_invoices_take_a_payment_and_the_ageing_shows_what_is_open(
 
     page.tabs.setCurrentWidget(invoices)
     invoices.select_rows([0])
-    monkeypatch.setattr(payment_dialog, "ask_payment", lambda *_a: PaymentInput("100", "cash", ""))
+    monkeypatch.setattr(payment_dialog, "ask_payment", answer(PaymentInput("100", "cash", "")))
     payment = invoices.record_payment()
     assert payment is not None and "recorded" in invoices.message.text()
     assert invoices.model.data(invoices.model.index(0, 6)) == "126.00"

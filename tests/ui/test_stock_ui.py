@@ -11,7 +11,7 @@ from retailerp.ui import prompts
 from retailerp.ui.stock import StockPage
 from retailerp.ui.stock.lines import StockLinesDialog
 from retailerp.ui.styles import ERROR_BRUSH
-from ui.conftest import activate, services_page
+from ui.conftest import activate, answer, services_page
 
 BARCODE = "6901234567892"
 
@@ -156,7 +156,7 @@ def test_reverse_a_document_with_a_reason(
     page.tabs.setCurrentIndex(1)
     page.documents.selectRow(0)
     assert page.reverse_button.isEnabled()
-    monkeypatch.setattr(prompts, "ask_reason", lambda *a, **k: "wrong supplier")
+    monkeypatch.setattr(prompts, "ask_reason", answer("wrong supplier"))
 
     page.reverse_button.click()
 

@@ -4,19 +4,31 @@ A writer's transaction begins IMMEDIATE on SQLite (it waits its turn instead of 
 later), and is retried a few times if another PC held the database past the busy timeout, or
 if PostgreSQL reports a serialization failure or deadlock.  Nothing is committed unless the
 work finished; nothing is held open across a dialog.
+
+A writer also notes which tables its statements wrote (every INSERT, UPDATE and DELETE the
+session's connection executes: ORM flushes, Core statements, text).  After the commit, the
+commit listeners (see :func:`add_commit_listener`) get the database and those table names;
+``services.changes`` turns them into change kinds for the open screens.  Nothing is told of a
+transaction that rolled back.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import re
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.sql.elements import TextClause
 
 from retailerp.domain.errors import DomainError
 from retailerp.domain.security import Actor
@@ -41,6 +53,52 @@ T = TypeVar("T")
 RETRIES = 4
 RETRY_PG_CODES = {"40001", "40P01"}
 
+log = logging.getLogger(__name__)
+
+CommitListener = Callable[[Database, frozenset[str]], None]
+"""Called after a write committed, with the names of the tables it wrote."""
+
+_commit_listeners: list[CommitListener] = []
+
+_WRITE_SQL = re.compile(
+    r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
+    r"\s+[\"`\[]?(\w+)",
+    re.IGNORECASE,
+)
+
+
+def add_commit_listener(listener: CommitListener) -> Callable[[], None]:
+    """Call ``listener(db, tables)`` after every committed write; returns the way to stop."""
+    _commit_listeners.append(listener)
+
+    def remove() -> None:
+        if listener in _commit_listeners:
+            _commit_listeners.remove(listener)
+
+    return remove
+
+
+def written_table(statement: object) -> str | None:
+    """The table an INSERT, UPDATE or DELETE writes (Core, ORM or SQL text); else ``None``."""
+    if isinstance(statement, UpdateBase):
+        table = getattr(statement, "table", None)
+        return getattr(table, "name", None)
+    if isinstance(statement, TextClause):
+        statement = statement.text
+    if isinstance(statement, str):
+        match = _WRITE_SQL.match(statement)
+        return match.group(1).lower() if match else None
+    return None
+
+
+def _tell_listeners(db: Database, tables: frozenset[str]) -> None:
+    """The write is committed: a failing listener must not make it look failed."""
+    for listener in list(_commit_listeners):
+        try:
+            listener(db, tables)
+        except Exception:  # noqa: BLE001 - logged; the data is saved whatever a screen does
+            log.exception("A commit listener failed")
+
 
 class UnitOfWork:
     """A session and the repositories over it; rolls back unless :meth:`commit` was called."""
@@ -50,10 +108,14 @@ class UnitOfWork:
         self.db = db
         self.write = write
         self.session: Session
+        self.written: set[str] = set()
+        """Names of the tables this unit of work's statements wrote."""
 
     def __enter__(self) -> UnitOfWork:
         engine = self.db.write_engine if self.write else self.db.engine
         self.session = Session(bind=engine, expire_on_commit=False, autoflush=True)
+        if self.write:
+            event.listen(self.session, "after_begin", self._watch_connection)
         self.customers = CustomerRepository(self.session)
         self.items = ItemRepository(self.session)
         self.locations = LocationRepository(self.session)
@@ -72,6 +134,16 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+    def _watch_connection(
+        self, _session: Session, _transaction: SessionTransaction, connection: Connection
+    ) -> None:
+        event.listen(connection, "after_execute", self._executed)
+
+    def _executed(self, _conn: Connection, statement: object, *_args: object) -> None:
+        table = written_table(statement)
+        if table is not None:
+            self.written.add(table)
 
     def flush(self) -> None:
         self.session.flush()
@@ -113,7 +185,9 @@ def _attempt(db: Database, work: Callable[[UnitOfWork], T], *, write: bool) -> T
                 result = work(uow)
                 if write:
                     uow.commit()
-                return result
+            if write and uow.written:
+                _tell_listeners(db, frozenset(uow.written))
+            return result
         except DomainError:
             raise
         except StaleDataError:

@@ -19,6 +19,7 @@ from retailerp.persistence.queries import (
     Page,
 )
 from retailerp.persistence.stock_queries import DocumentRow, LedgerRow, LocationRow, StockRow
+from retailerp.services.changes import ChangeBus, bus_for
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.e_invoice import EInvoiceService
@@ -64,6 +65,8 @@ class Services:
         self.printing = PrintService(self.ctx)
         self.returns = ReturnService(self.ctx)
         self.e_invoices = EInvoiceService(self.ctx)
+        self.changes: ChangeBus = bus_for(self.ctx.db)
+        """What each committed write changed (see :mod:`retailerp.services.changes`)."""
 
     @classmethod
     def over(cls, db: Database, **kwargs: object) -> Services:

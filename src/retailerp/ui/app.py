@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from retailerp import __version__, i18n
 from retailerp.config import LocalSettings, default_database
@@ -28,12 +28,19 @@ from retailerp.ui.main_window import MainWindow
 from retailerp.ui.sales import register_sales_modules
 from retailerp.ui.settings_dialog import SettingsDialog
 from retailerp.ui.stock import StockPage
+from retailerp.ui.widgets.shortcuts import ShortcutTips
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "RetailERP"
 
 _cjk_family: str | None = None
+
+_translators: list[QTranslator] = []
+"""The translators :func:`use_language` installed (replaced on a language switch)."""
+
+_windows: list[MainWindow] = []
+"""The main window on screen (a language switch puts a new one in its place)."""
 
 
 # --- the application object, language and fonts ----------------------------------------
@@ -46,6 +53,8 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    if app.findChild(ShortcutTips) is None:
+        app.installEventFilter(ShortcutTips(app))
     return app
 
 
@@ -84,6 +93,12 @@ def remove_translators(app: QApplication, translators: list[QTranslator]) -> Non
     for translator in translators:
         app.removeTranslator(translator)
         translator.deleteLater()
+
+
+def use_language(app: QApplication, code: str) -> None:
+    """Speak ``code`` from now on: the translators of the language before are removed."""
+    remove_translators(app, _translators)
+    _translators[:] = install_translators(app, code)
 
 
 def install_cjk_font(app: QApplication) -> str | None:
@@ -211,13 +226,14 @@ def build_main_window(services: Services, db_label: str) -> MainWindow:
             "RetailERP {version}\nCustomers, items, stock and sales for a shop or a small office.",
         ).format(version=__version__)
     )
-    window.settings_requested.connect(lambda: open_settings(window, services))
+    window.settings_requested.connect(lambda: open_settings(window, services, db_label))
     window.resize(1100, 700)
     return window
 
 
-def open_settings(window: MainWindow, services: Services) -> SettingsDialog:
-    """The settings dialog, window-modal; a saved change that needs a restart is told."""
+def open_settings(window: MainWindow, services: Services, db_label: str = "") -> SettingsDialog:
+    """The settings dialog, window-modal; a saved change that needs a restart is told, a
+    new language is used at once (:func:`switch_language`)."""
     dialog = SettingsDialog(services, parent=window)
     dialog.setObjectName("settings_dialog")
 
@@ -225,16 +241,114 @@ def open_settings(window: MainWindow, services: Services) -> SettingsDialog:
         if restart:
             window.show_status(
                 QCoreApplication.translate(
-                    "App", "Settings saved. Restart RetailERP to use the new language or database."
+                    "App",
+                    "Settings saved. Restart RetailERP to use the new journal mode or database.",
                 ),
                 0,
             )
         else:
             window.show_status(QCoreApplication.translate("App", "Settings saved."))
 
+    def language(code: str) -> None:  # once the dialog has closed
+        QTimer.singleShot(0, window, lambda: switch_language(window, services, db_label, code))
+
     dialog.saved.connect(saved)
+    dialog.language_changed.connect(language)
     dialog.open()
     return dialog
+
+
+# --- a new language without a restart ------------------------------------------------------
+
+
+def language_name(code: str) -> str:
+    return dict(i18n.available_languages()).get(code, code)
+
+
+def unsaved_windows(window: MainWindow) -> list[QWidget]:
+    """The windows opened from ``window`` (cards, orders, receipts) holding unsaved work."""
+    return [w for w in _open_windows(window) if _unsaved(w)]
+
+
+def _open_windows(window: MainWindow) -> list[QWidget]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w is not window and w.isVisible() and _opened_from(w, window)
+    ]
+
+
+def _opened_from(widget: QWidget, window: MainWindow) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _unsaved(widget: QWidget) -> bool:
+    for name in ("dirty", "unsaved"):
+        value = getattr(widget, name, None)
+        value = value() if callable(value) else value
+        if value is True:
+            return True
+    form = getattr(widget, "form", None)
+    return bool(getattr(form, "dirty", False))
+
+
+def confirm_language_switch(window: MainWindow, language: str, unsaved: int) -> bool:
+    """Whether to drop the unsaved work of ``unsaved`` windows to switch now."""
+    answer = QMessageBox.question(
+        window,
+        QCoreApplication.translate("App", "Language"),
+        QCoreApplication.translate(
+            "App",
+            "To show RetailERP in {language} now its windows are opened again, and {n} of "
+            "them hold changes not saved yet. Drop those changes and switch now? (Otherwise "
+            "RetailERP speaks {language} from its next start.)",
+        ).format(language=language, n=unsaved),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def switch_language(window: MainWindow, services: Services, db_label: str, code: str) -> MainWindow:
+    """Open the main window again in ``code``, where it was and on the same module; the
+    windows opened from it close.  Unsaved work is asked about first; kept, the language
+    changes at the next start.  Returns the window now on screen."""
+    unsaved = unsaved_windows(window)
+    if unsaved and not confirm_language_switch(window, language_name(code), len(unsaved)):
+        window.show_status(
+            QCoreApplication.translate(
+                "App", "RetailERP speaks {language} from its next start."
+            ).format(language=language_name(code)),
+            0,
+        )
+        return window
+    app = application()
+    use_language(app, code)
+    fresh = build_main_window(services, db_label)
+    fresh.setGeometry(window.geometry())
+    module = window.current_module()
+    if module in fresh.module_keys():
+        fresh.show_module(module)
+    if window.isMaximized():
+        fresh.showMaximized()
+    else:
+        fresh.show()
+    _windows[:] = [fresh]
+    for other in _open_windows(window):
+        other.hide()
+    window.hide()
+    window.deleteLater()
+    fresh.show_status(
+        QCoreApplication.translate("App", "RetailERP now speaks {language}.").format(
+            language=language_name(code)
+        )
+    )
+    return fresh
 
 
 def run_gui(
@@ -249,7 +363,7 @@ def run_gui(
     database cannot be opened.  ``exit_after`` (seconds) quits by itself (smoke tests).
     """
     app = application()
-    translators = install_translators(app, pick_language(language))
+    use_language(app, pick_language(language))
     try:
         install_cjk_font(app)
         db = open_shop_database(database, journal_mode or "auto")
@@ -260,31 +374,39 @@ def run_gui(
         finally:
             db.dispose()
     finally:
-        remove_translators(app, translators)
+        remove_translators(app, _translators)
+        _translators.clear()
 
 
 def _show_window(app: QApplication, db: Database, exit_after: float | None) -> int:
     window = build_main_window(Services.over(db), db.label)
+    _windows[:] = [window]
     quit_on_close = app.quitOnLastWindowClosed()
     window.show()
     if exit_after is not None:
-        timer = QTimer(window)  # dies with the window: nothing fires after the loop ended
+        timer = QTimer(app)
         timer.setSingleShot(True)
-        timer.timeout.connect(lambda: _quit(app, window))
+        timer.timeout.connect(lambda: _quit(app))
         timer.start(max(0, int(exit_after * 1000)))
     try:
         return int(app.exec())
     finally:
         app.setQuitOnLastWindowClosed(False)  # closing it now must not post another quit
-        window.close()
-        window.deleteLater()
+        for shown in _windows:
+            shown.close()
+            shown.deleteLater()
+        _windows.clear()
+        if exit_after is not None:
+            timer.stop()
+            timer.deleteLater()
         app.setQuitOnLastWindowClosed(quit_on_close)
 
 
-def _quit(app: QApplication, window: MainWindow) -> None:
+def _quit(app: QApplication) -> None:
     """Close the window and end the event loop with exactly one quit."""
     app.setQuitOnLastWindowClosed(False)
-    window.close()
+    for shown in _windows:
+        shown.close()
     app.quit()
 
 

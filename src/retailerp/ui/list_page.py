@@ -1,5 +1,10 @@
 """What the list screens share: a search box over a lazy table whose rows open on Enter or
-double-click, and one card window per record.
+double-click, a refresh button (F5), and one card window per record.
+
+A list follows the data: when a committed write changed a kind of thing its source shows
+(the source's ``shows``, see :mod:`retailerp.services.changes`), it reloads, keeping the
+selected rows, the current cell and how far it was scrolled.  ↓ in the search box goes into
+the list.
 
 Searching, filtering and sorting happen in SQL through the page source; the table loads
 200 rows at a time.  A subclass creates its filters and buttons, then the view with
@@ -9,17 +14,36 @@ lays them out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, SignalInstance
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    SignalInstance,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from retailerp.services import Services
+from retailerp.services.changes import ALL_CHANGES
+from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.list_view import list_view
 from retailerp.ui.models import ROW_ROLE, LazyTableModel, PageSource
 from retailerp.ui.widgets import SearchBox
+
+REFRESH_KEY = "F5"
 
 D = TypeVar("D", bound=QDialog)
 
@@ -49,6 +73,12 @@ class ListPage(QWidget):
         self.search = SearchBox(self)
         self.search.setObjectName(f"{name}_search")
         self.search.search_changed.connect(self.model.set_search)
+        self.view: QTableView | None = None
+        self.refresh_button = refresh_button(self, self.refresh)
+        self.refresh_button.setObjectName(f"{name}_refresh")
+        self.watcher = watch(
+            self, services.changes, getattr(source, "shows", ALL_CHANGES), self.refresh
+        )
 
     def make_view(
         self, widths: Mapping[str, int] | None = None, *, multi_select: bool = False
@@ -58,6 +88,8 @@ class ListPage(QWidget):
             self.model, f"{self.list_name}_table", widths, self, multi_select=multi_select
         )
         view.activated.connect(self._activated)
+        self.search.enter_list.connect(lambda: enter_list(view))
+        self.view = view
         return view
 
     def lay_out(self, filters: list[QWidget], buttons: list[QWidget], view: QTableView) -> None:
@@ -67,7 +99,7 @@ class ListPage(QWidget):
         for widget in filters:
             bar.addWidget(widget)
         bar.addStretch(1)
-        for button in buttons:
+        for button in [self.refresh_button, *buttons]:
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -83,8 +115,12 @@ class ListPage(QWidget):
         self.model.set_filters(self.filters())
 
     def refresh(self) -> None:
-        """Load the list again, keeping how far it was scrolled."""
-        self.model.refresh()
+        """Load the list again, keeping the selection and how far it was scrolled."""
+        self.watcher.seen()
+        if self.view is None:
+            self.model.refresh()
+        else:
+            reload_keeping_place(self.view, self.model)
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.data(index, ROW_ROLE)
@@ -93,6 +129,69 @@ class ListPage(QWidget):
 
     def open_row(self, row: Any) -> QWidget | None:
         raise NotImplementedError
+
+
+def refresh_button(parent: QWidget, slot: Callable[[], object]) -> QPushButton:
+    """ "Refresh", with F5 named in its tooltip (the main window's F5 reloads the page)."""
+    button = QPushButton(QCoreApplication.translate("ListPage", "Refresh"), parent)
+    button.setToolTip(
+        QCoreApplication.translate("ListPage", "Load the list again ({key})").format(
+            key=REFRESH_KEY
+        )
+    )
+    button.setObjectName("refresh")
+    button.setAutoDefault(False)
+    button.clicked.connect(lambda: slot())
+    return button
+
+
+def enter_list(view: QTableView) -> None:
+    """Put the keyboard into the list, on the current row or the first one."""
+    model = view.model()
+    if model is None or model.rowCount() == 0:
+        return
+    current = view.currentIndex()
+    if not current.isValid():
+        view.setCurrentIndex(model.index(0, 0))
+    view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def reload_keeping_place(view: QTableView, model: LazyTableModel) -> None:
+    """``model.refresh()`` keeping the selected rows, the current cell and the scroll."""
+    selection = view.selectionModel()
+    selected = [model.row_id(i.row()) for i in selection.selectedRows()] if selection else []
+    current = view.currentIndex()
+    current_id = model.row_id(current.row()) if current.isValid() else None
+    top_id = model.row_id(max(view.rowAt(0), 0))
+    horizontal = view.horizontalScrollBar().value()
+    model.refresh()
+    _restore(view, model, selected, (current_id, current.column()), top_id)
+    view.horizontalScrollBar().setValue(horizontal)
+
+
+def _restore(
+    view: QTableView,
+    model: LazyTableModel,
+    selected: list[Hashable | None],
+    current: tuple[Hashable | None, int],
+    top_id: Hashable | None,
+) -> None:
+    selection = view.selectionModel()
+    if selection is None:
+        return
+    rows = [model.row_of(row_id) for row_id in selected if row_id is not None]
+    chosen = QItemSelection()
+    last = max(model.columnCount() - 1, 0)
+    for row in (r for r in rows if r >= 0):
+        chosen.select(model.index(row, 0), model.index(row, last))
+    flags = QItemSelectionModel.SelectionFlag
+    current_row = model.row_of(current[0]) if current[0] is not None else -1
+    if current_row >= 0:
+        selection.setCurrentIndex(model.index(current_row, max(current[1], 0)), flags.NoUpdate)
+    selection.select(chosen, flags.ClearAndSelect)
+    top = model.row_of(top_id) if top_id is not None else -1
+    if top >= 0:
+        view.scrollTo(model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
 
 class CardWindows(Generic[D]):

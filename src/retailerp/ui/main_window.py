@@ -143,10 +143,36 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh_current)
+        view_menu.addAction(self.refresh_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
         self.about_action = QAction(self.tr("&About"), self)
         self.about_action.triggered.connect(self._on_about)
         help_menu.addAction(self.about_action)
+
+    def refresh_current(self) -> None:
+        """F5: the module on screen loads what it shows again."""
+        row = self._nav.currentRow()
+        widget = self._modules[row].widget if 0 <= row < len(self._modules) else None
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def show_shortcuts(self) -> QWidget:
+        """F1: the keyboard shortcuts, with this window's modules."""
+        from retailerp.ui.widgets.shortcuts import ShortcutsDialog
+
+        modules = [(f"Ctrl+{n + 1}", m.title) for n, m in enumerate(self._modules[:MAX_SHORTCUTS])]
+        dialog = ShortcutsDialog(modules, self)
+        dialog.open()
+        return dialog
 
     def _on_about(self) -> None:
         self.show_about()

@@ -5,7 +5,7 @@ changes are thrown away.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QW
 
 from retailerp import i18n
 from retailerp.domain.errors import DomainError
+from retailerp.services.changes import ChangeBus
 from retailerp.ui import prompts
+from retailerp.ui.changes import ChangeWatcher, watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.widgets import FormPage
 
@@ -54,6 +56,30 @@ class RecordDialog(QDialog):
     def save(self) -> bool:
         raise NotImplementedError
 
+    def follow(
+        self,
+        bus: ChangeBus,
+        kinds: Iterable[str],
+        shown: Callable[[], Record | None],
+        get: Callable[[int], Any],
+    ) -> ChangeWatcher:
+        """Show the record again when someone else changed it (what the user typed stays).
+
+        ``shown()`` is the record on the card (``None`` while new), ``get(id)`` reads it."""
+
+        def changed() -> None:
+            record = shown()
+            if record is None or record.id is None:
+                return
+            try:
+                fresh = get(record.id)
+            except Exception:  # noqa: BLE001 - gone or unreadable: the card keeps what it has
+                return
+            if fresh.version != record.version:
+                self.load(fresh, keep_edits=True)
+
+        return watch(self, bus, kinds, changed)
+
     def load(self, record: Any, *, keep_edits: bool = False) -> None:
         """Show ``record``; with ``keep_edits`` a dirty form keeps what the user typed."""
         raise NotImplementedError
@@ -77,13 +103,24 @@ class RecordDialog(QDialog):
         self.info.setText(QCoreApplication.translate("RecordDialog", "Saved."))
         return True
 
+    def run_with_reason(
+        self, title: str, label: str, act: Callable[[str], R], *, required: bool = True
+    ) -> R | None:
+        """Ask why, and run ``act(reason)`` while the prompt is open: a refused reason stays
+        in the prompt; other refusals appear on the card, which shows the record returned."""
+        return self.run_service(
+            lambda: prompts.ask_reason(self, title, label, act=act, required=required),
+            keep_edits=True,
+        )
+
     def run_service(
-        self, action: Callable[[], R], *, keep_edits: bool, emit: bool = True
+        self, action: Callable[[], R | None], *, keep_edits: bool, emit: bool = True
     ) -> R | None:
         """Run a service call that returns the record and show the record it returns.
 
         A refusal appears on the form, anything else in a message box; the card stays open.
-        ``keep_edits`` keeps what the user typed but did not save yet."""
+        ``keep_edits`` keeps what the user typed but did not save yet.  An action that
+        returns ``None`` (a prompt cancelled) changes nothing."""
         self.info.clear()
         try:
             record = action()
@@ -92,6 +129,8 @@ class RecordDialog(QDialog):
             return None
         except Exception as error:  # noqa: BLE001 - shown and logged, the card stays open
             show_error(self, error)
+            return None
+        if record is None:
             return None
         self.form.clear_errors()
         self.load(record, keep_edits=keep_edits)

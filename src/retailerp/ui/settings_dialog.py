@@ -1,8 +1,9 @@
 """Settings: this PC's (language, database, journal mode) and the shop's (in the database).
 
-This PC's settings go to :class:`~retailerp.config.LocalSettings` and take effect when the
-program starts again; the shop's settings are saved through the settings service and every
-PC of the office sees them at once.
+This PC's settings go to :class:`~retailerp.config.LocalSettings`: a new language is used
+at once (``language_changed(code)``: the main window opens again in it), journal mode and
+database when the program starts again; the shop's settings are saved through the settings
+service and every PC of the office sees them at once.
 """
 
 from __future__ import annotations
@@ -39,7 +40,10 @@ from retailerp.ui.widgets import FormPage
 T = TypeVar("T")
 
 LOCAL_KEYS = ("language", "journal_mode", "database")
-"""Settings that take effect only after a restart."""
+"""This PC's settings (in its config file)."""
+
+RESTART_KEYS = ("journal_mode", "database")
+"""Settings that take effect only after a restart (the language does not need one)."""
 
 SHOP_KEYS = (
     "allow_negative_stock",
@@ -62,9 +66,11 @@ def months_text(months: tuple[int, ...]) -> str:
 
 
 class SettingsDialog(QDialog):
-    """Ctrl+S or Save stores both kinds of settings; ``saved(restart_needed)`` follows."""
+    """Ctrl+S or Save stores both kinds of settings; ``saved(restart_needed)`` follows, and
+    ``language_changed(code)`` when another language was chosen (the code it means)."""
 
     saved = Signal(bool)
+    language_changed = Signal(str)
 
     def __init__(
         self,
@@ -81,7 +87,7 @@ class SettingsDialog(QDialog):
         self._add_local_fields()
         self._add_shop_fields()
         self.restart_label = QLabel(
-            self.tr("Language, journal mode and database take effect when RetailERP is restarted.")
+            self.tr("Journal mode and database take effect when RetailERP is restarted.")
         )
         self.restart_label.setObjectName("restart_label")
         self.restart_label.setWordWrap(True)
@@ -111,7 +117,7 @@ class SettingsDialog(QDialog):
         database.setPlaceholderText(str(default_database()))
         database.setToolTip(self.tr("A SQLite file, or postgresql+psycopg://user@host/database"))
         self.form.add_field("database", self.tr("&Database"), database)
-        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button = QPushButton(self.tr("Bro&wse…"))
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
 
@@ -222,7 +228,16 @@ class SettingsDialog(QDialog):
 
     def restart_needed(self) -> bool:
         values = self.form.values()
-        return any((values[k] or "") != (getattr(self.local, k) or "") for k in LOCAL_KEYS)
+        return any((values[k] or "") != (getattr(self.local, k) or "") for k in RESTART_KEYS)
+
+    def language_chosen(self) -> str | None:
+        """The language code a changed language setting means (the system's for "as the
+        system"), or ``None`` when the language stays."""
+        chosen = self.form.values()["language"] or ""
+        if chosen == (self.local.language or ""):
+            return None
+        code = chosen or i18n.system_language()
+        return code if code != i18n.current_language() else None
 
     def _update_restart_label(self) -> None:
         self.restart_label.setVisible(self.restart_needed())
@@ -248,6 +263,7 @@ class SettingsDialog(QDialog):
         if self.company.save() is None:
             self.tabs.setCurrentWidget(self.company)
             return False
+        language = self.language_chosen()
         try:
             self.services.settings.save_values(
                 {k: v for k, v in self.form.values().items() if k in SHOP_KEYS}
@@ -269,4 +285,6 @@ class SettingsDialog(QDialog):
             return False
         self.saved.emit(restart)
         self.accept()
+        if language is not None:
+            self.language_changed.emit(language)
         return True

@@ -21,6 +21,7 @@ from retailerp.domain.customers import STATUS_LABELS, CustomerStatus
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DOCUMENT_LABELS, DocumentType
 from retailerp.services import PAGE_LIMIT_MAX, Page, Services
+from retailerp.services.changes import ALL_CHANGES, Change
 from retailerp.ui.models import Column, PageQuery
 
 R = TypeVar("R")
@@ -80,7 +81,11 @@ def fetch_pages(fetch: Callable[[Page], Sequence[R]], query: PageQuery) -> list[
 
 class ServiceSource:
     """What every source shares: pages read through a service (``fetch``), the read side's
-    cursor as row key, raw values by attribute."""
+    cursor as row key, raw values by attribute.
+
+    ``shows`` names the kinds of thing the rows show: a list reloads when one changes."""
+
+    shows: frozenset[Change] = ALL_CHANGES
 
     def __init__(self, services: Services, fetch: Callable[[Page], Sequence[Any]]) -> None:
         self.services = services
@@ -98,6 +103,8 @@ class ServiceSource:
 
 class CustomerSource(ServiceSource):
     """The customer list: filters ``status`` (active/ended), ``abc_class``, ``due_for_review``."""
+
+    shows = frozenset({Change.CUSTOMERS})
 
     def __init__(self, services: Services) -> None:
         super().__init__(services, services.customers.page)
@@ -159,6 +166,8 @@ def status_text(status: str) -> str:
 
 class ItemSource(ServiceSource):
     """The item list: filters ``active`` (True/False) and ``below_min``."""
+
+    shows = frozenset({Change.ITEMS, Change.STOCK})
 
     def __init__(self, services: Services) -> None:
         super().__init__(services, services.items.page)
@@ -228,6 +237,8 @@ def vat_text(rate: Decimal) -> str:
 class StockSource(ServiceSource):
     """Stock by item, location and batch/serial: filters ``location_id``, ``item_id``."""
 
+    shows = frozenset({Change.STOCK, Change.ITEMS, Change.LOCATIONS})
+
     def __init__(self, services: Services) -> None:
         super().__init__(services, services.stock.page)
 
@@ -260,6 +271,8 @@ class StockSource(ServiceSource):
 
 class DocumentSource(ServiceSource):
     """Posted stock documents: filter ``doc_type`` (GR, SC, RV)."""
+
+    shows = frozenset({Change.STOCK_DOCUMENTS, Change.LOCATIONS})
 
     def __init__(self, services: Services) -> None:
         super().__init__(services, services.stock.documents)

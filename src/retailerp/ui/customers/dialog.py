@@ -29,6 +29,7 @@ from retailerp.domain.customers import (
     CustomerReview,
 )
 from retailerp.services import Services
+from retailerp.services.changes import Change
 from retailerp.ui import prompts
 from retailerp.ui.customers.review import ReviewDialog
 from retailerp.ui.record_dialog import RecordDialog
@@ -67,6 +68,9 @@ class CustomerDialog(RecordDialog):
         self.setObjectName("customer_dialog")
         self.form = self._build_form()
         self._build_layout()
+        self.follow(
+            services.changes, {Change.CUSTOMERS}, lambda: self.customer, services.customers.get
+        )
         if customer_id is None:
             self._show_new()
         else:
@@ -80,15 +84,15 @@ class CustomerDialog(RecordDialog):
             "code": self.tr("&Code"),
             "name": self.tr("&Name"),
             "contact": self.tr("C&ontact"),
-            "phone": self.tr("&Phone"),
+            "phone": self.tr("P&hone"),
             "address": self.tr("&Address"),
             "tax_id": self.tr("&Tax id"),
             "bank_name": self.tr("&Bank"),
-            "bank_account": self.tr("Bank acco&unt"),
+            "bank_account": self.tr("Ban&k account"),
             "payment_terms_days": self.tr("Payment terms (&days)"),
-            "credit_limit": self.tr("Credit &limit"),
-            "credit_note": self.tr("Credit &note"),
-            "salesperson": self.tr("&Salesperson"),
+            "credit_limit": self.tr("Credit li&mit"),
+            "credit_note": self.tr("Cred&it note"),
+            "salesperson": self.tr("Sal&esperson"),
         }
         for key in CUSTOMER_FIELDS:
             form.add_field(key, labels[key], QLineEdit())
@@ -119,11 +123,11 @@ class CustomerDialog(RecordDialog):
         for label in (self.class_label, self.status_label, self.money_label):
             label.setWordWrap(True)
         self.pin_button = self._button(self.tr("&Pin class…"), self.pin_class)
-        self.unpin_button = self._button(self.tr("U&npin class"), self.unpin_class)
-        self.end_button = self._button(self.tr("&End relationship…"), self.end_customer)
-        self.reactivate_button = self._button(self.tr("&Reactivate…"), self.reactivate)
-        self.review_button = self._button(self.tr("Record re&view…"), self.record_review)
-        self.reload_button = self._button(self.tr("Rel&oad"), self.reload)
+        self.unpin_button = self._button(self.tr("&Unpin class"), self.unpin_class)
+        self.end_button = self._button(self.tr("End re&lationship…"), self.end_customer)
+        self.reactivate_button = self._button(self.tr("Reacti&vate…"), self.reactivate)
+        self.review_button = self._button(self.tr("Record revie&w…"), self.record_review)
+        self.reload_button = self._button(self.tr("&Reload"), self.reload)
         self.reviews = QTableWidget(0, 5)
         self.reviews.setHorizontalHeaderLabels(
             [
@@ -230,25 +234,22 @@ class CustomerDialog(RecordDialog):
 
     def end_customer(self) -> None:
         customer = self._require()
-        reason = prompts.ask_reason(
-            self, self.tr("End relationship"), self.tr("Why does the business relationship end?")
+        self.run_with_reason(
+            self.tr("End relationship"),
+            self.tr("Why does the business relationship end?"),
+            lambda reason: self.services.customers.end(customer.id, customer.version, reason),
         )
-        if reason is not None:
-            self.run_service(
-                lambda: self.services.customers.end(customer.id, customer.version, reason),
-                keep_edits=True,
-            )
 
     def reactivate(self) -> None:
         customer = self._require()
-        reason = prompts.ask_reason(
-            self, self.tr("Reactivate"), self.tr("Why is the customer taken back (optional)?")
+        self.run_with_reason(
+            self.tr("Reactivate"),
+            self.tr("Why is the customer taken back (optional)?"),
+            lambda reason: self.services.customers.reactivate(
+                customer.id, customer.version, reason
+            ),
+            required=False,
         )
-        if reason is not None:
-            self.run_service(
-                lambda: self.services.customers.reactivate(customer.id, customer.version, reason),
-                keep_edits=True,
-            )
 
     def pin_class(self) -> None:
         customer = self._require()
@@ -262,15 +263,14 @@ class CustomerDialog(RecordDialog):
         )
         if index is None:
             return
-        reason = prompts.ask_reason(self, self.tr("Pin class"), self.tr("Why is it pinned?"))
-        if reason is not None:
-            cls = classes[index]
-            self.run_service(
-                lambda: self.services.customers.pin_class(
-                    customer.id, customer.version, cls, reason
-                ),
-                keep_edits=True,
-            )
+        cls = classes[index]
+        self.run_with_reason(
+            self.tr("Pin class"),
+            self.tr("Why is it pinned?"),
+            lambda reason: self.services.customers.pin_class(
+                customer.id, customer.version, cls, reason
+            ),
+        )
 
     def unpin_class(self) -> None:
         customer = self._require()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from retailerp.domain.items import ITEM_FIELDS, TRACKING_LABELS, Item, Tracking
 from retailerp.domain.money import VAT_RATES
 from retailerp.services import Services
+from retailerp.services.changes import Change
 from retailerp.ui.record_dialog import RecordDialog
 from retailerp.ui.sources import quantity_text, term, vat_text
 from retailerp.ui.stock.ledger import LedgerDialog
@@ -79,6 +80,7 @@ class ItemDialog(RecordDialog):
         self.ledger_button.clicked.connect(lambda: self.open_ledger())
         self.ledgers: list[QWidget] = []
         self._build_layout()
+        self.follow(services.changes, {Change.ITEMS}, lambda: self.item, services.items.get)
         if item_id is None:
             self.load(None)
         else:
@@ -87,7 +89,7 @@ class ItemDialog(RecordDialog):
     def _build_form(self) -> FormPage:
         form = FormPage(self)
         labels = {
-            "sku": self.tr("&SKU"),
+            "sku": self.tr("S&KU"),
             "name": self.tr("&Name"),
             "spec": self.tr("S&pecification"),
             "unit": self.tr("&Unit"),
@@ -173,7 +175,7 @@ class ItemDialog(RecordDialog):
         self.active_button.setEnabled(item is not None)
         self.ledger_button.setEnabled(item is not None)
         retire = item is None or item.active
-        self.active_button.setText(self.tr("&Retire") if retire else self.tr("Re&activate"))
+        self.active_button.setText(self.tr("R&etire") if retire else self.tr("Re&activate"))
 
     def save(self) -> bool:
         """Create or update the item; refusals appear next to their fields."""

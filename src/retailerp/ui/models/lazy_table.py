@@ -151,6 +151,11 @@ class LazyTableModel(QAbstractTableModel):
         row = index if isinstance(index, int) else index.row() if index.isValid() else -1
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def row_id(self, index: AnyIndex | int) -> Hashable | None:
+        """The id of the loaded row at ``index`` (a model index or a row number), or ``None``."""
+        row = self.row_at(index)
+        return None if row is None else self._source.row_key(row, self._query.sort_key)[-1]
+
     def row_of(self, row_id: Hashable) -> int:
         """The row number of the loaded row with this id, or ``-1``."""
         return self._index_by_id.get(row_id, -1)

@@ -30,6 +30,8 @@ from retailerp import i18n
 from retailerp.domain.errors import DomainError
 from retailerp.printing import PRESETS
 from retailerp.services import Services
+from retailerp.services.changes import Change
+from retailerp.ui.changes import watch
 from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.printing.e_invoice import EInvoiceBar, is_invoice
 from retailerp.ui.printing.pages import PrintFailed, page_images, print_pdf
@@ -68,6 +70,9 @@ def copies_box(parent: QWidget, current: int = 1) -> QSpinBox:
     box.setValue(current)
     return box
 
+
+PREVIEW_SHOWS = (Change.SETTINGS, Change.INVOICES, Change.PAYMENTS)
+"""What a posted document's print can change with: the company's details, paid and open."""
 
 class PrintPreviewDialog(QDialog):
     """The pages of document ``number`` as they will print."""
@@ -110,6 +115,7 @@ class PrintPreviewDialog(QDialog):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         shortcut.activated.connect(lambda: self.print_document())
         self.resize(900, 760)
+        self.watcher = watch(self, services.changes, PREVIEW_SHOWS, self.render)
         self.render()
 
     def _build_buttons(self) -> QDialogButtonBox:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -21,8 +20,11 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.invoicing import AGEING_BUCKETS, Invoice, Payment
 from retailerp.domain.money import Money
 from retailerp.services import InvoiceRow, Services
+from retailerp.services.changes import Change
 from retailerp.services.invoicing import AgeingRow
+from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
+from retailerp.ui.list_page import refresh_button
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog
@@ -42,7 +44,7 @@ class InvoiceList(DocumentList):
         self.open_only = QCheckBox(self.tr("&Open only"), self)
         self.open_only.setObjectName("open_filter")
         self.open_only.toggled.connect(lambda _on: self.apply_filters())
-        self.pay_button = self.add_button(self.tr("Record &payment…"), self.record_payment)
+        self.pay_button = self.add_button(self.tr("Record pa&yment…"), self.record_payment)
         self.credit_button = self.add_button(self.tr("Apply &credit on account"), self.apply_credit)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
         self.build_layout(
@@ -168,8 +170,9 @@ class AgeingTable(QWidget):
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        refresh = QPushButton(self.tr("&Refresh"), self)
-        refresh.clicked.connect(self.refresh)
+        refresh = refresh_button(self, self.refresh)
+        shows = (Change.INVOICES, Change.PAYMENTS, Change.CUSTOMERS)
+        self.watcher = watch(self, services.changes, shows, self.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(refresh, 0, Qt.AlignmentFlag.AlignLeft)
@@ -208,6 +211,11 @@ class InvoicesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        """F5: both tabs load again."""
+        self.invoices.refresh()
+        self.ageing.refresh()
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.ageing:

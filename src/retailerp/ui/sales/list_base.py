@@ -10,8 +10,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from retailerp import i18n
 from retailerp.domain.errors import DomainError
@@ -22,25 +22,20 @@ from retailerp.ui.models import PageSource
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.styles import ERROR_STYLE, MESSAGE_STYLE
+from retailerp.ui.widgets import DateField
 
 T = TypeVar("T")
 
-NO_DATE = QDate(2000, 1, 1)
 
-
-def date_box(parent: QWidget, special: str) -> QDateEdit:
-    """A date edit whose lowest value means "no limit" and shows ``special``."""
-    box = QDateEdit(parent)
-    box.setCalendarPopup(True)
-    box.setMinimumDate(NO_DATE)
-    box.setSpecialValueText(special)
-    box.setDisplayFormat("yyyy-MM-dd")
-    box.setDate(NO_DATE)
+def date_box(parent: QWidget, empty: str, today: Callable[[], date]) -> DateField:
+    """A date field that, left empty, means "no limit" and says ``empty``."""
+    box = DateField(parent, today=today)
+    box.setPlaceholderText(empty)
     return box
 
 
-def date_value(box: QDateEdit) -> date | None:
-    return None if box.date() == box.minimumDate() else box.date().toPython()
+def date_value(box: DateField) -> date | None:
+    return box.value()
 
 
 class DocumentList(ListPage):
@@ -61,10 +56,16 @@ class DocumentList(ListPage):
         self.search.setPlaceholderText(
             QCoreApplication.translate("DocumentList", "Search number, customer code or name…")
         )
-        self.date_from = date_box(self, QCoreApplication.translate("DocumentList", "from any date"))
-        self.date_to = date_box(self, QCoreApplication.translate("DocumentList", "to any date"))
+        today = services.ctx.today
+        self.date_from = date_box(
+            self, QCoreApplication.translate("DocumentList", "from any date"), today
+        )
+        self.date_to = date_box(
+            self, QCoreApplication.translate("DocumentList", "to any date"), today
+        )
         for box in (self.date_from, self.date_to):
-            box.dateChanged.connect(lambda _d: self.apply_filters())
+            box.setObjectName("date_from" if box is self.date_from else "date_to")
+            box.valueChanged.connect(lambda _d: self.apply_filters())
         self.message = QLabel(self)
         self.message.setObjectName(f"{name}_message")
         self.message.setWordWrap(True)
@@ -80,6 +81,7 @@ class DocumentList(ListPage):
         self.filter_bar.addWidget(self.date_from)
         self.filter_bar.addWidget(self.date_to)
         self.filter_bar.addStretch(1)
+        self.filter_bar.addWidget(self.refresh_button)
         for button in buttons:
             self.button_bar.addWidget(button)
         self.button_bar.addStretch(1)

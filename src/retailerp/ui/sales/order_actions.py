@@ -49,7 +49,7 @@ class OrderActions:
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet(ERROR_STYLE)
         self.override_button = self._button(
-            QCoreApplication.translate("OrderActions", "&Override…"), self.override
+            QCoreApplication.translate("OrderActions", "Overri&de…"), self.override
         )
         self.override_button.hide()
         self.action_buttons = QWidget(parent)
@@ -175,6 +175,8 @@ class OrderActions:
         except Exception as error:  # noqa: BLE001 - shown and logged
             show_error(self if isinstance(self, QWidget) else None, error)
             return None
+        if result is None:  # the user cancelled the prompt: nothing changed
+            return None
         self.clear_refusal()
         order_id = self.order.id or 0
         self.reload(order_id)
@@ -210,16 +212,20 @@ class OrderActions:
 
     def override(self) -> bool:
         """Confirm despite the refusal, with a reason (owners only; the service checks)."""
-        reason = prompts.ask_reason(
-            self if isinstance(self, QWidget) else None,
-            QCoreApplication.translate("OrderActions", "Confirm anyway"),
-            QCoreApplication.translate(
-                "OrderActions", "Why should this order be confirmed anyway? The reason is recorded."
+        confirmed = self.run_action(
+            lambda o: prompts.ask_reason(
+                self._widget(),
+                QCoreApplication.translate("OrderActions", "Confirm anyway"),
+                QCoreApplication.translate(
+                    "OrderActions",
+                    "Why should this order be confirmed anyway? The reason is recorded.",
+                ),
+                act=lambda reason: self.services.orders.confirm(o.id or 0, o.version, reason),
+                required=True,
             ),
+            overridable=True,
         )
-        if reason is None:
-            return False
-        return self._confirm(reason)
+        return confirmed is not None
 
     def start_picking(self) -> None:
         """Make the picking list and show it to print."""
@@ -238,33 +244,33 @@ class OrderActions:
             self.open_preview(picking.number)
 
     def cancel_picking(self) -> None:
-        reason = prompts.ask_reason(
-            self._widget(),
-            QCoreApplication.translate("OrderActions", "Cancel the picking list"),
-            QCoreApplication.translate(
-                "OrderActions",
-                "Why is the picking list cancelled? The order goes back to confirmed and keeps "
-                "its reservation.",
-            ),
-        )
-        if reason is not None:
-            self.run_action(
-                lambda o: self.services.orders.cancel_picking(o.id or 0, o.version, reason)
+        self.run_action(
+            lambda o: prompts.ask_reason(
+                self._widget(),
+                QCoreApplication.translate("OrderActions", "Cancel the picking list"),
+                QCoreApplication.translate(
+                    "OrderActions",
+                    "Why is the picking list cancelled? The order goes back to confirmed and "
+                    "keeps its reservation.",
+                ),
+                act=lambda reason: self.services.orders.cancel_picking(
+                    o.id or 0, o.version, reason
+                ),
             )
+        )
 
     def close_short(self) -> None:
-        reason = prompts.ask_reason(
-            self._widget(),
-            QCoreApplication.translate("OrderActions", "Close the order short"),
-            QCoreApplication.translate(
-                "OrderActions",
-                "What has not shipped is cancelled and will not be delivered. Why?",
-            ),
-        )
-        if reason is not None:
-            self.run_action(
-                lambda o: self.services.orders.close_short(o.id or 0, o.version, reason)
+        self.run_action(
+            lambda o: prompts.ask_reason(
+                self._widget(),
+                QCoreApplication.translate("OrderActions", "Close the order short"),
+                QCoreApplication.translate(
+                    "OrderActions",
+                    "What has not shipped is cancelled and will not be delivered. Why?",
+                ),
+                act=lambda reason: self.services.orders.close_short(o.id or 0, o.version, reason),
             )
+        )
 
     def ship(self) -> None:
         """Ask what was picked, post the delivery, show the delivery note to print."""
@@ -320,13 +326,14 @@ class OrderActions:
         return due if due.minor > 0 else None
 
     def cancel_order(self) -> None:
-        reason = prompts.ask_reason(
-            self._widget(),
-            QCoreApplication.translate("OrderActions", "Cancel order"),
-            QCoreApplication.translate("OrderActions", "Why is the order cancelled?"),
+        self.run_action(
+            lambda o: prompts.ask_reason(
+                self._widget(),
+                QCoreApplication.translate("OrderActions", "Cancel order"),
+                QCoreApplication.translate("OrderActions", "Why is the order cancelled?"),
+                act=lambda reason: self.services.orders.cancel(o.id or 0, o.version, reason),
+            )
         )
-        if reason is not None:
-            self.run_action(lambda o: self.services.orders.cancel(o.id or 0, o.version, reason))
 
     def close_order(self) -> None:
         self.run_action(lambda o: self.services.orders.close(o.id or 0, o.version))

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -28,8 +27,10 @@ from PySide6.QtWidgets import (
 from retailerp.domain.errors import DomainError, ValidationError
 from retailerp.domain.sales import PAYMENT_MODE_LABELS, OrderState, PaymentMode, SalesOrder
 from retailerp.services import Services
+from retailerp.services.changes import Change
 from retailerp.services.sales import OrderDocuments
 from retailerp.ui import prompts
+from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.sales.customer_picker import CustomerPicker
 from retailerp.ui.sales.documents import LinkedDocuments
@@ -38,9 +39,9 @@ from retailerp.ui.sales.order_actions import OrderActions
 from retailerp.ui.sales.order_lines import OrderLinesEditor
 from retailerp.ui.sales.sources import state_text
 from retailerp.ui.sources import term
-from retailerp.ui.widgets import FormPage
+from retailerp.ui.widgets import DateField, FormPage
 
-NO_DATE = QDate(2000, 1, 1)
+ORDER_SHOWS = (Change.ORDERS, Change.PICKING, Change.DELIVERIES, Change.INVOICES, Change.PAYMENTS)
 
 
 class OrderDialog(OrderActions, QDialog):
@@ -76,6 +77,7 @@ class OrderDialog(OrderActions, QDialog):
         self._build_layout()
         self._build_shortcuts()
         self.resize(1040, 680)
+        self.watcher = watch(self, services.changes, ORDER_SHOWS, self._follow_changes)
         if order_id is None:
             self.show_order(None)
         else:
@@ -90,15 +92,11 @@ class OrderDialog(OrderActions, QDialog):
         self.payment_mode = QComboBox(self)
         for mode in PaymentMode:
             self.payment_mode.addItem(term(PAYMENT_MODE_LABELS[mode]), mode.value)
-        self.requested_date = QDateEdit(self)
-        self.requested_date.setCalendarPopup(True)
-        self.requested_date.setMinimumDate(NO_DATE)
-        self.requested_date.setSpecialValueText(self.tr("not given"))
-        self.requested_date.setDisplayFormat("yyyy-MM-dd")
+        self.requested_date = DateField(self, today=self.services.ctx.today)
         self.note = QLineEdit(self)
         form.add_field("customer", self.tr("C&ustomer"), self.customer)
-        form.add_field("payment_mode", self.tr("&Payment"), self.payment_mode)
-        form.add_field("requested_date", self.tr("&Requested delivery"), self.requested_date)
+        form.add_field("payment_mode", self.tr("Payment &mode"), self.payment_mode)
+        form.add_field("requested_date", self.tr("Re&quested delivery"), self.requested_date)
         form.add_field("note", self.tr("N&ote"), self.note)
         self.payment_mode.installEventFilter(self)
         self.note.installEventFilter(self)  # after FormPage's filter, so it runs first
@@ -160,6 +158,7 @@ class OrderDialog(OrderActions, QDialog):
         order_id = order_id if order_id is not None else self.order_id()
         if order_id is None:
             return
+        self.watcher.seen()
         try:
             order = self.services.orders.get(order_id)
             self.documents = self.services.orders.documents(order_id)
@@ -168,6 +167,11 @@ class OrderDialog(OrderActions, QDialog):
             show_error(self, error)
             return
         self.show_order(order)
+
+    def _follow_changes(self) -> None:
+        """Another window (or PC) moved the order on: show it, unless edits are typed."""
+        if self.order is not None and not self.dirty():
+            self.reload()
 
     def show_order(self, order: SalesOrder | None) -> None:
         self.order = order

@@ -46,6 +46,8 @@ from retailerp.services import Page, Services
 from retailerp.ui.errors import message_for
 from retailerp.ui.line_table import (
     ITEM_ROLE,
+    back_after_enter,
+    clear_fixed_marks,
     clear_marks,
     line_field,
     line_item_id,
@@ -141,6 +143,8 @@ class OrderLinesEditor(QWidget):
         self.update_totals()
         self.entry.installEventFilter(self)  # last: filters run while children are added
         self.table.installEventFilter(self)
+        back_after_enter(self.table, {COLUMNS.index("quantity")}, self.entry)
+        clear_fixed_marks(self.table, self.message)
 
     def _message_label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -443,8 +447,9 @@ class OrderLinesEditor(QWidget):
         if line is None:
             return text
         row, key = line
-        mark_cell(self.table, row, COLUMNS.index(key) if key in COLUMNS else 0)
-        return self.tr("Line {n}: {message}").format(n=row + 1, message=text)
+        text = self.tr("Line {n}: {message}").format(n=row + 1, message=text)
+        mark_cell(self.table, row, COLUMNS.index(key) if key in COLUMNS else 0, text)
+        return text
 
     def clear_errors(self) -> None:
         self.message.clear()

@@ -19,6 +19,7 @@ from retailerp.domain.sales import (
     PaymentMode,
 )
 from retailerp.services import DeliveryRow, InvoiceRow, OrderRow, Services
+from retailerp.services.changes import Change
 from retailerp.ui.models import Column
 from retailerp.ui.sources import ServiceSource, date_text, money_text, term
 
@@ -61,6 +62,8 @@ def document_kind_text(number: str) -> str:
 class OrderSource(ServiceSource):
     """Filters: ``state`` (one or a list), ``customer_id``, ``date_from``, ``date_to``."""
 
+    shows = frozenset({Change.ORDERS, Change.CUSTOMERS})
+
     def __init__(self, services: Services) -> None:
         super().__init__(services, services.orders.page)
 
@@ -98,6 +101,8 @@ class OrderSource(ServiceSource):
 class DeliverySource(ServiceSource):
     """Filters: ``uninvoiced``, ``customer_id``, ``date_from``, ``date_to``."""
 
+    shows = frozenset({Change.DELIVERIES, Change.INVOICES, Change.ORDERS, Change.CUSTOMERS})
+
     def __init__(self, services: Services) -> None:
         super().__init__(services, services.orders.deliveries_page)
 
@@ -129,6 +134,8 @@ class DeliverySource(ServiceSource):
 
 class InvoiceSource(ServiceSource):
     """Filters: ``open`` (not fully paid), ``customer_id``, ``date_from``, ``date_to``."""
+
+    shows = frozenset({Change.INVOICES, Change.PAYMENTS, Change.CUSTOMERS})
 
     def __init__(self, services: Services) -> None:
         super().__init__(services, services.invoices.page)

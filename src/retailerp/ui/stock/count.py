@@ -31,7 +31,7 @@ class CountDialog(StockLinesDialog):
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.fields.addRow(self.tr("&Note"), self.note)
-        self.new_button: QPushButton = self.add_button(self.tr("&New count"), self.start_new)
+        self.new_button: QPushButton = self.add_button(self.tr("New &count"), self.start_new)
         self.new_button.setEnabled(False)
         self.build_layout()
         self.table.itemChanged.connect(self._on_item_changed)

@@ -43,11 +43,13 @@ from retailerp.services import Services
 from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.line_table import (
     ITEM_ROLE,
+    clear_fixed_marks,
     clear_marks,
     line_field,
     line_item_id,
     mark_cell,
 )
+from retailerp.ui.prompts import AsksBeforeDiscarding
 from retailerp.ui.sources import quantity_text, term
 from retailerp.ui.styles import ERROR_STYLE
 
@@ -101,7 +103,7 @@ def plain_number(text: str) -> Decimal | None:
         return None
 
 
-class StockLinesDialog(QDialog):
+class StockLinesDialog(AsksBeforeDiscarding, QDialog):
     """Base of the receipt and count dialogs (subclasses set the columns and the posting).
 
     ``posted(number)`` follows a successful posting.
@@ -132,6 +134,7 @@ class StockLinesDialog(QDialog):
         self.message = self._label("message")
         self.result = self._label("result")
         self.table = self._build_table()
+        clear_fixed_marks(self.table, self.message)
         self.fields = QFormLayout()
         self.fields.addRow(QCoreApplication.translate("StockLines", "&Location"), self.location)
         self._build_buttons()
@@ -407,16 +410,22 @@ class StockLinesDialog(QDialog):
         if line is None:
             return text
         row, key = line
-        self.mark(row, key)
-        return QCoreApplication.translate("StockLines", "Line {n}: {message}").format(
+        text = QCoreApplication.translate("StockLines", "Line {n}: {message}").format(
             n=row + 1, message=text
         )
+        self.mark(row, key, text)
+        return text
 
-    def mark(self, row: int, key: str) -> None:
-        mark_cell(self.table, row, self.COLUMNS.index(key if key in self.COLUMNS else "item"))
+    def mark(self, row: int, key: str, message: str = "") -> None:
+        column = self.COLUMNS.index(key if key in self.COLUMNS else "item")
+        mark_cell(self.table, row, column, message)
 
     def clear_marks(self) -> None:
         clear_marks(self.table)
+
+    def unsaved(self) -> bool:
+        """Lines scanned and not posted: Esc and Close ask before they are dropped."""
+        return self.post_button.isEnabled() and self.table.rowCount() > 0
 
     def set_posting_enabled(self, enabled: bool) -> None:
         for widget in (self.post_button, self.remove_button, self.scan, self.location):

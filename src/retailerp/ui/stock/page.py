@@ -25,8 +25,11 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.numbering import DOCUMENT_LABELS, DocumentType
 from retailerp.domain.stock import VIRTUAL_KINDS, LocationKind
 from retailerp.services import Services
+from retailerp.services.changes import Change
 from retailerp.ui import prompts
+from retailerp.ui.changes import watch
 from retailerp.ui.errors import message_for, show_error
+from retailerp.ui.list_page import enter_list, refresh_button, reload_keeping_place
 from retailerp.ui.list_view import list_view
 from retailerp.ui.models import LazyTableModel
 from retailerp.ui.sources import DocumentSource, StockSource, term
@@ -74,6 +77,7 @@ class StockPage(QWidget):
         self.locations.changed.connect(self._on_locations_changed)
         self.tabs.addTab(self.locations, self.tr("Warehouses and bins"))
         self.receipt_button = self._button(self.tr("&Goods receipt…"), self.new_receipt)
+        self.receipt_button.setToolTip(self.tr("New goods receipt (Ctrl+R)"))
         self.count_button = self._button(self.tr("Stock &count…"), self.new_count)
         self.open_button = self._button(self.tr("&Open document"), self.open_selected)
         self.reverse_button = self._button(self.tr("&Reverse…"), self.reverse_selected)
@@ -90,6 +94,8 @@ class StockPage(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+R"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_receipt)
+        shows = (Change.STOCK, Change.ITEMS, Change.LOCATIONS, Change.STOCK_DOCUMENTS)
+        self.watcher = watch(self, services.changes, shows, self.refresh)
 
     def _button(self, text: str, slot: object) -> QPushButton:
         button = QPushButton(text, self)
@@ -107,6 +113,7 @@ class StockPage(QWidget):
         self.overview = list_view(
             self.stock_model, "stock_table", {"item_name": 240, "location_code": 200}
         )
+        self.stock_search.enter_list.connect(lambda: enter_list(self.overview))
         return self._tab(self.stock_search, self.location_filter, self.overview)
 
     def _build_documents(self) -> QWidget:
@@ -122,6 +129,7 @@ class StockPage(QWidget):
         self.documents = list_view(
             self.document_model, "document_table", {"number": 140, "partner": 180}
         )
+        self.document_search.enter_list.connect(lambda: enter_list(self.documents))
         return self._tab(self.document_search, self.type_filter, self.documents)
 
     def _fill_location_filter(self) -> None:
@@ -158,6 +166,8 @@ class StockPage(QWidget):
         bar.addWidget(self.reverse_button)
         bar.addWidget(self.ledger_button)
         bar.addStretch(1)
+        self.refresh_button = refresh_button(self, self.refresh)
+        bar.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)
@@ -174,8 +184,8 @@ class StockPage(QWidget):
         self.document_model.set_filters({"doc_type": doc_type} if doc_type else {})
 
     def refresh(self) -> None:
-        self.stock_model.refresh()
-        self.document_model.refresh()
+        reload_keeping_place(self.overview, self.stock_model)
+        reload_keeping_place(self.documents, self.document_model)
         self.locations.refresh()
         self._update_actions()
 
@@ -264,21 +274,22 @@ class StockPage(QWidget):
         number = self.selected_document()
         if number is None:
             return None
-        reason = prompts.ask_reason(
-            self,
-            self.tr("Reverse {number}").format(number=number),
-            self.tr("Why is {number} reversed?").format(number=number),
-        )
-        if reason is None:
-            return None
         try:
-            reversal = self.services.stock.reverse(number, reason)
+            reversal = prompts.ask_reason(
+                self,
+                self.tr("Reverse {number}").format(number=number),
+                self.tr("Why is {number} reversed?").format(number=number),
+                act=lambda reason: self.services.stock.reverse(number, reason),
+                required=True,
+            )
         except DomainError as error:
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(message_for(error, i18n.translate))
             return None
         except Exception as error:  # noqa: BLE001 - shown and logged, like every other action
             show_error(self, error)
+            return None
+        if reversal is None:
             return None
         self._on_posted(reversal.number)
         return reversal.number

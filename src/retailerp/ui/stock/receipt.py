@@ -7,18 +7,19 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from retailerp.domain.dates import parse_date
+from retailerp.domain.errors import DomainError
 from retailerp.domain.inventory import StockDocument
 from retailerp.services import Services
 from retailerp.ui.stock.lines import StockLinesDialog
 
 
-def expiry_value(text: str) -> date | str | None:
-    """An ISO date, ``None`` when empty; other text goes on for the domain to refuse."""
-    if not text:
-        return None
+def expiry_value(text: str, today: date | None = None) -> date | str | None:
+    """A date typed as everywhere (2026-12-05, 1205, +3), ``None`` when empty; other text
+    goes on for the domain to refuse."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return parse_date(text, today or date.today(), "expiry")
+    except DomainError:
         return text
 
 
@@ -58,7 +59,7 @@ class ReceiptDialog(StockLinesDialog):
             "quantity": self.cell_text(row, "quantity"),
             "batch": self.cell_text(row, "batch"),
             "serial": self.cell_text(row, "serial"),
-            "expiry": expiry_value(self.cell_text(row, "expiry")),
+            "expiry": expiry_value(self.cell_text(row, "expiry"), self.services.ctx.today()),
             "unit_cost": self.cell_text(row, "unit_cost") or "0",
         }
 

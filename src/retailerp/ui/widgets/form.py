@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from retailerp.domain.errors import DomainError, ValidationError
 from retailerp.ui.errors import Translate, message_for
 from retailerp.ui.styles import ERROR_STYLE
+from retailerp.ui.widgets.date_field import DateField
 
 VALIDATE_MS = 250
 
@@ -54,6 +55,8 @@ class _Field:
 def read_value(widget: QWidget) -> Any:
     """The value of an editor as plain Python (see :meth:`FormPage.values`)."""
     match widget:
+        case DateField():
+            return widget.value()
         case QLineEdit():
             return widget.text().strip()
         case QComboBox():
@@ -74,6 +77,8 @@ def read_value(widget: QWidget) -> Any:
 def write_value(widget: QWidget, value: Any) -> None:
     """Put ``value`` into an editor (``None`` empties it)."""
     match widget:
+        case DateField():
+            widget.setValue(value)
         case QLineEdit():
             widget.setText("" if value is None else str(value))
         case QComboBox():
@@ -95,6 +100,8 @@ def write_value(widget: QWidget, value: Any) -> None:
 def change_signal(widget: QWidget) -> SignalInstance:
     """The signal an editor emits when its value changes."""
     match widget:
+        case DateField():
+            return widget.valueChanged
         case QLineEdit() | QPlainTextEdit():
             return widget.textChanged
         case QComboBox():
@@ -136,8 +143,17 @@ class FormPage(QWidget):
     dirty_changed = Signal(bool)
     edited = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, validate_ms: int = VALIDATE_MS) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        validate_ms: int = VALIDATE_MS,
+        submit_on_last_enter: bool = False,
+    ) -> None:
+        """``submit_on_last_enter``: Enter in the last field emits ``save_requested`` (a
+        prompt's OK) instead of doing nothing."""
         super().__init__(parent)
+        self._submit_on_last_enter = submit_on_last_enter
         self._fields: dict[str, _Field] = {}
         self._validator: Validator | None = None
         self._touched: set[str] = set()
@@ -257,17 +273,37 @@ class FormPage(QWidget):
         return not found
 
     def _run_validator(self) -> dict[str, Message]:
-        if self._validator is None:
-            return {}
-        try:
-            return dict(self._validator(self.values()))
-        except DomainError as error:
-            return _messages_of(error)
+        """The editors' own problems (text that is no date…), then the validator's."""
+        found: dict[str, Message] = {}
+        if self._validator is not None:
+            try:
+                found = dict(self._validator(self.values()))
+            except DomainError as error:
+                found = _messages_of(error)
+        for key, field in self._fields.items():
+            problem = editor_problem(field.editor)
+            if problem:
+                found[key] = problem
+        return found
 
     def _validate_touched(self) -> None:
         found = self._run_validator()
         for key in self._touched:
             self._show(self._fields[key], self._text(found.get(key, ""), None))
+
+    def _recheck(self, key: str) -> None:
+        """At once after an edit: the editor's own problem shows, and a message under the
+        field goes the moment the value is right (the validator says so; without one, the
+        value it was about is gone)."""
+        field = self._fields[key]
+        problem = editor_problem(field.editor)
+        if problem:
+            self._show(field, problem)
+        elif field.error.text():
+            if self._validator is None:
+                self._show(field, "")
+            else:
+                self._show(field, self._text(self._run_validator().get(key, ""), None))
 
     # -- internals -----------------------------------------------------------------------
 
@@ -276,6 +312,7 @@ class FormPage(QWidget):
             return
         self._touched.add(key)
         self.set_dirty(True)
+        self._recheck(key)
         self.edited.emit(key)
         if self._validator is not None:
             self._timer.start()
@@ -306,21 +343,30 @@ class FormPage(QWidget):
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and isinstance(watched, QWidget)
         ):
-            self.focus_next_field(watched)
+            if not self.focus_next_field(watched) and self._submit_on_last_enter:
+                self.save_requested.emit()
             return True
         return super().eventFilter(watched, event)
 
-    def focus_next_field(self, current: QWidget) -> None:
-        """Move focus to the next enabled, visible, editable field after ``current``."""
+    def focus_next_field(self, current: QWidget) -> bool:
+        """Move focus to the next enabled, visible, editable field after ``current``;
+        ``False`` when there is none."""
         editors = [f.editor for f in self._fields.values()]
         if current not in editors:
-            return
+            return False
         for editor in editors[editors.index(current) + 1 :]:
             if _can_take_focus(editor):
                 editor.setFocus(Qt.FocusReason.TabFocusReason)
                 if isinstance(editor, QLineEdit):
                     editor.selectAll()
-                return
+                return True
+        return False
+
+
+def editor_problem(editor: QWidget) -> str:
+    """What an editor says is wrong with its text (a date field's), or ``""``."""
+    problem = getattr(editor, "problem", None)
+    return problem() if callable(problem) else ""
 
 
 def _can_take_focus(editor: QWidget) -> bool:

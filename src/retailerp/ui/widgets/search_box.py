@@ -14,11 +14,13 @@ class SearchBox(QLineEdit):
 
     Text committed by an input method (pinyin, wubi…) changes ``text()`` like typing does,
     so it is searched too; the pre-edit text still being composed is not.  Return searches
-    at once; Escape clears a non-empty box (and otherwise passes on, e.g. to a dialog).
+    at once; Escape clears a non-empty box (and otherwise passes on, e.g. to a dialog);
+    ↓ emits ``enter_list()`` (the list under it takes the keyboard).
     The emitted text is stripped, and the same text is never emitted twice in a row.
     """
 
     search_changed = Signal(str)
+    enter_list = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
@@ -69,6 +71,11 @@ class SearchBox(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if self._clears_on(event):
             self.clear()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.flush()
+            self.enter_list.emit()
             event.accept()
             return
         super().keyPressEvent(event)
