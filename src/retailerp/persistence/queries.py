@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from retailerp.domain.money import Money
+from retailerp.domain.pinyin import is_initials_query
 from retailerp.domain.stock import VIRTUAL_KINDS
 from retailerp.persistence import tables as t
 
@@ -142,7 +143,7 @@ C = t.customers
 CUSTOMER_CLASS = func.coalesce(C.c.pinned_class, C.c.computed_class)
 CUSTOMER_SORTS: dict[str, ColumnElement] = {
     "code": C.c.code,
-    "name": C.c.name,
+    "name": C.c.name_pinyin,  # 北京… before 上海…, Latin names among them
     "phone": C.c.phone,
     "contact": C.c.contact,
     "abc_class": CUSTOMER_CLASS,
@@ -152,10 +153,27 @@ CUSTOMER_SORTS: dict[str, ColumnElement] = {
 }
 
 
+def pinyin_clause(table: Any, search: str) -> ColumnElement[bool] | None:
+    """Latin letters also match the name's pinyin initials (``hl`` → 华联) or its spelling."""
+    if not is_initials_query(search):
+        return None
+    pattern = like_pattern(search.lower())
+    return or_(
+        table.c.name_initials.like(pattern, escape="\\"),
+        table.c.name_pinyin.like(pattern, escape="\\"),
+    )
+
+
 def customer_search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
     words = search.strip()
     if not words:
         return None
+    by_text = _customer_text_clause(session, words)
+    by_pinyin = pinyin_clause(C, words)
+    return by_text if by_pinyin is None else or_(by_text, by_pinyin)
+
+
+def _customer_text_clause(session: Session, words: str) -> ColumnElement[bool]:
     if session.get_bind().dialect.name == "sqlite":
         if len(words) >= 3:
             ids = text("SELECT rowid FROM customer_search WHERE customer_search MATCH :q")
@@ -228,7 +246,7 @@ def customer_page(
 I_ = t.items
 ITEM_SORTS: dict[str, ColumnElement] = {
     "sku": I_.c.sku,
-    "name": I_.c.name,
+    "name": I_.c.name_pinyin,
     "spec": I_.c.spec,
     "price": I_.c.price,
     "bin": I_.c.bin,
@@ -266,7 +284,8 @@ def item_page(session: Session, page: Page) -> list[ItemRow]:
                 *(
                     c.like(pattern, escape="\\") if sqlite_ else c.ilike(pattern, escape="\\")
                     for c in columns
-                )
+                ),
+                *[c for c in [pinyin_clause(I_, page.search.strip())] if c is not None],
             )
         )
     if filters.get("active") is not None:
