@@ -538,6 +538,20 @@ def _number_or_customer(search: str, number_col: ColumnElement) -> ColumnElement
     )
 
 
+def awaiting_prepayment_clause() -> ColumnElement[bool]:
+    """Prepaid orders confirmed or being picked with nothing received yet (they cannot ship)."""
+    return and_(
+        SO.c.payment_mode == "prepaid",
+        SO.c.state.in_(["confirmed", "picking"]),
+        SO.c.prepaid == 0,
+    )
+
+
+def overdue_clause(today: date) -> ColumnElement[bool]:
+    """An invoice still open after its due date (as ``domain.invoicing.is_overdue``)."""
+    return and_(INV.c.paid < INV.c.gross, INV.c.due_date < today)
+
+
 def order_page(session: Session, page: Page) -> list[OrderRow]:
     """Sales orders, searchable by number or customer, filterable by state and date."""
     filters = page.filters or {}
@@ -561,6 +575,8 @@ def order_page(session: Session, page: Page) -> list[OrderRow]:
         stmt = stmt.where(
             SO.c.state.in_(list(states) if isinstance(states, list | tuple) else [states])
         )
+    if filters.get("awaiting_prepayment"):
+        stmt = stmt.where(awaiting_prepayment_clause())
     stmt = _common_document_filters(stmt, filters, SO.c.order_date, SO.c.customer_id)
     rows = session.execute(keyset(stmt, sort_col, [SO.c.id], page))
     return [
@@ -658,6 +674,8 @@ def invoice_page(session: Session, page: Page) -> list[InvoiceRow]:
         stmt = stmt.where(_number_or_customer(page.search, INV.c.number))
     if filters.get("open"):
         stmt = stmt.where(INV.c.paid < INV.c.gross)
+    if filters.get("overdue_on"):
+        stmt = stmt.where(overdue_clause(filters["overdue_on"]))
     stmt = _common_document_filters(stmt, filters, INV.c.invoice_date, INV.c.customer_id)
     rows = session.execute(keyset(stmt, sort_col, [INV.c.id], page))
     return [

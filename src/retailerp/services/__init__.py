@@ -22,6 +22,7 @@ from retailerp.persistence.queries import (
 )
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
+from retailerp.services.home import HomeService
 from retailerp.services.invoicing import InvoiceService
 from retailerp.services.items import ItemService
 from retailerp.services.printing import PrintService
@@ -59,6 +60,7 @@ class Services:
         self.orders = OrderService(self.ctx)
         self.invoices = InvoiceService(self.ctx)
         self.printing = PrintService(self.ctx)
+        self.home = HomeService(self.ctx)
 
     @classmethod
     def over(cls, db: Database, **kwargs: object) -> Services:
