@@ -146,6 +146,11 @@ class InvoicesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
+    def show_preset(self, filters: dict[str, object], label: str) -> None:
+        """The invoice list showing only ``filters`` (from the home page)."""
+        self.tabs.setCurrentWidget(self.invoices)
+        self.invoices.show_preset(filters, label)
+
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.ageing:
             self.ageing.refresh()

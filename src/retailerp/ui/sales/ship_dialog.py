@@ -22,6 +22,8 @@ from retailerp.services import Services
 from retailerp.ui.sources import date_text, quantity_text
 
 COLUMNS = ("no", "bin", "item", "batch", "listed", "picked")
+NUMBERS = frozenset({"no", "listed", "picked"})
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class ShipDialog(QDialog):
@@ -79,6 +81,8 @@ class ShipDialog(QDialog):
                 cell = QTableWidgetItem(text)
                 if COLUMNS[column] != "picked":
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if COLUMNS[column] in NUMBERS:
+                    cell.setTextAlignment(RIGHT)
                 self.table.setItem(row, column, cell)
 
     def picked(self) -> dict[int, str]:
