@@ -234,7 +234,7 @@ def _demo(args: argparse.Namespace, target: str, journal: str) -> int:
     made = demo.fill(
         services, size, progress=lambda step: print(tr(QT_TRANSLATE_NOOP("cli", "Demo:")), step)
     )
-    print(tr(QT_TRANSLATE_NOOP("cli", "Demo data written:")), made)
+    print(demo.summary(made))
     return 0
 
 
