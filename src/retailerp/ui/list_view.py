@@ -64,6 +64,20 @@ def fit_columns(view: QTableView, model: LazyTableModel, widths: Mapping[str, in
         header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
 
 
+def fit_table(view: QTableView, elastic: int | None = None) -> int:
+    """Size a small table's columns (a dialog's lines, a report) to header and contents;
+    column ``elastic`` takes the room left.  Returns the width the columns need."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(elastic is None)
+    for number in range(header.count()):
+        header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+    view.resizeColumnsToContents()
+    needed = sum(view.columnWidth(n) for n in range(header.count()))
+    if elastic is not None:
+        header.setSectionResizeMode(elastic, QHeaderView.ResizeMode.Stretch)
+    return needed + view.frameWidth() * 2 + view.verticalScrollBar().sizeHint().width()
+
+
 def _fit_once(
     view: QTableView, model: LazyTableModel, widths: Mapping[str, int], loaded: int
 ) -> None:

@@ -31,6 +31,7 @@ from retailerp.domain.customers import (
 from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.customers.review import ReviewDialog
+from retailerp.ui.list_view import fit_table
 from retailerp.ui.record_dialog import RecordDialog
 from retailerp.ui.sources import date_text, money_text, term
 from retailerp.ui.widgets import FormPage
@@ -214,6 +215,8 @@ class CustomerDialog(RecordDialog):
             cells = [date_text(review.reviewed_on), review.reviewer, review.outcome, limits]
             for column, text in enumerate([*cells, review.note]):
                 self.reviews.setItem(row, column, QTableWidgetItem(text))
+        needed = fit_table(self.reviews, 2)  # the outcome takes the room left
+        self.reviews.setMinimumWidth(min(needed, 720))  # the dialog widens to show them
 
     # -- actions -------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from retailerp.domain.money import Money
 from retailerp.services import InvoiceRow, Services
 from retailerp.services.invoicing import AgeingRow
 from retailerp.ui.errors import show_error
+from retailerp.ui.list_view import fit_table
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog
@@ -129,6 +130,7 @@ class AgeingTable(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(r, column, cell)
+        fit_table(self.table, 1)  # the customer's name takes the room left
 
 
 class InvoicesPage(QWidget):
