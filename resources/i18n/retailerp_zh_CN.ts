@@ -53,12 +53,44 @@ Customers, items, stock and sales for a shop or a small office.</source>
 为门店或小型办公室管理客户、商品、库存和销售。</translation>
     </message>
     <message>
+        <source>fast (this PC&apos;s disk)</source>
+        <translation>快速（本机硬盘）</translation>
+    </message>
+    <message>
+        <source>shared folder (safe on a network)</source>
+        <translation>共享文件夹（网络上安全）</translation>
+    </message>
+    <message>
+        <source>database server</source>
+        <translation>数据库服务器</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
         <source>Settings saved. Restart RetailERP to use the new language or database.</source>
         <translation>设置已保存。请重新启动 RetailERP 以使用新的语言或数据库。</translation>
     </message>
     <message>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日工作台</translation>
     </message>
 </context>
 <context>
@@ -574,6 +606,37 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s work — {day}</source>
+        <translation>今日工作台 — {day}</translation>
+    </message>
+    <message>
+        <source>Welcome. Four steps and the shop is ready for its first sale:</source>
+        <translation>欢迎使用。完成以下四步，即可开始第一笔销售：</translation>
+    </message>
+    <message>
+        <source>Enter the company details (name, address, tax id) in Settings</source>
+        <translation>在设置中填写公司信息（名称、地址、税号）</translation>
+    </message>
+    <message>
+        <source>Add your items, or import a list</source>
+        <translation>添加商品，或导入商品清单</translation>
+    </message>
+    <message>
+        <source>Book the first goods receipt (the stock you have)</source>
+        <translation>录入第一张入库单（现有库存）</translation>
+    </message>
+    <message>
+        <source>Enter the first sales order</source>
+        <translation>录入第一张销售订单</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceList</name>
     <message>
         <source>&amp;Open only</source>
@@ -615,6 +678,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>InvoiceSource</name>
     <message>
+        <source>paid</source>
+        <translation>已付清</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未付清</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>发票号</translation>
     </message>
@@ -641,6 +716,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Open</source>
         <translation>未收</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -831,6 +910,17 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Showing: {what}</source>
+        <translation>当前显示：{what}</translation>
+    </message>
+    <message>
+        <source>Show a&amp;ll</source>
+        <translation>显示全部(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RetailERP — {database}</source>
@@ -839,6 +929,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>RetailERP</source>
         <translation>RetailERP</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <source>Mode: {mode}</source>
+        <translation>模式：{mode}</translation>
+    </message>
+    <message>
+        <source>User: {user}</source>
+        <translation>用户：{user}</translation>
     </message>
     <message>
         <source>About RetailERP</source>
@@ -1071,6 +1173,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Requested delivery</source>
         <translation>要求交货日期</translation>
+    </message>
+    <message>
+        <source>partly shipped</source>
+        <translation>部分发货</translation>
     </message>
 </context>
 <context>
@@ -1592,8 +1698,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>演示数据：</translation>
     </message>
     <message>
-        <source>Demo data written:</source>
-        <translation>演示数据已写入：</translation>
+        <source>Demo data written: {customers} customers, {items} items, {orders} orders since {first_day}, {invoices} invoices ({overdue} overdue).</source>
+        <translation>演示数据已写入：{customers} 个客户、{items} 个商品、自 {first_day} 起的 {orders} 张订单、{invoices} 张结算单（其中 {overdue} 张逾期）。</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +2601,38 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Picking list</source>
         <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>Drafts to confirm</source>
+        <translation>待确认草稿</translation>
+    </message>
+    <message>
+        <source>Orders to pick</source>
+        <translation>待拣货订单</translation>
+    </message>
+    <message>
+        <source>Orders to ship</source>
+        <translation>待发货订单</translation>
+    </message>
+    <message>
+        <source>Deliveries to invoice</source>
+        <translation>待开结算单的送货单</translation>
+    </message>
+    <message>
+        <source>Prepaid orders awaiting payment</source>
+        <translation>待付款的预付订单</translation>
+    </message>
+    <message>
+        <source>Overdue receivables</source>
+        <translation>逾期应收款</translation>
+    </message>
+    <message>
+        <source>Items below minimum stock</source>
+        <translation>低于最低库存的商品</translation>
+    </message>
+    <message>
+        <source>Customers due for review</source>
+        <translation>待复核客户</translation>
     </message>
 </context>
 </TS>

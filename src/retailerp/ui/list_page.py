@@ -116,7 +116,7 @@ class ListPage(QWidget):
             self.preset_bar.setObjectName("preset_bar")
             label = QLabel(self.preset_bar)
             label.setObjectName(f"{self.list_name}_preset")
-            show_all = QPushButton(self.tr("Show &all"), self.preset_bar)
+            show_all = QPushButton(self.tr("Show a&ll"), self.preset_bar)
             show_all.setObjectName(f"{self.list_name}_show_all")
             show_all.clicked.connect(self.clear_preset)
             row = QHBoxLayout(self.preset_bar)

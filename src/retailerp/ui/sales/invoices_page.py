@@ -26,6 +26,7 @@ from retailerp.ui.sales import payment_dialog
 from retailerp.ui.sales.list_base import DocumentList
 from retailerp.ui.sales.sources import InvoiceSource, customer_text
 from retailerp.ui.sources import money_text, term
+from retailerp.ui.styles import icon
 
 
 class InvoiceList(DocumentList):
@@ -40,6 +41,8 @@ class InvoiceList(DocumentList):
         self.open_only.toggled.connect(lambda _on: self.apply_filters())
         self.pay_button = self.add_button(self.tr("Record &payment…"), self.record_payment)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
+        self.pay_button.setIcon(icon("payment"))
+        self.print_button.setIcon(icon("print"))
         self.build_layout([self.open_only], [self.pay_button, self.print_button])
 
     def extra_filters(self) -> dict[str, object]:
@@ -107,7 +110,7 @@ class AgeingTable(QWidget):
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        refresh = QPushButton(self.tr("&Refresh"), self)
+        refresh = QPushButton(icon("refresh"), self.tr("&Refresh"), self)
         refresh.clicked.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)

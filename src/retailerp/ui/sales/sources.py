@@ -175,9 +175,7 @@ class InvoiceSource(ServiceSource):
                 sortable=False,
                 alignment="right",
             ),
-            Column(
-                "status", QCoreApplication.translate("InvoiceSource", "Status"), sortable=False
-            ),
+            Column("status", QCoreApplication.translate("InvoiceSource", "Status"), sortable=False),
         ]
 
     def cell(self, row: InvoiceRow, column_key: str) -> object:

@@ -30,7 +30,7 @@ from retailerp.ui.sources import DocumentSource, StockSource, term
 from retailerp.ui.stock.count import CountDialog
 from retailerp.ui.stock.lines import StockLinesDialog, fill_location_combo
 from retailerp.ui.stock.receipt import ReceiptDialog
-from retailerp.ui.styles import ERROR_STYLE
+from retailerp.ui.styles import ERROR_STYLE, icon
 from retailerp.ui.widgets import SearchBox
 
 D = TypeVar("D", bound=StockLinesDialog)
@@ -60,6 +60,9 @@ class StockPage(QWidget):
         self.receipt_button = self._button(self.tr("&Goods receipt…"), self.new_receipt)
         self.count_button = self._button(self.tr("Stock &count…"), self.new_count)
         self.reverse_button = self._button(self.tr("&Reverse…"), self.reverse_selected)
+        for button, name in ((self.receipt_button, "receive"), (self.count_button, "count")):
+            button.setIcon(icon(name))
+        self.reverse_button.setIcon(icon("reverse"))
         self.reverse_button.setEnabled(False)
         self.documents.selectionModel().selectionChanged.connect(self._update_actions)
         self.tabs.currentChanged.connect(lambda _index: self._update_actions())
