@@ -44,12 +44,9 @@ class ChipDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(option.font)
         width = min(metrics.horizontalAdvance(text) + 2 * PADDING_X, option.rect.width() - 4)
         height = min(metrics.height() + 2 * PADDING_Y, option.rect.height() - 2)
-        rect = QRectF(
-            option.rect.left() + 4,
-            option.rect.center().y() - height / 2 + 0.5,
-            max(width, 0),
-            height,
-        )
+        right = bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight)  # numbers
+        left = option.rect.right() - 3 - width if right else option.rect.left() + 4
+        rect = QRectF(left, option.rect.center().y() - height / 2 + 0.5, max(width, 0), height)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
