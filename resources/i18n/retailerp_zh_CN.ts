@@ -1174,10 +1174,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Requested delivery</source>
         <translation>要求交货日期</translation>
     </message>
-    <message>
-        <source>partly shipped</source>
-        <translation>部分发货</translation>
-    </message>
 </context>
 <context>
     <name>OrdersPage</name>

@@ -476,7 +476,6 @@ class OrderRow:
     payment_mode: str
     requested_date: date | None
     cursor: tuple
-    partly_shipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -553,12 +552,6 @@ def overdue_clause(today: date) -> ColumnElement[bool]:
     return and_(INV.c.paid < INV.c.gross, INV.c.due_date < today)
 
 
-def _some_shipped() -> ColumnElement[bool]:
-    """Whether any line of the order has shipped (with the rest open: a backorder)."""
-    lines = t.sales_order_lines
-    return select(lines.c.id).where(lines.c.order_id == SO.c.id, lines.c.shipped > 0).exists()
-
-
 def order_page(session: Session, page: Page) -> list[OrderRow]:
     """Sales orders, searchable by number or customer, filterable by state and date."""
     filters = page.filters or {}
@@ -574,7 +567,6 @@ def order_page(session: Session, page: Page) -> list[OrderRow]:
         SO.c.payment_mode,
         SO.c.requested_date,
         sort_col.label("sort_value"),
-        _some_shipped().label("partly_shipped"),
     ).join(C, C.c.id == SO.c.customer_id)
     if page.search.strip():
         stmt = stmt.where(_number_or_customer(page.search, SO.c.number))
@@ -599,7 +591,6 @@ def order_page(session: Session, page: Page) -> list[OrderRow]:
             str(r.payment_mode),
             r.requested_date,
             (r.sort_value, r.id),
-            bool(r.partly_shipped),
         )
         for r in rows
     ]

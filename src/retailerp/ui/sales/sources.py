@@ -83,8 +83,6 @@ class OrderSource(ServiceSource):
         if column_key == "customer_name":
             return customer_text(row.customer_code, row.customer_name)
         if column_key == "state":
-            if self.chip(row, column_key) == "partly_shipped":
-                return QCoreApplication.translate("OrderSource", "partly shipped")
             return state_text(row.state)
         if column_key == "payment_mode":
             return payment_mode_text(row.payment_mode)
@@ -97,12 +95,8 @@ class OrderSource(ServiceSource):
         return DONE_COLOUR if row.state in finished else None
 
     def chip(self, row: OrderRow, column_key: str) -> str | None:
-        """The state as a chip; a confirmed order with a backorder is partly shipped."""
-        if column_key != "state":
-            return None
-        if row.state == OrderState.CONFIRMED.value and row.partly_shipped:
-            return "partly_shipped"
-        return row.state
+        """The state as a chip (its colour: ``styles.CHIP_COLOURS``)."""
+        return row.state if column_key == "state" else None
 
 
 class DeliverySource(ServiceSource):
