@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QTableView, QToolButton
 
 from retailerp.services import Services
+from retailerp.ui import app as app_module
 from retailerp.ui.app import build_main_window
 from retailerp.ui.delegates import ChipDelegate
 from retailerp.ui.home import HomePage
@@ -17,6 +18,12 @@ from retailerp.ui.styles import CHIP_COLOURS, ICONS, icon, icons_dir
 from ui.conftest import activate
 
 pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.fixture
+def folders_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("RETAILERP_CONFIG_DIR", str(tmp_path / "config"))
+    return tmp_path / "config"
 
 
 def a_customer_and_tea(services: Services) -> tuple[int, int]:
@@ -163,3 +170,10 @@ def test_an_svg_icon_is_drawn_sharp_at_twice_the_pixels() -> None:
     assert (pixmap.width(), pixmap.height()) == (40, 40)  # drawn for the pixels, not scaled
     image = pixmap.toImage()
     assert any(image.pixelColor(x, 20).alpha() == 255 for x in range(40))
+
+
+def test_the_window_keeps_its_layout_in_this_pcs_config_folder(folders_env: Path) -> None:
+    settings = app_module.window_settings()
+    settings.setValue("probe", 1)
+    settings.sync()
+    assert (folders_env / "window.ini").is_file()

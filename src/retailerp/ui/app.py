@@ -15,7 +15,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from retailerp import __version__, i18n
-from retailerp.config import LocalSettings, default_database
+from retailerp.config import LocalSettings, config_dir, default_database
 from retailerp.domain.errors import DomainError
 from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
 from retailerp.persistence import migrate
@@ -218,6 +218,11 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
     return window
 
 
+def window_settings() -> QSettings:
+    """Where this PC keeps the window's size and state: beside its ``settings.json``."""
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
 def journal_text(mode: str) -> str:
     """The journal mode in a shop owner's words."""
     texts = {
@@ -289,7 +294,7 @@ def run_gui(
 
 def _show_window(app: QApplication, db: Database, exit_after: float | None) -> int:
     window = build_main_window(Services.over(db), db.label, db.journal_mode)
-    window.remember_layout(QSettings(APP_NAME, APP_NAME))
+    window.remember_layout(window_settings())
     quit_on_close = app.quitOnLastWindowClosed()
     window.show()
     if exit_after is not None:
