@@ -420,7 +420,8 @@ def _stock(services: Services, rng: random.Random, today: date, chinese: bool = 
             continue
         low_stock = item.min_stock == 10 and int(row.sku[-5:]) % 29 == 7
         for b in range(2 if item.tracking == Tracking.BATCH else 1):
-            expiry = today + timedelta(days=rng.randint(300, (item.shelf_life_days or 400) + 300))
+            shelf = item.shelf_life_days or 400  # received a year ago, not expired by today
+            expiry = today + timedelta(days=400 + rng.randint(0, shelf))
             lines.append(
                 {
                     "item_id": item.id,

@@ -103,3 +103,9 @@ def test_a_tiny_demo_still_fills(tmp_path: Path) -> None:
     made = demo.fill(Services.over(db), demo.DemoSize(customers=5, items=5, orders=6))
     assert made.orders == 6
     db.dispose()
+
+
+def test_no_stock_has_expired_by_today(filled) -> None:  # noqa: ANN001
+    _language, services, _made = filled
+    rows = services.stock.page(Page(limit=1000))
+    assert rows and all(row.expiry is None or row.expiry > TODAY for row in rows)

@@ -136,6 +136,9 @@ class HomePage(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         button.setMinimumHeight(72)
+        font = button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        button.setFont(font)
         button.clicked.connect(lambda _c=False, q=queue: self.open_queue(q))
         self.queue_buttons[queue.key] = button
         return button
