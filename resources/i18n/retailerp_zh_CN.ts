@@ -53,6 +53,34 @@ Customers, items, stock and sales for a shop or a small office.</source>
 为门店或小型办公室管理客户、商品、库存和销售。</translation>
     </message>
     <message>
+        <source>fast (this PC&apos;s disk)</source>
+        <translation>快速（本机硬盘）</translation>
+    </message>
+    <message>
+        <source>shared folder (safe on a network)</source>
+        <translation>共享文件夹（网络上安全）</translation>
+    </message>
+    <message>
+        <source>database server</source>
+        <translation>数据库服务器</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
         <source>Settings saved. Restart RetailERP to use the new journal mode or database.</source>
         <translation>设置已保存。请重新启动 RetailERP 以使用新的日志模式或数据库。</translation>
     </message>
@@ -75,6 +103,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日工作台</translation>
     </message>
 </context>
 <context>
@@ -806,6 +838,37 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s work — {day}</source>
+        <translation>今日工作台 — {day}</translation>
+    </message>
+    <message>
+        <source>Welcome. Four steps and the shop is ready for its first sale:</source>
+        <translation>欢迎使用。完成以下四步，即可开始第一笔销售：</translation>
+    </message>
+    <message>
+        <source>Enter the company details (name, address, tax id) in Settings</source>
+        <translation>在设置中填写公司信息（名称、地址、税号）</translation>
+    </message>
+    <message>
+        <source>Add your items, or import a list</source>
+        <translation>添加商品，或导入商品清单</translation>
+    </message>
+    <message>
+        <source>Book the first goods receipt (the stock you have)</source>
+        <translation>录入第一张入库单（现有库存）</translation>
+    </message>
+    <message>
+        <source>Enter the first sales order</source>
+        <translation>录入第一张销售订单</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceList</name>
     <message>
         <source>&amp;Open only</source>
@@ -863,6 +926,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>InvoiceSource</name>
     <message>
+        <source>paid</source>
+        <translation>已付清</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未付清</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>发票号</translation>
     </message>
@@ -889,6 +964,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Open</source>
         <translation>未收</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1238,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>ListPage</name>
     <message>
+        <source>Showing: {what}</source>
+        <translation>当前显示：{what}</translation>
+    </message>
+    <message>
+        <source>Show a&amp;ll</source>
+        <translation>显示全部(&amp;L)</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1317,6 +1404,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>RetailERP</source>
         <translation>RetailERP</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <source>Mode: {mode}</source>
+        <translation>模式：{mode}</translation>
+    </message>
+    <message>
+        <source>User: {user}</source>
+        <translation>用户：{user}</translation>
     </message>
     <message>
         <source>About RetailERP</source>
@@ -2394,8 +2493,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>演示数据：</translation>
     </message>
     <message>
-        <source>Demo data written:</source>
-        <translation>演示数据已写入：</translation>
+        <source>Demo data written: {customers} customers, {items} items, {orders} orders since {first_day}, {invoices} invoices ({overdue} overdue).</source>
+        <translation>演示数据已写入：{customers} 个客户、{items} 个商品、自 {first_day} 起的 {orders} 张订单、{invoices} 张结算单（其中 {overdue} 张逾期）。</translation>
     </message>
 </context>
 <context>
@@ -3929,6 +4028,38 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Another PC (or program) opened the file in a different mode.</source>
         <translation>另一台电脑（或程序）曾以不同的模式打开该文件。</translation>
+    </message>
+    <message>
+        <source>Drafts to confirm</source>
+        <translation>待确认草稿</translation>
+    </message>
+    <message>
+        <source>Orders to pick</source>
+        <translation>待拣货订单</translation>
+    </message>
+    <message>
+        <source>Orders to ship</source>
+        <translation>待发货订单</translation>
+    </message>
+    <message>
+        <source>Deliveries to invoice</source>
+        <translation>待开结算单的送货单</translation>
+    </message>
+    <message>
+        <source>Prepaid orders awaiting payment</source>
+        <translation>待付款的预付订单</translation>
+    </message>
+    <message>
+        <source>Overdue receivables</source>
+        <translation>逾期应收款</translation>
+    </message>
+    <message>
+        <source>Items below minimum stock</source>
+        <translation>低于最低库存的商品</translation>
+    </message>
+    <message>
+        <source>Customers due for review</source>
+        <translation>待复核客户</translation>
     </message>
 </context>
 </TS>

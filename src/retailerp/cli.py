@@ -21,11 +21,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retailerp import __version__, i18n
 from retailerp.config import LocalSettings, default_database
 from retailerp.domain.errors import DomainError
 from retailerp.domain.text import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # the demo is imported only when it runs (start-up stays light)
+    from retailerp.demo import Made
 
 log = logging.getLogger(__name__)
 
@@ -404,7 +408,9 @@ def _demo(args: argparse.Namespace, target: str, journal: str) -> int:
         _remove_sidecars(partial)
         partial.unlink(missing_ok=True)
         raise
-    print(tr(QT_TRANSLATE_NOOP("cli", "Demo data written:")), made)
+    from retailerp import demo
+
+    print(demo.summary(made))
     return 0
 
 
@@ -425,7 +431,7 @@ def _demo_target_mode(path: Path, journal: str) -> str | None:
         db.dispose()
 
 
-def _fill_demo(partial: Path, mode: str, args: argparse.Namespace) -> dict[str, int]:
+def _fill_demo(partial: Path, mode: str, args: argparse.Namespace) -> Made:
     from retailerp import demo
     from retailerp.services import Services
 

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from retailerp.domain.money import Money
+from retailerp.domain.pinyin import is_initials_query
 from retailerp.domain.stock import VIRTUAL_KINDS
 from retailerp.persistence import tables as t
 
@@ -112,7 +113,7 @@ C = t.customers
 CUSTOMER_CLASS = func.coalesce(C.c.pinned_class, C.c.computed_class)
 CUSTOMER_SORTS: dict[str, ColumnElement] = {
     "code": C.c.code,
-    "name": C.c.name,
+    "name": C.c.name_pinyin,  # 北京… before 上海…, Latin names among them
     "phone": C.c.phone,
     "contact": C.c.contact,
     "abc_class": CUSTOMER_CLASS,
@@ -122,10 +123,27 @@ CUSTOMER_SORTS: dict[str, ColumnElement] = {
 }
 
 
+def pinyin_clause(table: Any, search: str) -> ColumnElement[bool] | None:
+    """Latin letters also match the name's pinyin initials (``hl`` → 华联) or its spelling."""
+    if not is_initials_query(search):
+        return None
+    pattern = like_pattern(search.lower())
+    return or_(
+        table.c.name_initials.like(pattern, escape="\\"),
+        table.c.name_pinyin.like(pattern, escape="\\"),
+    )
+
+
 def customer_search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
     words = search.strip()
     if not words:
         return None
+    by_text = _customer_text_clause(session, words)
+    by_pinyin = pinyin_clause(C, words)
+    return by_text if by_pinyin is None else or_(by_text, by_pinyin)
+
+
+def _customer_text_clause(session: Session, words: str) -> ColumnElement[bool]:
     if session.get_bind().dialect.name == "sqlite":
         if len(words) >= 3:
             ids = text("SELECT rowid FROM customer_search WHERE customer_search MATCH :q")
@@ -199,7 +217,7 @@ I_ = t.items
 ITEM_BIN = t.locations.alias("item_bin")
 ITEM_SORTS: dict[str, ColumnElement] = {
     "sku": I_.c.sku,
-    "name": I_.c.name,
+    "name": I_.c.name_pinyin,
     "spec": I_.c.spec,
     "price": I_.c.price,
     "bin": func.coalesce(ITEM_BIN.c.code, ""),
@@ -244,7 +262,8 @@ def item_page(session: Session, page: Page) -> list[ItemRow]:
                 *(
                     c.like(pattern, escape="\\") if sqlite_ else c.ilike(pattern, escape="\\")
                     for c in columns
-                )
+                ),
+                *[c for c in [pinyin_clause(I_, page.search.strip())] if c is not None],
             )
         )
     if filters.get("active") is not None:
@@ -363,6 +382,20 @@ def _number_or_customer(search: str, number_col: ColumnElement) -> ColumnElement
     )
 
 
+def awaiting_prepayment_clause() -> ColumnElement[bool]:
+    """Prepaid orders confirmed or being picked with nothing received yet (they cannot ship)."""
+    return and_(
+        SO.c.payment_mode == "prepaid",
+        SO.c.state.in_(["confirmed", "picking"]),
+        SO.c.prepaid == 0,
+    )
+
+
+def overdue_clause(today: date) -> ColumnElement[bool]:
+    """An invoice still open after its due date (as ``domain.invoicing.is_overdue``)."""
+    return and_(INV.c.paid < INV.c.gross, INV.c.due_date < today)
+
+
 def order_page(session: Session, page: Page) -> list[OrderRow]:
     """Sales orders, searchable by number or customer, filterable by state and date."""
     filters = page.filters or {}
@@ -386,6 +419,8 @@ def order_page(session: Session, page: Page) -> list[OrderRow]:
         stmt = stmt.where(
             SO.c.state.in_(list(states) if isinstance(states, list | tuple) else [states])
         )
+    if filters.get("awaiting_prepayment"):
+        stmt = stmt.where(awaiting_prepayment_clause())
     stmt = _common_document_filters(stmt, filters, SO.c.order_date, SO.c.customer_id)
     rows = session.execute(keyset(stmt, sort_col, [SO.c.id], page))
     return [
@@ -483,6 +518,8 @@ def invoice_page(session: Session, page: Page) -> list[InvoiceRow]:
         stmt = stmt.where(_number_or_customer(page.search, INV.c.number))
     if filters.get("open"):
         stmt = stmt.where(INV.c.paid < INV.c.gross)
+    if filters.get("overdue_on"):
+        stmt = stmt.where(overdue_clause(filters["overdue_on"]))
     stmt = _common_document_filters(stmt, filters, INV.c.invoice_date, INV.c.customer_id)
     rows = session.execute(keyset(stmt, sort_col, [INV.c.id], page))
     return [

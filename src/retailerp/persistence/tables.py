@@ -25,6 +25,7 @@ from sqlalchemy import (
 from retailerp.domain.customers import AbcClass, CustomerStatus
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
+from retailerp.domain.pinyin import PINYIN_LENGTH
 from retailerp.domain.returns import ReturnCondition, ReturnReason, ReturnState
 from retailerp.domain.sales import OrderState, PaymentMode
 from retailerp.domain.stock import LocationKind
@@ -82,8 +83,12 @@ customers = Table(
     Column("version", Integer, nullable=False),
     Column("updated_by", String(60), nullable=False, default=""),
     Column("updated_at", UtcDateTime, nullable=True),
+    Column("name_pinyin", String(PINYIN_LENGTH), nullable=False, default=""),
+    Column("name_initials", String(100), nullable=False, default=""),
     Index("ix_customers_name_id", "name", "id"),
     Index("ix_customers_phone", "phone"),
+    Index("ix_customers_pinyin_id", "name_pinyin", "id"),
+    Index("ix_customers_initials", "name_initials"),
 )
 
 customer_reviews = Table(
@@ -131,7 +136,11 @@ items = Table(
     Column("version", Integer, nullable=False),
     Column("updated_by", String(60), nullable=False, default=""),
     Column("updated_at", UtcDateTime, nullable=True),
+    Column("name_pinyin", String(PINYIN_LENGTH), nullable=False, default=""),
+    Column("name_initials", String(100), nullable=False, default=""),
     Index("ix_items_name_id", "name", "id"),
+    Index("ix_items_pinyin_id", "name_pinyin", "id"),
+    Index("ix_items_initials", "name_initials"),
     Index(
         "uq_items_barcode",
         "barcode",

@@ -23,6 +23,7 @@ from retailerp.services.changes import ChangeBus, bus_for
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.e_invoice import EInvoiceService
+from retailerp.services.home import HomeService
 from retailerp.services.invoicing import InvoiceService
 from retailerp.services.items import ItemService
 from retailerp.services.printing import PrintService
@@ -67,6 +68,7 @@ class Services:
         self.e_invoices = EInvoiceService(self.ctx)
         self.changes: ChangeBus = bus_for(self.ctx.db)
         """What each committed write changed (see :mod:`retailerp.services.changes`)."""
+        self.home = HomeService(self.ctx)
 
     @classmethod
     def over(cls, db: Database, **kwargs: object) -> Services:

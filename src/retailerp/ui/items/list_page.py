@@ -13,6 +13,7 @@ from retailerp.ui.items.units import UnitsDialog
 from retailerp.ui.list_page import CardWindows, ListPage
 from retailerp.ui.list_view import new_shortcut
 from retailerp.ui.sources import ItemSource
+from retailerp.ui.styles import icon
 
 
 class ItemListPage(ListPage):
@@ -34,7 +35,7 @@ class ItemListPage(ListPage):
         self.active_filter.currentIndexChanged.connect(self.apply_filters)
         self.below_min = QCheckBox(self.tr("&Below minimum stock"), self)
         self.below_min.toggled.connect(self.apply_filters)
-        self.new_button = QPushButton(self.tr("&New item"), self)
+        self.new_button = QPushButton(icon("new"), self.tr("&New item"), self)
         self.new_button.setToolTip(self.tr("New item (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_item)
         self.units_button = QPushButton(self.tr("&Units…"), self)

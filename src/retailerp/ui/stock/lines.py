@@ -53,6 +53,9 @@ from retailerp.ui.prompts import AsksBeforeDiscarding
 from retailerp.ui.sources import quantity_text, term
 from retailerp.ui.styles import ERROR_STYLE
 
+NUMBER_COLUMNS = frozenset({"quantity", "book", "difference", "unit_cost"})
+"""Line columns holding numbers: right-aligned."""
+
 LOCATION_ORDER = [
     LocationKind.WAREHOUSE,
     LocationKind.BIN,
@@ -354,6 +357,8 @@ class StockLinesDialog(AsksBeforeDiscarding, QDialog):
             cell = QTableWidgetItem()
             if key in self.READ_ONLY:
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if key in NUMBER_COLUMNS:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, column, cell)
         cell.setText(text)
 

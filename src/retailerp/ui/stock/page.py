@@ -39,7 +39,7 @@ from retailerp.ui.stock.ledger import LedgerDialog
 from retailerp.ui.stock.lines import StockLinesDialog, fill_location_combo
 from retailerp.ui.stock.locations import LocationsTab
 from retailerp.ui.stock.receipt import ReceiptDialog
-from retailerp.ui.styles import ERROR_STYLE
+from retailerp.ui.styles import ERROR_STYLE, icon
 from retailerp.ui.widgets import SearchBox
 
 D = TypeVar("D", bound=QDialog)
@@ -85,6 +85,9 @@ class StockPage(QWidget):
         self.ledger_button.setToolTip(self.tr("Every move of the selected item (库存流水)"))
         for button in (self.open_button, self.reverse_button, self.ledger_button):
             button.setEnabled(False)
+        for button, name in ((self.receipt_button, "receive"), (self.count_button, "count")):
+            button.setIcon(icon(name))
+        self.reverse_button.setIcon(icon("reverse"))
         self.documents.selectionModel().selectionChanged.connect(self._update_actions)
         self.overview.selectionModel().selectionChanged.connect(self._update_actions)
         self.documents.activated.connect(lambda _index: self.open_selected())
