@@ -90,7 +90,7 @@ def test_an_empty_database_gets_the_first_steps_ticked_as_they_are_done(db: Data
     steps = s.home.overview().first_steps
     assert s.home.overview().is_new_shop
     assert (steps.company, steps.items, steps.goods_receipt, steps.order) == (False,) * 4
-    s.settings.save_values({"company_name": "华联超市"})
+    s.settings.save_company({"name": "华联超市"})
     item = s.items.create({"sku": "T1", "name": "绿茶", "price": "10", "vat_rate": "13"})
     s.stock.receive(s.stock.add_bin("A-01").id, [{"item_id": item.id, "quantity": "1"}])
     steps = s.home.overview().first_steps

@@ -27,6 +27,8 @@ REVIEW_MONTHS = "review.months"
 COMPANY_KEYS = ("name", "address", "phone", "tax_id", "bank_name", "bank_account")
 """Company fields kept as text rows ``company.<field>``; the logo is ``company.logo``."""
 COMPANY_LOGO = "company.logo"
+COMPANY_NAME = "company.name"
+"""The row holding the company's name (the home page's first step looks for it)."""
 PRICE_FLOOR = "sales.price_floor"
 OVERDUE_GRACE = "credit.overdue_grace_days"
 PRICE_ENTRY = "sales.price_entry"
