@@ -278,7 +278,7 @@ def test_a_sales_user_cannot_close_short_for_the_warehouse(shop: Shop) -> None:
 
 
 def test_picking_takes_the_items_own_bin_first(any_shop: Shop) -> None:
-    shop, s = any_shop, any_shop.s
+    s = any_shop.s
     customer = s.customers.create({"code": "C9", "name": "联华", "credit_limit": "9999"})
     a01, c09 = s.stock.add_bin("A-01").id, s.stock.add_bin("C-09").id
     item = s.items.create(
