@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 import retailerp.ui
 from retailerp import i18n
 from retailerp.domain.money import Money
+from retailerp.domain.stock import LocationKind
 from retailerp.services import Services
 from retailerp.ui.app import build_main_window, install_translators, remove_translators
 
@@ -147,7 +148,9 @@ class Maker:
             {"code": "C1", "name": "华联", "credit_limit": "100000", "payment_terms_days": "30"}
         )
         item = s.items.create({"sku": "A-1", "name": "Tea", "price": "10", "vat_rate": "13"})
-        s.stock.receive(s.stock.add_bin("A-01").id or 0, [{"item_id": item.id, "quantity": "9"}])
+        receipt = s.stock.receive(
+            s.stock.add_bin("A-01").id or 0, [{"item_id": item.id, "quantity": "9"}]
+        )
         order = s.orders.create(customer.id or 0, {}, [{"item_id": item.id, "quantity": "1"}])
         order = s.orders.confirm(order.id or 0, order.version, "")
         self.picking = s.orders.start_picking(order.id or 0, order.version)
@@ -170,6 +173,10 @@ class Maker:
             "modules": lambda: [("Ctrl+1", "Customers")],
             "title": lambda: "Title",
             "label": lambda: "Label",
+            "kind": lambda: LocationKind.BIN,
+        }
+        self.per_class: dict[str, dict[str, Callable[[], Any]]] = {
+            "DocumentDialog": {"number": lambda: receipt.number},  # a stock document's view
         }
 
     def make(self, cls: type[QDialog]) -> QDialog:
@@ -180,7 +187,10 @@ class Maker:
                 parameter.VAR_KEYWORD,
             ):
                 continue
-            if name in self.values:
+            special = self.per_class.get(cls.__name__, {})
+            if name in special:
+                kwargs[name] = special[name]()
+            elif name in self.values:
                 kwargs[name] = self.values[name]()
             elif parameter.default is inspect.Parameter.empty:
                 pytest.fail(f"{cls.__name__}({name}=…): teach Maker how to make a {name}")

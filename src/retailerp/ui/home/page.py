@@ -25,6 +25,7 @@ from retailerp.persistence.home_queries import FirstSteps
 from retailerp.services import Services
 from retailerp.services.home import HomeOverview, QueueCount
 from retailerp.ui.errors import show_error
+from retailerp.ui.list_page import refresh_button
 from retailerp.ui.main_window import HOME, MainWindow
 from retailerp.ui.sources import date_text, money_text, term
 from retailerp.ui.styles import icon
@@ -73,8 +74,9 @@ class HomePage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        self.refresh_button = QPushButton(icon("refresh"), self.tr("&Refresh"), self)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button = refresh_button(self, self.refresh)
+        self.refresh_button.setObjectName("home_refresh")
+        self.refresh_button.setIcon(icon("refresh"))
         self.queues = QWidget(self)
         self.queues.setObjectName("home_queues")
         self.grid = QGridLayout(self.queues)
