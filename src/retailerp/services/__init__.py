@@ -62,8 +62,11 @@ class Services:
         self.invoices = InvoiceService(self.ctx)
         self.printing = PrintService(self.ctx)
         self.returns = ReturnService(self.ctx)
-        self.changes: ChangeBus = bus_for(self.ctx.db)
+
+    @property
+    def changes(self) -> ChangeBus:
         """What each committed write changed (see :mod:`retailerp.services.changes`)."""
+        return bus_for(self.ctx.db)
 
     @classmethod
     def over(cls, db: Database, **kwargs: object) -> Services:
