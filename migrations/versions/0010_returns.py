@@ -1,7 +1,7 @@
 """returns (退货单) and their lines; a reversal may name any posted document by number
 
 Revision ID: 0010
-Revises: 0003
+Revises: 0006
 Create Date: 2026-12-01 23:40:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0003"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -53,6 +53,34 @@ Customers, items, stock and sales for a shop or a small office.</source>
 为门店或小型办公室管理客户、商品、库存和销售。</translation>
     </message>
     <message>
+        <source>fast (this PC&apos;s disk)</source>
+        <translation>快速（本机硬盘）</translation>
+    </message>
+    <message>
+        <source>shared folder (safe on a network)</source>
+        <translation>共享文件夹（网络上安全）</translation>
+    </message>
+    <message>
+        <source>database server</source>
+        <translation>数据库服务器</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
         <source>Settings saved. Restart RetailERP to use the new journal mode or database.</source>
         <translation>设置已保存。请重新启动 RetailERP 以使用新的日志模式或数据库。</translation>
     </message>
@@ -75,6 +103,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日工作台</translation>
     </message>
 </context>
 <context>
@@ -128,6 +160,65 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>CompanyPage</name>
+    <message>
+        <source>Company (printed at the head of every document)</source>
+        <translation>公司信息（打印在每张单据的抬头）</translation>
+    </message>
+    <message>
+        <source>Company na&amp;me</source>
+        <translation>公司名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess</source>
+        <translation>地址(&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID (unified social credit code)</source>
+        <translation>纳税人识别号（统一社会信用代码）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ban&amp;k</source>
+        <translation>开户行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Bank acco&amp;unt</source>
+        <translation>银行账号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Choose lo&amp;go…</source>
+        <translation>选择标志(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Remove log&amp;o</source>
+        <translation>移除标志(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <source>Company logo</source>
+        <translation>公司标志</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The logo is {size} KB; at most {limit} KB can be stored.</source>
+        <translation>标志图片为 {size} KB，最多只能保存 {limit} KB。</translation>
+    </message>
+</context>
+<context>
     <name>CountDialog</name>
     <message>
         <source>Stock count</source>
@@ -144,6 +235,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Item</source>
         <translation>商品</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
     </message>
     <message>
         <source>Batch</source>
@@ -516,6 +611,129 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>&amp;Reverse…</source>
+        <translation>冲销(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>过账人</translation>
+    </message>
+    <message>
+        <source>Reverses</source>
+        <translation>冲销原单</translation>
+    </message>
+    <message>
+        <source>Reversed by</source>
+        <translation>已被冲销</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Batch / serial</source>
+        <translation>批次 / 序列号</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>On the books</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Reverse {number}</source>
+        <translation>冲销 {number}</translation>
+    </message>
+    <message>
+        <source>Why is {number} reversed?</source>
+        <translation>为什么冲销 {number}？</translation>
+    </message>
+    <message>
+        <source>Posted {number}.</source>
+        <translation>已过账 {number}。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <source>Search number, customer code or name…</source>
@@ -549,8 +767,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>库位</translation>
     </message>
     <message>
-        <source>Supplier</source>
-        <translation>供应商</translation>
+        <source>Supplier / customer</source>
+        <translation>往来单位</translation>
     </message>
     <message>
         <source>Posted by</source>
@@ -563,6 +781,21 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Reverses</source>
         <translation>冲销单据</translation>
+    </message>
+</context>
+<context>
+    <name>EInvoiceBar</name>
+    <message>
+        <source>20 digits, from the tax platform</source>
+        <translation>20 位数字，来自税务平台</translation>
+    </message>
+    <message>
+        <source>&amp;E-invoice no.</source>
+        <translation>数电票号码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Recor&amp;d</source>
+        <translation>登记(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -602,6 +835,33 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Today&apos;s work — {day}</source>
+        <translation>今日工作台 — {day}</translation>
+    </message>
+    <message>
+        <source>Welcome. Four steps and the shop is ready for its first sale:</source>
+        <translation>欢迎使用。完成以下四步，即可开始第一笔销售：</translation>
+    </message>
+    <message>
+        <source>Enter the company details (name, address, tax id) in Settings</source>
+        <translation>在设置中填写公司信息（名称、地址、税号）</translation>
+    </message>
+    <message>
+        <source>Add your items, or import a list</source>
+        <translation>添加商品，或导入商品清单</translation>
+    </message>
+    <message>
+        <source>Book the first goods receipt (the stock you have)</source>
+        <translation>录入第一张入库单（现有库存）</translation>
+    </message>
+    <message>
+        <source>Enter the first sales order</source>
+        <translation>录入第一张销售订单</translation>
     </message>
 </context>
 <context>
@@ -662,6 +922,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>InvoiceSource</name>
     <message>
+        <source>paid</source>
+        <translation>已付清</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未付清</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>发票号</translation>
     </message>
@@ -689,6 +961,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Open</source>
         <translation>未收</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
 </context>
 <context>
     <name>InvoicesPage</name>
@@ -703,6 +979,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
 </context>
 <context>
     <name>ItemDialog</name>
+    <message>
+        <source>Stock m&amp;ovements…</source>
+        <translation>库存流水(&amp;O)…</translation>
+    </message>
     <message>
         <source>S&amp;KU</source>
         <translation>商品编码(&amp;K)</translation>
@@ -746,6 +1026,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>B&amp;in</source>
         <translation>货位(&amp;I)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>New item</source>
@@ -793,6 +1077,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>New item (Ctrl+N)</source>
         <translation>新建商品（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Units…</source>
+        <translation>计量单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>The units items are counted in</source>
+        <translation>商品使用的计量单位</translation>
     </message>
 </context>
 <context>
@@ -851,6 +1143,68 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Stock movements of {sku} – {name}</source>
+        <translation>库存流水 {sku} – {name}</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>全部库位</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>库位(&amp;L)</translation>
+    </message>
+    <message>
+        <source>On the books</source>
+        <translation>账面数量</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSource</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Batch / serial</source>
+        <translation>批次 / 序列号</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>出库</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+</context>
+<context>
     <name>LinkedDocuments</name>
     <message>
         <source>not invoiced</source>
@@ -880,12 +1234,161 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>ListPage</name>
     <message>
+        <source>Showing: {what}</source>
+        <translation>当前显示：{what}</translation>
+    </message>
+    <message>
+        <source>Show a&amp;ll</source>
+        <translation>显示全部(&amp;L)</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
         <source>Load the list again ({key})</source>
         <translation>重新加载列表（{key}）</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>New bin</source>
+        <translation>新建货位</translation>
+    </message>
+    <message>
+        <source>New warehouse</source>
+        <translation>新建仓库</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Warehouse</source>
+        <translation>所属仓库(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>LocationSource</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Items with this bin</source>
+        <translation>使用此货位的商品</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsTab</name>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Out of use</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>全部库位</translation>
+    </message>
+    <message>
+        <source>New &amp;warehouse…</source>
+        <translation>新建仓库(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>New &amp;bin…</source>
+        <translation>新建货位(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>改名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Take out of use</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Bring &amp;back into use</source>
+        <translation>重新启用(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Added {code}.</source>
+        <translation>已添加 {code}。</translation>
+    </message>
+    <message>
+        <source>Rename {code}</source>
+        <translation>改名 {code}</translation>
+    </message>
+    <message>
+        <source>New name of {code}:</source>
+        <translation>{code} 的新名称：</translation>
+    </message>
+    <message>
+        <source>Renamed {code}.</source>
+        <translation>已改名 {code}。</translation>
+    </message>
+    <message>
+        <source>{code} is out of use.</source>
+        <translation>{code} 已停用。</translation>
+    </message>
+    <message>
+        <source>{code} is in use again.</source>
+        <translation>{code} 已重新启用。</translation>
+    </message>
+    <message>
+        <source>Delete {code}</source>
+        <translation>删除 {code}</translation>
+    </message>
+    <message>
+        <source>Delete {code}? Only a place nothing ever referred to can be deleted.</source>
+        <translation>删除 {code}？只有从未被使用过的库位才能删除。</translation>
+    </message>
+    <message>
+        <source>Deleted {code}.</source>
+        <translation>已删除 {code}。</translation>
     </message>
 </context>
 <context>
@@ -897,6 +1400,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>RetailERP</source>
         <translation>RetailERP</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <source>Mode: {mode}</source>
+        <translation>模式：{mode}</translation>
+    </message>
+    <message>
+        <source>User: {user}</source>
+        <translation>用户：{user}</translation>
     </message>
     <message>
         <source>About RetailERP</source>
@@ -1353,6 +1868,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>商品</translation>
     </message>
     <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -1459,16 +1978,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>Automatic (WAL locally, DELETE on a network share)</source>
-        <translation>自动（本地磁盘用 WAL，网络共享用 DELETE）</translation>
+        <source>Automatic: use the file as it is set up (recommended)</source>
+        <translation>自动：按数据库文件的设置使用（推荐）</translation>
     </message>
     <message>
-        <source>WAL (local disk only)</source>
-        <translation>WAL（仅限本地磁盘）</translation>
+        <source>Only this computer uses the file (WAL)</source>
+        <translation>只有这台电脑使用该文件（WAL）</translation>
     </message>
     <message>
-        <source>DELETE (network share)</source>
-        <translation>DELETE（网络共享）</translation>
+        <source>The file is shared in a network folder (DELETE)</source>
+        <translation>文件放在网络共享文件夹中供多台电脑使用（DELETE）</translation>
     </message>
     <message>
         <source>&amp;Journal mode</source>
@@ -1489,6 +2008,26 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server, where this does not apply.</source>
+        <translation>当前数据库在 PostgreSQL 服务器上，此项不适用。</translation>
+    </message>
+    <message>
+        <source>This database file is set up for one computer (WAL).</source>
+        <translation>当前数据库文件设置为单机使用（WAL）。</translation>
+    </message>
+    <message>
+        <source>This database file is set up for sharing in a network folder (DELETE).</source>
+        <translation>当前数据库文件设置为在网络共享文件夹中多机共用（DELETE）。</translation>
+    </message>
+    <message>
+        <source>How the database file is written. A file that only this computer uses can use the faster mode (WAL); a file that several PCs open from a network folder must use the shared mode (DELETE), or data can be lost. The mode belongs to the file and every PC must use the same one, so leave this on Automatic: a new file gets the right mode, an existing file keeps its own.</source>
+        <translation>数据库文件的写入方式。只有这台电脑使用的文件可以用更快的模式（WAL）；多台电脑从网络共享文件夹打开的文件必须用共享模式（DELETE），否则可能丢失数据。模式属于文件本身，所有电脑必须一致，因此请保持“自动”：新文件会得到合适的模式，已有文件保持自己的模式。</translation>
+    </message>
+    <message>
+        <source>To change the mode of a file, close RetailERP on every PC and run &apos;retailerp db journal-mode delete&apos; (or wal) once.</source>
+        <translation>如需更改文件的模式，请先在所有电脑上关闭 RetailERP，然后运行一次 &apos;retailerp db journal-mode delete&apos;（或 wal）。</translation>
     </message>
     <message>
         <source>Allow &amp;negative stock</source>
@@ -1519,10 +2058,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>单价录入方式(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Company name</source>
-        <translation>公司名称(&amp;C)</translation>
-    </message>
-    <message>
         <source>without VAT (net)</source>
         <translation>不含税（净价）</translation>
     </message>
@@ -1537,6 +2072,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>A price typed with VAT is turned into the net price whose line total with VAT comes out as quantity × the price typed.</source>
         <translation>录入的含税单价会换算为不含税单价，使该行的价税合计等于数量 × 录入的含税单价。</translation>
+    </message>
+    <message>
+        <source>Shop and this P&amp;C</source>
+        <translation>本店与本机(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Compan&amp;y</source>
+        <translation>公司信息(&amp;Y)</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -1714,6 +2257,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>单据</translation>
     </message>
     <message>
+        <source>Warehouses and bins</source>
+        <translation>仓库和货位</translation>
+    </message>
+    <message>
         <source>&amp;Goods receipt…</source>
         <translation>入库(&amp;G)…</translation>
     </message>
@@ -1726,8 +2273,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>盘点(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Open document</source>
+        <translation>打开单据(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;Reverse…</source>
         <translation>冲销(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Stock &amp;movements…</source>
+        <translation>库存流水(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Every move of the selected item (库存流水)</source>
+        <translation>所选商品的每一笔出入库（库存流水）</translation>
     </message>
     <message>
         <source>All locations</source>
@@ -1789,10 +2348,89 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Units</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <source>New unit, e.g. 箱 or kg</source>
+        <translation>新单位，例如 箱 或 kg</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Take out of use</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>{unit} (out of use)</source>
+        <translation>{unit}（已停用）</translation>
+    </message>
+    <message>
+        <source>Bring &amp;back into use</source>
+        <translation>重新启用(&amp;B)</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>多余的参数值 %r</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须给出以下参数之一：%s</translation>
+    </message>
     <message>
         <source>Error:</source>
         <translation>错误：</translation>
+    </message>
+    <message>
+        <source>(see &apos;retailerp --help&apos;)</source>
+        <translation>（参见 &apos;retailerp --help&apos;）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number from 1 to {most}</source>
+        <translation>&apos;{value}&apos; 不是 1 到 {most} 之间的整数</translation>
+    </message>
+    <message>
+        <source>Interrupted; nothing more was done.</source>
+        <translation>已中断，未再做任何操作。</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}: {detail}).</source>
+        <translation>出现意外错误（{kind}：{detail}）。</translation>
     </message>
     <message>
         <source>Backup before upgrade:</source>
@@ -1823,12 +2461,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>已恢复：</translation>
     </message>
     <message>
-        <source>Cannot write the PDF:</source>
-        <translation>无法写入 PDF：</translation>
+        <source>The database now uses {mode} mode (it was in {before}).</source>
+        <translation>数据库现在使用 {mode} 模式（原为 {before}）。</translation>
+    </message>
+    <message>
+        <source>Only programs on this computer can use it now; PCs that reach it over the network will refuse to open it.</source>
+        <translation>现在只有这台电脑上的程序可以使用它；通过网络访问它的电脑将拒绝打开。</translation>
+    </message>
+    <message>
+        <source>Set the journal mode in this PC&apos;s settings to Automatic.</source>
+        <translation>请把这台电脑设置中的日志模式改为“自动”。</translation>
     </message>
     <message>
         <source>Written:</source>
         <translation>已写入：</translation>
+    </message>
+    <message>
+        <source>The demo makes a new SQLite file; give a file with --database.</source>
+        <translation>演示数据只能写入新的 SQLite 文件；请用 --database 指定一个文件。</translation>
     </message>
     <message>
         <source>The database already has data; the demo fills only a new database.</source>
@@ -1839,8 +2489,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>演示数据：</translation>
     </message>
     <message>
-        <source>Demo data written:</source>
-        <translation>演示数据已写入：</translation>
+        <source>Demo data written: {customers} customers, {items} items, {orders} orders since {first_day}, {invoices} invoices ({overdue} overdue).</source>
+        <translation>演示数据已写入：{customers} 个客户、{items} 个商品、自 {first_day} 起的 {orders} 张订单、{invoices} 张结算单（其中 {overdue} 张逾期）。</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2554,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Enter a date.</source>
         <translation>请输入日期。</translation>
+    </message>
+    <message>
+        <source>Choose a bin.</source>
+        <translation>请选择货位。</translation>
     </message>
     <message>
         <source>Item {sku} is tracked by batch: enter the batch.</source>
@@ -2082,12 +2736,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>备份文件 {path} 不存在。</translation>
     </message>
     <message>
+        <source>{path} was made by a newer version of RetailERP (schema {revision}); this version could not open it. Install the newer version to restore it. Nothing was changed.</source>
+        <translation>{path} 由更新版本的 RetailERP 生成（结构版本 {revision}），本版本无法打开。请安装新版本后再恢复。未做任何更改。</translation>
+    </message>
+    <message>
         <source>{path} is not a usable backup: {detail}</source>
         <translation>{path} 不是可用的备份：{detail}</translation>
     </message>
     <message>
-        <source>&apos;{url}&apos; is not a database address.</source>
-        <translation>“{url}”不是数据库地址。</translation>
+        <source>{path} is the database itself, not a backup of it.</source>
+        <translation>{path} 就是数据库本身，不是它的备份。</translation>
     </message>
     <message>
         <source>Only SQLite files and PostgreSQL servers are supported, not &apos;{kind}&apos;.</source>
@@ -2096,6 +2754,50 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Journal mode must be auto, wal or delete, not &apos;{mode}&apos;.</source>
         <translation>日志模式必须是 auto、wal 或 delete，而不是“{mode}”。</translation>
+    </message>
+    <message>
+        <source>{database} is in WAL mode, which is safe only for programs on the computer that holds the file, and this PC reaches it over the network. {cause} Close RetailERP on every PC, then on the computer that holds the file run &apos;retailerp db journal-mode delete&apos; once.</source>
+        <translation>{database} 处于 WAL 模式，只有存放该文件的电脑上的程序才能安全使用，而这台电脑是通过网络访问它的。{cause}请在所有电脑上关闭 RetailERP，然后在存放该文件的电脑上运行一次 &apos;retailerp db journal-mode delete&apos;。</translation>
+    </message>
+    <message>
+        <source>{database} is set to {recorded} mode for the whole office, but the file is now in {actual} mode. {cause} Close RetailERP on every PC, then run &apos;retailerp db journal-mode {recorded_lower}&apos; once.</source>
+        <translation>{database} 为全店设定的是 {recorded} 模式，但文件现在处于 {actual} 模式。{cause}请在所有电脑上关闭 RetailERP，然后运行一次 &apos;retailerp db journal-mode {recorded_lower}&apos;。</translation>
+    </message>
+    <message>
+        <source>This PC is set to use {wanted} mode, but {database} is in {office} mode, and every PC must use the file the same way. Set this PC&apos;s journal mode to Automatic (Settings, or start with &apos;--journal-mode auto&apos;), or have the owner change the file with &apos;retailerp db journal-mode {wanted_lower}&apos; while no one is using it.</source>
+        <translation>这台电脑设置为使用 {wanted} 模式，但 {database} 处于 {office} 模式，而所有电脑必须以同一方式使用该文件。请把这台电脑的日志模式设为“自动”（在设置中，或以 &apos;--journal-mode auto&apos; 启动），或者由店主在无人使用时运行 &apos;retailerp db journal-mode {wanted_lower}&apos; 更改文件的模式。</translation>
+    </message>
+    <message>
+        <source>Another PC uses {database} in a different mode ({actual} instead of {expected}), so it cannot be used from here; this is not a lock that goes away by waiting. Close RetailERP on every PC, then run &apos;retailerp db journal-mode {expected_lower}&apos; once.</source>
+        <translation>另一台电脑正以不同的模式使用 {database}（{actual}，而不是 {expected}），因此这里无法使用它；这不是等一会儿就会解除的锁定。请在所有电脑上关闭 RetailERP，然后运行一次 &apos;retailerp db journal-mode {expected_lower}&apos;。</translation>
+    </message>
+    <message>
+        <source>{database} is still open on another PC (or in another program), so its mode cannot be changed. Close RetailERP everywhere and try again; nothing was changed.</source>
+        <translation>{database} 仍在另一台电脑（或另一个程序）中打开，因此无法更改它的模式。请在所有电脑上关闭 RetailERP 后重试；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>SQLite could not put {database} in {mode} mode (it answered &apos;{answer}&apos;). Keep the file on a local disk for WAL mode, or choose DELETE mode.</source>
+        <translation>SQLite 无法把 {database} 设为 {mode} 模式（返回 &apos;{answer}&apos;）。WAL 模式需要文件在本地磁盘上，否则请选择 DELETE 模式。</translation>
+    </message>
+    <message>
+        <source>Choose the mode the file is to use: wal or delete.</source>
+        <translation>请选择文件要使用的模式：wal 或 delete。</translation>
+    </message>
+    <message>
+        <source>Only a SQLite file has a journal mode; PostgreSQL needs none.</source>
+        <translation>只有 SQLite 文件才有日志模式；PostgreSQL 不需要。</translation>
+    </message>
+    <message>
+        <source>{database} lies on a network share, where WAL mode is not safe. Keep DELETE mode, or change it on the computer that holds the file.</source>
+        <translation>{database} 位于网络共享上，在那里使用 WAL 模式不安全。请保持 DELETE 模式，或在存放该文件的电脑上更改。</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a database address (a PostgreSQL address looks like postgresql+psycopg://user@server:5432/database).</source>
+        <translation>&apos;{url}&apos; 不是数据库地址（PostgreSQL 地址的格式如 postgresql+psycopg://user@server:5432/database）。</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it is not a RetailERP database.</source>
+        <translation>{path} 是空文件，不是 RetailERP 数据库。</translation>
     </message>
     <message>
         <source>{path} is a folder, not a database file.</source>
@@ -2108,6 +2810,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The database file {path} (or its folder) is read-only. Ask for write access or copy it to a folder you can write to.</source>
         <translation>数据库文件 {path}（或其所在文件夹）是只读的。请申请写权限，或将其复制到可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is a device or a pipe, not a file.</source>
+        <translation>{path} 是设备或管道，不是文件。</translation>
+    </message>
+    <message>
+        <source>SQLite did not accept the setting {setting} for {database} (it answered &apos;{answer}&apos;).</source>
+        <translation>SQLite 未接受 {database} 的设置 {setting}（返回 &apos;{answer}&apos;）。</translation>
     </message>
     <message>
         <source>The PostgreSQL driver is not installed.</source>
@@ -2154,8 +2864,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>{database} 由更新版本的 RetailERP 写入（结构版本 {revision}）。请安装新版本后再打开。</translation>
     </message>
     <message>
+        <source>{database} has no RetailERP tables. Run &apos;retailerp db upgrade&apos; to create them.</source>
+        <translation>{database} 中没有 RetailERP 的数据表。请运行 &apos;retailerp db upgrade&apos; 创建。</translation>
+    </message>
+    <message>
         <source>The migration would break {count} links between records; nothing was changed.</source>
         <translation>迁移会破坏 {count} 条记录间的关联；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot copy {source} to {target}: {detail}</source>
+        <translation>无法把 {source} 复制到 {target}：{detail}</translation>
     </message>
     <message>
         <source>Someone else changed this record while you were saving. Reload it and try again.</source>
@@ -2182,6 +2900,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>编码 {code} 已被 {name} 使用。</translation>
     </message>
     <message>
+        <source>There is no bin {code}: add it first.</source>
+        <translation>没有货位 {code}：请先添加。</translation>
+    </message>
+    <message>
         <source>SKU {sku} is already used by {name}.</source>
         <translation>商品编码 {sku} 已被 {name} 使用。</translation>
     </message>
@@ -2190,8 +2912,56 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>条码 {barcode} 已属于 {sku}。</translation>
     </message>
     <message>
+        <source>A new location is a warehouse or a bin.</source>
+        <translation>新库位只能是仓库或货位。</translation>
+    </message>
+    <message>
+        <source>Choose the warehouse the bin is in.</source>
+        <translation>请选择货位所属的仓库。</translation>
+    </message>
+    <message>
+        <source>Warehouse {code} is no longer in use.</source>
+        <translation>仓库 {code} 已停用。</translation>
+    </message>
+    <message>
         <source>Location {code} exists already.</source>
         <translation>库位 {code} 已存在。</translation>
+    </message>
+    <message>
+        <source>{code} is a virtual location and cannot be renamed.</source>
+        <translation>{code} 是虚拟库位，不能改名。</translation>
+    </message>
+    <message>
+        <source>{code} still holds stock: move or count it out first.</source>
+        <translation>{code} 仍有库存：请先移出或盘点清零。</translation>
+    </message>
+    <message>
+        <source>{code} is the bin of {n} items: give them another bin first.</source>
+        <translation>{code} 是 {n} 个商品的货位：请先为它们改用其他货位。</translation>
+    </message>
+    <message>
+        <source>{code} still has {n} bins in use: take them out of use first.</source>
+        <translation>{code} 还有 {n} 个在用货位：请先停用它们。</translation>
+    </message>
+    <message>
+        <source>{code} has been used and is never deleted; take it out of use instead.</source>
+        <translation>{code} 已被使用过，不能删除；请改为停用。</translation>
+    </message>
+    <message>
+        <source>{code} is a standard location and always stays in use.</source>
+        <translation>{code} 是标准库位，始终在用。</translation>
+    </message>
+    <message>
+        <source>Choose a warehouse or a bin.</source>
+        <translation>请选择仓库或货位。</translation>
+    </message>
+    <message>
+        <source>{code} is no longer in use.</source>
+        <translation>{code} 已停用。</translation>
+    </message>
+    <message>
+        <source>Bin {code} is not in {parent}.</source>
+        <translation>货位 {code} 不在 {parent} 内。</translation>
     </message>
     <message>
         <source>Choose a warehouse, bin, quarantine or scrap location.</source>
@@ -2486,6 +3256,30 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>一次最多 {max} 条。</translation>
     </message>
     <message>
+        <source>Unit {unit} is on the list already.</source>
+        <translation>单位 {unit} 已在列表中。</translation>
+    </message>
+    <message>
+        <source>Unit {unit} is not on the list of units: choose one.</source>
+        <translation>单位 {unit} 不在计量单位列表中：请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG or JPEG image.</source>
+        <translation>标志须为 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>The logo is {size} KB; at most {limit} KB can be stored.</source>
+        <translation>标志图片为 {size} KB，最多只能保存 {limit} KB。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-invoice number: a digital e-invoice number has 20 digits, an older invoice number 8.</source>
+        <translation>“{value}”不是发票号码：数电票号码为 20 位数字，旧版发票号码为 8 位。</translation>
+    </message>
+    <message>
+        <source>E-invoice {value} is already recorded against invoice {number}.</source>
+        <translation>数电票 {value} 已登记在结算单 {number} 上。</translation>
+    </message>
+    <message>
         <source>Type a date as 2026-12-05, as 1205 (this year) or as +3 (three days from today).</source>
         <translation>请按 2026-12-05、1205（今年）或 +3（三天后）的形式输入日期。</translation>
     </message>
@@ -2581,10 +3375,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>单价</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
         <source>Batch / expiry</source>
         <translation>批号/有效期</translation>
     </message>
@@ -2601,12 +3391,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>金额(不含税)</translation>
     </message>
     <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
         <source>VAT</source>
         <translation>税额</translation>
     </message>
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>价税合计</translation>
     </message>
     <message>
         <source>Delivered by</source>
@@ -2617,12 +3415,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>客户签收</translation>
     </message>
     <message>
-        <source>Invoice</source>
-        <translation>发票</translation>
+        <source>Sales settlement</source>
+        <translation>销售结算单</translation>
     </message>
     <message>
-        <source>Red invoice</source>
-        <translation>红字发票</translation>
+        <source>Red sales settlement</source>
+        <translation>红字销售结算单</translation>
     </message>
     <message>
         <source>VAT rate</source>
@@ -2631,6 +3429,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Gross amount</source>
         <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已收款</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未收款</translation>
     </message>
     <message>
         <source>Payee</source>
@@ -2645,12 +3451,32 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>开票人</translation>
     </message>
     <message>
+        <source>This settlement is not a VAT invoice; the official e-invoice is issued on the tax platform.</source>
+        <translation>本结算单不是增值税发票；正式的数电票在税务平台开具。</translation>
+    </message>
+    <message>
         <source>Stub</source>
         <translation>存根</translation>
     </message>
     <message>
         <source>Return receipt</source>
         <translation>回单</translation>
+    </message>
+    <message>
+        <source>Warehouse copy</source>
+        <translation>仓库联</translation>
+    </message>
+    <message>
+        <source>Picker copy</source>
+        <translation>拣货联</translation>
+    </message>
+    <message>
+        <source>Dispatch copy</source>
+        <translation>发货联</translation>
+    </message>
+    <message>
+        <source>Accounts copy</source>
+        <translation>记账联</translation>
     </message>
     <message>
         <source>Part {index} of {count}: {label}</source>
@@ -2674,11 +3500,11 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
     <message>
         <source>Invoice no.</source>
-        <translation>发票号码</translation>
+        <translation>结算单号</translation>
     </message>
     <message>
         <source>Original invoice no.</source>
-        <translation>原发票号码</translation>
+        <translation>原结算单号</translation>
     </message>
     <message>
         <source>Red-letter confirmation no.</source>
@@ -2695,6 +3521,38 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Requested delivery date</source>
         <translation>要求交货日期</translation>
+    </message>
+    <message>
+        <source>E-invoice no.</source>
+        <translation>数电票号码</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>制单人</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>送货地址</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <source>{days} days net</source>
+        <translation>{days} 天内付款</translation>
+    </message>
+    <message>
+        <source>Due on receipt</source>
+        <translation>见单即付</translation>
     </message>
     <message>
         <source>Picking list</source>
@@ -3142,6 +4000,62 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Delivery</source>
         <translation>送货单</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>pcs</source>
+        <translation>个</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <source>not a RetailERP database</source>
+        <translation>不是 RetailERP 数据库</translation>
+    </message>
+    <message>
+        <source>Another PC (or program) is using the file in a different mode right now.</source>
+        <translation>另一台电脑（或程序）正在以不同的模式使用该文件。</translation>
+    </message>
+    <message>
+        <source>Another PC (or program) opened the file in a different mode.</source>
+        <translation>另一台电脑（或程序）曾以不同的模式打开该文件。</translation>
+    </message>
+    <message>
+        <source>Drafts to confirm</source>
+        <translation>待确认草稿</translation>
+    </message>
+    <message>
+        <source>Orders to pick</source>
+        <translation>待拣货订单</translation>
+    </message>
+    <message>
+        <source>Orders to ship</source>
+        <translation>待发货订单</translation>
+    </message>
+    <message>
+        <source>Deliveries to invoice</source>
+        <translation>待开结算单的送货单</translation>
+    </message>
+    <message>
+        <source>Prepaid orders awaiting payment</source>
+        <translation>待付款的预付订单</translation>
+    </message>
+    <message>
+        <source>Overdue receivables</source>
+        <translation>逾期应收款</translation>
+    </message>
+    <message>
+        <source>Items below minimum stock</source>
+        <translation>低于最低库存的商品</translation>
+    </message>
+    <message>
+        <source>Customers due for review</source>
+        <translation>待复核客户</translation>
     </message>
 </context>
 </TS>

@@ -5,20 +5,50 @@ retailerp --database PATH|URL      open another database
 retailerp db upgrade|check         migrate / check a database
 retailerp db backup --to FILE      consistent copy of a SQLite database
 retailerp db restore FILE          replace the database with a backup
+retailerp db journal-mode wal|delete  change the shared file's journal mode (everyone out)
 retailerp demo --database FILE     fill a new database with demo data
+
+Every failure ends in one line on stderr (in the program's language) and a non-zero exit code:
+2 for a refusal or bad input, 3 for an unexpected error (``RETAILERP_DEBUG=1`` shows its
+traceback); nothing is half-written.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retailerp import __version__, i18n
 from retailerp.config import LocalSettings, default_database
 from retailerp.domain.errors import DomainError
 from retailerp.domain.text import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # the demo is imported only when it runs (start-up stays light)
+    from retailerp.demo import Made
+
+log = logging.getLogger(__name__)
+
+ARGPARSE_MESSAGES = frozenset(
+    {
+        QT_TRANSLATE_NOOP("cli", "the following arguments are required: %s"),
+        QT_TRANSLATE_NOOP("cli", "unrecognized arguments: %s"),
+        QT_TRANSLATE_NOOP("cli", "invalid choice: %(value)r (choose from %(choices)s)"),
+        QT_TRANSLATE_NOOP("cli", "invalid %(type)s value: %(value)r"),
+        QT_TRANSLATE_NOOP("cli", "argument %(argument_name)s: %(message)s"),
+        QT_TRANSLATE_NOOP("cli", "expected one argument"),
+        QT_TRANSLATE_NOOP("cli", "ambiguous option: %(option)s could match %(matches)s"),
+        QT_TRANSLATE_NOOP("cli", "ignored explicit argument %r"),
+        QT_TRANSLATE_NOOP("cli", "one of the arguments %s is required"),
+    }
+)
+"""argparse's error templates, translated through the catalogue like our own messages."""
+
+DEMO_MAX = 10_000
 
 
 def tr(text: str) -> str:
@@ -26,12 +56,45 @@ def tr(text: str) -> str:
     return i18n.translate("cli", text)
 
 
+def fail(message: str, code: int = 2) -> int:
+    """Print one line ``Error: …`` on stderr; returns the exit code."""
+    print(tr(QT_TRANSLATE_NOOP("cli", "Error:")), " ".join(message.split()), file=sys.stderr)
+    return code
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose every complaint is one translated line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        hint = tr(QT_TRANSLATE_NOOP("cli", "(see 'retailerp --help')"))
+        sys.exit(fail(f"{message} {hint}"))
+
+
+def _translated_argparse(text: str) -> str:
+    return tr(text) if text in ARGPARSE_MESSAGES else text
+
+
+def count(text: str) -> int:
+    """A demo size: a whole number from 1 to 10000."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= DEMO_MAX:
+        raise argparse.ArgumentTypeError(
+            tr(QT_TRANSLATE_NOOP("cli", "'{value}' is not a whole number from 1 to {most}")).format(
+                value=text, most=DEMO_MAX
+            )
+        )
+    return value
+
+
 def common_options(defaults: bool) -> argparse.ArgumentParser:
     """--database, --journal-mode and --language, accepted before or after the command.
 
     After the command their default is SUPPRESS, so they only replace what was given before.
     """
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     default = {} if defaults else {"default": argparse.SUPPRESS}
     common.add_argument(
         "--database",
@@ -43,7 +106,8 @@ def common_options(defaults: bool) -> argparse.ArgumentParser:
     common.add_argument(
         "--journal-mode",
         choices=["auto", "wal", "delete"],
-        help="SQLite journal: auto (WAL locally, DELETE on a network share)",
+        help="SQLite journal mode of a new file: auto (WAL locally, DELETE on a network "
+        "share); an existing file keeps the mode recorded in it (see 'db journal-mode')",
         **default,
     )
     common.add_argument(
@@ -53,7 +117,8 @@ def common_options(defaults: bool) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    argparse._ = _translated_argparse  # type: ignore[attr-defined] # argparse's gettext hook
+    parser = Parser(
         prog="retailerp",
         description="RetailERP: customers, items, stock and sales for a shop or small office. "
         "Without a command, the window opens.",
@@ -77,6 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the SQLite file with a backup", parents=common
     )
     restore.add_argument("file", type=Path, metavar="FILE")
+    journal = db_commands.add_parser(
+        "journal-mode",
+        help="change the shared file's journal mode: wal (one PC) or delete (network share); "
+        "close RetailERP on every PC first",
+        parents=common,
+    )
+    journal.add_argument("mode", choices=["wal", "delete"])
     printing = commands.add_parser(
         "print", help="render a document (PK…, DN…, IV…) to PDF", parents=common
     )
@@ -93,15 +165,27 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo", help="fill a new database with bilingual demo data", parents=common
     )
-    demo.add_argument("--customers", type=int, default=240)
-    demo.add_argument("--items", type=int, default=320)
+    demo.add_argument("--customers", type=count, default=240)
+    demo.add_argument("--items", type=count, default=320)
     return parser
 
 
+def early_language(argv: Sequence[str] | None, local: LocalSettings) -> str:
+    """The language to complain in, known before the arguments are checked."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--language")
+    given = pre.parse_known_args(argv)[0].language
+    known = {code for code, _name in i18n.available_languages()}
+    for candidate in (given, local.language):
+        if candidate in known:
+            return candidate
+    return i18n.system_language()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     local = LocalSettings.load()
-    i18n.set_language(args.language or local.language or i18n.system_language())
+    i18n.set_language(early_language(argv, local))
+    args = build_parser().parse_args(argv)
     journal = args.journal_mode or local.journal_mode or "auto"
     if args.command is None:
         from retailerp.ui.app import run_gui
@@ -118,15 +202,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _db_check,
         "backup": _db_backup,
         "restore": _db_restore,
+        "journal-mode": _db_journal_mode,
         "demo": _demo,
         "print": _print,
     }
     handler = handlers[args.db_command if args.command == "db" else args.command]
+    return run_handler(handler, args, target, journal)
+
+
+def run_handler(
+    handler: Callable[[argparse.Namespace, str, str], int],
+    args: argparse.Namespace,
+    target: str,
+    journal: str,
+) -> int:
+    """Run a command; whatever goes wrong ends in one line and a non-zero exit code."""
     try:
         return handler(args, target, journal)
     except DomainError as error:
-        print(tr(QT_TRANSLATE_NOOP("cli", "Error:")), error.render(i18n.translate), file=sys.stderr)
-        return 2
+        return fail(error.render(i18n.translate))
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        return fail(f"{error.strerror or error}{where}")
+    except KeyboardInterrupt:
+        return fail(tr(QT_TRANSLATE_NOOP("cli", "Interrupted; nothing more was done.")), 130)
+    except Exception as error:  # noqa: BLE001 - one line for the user
+        if os.environ.get("RETAILERP_DEBUG"):
+            raise  # the whole traceback, for a bug report
+        log.debug("The command failed", exc_info=error)
+        text = tr(QT_TRANSLATE_NOOP("cli", "Something went wrong ({kind}: {detail})."))
+        return fail(text.format(kind=type(error).__name__, detail=error), 3)
 
 
 def open_migrated(target: str, journal: str, *, must_exist: bool = False):  # noqa: ANN201
@@ -137,7 +242,11 @@ def open_migrated(target: str, journal: str, *, must_exist: bool = False):  # no
     if "://" not in target and target == str(default_database()):
         default_database().parent.mkdir(parents=True, exist_ok=True)
     db = open_database(target, journal_mode=journal, must_exist=must_exist)
-    backup = migrate.upgrade(db)
+    try:
+        backup = migrate.upgrade(db)
+    except BaseException:
+        db.dispose()
+        raise
     if backup:
         print(tr(QT_TRANSLATE_NOOP("cli", "Backup before upgrade:")), backup)
     return db
@@ -147,11 +256,11 @@ def _db_upgrade(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence import migrate
 
     db = open_migrated(target, journal)
-    print(
-        tr(QT_TRANSLATE_NOOP("cli", "Database is up to date:")),
-        db.label,
-        migrate.current_revision(db),
-    )
+    try:
+        revision = migrate.current_revision(db)
+    finally:
+        db.dispose()
+    print(tr(QT_TRANSLATE_NOOP("cli", "Database is up to date:")), db.label, revision)
     return 0
 
 
@@ -160,7 +269,10 @@ def _db_check(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence.engine import open_database
 
     db = open_database(target, journal_mode=journal, must_exist=True)
-    problems = health.check(db)
+    try:
+        problems = health.check(db)
+    finally:
+        db.dispose()
     for problem in problems:
         print(problem.render(i18n.translate))
     if problems:
@@ -174,7 +286,11 @@ def _db_backup(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence.engine import open_database
 
     db = open_database(target, journal_mode=journal, must_exist=True)
-    print(tr(QT_TRANSLATE_NOOP("cli", "Backup written:")), backup(db, args.to))
+    try:
+        written = backup(db, args.to)
+    finally:
+        db.dispose()
+    print(tr(QT_TRANSLATE_NOOP("cli", "Backup written:")), written)
     return 0
 
 
@@ -184,58 +300,158 @@ def _db_restore(args: argparse.Namespace, target: str, journal: str) -> int:
 
     url = resolve_url(target)
     if url.get_backend_name() != "sqlite":
-        print(
+        return fail(
             tr(
                 QT_TRANSLATE_NOOP(
                     "cli", "Restore a PostgreSQL database with the server's tools (pg_restore)."
                 )
-            ),
-            file=sys.stderr,
+            )
         )
-        return 2
-    kept = restore(args.file, Path(url.database or ""))
+    kept = restore(args.file, Path(url.database or ""), journal)
     if kept:
         print(tr(QT_TRANSLATE_NOOP("cli", "The replaced database was kept as:")), kept)
     print(tr(QT_TRANSLATE_NOOP("cli", "Restored:")), url.database)
     return 0
 
 
+def _db_journal_mode(args: argparse.Namespace, target: str, journal: str) -> int:
+    from retailerp.persistence.journal import change_mode
+
+    before = change_mode(target, args.mode)
+    done = tr(QT_TRANSLATE_NOOP("cli", "The database now uses {mode} mode (it was in {before})."))
+    print(done.format(mode=args.mode.upper(), before=before.upper()))
+    if args.mode == "wal":
+        print(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Only programs on this computer can use it now; PCs that reach it over the "
+                    "network will refuse to open it.",
+                )
+            )
+        )
+    if journal != "auto" and journal != args.mode:
+        print(
+            tr(QT_TRANSLATE_NOOP("cli", "Set the journal mode in this PC's settings to Automatic."))
+        )
+    return 0
+
+
 def _print(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence.engine import open_database
+    from retailerp.persistence.migrate import require_current
     from retailerp.services import Services
 
-    services = Services.over(open_database(target, journal_mode=journal, must_exist=True))
-    pdf = services.printing.pdf(args.number, args.paper, args.copies, i18n.current_language())
+    db = open_database(target, journal_mode=journal, must_exist=True)
     try:
-        args.output.write_bytes(pdf)
+        require_current(db)
+        pdf = Services.over(db).printing.pdf(
+            args.number, args.paper, args.copies, i18n.current_language()
+        )
+    finally:
+        db.dispose()
+    try:
+        write_whole(args.output, pdf)
     except OSError as error:
-        print(tr(QT_TRANSLATE_NOOP("cli", "Cannot write the PDF:")), error, file=sys.stderr)
-        return 2
+        return fail(f"{tr(QT_TRANSLATE_NOOP('cli', 'Cannot write the PDF:'))} {error}")
     print(tr(QT_TRANSLATE_NOOP("cli", "Written:")), args.output)
     return 0
 
 
-def _demo(args: argparse.Namespace, target: str, journal: str) -> int:
-    from retailerp import demo
-    from retailerp.services import Page, Services
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a file completely or not at all (a temporary file renamed into place); a pipe
+    or device (``-o /dev/stdout``) is written to directly, never replaced."""
+    if path.exists() and not path.is_file():
+        path.write_bytes(data)
+        return
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
-    services = Services.over(open_migrated(target, journal))
-    if services.customers.page(Page(limit=1)) or services.items.page(Page(limit=1)):
-        print(
+
+def _demo(args: argparse.Namespace, target: str, journal: str) -> int:
+    """Build the demo in a file beside the target and move it into place only when complete."""
+    from retailerp.persistence.engine import check_sqlite_path, resolve_url
+
+    url = resolve_url(target)
+    if url.get_backend_name() != "sqlite":
+        return fail(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli", "The demo makes a new SQLite file; give a file with --database."
+                )
+            )
+        )
+    path = Path(url.database or "")
+    if target == str(default_database()):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    check_sqlite_path(path, must_exist=False)
+    mode = _demo_target_mode(path, journal)
+    if mode is None:
+        return fail(
             tr(
                 QT_TRANSLATE_NOOP(
                     "cli", "The database already has data; the demo fills only a new database."
                 )
-            ),
-            file=sys.stderr,
+            )
         )
-        return 2
-    size = demo.DemoSize(customers=args.customers, items=args.items)
-    made = demo.fill(
-        services, size, progress=lambda step: print(tr(QT_TRANSLATE_NOOP("cli", "Demo:")), step)
-    )
-    print(tr(QT_TRANSLATE_NOOP("cli", "Demo data written:")), made)
+    partial = path.with_name(path.name + ".demo-partial")
+    try:
+        made = _fill_demo(partial, mode, args)
+        _remove_sidecars(path)
+        os.replace(partial, path)
+    except BaseException:
+        _remove_sidecars(partial)
+        partial.unlink(missing_ok=True)
+        raise
+    from retailerp import demo
+
+    print(demo.summary(made))
     return 0
+
+
+def _demo_target_mode(path: Path, journal: str) -> str | None:
+    """The journal mode for the demo file, or None when the target already holds data."""
+    from retailerp.persistence import journal as journal_mode
+    from retailerp.services import Page, Services
+
+    if journal_mode.is_empty(path):
+        return journal
+    db = open_migrated(str(path), journal)
+    try:
+        services = Services.over(db)
+        if services.customers.page(Page(limit=1)) or services.items.page(Page(limit=1)):
+            return None
+        return db.journal_mode
+    finally:
+        db.dispose()
+
+
+def _fill_demo(partial: Path, mode: str, args: argparse.Namespace) -> Made:
+    from retailerp import demo
+    from retailerp.services import Services
+
+    _remove_sidecars(partial)
+    partial.unlink(missing_ok=True)  # a leftover of an interrupted run
+    db = open_migrated(str(partial), mode)
+    try:
+        size = demo.DemoSize(customers=args.customers, items=args.items)
+        return demo.fill(
+            Services.over(db),
+            size,
+            progress=lambda step: print(tr(QT_TRANSLATE_NOOP("cli", "Demo:")), step),
+        )
+    finally:
+        db.dispose()  # the last connection closing folds the WAL into the file
+
+
+def _remove_sidecars(path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,9 @@ class LocalSettings:
     database: str = ""
     """'' is the default database file; else a file path or a postgresql+psycopg:// URL."""
     journal_mode: str = "auto"
-    """SQLite journal: auto (WAL locally, DELETE on a network share), wal or delete."""
+    """SQLite journal: auto, wal or delete. The mode a new file gets (auto: WAL locally,
+    DELETE on a network share); an existing file keeps the mode recorded in it, and a PC set to
+    wal or delete refuses a file in the other mode (see ``persistence.journal``)."""
 
     @classmethod
     def load(cls) -> LocalSettings:

@@ -103,7 +103,8 @@ def migrated_pg_url(shared_postgres: SharedPostgres) -> str:
 @pytest.fixture(scope="session")
 def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "migrated.db"
-    db = open_database(path)
+    db = open_database(path, journal_mode="delete")  # as an office's file on a share: the
+    # multi-process tests open it so, and the mode is the file's (persistence/journal.py)
     try:
         migrate.upgrade(db)
     finally:

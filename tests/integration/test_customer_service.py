@@ -15,6 +15,7 @@ from retailerp.domain.errors import (
     ValidationError,
 )
 from retailerp.domain.money import Money
+from retailerp.domain.pinyin import sort_key as pinyin_sort_key
 from retailerp.domain.security import Role
 from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database
@@ -252,7 +253,8 @@ SEARCHES = [
     ("A_B", {"UND"}),
     ('"好"', {"QT"}),
     ('"', {"QT"}),
-    ("gz", {"GZ"}),  # the code, any case
+    ("gz", {"GZ", "PCT"}),  # the code, any case, and the pinyin initials of 果汁
+    ("bjhl", {"BJ"}),  # pinyin initials
     ("  华联超  ", {"SH"}),
     ("不存在的名字", set()),
     ("", set(NAMES)),
@@ -293,7 +295,7 @@ def all_pages(services: Services, sort_key: str, descending: bool, limit: int = 
 
 
 SORTS = {
-    "name": lambda r: r.name,
+    "name": lambda r: pinyin_sort_key(r.name),  # 百货 (baihuo) before 华联 (hualian)
     "credit_limit": lambda r: r.credit_limit.minor,
     "code": lambda r: r.code,
     "abc_class": lambda r: r.abc_class,
@@ -338,3 +340,26 @@ def test_search_never_matches_across_two_fields(services) -> None:  # noqa: ANN0
     assert [r.code for r in services.customers.page(Page(search="lotus"))] == ["ABC1"]
     assert services.customers.page(Page(search="ABC1 Lotus")) == []
     assert services.customers.page(Page(search="Mart 021")) == []
+
+
+def test_pinyin_initials_find_a_chinese_name_and_names_sort_by_pinyin(
+    services: Services,
+) -> None:
+    for code, name in [("C1", "上海华联超市"), ("C2", "北京百盛"), ("C3", "Harbour Stores")]:
+        services.customers.create({"code": code, "name": name})
+    found = services.customers.page(Page(search="hl"))
+    assert [row.name for row in found] == ["上海华联超市"]
+    assert [row.name for row in services.customers.page(Page(search="HUALIAN"))] == [
+        "上海华联超市"
+    ]
+    by_name = services.customers.page(Page(sort_key="name"))
+    assert [row.name for row in by_name] == ["北京百盛", "Harbour Stores", "上海华联超市"]
+    second = services.customers.page(Page(sort_key="name", after=by_name[0].cursor))
+    assert [row.name for row in second] == ["Harbour Stores", "上海华联超市"]
+
+
+def test_a_renamed_customer_is_found_by_the_new_names_initials(services: Services) -> None:
+    customer = services.customers.create({"code": "C1", "name": "华联"})
+    services.customers.update(customer.id, customer.version, {"code": "C1", "name": "百盛"})
+    assert services.customers.page(Page(search="hl")) == []
+    assert [row.code for row in services.customers.page(Page(search="bs"))] == ["C1"]

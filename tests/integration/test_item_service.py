@@ -129,3 +129,14 @@ def test_warehouse_staff_may_keep_items_but_sales_may_not(db: Database) -> None:
     with pytest.raises(PermissionDenied):
         services_for(db, role=Role.SALES).items.create({**MILK, "sku": "x", "barcode": ""})
     assert row_count(db, t.items) == 1
+
+
+def test_items_are_found_by_pinyin_initials_and_sorted_by_pinyin(services: Services) -> None:
+    rows = [("T1", "特级绿茶"), ("M1", "纯牛奶"), ("B1", "Biscuits 饼干")]
+    services.items.import_many(
+        [{**MILK, "sku": sku, "name": name, "barcode": ""} for sku, name in rows]
+    )
+    assert [row.sku for row in services.items.page(Page(search="cnn"))] == ["M1"]
+    assert [row.sku for row in services.items.page(Page(search="lvcha"))] == ["T1"]
+    by_name = services.items.page(Page(sort_key="name"))
+    assert [row.sku for row in by_name] == ["B1", "M1", "T1"]

@@ -157,7 +157,8 @@ def test_a_server_database_is_never_copied_by_the_program(fresh_pg_url: str) -> 
     db = open_database(fresh_pg_url)
     try:
         assert migrate.upgrade(db, first_revision()) is None
-        Services.over(db).customers.create({"code": "C1", "name": "x"})
+        with db.engine.begin() as conn:  # data in the old schema (the code maps the newest)
+            conn.execute(text("INSERT INTO settings (key, value) VALUES ('shop', 'x')"))
         assert migrate.upgrade(db) is None  # backing up a server is pg_dump's job
         assert migrate.current_revision(db) == migrate.head_revision()
     finally:
@@ -187,3 +188,20 @@ def test_the_sqlite_search_table_comes_and_goes_with_the_schema(sqlite_path: Pat
         assert "customer_search" not in table_names(db)
     finally:
         db.dispose()
+
+
+def test_the_pinyin_migration_spells_the_names_already_there(db: Database) -> None:
+    migrate.downgrade(db, "0002")
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO customers (code, name, contact, phone, address, tax_id, bank_name,"
+                " bank_account, payment_terms_days, credit_limit, credit_note, salesperson,"
+                " computed_class, pinned_by, pinned_reason, status, end_reason, created_on,"
+                " version, updated_by) VALUES ('C1', '上海华联', '', '', '', '', '', '', 30, 0,"
+                " '', '', 'C', '', '', 'active', '', '2026-01-05', 1, '')"
+            )
+        )
+    migrate.upgrade(db)
+    found = Services.over(db).customers.page(Page(search="shhl"))
+    assert [(row.code, row.name) for row in found] == [("C1", "上海华联")]

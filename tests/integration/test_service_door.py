@@ -284,7 +284,7 @@ ITEM = {
 ORDER_LINE = {"item_id": 1, "quantity": "1", "unit_price": "10", "discount": "", "vat_rate": "13"}
 STOCK_LINE = {"item_id": 1, "quantity": "1", "batch": "", "serial": ""}
 SETTINGS = {
-    "allow_negative_stock": False, "company_name": "Shop", "abc_a": "80", "abc_b": "95",
+    "allow_negative_stock": False, "abc_a": "80", "abc_b": "95",
     "review_months": "2,8", "price_floor": "50",
 }  # fmt: skip
 

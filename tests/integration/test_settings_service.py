@@ -18,7 +18,6 @@ def test_form_values_are_checked_and_saved(services: Services) -> None:
             "abc_b": "92.5",
             "review_months": "3，9",
             "price_floor": "60",
-            "company_name": "  杭州茶行  ",
         }
     )
     again = services.settings.get()
@@ -26,12 +25,12 @@ def test_form_values_are_checked_and_saved(services: Services) -> None:
     assert again.allow_negative_stock is True
     assert (again.abc.a_share, again.abc.b_share) == (Decimal("0.75"), Decimal("0.925"))
     assert again.review.months == (3, 9)
-    assert again.price_floor == Decimal("0.6") and again.company_name == "杭州茶行"
+    assert again.price_floor == Decimal("0.6")
 
 
 def test_keys_not_on_the_form_keep_their_value(services: Services) -> None:
     services.settings.save_values({"price_floor": "30"})
-    services.settings.save_values({"company_name": "Shop", "abc_a": "70", "abc_b": "90"})
+    services.settings.save_values({"abc_a": "70", "abc_b": "90"})
     assert services.settings.get().price_floor == Decimal("0.3")
 
 

@@ -183,3 +183,33 @@ def make_document() -> Callable[..., PrintDocument]:
         return document(kind, make_lines(rows), **changes)
 
     return make
+
+
+def page_rows(pdf: bytes) -> list[list[str]]:
+    """Each page's text as rows: fragments on one baseline, left to right, joined by spaces.
+
+    Table cells are top-aligned, so the first line of every cell of a table row shares a
+    baseline and reads back as one row, whatever pypdf's own line breaking does.
+    """
+    pages = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        fragments: list[tuple[float, float, str]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], *_: object,
+                  fragments: list[tuple[float, float, str]] = fragments) -> None:
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                fragments.append((round(y, 0), x, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        rows: dict[float, list[tuple[float, str]]] = {}
+        for y, x, text in fragments:
+            rows.setdefault(y, []).append((x, text))
+        pages.append([" ".join(t for _, t in sorted(rows[y])) for y in sorted(rows, reverse=True)])
+    return pages
+
+
+@pytest.fixture
+def rows_of() -> Callable[[bytes], list[list[str]]]:
+    return page_rows

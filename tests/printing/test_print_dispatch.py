@@ -16,8 +16,8 @@ from retailerp.printing.wording import Wording, currency_text, quantity_text
 TITLES = {
     "delivery_note": "Delivery note",
     "picking_list": "Picking list",
-    "invoice": "Invoice",
-    "red_invoice": "Red invoice",
+    "invoice": "Sales settlement",
+    "red_invoice": "Red sales settlement",
 }
 
 

@@ -24,8 +24,8 @@ def test_blue_invoice_shows_net_vat_and_gross_per_line_and_in_total(
     (text,) = pages_of(invoice.render(blue_invoice, language="en"))
     for figure in ("426.00", "55.38", "481.38", "13%", "2,320.00", "301.60", "¥2,621.60"):
         assert figure in text
-    assert "Invoice" in text
-    assert "Red invoice" not in text
+    assert "Sales settlement" in text
+    assert "Red sales settlement" not in text
 
 
 def test_chinese_invoice_writes_the_gross_total_in_capitals(
@@ -41,7 +41,7 @@ def test_red_invoice_prints_negative_totals_and_the_original_invoice(
     (text,) = pages_of(invoice.render(red_invoice, language="en"))
     for figure in ("-12", "-426.00", "-55.38", "-481.38", "-¥481.38"):
         assert figure in text
-    assert "Red invoice" in text
+    assert "Red sales settlement" in text
     assert "IN2026-000077" in text
     assert "440320260000" + "1234" in squeezed(text)  # red-letter confirmation number
     assert "Originalinvoiceno." in squeezed(text)

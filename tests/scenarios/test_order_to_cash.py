@@ -27,6 +27,8 @@ D = Decimal
 def stock_up(shop: Shop) -> dict[str, int]:
     """A customer, a batch-tracked tea in bin A-01 (two batches), a kettle in B-02."""
     s = shop.s
+    a01 = s.stock.add_bin("A-01").id
+    b02 = s.stock.add_bin("B-02").id
     customer = s.customers.create(
         {
             "code": "C001",
@@ -48,8 +50,6 @@ def stock_up(shop: Shop) -> dict[str, int]:
     kettle = s.items.create(
         {"sku": "KET-1", "name": "Kettle 电水壶", "price": "200", "vat_rate": "13", "bin": "B-02"}
     )
-    a01 = s.stock.add_bin("A-01").id
-    b02 = s.stock.add_bin("B-02").id
     s.stock.receive(
         a01,
         [

@@ -17,6 +17,7 @@ from retailerp.services import Services
 from retailerp.ui import app as app_module
 from retailerp.ui.app import build_main_window, install_cjk_font, run_gui
 from retailerp.ui.customers import CustomerListPage
+from retailerp.ui.home import HomePage
 from retailerp.ui.items import ItemListPage
 from retailerp.ui.settings_dialog import SettingsDialog
 from retailerp.ui.stock import StockPage
@@ -55,6 +56,7 @@ def test_the_main_window_has_exactly_the_working_modules(qtbot, services: Servic
     window.show()
 
     assert window.module_keys() == [
+        "home",
         "customers",
         "items",
         "stock",
@@ -63,7 +65,9 @@ def test_the_main_window_has_exactly_the_working_modules(qtbot, services: Servic
         "invoices",
     ]
     assert window.windowTitle() == "RetailERP — /shop/shop.db"
-    assert isinstance(window.module_widget("customers"), CustomerListPage)  # shown first
+    assert isinstance(window.module_widget("home"), HomePage)  # shown first
+    window.show_module("customers")
+    assert isinstance(window.module_widget("customers"), CustomerListPage)
     window.show_module("items")
     assert isinstance(window.module_widget("items"), ItemListPage)
     window.show_module("stock")

@@ -5,7 +5,6 @@ scroll stay where they were."""
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -294,6 +293,5 @@ def test_an_open_print_preview_follows_the_company_details(
     activate(qtbot, preview)
     before = preview.pdf
     assert before
-    shop = services.settings.get()
-    services.settings.save(replace(shop, company_name="Renamed Trading Co"))
+    services.settings.save_company({"name": "Renamed Trading Co"})
     qtbot.waitUntil(lambda: preview.pdf != before)

@@ -131,6 +131,7 @@ def test_a_stock_count_shows_the_books_and_posts_the_difference(
 
     assert cells(dialog, 0) == {
         "item": "TEA-01 龙井",
+        "location": "WH",
         "batch": "",
         "book": "2",
         "quantity": "1",

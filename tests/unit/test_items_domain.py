@@ -24,7 +24,7 @@ def test_a_minimal_card_gets_the_defaults() -> None:
         "tracking": Tracking.NONE,
         "shelf_life_days": None,
         "min_stock": Decimal(0),
-        "bin": "",
+        "bin_id": None,
     }
     assert set(clean) == set(ITEM_FIELDS)
 
@@ -42,7 +42,7 @@ def test_a_full_card_is_cleaned() -> None:
             "tracking": "batch",
             "shelf_life_days": "180",
             "min_stock": "12.5",
-            "bin": "a-01-02",
+            "bin_id": "7",
         }
     )
     assert clean["price"] == Money.of("58.50")
@@ -50,7 +50,7 @@ def test_a_full_card_is_cleaned() -> None:
     assert clean["tracking"] is Tracking.BATCH
     assert clean["shelf_life_days"] == 180
     assert clean["min_stock"] == Decimal("12.500")
-    assert clean["bin"] == "A-01-02"
+    assert clean["bin_id"] == 7
     assert clean["unit"] == "箱"
 
 
@@ -68,7 +68,7 @@ def test_every_wrong_field_is_reported_at_once() -> None:
                 "tracking": "lot",
                 "shelf_life_days": "half a year",
                 "min_stock": "-1",
-                "bin": "a 1",
+                "bin_id": "a 1",
             }
         )
     errors = info.value.by_field()

@@ -31,6 +31,8 @@ class StockDocumentLine:
     expiry: date | None = None
     unit_cost: Money = field(default_factory=Money.zero)
     book_quantity: Decimal | None = None
+    location_id: int | None = None
+    """The bin (or the document's location) the line goes to or was counted at."""
     line_no: int = 0
     id: int | None = None
     document_id: int | None = None
@@ -81,8 +83,22 @@ def clean_receipt_line(
         serial=serial,
         expiry=expiry,
         unit_cost=cost,
+        location_id=_location_id(raw, prefix),
         line_no=index + 1,
     )
+
+
+def _location_id(raw: Mapping[str, object], prefix: str) -> int | None:
+    """The place a line names (``None``: the item's bin or the document's location)."""
+    value = raw.get("location_id")
+    if value in (None, "", 0):
+        return None
+    try:
+        return int(str(value))
+    except ValueError:
+        raise FieldError(
+            prefix + "location", QT_TRANSLATE_NOOP("errors", "Choose a bin.")
+        ) from None
 
 
 def _check_tracking(item: Item, prefix: str, qty: Decimal, batch: str, serial: str) -> None:
@@ -152,7 +168,11 @@ def clean_count_line(
         )
         _check_tracking(item, prefix, qty if qty else Decimal(1), "", serial)
         return StockDocumentLine(
-            item_id=item.id or 0, quantity=qty, serial=serial, line_no=index + 1
+            item_id=item.id or 0,
+            quantity=qty,
+            serial=serial,
+            location_id=_location_id(raw, prefix),
+            line_no=index + 1,
         )
     batch = v.optional_text(str(raw.get("batch") or ""), prefix + "batch", 40)
     if item.tracking == Tracking.BATCH and not batch:
@@ -161,7 +181,13 @@ def clean_count_line(
             QT_TRANSLATE_NOOP("errors", "Item {sku} is tracked by batch: enter the batch."),
             sku=item.sku,
         )
-    return StockDocumentLine(item_id=item.id or 0, quantity=qty, batch=batch, line_no=index + 1)
+    return StockDocumentLine(
+        item_id=item.id or 0,
+        quantity=qty,
+        batch=batch,
+        location_id=_location_id(raw, prefix),
+        line_no=index + 1,
+    )
 
 
 def receipt_moves(doc: StockDocument, supplier_location_id: int) -> list[StockMove]:
@@ -171,7 +197,7 @@ def receipt_moves(doc: StockDocument, supplier_location_id: int) -> list[StockMo
             item_id=line.item_id,
             quantity=line.quantity,
             from_location_id=supplier_location_id,
-            to_location_id=doc.location_id,
+            to_location_id=line.location_id or doc.location_id,
             doc_type=doc.doc_type.value,
             doc_number=doc.number,
             user=doc.posted_by,
@@ -191,10 +217,9 @@ def count_moves(doc: StockDocument, adjustment_location_id: int) -> list[StockMo
         diff = line.difference
         if diff == 0:
             continue
+        place = line.location_id or doc.location_id
         source, target = (
-            (adjustment_location_id, doc.location_id)
-            if diff > 0
-            else (doc.location_id, adjustment_location_id)
+            (adjustment_location_id, place) if diff > 0 else (place, adjustment_location_id)
         )
         moves.append(
             StockMove(
@@ -211,6 +236,15 @@ def count_moves(doc: StockDocument, adjustment_location_id: int) -> list[StockMo
             )
         )
     return moves
+
+
+REVERSIBLE_TYPES = frozenset({DocumentType.GOODS_RECEIPT, DocumentType.STOCK_COUNT})
+"""Stock documents a reversal may undo (a delivery is corrected by a return)."""
+
+
+def is_reversible(doc_type: DocumentType, already_reversed: bool) -> bool:
+    """Whether a Reverse action is offered for a posted document."""
+    return doc_type in REVERSIBLE_TYPES and not already_reversed
 
 
 def check_reversible(original: StockDocument, already_reversed: bool) -> None:

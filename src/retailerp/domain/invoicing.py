@@ -73,6 +73,8 @@ class Invoice:
     paid: Money = field(default_factory=Money.zero)
     lines: list[InvoiceLine] = field(default_factory=list)
     id: int | None = None
+    e_invoice_number: str | None = None
+    """The official e-invoice (数电票) issued on the tax platform for this settlement."""
 
     @property
     def open_amount(self) -> Money:

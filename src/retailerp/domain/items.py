@@ -40,7 +40,7 @@ ITEM_FIELDS = (
     "tracking",
     "shelf_life_days",
     "min_stock",
-    "bin",
+    "bin_id",
 )
 
 
@@ -58,7 +58,8 @@ class Item:
     tracking: Tracking = Tracking.NONE
     shelf_life_days: int | None = None
     min_stock: Decimal = Decimal(0)
-    bin: str = ""
+    bin_id: int | None = None
+    """The item's put-away and picking place (a bin or warehouse), if it has one."""
     active: bool = True
     id: int | None = None
     version: int = 1
@@ -87,9 +88,19 @@ def validate_item(values: Mapping[str, Any]) -> dict[str, Any]:
         "min_stock": lambda x: check_quantity(
             x if x not in (None, "") else 0, "min_stock", allow_zero=True
         ),
-        "bin": lambda x: v.code(x, "bin") if x not in (None, "") else "",
+        "bin_id": _bin_id,
     }
     return v.apply_rules(values, rules)
+
+
+def _bin_id(value: object) -> int | None:
+    """The id of the item's bin (whether it is one is checked against the locations)."""
+    if value in (None, "", 0):
+        return None
+    try:
+        return int(str(value))
+    except ValueError:
+        raise FieldError("bin_id", QT_TRANSLATE_NOOP("errors", "Choose a bin.")) from None
 
 
 def _tracking(value: object) -> Tracking:

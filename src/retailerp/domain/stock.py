@@ -75,6 +75,7 @@ class Location:
     kind: LocationKind
     parent_id: int | None = None
     customer_id: int | None = None
+    active: bool = True
     id: int | None = None
 
     @property

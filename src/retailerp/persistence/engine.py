@@ -1,14 +1,17 @@
 """Opening the database: SQLite file (local or on a network share) or PostgreSQL.
 
-SQLite is set up as the architecture notes require: WAL on a local disk, the rollback journal
-(DELETE) on a network share, where WAL's shared memory does not work; ``synchronous=FULL``,
-a busy timeout, foreign keys on, and every write transaction started with ``BEGIN IMMEDIATE``
-so that two writers queue instead of failing.
+SQLite is set up as the architecture notes require: a new file gets WAL on a local disk and
+the rollback journal (DELETE) on a network share, where WAL's shared memory does not work; an
+existing file keeps the mode the office recorded (:mod:`retailerp.persistence.journal`).
+Every connection gets ``synchronous=FULL``, a busy timeout and foreign keys on, each answer
+checked, and every write transaction starts with ``BEGIN IMMEDIATE`` so that two writers
+queue instead of failing.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -20,6 +23,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.persistence import journal
 from retailerp.persistence.errors import DatabaseProblem
 
 NETWORK_FILESYSTEMS = frozenset(
@@ -27,7 +31,7 @@ NETWORK_FILESYSTEMS = frozenset(
 )
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "retailerp_write"
-JOURNAL_MODES = ("auto", "wal", "delete")
+JOURNAL_MODES = journal.SETTINGS
 
 
 @dataclass
@@ -39,6 +43,9 @@ class Database:
     write_engine: Engine
     path: Path | None = None
     journal_mode: str = ""
+    """The SQLite file's journal mode (``wal`` or ``delete``) this program runs in."""
+    recorded_journal_mode: str = ""
+    """The mode the office recorded in the database (``""``: not recorded yet)."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -97,12 +104,26 @@ def resolve_url(target: str | Path) -> URL:
     """A SQLAlchemy URL from a file path or a ``postgresql+psycopg://…`` URL."""
     text = str(target)
     if "://" not in text:
-        return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+        try:
+            path = Path(text).expanduser().resolve()
+        except (RuntimeError, OSError) as error:  # ~nosuchuser, a loop of links
+            raise DatabaseProblem(
+                QT_TRANSLATE_NOOP("errors", "Cannot open {database}: {detail}"),
+                database=text,
+                detail=str(error),
+            ) from None
+        return URL.create("sqlite+pysqlite", database=str(path))
     try:
         url = make_url(text)
-    except ArgumentError:
+        url.port  # noqa: B018 - a port that is not a number fails here, not on connect
+    except (ArgumentError, ValueError):
         raise DatabaseProblem(
-            QT_TRANSLATE_NOOP("errors", "'{url}' is not a database address."), url=text
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "'{url}' is not a database address (a PostgreSQL address looks like "
+                "postgresql+psycopg://user@server:5432/database).",
+            ),
+            url=re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", text),
         ) from None
     if url.get_backend_name() in ("postgresql", "postgres"):  # libpq accepts both
         return url.set(drivername="postgresql+psycopg")
@@ -122,46 +143,73 @@ def open_database(
     journal_mode: str = "auto",
     must_exist: bool = False,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    for_mode_change: bool = False,
 ) -> Database:
     """Open (creating where allowed) a database; raises :class:`DatabaseProblem` with the cause.
 
-    ``busy_timeout_ms`` is how long a SQLite writer waits for another PC's transaction.
+    ``journal_mode`` is this PC's setting (auto, wal, delete): the mode a new file gets, and
+    what an existing file must be in (auto: whatever the office recorded). An existing file's
+    mode is never changed here (see :mod:`retailerp.persistence.journal`); ``must_exist``
+    also refuses an empty file, so a read-only command writes nothing at all.
+    ``for_mode_change`` opens the file in whatever mode it is in, without those checks (for
+    ``retailerp db journal-mode`` only). ``busy_timeout_ms`` is how long a SQLite writer
+    waits for another PC's transaction.
     """
     url = resolve_url(target)
     if url.get_backend_name() == "sqlite":
-        return _open_sqlite(url, journal_mode, must_exist, busy_timeout_ms)
+        return _open_sqlite(url, journal_mode, must_exist, busy_timeout_ms, for_mode_change)
     return _open_postgres(url)
 
 
-def _open_sqlite(url: URL, journal_mode: str, must_exist: bool, busy_timeout_ms: int) -> Database:
+def _open_sqlite(
+    url: URL, wanted: str, must_exist: bool, busy_timeout_ms: int, for_mode_change: bool
+) -> Database:
     path = Path(url.database or "")
-    _check_sqlite_file(path, must_exist)
-    mode = choose_journal_mode(path, journal_mode)
+    wanted = journal.normalised(wanted)
+    check_sqlite_path(path, must_exist)
+    network = is_network_path(path)
+    facts: journal.FileFacts | None = None
+    if journal.is_empty(path):
+        if must_exist:
+            raise DatabaseProblem(
+                QT_TRANSLATE_NOOP("errors", "{path} is empty: it is not a RetailERP database."),
+                path=path,
+            )
+        mode = journal.mode_for_new(wanted, network)
+        journal.create_file(path, mode)
+    else:
+        facts = journal.FileFacts(
+            str(path), journal.header_mode(path), network, journal.in_use_in_wal(path)
+        )
+        mode = facts.actual if for_mode_change else journal.check_header(facts, wanted)
     engine = create_engine(url, pool_pre_ping=False)
-    _install_sqlite_events(engine, mode, busy_timeout_ms)
+    _install_sqlite_events(engine, str(path), mode, busy_timeout_ms)
     db = Database(url, engine, engine.execution_options(**{WRITE_OPTION: True}), path, mode)
-    _probe(db)
+    db.recorded_journal_mode = _probe(db)
+    if facts is not None and not for_mode_change:
+        try:
+            journal.check_recorded(facts, db.recorded_journal_mode, wanted)
+        except DatabaseProblem:
+            db.dispose()
+            raise
     return db
 
 
 def choose_journal_mode(path: Path, setting: str) -> str:
-    """``wal`` on a local disk, ``delete`` on a network share; a setting may force either."""
-    setting = (setting or "auto").lower()
-    if setting not in JOURNAL_MODES:
-        raise DatabaseProblem(
-            QT_TRANSLATE_NOOP("errors", "Journal mode must be auto, wal or delete, not '{mode}'."),
-            mode=setting,
-        )
-    if setting != "auto":
-        return setting
-    return "delete" if is_network_path(path) else "wal"
+    """The mode a new file gets: WAL on a local disk, DELETE on a network share; a setting
+    may force either."""
+    return journal.mode_for_new(setting, is_network_path(path))
 
 
-def _check_sqlite_file(path: Path, must_exist: bool) -> None:
+def check_sqlite_path(path: Path, must_exist: bool) -> None:
+    """Refuse a path that cannot hold (or, with ``must_exist``, does not hold) a database file:
+    a folder, a device or pipe, a missing folder, a read-only file."""
     if path.is_dir():
         raise DatabaseProblem(
             QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a database file."), path=path
         )
+    if path.exists() and not path.is_file():
+        raise not_a_regular_file(path)
     if not path.exists():
         if must_exist:
             raise DatabaseProblem(
@@ -184,21 +232,78 @@ def _check_sqlite_file(path: Path, must_exist: bool) -> None:
         )
 
 
-def _install_sqlite_events(engine: Engine, journal_mode: str, busy_timeout_ms: int) -> None:
+def not_a_regular_file(path: Path) -> DatabaseProblem:
+    return DatabaseProblem(
+        QT_TRANSLATE_NOOP("errors", "{path} is a device or a pipe, not a file."), path=path
+    )
+
+
+def _install_sqlite_events(
+    engine: Engine, label: str, journal_mode: str, busy_timeout_ms: int
+) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        cursor.execute(f"PRAGMA journal_mode = {journal_mode.upper()}")
-        cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.close()
+        configure_connection(dbapi_connection, label, journal_mode, busy_timeout_ms)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
         writer = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+        if writer and journal_mode:
+            _check_mode_at_write(connection, label, journal_mode)
+
+
+def _check_mode_at_write(connection: Any, label: str, journal_mode: str) -> None:
+    """A writer holds the lock and has read the header: still the mode we opened it in?
+
+    An open connection silently follows a file that another program switched; this stops
+    the write before it happens in the wrong mode.
+    """
+    actual = str(connection.exec_driver_sql("PRAGMA journal_mode").scalar()).lower()
+    if actual != journal_mode:
+        connection.exec_driver_sql("ROLLBACK")
+        raise journal.different_mode(label, journal_mode, actual)
+
+
+def configure_connection(
+    connection: sqlite3.Connection, label: str, journal_mode: str, busy_timeout_ms: int
+) -> None:
+    """Set up one new connection and check every answer; the journal mode is only checked.
+
+    ``journal_mode`` is the mode the file was found in (or created with); ``""`` when the file
+    is not a SQLite file, which the first query then reports.
+    """
+    timeout = int(busy_timeout_ms)
+    _pragma(connection, label, f"busy_timeout = {timeout}", "busy_timeout", timeout)
+    if journal_mode:
+        try:
+            actual = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        except sqlite3.DatabaseError as error:
+            raise explain_detail(str(error), label) from None
+        if actual != journal_mode:
+            raise journal.different_mode(label, journal_mode, actual)
+    _pragma(connection, label, "synchronous = FULL", "synchronous", 2)
+    _pragma(connection, label, "foreign_keys = ON", "foreign_keys", 1)
+
+
+def _pragma(
+    connection: sqlite3.Connection, label: str, assignment: str, name: str, expected: object
+) -> None:
+    connection.execute(f"PRAGMA {assignment}")
+    row = connection.execute(f"PRAGMA {name}").fetchone()
+    answer = row[0] if row else None
+    if answer != expected:
+        raise DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "SQLite did not accept the setting {setting} for {database} (it answered "
+                "'{answer}').",
+            ),
+            setting=assignment,
+            database=label,
+            answer=answer,
+        )
 
 
 def _open_postgres(url: URL) -> Database:
@@ -213,15 +318,21 @@ def _open_postgres(url: URL) -> Database:
     return db
 
 
-def _probe(db: Database) -> None:
-    """Connect once so a wrong address, a locked or a corrupt file is reported at open."""
+def _probe(db: Database) -> str:
+    """Connect once so a wrong address, a locked or a corrupt file is reported at open.
+
+    Returns the journal mode the office recorded in a SQLite database (``""``: none).
+    """
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
 
     try:
         with db.engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master" if db.is_sqlite else "SELECT 1"))
-    except DBAPIError as error:
+            if not db.is_sqlite:
+                return ""
+            return journal.read_recorded(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+    except (DBAPIError, sqlite3.Error) as error:
         db.dispose()
         raise explain(error, db) from None
 
@@ -230,6 +341,16 @@ def explain(error: Exception, db: Database) -> DatabaseProblem:
     """Turn a driver error into a message naming the database and the cause."""
     detail = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else ""
     lowered = detail.lower()
+    if db.path is not None and db.journal_mode and ("locked" in lowered or "busy" in lowered):
+        actual = journal.header_mode(db.path)
+        if actual and actual != db.journal_mode:  # SQLite says "locked" for this too
+            return journal.different_mode(db.label, db.journal_mode, actual)
+    return explain_detail(detail, db.label)
+
+
+def explain_detail(detail: str, label: str) -> DatabaseProblem:
+    """The message for a driver's error text about the database ``label``."""
+    lowered = detail.lower()
     if "not a database" in lowered or "malformed" in lowered:
         return DatabaseProblem(
             QT_TRANSLATE_NOOP(
@@ -237,7 +358,7 @@ def explain(error: Exception, db: Database) -> DatabaseProblem:
                 "{database} is not a RetailERP database or it is damaged ({detail}). Restore a "
                 "backup.",
             ),
-            database=db.label,
+            database=label,
             detail=detail,
         )
     if "locked" in lowered or "busy" in lowered:
@@ -245,14 +366,14 @@ def explain(error: Exception, db: Database) -> DatabaseProblem:
             QT_TRANSLATE_NOOP(
                 "errors", "{database} is locked by another program. Try again in a moment."
             ),
-            database=db.label,
+            database=label,
         )
     if "readonly" in lowered or "read-only" in lowered:
         return DatabaseProblem(
-            QT_TRANSLATE_NOOP("errors", "{database} is read-only."), database=db.label
+            QT_TRANSLATE_NOOP("errors", "{database} is read-only."), database=label
         )
     return DatabaseProblem(
         QT_TRANSLATE_NOOP("errors", "Cannot open {database}: {detail}"),
-        database=db.label,
+        database=label,
         detail=detail,
     )

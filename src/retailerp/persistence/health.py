@@ -35,17 +35,7 @@ def check(db: Database) -> list[DomainError]:
                 )
             )
     if migrate.needs_upgrade(db):
-        problems.append(
-            DomainError(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "The database is at schema {current}; this program needs {head}. Run "
-                    "'retailerp db upgrade'.",
-                ),
-                current=migrate.current_revision(db) or "-",
-                head=migrate.head_revision(),
-            )
-        )
+        problems.append(migrate.behind(migrate.current_revision(db)))
         return problems
     differences = migrate.schema_differences(db)
     if differences:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import event
 from sqlalchemy.orm import registry, relationship
 
 from retailerp.domain.customers import Customer, CustomerReview
@@ -9,9 +10,11 @@ from retailerp.domain.fulfilment import Delivery, DeliveryLine, PickingLine, Pic
 from retailerp.domain.inventory import StockDocument, StockDocumentLine
 from retailerp.domain.invoicing import Invoice, InvoiceLine, Payment, PaymentAllocation
 from retailerp.domain.items import Item
+from retailerp.domain.pinyin import initials, sort_key
 from retailerp.domain.returns import ReturnDocument, ReturnLine
 from retailerp.domain.sales import OrderLine, SalesOrder
 from retailerp.domain.stock import Location, StockMove
+from retailerp.domain.units import Unit
 from retailerp.persistence import tables as t
 
 mapper_registry = registry(metadata=t.metadata)
@@ -27,7 +30,11 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(Customer, t.customers, version_id_col=t.customers.c.version)
     mapper_registry.map_imperatively(CustomerReview, t.customer_reviews)
     mapper_registry.map_imperatively(Item, t.items, version_id_col=t.items.c.version)
+    for named in (Customer, Item):
+        event.listen(named, "before_insert", _spell_name)
+        event.listen(named, "before_update", _spell_name)
     mapper_registry.map_imperatively(Location, t.locations)
+    mapper_registry.map_imperatively(Unit, t.units)
     mapper_registry.map_imperatively(StockMove, t.stock_moves)
     mapper_registry.map_imperatively(StockDocumentLine, t.stock_document_lines)
     mapper_registry.map_imperatively(
@@ -43,6 +50,12 @@ def start_mappers() -> None:
         },
     )
     _map_sales()
+
+
+def _spell_name(_mapper: object, _connection: object, record: Customer | Item) -> None:
+    """Keep the pinyin sort key and initials of a customer's or item's name (saved with it)."""
+    record.name_pinyin = sort_key(record.name)  # type: ignore[union-attr]
+    record.name_initials = initials(record.name)  # type: ignore[union-attr]
 
 
 def _with_lines(

@@ -11,6 +11,7 @@ import sqlite3
 from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
@@ -19,8 +20,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 
 from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.persistence import journal
 from retailerp.persistence.engine import Database
 from retailerp.persistence.errors import DatabaseProblem
+
+if TYPE_CHECKING:
+    from retailerp.persistence.unit_of_work import UnitOfWork
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -60,13 +65,72 @@ def needs_upgrade(db: Database) -> bool:
     return current != head_revision()
 
 
+def require_known(db: Database) -> str:
+    """The schema revision; refuses a database that is not RetailERP's or is from a newer
+    program (what ``db backup`` needs)."""
+    needs_upgrade(db)  # refuses a newer one
+    current = current_revision(db)
+    if current is None:
+        raise DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{database} has no RetailERP tables. Run 'retailerp db upgrade' to create them.",
+            ),
+            database=db.label,
+        )
+    return current
+
+
+def require_current(db: Database) -> None:
+    """Refuse a database that is not exactly at this program's schema (``print`` and the
+    other commands that use the data without upgrading it)."""
+    current = require_known(db)
+    if current != head_revision():
+        raise behind(current)
+
+
+def behind(current: str | None) -> DatabaseProblem:
+    return DatabaseProblem(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The database is at schema {current}; this program needs {head}. Run "
+            "'retailerp db upgrade'.",
+        ),
+        current=current or "-",
+        head=head_revision(),
+    )
+
+
 def upgrade(db: Database, revision: str = "head", backup_dir: Path | None = None) -> Path | None:
-    """Migrate to ``revision``; returns the backup copy made first (SQLite files with data)."""
-    if not needs_upgrade(db) and revision == "head":
-        return None
-    backup = _backup_before(db, backup_dir)
-    _run(db, lambda cfg: command.upgrade(cfg, revision))
+    """Migrate to ``revision``; returns the backup copy made first (SQLite files with data).
+
+    A SQLite database also gets its journal mode recorded, if it is not yet (a new file, or
+    one made before the mode was recorded).
+    """
+    backup = None
+    if needs_upgrade(db) or revision != "head":
+        backup = _backup_before(db, backup_dir)
+        _run(db, lambda cfg: command.upgrade(cfg, revision))
+    record_journal_mode(db)
     return backup
+
+
+def record_journal_mode(db: Database) -> None:
+    """Write the mode the file runs in as the office's mode, unless one is recorded."""
+    if not db.is_sqlite or not db.journal_mode or db.recorded_journal_mode:
+        return
+    if current_revision(db) is None:
+        return  # no settings table yet (downgraded to base)
+    from retailerp.persistence.unit_of_work import write
+
+    def work(uow: UnitOfWork) -> str:
+        recorded = uow.settings.get(journal.RECORDED_KEY)
+        if recorded:
+            return recorded
+        uow.settings.set(journal.RECORDED_KEY, db.journal_mode)
+        return db.journal_mode
+
+    db.recorded_journal_mode = write(db, work)
 
 
 def downgrade(db: Database, revision: str) -> None:
@@ -113,15 +177,27 @@ def _backup_before(db: Database, backup_dir: Path | None) -> Path | None:
 
 
 def copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite file (the online backup API, not a file copy)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)
-    dst = sqlite3.connect(target)
+    """A consistent copy of a live SQLite file (the online backup API, not a file copy), in
+    DELETE mode."""
     try:
-        with dst:
-            src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
+        src = sqlite3.connect(f"file:{source}?mode=rw", uri=True, timeout=15)
+        try:
+            dst = sqlite3.connect(target, isolation_level=None)
+            try:
+                src.backup(dst)
+                # a copy is a file on its own: no WAL beside it (a restore sets the mode)
+                journal.set_file_mode(dst, "delete", str(target))
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as error:
+        raise DatabaseProblem(
+            QT_TRANSLATE_NOOP("errors", "Cannot copy {source} to {target}: {detail}"),
+            source=source,
+            target=target,
+            detail=str(error),
+        ) from None
 
 
 def schema_differences(db: Database) -> list[object]:

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from retailerp.domain.money import Money
+from retailerp.domain.pinyin import is_initials_query
 from retailerp.domain.stock import VIRTUAL_KINDS
 from retailerp.persistence import tables as t
 
@@ -81,36 +82,6 @@ class ItemRow:
     cursor: tuple
 
 
-@dataclass(frozen=True)
-class StockRow:
-    item_id: int
-    sku: str
-    item_name: str
-    unit: str
-    location_id: int
-    location_code: str
-    location_name: str
-    location_kind: str
-    stock_key: str
-    quantity: Decimal
-    expiry: date | None
-    cursor: tuple
-
-
-@dataclass(frozen=True)
-class DocumentRow:
-    id: int
-    number: str
-    doc_type: str
-    doc_date: date
-    location_code: str
-    partner: str
-    posted_by: str
-    lines: int
-    reverses_number: str
-    cursor: tuple
-
-
 def like_pattern(text_: str) -> str:
     """A LIKE pattern finding ``text_`` anywhere, with % _ and \\ taken literally."""
     escaped = text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -142,7 +113,7 @@ C = t.customers
 CUSTOMER_CLASS = func.coalesce(C.c.pinned_class, C.c.computed_class)
 CUSTOMER_SORTS: dict[str, ColumnElement] = {
     "code": C.c.code,
-    "name": C.c.name,
+    "name": C.c.name_pinyin,  # 北京… before 上海…, Latin names among them
     "phone": C.c.phone,
     "contact": C.c.contact,
     "abc_class": CUSTOMER_CLASS,
@@ -152,10 +123,27 @@ CUSTOMER_SORTS: dict[str, ColumnElement] = {
 }
 
 
+def pinyin_clause(table: Any, search: str) -> ColumnElement[bool] | None:
+    """Latin letters also match the name's pinyin initials (``hl`` → 华联) or its spelling."""
+    if not is_initials_query(search):
+        return None
+    pattern = like_pattern(search.lower())
+    return or_(
+        table.c.name_initials.like(pattern, escape="\\"),
+        table.c.name_pinyin.like(pattern, escape="\\"),
+    )
+
+
 def customer_search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
     words = search.strip()
     if not words:
         return None
+    by_text = _customer_text_clause(session, words)
+    by_pinyin = pinyin_clause(C, words)
+    return by_text if by_pinyin is None else or_(by_text, by_pinyin)
+
+
+def _customer_text_clause(session: Session, words: str) -> ColumnElement[bool]:
     if session.get_bind().dialect.name == "sqlite":
         if len(words) >= 3:
             ids = text("SELECT rowid FROM customer_search WHERE customer_search MATCH :q")
@@ -226,12 +214,13 @@ def customer_page(
 # --- items ------------------------------------------------------------------------------
 
 I_ = t.items
+ITEM_BIN = t.locations.alias("item_bin")
 ITEM_SORTS: dict[str, ColumnElement] = {
     "sku": I_.c.sku,
-    "name": I_.c.name,
+    "name": I_.c.name_pinyin,
     "spec": I_.c.spec,
     "price": I_.c.price,
-    "bin": I_.c.bin,
+    "bin": func.coalesce(ITEM_BIN.c.code, ""),
     "barcode": I_.c.barcode,
     "unit": I_.c.unit,
 }
@@ -254,9 +243,16 @@ def item_page(session: Session, page: Page) -> list[ItemRow]:
     filters = page.filters or {}
     sort_col = ITEM_SORTS.get(page.sort_key, I_.c.sku)
     on_hand = on_hand_subquery()
-    stmt = select(
-        I_, func.coalesce(on_hand.c.qty, 0).label("on_hand"), sort_col.label("sort_value")
-    ).outerjoin(on_hand, on_hand.c.item_id == I_.c.id)
+    stmt = (
+        select(
+            I_,
+            func.coalesce(on_hand.c.qty, 0).label("on_hand"),
+            func.coalesce(ITEM_BIN.c.code, "").label("bin_code"),
+            sort_col.label("sort_value"),
+        )
+        .outerjoin(on_hand, on_hand.c.item_id == I_.c.id)
+        .outerjoin(ITEM_BIN, ITEM_BIN.c.id == I_.c.bin_id)
+    )
     if page.search.strip():
         pattern = like_pattern(page.search.strip())
         sqlite_ = session.get_bind().dialect.name == "sqlite"
@@ -266,7 +262,8 @@ def item_page(session: Session, page: Page) -> list[ItemRow]:
                 *(
                     c.like(pattern, escape="\\") if sqlite_ else c.ilike(pattern, escape="\\")
                     for c in columns
-                )
+                ),
+                *[c for c in [pinyin_clause(I_, page.search.strip())] if c is not None],
             )
         )
     if filters.get("active") is not None:
@@ -284,144 +281,10 @@ def item_page(session: Session, page: Page) -> list[ItemRow]:
             barcode=r.barcode,
             price=r.price,
             vat_rate=r.vat_rate,
-            bin=r.bin,
+            bin=r.bin_code,
             active=r.active,
             on_hand=Decimal(r.on_hand),
             min_stock=r.min_stock,
-            cursor=(r.sort_value, r.id),
-        )
-        for r in rows
-    ]
-
-
-# --- stock overview ---------------------------------------------------------------------
-
-B = t.stock_balances
-L = t.locations
-STOCK_SORTS: dict[str, ColumnElement] = {
-    "sku": I_.c.sku,
-    "item_name": I_.c.name,
-    "location_code": L.c.code,
-    "quantity": B.c.quantity,
-    "stock_key": B.c.stock_key,
-}
-
-
-def stock_page(session: Session, page: Page) -> list[StockRow]:
-    """Stock by item and location (and batch/serial), real locations only, non-zero."""
-    filters = page.filters or {}
-    sort_col = STOCK_SORTS.get(page.sort_key, I_.c.sku)
-    stmt = (
-        select(
-            B.c.item_id,
-            I_.c.sku,
-            I_.c.name,
-            I_.c.unit,
-            B.c.location_id,
-            L.c.code,
-            L.c.name.label("location_name"),
-            L.c.kind,
-            B.c.stock_key,
-            B.c.quantity,
-            B.c.expiry,
-            sort_col.label("sort_value"),
-        )
-        .join(I_, I_.c.id == B.c.item_id)
-        .join(L, L.c.id == B.c.location_id)
-        .where(B.c.quantity != 0, L.c.kind.not_in([k.value for k in VIRTUAL_KINDS]))
-    )
-    if page.search.strip():
-        pattern = like_pattern(page.search.strip())
-        stmt = stmt.where(
-            or_(
-                I_.c.sku.ilike(pattern, escape="\\"),
-                I_.c.name.ilike(pattern, escape="\\"),
-                B.c.stock_key.ilike(pattern, escape="\\"),
-            )
-        )
-    if filters.get("location_id"):
-        stmt = stmt.where(B.c.location_id == int(filters["location_id"]))
-    if filters.get("item_id"):
-        stmt = stmt.where(B.c.item_id == int(filters["item_id"]))
-    tie = [B.c.item_id, B.c.location_id, B.c.stock_key]
-    rows = session.execute(keyset(stmt, sort_col, tie, page))
-    return [
-        StockRow(
-            item_id=r.item_id,
-            sku=r.sku,
-            item_name=r.name,
-            unit=r.unit,
-            location_id=r.location_id,
-            location_code=r.code,
-            location_name=r.location_name,
-            location_kind=str(r.kind),
-            stock_key=r.stock_key,
-            quantity=r.quantity,
-            expiry=r.expiry,
-            cursor=(r.sort_value, r.item_id, r.location_id, r.stock_key),
-        )
-        for r in rows
-    ]
-
-
-# --- stock documents --------------------------------------------------------------------
-
-D = t.stock_documents
-DOC_SORTS: dict[str, ColumnElement] = {
-    "number": D.c.number,
-    "doc_date": D.c.doc_date,
-    "doc_type": D.c.doc_type,
-    "partner": D.c.partner,
-    "posted_by": D.c.posted_by,
-}
-
-
-def document_page(session: Session, page: Page) -> list[DocumentRow]:
-    """Posted goods receipts, stock counts and reversals, newest first by default."""
-    filters = page.filters or {}
-    sort_col = DOC_SORTS.get(page.sort_key, D.c.number)
-    original = D.alias("original")
-    lines = (
-        select(t.stock_document_lines.c.document_id, func.count().label("n"))
-        .group_by(t.stock_document_lines.c.document_id)
-        .subquery()
-    )
-    stmt = (
-        select(
-            D.c.id,
-            D.c.number,
-            D.c.doc_type,
-            D.c.doc_date,
-            L.c.code,
-            D.c.partner,
-            D.c.posted_by,
-            func.coalesce(lines.c.n, 0).label("n"),
-            original.c.number.label("reverses"),
-            sort_col.label("sort_value"),
-        )
-        .join(L, L.c.id == D.c.location_id)
-        .outerjoin(lines, lines.c.document_id == D.c.id)
-        .outerjoin(original, original.c.id == D.c.reverses_id)
-    )
-    if page.search.strip():
-        pattern = like_pattern(page.search.strip())
-        stmt = stmt.where(
-            or_(D.c.number.ilike(pattern, escape="\\"), D.c.partner.ilike(pattern, escape="\\"))
-        )
-    if filters.get("doc_type"):
-        stmt = stmt.where(D.c.doc_type == filters["doc_type"])
-    rows = session.execute(keyset(stmt, sort_col, [D.c.id], page))
-    return [
-        DocumentRow(
-            id=r.id,
-            number=r.number,
-            doc_type=str(r.doc_type),
-            doc_date=r.doc_date,
-            location_code=r.code,
-            partner=r.partner,
-            posted_by=r.posted_by,
-            lines=r.n,
-            reverses_number=r.reverses or "",
             cursor=(r.sort_value, r.id),
         )
         for r in rows
@@ -519,6 +382,20 @@ def _number_or_customer(search: str, number_col: ColumnElement) -> ColumnElement
     )
 
 
+def awaiting_prepayment_clause() -> ColumnElement[bool]:
+    """Prepaid orders confirmed or being picked with nothing received yet (they cannot ship)."""
+    return and_(
+        SO.c.payment_mode == "prepaid",
+        SO.c.state.in_(["confirmed", "picking"]),
+        SO.c.prepaid == 0,
+    )
+
+
+def overdue_clause(today: date) -> ColumnElement[bool]:
+    """An invoice still open after its due date (as ``domain.invoicing.is_overdue``)."""
+    return and_(INV.c.paid < INV.c.gross, INV.c.due_date < today)
+
+
 def order_page(session: Session, page: Page) -> list[OrderRow]:
     """Sales orders, searchable by number or customer, filterable by state and date."""
     filters = page.filters or {}
@@ -542,6 +419,8 @@ def order_page(session: Session, page: Page) -> list[OrderRow]:
         stmt = stmt.where(
             SO.c.state.in_(list(states) if isinstance(states, list | tuple) else [states])
         )
+    if filters.get("awaiting_prepayment"):
+        stmt = stmt.where(awaiting_prepayment_clause())
     stmt = _common_document_filters(stmt, filters, SO.c.order_date, SO.c.customer_id)
     rows = session.execute(keyset(stmt, sort_col, [SO.c.id], page))
     return [
@@ -639,6 +518,8 @@ def invoice_page(session: Session, page: Page) -> list[InvoiceRow]:
         stmt = stmt.where(_number_or_customer(page.search, INV.c.number))
     if filters.get("open"):
         stmt = stmt.where(INV.c.paid < INV.c.gross)
+    if filters.get("overdue_on"):
+        stmt = stmt.where(overdue_clause(filters["overdue_on"]))
     stmt = _common_document_filters(stmt, filters, INV.c.invoice_date, INV.c.customer_id)
     rows = session.execute(keyset(stmt, sort_col, [INV.c.id], page))
     return [

@@ -13,10 +13,13 @@ from sqlalchemy.orm import Session
 from retailerp.domain.customers import Customer, CustomerReview, CustomerStatus
 from retailerp.domain.inventory import StockDocument
 from retailerp.domain.items import Item
+from retailerp.domain.locations import LocationUse
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType, format_number
 from retailerp.domain.stock import Location, LocationKind, StockMove, insufficient, stock_key
+from retailerp.domain.units import Unit
 from retailerp.persistence import tables as t
+from retailerp.persistence.stock_queries import location_use
 
 
 def upsert(session: Session, table, values: dict, keys: Sequence[str], set_: dict):  # noqa: ANN001, ANN201
@@ -160,6 +163,40 @@ class LocationRepository:
             t.locations.c.parent_id == parent_id, t.locations.c.kind == LocationKind.BIN
         )
         return list(self.session.scalars(stmt))
+
+    def use(self, location_id: int) -> LocationUse:
+        """What refers to the location (decides whether it may be retired or deleted)."""
+        holds, history, items, children = location_use(self.session, location_id)
+        return LocationUse(
+            holds_stock=holds, has_history=history, items=items, active_children=children
+        )
+
+    def delete(self, location: Location) -> None:
+        self.session.delete(location)
+        self.session.flush()
+
+
+class UnitRepository:
+    """The shop's list of units of measure."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def all(self) -> list[Unit]:
+        stmt = select(Unit).order_by(t.units.c.position, t.units.c.id)
+        return list(self.session.scalars(stmt))
+
+    def get(self, unit_id: int) -> Unit | None:
+        return self.session.get(Unit, unit_id)
+
+    def names_in_use(self) -> set[str]:
+        stmt = select(t.units.c.name).where(t.units.c.active.is_(True))
+        return set(self.session.scalars(stmt))
+
+    def add(self, unit: Unit) -> None:
+        unit.position = (self.session.scalar(select(func.max(t.units.c.position))) or 0) + 1
+        self.session.add(unit)
+        self.session.flush()
 
 
 class StockRepository:

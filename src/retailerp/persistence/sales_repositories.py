@@ -80,6 +80,11 @@ class SalesRepository:
         stmt = select(Invoice).where(t.invoices.c.number == number)
         return self.session.scalars(stmt).first()
 
+    def invoice_by_e_invoice_number(self, number: str) -> Invoice | None:
+        """The invoice the official e-invoice ``number`` is recorded against."""
+        stmt = select(Invoice).where(t.invoices.c.e_invoice_number == number)
+        return self.session.scalars(stmt).first()
+
     def open_invoices(self, customer_id: int) -> list[Invoice]:
         i = t.invoices
         stmt = select(Invoice).where(i.c.customer_id == customer_id, i.c.paid < i.c.gross)

@@ -25,6 +25,7 @@ from sqlalchemy import (
 from retailerp.domain.customers import AbcClass, CustomerStatus
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
+from retailerp.domain.pinyin import PINYIN_LENGTH
 from retailerp.domain.returns import ReturnCondition, ReturnReason, ReturnState
 from retailerp.domain.sales import OrderState, PaymentMode
 from retailerp.domain.stock import LocationKind
@@ -82,8 +83,12 @@ customers = Table(
     Column("version", Integer, nullable=False),
     Column("updated_by", String(60), nullable=False, default=""),
     Column("updated_at", UtcDateTime, nullable=True),
+    Column("name_pinyin", String(PINYIN_LENGTH), nullable=False, default=""),
+    Column("name_initials", String(100), nullable=False, default=""),
     Index("ix_customers_name_id", "name", "id"),
     Index("ix_customers_phone", "phone"),
+    Index("ix_customers_pinyin_id", "name_pinyin", "id"),
+    Index("ix_customers_initials", "name_initials"),
 )
 
 customer_reviews = Table(
@@ -126,12 +131,16 @@ items = Table(
     Column("tracking", EnumText(Tracking), nullable=False, default=Tracking.NONE),
     Column("shelf_life_days", Integer, nullable=True),
     Column("min_stock", QuantityType, nullable=False, default=0),
-    Column("bin", String(20), nullable=False, default=""),
+    Column("bin_id", Integer, ForeignKey("locations.id"), nullable=True, index=True),
     Column("active", Boolean, nullable=False, default=True),
     Column("version", Integer, nullable=False),
     Column("updated_by", String(60), nullable=False, default=""),
     Column("updated_at", UtcDateTime, nullable=True),
+    Column("name_pinyin", String(PINYIN_LENGTH), nullable=False, default=""),
+    Column("name_initials", String(100), nullable=False, default=""),
     Index("ix_items_name_id", "name", "id"),
+    Index("ix_items_pinyin_id", "name_pinyin", "id"),
+    Index("ix_items_initials", "name_initials"),
     Index(
         "uq_items_barcode",
         "barcode",
@@ -150,7 +159,18 @@ locations = Table(
     Column("kind", EnumText(LocationKind), nullable=False),
     Column("parent_id", Integer, ForeignKey("locations.id"), nullable=True),
     Column("customer_id", Integer, ForeignKey("customers.id"), nullable=True),
+    Column("active", Boolean, nullable=False, default=True),
 )
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(10), nullable=False, unique=True),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("position", Integer, nullable=False, default=0),
+)
+"""The shop's list of units of measure; items keep the unit's name."""
 
 stock_moves = Table(
     "stock_moves",
@@ -227,6 +247,7 @@ stock_document_lines = Table(
     Column("serial", String(60), nullable=False, default=""),
     Column("expiry", Date, nullable=True),
     Column("unit_cost", MoneyType, nullable=False, default=0),
+    Column("location_id", Integer, ForeignKey("locations.id"), nullable=True),
 )
 
 audit_log = Table(
@@ -360,6 +381,7 @@ invoices = Table(
     Column("paid", MoneyType, nullable=False, default=0),
     Column("posted_by", String(60), nullable=False),
     Column("posted_at", UtcDateTime, nullable=False),
+    Column("e_invoice_number", String(40), nullable=True, unique=True),
     Index("ix_invoices_date", "invoice_date", "id"),
 )
 

@@ -44,6 +44,7 @@ from retailerp.persistence.repositories import (
     LocationRepository,
     SettingsRepository,
     StockRepository,
+    UnitRepository,
 )
 from retailerp.persistence.returns_repository import ReturnRepository
 from retailerp.persistence.sales_repositories import SalesRepository
@@ -123,6 +124,7 @@ class UnitOfWork:
         self.settings = SettingsRepository(self.session)
         self.sales = SalesRepository(self.session)
         self.returns = ReturnRepository(self.session)
+        self.units = UnitRepository(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:

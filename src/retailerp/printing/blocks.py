@@ -1,24 +1,27 @@
-"""The building blocks of a document's body: header, parties, lines, totals, signatures.
+"""The building blocks of a document's body: header, parties, totals, signatures.
 
 Every text from the data is escaped before it becomes a ``Paragraph`` (names may contain
-``&`` or ``<``); every cell is a paragraph with CJK word wrap, so long Chinese names wrap
-inside their column.
+``&`` or ``<``).  On tall paper (A4, A5) the header is the company block (logo, name,
+address, phone, tax id, bank) beside the number's barcode and QR code, with the title
+centred under them; on continuous forms it is one compact row.  Totals and signatures are
+handed to the lines table as its tail (see :mod:`retailerp.printing.lines`).
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from retailerp.domain.money import Money
 from retailerp.domain.numerals import chinese_capital_amount
 from retailerp.domain.text import QT_TRANSLATE_NOOP
-from retailerp.printing.barcodes import code128, qr_code
+from retailerp.printing import fitting
+from retailerp.printing.barcodes import MIN_BAR_WIDTH, code128, code128_width, qr_code
 from retailerp.printing.layout import Sheet
 from retailerp.printing.model import Party, PrintDocument, PrintLine
 from retailerp.printing.styles import FONT
@@ -39,8 +42,9 @@ CONSIGNMENT = QT_TRANSLATE_NOOP("print", "Consignment")
 AMOUNT_IN_WORDS = QT_TRANSLATE_NOOP("print", "Amount in words")
 
 GRID = colors.HexColor("#555555")
-SHADE = colors.HexColor("#e6e6e6")
 RED = colors.HexColor("#b00000")
+GAP = 6.0
+"""Space (points) between the blocks of the header."""
 
 
 def text(value: str, style: object) -> Paragraph:
@@ -52,30 +56,86 @@ def _labelled(sheet: Sheet, label: str, value: str) -> str:
     return f"{escape(sheet.wording(label))}: {escape(value)}"
 
 
+def _plain(*commands: tuple) -> TableStyle:
+    base = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    return TableStyle(base + list(commands))
+
+
 # --- header ------------------------------------------------------------------------------
 
 
-def _company_cell(sheet: Sheet, company: Party) -> list[Flowable]:
+def logo(company: Party, height: float) -> Flowable | None:
+    """The company's logo scaled to ``height`` points; ``None`` without one (or unreadable)."""
+    if not company.logo:
+        return None
+    try:
+        reader = ImageReader(io.BytesIO(company.logo))
+        width, tall = reader.getSize()
+    except Exception:  # noqa: BLE001 - a damaged logo must not stop the document
+        return None
+    scale = height / tall
+    image = Image(io.BytesIO(company.logo), width=width * scale, height=height)
+    image.hAlign = "LEFT"
+    return image
+
+
+def _company_details(sheet: Sheet, company: Party) -> list[str]:
     bank = " ".join(v for v in (company.bank_name, company.bank_account) if v)
-    pairs = [
-        (ADDRESS, company.address),
-        (PHONE, company.phone),
-        (TAX_ID, company.tax_id),
-        (BANK, bank),
-    ]
-    details = [_labelled(sheet, label, value) for label, value in pairs if value]
-    cell: list[Flowable] = [text(company.name, sheet.styles.company)]
+    pairs = [(ADDRESS, company.address), (PHONE, company.phone), (TAX_ID, company.tax_id)]
+    pairs.append((BANK, bank))
+    return [_labelled(sheet, label, value) for label, value in pairs if value]
+
+
+def _company_cell(sheet: Sheet, company: Party, compact: bool) -> list[Flowable]:
+    styles = sheet.styles
+    name_style = (
+        styles.body.clone("compact-company", fontSize=styles.size * 1.25, leading=styles.size * 1.5)
+        if compact
+        else styles.company
+    )
+    cell: list[Flowable] = [text(company.name, name_style)]
+    details = _company_details(sheet, company)
     if details:
-        separator = "&nbsp;&nbsp; " if sheet.preset.wide else "<br/>"
-        cell.append(Paragraph(separator.join(details), sheet.styles.small))
+        cell.append(
+            Paragraph(
+                "&nbsp;&nbsp; ".join(details) if compact else "<br/>".join(details), styles.small
+            )
+        )
     return cell
 
 
-def _title_cell(sheet: Sheet, doc: PrintDocument, title: str, red: bool) -> list[Flowable]:
-    style = sheet.styles.title
-    if red:
-        style = style.clone("red-title", textColor=RED)
-    cell: list[Flowable] = [text(sheet.wording(title), style)]
+def _with_logo(
+    sheet: Sheet, company: Party, cell: list[Flowable], width: float, height: float
+) -> Flowable | list[Flowable]:
+    image = logo(company, height)
+    if image is None or image.drawWidth > width / 3:
+        return cell
+    table = Table([[image, cell]], colWidths=[image.drawWidth + GAP, width - image.drawWidth - GAP])
+    table.setStyle(_plain())
+    return table
+
+
+def title_style(sheet: Sheet, title: str, width: float, size: float, red: bool) -> object:
+    """The title's style: ``size`` points, smaller when its longest word would not fit."""
+    widest = max((fitting.text_width(w, size) for w in title.split()), default=0.0)
+    if widest > width:
+        size = size * width / widest
+    style = sheet.styles.title.clone("doc-title", fontSize=size, leading=size * 1.2)
+    return style.clone("red-title", textColor=RED) if red else style
+
+
+def _title_cell(
+    sheet: Sheet, doc: PrintDocument, title: str, width: float, size: float, red: bool
+) -> list[Flowable]:
+    wording = sheet.wording(title)
+    cell: list[Flowable] = [text(wording, title_style(sheet, wording, width, size, red))]
     if doc.consignment:
         marker = Table([[text(sheet.wording(CONSIGNMENT), sheet.styles.marker)]])
         marker.setStyle(
@@ -85,9 +145,17 @@ def _title_cell(sheet: Sheet, doc: PrintDocument, title: str, red: bool) -> list
     return cell
 
 
-def _codes_cell(sheet: Sheet, doc: PrintDocument, width: float) -> Table:
+def _codes_width(sheet: Sheet, doc: PrintDocument) -> float:
+    """Width of number barcode + gap + QR code."""
+    number_text = fitting.text_width(sheet.wording(NUMBER) + ": " + doc.number, sheet.styles.size)
+    left = max(code128_width(doc.number, MIN_BAR_WIDTH), number_text)
+    return left + GAP + sheet.preset.qr_size
+
+
+def _codes_cell(sheet: Sheet, doc: PrintDocument) -> Table:
+    """The number's barcode over number and date, and the QR code beside them (not touching)."""
     preset, styles = sheet.preset, sheet.styles
-    left = width - preset.qr_size - 4
+    left = _codes_width(sheet, doc) - GAP - preset.qr_size
     column: list[Flowable] = []
     barcode = code128(doc.number, left, preset.bar_height)
     if barcode is not None:
@@ -97,50 +165,77 @@ def _codes_cell(sheet: Sheet, doc: PrintDocument, width: float) -> Table:
         Paragraph(_labelled(sheet, DATE, date_text(doc.doc_date)), styles.body),
     ]
     table = Table(
-        [[column, qr_code(doc.number, preset.qr_size)]], colWidths=[left, preset.qr_size + 4]
+        [[column, qr_code(doc.number, preset.qr_size)]],
+        colWidths=[left + GAP, preset.qr_size],
     )
-    table.setStyle(_plain(("VALIGN", (0, 0), (-1, -1), "TOP")))
+    table.setStyle(_plain())
     return table
 
 
 def header(sheet: Sheet, doc: PrintDocument, title: str, *, red: bool = False) -> Flowable:
     """Company block, document title (and consignment marker), number barcode, QR and date."""
+    if sheet.preset.wide:
+        return _compact_header(sheet, doc, title, red)
     width = sheet.width
-    widths = [width * 0.38, width * 0.26, width * 0.36]
-    row = [
-        _company_cell(sheet, doc.company),
-        _title_cell(sheet, doc, title, red),
-        _codes_cell(sheet, doc, widths[2]),
-    ]
-    table = Table([row], colWidths=widths)
+    codes = _codes_width(sheet, doc)
+    company_width = width - codes - GAP
+    company = _with_logo(
+        sheet,
+        doc.company,
+        _company_cell(sheet, doc.company, False),
+        company_width,
+        sheet.preset.qr_size,
+    )
+    top = Table([[company, _codes_cell(sheet, doc)]], colWidths=[company_width + GAP, codes])
+    top.setStyle(_plain())
+    titled = _title_cell(sheet, doc, title, width, sheet.styles.size * 2, red)
+    table = Table([[top], [titled]], colWidths=[width])
     table.setStyle(
-        _plain(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.8, GRID))
+        _plain(("LINEBELOW", (0, -1), (-1, -1), 0.8, GRID), ("BOTTOMPADDING", (0, -1), (-1, -1), 3))
     )
     return table
 
 
-def _plain(*commands: tuple) -> TableStyle:
-    base = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+def _compact_header(sheet: Sheet, doc: PrintDocument, title: str, red: bool) -> Flowable:
+    """One row for continuous forms: company | title | barcode, number, date | QR."""
+    width = sheet.width
+    codes = _codes_width(sheet, doc)
+    title_width = min(
+        width * 0.22, fitting.text_width(sheet.wording(title), sheet.styles.size * 1.7) + GAP
+    )
+    company_width = width - codes - title_width - 2 * GAP
+    company = _with_logo(
+        sheet,
+        doc.company,
+        _company_cell(sheet, doc.company, True),
+        company_width,
+        sheet.preset.qr_size * 0.8,
+    )
+    row = [
+        company,
+        _title_cell(sheet, doc, title, title_width, sheet.styles.size * 1.7, red),
+        _codes_cell(sheet, doc),
     ]
-    return TableStyle(base + list(commands))
+    table = Table([row], colWidths=[company_width + GAP, title_width + GAP, codes])
+    table.setStyle(_plain(("LINEBELOW", (0, 0), (-1, -1), 0.8, GRID)))
+    return table
 
 
 # --- parties and references --------------------------------------------------------------
 
 
-def customer_pairs(customer: Party | None, *, bank: bool = False) -> list[tuple[str, str]]:
-    """(label, value) pairs of the customer block; empty values are left out later."""
+def customer_pairs(
+    customer: Party | None, *, bank: bool = False, address_label: str = ADDRESS
+) -> list[tuple[str, str]]:
+    """(label, value) pairs of the customer block; empty values are left out later.
+
+    ``address_label``: the delivery note prints the address as "Ship to"."""
     if customer is None:
         return []
     pairs = [
         (CUSTOMER, customer.name),
         (CUSTOMER_CODE, customer.code),
-        (ADDRESS, customer.address),
+        (address_label, customer.address),
         (CONTACT, customer.contact),
         (PHONE, customer.phone),
     ]
@@ -157,7 +252,7 @@ def document_pairs(doc: PrintDocument) -> list[tuple[str, str]]:
 
 
 def info_grid(sheet: Sheet, pairs: Sequence[tuple[str, str]]) -> Flowable | None:
-    """Label–value pairs two to a row; ``None`` when there is nothing to show."""
+    """Label–value pairs, two to a row (three on continuous forms); ``None`` when empty."""
     tr, styles = sheet.wording, sheet.styles
     shown = [
         (tr(label), tr.term(value) if label == PAYMENT else value)
@@ -166,78 +261,18 @@ def info_grid(sheet: Sheet, pairs: Sequence[tuple[str, str]]) -> Flowable | None
     ]
     if not shown:
         return None
+    per_row = 3 if sheet.preset.wide else 2
+    label_width = max(fitting.text_width(label, styles.small.fontSize) for label, _ in shown) + 4
+    label_width = min(label_width, sheet.width / per_row * 0.4)
+    value_width = sheet.width / per_row - label_width
     cells = [[text(label, styles.small), text(value, styles.body)] for label, value in shown]
-    if len(cells) % 2:
+    while len(cells) % per_row:
         cells.append(["", ""])
-    rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
-    w = sheet.width
-    table = Table(rows, colWidths=[w * 0.13, w * 0.37, w * 0.13, w * 0.37])
+    rows = [sum(cells[i : i + per_row], []) for i in range(0, len(cells), per_row)]
+    table = Table(rows, colWidths=[label_width, value_width] * per_row)
     table.setStyle(
-        _plain(("VALIGN", (0, 0), (-1, -1), "TOP"), ("RIGHTPADDING", (0, 0), (-1, -1), 4))
+        _plain(("RIGHTPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 1))
     )
-    return table
-
-
-# --- lines -------------------------------------------------------------------------------
-
-Align = Literal["left", "right", "center"]
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column of a lines table: untranslated label, relative width, alignment."""
-
-    label: str
-    weight: float
-    align: Align = "left"
-
-
-Cell = str | Flowable
-
-
-def _cell(sheet: Sheet, value: Cell, align: Align) -> Flowable:
-    if not isinstance(value, str):
-        return value
-    styles = sheet.styles
-    style = {"left": styles.body, "right": styles.right, "center": styles.center}[align]
-    return text(value, style)
-
-
-def column_widths(sheet: Sheet, columns: Sequence[Column]) -> list[float]:
-    total = sum(c.weight for c in columns)
-    return [sheet.width * c.weight / total for c in columns]
-
-
-def lines_table(
-    sheet: Sheet,
-    columns: Sequence[Column],
-    rows: Sequence[Sequence[Cell]],
-    *,
-    group_rows: Sequence[int] = (),
-) -> Table:
-    """The lines as a table whose header row repeats on every page.
-
-    ``group_rows`` are indexes (into ``rows``) of group headings: one text spanning the row.
-    """
-    head = [text(sheet.wording(c.label), sheet.styles.head) for c in columns]
-    body = [[_cell(sheet, v, c.align) for v, c in zip(row, columns, strict=False)] for row in rows]
-    table = Table([head, *body], colWidths=column_widths(sheet, columns), repeatRows=1)
-    commands: list[tuple] = [
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]
-    for index in group_rows:
-        commands += [
-            ("SPAN", (0, index + 1), (-1, index + 1)),
-            ("BACKGROUND", (0, index + 1), (-1, index + 1), SHADE),
-        ]
-    table.setStyle(TableStyle(commands))
     return table
 
 
@@ -247,46 +282,66 @@ def lines_table(
 def _figures(sheet: Sheet, rows: Sequence[tuple[str, str]]) -> Table:
     """Totals one under the other on tall paper, side by side on wide continuous forms."""
     tr, styles, w = sheet.wording, sheet.styles, sheet.width
+    size = styles.size
     cells = [[text(tr(label), styles.right), text(value, styles.right)] for label, value in rows]
+    value_width = max(fitting.text_width(value, size) for _, value in rows) + 6
+    label_width = max(fitting.text_width(tr(label), size) for label, _ in rows) + 6
     if sheet.preset.wide:
         flat = [cell for pair in cells for cell in pair]
-        table = Table([flat], colWidths=[w / len(flat)] * len(flat))
+        table = Table([flat], colWidths=[label_width, value_width] * len(rows), hAlign="RIGHT")
     else:
-        table = Table(cells, colWidths=[w * 0.8, w * 0.2])
-    table.setStyle(_plain(("RIGHTPADDING", (0, 0), (-1, -1), 4)))
+        table = Table(cells, colWidths=[w - value_width, value_width])
+    table.setStyle(
+        _plain(("RIGHTPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 1))
+    )
     return table
 
 
 def totals_block(
     sheet: Sheet, rows: Sequence[tuple[str, str]], capital: Money | None = None
-) -> Flowable:
+) -> list[Flowable]:
     """Totals in figures (right-aligned) and, in Chinese documents, in capital numerals."""
-    parts: list[Flowable] = [Spacer(1, 3), _figures(sheet, rows)]
+    parts: list[Flowable] = [Spacer(1, 2), _figures(sheet, rows)]
     if capital is not None and sheet.wording.chinese:
         words = f"{sheet.wording(AMOUNT_IN_WORDS)}: {chinese_capital_amount(capital)}"
         parts.append(text(words, sheet.styles.capital))
-    return KeepTogether(parts)
+    return parts
 
 
 def signature_lines(sheet: Sheet, fields: Sequence[tuple[str, str]]) -> Flowable:
     """Signature lines: each (untranslated label, name printed on the line or "")."""
     styles, w = sheet.styles, sheet.width
     row: list[Flowable] = []
-    for label, name in fields:
-        row += [text(f"{sheet.wording(label)}:", styles.right), text(name, styles.body)]
+    widths: list[float] = []
     per = w / len(fields)
+    for label, name in fields:
+        caption = f"{sheet.wording(label)}:"
+        label_width = min(fitting.text_width(caption, styles.size) + 6, per * 0.6)
+        row += [text(caption, styles.body), text(name, styles.body)]
+        widths += [label_width, per - label_width]
     table = Table(
         [row],
-        colWidths=[per * 0.45, per * 0.55] * len(fields),
-        rowHeights=[sheet.styles.size * (2.2 if sheet.preset.wide else 3)],
+        colWidths=widths,
+        rowHeights=[sheet.styles.size * (2.0 if sheet.preset.wide else 3)],
     )
     commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
     commands += [("LINEBELOW", (i, 0), (i, 0), 0.6, GRID) for i in range(1, len(row), 2)]
-    table.setStyle(_plain(*commands, ("RIGHTPADDING", (0, 0), (-1, -1), 6)))
+    commands += [("RIGHTPADDING", (i, 0), (i, 0), 8) for i in range(1, len(row), 2)]
+    table.setStyle(_plain(*commands))
     return table
+
+
+def footnote(sheet: Sheet, value: str) -> Paragraph:
+    """A small line of text (e.g. "not a tax invoice")."""
+    return text(sheet.wording(value), sheet.styles.small)
 
 
 def tracking_text(line: PrintLine) -> str:
     """Batch, expiry and serial of a line, as one short text."""
     parts = [line.batch, date_text(line.expiry), line.serial]
     return " / ".join(p for p in parts if p)
+
+
+def gap(sheet: Sheet) -> Spacer:
+    """The space between the blocks of a body (smaller on continuous forms)."""
+    return Spacer(1, sheet.styles.size * (0.3 if sheet.preset.wide else 0.6))

@@ -1,50 +1,65 @@
-"""The invoice (发票) and the red invoice (红字发票) as printed by the shop.
+"""Our invoice: the sales settlement (销售结算单) and its red reversal, as printed by the shop.
 
-A blue invoice shows net amount, VAT rate, VAT and gross per line and in total, and (in
-Chinese) the gross amount in capital numerals.  A red invoice reverses part or all of a blue
-one: its title is red, every quantity and amount prints negative, and it names the original
-invoice and the red-letter confirmation number (from the document's references).  The official
-e-invoice is issued on the tax platform; this is the shop's printed copy.
+It is not the official VAT invoice (增值税发票 / 数电票), which is issued on the tax platform:
+the title says "sales settlement", a footnote says so too, and the official e-invoice number
+is printed once the shop has recorded it.  A blue settlement shows list price (and discount
+when a line has one), net amount, VAT rate, VAT and gross per line and in total, the gross in
+capital numerals (Chinese), due date, payment terms, paid and open.  A red one reverses part or
+all of a blue one: its title is red, every quantity and amount prints negative, and it names
+the original invoice and the red-letter confirmation number (from the document's references).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable
 
 from retailerp.domain.money import Money
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.printing import blocks
-from retailerp.printing.blocks import Column
 from retailerp.printing.layout import A4, Body, PagePreset, Sheet, build_pdf
-from retailerp.printing.model import ORIGINAL_INVOICE_NUMBER, PrintDocument, PrintLine, Totals
-from retailerp.printing.wording import currency_text, money_text, quantity_text
+from retailerp.printing.lines import Column, lines_table
+from retailerp.printing.model import (
+    DUE_ON_RECEIPT,
+    NET_DAYS,
+    ORIGINAL_INVOICE_NUMBER,
+    PAYMENT_TERMS,
+    PrintDocument,
+    PrintLine,
+    Totals,
+)
+from retailerp.printing.wording import currency_text, money_text, percent_text, quantity_text
 
-TITLE = QT_TRANSLATE_NOOP("print", "Invoice")
-RED_TITLE = QT_TRANSLATE_NOOP("print", "Red invoice")
+TITLE = QT_TRANSLATE_NOOP("print", "Sales settlement")
+RED_TITLE = QT_TRANSLATE_NOOP("print", "Red sales settlement")
 KINDS = ("invoice", "red_invoice")
 
-COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("print", "No."), 0.5, "center"),
-    Column(QT_TRANSLATE_NOOP("print", "Code"), 1.1),
-    Column(QT_TRANSLATE_NOOP("print", "Name"), 2.2),
-    Column(QT_TRANSLATE_NOOP("print", "Spec."), 1.1),
-    Column(QT_TRANSLATE_NOOP("print", "Unit"), 0.6, "center"),
-    Column(QT_TRANSLATE_NOOP("print", "Quantity"), 0.8, "right"),
-    Column(QT_TRANSLATE_NOOP("print", "Unit price"), 1.0, "right"),
-    Column(QT_TRANSLATE_NOOP("print", "Net amount"), 1.1, "right"),
-    Column(QT_TRANSLATE_NOOP("print", "VAT rate"), 0.7, "right"),
-    Column(QT_TRANSLATE_NOOP("print", "VAT"), 1.0, "right"),
-    Column(QT_TRANSLATE_NOOP("print", "Gross amount"), 1.1, "right"),
-)
+NO = Column(QT_TRANSLATE_NOOP("print", "No."), kind="center")
+CODE = Column(QT_TRANSLATE_NOOP("print", "Code"), 0.8)
+NAME = Column(QT_TRANSLATE_NOOP("print", "Name"), 3.0)
+SPEC = Column(QT_TRANSLATE_NOOP("print", "Spec."), 1.0)
+UNIT = Column(QT_TRANSLATE_NOOP("print", "Unit"), kind="center")
+QUANTITY = Column(QT_TRANSLATE_NOOP("print", "Quantity"), kind="number")
+UNIT_PRICE = Column(QT_TRANSLATE_NOOP("print", "Unit price"), kind="number")
+DISCOUNT = Column(QT_TRANSLATE_NOOP("print", "Discount"), kind="number")
+NET = Column(QT_TRANSLATE_NOOP("print", "Net amount"), kind="number")
+RATE = Column(QT_TRANSLATE_NOOP("print", "VAT rate"), kind="number")
+VAT_COLUMN = Column(QT_TRANSLATE_NOOP("print", "VAT"), kind="number")
+GROSS = Column(QT_TRANSLATE_NOOP("print", "Gross amount"), kind="number")
 
 NET_AMOUNT = QT_TRANSLATE_NOOP("print", "Net amount")
 VAT = QT_TRANSLATE_NOOP("print", "VAT")
-TOTAL = QT_TRANSLATE_NOOP("print", "Total")
+TOTAL = QT_TRANSLATE_NOOP("print", "Total incl. VAT")
+PAID = QT_TRANSLATE_NOOP("print", "Paid")
+OPEN = QT_TRANSLATE_NOOP("print", "Open")
 PAYEE = QT_TRANSLATE_NOOP("print", "Payee")
 REVIEWER = QT_TRANSLATE_NOOP("print", "Reviewed by")
 ISSUER = QT_TRANSLATE_NOOP("print", "Issued by")
+NOT_A_TAX_INVOICE = QT_TRANSLATE_NOOP(
+    "print",
+    "This settlement is not a VAT invoice; the official e-invoice is issued on the tax platform.",
+)
 
 
 def _signed(value: Money, red: bool) -> Money:
@@ -66,25 +81,35 @@ def rate_text(rate: Decimal | None) -> str:
     return "" if rate is None else f"{(rate * 100).normalize():f}%"
 
 
-def _row(line: PrintLine, red: bool) -> list[str]:
+def columns(doc: PrintDocument) -> list[Column]:
+    """The columns printed: Discount only when a line has one."""
+    shown = [NO, CODE, NAME, SPEC, UNIT, QUANTITY, UNIT_PRICE]
+    if any(line.discount for line in doc.lines):
+        shown.append(DISCOUNT)
+    return shown + [NET, RATE, VAT_COLUMN, GROSS]
+
+
+def _row(line: PrintLine, red: bool, shown: list[Column]) -> list[str]:
     amounts = line_totals(line)
     quantity = -abs(line.quantity) if red else line.quantity
     figures = ["", "", ""]
     if amounts is not None:
         figures = [money_text(_signed(m, red)) for m in (amounts.net, amounts.vat, amounts.gross)]
-    return [
-        str(line.no),
-        line.code,
-        line.name,
-        line.spec,
-        line.unit,
-        quantity_text(quantity),
-        money_text(line.unit_price),
-        figures[0],
-        rate_text(line.vat_rate),
-        figures[1],
-        figures[2],
-    ]
+    values = {
+        NO: str(line.no),
+        CODE: line.code,
+        NAME: line.name,
+        SPEC: line.spec,
+        UNIT: line.unit,
+        QUANTITY: quantity_text(quantity),
+        UNIT_PRICE: money_text(line.unit_price),
+        DISCOUNT: percent_text(line.discount) if line.discount else "",
+        NET: figures[0],
+        RATE: rate_text(line.vat_rate),
+        VAT_COLUMN: figures[1],
+        GROSS: figures[2],
+    }
+    return [values[column] for column in shown]
 
 
 def document_totals(doc: PrintDocument) -> Totals:
@@ -100,29 +125,46 @@ def document_totals(doc: PrintDocument) -> Totals:
     )
 
 
-def _totals(sheet: Sheet, doc: PrintDocument, red: bool) -> Flowable:
+def _totals(sheet: Sheet, doc: PrintDocument, red: bool) -> list[Flowable]:
     totals = document_totals(doc)
     net, vat, gross = (_signed(m, red) for m in (totals.net, totals.vat, totals.gross))
     rows = [(NET_AMOUNT, money_text(net)), (VAT, money_text(vat)), (TOTAL, currency_text(gross))]
+    if doc.paid is not None and not red:
+        rows += [(PAID, money_text(doc.paid)), (OPEN, money_text(totals.gross - doc.paid))]
     return blocks.totals_block(sheet, rows, capital=gross)
+
+
+def terms_pairs(sheet: Sheet, doc: PrintDocument) -> list[tuple[str, str]]:
+    """Payment terms ("30 days net", "Due on receipt") in the document's language."""
+    days = doc.payment_terms_days
+    if days is None:
+        return []
+    terms = sheet.wording(NET_DAYS, days=days) if days > 0 else sheet.wording(DUE_ON_RECEIPT)
+    return [(PAYMENT_TERMS, terms)]
 
 
 def _body(doc: PrintDocument) -> Body:
     red = doc.kind == "red_invoice"
 
     def body(sheet: Sheet) -> list[Flowable]:
-        gap = Spacer(1, sheet.styles.size * 0.6)
         grid = blocks.info_grid(
-            sheet, blocks.customer_pairs(doc.customer, bank=True) + blocks.document_pairs(doc)
+            sheet,
+            blocks.customer_pairs(doc.customer, bank=True)
+            + blocks.document_pairs(doc)
+            + list(doc.details.items())
+            + terms_pairs(sheet, doc),
         )
+        shown = columns(doc)
+        tail = _totals(sheet, doc, red) + [
+            blocks.signature_lines(sheet, [(PAYEE, ""), (REVIEWER, ""), (ISSUER, "")]),
+            blocks.footnote(sheet, NOT_A_TAX_INVOICE),
+        ]
         flowables: list[Flowable | None] = [
             blocks.header(sheet, doc, RED_TITLE if red else TITLE, red=red),
-            gap,
+            blocks.gap(sheet),
             grid,
-            gap,
-            blocks.lines_table(sheet, COLUMNS, [_row(line, red) for line in doc.lines]),
-            _totals(sheet, doc, red),
-            blocks.signature_lines(sheet, [(PAYEE, ""), (REVIEWER, ""), (ISSUER, "")]),
+            blocks.gap(sheet),
+            lines_table(sheet, shown, [_row(line, red, shown) for line in doc.lines], tail=tail),
         ]
         return [f for f in flowables if f is not None]
 
@@ -132,7 +174,7 @@ def _body(doc: PrintDocument) -> Body:
 def render(
     doc: PrintDocument, *, preset: PagePreset = A4, copies: int = 1, language: str = "zh_CN"
 ) -> bytes:
-    """The invoice or red invoice ``doc`` as PDF bytes.
+    """The sales settlement (invoice) or red settlement ``doc`` as PDF bytes.
 
     A red invoice must name its original invoice (``references[ORIGINAL_INVOICE_NUMBER]``).
     """

@@ -3,7 +3,7 @@
 A document is built twice: the first pass counts the pages of each copy, the second prints
 "Page N of M" with the right M.  With ``copies=N`` the whole document is repeated once per
 copy, each copy on its own pages, numbered on its own, and every page marked with the copy's
-label (存根 / 客户 / 回单 on two- and three-part forms).
+label (on a delivery note 存根 / 客户 / 回单; each kind has its own, see ``COPY_LABELS``).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ CONTINUOUS_241x140 = PagePreset(
 )
 """Continuous dot-matrix paper, 241 mm wide (tractor strips included), 140 mm per part."""
 CONTINUOUS_241x93 = PagePreset(
-    "241x93", 241 * mm, 93 * mm, 13 * mm, 13 * mm, 8 * mm, 8 * mm, 8, 12 * mm, 5 * mm
+    "241x93", 241 * mm, 93 * mm, 13 * mm, 13 * mm, 7 * mm, 6.5 * mm, 8, 11 * mm, 5 * mm
 )
 """Continuous dot-matrix paper, 241 mm wide, 93 mm (a third of 279 mm) per part."""
 
@@ -76,22 +76,44 @@ PRESETS: dict[str, PagePreset] = {
 STUB = QT_TRANSLATE_NOOP("print", "Stub")
 CUSTOMER_COPY = QT_TRANSLATE_NOOP("print", "Customer")
 RETURN_RECEIPT = QT_TRANSLATE_NOOP("print", "Return receipt")
-COPY_LABELS: dict[int, tuple[str, ...]] = {
-    1: (),
-    2: (STUB, CUSTOMER_COPY),
-    3: (STUB, CUSTOMER_COPY, RETURN_RECEIPT),
+WAREHOUSE_COPY = QT_TRANSLATE_NOOP("print", "Warehouse copy")
+PICKER_COPY = QT_TRANSLATE_NOOP("print", "Picker copy")
+DISPATCH_COPY = QT_TRANSLATE_NOOP("print", "Dispatch copy")
+ACCOUNTS_COPY = QT_TRANSLATE_NOOP("print", "Accounts copy")
+COPY_LABELS: dict[str, dict[int, tuple[str, ...]]] = {
+    "delivery_note": {
+        1: (),
+        2: (STUB, CUSTOMER_COPY),
+        3: (STUB, CUSTOMER_COPY, RETURN_RECEIPT),
+    },
+    "picking_list": {
+        1: (),
+        2: (WAREHOUSE_COPY, PICKER_COPY),
+        3: (WAREHOUSE_COPY, PICKER_COPY, DISPATCH_COPY),
+    },
+    "invoice": {
+        1: (),
+        2: (STUB, CUSTOMER_COPY),
+        3: (STUB, CUSTOMER_COPY, ACCOUNTS_COPY),
+    },
 }
-"""Labels of the parts of one-, two- and three-part forms, in printing order."""
+"""Labels of the parts of one-, two- and three-part forms per document kind, in printing
+order: a delivery note's third part comes back signed (回单); a picking list stays in the
+warehouse; a settlement's third part goes to the accounts.  Kinds not named use the
+delivery note's labels; a red invoice uses the invoice's."""
 
 PART_OF = QT_TRANSLATE_NOOP("print", "Part {index} of {count}: {label}")
 PAGE_OF = QT_TRANSLATE_NOOP("print", "Page {page} of {pages}")
 
 
-def copy_labels(copies: int) -> tuple[str, ...]:
-    """The (untranslated) labels of ``copies`` parts; refuses anything but 1, 2 or 3."""
-    if copies not in COPY_LABELS:
+def copy_labels(copies: int, kind: str = "delivery_note") -> tuple[str, ...]:
+    """The (untranslated) labels of ``copies`` parts of a ``kind`` document; refuses anything
+    but 1, 2 or 3."""
+    labels = COPY_LABELS.get("invoice" if kind == "red_invoice" else kind)
+    labels = labels or COPY_LABELS["delivery_note"]
+    if copies not in labels:
         raise ValueError(f"copies must be 1, 2 or 3, not {copies!r}")
-    return COPY_LABELS[copies]
+    return labels[copies]
 
 
 @dataclass(frozen=True)
@@ -202,7 +224,7 @@ def build_pdf(
 
     ``title`` is the untranslated document title; ``language`` is ``"en"`` or ``"zh_CN"``.
     """
-    labels = copy_labels(copies)
+    labels = copy_labels(copies, doc.kind)
     wording = Wording(language)
     styles = make_styles(preset.font_size, cjk=wording.chinese)
     sheet = Sheet(preset=preset, styles=styles, wording=wording)

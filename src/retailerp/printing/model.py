@@ -30,6 +30,14 @@ RED_CONFIRMATION_NUMBER = QT_TRANSLATE_NOOP("print", "Red-letter confirmation no
 RED_REASON = QT_TRANSLATE_NOOP("print", "Reason")
 CUSTOMER_ORDER_NUMBER = QT_TRANSLATE_NOOP("print", "Customer order no.")
 REQUESTED_DATE = QT_TRANSLATE_NOOP("print", "Requested delivery date")
+E_INVOICE_NUMBER = QT_TRANSLATE_NOOP("print", "E-invoice no.")
+SALESPERSON = QT_TRANSLATE_NOOP("print", "Salesperson")
+PREPARED_BY = QT_TRANSLATE_NOOP("print", "Prepared by")
+SHIP_TO = QT_TRANSLATE_NOOP("print", "Ship to")
+DUE_DATE = QT_TRANSLATE_NOOP("print", "Due date")
+PAYMENT_TERMS = QT_TRANSLATE_NOOP("print", "Payment terms")
+NET_DAYS = QT_TRANSLATE_NOOP("print", "{days} days net")
+DUE_ON_RECEIPT = QT_TRANSLATE_NOOP("print", "Due on receipt")
 
 
 @dataclass(frozen=True)
@@ -44,14 +52,18 @@ class Party:
     tax_id: str = ""
     bank_name: str = ""
     bank_account: str = ""
+    logo: bytes = b""
+    """The company's logo (PNG or JPEG bytes); empty for none."""
 
 
 @dataclass(frozen=True)
 class PrintLine:
     """One line of a printed document.
 
-    ``amount`` is the line's net amount; ``vat`` its tax when the service computed it (an
-    invoice otherwise derives it from ``amount`` and ``vat_rate``, rounded half up).
+    ``unit_price`` is the list price and ``discount`` the line's discount (a share, 0.1 for
+    10 %): ``amount`` = quantity × unit price × (1 − discount), rounded half up, is the line's
+    net amount.  ``vat`` is its tax when the service computed it (an invoice otherwise
+    derives it from ``amount`` and ``vat_rate``, rounded half up).
     """
 
     no: int
@@ -70,6 +82,7 @@ class PrintLine:
     barcode: str = ""
     remark: str = ""
     vat: Money | None = None
+    discount: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -101,3 +114,10 @@ class PrintDocument:
     checker: str = ""
     consignment: bool = False
     """Goods stay ours at the customer's site: the document carries a "Consignment" marker."""
+    details: Mapping[str, str] = field(default_factory=dict)
+    """Further label → text pairs printed with the references (salesperson, prepared by,
+    ship-to address, requested date, due date, payment terms, e-invoice number…)."""
+    paid: Money | None = None
+    """Received so far (invoices): printed with the open amount under the total."""
+    payment_terms_days: int | None = None
+    """Days from the invoice date to the due date (invoices); 0 is "due on receipt"."""

@@ -1,8 +1,8 @@
 """The picking list (拣货单): what to take from which bin, in walking order.
 
-Lines are grouped by bin and sorted along the bins (A-2 before A-10), each with its item
-barcode, batch / expiry or serial, and a blank "Picked" column to tick; picker and checker
-sign at the bottom.  No prices.
+Lines are grouped under a heading per bin and sorted along the bins (A-2 before A-10), each
+with its item barcode (with quiet zones, so it scans), batch / expiry or serial, and a blank
+"Picked" column to tick; picker and checker sign at the bottom.  No prices.
 """
 
 from __future__ import annotations
@@ -11,15 +11,13 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 from itertools import groupby
-from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable
 
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.printing import blocks
-from retailerp.printing.barcodes import code128
-from retailerp.printing.blocks import Cell, Column
 from retailerp.printing.layout import A4, Body, PagePreset, Sheet, build_pdf
+from retailerp.printing.lines import Column, Group, Row, lines_table
 from retailerp.printing.model import PrintDocument, PrintLine
 from retailerp.printing.wording import quantity_text
 
@@ -27,17 +25,15 @@ TITLE = QT_TRANSLATE_NOOP("print", "Picking list")
 KIND = "picking_list"
 
 COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("print", "No."), 0.5, "center"),
-    Column(QT_TRANSLATE_NOOP("print", "Bin"), 0.9),
-    Column(QT_TRANSLATE_NOOP("print", "Code"), 1.1),
-    Column(QT_TRANSLATE_NOOP("print", "Item"), 2.3),
-    Column(QT_TRANSLATE_NOOP("print", "Unit"), 0.6, "center"),
-    Column(QT_TRANSLATE_NOOP("print", "Quantity"), 0.8, "right"),
-    Column(QT_TRANSLATE_NOOP("print", "Batch / expiry / serial"), 1.4),
-    Column(QT_TRANSLATE_NOOP("print", "Barcode"), 2.0, "center"),
+    Column(QT_TRANSLATE_NOOP("print", "No."), kind="center"),
+    Column(QT_TRANSLATE_NOOP("print", "Code"), 0.8),
+    Column(QT_TRANSLATE_NOOP("print", "Item"), 3.0),
+    Column(QT_TRANSLATE_NOOP("print", "Unit"), kind="center"),
+    Column(QT_TRANSLATE_NOOP("print", "Quantity"), kind="number"),
+    Column(QT_TRANSLATE_NOOP("print", "Batch / expiry / serial"), 1.2),
+    Column(QT_TRANSLATE_NOOP("print", "Barcode"), kind="barcode"),
     Column(QT_TRANSLATE_NOOP("print", "Picked"), 0.8),
 )
-BARCODE_COLUMN = 7
 
 BIN = QT_TRANSLATE_NOOP("print", "Bin")
 NO_BIN = QT_TRANSLATE_NOOP("print", "No bin")
@@ -58,74 +54,54 @@ def in_bin_order(lines: Sequence[PrintLine]) -> list[PrintLine]:
     return sorted(lines, key=lambda line: (bin_key(line.bin), line.no))
 
 
-def _item_cell(sheet: Sheet, line: PrintLine) -> Cell:
-    if not line.spec:
-        return line.name
-    markup = f"{escape(line.name)}<br/><font size={sheet.styles.size - 1}>{escape(line.spec)}"
-    return Paragraph(markup + "</font>", sheet.styles.body)
-
-
-def _barcode_cell(sheet: Sheet, line: PrintLine, width: float) -> Cell:
-    value = line.barcode or line.code
-    barcode = code128(value, width, sheet.preset.bar_height * 0.8)
-    if barcode is None:
-        return value
-    barcode.hAlign = "CENTER"
-    return barcode
-
-
-def _line_row(sheet: Sheet, line: PrintLine, barcode_width: float) -> list[Cell]:
+def _line_row(line: PrintLine) -> list[str]:
+    item = f"{line.name} · {line.spec}" if line.spec else line.name
     return [
         str(line.no),
-        line.bin,
         line.code,
-        _item_cell(sheet, line),
+        item,
         line.unit,
         quantity_text(line.quantity),
         blocks.tracking_text(line),
-        _barcode_cell(sheet, line, barcode_width),
+        line.barcode or line.code,
         "",
     ]
 
 
-def _rows(sheet: Sheet, doc: PrintDocument) -> tuple[list[list[Cell]], list[int]]:
-    """Table rows with a heading row per bin, and the indexes of those headings."""
-    width = blocks.column_widths(sheet, COLUMNS)[BARCODE_COLUMN] - 4
-    rows: list[list[Cell]] = []
-    headings: list[int] = []
+def _rows(sheet: Sheet, doc: PrintDocument) -> list[Row]:
+    """Table rows with a heading row per bin (never left alone at the foot of a page)."""
+    rows: list[Row] = []
+    tr = sheet.wording
     for bin_code, group in groupby(in_bin_order(doc.lines), key=lambda line: line.bin.strip()):
-        tr = sheet.wording
-        heading = f"{tr(BIN)}: {bin_code}" if bin_code else tr(NO_BIN)
-        headings.append(len(rows))
-        rows.append([blocks.text(heading, sheet.styles.body)] + [""] * (len(COLUMNS) - 1))
-        rows += [_line_row(sheet, line, width) for line in group]
-    return rows, headings
+        rows.append(Group(f"{tr(BIN)}: {bin_code}" if bin_code else tr(NO_BIN)))
+        rows += [_line_row(line) for line in group]
+    return rows
 
 
 def _body(doc: PrintDocument) -> Body:
     def body(sheet: Sheet) -> list[Flowable]:
-        rows, headings = _rows(sheet, doc)
         quantity = sum((line.quantity for line in doc.lines), Decimal(0))
         totals = [(LINE_COUNT, str(len(doc.lines))), (TOTAL_QUANTITY, quantity_text(quantity))]
-        gap = Spacer(1, sheet.styles.size * 0.6)
         grid = blocks.info_grid(
-            sheet, blocks.customer_pairs(doc.customer) + blocks.document_pairs(doc)
+            sheet,
+            blocks.customer_pairs(doc.customer)
+            + blocks.document_pairs(doc)
+            + list(doc.details.items()),
+        )
+        signatures = blocks.signature_lines(
+            sheet,
+            [(PICKER, doc.picker), (blocks.DATE, ""), (CHECKER, doc.checker), (blocks.DATE, "")],
         )
         flowables: list[Flowable | None] = [
             blocks.header(sheet, doc, TITLE),
-            gap,
+            blocks.gap(sheet),
             grid,
-            gap,
-            blocks.lines_table(sheet, COLUMNS, rows, group_rows=headings),
-            blocks.totals_block(sheet, totals),
-            blocks.signature_lines(
+            blocks.gap(sheet),
+            lines_table(
                 sheet,
-                [
-                    (PICKER, doc.picker),
-                    (blocks.DATE, ""),
-                    (CHECKER, doc.checker),
-                    (blocks.DATE, ""),
-                ],
+                COLUMNS,
+                _rows(sheet, doc),
+                tail=[*blocks.totals_block(sheet, totals), signatures],
             ),
         ]
         return [f for f in flowables if f is not None]

@@ -85,6 +85,13 @@ def quantity_text(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
+def percent_text(share: Decimal | None) -> str:
+    """A share as a percentage without trailing zeros: ``13%``, ``12.5%``; empty for none."""
+    if share is None:
+        return ""
+    return f"{quantity_text(share * 100)}%"
+
+
 def date_text(value: date | None) -> str:
     """ISO date (``2026-03-05``), read the same way in Chinese and English; empty for none."""
     return "" if value is None else value.isoformat()

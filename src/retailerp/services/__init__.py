@@ -13,16 +13,17 @@ from retailerp.persistence.queries import (
     PAGE_LIMIT_MAX,
     CustomerRow,
     DeliveryRow,
-    DocumentRow,
     InvoiceRow,
     ItemRow,
     OrderRow,
     Page,
-    StockRow,
 )
+from retailerp.persistence.stock_queries import DocumentRow, LedgerRow, LocationRow, StockRow
 from retailerp.services.changes import ChangeBus, bus_for
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
+from retailerp.services.e_invoice import EInvoiceService
+from retailerp.services.home import HomeService
 from retailerp.services.invoicing import InvoiceService
 from retailerp.services.items import ItemService
 from retailerp.services.printing import PrintService
@@ -38,6 +39,8 @@ __all__ = [
     "DocumentRow",
     "InvoiceRow",
     "ItemRow",
+    "LedgerRow",
+    "LocationRow",
     "OrderRow",
     "Page",
     "ServiceContext",
@@ -62,6 +65,8 @@ class Services:
         self.invoices = InvoiceService(self.ctx)
         self.printing = PrintService(self.ctx)
         self.returns = ReturnService(self.ctx)
+        self.e_invoices = EInvoiceService(self.ctx)
+        self.home = HomeService(self.ctx)
 
     @property
     def changes(self) -> ChangeBus:

@@ -73,6 +73,7 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "payment_allocations": frozenset({Change.PAYMENTS}),
     "returns": frozenset({Change.RETURNS}),
     "return_lines": frozenset({Change.RETURNS}),
+    "units": frozenset({Change.ITEMS}),
 }
 """The kinds of thing each table holds; a table of a new area is added here."""
 

@@ -15,16 +15,15 @@ from retailerp.domain.errors import FieldError
 from retailerp.domain.fulfilment import Delivery, PickingList
 from retailerp.domain.invoicing import Invoice
 from retailerp.domain.items import Item
-from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType, parse_number
-from retailerp.domain.sales import PAYMENT_MODE_LABELS
+from retailerp.domain.sales import PAYMENT_MODE_LABELS, SalesOrder
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.printing import PRESETS, render
 from retailerp.printing import model as pm
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
-from retailerp.services.settings import load_settings
+from retailerp.services.settings import load_company
 
 PRINTABLE = (DocumentType.PICKING_LIST, DocumentType.DELIVERY, DocumentType.INVOICE)
 
@@ -77,15 +76,15 @@ class PrintService:
 
 
 def _company(uow: UnitOfWork) -> pm.Party:
-    settings = load_settings(uow)
-    s = uow.settings
+    company = load_company(uow)
     return pm.Party(
-        name=settings.company_name or "RetailERP",
-        address=s.get("company.address"),
-        phone=s.get("company.phone"),
-        tax_id=s.get("company.tax_id"),
-        bank_name=s.get("company.bank_name"),
-        bank_account=s.get("company.bank_account"),
+        name=company.name or "RetailERP",
+        address=company.address,
+        phone=company.phone,
+        tax_id=company.tax_id,
+        bank_name=company.bank_name,
+        bank_account=company.bank_account,
+        logo=company.logo,
     )
 
 
@@ -116,9 +115,11 @@ def _item_line(item: Item, no: int, quantity: Decimal, **details: Any) -> pm.Pri
     )
 
 
-def _net_price(unit_price: Money, discount: Decimal) -> Money:
-    """The unit price after the line discount, as printed."""
-    return Money.of(unit_price.amount * (1 - discount))
+def _order_details(order: SalesOrder, customer: Customer | None) -> dict[str, str]:
+    """Salesperson (the customer's, else who entered the order) and requested date."""
+    salesperson = (customer.salesperson if customer else "") or order.created_by
+    requested = order.requested_date.isoformat() if order.requested_date else ""
+    return {pm.SALESPERSON: salesperson, pm.REQUESTED_DATE: requested}
 
 
 def _picking(uow: UnitOfWork, number: str) -> pm.PrintDocument:
@@ -141,6 +142,9 @@ def _picking(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         )
         for p in picking.lines
     ]
+    shipped = [
+        d for d in uow.sales.deliveries_of_order(order.id or 0) if d.picking_id == picking.id
+    ]
     return pm.PrintDocument(
         kind="picking_list",
         number=picking.number,
@@ -151,6 +155,9 @@ def _picking(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         references={pm.ORDER_NUMBER: order.number},
         payment_mode=PAYMENT_MODE_LABELS[order.payment_mode],
         note=order.note,
+        picker=picking.created_by,
+        checker=shipped[0].posted_by if shipped else "",
+        details={**_order_details(order, customer), pm.PREPARED_BY: picking.created_by},
     )
 
 
@@ -167,7 +174,8 @@ def _delivery(uow: UnitOfWork, number: str) -> pm.PrintDocument:
             items[d.item_id],
             d.line_no,
             d.quantity,
-            unit_price=_net_price(d.unit_price, d.discount),
+            unit_price=d.unit_price,
+            discount=d.discount,
             amount=d.amounts.net,
             vat_rate=d.vat_rate,
             vat=d.amounts.vat,
@@ -189,6 +197,7 @@ def _delivery(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         references={pm.ORDER_NUMBER: order.number},
         payment_mode=PAYMENT_MODE_LABELS[order.payment_mode],
         note=order.note,
+        details={**_order_details(order, customer), pm.PREPARED_BY: delivery.posted_by},
     )
 
 
@@ -203,7 +212,8 @@ def _invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
             items[line.item_id],
             line.line_no,
             line.quantity,
-            unit_price=_net_price(line.unit_price, line.discount),
+            unit_price=line.unit_price,
+            discount=line.discount,
             amount=line.net,
             vat_rate=line.vat_rate,
             vat=line.vat,
@@ -213,6 +223,7 @@ def _invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
     deliveries = ", ".join(
         sorted({d.number for d in uow.sales.deliveries_of_invoice(invoice.id or 0)})
     )
+    days = (invoice.due_date - invoice.invoice_date).days
     return pm.PrintDocument(
         kind="invoice",
         number=invoice.number,
@@ -221,5 +232,14 @@ def _invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         customer=_party(customer) if customer else None,
         lines=lines,
         totals=pm.Totals(invoice.net, invoice.vat, invoice.gross),
-        references={pm.DELIVERY_NUMBERS: deliveries},
+        references={
+            pm.DELIVERY_NUMBERS: deliveries,
+            pm.E_INVOICE_NUMBER: invoice.e_invoice_number or "",
+        },
+        details={
+            pm.DUE_DATE: invoice.due_date.isoformat(),
+            pm.PREPARED_BY: invoice.posted_by,
+        },
+        paid=invoice.paid,
+        payment_terms_days=days,
     )

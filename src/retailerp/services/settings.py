@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from retailerp.domain import credit
-from retailerp.domain import validation as v
+from retailerp.domain.company import CompanyDetails, company_from
 from retailerp.domain.customers import AbcThresholds, ReviewSchedule
 from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.money import PriceEntry, to_decimal
@@ -22,7 +24,11 @@ ALLOW_NEGATIVE = "stock.allow_negative"
 ABC_A = "abc.a_share"
 ABC_B = "abc.b_share"
 REVIEW_MONTHS = "review.months"
+COMPANY_KEYS = ("name", "address", "phone", "tax_id", "bank_name", "bank_account")
+"""Company fields kept as text rows ``company.<field>``; the logo is ``company.logo``."""
+COMPANY_LOGO = "company.logo"
 COMPANY_NAME = "company.name"
+"""The row holding the company's name (the home page's first step looks for it)."""
 PRICE_FLOOR = "sales.price_floor"
 OVERDUE_GRACE = "credit.overdue_grace_days"
 PRICE_ENTRY = "sales.price_entry"
@@ -33,7 +39,6 @@ class ShopSettings:
     allow_negative_stock: bool = False
     abc: AbcThresholds = AbcThresholds()
     review: ReviewSchedule = ReviewSchedule()
-    company_name: str = ""
     price_floor: Decimal = Decimal("0.5")
     """A net unit price below this share of the list price is refused (0 = no floor)."""
     overdue_grace_days: int = credit.DEFAULT_GRACE_DAYS
@@ -49,7 +54,6 @@ def load_settings(uow: UnitOfWork) -> ShopSettings:
         allow_negative_stock=s.get(ALLOW_NEGATIVE, "0") == "1",
         abc=AbcThresholds(Decimal(s.get(ABC_A, "0.80")), Decimal(s.get(ABC_B, "0.95"))),
         review=ReviewSchedule(months),
-        company_name=s.get(COMPANY_NAME, ""),
         price_floor=Decimal(s.get(PRICE_FLOOR, "0.5")),
         overdue_grace_days=credit.grace_days(s.get(OVERDUE_GRACE, "")),
         price_entry=_stored_price_entry(s.get(PRICE_ENTRY, PriceEntry.NET)),
@@ -61,6 +65,14 @@ def _stored_price_entry(value: str) -> PriceEntry:
         return PriceEntry(value)
     except ValueError:  # written by a newer version: the safe reading
         return PriceEntry.NET
+def load_company(uow: UnitOfWork) -> CompanyDetails:
+    """The company details stored in the settings rows (a damaged logo reads as none)."""
+    s = uow.settings
+    try:
+        logo = base64.b64decode(s.get(COMPANY_LOGO, ""), validate=True)
+    except (binascii.Error, ValueError):
+        logo = b""
+    return CompanyDetails(**{key: s.get(f"company.{key}", "") for key in COMPANY_KEYS}, logo=logo)
 
 
 class SettingsService:
@@ -70,6 +82,31 @@ class SettingsService:
     @door
     def get(self) -> ShopSettings:
         return read(self.ctx.db, load_settings)
+
+    @door
+    def company(self) -> CompanyDetails:
+        """The shop's company details, as every printed document shows them."""
+        return read(self.ctx.db, load_company)
+
+    @door
+    def save_company(self, values: Mapping[str, Any]) -> CompanyDetails:
+        """Check and store company details typed into the company page (``logo`` as bytes;
+        ``b""`` removes it).  Keys not given keep their value; one ValidationError names
+        every field at fault and nothing is saved."""
+        self.ctx.actor.require(Permission.ADMINISTER)
+
+        def work(uow: UnitOfWork) -> CompanyDetails:
+            before = load_company(uow)
+            company = company_from(values, before)
+            for key in COMPANY_KEYS:
+                uow.settings.set(f"company.{key}", getattr(company, key))
+            uow.settings.set(COMPANY_LOGO, base64.b64encode(company.logo).decode("ascii"))
+            keys = (*COMPANY_KEYS, "logo")
+            changed = [k for k in keys if getattr(company, k) != getattr(before, k)]
+            uow.audit(self.ctx.actor, "settings.company", "settings", "company", changed=changed)
+            return company
+
+        return write(self.ctx.db, work)
 
     @door
     def save_values(self, values: Mapping[str, Any]) -> ShopSettings:
@@ -88,7 +125,6 @@ class SettingsService:
             uow.settings.set(ABC_A, str(settings.abc.a_share))
             uow.settings.set(ABC_B, str(settings.abc.b_share))
             uow.settings.set(REVIEW_MONTHS, ",".join(str(m) for m in settings.review.months))
-            uow.settings.set(COMPANY_NAME, settings.company_name)
             uow.settings.set(PRICE_FLOOR, str(settings.price_floor))
             uow.settings.set(OVERDUE_GRACE, str(settings.overdue_grace_days))
             uow.settings.set(PRICE_ENTRY, settings.price_entry.value)
@@ -132,10 +168,6 @@ def shop_settings_from(values: Mapping[str, Any], current: ShopSettings) -> Shop
     if "allow_negative_stock" in values:
         changes["allow_negative_stock"] = _collect(
             lambda: _yes_no(values["allow_negative_stock"], "allow_negative_stock"), errors
-        )
-    if "company_name" in values:
-        changes["company_name"] = _collect(
-            lambda: v.optional_text(values["company_name"], "company_name", 100), errors
         )
     if "abc_a" in values or "abc_b" in values:
         a = _collect(lambda: percent_share(values.get("abc_a"), "abc_a"), errors)

@@ -10,12 +10,12 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from retailerp import __version__, i18n
-from retailerp.config import LocalSettings, default_database
+from retailerp.config import LocalSettings, config_dir, default_database
 from retailerp.domain.errors import DomainError
 from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
 from retailerp.persistence import migrate
@@ -23,6 +23,7 @@ from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.errors import message_for
+from retailerp.ui.home import register_home_module
 from retailerp.ui.items import ItemListPage
 from retailerp.ui.main_window import MainWindow
 from retailerp.ui.sales import register_sales_modules
@@ -203,10 +204,11 @@ def open_shop_database(database: str | None, journal_mode: str) -> Database | in
 # --- the window ---------------------------------------------------------------------------
 
 
-def build_main_window(services: Services, db_label: str) -> MainWindow:
-    """The main window with the working modules: customers, items, stock, orders,
-    deliveries, invoices."""
+def build_main_window(services: Services, db_label: str, journal_mode: str = "") -> MainWindow:
+    """The main window with the working modules: today's work, customers, items, stock,
+    orders, deliveries, invoices; the status bar names the database, its mode, the user."""
     window = MainWindow()
+    register_home_module(window, services)
     window.add_module(
         "customers",
         QCoreApplication.translate("App", "Customers"),
@@ -220,6 +222,7 @@ def build_main_window(services: Services, db_label: str) -> MainWindow:
     )
     register_sales_modules(window, services)
     window.set_database_label(db_label)
+    window.set_connection_info(db_label, journal_text(journal_mode), actor_text(services))
     window.set_about_text(
         QCoreApplication.translate(
             "App",
@@ -227,8 +230,34 @@ def build_main_window(services: Services, db_label: str) -> MainWindow:
         ).format(version=__version__)
     )
     window.settings_requested.connect(lambda: open_settings(window, services, db_label))
-    window.resize(1100, 700)
     return window
+
+
+def window_settings() -> QSettings:
+    """Where this PC keeps the window's size and state: beside its ``settings.json``."""
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def journal_text(mode: str) -> str:
+    """The journal mode in a shop owner's words."""
+    texts = {
+        "wal": QCoreApplication.translate("App", "fast (this PC's disk)"),
+        "delete": QCoreApplication.translate("App", "shared folder (safe on a network)"),
+        "": QCoreApplication.translate("App", "database server"),
+    }
+    return texts.get(mode.lower(), mode)
+
+
+def actor_text(services: Services) -> str:
+    """``owner (owner)``: the user and the role."""
+    actor = services.ctx.actor
+    roles = {
+        "owner": QCoreApplication.translate("App", "owner"),
+        "sales": QCoreApplication.translate("App", "sales"),
+        "warehouse": QCoreApplication.translate("App", "warehouse"),
+        "finance": QCoreApplication.translate("App", "finance"),
+    }
+    return f"{actor.username} ({roles.get(actor.role.value, actor.role.value)})"
 
 
 def open_settings(window: MainWindow, services: Services, db_label: str = "") -> SettingsDialog:
@@ -379,7 +408,8 @@ def run_gui(
 
 
 def _show_window(app: QApplication, db: Database, exit_after: float | None) -> int:
-    window = build_main_window(Services.over(db), db.label)
+    window = build_main_window(Services.over(db), db.label, db.journal_mode)
+    window.remember_layout(window_settings())
     _windows[:] = [window]
     quit_on_close = app.quitOnLastWindowClosed()
     window.show()

@@ -28,7 +28,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -41,6 +43,7 @@ from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.list_view import list_view
 from retailerp.ui.models import ROW_ROLE, LazyTableModel, PageSource
+from retailerp.ui.styles import icon
 from retailerp.ui.widgets import SearchBox
 
 REFRESH_KEY = "F5"
@@ -79,6 +82,8 @@ class ListPage(QWidget):
         self.watcher = watch(
             self, services.changes, getattr(source, "shows", ALL_CHANGES), self.refresh
         )
+        self.preset: dict[str, object] = {}
+        self.preset_bar: QFrame | None = None
 
     def make_view(
         self, widths: Mapping[str, int] | None = None, *, multi_select: bool = False
@@ -112,7 +117,42 @@ class ListPage(QWidget):
         return {}
 
     def apply_filters(self) -> None:
-        self.model.set_filters(self.filters())
+        self.model.set_filters({**self.filters(), **self.preset})
+
+    def show_preset(self, filters: Mapping[str, object], label: str) -> None:
+        """Show only the rows ``filters`` ask for (a home page queue, named ``label``) on
+        top of the page's own filters, until "Show all" is pressed."""
+        self.preset = dict(filters)
+        bar = self._preset_bar()
+        bar.findChild(QLabel, f"{self.list_name}_preset").setText(
+            self.tr("Showing: {what}").format(what=label)
+        )
+        bar.show()
+        self.apply_filters()
+
+    def clear_preset(self) -> None:
+        self.preset = {}
+        if self.preset_bar is not None:
+            self.preset_bar.hide()
+        self.apply_filters()
+
+    def _preset_bar(self) -> QFrame:
+        if self.preset_bar is None:
+            self.preset_bar = QFrame(self)
+            self.preset_bar.setObjectName("preset_bar")
+            label = QLabel(self.preset_bar)
+            label.setObjectName(f"{self.list_name}_preset")
+            show_all = QPushButton(self.tr("Show a&ll"), self.preset_bar)
+            show_all.setObjectName(f"{self.list_name}_show_all")
+            show_all.clicked.connect(self.clear_preset)
+            row = QHBoxLayout(self.preset_bar)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(label, 1)
+            row.addWidget(show_all)
+            layout = self.layout()
+            if isinstance(layout, QVBoxLayout):
+                layout.insertWidget(0, self.preset_bar)
+        return self.preset_bar
 
     def refresh(self) -> None:
         """Load the list again, keeping the selection and how far it was scrolled."""
@@ -133,7 +173,7 @@ class ListPage(QWidget):
 
 def refresh_button(parent: QWidget, slot: Callable[[], object]) -> QPushButton:
     """ "Refresh", with F5 named in its tooltip (the main window's F5 reloads the page)."""
-    button = QPushButton(QCoreApplication.translate("ListPage", "Refresh"), parent)
+    button = QPushButton(icon("refresh"), QCoreApplication.translate("ListPage", "Refresh"), parent)
     button.setToolTip(
         QCoreApplication.translate("ListPage", "Load the list again ({key})").format(
             key=REFRESH_KEY

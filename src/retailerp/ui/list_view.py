@@ -6,8 +6,9 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from retailerp.ui.delegates import install_chips
 from retailerp.ui.models import LazyTableModel
 
 
@@ -21,9 +22,11 @@ def list_view(
 ) -> QTableView:
     """A read-only view selecting whole rows, sorted (in SQL) the way ``model`` is.
 
-    ``widths`` gives some columns a starting width in pixels (names need more room); the
-    widths are not computed from the contents, which would read every loaded row.
-    ``multi_select`` lets several rows be selected (Shift, Ctrl) instead of one.
+    Columns are sized to their header and the rows first loaded (once: later pages and
+    searches keep the widths the user sees); name columns (keys ending in ``name``) take the
+    room left.  ``widths`` gives some columns a minimum width in pixels.  States are drawn
+    as chips (:mod:`retailerp.ui.delegates`).  ``multi_select`` lets several rows be
+    selected (Shift, Ctrl) instead of one.
     """
     view = QTableView(parent)
     view.setObjectName(name)
@@ -35,13 +38,52 @@ def list_view(
     header = view.horizontalHeader()
     header.setSortIndicator(model.sort_column(), model.sort_order())
     view.setSortingEnabled(True)  # sorts by the indicator at once: it is set first
-    header.setStretchLastSection(True)
     view.verticalHeader().hide()
-    for key, width in (widths or {}).items():
-        column = model.column_of(key)
-        if column >= 0:
-            view.setColumnWidth(column, width)
+    install_chips(view)
+    fit_columns(view, model, widths or {})
+    if not model.loaded_count:  # size again once the first rows are there
+        model.rows_loaded.connect(lambda n, v=view: _fit_once(v, model, widths or {}, n))
     return view
+
+
+def is_name_column(key: str) -> bool:
+    return key == "name" or key.endswith("_name")
+
+
+def fit_columns(view: QTableView, model: LazyTableModel, widths: Mapping[str, int]) -> None:
+    """Size every column to its header and loaded cells; names stretch into the rest."""
+    header = view.horizontalHeader()
+    names = [i for i, c in enumerate(model.columns) if is_name_column(c.key)]
+    header.setStretchLastSection(not names)
+    view.resizeColumnsToContents()
+    for number, column in enumerate(model.columns):
+        width = max(view.columnWidth(number), widths.get(column.key, 0))
+        header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(number, width)
+    for number in names:
+        header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+
+
+def fit_table(view: QTableView, elastic: int | None = None) -> int:
+    """Size a small table's columns (a dialog's lines, a report) to header and contents;
+    column ``elastic`` takes the room left.  Returns the width the columns need."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(elastic is None)
+    for number in range(header.count()):
+        header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+    view.resizeColumnsToContents()
+    needed = sum(view.columnWidth(n) for n in range(header.count()))
+    if elastic is not None:
+        header.setSectionResizeMode(elastic, QHeaderView.ResizeMode.Stretch)
+    return needed + view.frameWidth() * 2 + view.verticalScrollBar().sizeHint().width()
+
+
+def _fit_once(
+    view: QTableView, model: LazyTableModel, widths: Mapping[str, int], loaded: int
+) -> None:
+    if loaded and not view.property("fitted"):
+        view.setProperty("fitted", True)
+        fit_columns(view, model, widths)
 
 
 def new_shortcut(parent: QWidget, slot: Callable[[], object]) -> QShortcut:

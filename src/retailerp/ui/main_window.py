@@ -2,18 +2,22 @@
 
 The shell knows no service.  The code that wires the application together registers each
 module with :meth:`MainWindow.add_module`, giving a factory that builds the module's widget
-(with its services) the first time the user opens it.
+(with its services) the first time the user opens it.  The module ``home`` (today's work)
+answers Ctrl+0; Ctrl+1 … Ctrl+9 are the other modules in order.  The status bar names the
+database, its journal mode and the user; the window keeps its size and state in
+``QSettings`` when :meth:`MainWindow.remember_layout` is given one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -22,9 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retailerp.ui import styles
+from retailerp.ui.styles import icon
+
 WidgetFactory = Callable[[], QWidget]
 
 MAX_SHORTCUTS = 9
+HOME = "home"
+DEFAULT_SIZE = QSize(1200, 720)
+"""The first size of the window (it fits a 1366 × 768 screen with the task bar)."""
 
 
 @dataclass
@@ -53,6 +63,8 @@ class MainWindow(QMainWindow):
         self._nav = QListWidget()
         self._nav.setObjectName("navigation")
         self._nav.setMaximumWidth(220)
+        self._nav.setIconSize(QSize(20, 20))
+        self._nav.setSpacing(2)
         self._stack = QStackedWidget()
         self._nav.currentRowChanged.connect(self._on_row_changed)
         central = QWidget()
@@ -60,10 +72,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._nav)
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
-        self.statusBar()
+        self._layout_settings: QSettings | None = None
+        self._status_labels = self._build_status_bar()
         self._build_menus()
         self._build_shortcuts()
         self.set_database_label("")
+        self.resize(DEFAULT_SIZE)
 
     # -- modules -------------------------------------------------------------------------
 
@@ -75,8 +89,7 @@ class MainWindow(QMainWindow):
             raise ValueError(f"module {key!r} is already registered")
         self._modules.append(_Module(key, title, widget_factory))
         item = QListWidgetItem(title)
-        if icon is not None:
-            item.setIcon(icon)
+        item.setIcon(icon if icon is not None else styles.icon(key))
         self._nav.addItem(item)
         if len(self._modules) == 1:
             self._nav.setCurrentRow(0)
@@ -103,6 +116,28 @@ class MainWindow(QMainWindow):
         if 0 <= number < len(self._modules):
             self._nav.setCurrentRow(number)
 
+    def show_numbered(self, digit: int) -> None:
+        """Ctrl+digit: 0 is the home page, 1 … 9 the other modules in order."""
+        keys = [k for k in self.module_keys() if k != HOME]
+        if digit == 0:
+            if HOME in self.module_keys():
+                self.show_module(HOME)
+        elif digit <= len(keys):
+            self.show_module(keys[digit - 1])
+
+    def open_list(self, key: str, filters: Mapping[str, object], label: str) -> QWidget | None:
+        """Show module ``key`` with its list showing only ``filters`` (named ``label``).
+
+        The module's widget does it through ``show_preset(filters, label)`` when it has one."""
+        if key not in self.module_keys():
+            return None
+        self.show_module(key)
+        widget = self.module_widget(key)
+        show_preset = getattr(widget, "show_preset", None)
+        if filters and callable(show_preset):
+            show_preset(dict(filters), label)
+        return widget
+
     def _on_row_changed(self, row: int) -> None:
         if not 0 <= row < len(self._modules):
             return
@@ -122,6 +157,52 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(self.tr("RetailERP"))
 
+    def set_connection_info(self, database: str, journal_mode: str, user: str) -> None:
+        """The status bar's permanent fields: the database, its journal mode, the user."""
+        labels = self._status_labels
+        labels["database"].setText(self.tr("Database: {name}").format(name=database))
+        labels["database"].setToolTip(database)
+        labels["journal"].setText(self.tr("Mode: {mode}").format(mode=journal_mode))
+        labels["journal"].setVisible(bool(journal_mode))
+        labels["user"].setText(self.tr("User: {user}").format(user=user))
+
+    def status_texts(self) -> dict[str, str]:
+        """What the status bar's permanent fields say (for tests and screenshots)."""
+        return {key: label.text() for key, label in self._status_labels.items()}
+
+    def _build_status_bar(self) -> dict[str, QLabel]:
+        labels: dict[str, QLabel] = {}
+        for key in ("database", "journal", "user"):
+            label = QLabel(self)
+            label.setObjectName(f"status_{key}")
+            label.setContentsMargins(6, 0, 6, 0)
+            self.statusBar().addPermanentWidget(label)
+            labels[key] = label
+        return labels
+
+    # -- size and state ------------------------------------------------------------------
+
+    def remember_layout(self, settings: QSettings) -> None:
+        """Restore the size, position and state saved in ``settings``; save them on close."""
+        self._layout_settings = settings
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        state = settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)  # type: ignore[arg-type]
+
+    def save_layout(self) -> None:
+        if self._layout_settings is None:
+            return
+        self._layout_settings.setValue("main_window/geometry", self.saveGeometry())
+        self._layout_settings.setValue("main_window/state", self.saveState())
+        self._layout_settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_layout()
+        super().closeEvent(event)
+
     def set_about_text(self, text: str) -> None:
         """The text of Help ▸ About (version, licence), already translated."""
         self._about_text = text
@@ -135,11 +216,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action = QAction(icon("settings"), self.tr("&Settings…"), self)
         self.settings_action.triggered.connect(self.settings_requested.emit)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action = QAction(icon("quit"), self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
@@ -153,7 +234,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.setShortcut(QKeySequence("F1"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         help_menu.addAction(self.shortcuts_action)
-        self.about_action = QAction(self.tr("&About"), self)
+        self.about_action = QAction(icon("info"), self.tr("&About"), self)
         self.about_action.triggered.connect(self._on_about)
         help_menu.addAction(self.about_action)
 
@@ -179,6 +260,6 @@ class MainWindow(QMainWindow):
         self.about_requested.emit()
 
     def _build_shortcuts(self) -> None:
-        for number in range(MAX_SHORTCUTS):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
-            shortcut.activated.connect(lambda n=number: self.show_module_at(n))
+        for digit in range(MAX_SHORTCUTS + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{digit}"), self)
+            shortcut.activated.connect(lambda n=digit: self.show_numbered(n))

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,7 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.money import PriceEntry
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
+from retailerp.ui.settings_company import CompanyPage
 from retailerp.ui.widgets import FormPage
 
 T = TypeVar("T")
@@ -50,7 +53,6 @@ SHOP_KEYS = (
     "price_floor",
     "overdue_grace_days",
     "price_entry",
-    "company_name",
 )
 
 
@@ -102,10 +104,15 @@ class SettingsDialog(QDialog):
             language.addItem(name, code)
         self.form.add_field("language", self.tr("&Language"), language)
         journal = QComboBox()
-        journal.addItem(self.tr("Automatic (WAL locally, DELETE on a network share)"), "auto")
-        journal.addItem(self.tr("WAL (local disk only)"), "wal")
-        journal.addItem(self.tr("DELETE (network share)"), "delete")
+        journal.addItem(self.tr("Automatic: use the file as it is set up (recommended)"), "auto")
+        journal.addItem(self.tr("Only this computer uses the file (WAL)"), "wal")
+        journal.addItem(self.tr("The file is shared in a network folder (DELETE)"), "delete")
         self.form.add_field("journal_mode", self.tr("&Journal mode"), journal)
+        self.journal_help = QLabel(self.journal_explanation())
+        self.journal_help.setObjectName("journal_mode_help")
+        self.journal_help.setWordWrap(True)
+        journal.setToolTip(self.journal_help.text())
+        self._place_under("journal_mode", self.journal_help)
         database = QLineEdit()
         database.setPlaceholderText(str(default_database()))
         database.setToolTip(self.tr("A SQLite file, or postgresql+psycopg://user@host/database"))
@@ -113,6 +120,41 @@ class SettingsDialog(QDialog):
         self.browse_button = QPushButton(self.tr("Bro&wse…"))
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
+
+    def _place_under(self, key: str, help_label: QLabel) -> None:
+        """Show ``help_label`` in the form right under the field ``key`` (and its message)."""
+        below = self.form.error_label(key)
+        for rows in self.form.findChildren(QFormLayout):
+            row, _role = rows.getWidgetPosition(below)
+            if row >= 0:
+                rows.insertRow(row + 1, "", help_label)
+                return
+
+    def journal_explanation(self) -> str:
+        """The journal mode in a shop owner's words, with the mode this database is in."""
+        db = self.services.ctx.db
+        if not db.is_sqlite:
+            now = self.tr("This database is on a PostgreSQL server, where this does not apply.")
+        elif db.journal_mode == "wal":
+            now = self.tr("This database file is set up for one computer (WAL).")
+        else:
+            now = self.tr("This database file is set up for sharing in a network folder (DELETE).")
+        return " ".join(
+            (
+                self.tr(
+                    "How the database file is written. A file that only this computer uses can "
+                    "use the faster mode (WAL); a file that several PCs open from a network "
+                    "folder must use the shared mode (DELETE), or data can be lost. The mode "
+                    "belongs to the file and every PC must use the same one, so leave this on "
+                    "Automatic: a new file gets the right mode, an existing file keeps its own."
+                ),
+                now,
+                self.tr(
+                    "To change the mode of a file, close RetailERP on every PC and run "
+                    "'retailerp db journal-mode delete' (or wal) once."
+                ),
+            )
+        )
 
     def _add_shop_fields(self) -> None:
         self.form.add_field("allow_negative_stock", self.tr("Allow &negative stock"), QCheckBox())
@@ -128,7 +170,6 @@ class SettingsDialog(QDialog):
             QLineEdit(),
         )
         self.form.add_field("price_entry", self.tr("Unit prices are &entered"), self._entry_box())
-        self.form.add_field("company_name", self.tr("&Company name"), QLineEdit())
 
     def _entry_box(self) -> QComboBox:
         box = QComboBox()
@@ -153,8 +194,17 @@ class SettingsDialog(QDialog):
         browse.addStretch(1)
         browse.addWidget(self.browse_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addLayout(browse)
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(self.form)
+        if self.journal_help.parent() is None:  # pragma: no cover - the form always has rows
+            general_layout.addWidget(self.journal_help)
+        general_layout.addLayout(browse)
+        self.company = CompanyPage(self.services, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, self.tr("Shop and this P&C"))
+        self.tabs.addTab(self.company, self.tr("Compan&y"))
+        layout.addWidget(self.tabs)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
 
@@ -172,7 +222,6 @@ class SettingsDialog(QDialog):
                 "price_floor": percent(shop.price_floor),
                 "overdue_grace_days": str(shop.overdue_grace_days),
                 "price_entry": shop.price_entry.value,
-                "company_name": shop.company_name,
             }
         )
         self._update_restart_label()
@@ -211,6 +260,9 @@ class SettingsDialog(QDialog):
     def save(self) -> bool:
         """Save both kinds of settings; refusals appear next to their fields."""
         restart = self.restart_needed()
+        if self.company.save() is None:
+            self.tabs.setCurrentWidget(self.company)
+            return False
         language = self.language_chosen()
         try:
             self.services.settings.save_values(

@@ -149,6 +149,10 @@ class CustomerSource(ServiceSource):
     def decorate(self, row: Any, column_key: str) -> str | None:
         return ENDED_COLOUR if row.status == CustomerStatus.ENDED.value else None
 
+    def chip(self, row: Any, column_key: str) -> str | None:
+        """The status as a chip (``active`` / ``ended``)."""
+        return str(row.status) if column_key == "status" else None
+
 
 def class_text(abc_class: str, pinned: bool) -> str:
     """``A``, or ``A (pinned)`` when an owner pinned the class by hand."""
@@ -228,6 +232,14 @@ class ItemSource(ServiceSource):
             return BELOW_MINIMUM_COLOUR
         return None if row.active else ENDED_COLOUR
 
+    def chip(self, row: Any, column_key: str) -> str | None:
+        """In use / retired as a chip; the quantity on hand when it is below the minimum."""
+        if column_key == "active":
+            return "active" if row.active else "retired"
+        if column_key == "on_hand" and row.min_stock and row.on_hand < row.min_stock:
+            return "below_minimum"
+        return None
+
 
 def vat_text(rate: Decimal) -> str:
     """``13%`` for 0.13."""
@@ -288,7 +300,7 @@ class DocumentSource(ServiceSource):
                 QCoreApplication.translate("DocumentSource", "Location"),
                 sortable=False,
             ),
-            Column("partner", QCoreApplication.translate("DocumentSource", "Supplier")),
+            Column("partner", QCoreApplication.translate("DocumentSource", "Supplier / customer")),
             Column("posted_by", QCoreApplication.translate("DocumentSource", "Posted by")),
             Column(
                 "lines",

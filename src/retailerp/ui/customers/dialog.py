@@ -32,6 +32,7 @@ from retailerp.services import Services
 from retailerp.services.changes import Change
 from retailerp.ui import prompts
 from retailerp.ui.customers.review import ReviewDialog
+from retailerp.ui.list_view import fit_table
 from retailerp.ui.record_dialog import RecordDialog
 from retailerp.ui.sales.balance import position_text
 from retailerp.ui.sources import date_text, money_text, term
@@ -224,6 +225,8 @@ class CustomerDialog(RecordDialog):
             cells = [date_text(review.reviewed_on), review.reviewer, review.outcome, limits]
             for column, text in enumerate([*cells, review.note]):
                 self.reviews.setItem(row, column, QTableWidgetItem(text))
+        needed = fit_table(self.reviews, 2)  # the outcome takes the room left
+        self.reviews.setMinimumWidth(min(needed, 720))  # the dialog widens to show them
 
     # -- actions -------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from retailerp.ui.customers.dialog import CustomerDialog
 from retailerp.ui.list_page import CardWindows, ListPage
 from retailerp.ui.list_view import new_shortcut
 from retailerp.ui.sources import CustomerSource
+from retailerp.ui.styles import icon
 from retailerp.ui.tasks import run_task
 
 DUE = "due"
@@ -44,10 +45,10 @@ class CustomerListPage(ListPage):
         self.due_button = QPushButton(self)
         self.due_button.setFlat(True)
         self.due_button.clicked.connect(self.show_due)
-        self.new_button = QPushButton(self.tr("&New customer"), self)
+        self.new_button = QPushButton(icon("new"), self.tr("&New customer"), self)
         self.new_button.setToolTip(self.tr("New customer (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_customer)
-        self.classify_button = QPushButton(self.tr("Recompute &classes"), self)
+        self.classify_button = QPushButton(icon("classes"), self.tr("Recompute &classes"), self)
         self.classify_button.clicked.connect(self.recompute_classes)
         self.view = self.make_view({"name": 260, "contact": 120})
         self.lay_out(

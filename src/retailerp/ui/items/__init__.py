@@ -2,5 +2,6 @@
 
 from retailerp.ui.items.dialog import ItemDialog
 from retailerp.ui.items.list_page import ItemListPage
+from retailerp.ui.items.units import UnitsDialog
 
-__all__ = ["ItemDialog", "ItemListPage"]
+__all__ = ["ItemDialog", "ItemListPage", "UnitsDialog"]

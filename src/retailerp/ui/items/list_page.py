@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 
 from retailerp.services import Services
 from retailerp.ui.items.dialog import ItemDialog
+from retailerp.ui.items.units import UnitsDialog
 from retailerp.ui.list_page import CardWindows, ListPage
 from retailerp.ui.list_view import new_shortcut
 from retailerp.ui.sources import ItemSource
+from retailerp.ui.styles import icon
 
 
 class ItemListPage(ListPage):
@@ -32,11 +35,16 @@ class ItemListPage(ListPage):
         self.active_filter.currentIndexChanged.connect(self.apply_filters)
         self.below_min = QCheckBox(self.tr("&Below minimum stock"), self)
         self.below_min.toggled.connect(self.apply_filters)
-        self.new_button = QPushButton(self.tr("&New item"), self)
+        self.new_button = QPushButton(icon("new"), self.tr("&New item"), self)
         self.new_button.setToolTip(self.tr("New item (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_item)
+        self.units_button = QPushButton(self.tr("&Units…"), self)
+        self.units_button.setToolTip(self.tr("The units items are counted in"))
+        self.units_button.clicked.connect(lambda: self.edit_units())
         self.view = self.make_view({"name": 240, "spec": 140})
-        self.lay_out([self.active_filter, self.below_min], [self.new_button], self.view)
+        self.lay_out(
+            [self.active_filter, self.below_min], [self.units_button, self.new_button], self.view
+        )
         new_shortcut(self, self.new_item)
         self.apply_filters()
 
@@ -47,6 +55,14 @@ class ItemListPage(ListPage):
         if self.below_min.isChecked():
             filters["below_min"] = True
         return filters
+
+    def edit_units(self) -> UnitsDialog:
+        """The shop's list of units, in a window of its own."""
+        dialog = UnitsDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.units_dialog = dialog
+        dialog.show()
+        return dialog
 
     def new_item(self) -> ItemDialog:
         return self.cards.show(None)

@@ -38,6 +38,10 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 """``data(index, SORT_ROLE)`` is the raw (unformatted) value of the cell."""
 
+CHIP_ROLE = Qt.ItemDataRole.UserRole + 3
+"""``data(index, CHIP_ROLE)`` is the state chip kind of the cell (the source's optional
+``chip(row, column_key)``), drawn by ``ui.delegates.ChipDelegate``; ``None`` for plain text."""
+
 _ALIGNMENT = {
     "left": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
     "right": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -81,6 +85,7 @@ class LazyTableModel(QAbstractTableModel):
         self._decorate = getattr(source, "decorate", None)
         self._sort_value = getattr(source, "sort_value", None)
         self._fetch_row = getattr(source, "fetch_row", None)
+        self._chip = getattr(source, "chip", None)
         self._columns: list[Column] = list(source.columns)
         self._query = PageQuery(
             sort_key=sort_key or self._default_sort_key(),
@@ -212,6 +217,8 @@ class LazyTableModel(QAbstractTableModel):
             return row
         if role == SORT_ROLE:
             return self._raw(row, column.key)
+        if role == CHIP_ROLE:
+            return self._chip(row, column.key) if self._chip is not None else None
         return None
 
     def headerData(  # noqa: N802

@@ -33,6 +33,7 @@ from retailerp.services import Services
 from retailerp.services.changes import Change
 from retailerp.ui.changes import watch
 from retailerp.ui.errors import message_for, show_error
+from retailerp.ui.printing.e_invoice import EInvoiceBar, is_invoice
 from retailerp.ui.printing.pages import PrintFailed, page_images, print_pdf
 from retailerp.ui.styles import ERROR_STYLE
 
@@ -144,6 +145,10 @@ class PrintPreviewDialog(QDialog):
         scroll.setWidget(self.pages)
         layout = QVBoxLayout(self)
         layout.addLayout(options)
+        if is_invoice(self.number):
+            self.e_invoice = EInvoiceBar(self.services, self.number, self)
+            self.e_invoice.recorded.connect(lambda _number: self.render())
+            layout.addWidget(self.e_invoice)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)

@@ -11,6 +11,7 @@ from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales.list_base import DocumentList
 from retailerp.ui.sales.sources import DeliverySource
+from retailerp.ui.styles import icon
 
 
 class DeliveriesPage(DocumentList):
@@ -25,6 +26,8 @@ class DeliveriesPage(DocumentList):
         self.uninvoiced.toggled.connect(lambda _on: self.apply_filters())
         self.invoice_button = self.add_button(self.tr("&Invoice selected"), self.invoice_selected)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
+        self.invoice_button.setIcon(icon("invoice"))
+        self.print_button.setIcon(icon("print"))
         self.build_layout([self.uninvoiced], [self.invoice_button, self.print_button])
 
     def extra_filters(self) -> dict[str, object]:

@@ -25,6 +25,7 @@ from retailerp.services.invoicing import AgeingRow
 from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.list_page import refresh_button
+from retailerp.ui.list_view import fit_table
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog
@@ -32,6 +33,7 @@ from retailerp.ui.sales.balance import position_text
 from retailerp.ui.sales.list_base import DocumentList
 from retailerp.ui.sales.sources import InvoiceSource, customer_text
 from retailerp.ui.sources import money_text, term
+from retailerp.ui.styles import icon
 
 
 class InvoiceList(DocumentList):
@@ -47,6 +49,8 @@ class InvoiceList(DocumentList):
         self.pay_button = self.add_button(self.tr("Record pa&yment…"), self.record_payment)
         self.credit_button = self.add_button(self.tr("Apply &credit on account"), self.apply_credit)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
+        self.pay_button.setIcon(icon("payment"))
+        self.print_button.setIcon(icon("print"))
         self.build_layout(
             [self.open_only], [self.pay_button, self.credit_button, self.print_button]
         )
@@ -173,6 +177,7 @@ class AgeingTable(QWidget):
         refresh = refresh_button(self, self.refresh)
         shows = (Change.INVOICES, Change.PAYMENTS, Change.CUSTOMERS)
         self.watcher = watch(self, services.changes, shows, self.refresh)
+        refresh.setIcon(icon("refresh"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(refresh, 0, Qt.AlignmentFlag.AlignLeft)
@@ -195,6 +200,7 @@ class AgeingTable(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(r, column, cell)
+        fit_table(self.table, 1)  # the customer's name takes the room left
 
 
 class InvoicesPage(QWidget):
@@ -216,6 +222,11 @@ class InvoicesPage(QWidget):
         """F5: both tabs load again."""
         self.invoices.refresh()
         self.ageing.refresh()
+
+    def show_preset(self, filters: dict[str, object], label: str) -> None:
+        """The invoice list showing only ``filters`` (from the home page)."""
+        self.tabs.setCurrentWidget(self.invoices)
+        self.invoices.show_preset(filters, label)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.ageing:

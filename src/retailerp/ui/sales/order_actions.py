@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from retailerp import i18n
 from retailerp.domain.errors import DomainError, OverridableRefusal, StaleRecordError
@@ -24,7 +24,7 @@ from retailerp.ui import prompts
 from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog, ship_dialog
-from retailerp.ui.styles import ERROR_STYLE
+from retailerp.ui.styles import ERROR_STYLE, icon
 
 if TYPE_CHECKING:
     from retailerp.services import Services
@@ -53,11 +53,10 @@ class OrderActions:
         )
         self.override_button.hide()
         self.action_buttons = QWidget(parent)
-        row = QHBoxLayout(self.action_buttons)
-        row.setContentsMargins(0, 0, 0, 0)
-        for button in self._action_buttons():
-            row.addWidget(button)
-        row.addStretch(1)
+        grid = QGridLayout(self.action_buttons)  # two rows of four: fits beside the form
+        grid.setContentsMargins(0, 0, 0, 0)
+        for n, button in enumerate(self._action_buttons()):
+            grid.addWidget(button, n // 4, n % 4)
 
     def _action_buttons(self) -> list[QPushButton]:
         self.save_button = self._button(
@@ -111,7 +110,7 @@ class OrderActions:
         self.confirm_button.setToolTip(
             QCoreApplication.translate("OrderActions", "Save and confirm (Ctrl+Enter)")
         )
-        return [
+        buttons = [
             self.save_button,
             self.confirm_button,
             self.picking_button,
@@ -124,6 +123,22 @@ class OrderActions:
             self.cancel_button,
             self.close_order_button,
         ]
+        names = (
+            "save",
+            "confirm",
+            "pick",
+            "refresh",  # re-plan the picking list
+            "reverse",  # cancel the picking list
+            "deliveries",
+            "cancel",  # close short: the rest is cancelled
+            "invoice",
+            "payment",
+            "cancel",
+            "done",
+        )
+        for button, name in zip(buttons, names, strict=True):
+            button.setIcon(icon(name))
+        return buttons
 
     def _button(self, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text, self if isinstance(self, QWidget) else None)

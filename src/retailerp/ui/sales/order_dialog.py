@@ -132,7 +132,7 @@ class OrderDialog(OrderActions, QDialog):
         splitter.addWidget(side)
         splitter.addWidget(self.body)
         splitter.setStretchFactor(1, 1)
-        side.setMinimumWidth(380)
+        side.setMinimumWidth(320)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

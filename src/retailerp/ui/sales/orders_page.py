@@ -11,6 +11,7 @@ from retailerp.ui.list_view import new_shortcut
 from retailerp.ui.sales.list_base import DocumentList
 from retailerp.ui.sales.order_dialog import OrderDialog
 from retailerp.ui.sales.sources import OrderSource, state_text
+from retailerp.ui.styles import icon
 
 OPEN_STATES = [
     OrderState.DRAFT.value,
@@ -42,6 +43,7 @@ class OrdersPage(DocumentList):
         self.state_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
         new_button = self.add_button(self.tr("&New order"), self.new_order)
         new_button.setToolTip(self.tr("New order (Ctrl+N)"))
+        new_button.setIcon(icon("new"))
         new_shortcut(self, self.new_order)
         self.build_layout([self.state_filter], [new_button])
 

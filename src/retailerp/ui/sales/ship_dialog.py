@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 
 from retailerp.domain.fulfilment import PickingList
 from retailerp.services import Services
+from retailerp.ui.list_view import fit_table
 from retailerp.ui.sources import date_text, quantity_text
 
 COLUMNS = ("no", "bin", "item", "batch", "listed", "picked")
+NUMBERS = frozenset({"no", "listed", "picked"})
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class ShipDialog(QDialog):
@@ -57,7 +60,9 @@ class ShipDialog(QDialog):
         )
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(760, 360)
+        needed = fit_table(self.table, COLUMNS.index("item"))
+        room = self.screen().availableGeometry().width() - 40 if self.screen() else 1300
+        self.resize(max(760, min(needed + 40, room)), 360)
         self.table.setCurrentCell(0, COLUMNS.index("picked"))
 
     def _fill(self, services: Services) -> None:
@@ -79,6 +84,8 @@ class ShipDialog(QDialog):
                 cell = QTableWidgetItem(text)
                 if COLUMNS[column] != "picked":
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if COLUMNS[column] in NUMBERS:
+                    cell.setTextAlignment(RIGHT)
                 self.table.setItem(row, column, cell)
 
     def picked(self) -> dict[int, str]:

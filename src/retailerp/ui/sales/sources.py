@@ -97,6 +97,10 @@ class OrderSource(ServiceSource):
         finished = (OrderState.CLOSED.value, OrderState.CANCELLED.value)
         return DONE_COLOUR if row.state in finished else None
 
+    def chip(self, row: OrderRow, column_key: str) -> str | None:
+        """The state as a chip (its colour: ``styles.CHIP_COLOURS``)."""
+        return row.state if column_key == "state" else None
+
 
 class DeliverySource(ServiceSource):
     """Filters: ``uninvoiced``, ``customer_id``, ``date_from``, ``date_to``."""
@@ -131,6 +135,16 @@ class DeliverySource(ServiceSource):
             return date_text(row.delivery_date)
         return getattr(row, column_key)
 
+    def chip(self, row: DeliveryRow, column_key: str) -> str | None:
+        return "invoiced" if column_key == "invoice_number" and row.invoice_number else None
+
+
+INVOICE_STATUS_TEXT = {
+    "paid": lambda: QCoreApplication.translate("InvoiceSource", "paid"),
+    "open": lambda: QCoreApplication.translate("InvoiceSource", "open"),
+    "overdue": lambda: QCoreApplication.translate("InvoiceSource", "overdue"),
+}
+
 
 class InvoiceSource(ServiceSource):
     """Filters: ``open`` (not fully paid), ``customer_id``, ``date_from``, ``date_to``."""
@@ -162,6 +176,7 @@ class InvoiceSource(ServiceSource):
                 sortable=False,
                 alignment="right",
             ),
+            Column("status", QCoreApplication.translate("InvoiceSource", "Status"), sortable=False),
         ]
 
     def cell(self, row: InvoiceRow, column_key: str) -> object:
@@ -173,7 +188,19 @@ class InvoiceSource(ServiceSource):
             return money_text(getattr(row, column_key))
         if column_key == "open":
             return money_text(row.open_amount)
+        if column_key == "status":
+            return INVOICE_STATUS_TEXT[self.status(row)]()
         return getattr(row, column_key)
+
+    def status(self, row: InvoiceRow) -> str:
+        """``paid``, ``overdue`` or ``open``."""
+        if row.open_amount.minor <= 0:
+            return "paid"
+        overdue = is_overdue(row.due_date, row.open_amount, self.services.ctx.today())
+        return "overdue" if overdue else "open"
+
+    def chip(self, row: InvoiceRow, column_key: str) -> str | None:
+        return self.status(row) if column_key == "status" else None
 
     def sort_value(self, row: InvoiceRow, column_key: str) -> object:
         if column_key == "open":

@@ -11,16 +11,17 @@ from retailerp.domain.inventory import StockDocument
 from retailerp.domain.items import Item, Tracking
 from retailerp.services import Services
 from retailerp.ui.sources import quantity_text
-from retailerp.ui.stock.lines import StockLinesDialog
+from retailerp.ui.stock.lines import StockLinesDialog, places_in
 
 
 class CountDialog(StockLinesDialog):
-    """Lines: item, batch, quantity on the books, counted quantity, difference (after posting).
+    """Lines: item, bin, batch, quantity on the books there, counted quantity, difference
+    (after posting).
 
     The books are read again when posting, so a move another PC posts meanwhile counts.
     """
 
-    COLUMNS = ("item", "batch", "book", "quantity", "difference")
+    COLUMNS = ("item", "location", "batch", "book", "quantity", "difference")
     READ_ONLY = frozenset({"item", "book", "difference"})
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -33,13 +34,13 @@ class CountDialog(StockLinesDialog):
         self.new_button: QPushButton = self.add_button(self.tr("New &count"), self.start_new)
         self.new_button.setEnabled(False)
         self.build_layout()
-        self.location.currentIndexChanged.connect(lambda _index: self.refresh_book())
         self.table.itemChanged.connect(self._on_item_changed)
         self.resize(760, 480)
 
     def header(self, key: str) -> str:
         return {
             "item": self.tr("Item"),
+            "location": self.tr("Bin"),
             "batch": self.tr("Batch"),
             "book": self.tr("On the books"),
             "quantity": self.tr("Counted"),
@@ -51,7 +52,7 @@ class CountDialog(StockLinesDialog):
         the books (counted left empty to fill in); otherwise one more is counted."""
         if self.line_of(item) >= 0 or item.tracking == Tracking.NONE:
             return super().add_item(item)
-        book = self.services.stock.book_quantities(self.location_id(), [item.id or 0])
+        book = self.services.stock.book_quantities(self.default_place(item), [item.id or 0])
         keys = sorted(key for (item_id, key) in book if item_id == item.id and key)
         if not keys:
             return super().add_item(item)
@@ -80,13 +81,19 @@ class CountDialog(StockLinesDialog):
                 return row
         return -1
 
+    def default_place(self, item: Item) -> int:
+        """Where a new line of ``item`` is counted: its bin when that lies here."""
+        places = [p.id for p in places_in(self.document_location(), self.places)]
+        return item.bin_id if item.bin_id in places else self.location_id()
+
     def new_line_values(self, item: Item) -> dict[str, str]:
-        book = self.services.stock.book_quantities(self.location_id(), [item.id or 0])
+        book = self.services.stock.book_quantities(self.default_place(item), [item.id or 0])
         return {"quantity": "1", "book": quantity_text(book.get((item.id or 0, ""), Decimal(0)))}
 
     def line_values(self, row: int) -> dict[str, Any]:
         return {
             "item_id": self.item_id(row),
+            "location_id": self.line_location_id(row),
             "batch": self.cell_text(row, "batch"),
             "quantity": self.cell_text(row, "quantity"),
         }
@@ -94,18 +101,25 @@ class CountDialog(StockLinesDialog):
     def submit(self, location_id: int, lines: list[dict[str, Any]]) -> StockDocument:
         return self.services.stock.count(location_id, lines, note=self.note.text())
 
-    def refresh_book(self) -> None:
-        """Show what the books say for every line at the chosen location."""
-        rows = range(self.table.rowCount())
-        ids = sorted({self.item_id(row) for row in rows})
-        book = self.services.stock.book_quantities(self.location_id(), ids) if ids else {}
+    def places_changed(self, row: int | None = None) -> None:
+        self.refresh_book(None if row is None or row < 0 else [row])
+
+    def refresh_book(self, rows: list[int] | None = None) -> None:
+        """Show what the books say for the lines (every line) at each line's place."""
+        rows = list(range(self.table.rowCount())) if rows is None else rows
+        by_place: dict[int, list[int]] = {}
         for row in rows:
-            key = (self.item_id(row), self.cell_text(row, "batch"))
-            self.set_cell(row, "book", quantity_text(book.get(key, Decimal(0))))
+            by_place.setdefault(self.line_location_id(row), []).append(row)
+        for place, place_rows in by_place.items():
+            ids = sorted({self.item_id(row) for row in place_rows})
+            book = self.services.stock.book_quantities(place, ids) if ids else {}
+            for row in place_rows:
+                key = (self.item_id(row), self.cell_text(row, "batch"))
+                self.set_cell(row, "book", quantity_text(book.get(key, Decimal(0))))
 
     def _on_item_changed(self, cell: QTableWidgetItem) -> None:
         if cell.column() == self.COLUMNS.index("batch"):
-            self.refresh_book()
+            self.refresh_book([cell.row()])
 
     def after_post(self, document: StockDocument) -> None:
         """Show each line's booked quantity and difference; the count is then closed."""

@@ -5,6 +5,9 @@ up as a barcode or SKU (:meth:`ItemService.find`) and adds a line, or adds one t
 quantity of the item's line; the code stays selected, so the next scan replaces it and a
 second Enter counts the same item again.  Ctrl+S posts; refusals naming ``lines.<n>.<field>``
 are listed as "Line n: …" and the cell is marked.
+
+Every line has its own place (the ``location`` column): the document's location or one of
+its bins, starting at the item's bin when the item has one there.
 """
 
 from __future__ import annotations
@@ -50,6 +53,9 @@ from retailerp.ui.prompts import AsksBeforeDiscarding
 from retailerp.ui.sources import quantity_text, term
 from retailerp.ui.styles import ERROR_STYLE
 
+NUMBER_COLUMNS = frozenset({"quantity", "book", "difference", "unit_cost"})
+"""Line columns holding numbers: right-aligned."""
+
 LOCATION_ORDER = [
     LocationKind.WAREHOUSE,
     LocationKind.BIN,
@@ -80,6 +86,18 @@ def fill_location_combo(combo: QComboBox, locations: Sequence[Location]) -> None
         combo.addItem(location_text(location), location.id)
 
 
+BIN_ROLE = Qt.ItemDataRole.UserRole + 7
+"""The item column's cell keeps the item's own bin id under this role."""
+
+
+def places_in(document_location: Location | None, places: Sequence[Location]) -> list[Location]:
+    """Where a line of a document at ``document_location`` may go: there, or a bin in it."""
+    if document_location is None:
+        return []
+    bins = [p for p in places if p.kind == LocationKind.BIN and p.parent_id == document_location.id]
+    return [document_location, *sorted(bins, key=lambda p: p.code)]
+
+
 def plain_number(text: str) -> Decimal | None:
     """A number typed in a cell, for adding one to it; ``None`` when it is not one."""
     try:
@@ -107,7 +125,9 @@ class StockLinesDialog(AsksBeforeDiscarding, QDialog):
         self.document: StockDocument | None = None
         self.location = QComboBox()
         self.location.setObjectName("location")
-        fill_location_combo(self.location, services.stock.locations())
+        self.places = services.stock.locations(active_only=True)
+        fill_location_combo(self.location, self.places)
+        self.location.currentIndexChanged.connect(lambda _index: self.refresh_places())
         self.scan = QLineEdit()
         self.scan.setObjectName("scan")
         self.scan.setPlaceholderText(
@@ -210,6 +230,51 @@ class StockLinesDialog(AsksBeforeDiscarding, QDialog):
     def location_id(self) -> int:
         return int(self.location.currentData() or 0)
 
+    def document_location(self) -> Location | None:
+        return next((p for p in self.places if p.id == self.location_id()), None)
+
+    def place_combo(self, row: int) -> QComboBox | None:
+        widget = self.table.cellWidget(row, self.COLUMNS.index("location"))
+        return widget if isinstance(widget, QComboBox) else None
+
+    def line_location_id(self, row: int) -> int:
+        """The place chosen for the line in ``row``."""
+        combo = self.place_combo(row)
+        return int(combo.currentData() or 0) if combo is not None else self.location_id()
+
+    def set_line_location(self, row: int, location_id: int) -> None:
+        combo = self.place_combo(row)
+        if combo is not None and combo.findData(location_id) >= 0:
+            combo.setCurrentIndex(combo.findData(location_id))
+
+    def _fill_place_combo(self, row: int, combo: QComboBox) -> None:
+        """The document's location and its bins; keeps the choice, else the item's bin."""
+        keep = int(combo.currentData() or 0)
+        cell = self.table.item(row, 0)
+        item_bin = int(cell.data(BIN_ROLE) or 0) if cell is not None else 0
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            for place in places_in(self.document_location(), self.places):
+                combo.addItem(place.code, place.id)
+            for wanted in (keep, item_bin):
+                if wanted and combo.findData(wanted) >= 0:
+                    combo.setCurrentIndex(combo.findData(wanted))
+                    break
+        finally:
+            combo.blockSignals(False)
+
+    def refresh_places(self) -> None:
+        """After the document's location changed: each line's places again."""
+        for row in range(self.table.rowCount()):
+            combo = self.place_combo(row)
+            if combo is not None:
+                self._fill_place_combo(row, combo)
+        self.places_changed()
+
+    def places_changed(self, row: int | None = None) -> None:
+        """A line's place (``row``) or every line's changed; the count reads the books."""
+
     def scan_entered(self) -> None:
         """Look up what the scanner typed and add it."""
         code = self.scan.text().strip()
@@ -258,13 +323,32 @@ class StockLinesDialog(AsksBeforeDiscarding, QDialog):
         self.table.insertRow(row)
         cell = QTableWidgetItem(f"{item.sku} {item.name}")
         cell.setData(ITEM_ROLE, item.id)
+        cell.setData(BIN_ROLE, item.bin_id or 0)
         self.table.setItem(row, 0, cell)
         for key in self.COLUMNS[1:]:
             self.set_cell(row, key, "")
+        if "location" in self.COLUMNS:
+            self._add_place_combo(row)
         for key, text in self.new_line_values(item).items():
             self.set_cell(row, key, text)
         self.table.setCurrentCell(row, self.COLUMNS.index(self.QUANTITY))
         return row
+
+    def _add_place_combo(self, row: int) -> None:
+        combo = QComboBox()
+        combo.setObjectName(f"line_location_{row + 1}")
+        self._fill_place_combo(row, combo)
+        combo.currentIndexChanged.connect(
+            lambda _index, c=combo: self.places_changed(self._row_of_widget(c))
+        )
+        self.table.setCellWidget(row, self.COLUMNS.index("location"), combo)
+
+    def _row_of_widget(self, widget: QWidget) -> int:
+        column = self.COLUMNS.index("location")
+        return next(
+            (r for r in range(self.table.rowCount()) if self.table.cellWidget(r, column) is widget),
+            -1,
+        )
 
     def set_cell(self, row: int, key: str, text: str) -> None:
         column = self.COLUMNS.index(key)
@@ -273,10 +357,15 @@ class StockLinesDialog(AsksBeforeDiscarding, QDialog):
             cell = QTableWidgetItem()
             if key in self.READ_ONLY:
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if key in NUMBER_COLUMNS:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, column, cell)
         cell.setText(text)
 
     def cell_text(self, row: int, key: str) -> str:
+        combo = self.place_combo(row) if key == "location" else None
+        if combo is not None:
+            return combo.currentText()
         cell = self.table.item(row, self.COLUMNS.index(key))
         return cell.text().strip() if cell is not None else ""
 
@@ -346,4 +435,8 @@ class StockLinesDialog(AsksBeforeDiscarding, QDialog):
     def set_posting_enabled(self, enabled: bool) -> None:
         for widget in (self.post_button, self.remove_button, self.scan, self.location):
             widget.setEnabled(enabled)
+        for row in range(self.table.rowCount()):
+            combo = self.place_combo(row)
+            if combo is not None:
+                combo.setEnabled(enabled)
         self.table.setEnabled(enabled)

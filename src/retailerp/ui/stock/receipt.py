@@ -24,9 +24,9 @@ def expiry_value(text: str, today: date | None = None) -> date | str | None:
 
 
 class ReceiptDialog(StockLinesDialog):
-    """Lines: item, quantity, batch, serial, expiry (YYYY-MM-DD), unit cost."""
+    """Lines: item, bin, quantity, batch, serial, expiry (YYYY-MM-DD), unit cost."""
 
-    COLUMNS = ("item", "quantity", "batch", "serial", "expiry", "unit_cost")
+    COLUMNS = ("item", "location", "quantity", "batch", "serial", "expiry", "unit_cost")
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
@@ -44,6 +44,7 @@ class ReceiptDialog(StockLinesDialog):
     def header(self, key: str) -> str:
         return {
             "item": self.tr("Item"),
+            "location": self.tr("Bin"),
             "quantity": self.tr("Quantity"),
             "batch": self.tr("Batch"),
             "serial": self.tr("Serial number"),
@@ -54,6 +55,7 @@ class ReceiptDialog(StockLinesDialog):
     def line_values(self, row: int) -> dict[str, Any]:
         return {
             "item_id": self.item_id(row),
+            "location_id": self.line_location_id(row),
             "quantity": self.cell_text(row, "quantity"),
             "batch": self.cell_text(row, "batch"),
             "serial": self.cell_text(row, "serial"),

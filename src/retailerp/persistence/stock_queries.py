@@ -1,0 +1,610 @@
+"""The read side of the stock area: stock overview, stock documents (goods receipts, counts,
+reversals and the goods issue of deliveries), warehouses and bins, and an item's movement
+ledger (库存流水).
+
+Every list is a keyset page (see :func:`retailerp.persistence.queries.keyset`).  The ledger's
+running balance is a window sum over the item's moves in date order, computed before the
+page is cut, so every page shows the balance after each move whatever page it is on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Date,
+    String,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import FromClause
+
+from retailerp.domain.money import Money
+from retailerp.domain.numbering import DocumentType
+from retailerp.domain.stock import VIRTUAL_KINDS, LocationKind
+from retailerp.persistence import tables as t
+from retailerp.persistence.queries import Page, keyset, like_pattern
+from retailerp.persistence.types import QuantityType
+
+I_ = t.items
+B = t.stock_balances
+L = t.locations
+M = t.stock_moves
+D = t.stock_documents
+DL = t.stock_document_lines
+DV = t.deliveries
+VIRTUAL = [k.value for k in VIRTUAL_KINDS]
+LIST_KINDS = [
+    LocationKind.WAREHOUSE.value,
+    LocationKind.BIN.value,
+    LocationKind.QUARANTINE.value,
+    LocationKind.SCRAP.value,
+]
+"""The real places a shop keeps goods in (consignment places belong to customers)."""
+
+
+def _ilike(col: ColumnElement, search: str) -> ColumnElement[bool]:
+    return col.ilike(like_pattern(search.strip()), escape="\\")
+
+
+def in_place(loc: FromClause, location_id: int | None) -> ColumnElement[bool]:
+    """Whether ``loc`` is the place asked for (a warehouse with its bins), or with no place
+    asked for, any real location."""
+    if not location_id:
+        return loc.c.kind.not_in(VIRTUAL)
+    return or_(
+        loc.c.id == location_id,
+        and_(loc.c.parent_id == location_id, loc.c.kind == LocationKind.BIN.value),
+    )
+
+
+# --- stock overview ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StockRow:
+    item_id: int
+    sku: str
+    item_name: str
+    unit: str
+    location_id: int
+    location_code: str
+    location_name: str
+    location_kind: str
+    stock_key: str
+    quantity: Decimal
+    expiry: date | None
+    cursor: tuple
+
+
+STOCK_SORTS: dict[str, ColumnElement] = {
+    "sku": I_.c.sku,
+    "item_name": I_.c.name,
+    "location_code": L.c.code,
+    "quantity": B.c.quantity,
+    "stock_key": B.c.stock_key,
+}
+
+
+def stock_page(session: Session, page: Page) -> list[StockRow]:
+    """Stock by item and location (and batch/serial), real locations only, non-zero; the
+    ``location_id`` filter takes a warehouse with its bins."""
+    filters = page.filters or {}
+    sort_col = STOCK_SORTS.get(page.sort_key, I_.c.sku)
+    stmt = (
+        select(
+            B.c.item_id,
+            I_.c.sku,
+            I_.c.name,
+            I_.c.unit,
+            B.c.location_id,
+            L.c.code,
+            L.c.name.label("location_name"),
+            L.c.kind,
+            B.c.stock_key,
+            B.c.quantity,
+            B.c.expiry,
+            sort_col.label("sort_value"),
+        )
+        .join(I_, I_.c.id == B.c.item_id)
+        .join(L, L.c.id == B.c.location_id)
+        .where(B.c.quantity != 0, L.c.kind.not_in(VIRTUAL))
+    )
+    if page.search.strip():
+        stmt = stmt.where(
+            or_(*(_ilike(c, page.search) for c in (I_.c.sku, I_.c.name, B.c.stock_key)))
+        )
+    if filters.get("location_id"):
+        stmt = stmt.where(in_place(L, int(filters["location_id"])))
+    if filters.get("item_id"):
+        stmt = stmt.where(B.c.item_id == int(filters["item_id"]))
+    tie = [B.c.item_id, B.c.location_id, B.c.stock_key]
+    rows = session.execute(keyset(stmt, sort_col, tie, page))
+    return [
+        StockRow(
+            item_id=r.item_id,
+            sku=r.sku,
+            item_name=r.name,
+            unit=r.unit,
+            location_id=r.location_id,
+            location_code=r.code,
+            location_name=r.location_name,
+            location_kind=str(r.kind),
+            stock_key=r.stock_key,
+            quantity=r.quantity,
+            expiry=r.expiry,
+            cursor=(r.sort_value, r.item_id, r.location_id, r.stock_key),
+        )
+        for r in rows
+    ]
+
+
+def balance(session: Session, item_id: int, location_id: int | None = None) -> Decimal:
+    """What the balances hold of an item at a place (a warehouse with its bins) or, with
+    none given, at every real location."""
+    stmt = (
+        select(func.coalesce(func.sum(type_coerce(B.c.quantity, BigInteger)), 0))
+        .join(L, L.c.id == B.c.location_id)
+        .where(B.c.item_id == item_id, in_place(L, location_id))
+    )
+    return (Decimal(int(session.scalar(stmt) or 0)) / 1000).quantize(Decimal("0.001"))
+
+
+# --- stock documents --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    number: str
+    doc_type: str
+    doc_date: date
+    location_code: str
+    partner: str
+    posted_by: str
+    lines: int
+    reverses_number: str
+    cursor: tuple
+
+
+def _documents() -> FromClause:
+    """Posted stock documents and deliveries (their goods issue) as one table."""
+    original = D.alias("original")
+    counts = select(DL.c.document_id, func.count().label("n")).group_by(DL.c.document_id).subquery()
+    stock = (
+        select(
+            D.c.id,
+            D.c.number,
+            type_coerce(D.c.doc_type, String).label("doc_type"),
+            D.c.doc_date,
+            L.c.code.label("location_code"),
+            D.c.partner,
+            D.c.posted_by,
+            func.coalesce(counts.c.n, 0).label("lines"),
+            func.coalesce(original.c.number, "").label("reverses"),
+        )
+        .join(L, L.c.id == D.c.location_id)
+        .outerjoin(counts, counts.c.document_id == D.c.id)
+        .outerjoin(original, original.c.id == D.c.reverses_id)
+    )
+    dl = t.delivery_lines
+    places = (
+        select(
+            dl.c.delivery_id,
+            func.min(L.c.code).label("code"),
+            func.count().label("n"),
+        )
+        .join(L, L.c.id == dl.c.location_id)
+        .group_by(dl.c.delivery_id)
+        .subquery()
+    )
+    issues = (
+        select(
+            DV.c.id,
+            DV.c.number,
+            literal(DocumentType.DELIVERY.value, String).label("doc_type"),
+            DV.c.delivery_date.label("doc_date"),
+            func.coalesce(places.c.code, "").label("location_code"),
+            t.customers.c.name.label("partner"),
+            DV.c.posted_by,
+            func.coalesce(places.c.n, 0).label("lines"),
+            literal("", String).label("reverses"),
+        )
+        .join(t.customers, t.customers.c.id == DV.c.customer_id)
+        .outerjoin(places, places.c.delivery_id == DV.c.id)
+    )
+    return stock.union_all(issues).subquery("documents")
+
+
+def document_page(session: Session, page: Page) -> list[DocumentRow]:
+    """Goods receipts, stock counts, reversals and deliveries' goods issue; the number
+    (unique across the kinds: its prefix says the kind) breaks ties."""
+    filters = page.filters or {}
+    u = _documents()
+    sorts = {key: u.c[key] for key in ("number", "doc_date", "doc_type", "partner", "posted_by")}
+    sort_col = sorts.get(page.sort_key, u.c.number)
+    stmt = select(u, sort_col.label("sort_value"))
+    if page.search.strip():
+        stmt = stmt.where(or_(_ilike(u.c.number, page.search), _ilike(u.c.partner, page.search)))
+    if filters.get("doc_type"):
+        stmt = stmt.where(u.c.doc_type == str(filters["doc_type"]))
+    rows = session.execute(keyset(stmt, sort_col, [u.c.number], page))
+    return [
+        DocumentRow(
+            id=r.id,
+            number=r.number,
+            doc_type=str(r.doc_type),
+            doc_date=r.doc_date,
+            location_code=r.location_code,
+            partner=r.partner,
+            posted_by=r.posted_by,
+            lines=int(r.lines),
+            reverses_number=r.reverses or "",
+            cursor=(r.sort_value, r.number),
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """A posted stock document or delivery, as its read-only view shows it."""
+
+    number: str
+    doc_type: str
+    doc_date: date
+    location_code: str
+    location_name: str
+    partner: str
+    note: str
+    posted_by: str
+    posted_at: datetime
+    reverses_number: str = ""
+    reversed_by_number: str = ""
+    reversible: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentLineRow:
+    """A line of a document's view: what a receipt or count line says, or one stock move
+    of a reversal or a delivery's goods issue."""
+
+    line_no: int
+    item_id: int
+    sku: str
+    item_name: str
+    unit: str
+    location_code: str
+    quantity: Decimal
+    batch: str = ""
+    serial: str = ""
+    expiry: date | None = None
+    from_code: str = ""
+    to_code: str = ""
+    book_quantity: Decimal | None = None
+    unit_cost: Money | None = None
+
+
+def stock_document_header(session: Session, number: str) -> DocumentHeader | None:
+    original, reversal = D.alias("original"), D.alias("reversal")
+    stmt = (
+        select(
+            D,
+            L.c.code.label("location_code"),
+            L.c.name.label("location_name"),
+            original.c.number.label("reverses"),
+            reversal.c.number.label("reversed_by"),
+        )
+        .join(L, L.c.id == D.c.location_id)
+        .outerjoin(original, original.c.id == D.c.reverses_id)
+        .outerjoin(reversal, reversal.c.reverses_id == D.c.id)
+        .where(D.c.number == number)
+    )
+    r = session.execute(stmt).first()
+    if r is None:
+        return None
+    return DocumentHeader(
+        number=r.number,
+        doc_type=str(r.doc_type),
+        doc_date=r.doc_date,
+        location_code=r.location_code,
+        location_name=r.location_name,
+        partner=r.partner,
+        note=r.note,
+        posted_by=r.posted_by,
+        posted_at=r.posted_at,
+        reverses_number=r.reverses or "",
+        reversed_by_number=r.reversed_by or "",
+    )
+
+
+def delivery_header(session: Session, number: str) -> DocumentHeader | None:
+    so, c = t.sales_orders, t.customers
+    stmt = (
+        select(DV, so.c.number.label("order_number"), c.c.name.label("customer"))
+        .join(so, so.c.id == DV.c.order_id)
+        .join(c, c.c.id == DV.c.customer_id)
+        .where(DV.c.number == number)
+    )
+    r = session.execute(stmt).first()
+    if r is None:
+        return None
+    return DocumentHeader(
+        number=r.number,
+        doc_type=DocumentType.DELIVERY.value,
+        doc_date=r.delivery_date,
+        location_code="",
+        location_name="",
+        partner=r.customer,
+        note=r.order_number,
+        posted_by=r.posted_by,
+        posted_at=r.posted_at,
+    )
+
+
+def stock_document_lines(session: Session, number: str) -> list[DocumentLineRow]:
+    """The lines of a goods receipt or count, each with the place it went to or was
+    counted at."""
+    stmt = (
+        select(DL, I_.c.sku, I_.c.name, I_.c.unit, L.c.code.label("location_code"))
+        .join(D, D.c.id == DL.c.document_id)
+        .join(I_, I_.c.id == DL.c.item_id)
+        .join(L, L.c.id == func.coalesce(DL.c.location_id, D.c.location_id))
+        .where(D.c.number == number)
+        .order_by(DL.c.line_no)
+    )
+    return [
+        DocumentLineRow(
+            line_no=r.line_no,
+            item_id=r.item_id,
+            sku=r.sku,
+            item_name=r.name,
+            unit=r.unit,
+            location_code=r.location_code,
+            quantity=r.quantity,
+            batch=r.batch,
+            serial=r.serial,
+            expiry=r.expiry,
+            book_quantity=r.book_quantity,
+            unit_cost=r.unit_cost,
+        )
+        for r in session.execute(stmt)
+    ]
+
+
+def move_lines(session: Session, number: str) -> list[DocumentLineRow]:
+    """The stock moves a document posted, as lines (from → to)."""
+    src, dst = L.alias("src"), L.alias("dst")
+    stmt = (
+        select(
+            M,
+            I_.c.sku,
+            I_.c.name,
+            I_.c.unit,
+            src.c.code.label("from_code"),
+            dst.c.code.label("to_code"),
+            src.c.kind.label("from_kind"),
+        )
+        .join(I_, I_.c.id == M.c.item_id)
+        .join(src, src.c.id == M.c.from_location_id)
+        .join(dst, dst.c.id == M.c.to_location_id)
+        .where(M.c.doc_number == number)
+        .order_by(M.c.id)
+    )
+    return [
+        DocumentLineRow(
+            line_no=n,
+            item_id=r.item_id,
+            sku=r.sku,
+            item_name=r.name,
+            unit=r.unit,
+            location_code=r.to_code if str(r.from_kind) in VIRTUAL else r.from_code,
+            quantity=r.quantity,
+            batch=r.batch,
+            serial=r.serial,
+            expiry=r.expiry,
+            from_code=r.from_code,
+            to_code=r.to_code,
+        )
+        for n, r in enumerate(session.execute(stmt), 1)
+    ]
+
+
+# --- warehouses and bins ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LocationRow:
+    id: int
+    code: str
+    name: str
+    kind: str
+    warehouse_code: str
+    active: bool
+    on_hand: Decimal
+    items: int
+    cursor: tuple
+
+
+def location_page(session: Session, page: Page) -> list[LocationRow]:
+    """Warehouses, bins, quarantine and scrap with what they hold and how many items have
+    them as their bin; filters ``active`` (True/False) and ``kind``."""
+    filters = page.filters or {}
+    parent = L.alias("parent")
+    held = (
+        select(B.c.location_id, func.sum(type_coerce(B.c.quantity, BigInteger)).label("q"))
+        .group_by(B.c.location_id)
+        .subquery()
+    )
+    placed = (
+        select(I_.c.bin_id, func.count().label("n"))
+        .where(I_.c.bin_id.is_not(None))
+        .group_by(I_.c.bin_id)
+        .subquery()
+    )
+    sorts: dict[str, ColumnElement] = {
+        "code": L.c.code,
+        "name": L.c.name,
+        "kind": L.c.kind,
+        "warehouse_code": func.coalesce(parent.c.code, ""),
+    }
+    sort_col = sorts.get(page.sort_key, L.c.code)
+    stmt = (
+        select(
+            L,
+            func.coalesce(parent.c.code, "").label("warehouse_code"),
+            func.coalesce(held.c.q, 0).label("held"),
+            func.coalesce(placed.c.n, 0).label("items"),
+            sort_col.label("sort_value"),
+        )
+        .outerjoin(parent, parent.c.id == L.c.parent_id)
+        .outerjoin(held, held.c.location_id == L.c.id)
+        .outerjoin(placed, placed.c.bin_id == L.c.id)
+        .where(L.c.kind.in_(LIST_KINDS))
+    )
+    if page.search.strip():
+        stmt = stmt.where(or_(_ilike(L.c.code, page.search), _ilike(L.c.name, page.search)))
+    if filters.get("active") is not None:
+        stmt = stmt.where(L.c.active == bool(filters["active"]))
+    if filters.get("kind"):
+        stmt = stmt.where(L.c.kind == str(filters["kind"]))
+    rows = session.execute(keyset(stmt, sort_col, [L.c.id], page))
+    return [
+        LocationRow(
+            id=r.id,
+            code=r.code,
+            name=r.name,
+            kind=str(r.kind),
+            warehouse_code=r.warehouse_code,
+            active=r.active,
+            on_hand=(Decimal(int(r.held)) / 1000).quantize(Decimal("0.001")),
+            items=int(r.items),
+            cursor=(r.sort_value, r.id),
+        )
+        for r in rows
+    ]
+
+
+def location_use(session: Session, location_id: int) -> tuple[bool, bool, int, int]:
+    """(holds stock, has history, items with it as their bin, bins in use inside it)."""
+    held = session.scalar(
+        select(func.count()).where(B.c.location_id == location_id, B.c.quantity != 0)
+    )
+    history = [
+        select(M.c.id).where(
+            or_(M.c.from_location_id == location_id, M.c.to_location_id == location_id)
+        ),
+        select(D.c.id).where(D.c.location_id == location_id),
+        select(DL.c.id).where(DL.c.location_id == location_id),
+        select(t.picking_lines.c.id).where(t.picking_lines.c.location_id == location_id),
+        select(t.delivery_lines.c.id).where(t.delivery_lines.c.location_id == location_id),
+        select(B.c.item_id).where(B.c.location_id == location_id),
+        select(L.c.id).where(L.c.parent_id == location_id),
+    ]
+    used = any(session.execute(stmt.limit(1)).first() for stmt in history)
+    items = session.scalar(select(func.count()).where(I_.c.bin_id == location_id)) or 0
+    children = (
+        session.scalar(
+            select(func.count()).where(L.c.parent_id == location_id, L.c.active.is_(True))
+        )
+        or 0
+    )
+    return bool(held), used, int(items), int(children)
+
+
+# --- the movement ledger (库存流水) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One move; ``from_code`` / ``to_code`` are codes, or for the virtual ends their
+    (translatable) names."""
+
+    id: int
+    day: date
+    doc_type: str
+    doc_number: str
+    from_code: str
+    to_code: str
+    batch: str
+    serial: str
+    quantity_in: Decimal
+    quantity_out: Decimal
+    balance: Decimal
+    user: str
+    cursor: tuple
+
+
+NO_DATE = date(2000, 1, 1)
+
+
+def ledger_page(session: Session, page: Page) -> list[LedgerRow]:
+    """Every move of the item (filter ``item_id``, required) in or out of a place (filter
+    ``location_id``: a warehouse with its bins; none: every real location), by document
+    date, with the running balance after each; sorted by date (``descending`` for newest
+    first)."""
+    filters = page.filters or {}
+    item_id = int(filters.get("item_id") or 0)
+    location_id = int(filters.get("location_id") or 0) or None
+    src, dst = L.alias("src"), L.alias("dst")
+    raw = type_coerce(M.c.quantity, BigInteger)
+    into = case((in_place(dst, location_id), raw), else_=0)
+    out_of = case((in_place(src, location_id), raw), else_=0)
+    day = func.coalesce(D.c.doc_date, DV.c.delivery_date, literal(NO_DATE, Date))
+    inner = (
+        select(
+            M.c.id,
+            day.label("day"),
+            M.c.doc_type,
+            M.c.doc_number,
+            case((src.c.kind.in_(VIRTUAL), src.c.name), else_=src.c.code).label("from_code"),
+            case((dst.c.kind.in_(VIRTUAL), dst.c.name), else_=dst.c.code).label("to_code"),
+            M.c.batch,
+            M.c.serial,
+            M.c.user,
+            type_coerce(into, QuantityType()).label("quantity_in"),
+            type_coerce(out_of, QuantityType()).label("quantity_out"),
+            type_coerce(func.sum(into - out_of).over(order_by=(day, M.c.id)), QuantityType()).label(
+                "balance"
+            ),
+        )
+        .join(src, src.c.id == M.c.from_location_id)
+        .join(dst, dst.c.id == M.c.to_location_id)
+        .outerjoin(D, D.c.number == M.c.doc_number)
+        .outerjoin(DV, DV.c.number == M.c.doc_number)
+        .where(
+            M.c.item_id == item_id,
+            or_(in_place(src, location_id), in_place(dst, location_id)),
+        )
+        .subquery("ledger")
+    )
+    stmt = select(inner)
+    rows = session.execute(keyset(stmt, inner.c.day, [inner.c.id], page))
+    return [
+        LedgerRow(
+            id=r.id,
+            day=r.day,
+            doc_type=r.doc_type,
+            doc_number=r.doc_number,
+            from_code=r.from_code,
+            to_code=r.to_code,
+            batch=r.batch,
+            serial=r.serial,
+            quantity_in=r.quantity_in,
+            quantity_out=r.quantity_out,
+            balance=r.balance,
+            user=r.user,
+            cursor=(r.day, r.id),
+        )
+        for r in rows
+    ]

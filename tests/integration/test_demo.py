@@ -1,0 +1,111 @@
+"""The demo reads like a real shop's year, in the user's language."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from retailerp import demo
+from retailerp.persistence import migrate
+from retailerp.persistence.engine import open_database
+from retailerp.services import Page, Services
+from support.dbtools import services_for
+
+TODAY = date(2026, 12, 1)
+SIZE = demo.DemoSize(customers=40, items=48, orders=40)
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module", params=["zh_CN", "en"])
+def filled(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    path: Path = tmp_path_factory.mktemp(request.param) / "demo.db"
+    db = open_database(path)
+    migrate.upgrade(db)
+    services = services_for(db, today=TODAY)
+    made = demo.fill(services, SIZE, language=request.param)
+    yield request.param, services, made
+    db.dispose()
+
+
+def test_names_are_in_the_language_of_the_program(filled) -> None:  # noqa: ANN001
+    language, services, _made = filled
+    chinese = language.startswith("zh")
+    customers = services.customers.page(Page(sort_key="name", limit=1000))
+    in_language = [bool(HAN.search(row.name)) == chinese for row in customers]
+    assert sum(in_language) >= 0.8 * len(customers)
+    items = services.items.page(Page(sort_key="name", limit=1000))
+    assert all(bool(HAN.search(row.name)) == chinese for row in items)
+    if not chinese:
+        assert not any(HAN.search(row.spec) for row in items)
+
+
+def test_specifications_fit_the_item(filled) -> None:  # noqa: ANN001
+    language, services, _made = filled
+    chinese = language.startswith("zh")
+    by_name = {}
+    for category in demo.CATEGORIES:
+        specs = {s if isinstance(s, str) else demo.word(s, chinese) for s in category.specs}
+        for name in category.names:
+            by_name[demo.word(name, chinese)] = specs
+    for row in services.items.page(Page(limit=1000)):
+        product = next(n for n in by_name if row.name.startswith(n))
+        assert row.spec in by_name[product], (row.name, row.spec)
+
+
+def test_documents_are_spread_over_the_year_and_some_are_overdue(filled) -> None:  # noqa: ANN001
+    _language, services, made = filled
+    orders = services.orders.page(Page(limit=1000, sort_key="order_date"))
+    dates = [row.order_date for row in orders]
+    assert (max(dates) - min(dates)).days >= 300 and max(dates) <= TODAY
+    assert {"draft", "confirmed", "paid"} <= {row.state for row in orders}
+    invoices = services.invoices.page(Page(limit=1000, sort_key="number"))
+    assert len({row.invoice_date for row in invoices}) > 10
+    overdue = services.invoices.page(Page(filters={"overdue_on": TODAY}, limit=1000))
+    assert 0 < len(overdue) < len(invoices) and made.overdue == len(overdue)
+    ageing = services.invoices.ageing(TODAY)
+    assert any(bucket != "current" for row in ageing for bucket in row.buckets)
+
+
+def test_document_numbers_follow_their_dates(filled) -> None:  # noqa: ANN001
+    _language, services, _made = filled
+    for fetch, day in (
+        (services.orders.page, "order_date"),
+        (services.invoices.page, "invoice_date"),
+        (services.orders.deliveries_page, "delivery_date"),
+    ):
+        rows = fetch(Page(limit=1000, sort_key="number"))
+        by_year: dict[str, list[date]] = {}
+        for row in rows:
+            by_year.setdefault(row.number[2:6], []).append(getattr(row, day))
+        for dates in by_year.values():
+            assert dates == sorted(dates)
+
+
+def test_the_home_page_has_work_waiting(filled) -> None:  # noqa: ANN001
+    _language, services, _made = filled
+    counts = {q.key: q.count for q in services.home.overview().queues}
+    assert counts["drafts"] > 0 and counts["overdue"] > 0 and counts["below_minimum"] > 0
+
+
+def test_the_summary_is_a_sentence(filled) -> None:  # noqa: ANN001
+    _language, _services, made = filled
+    text = demo.summary(made)
+    assert "{" not in text and "40" in text and str(made.overdue) in text
+    assert "Made(" not in text and "'customers'" not in text
+
+
+def test_a_tiny_demo_still_fills(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "tiny.db")
+    migrate.upgrade(db)
+    made = demo.fill(Services.over(db), demo.DemoSize(customers=5, items=5, orders=6))
+    assert made.orders == 6
+    db.dispose()
+
+
+def test_no_stock_has_expired_by_today(filled) -> None:  # noqa: ANN001
+    _language, services, _made = filled
+    rows = services.stock.page(Page(limit=1000))
+    assert rows and all(row.expiry is None or row.expiry > TODAY for row in rows)
