@@ -20,6 +20,7 @@ from retailerp.persistence import home_queries as hq
 from retailerp.persistence.home_queries import FirstSteps, Tally
 from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.services.context import ServiceContext
+from retailerp.services.door import door
 from retailerp.services.settings import COMPANY_NAME, load_settings
 
 Counter = Callable[[UnitOfWork, date], Tally]
@@ -79,8 +80,8 @@ def register(queue: Queue) -> Queue:
     return queue
 
 
-def _state(state: OrderState) -> Counter:
-    return lambda uow, _today: hq.orders_in_state(uow.session, state)
+def _state(*states: OrderState) -> Counter:
+    return lambda uow, _today: hq.orders_in_state(uow.session, *states)
 
 
 def _review_due(uow: UnitOfWork, today: date) -> Tally:
@@ -104,9 +105,9 @@ for _queue in (
     Queue(
         "to_pick",
         QT_TRANSLATE_NOOP("terms", "Orders to pick"),
-        _state(OrderState.CONFIRMED),
+        _state(OrderState.CONFIRMED, OrderState.PARTLY_SHIPPED),
         "orders",
-        _always({"state": OrderState.CONFIRMED.value}),
+        _always({"state": [OrderState.CONFIRMED.value, OrderState.PARTLY_SHIPPED.value]}),
         permission=Permission.SHIP,
     ),
     Queue(
@@ -166,6 +167,7 @@ class HomeService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @door
     def overview(self) -> HomeOverview:
         """Every queue the user may work on, counted in one short read, and the first steps."""
         today = self.ctx.today()
