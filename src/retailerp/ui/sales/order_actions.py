@@ -123,19 +123,8 @@ class OrderActions:
             self.cancel_button,
             self.close_order_button,
         ]
-        names = (
-            "save",
-            "confirm",
-            "pick",
-            "refresh",  # re-plan the picking list
-            "reverse",  # cancel the picking list
-            "deliveries",
-            "cancel",  # close short: the rest is cancelled
-            "invoice",
-            "payment",
-            "cancel",
-            "done",
-        )
+        names = ("save", "confirm", "pick", "refresh", "reverse", "deliveries", "package_minus",
+                 "invoice", "payment", "cancel", "done")  # fmt: skip
         for button, name in zip(buttons, names, strict=True):
             button.setIcon(icon(name))
         return buttons
