@@ -1848,6 +1848,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Close without saving your changes?</source>
         <translation>不保存更改直接关闭吗？</translation>
     </message>
+    <message>
+        <source>Go ahead anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why? The reason is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
