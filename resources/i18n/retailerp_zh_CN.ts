@@ -1850,11 +1850,11 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
     <message>
         <source>Go ahead anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>仍要继续吗？</translation>
     </message>
     <message>
         <source>Why? The reason is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>原因是什么？原因会被记录下来。</translation>
     </message>
 </context>
 <context>
