@@ -204,3 +204,21 @@ def test_the_items_own_bin_is_picked_first_among_equal_expiries() -> None:
     dated = {1: [Lot(5, "A-01", "B1", "", date(2026, 1, 1), D(4)),
                  Lot(6, "C-09", "B2", "", date(2026, 6, 1), D(4), True)]}  # fmt: skip
     assert [p.batch for p in plan_picking(o.lines, dated, {1: "SOAP"})] == ["B1"]  # expiry first
+
+
+@pytest.mark.parametrize(
+    ("requested", "message"),
+    [
+        (date(2099, 1, 1), "not a plausible date"),
+        (date(1900, 1, 1), "not a plausible date"),
+        (date(2026, 2, 28), "cannot be in the past"),
+        ("soon", ""),
+    ],
+)
+def test_an_implausible_requested_delivery_date_is_refused(requested: object, message: str) -> None:
+    from retailerp.domain.sales import clean_order_header
+
+    with pytest.raises(ValidationError) as refused:
+        clean_order_header({"requested_date": requested}, NOW)
+    assert message in refused.value.by_field()["requested_date"].render()
+    assert clean_order_header({"requested_date": date(2026, 3, 5)}, NOW)["requested_date"]
