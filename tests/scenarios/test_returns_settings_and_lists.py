@@ -3,9 +3,8 @@ month, the return-rate threshold and the home page's drafts-to-post queue."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import json
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select

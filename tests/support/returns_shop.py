@@ -40,4 +40,5 @@ def deliver(s: Services, quantity: str = "6", code: str = "C001") -> Delivered:
 
 def later(s: Services, days: int) -> Services:
     """The same shop ``days`` after the delivery."""
-    return Services.over(s.ctx.db, actor=s.ctx.actor, today=lambda: DELIVERED_ON + timedelta(days=days))
+    day = DELIVERED_ON + timedelta(days=days)
+    return Services.over(s.ctx.db, actor=s.ctx.actor, today=lambda: day)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, String, cast, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from retailerp.domain.money import Money
@@ -171,14 +171,17 @@ def analysis_page(session: Session, page: Page) -> list[ReturnAnalysisRow]:
     sub = grouped.group_by(month, R.c.reason, RL.c.item_id, IT.c.sku, IT.c.name).subquery()
     key = page.sort_key if page.sort_key in ANALYSIS_SORTS else "month"
     sort_col = sub.c[key]
-    tie = [c for c in (sub.c.month, sub.c.reason, sub.c.item_id) if c is not sort_col]
-    stmt = select(sub)
-    rows = session.execute(keyset(stmt, sort_col, tie, page))
+    row_key = sub.c.month.op("||")("/").op("||")(sub.c.reason).op("||")("/").op("||")(
+        cast(sub.c.item_id, String)
+    )
+    tie = [row_key.label("row_key")]
+    stmt = select(sub, tie[0])
+    rows = session.execute(keyset(stmt, sort_col, [row_key], page))
     return [
         ReturnAnalysisRow(
             r.month, str(r.reason), r.item_id, r.sku, r.item_name, int(r.returns),
             r.quantity, _money(r.refund),
-            tuple([getattr(r, key)] + [getattr(r, c.name) for c in tie]),
+            (getattr(r, key), r.row_key),
         )  # fmt: skip
         for r in rows
     ]

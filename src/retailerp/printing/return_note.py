@@ -70,11 +70,14 @@ class ReturnPrintLine(PrintLine):
     refund: Money | None = None
 
 
+NO_RETURN = ReturnPrintLine(0, "", "", Decimal(0))
+
+
 def _line_rows(sheet: Sheet, doc: PrintDocument, shown: list[Column]) -> list[list[str]]:
     tr = sheet.wording
     rows = []
     for line in doc.lines:
-        extra = line if isinstance(line, ReturnPrintLine) else ReturnPrintLine(0, "", "", Decimal(0))
+        extra = line if isinstance(line, ReturnPrintLine) else NO_RETURN
         values = {
             NO: str(line.no),
             CODE: line.code,

@@ -20,9 +20,8 @@ from retailerp.domain.returns import RETURN_CONDITION_LABELS, RETURN_FLOW, RETUR
 from retailerp.domain.sales import PAYMENT_MODE_LABELS, SalesOrder
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, read
-from retailerp.printing import PRESETS, render
+from retailerp.printing import PRESETS, render, return_note
 from retailerp.printing import model as pm
-from retailerp.printing import return_note
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
 from retailerp.services.settings import load_company

@@ -126,6 +126,28 @@ class ReturnService:
         return read(self.ctx.db, lambda uow: uow.returns.of_delivery(delivery_id))
 
     @door
+    def delivery(self, delivery_id: int) -> Delivery:
+        """The delivery a return is made against."""
+        return read(self.ctx.db, lambda uow: _returnable_delivery(uow, delivery_id))
+
+    @door
+    def delivery_by_number(self, number: str) -> Delivery:
+        """The delivery whose number was typed or scanned on the return form."""
+        key = number.strip().upper()
+
+        def work(uow: UnitOfWork) -> Delivery:
+            delivery = uow.sales.delivery_by_number(key)
+            if delivery is None:
+                raise FieldError(
+                    "delivery",
+                    QT_TRANSLATE_NOOP("errors", "There is no delivery {number}."),
+                    number=key,
+                )
+            return delivery
+
+        return read(self.ctx.db, work)
+
+    @door
     def returnable(self, delivery_id: int) -> list[Returnable]:
         """The delivery's lines with what may still come back."""
 
