@@ -619,7 +619,9 @@ def _share(text: str) -> object:
         value = Decimal(text.replace("%", "").strip())
     except InvalidOperation:
         return text
-    return str(value / 100) if value.is_finite() else text
+    if not value.is_finite() or not 0 <= value <= 100:
+        return text  # as typed: the service says what is wrong with it
+    return str(value / 100)
 
 
 def _percent(rate: Decimal) -> str:
