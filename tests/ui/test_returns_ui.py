@@ -153,3 +153,33 @@ def test_return_from_the_deliveries_list_and_the_returns_list(
     assert analysis.model.rowCount() == 0  # only posted returns are counted
     dialog.post()
     qtbot.waitUntil(lambda: analysis.model.rowCount() == 1)  # refreshed by the change
+
+
+def test_a_frequent_returner_is_flagged_on_the_card_and_the_order_form(
+    qtbot, db, delivered: Delivered
+) -> None:
+    from retailerp.ui.customers.dialog import CustomerDialog
+    from retailerp.ui.sales.order_dialog import OrderDialog
+
+    s = later(Services.over(db), 20)
+    card = CustomerDialog(s, delivered.customer_id)
+    qtbot.addWidget(card)
+    assert card.returns_label.text() == (
+        "Returns in the last 12 months: 0 % of the delivered net (threshold 10 %)."
+    )
+    line = [{"delivery_line_id": delivered.line_id, "quantity": "1", "condition": "defective"}]
+    doc = s.returns.create(delivered.delivery.id or 0, {"reason": "quality_defect"}, line)
+    s.returns.post(doc.id or 0, doc.version)
+    card.reload()
+    assert card.returns_label.text() == (
+        "Frequent returner: 16.7 % of the delivered net came back in the last 12 months "
+        "(threshold 10 %)."
+    )
+    order = OrderDialog(s)
+    qtbot.addWidget(order)
+    order.customer.setValue(delivered.customer_id)
+    assert order.customer.warning.text().startswith("Frequent returner: 16.7 %")
+    s.returns.save_policy([{"name": "all", "rate": "1"}], [], "20")
+    order.customer.setValue(None)
+    order.customer.setValue(delivered.customer_id)
+    assert order.customer.warning.text() == ""  # under the threshold: not flagged
