@@ -183,8 +183,7 @@ def bus_for(db: Database | None) -> ChangeBus:
         bus = _buses.get(key)
         if bus is None:
             bus = _buses[key] = ChangeBus()
-            if db is not None:  # services over no database (the door test) have a bus too
-                weakref.finalize(db, _forget, key)
+            weakref.finalize(db, _forget, key)
         return bus
 
 
