@@ -206,7 +206,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(general, self.tr("Shop and this P&C"))
         self.tabs.addTab(self.company, self.tr("Compan&y"))
         self.returns = ReturnPolicyPage(self.services, self)
-        self.tabs.addTab(self.returns, self.tr("Re&turns"))
+        self.tabs.addTab(self.returns, self.tr("Return pol&icy"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)

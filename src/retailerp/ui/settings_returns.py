@@ -183,7 +183,7 @@ class ReturnPolicyPage(QWidget):
         minimum_buttons = QHBoxLayout()
         minimum_buttons.addWidget(self._button(self.tr("Add &minimum"), self.add_minimum,
                                                "add_minimum"))  # fmt: skip
-        minimum_buttons.addWidget(self._button(self.tr("Remove m&inimum"), self.remove_minimum,
+        minimum_buttons.addWidget(self._button(self.tr("Remo&ve minimum"), self.remove_minimum,
                                                "remove_minimum"))  # fmt: skip
         minimum_buttons.addStretch(1)
         threshold_row = QHBoxLayout()
