@@ -32,8 +32,8 @@ from retailerp.services.sales import OrderDocuments
 from retailerp.ui import prompts
 from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
-from retailerp.ui.sales.customer_picker import CustomerPicker
 from retailerp.ui.returns.links import returns_button, show_returns
+from retailerp.ui.sales.customer_picker import CustomerPicker
 from retailerp.ui.sales.documents import LinkedDocuments
 from retailerp.ui.sales.lookup import is_enter
 from retailerp.ui.sales.order_actions import OrderActions
