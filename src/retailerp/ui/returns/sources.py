@@ -63,15 +63,23 @@ class ReturnSource(ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        tr = QCoreApplication.translate
         return [
-            Column("number", tr("ReturnSource", "Number")),
-            Column("return_date", tr("ReturnSource", "Date")),
-            Column("customer_name", tr("ReturnSource", "Customer")),
-            Column("delivery_number", tr("ReturnSource", "Delivery"), sortable=False),
-            Column("reason", tr("ReturnSource", "Reason")),
-            Column("state", tr("ReturnSource", "State")),
-            Column("refund", tr("ReturnSource", "Refund"), sortable=False, alignment="right"),
+            Column("number", QCoreApplication.translate("ReturnSource", "Number")),
+            Column("return_date", QCoreApplication.translate("ReturnSource", "Date")),
+            Column("customer_name", QCoreApplication.translate("ReturnSource", "Customer")),
+            Column(
+                "delivery_number",
+                QCoreApplication.translate("ReturnSource", "Delivery"),
+                sortable=False,
+            ),
+            Column("reason", QCoreApplication.translate("ReturnSource", "Reason")),
+            Column("state", QCoreApplication.translate("ReturnSource", "State")),
+            Column(
+                "refund",
+                QCoreApplication.translate("ReturnSource", "Refund"),
+                sortable=False,
+                alignment="right",
+            ),
         ]
 
     def cell(self, row: ReturnRow, column_key: str) -> object:
@@ -106,15 +114,30 @@ class ReturnAnalysisSource(ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        tr = QCoreApplication.translate
         return [
-            Column("month", tr("ReturnAnalysisSource", "Month")),
-            Column("reason", tr("ReturnAnalysisSource", "Reason")),
-            Column("sku", tr("ReturnAnalysisSource", "Item")),
-            Column("item_name", tr("ReturnAnalysisSource", "Name"), sortable=False),
-            Column("returns", tr("ReturnAnalysisSource", "Returns"), alignment="right"),
-            Column("quantity", tr("ReturnAnalysisSource", "Quantity"), alignment="right"),
-            Column("refund", tr("ReturnAnalysisSource", "Refunded"), alignment="right"),
+            Column("month", QCoreApplication.translate("ReturnAnalysisSource", "Month")),
+            Column("reason", QCoreApplication.translate("ReturnAnalysisSource", "Reason")),
+            Column("sku", QCoreApplication.translate("ReturnAnalysisSource", "Item")),
+            Column(
+                "item_name",
+                QCoreApplication.translate("ReturnAnalysisSource", "Name"),
+                sortable=False,
+            ),
+            Column(
+                "returns",
+                QCoreApplication.translate("ReturnAnalysisSource", "Returns"),
+                alignment="right",
+            ),
+            Column(
+                "quantity",
+                QCoreApplication.translate("ReturnAnalysisSource", "Quantity"),
+                alignment="right",
+            ),
+            Column(
+                "refund",
+                QCoreApplication.translate("ReturnAnalysisSource", "Refunded"),
+                alignment="right",
+            ),
         ]
 
     def cell(self, row: ReturnAnalysisRow, column_key: str) -> object:
