@@ -77,7 +77,8 @@ def test_only_the_owner_saves_the_policy_and_it_is_audited(shop: Shop) -> None:
     assert shop.s.returns.policy().rules[0].name == "quality defects: always in full"
 
 
-def test_the_returns_list_the_analysis_and_the_drafts_queue(shop: Shop) -> None:
+def test_the_returns_list_the_analysis_and_the_drafts_queue(any_shop: Shop) -> None:
+    shop = any_shop
     d = deliver(shop.s)
     s = later(shop.s, 20)
     line = {"delivery_line_id": d.line_id, "condition": "defective"}

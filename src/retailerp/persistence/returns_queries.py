@@ -65,10 +65,15 @@ def _return_filters(stmt: Select, filters: Mapping[str, Any]) -> Select:
         if filters.get(key):
             stmt = stmt.where(column == int(filters[key]))
     if filters.get("date_from"):
-        stmt = stmt.where(R.c.return_date >= filters["date_from"])
+        stmt = stmt.where(R.c.return_date >= _day(filters["date_from"]))
     if filters.get("date_to"):
-        stmt = stmt.where(R.c.return_date <= filters["date_to"])
+        stmt = stmt.where(R.c.return_date <= _day(filters["date_to"]))
     return stmt
+
+
+def _day(value: object) -> date:
+    """A filter's day, given as a date or as ISO text."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def return_page(session: Session, page: Page) -> list[ReturnRow]:
