@@ -76,6 +76,19 @@ def test_the_policy_preview_names_the_rule_while_typing(qtbot, db, delivered) ->
     s = later(Services.over(db), 200)
     dialog = new_return(qtbot, s, delivered)
     dialog.reason.setCurrentIndex(dialog.reason.findData("unsellable"))
+    table = dialog.lines
+    table.setFocus()
+    table.setCurrentCell(0, QUANTITY)
+    qtbot.keyClick(table, "1")  # the cell editor opens with the key: no Enter yet
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not table)
+    editor = QApplication.focusWidget()
+    assert table.state() == QAbstractItemView.State.EditingState
+    assert "rule 'after 6 months: 10 % packaging-loss deduction'" in dialog.preview.text()
+    qtbot.keyClicks(editor, "0")  # 10: more than can come back, said while typing
+    assert "At most 6 can come back" in dialog.preview.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert "Refund by the policy: 101.70" in dialog.preview.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
     type_quantity(qtbot, dialog, 0, "1")
     assert dialog.preview.text().splitlines()[0] == (
         "Line 1: Returned 200 days after delivery: rule 'after 6 months: 10 % "

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -70,6 +71,22 @@ LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+class TypingDelegate(QStyledItemDelegate):
+    """Cell editors that report every key typed (``typed(row, column, text)``), so the
+    policy preview follows the quantity while it is being typed, before Enter."""
+
+    def __init__(self, typed: Callable[[int, int, str], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.typed = typed
+
+    def createEditor(self, parent: QWidget, option: object, index: QModelIndex) -> QWidget:  # noqa: N802
+        editor = super().createEditor(parent, option, index)  # type: ignore[arg-type]
+        if isinstance(editor, QLineEdit):
+            row, column = index.row(), index.column()
+            editor.textEdited.connect(lambda text: self.typed(row, column, text))
+        return editor
+
+
 class ReturnDialog(QDialog):
     """A new return (against ``delivery_id`` when given, else the delivery typed) or the
     return ``return_id``.  ``changed(return_id)`` follows every saved change."""
@@ -89,6 +106,8 @@ class ReturnDialog(QDialog):
         self.delivery: Delivery | None = None
         self.returnable: list[Returnable] = []
         self.sent_rows: list[int] = []
+        self.typing: tuple[int, int, str] | None = None
+        """The cell being typed into and its text so far (while the editor is open)."""
         self.typed_rates: dict[int, str] = {}
         """Refund % typed per delivery line, kept on screen while the draft is saved."""
         self.dirty = False
@@ -164,7 +183,16 @@ class ReturnDialog(QDialog):
         )
         table.horizontalHeader().setStretchLastSection(True)
         table.itemChanged.connect(self._cell_changed)
+        table.setItemDelegate(TypingDelegate(self._typed, table))
         return table
+
+    def _typed(self, row: int, column: int, text: str) -> None:
+        """A key typed into a quantity or refund cell: preview with what is typed so far."""
+        self.typing = (row, column, text)
+        try:
+            self.update_preview(mark=False)
+        finally:
+            self.typing = None
 
     def _build_buttons(self) -> None:
         def button(text: str, slot: Callable[[], object], name: str) -> QPushButton:
@@ -400,6 +428,8 @@ class ReturnDialog(QDialog):
         return rates
 
     def _text(self, row: int, column: int) -> str:
+        if self.typing is not None and self.typing[:2] == (row, column):
+            return self.typing[2].strip()
         cell = self.lines.item(row, column)
         return cell.text().strip() if cell is not None else ""
 
@@ -411,8 +441,10 @@ class ReturnDialog(QDialog):
             "note": self.note.text(),
         }
 
-    def update_preview(self) -> str:
-        """The policy's word on every typed line (nothing is saved)."""
+    def update_preview(self, *, mark: bool = True) -> str:
+        """The policy's word on every typed line (nothing is saved).  ``mark``: colour the
+        cells a refusal names (not while a cell is being typed into: changing a cell resets
+        its open editor)."""
         if self.delivery is None or self.state() not in (None, ReturnState.DRAFT):
             self.preview.setText(self._posted_text())
             return self.preview.text()
@@ -427,9 +459,11 @@ class ReturnDialog(QDialog):
             )  # fmt: skip
         except DomainError as error:
             self.preview.setText(message_for(error, i18n.translate))
-            self._mark(error)
+            if mark:
+                self._mark(error)
             return self.preview.text()
-        self._unmark()
+        if mark:
+            self._unmark()
         rows = [
             self.tr("Line {n}: {decision}").format(
                 n=row + 1, decision=decision.explain().render(i18n.translate)
