@@ -567,6 +567,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>打印所选(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Return…</source>
+        <translation>退货(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Select the delivery the goods came back from.</source>
+        <translation>请选择退回货物所属的送货单。</translation>
+    </message>
+    <message>
         <source>Select the deliveries to invoice.</source>
         <translation>请选择要开票的送货单。</translation>
     </message>
@@ -1931,6 +1939,413 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>ReturnAnalysisPage</name>
+    <message>
+        <source>Search item code or name…</source>
+        <translation>搜索商品编码或名称…</translation>
+    </message>
+    <message>
+        <source>from any date</source>
+        <translation>起始日期不限</translation>
+    </message>
+    <message>
+        <source>to any date</source>
+        <translation>截止日期不限</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnAnalysisSource</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退货单数</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Scan or type the delivery number, Enter</source>
+        <translation>扫描或输入送货单号，按回车</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Batch / serial</source>
+        <translation>批次 / 序列号</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送货</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <source>Returnable</source>
+        <translation>可退</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>退货数量</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>货物状况</translation>
+    </message>
+    <message>
+        <source>Refund % (empty: policy)</source>
+        <translation>退款 %（空：按政策）</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>过账(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Overri&amp;de…</source>
+        <translation>越权处理(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel return…</source>
+        <translation>作废退货单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;verse…</source>
+        <translation>冲销(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int…</source>
+        <translation>打印(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open delivery</source>
+        <translation>打开送货单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>De&amp;livery no.</source>
+        <translation>送货单号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>退货原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Da&amp;te</source>
+        <translation>日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Received &amp;by</source>
+        <translation>收货人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Returned &amp;goods</source>
+        <translation>退回货物(&amp;G)</translation>
+    </message>
+    <message>
+        <source>{customer} · delivered {date}</source>
+        <translation>{customer} · 送货日期 {date}</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>Return {number} · {state}</source>
+        <translation>退货单 {number} · {state}</translation>
+    </message>
+    <message>
+        <source>Policy overridden by {user}: {reason}</source>
+        <translation>{user} 越权处理退货政策：{reason}</translation>
+    </message>
+    <message>
+        <source>Return {number}</source>
+        <translation>退货单 {number}</translation>
+    </message>
+    <message>
+        <source>Type the quantity that came back on each line.</source>
+        <translation>请在每行输入退回的数量。</translation>
+    </message>
+    <message>
+        <source>Line {n}: {decision}</source>
+        <translation>第 {n} 行：{decision}</translation>
+    </message>
+    <message>
+        <source>Refund by the policy: {amount}</source>
+        <translation>按政策退款：{amount}</translation>
+    </message>
+    <message>
+        <source>The policy refuses part of this return: only an owner may post it anyway, with a reason.</source>
+        <translation>退货政策拒绝了本退货单的一部分：只有店主可以填写理由后仍然过账。</translation>
+    </message>
+    <message>
+        <source>Line {n}: rule &apos;{rule}&apos; — {rate} % refunded, {refund}</source>
+        <translation>第 {n} 行：规则“{rule}”— 退款 {rate} %，{refund}</translation>
+    </message>
+    <message>
+        <source>Refund: {amount}</source>
+        <translation>退款：{amount}</translation>
+    </message>
+    <message>
+        <source>Post the return anyway</source>
+        <translation>仍然过账退货单</translation>
+    </message>
+    <message>
+        <source>Why should this return be accepted against the policy? The reason is recorded and printed.</source>
+        <translation>为什么要违反退货政策接受此退货？理由将被记录并打印。</translation>
+    </message>
+    <message>
+        <source>Cancel the return</source>
+        <translation>作废退货单</translation>
+    </message>
+    <message>
+        <source>Why is this return cancelled? Nothing was moved yet.</source>
+        <translation>为什么作废此退货单？货物尚未移动。</translation>
+    </message>
+    <message>
+        <source>Reverse the return</source>
+        <translation>冲销退货单</translation>
+    </message>
+    <message>
+        <source>Why is this return reversed? Every quantity goes back to the customer by a reversal document.</source>
+        <translation>为什么冲销此退货单？所有数量将通过冲销单退回客户。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLinks</name>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation>退货(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPolicyPage</name>
+    <message>
+        <source>any reason</source>
+        <translation>任何原因</translation>
+    </message>
+    <message>
+        <source>any class</source>
+        <translation>任何等级</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Refund % (empty: refused)</source>
+        <translation>退款 %（空：拒绝）</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>From day</source>
+        <translation>起始天数</translation>
+    </message>
+    <message>
+        <source>To day</source>
+        <translation>截止天数</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编码</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Must keep</source>
+        <translation>最低保有量</translation>
+    </message>
+    <message>
+        <source>Return policy: the first rule that matches a returned line decides its refund, so put rules for one customer or class above the general ones. Days count from the delivery (day 0). Quality defects are never held back by a minimum holding.</source>
+        <translation>退货政策：与退货行匹配的第一条规则决定退款，因此请把针对某个客户或等级的规则放在通用规则之上。天数从送货日起算（第 0 天）。质量问题不受最低保有量限制。</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>添加规则(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove rule</source>
+        <translation>删除规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Shipped &amp;defaults</source>
+        <translation>恢复默认(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Add &amp;minimum</source>
+        <translation>添加最低保有量(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve minimum</source>
+        <translation>删除最低保有量(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Flag customers who return more than (% of delivered net, last 12 months)</source>
+        <translation>退货率超过此值时标记客户（占送货净额的 %，近 12 个月）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Minimum holdings a customer must keep</source>
+        <translation>客户必须保有的最低数量</translation>
+    </message>
+    <message>
+        <source>new rule</source>
+        <translation>新规则</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Rule {n}</source>
+        <translation>规则 {n}</translation>
+    </message>
+    <message>
+        <source>Minimum {n}</source>
+        <translation>最低保有量 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnRate</name>
+    <message>
+        <source>Frequent returner: {rate} % of the delivered net came back in the last 12 months (threshold {threshold} %).</source>
+        <translation>频繁退货客户：近 12 个月退货占送货净额的 {rate} %（阈值 {threshold} %）。</translation>
+    </message>
+    <message>
+        <source>Returns in the last 12 months: {rate} % of the delivered net (threshold {threshold} %).</source>
+        <translation>近 12 个月退货：占送货净额的 {rate} %（阈值 {threshold} %）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnSource</name>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsModules</name>
+    <message>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Returns by reason</source>
+        <translation>退货分析</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPage</name>
+    <message>
+        <source>Every reason</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>Search return or delivery number, customer code or name…</source>
+        <translation>搜索退货单号、送货单号、客户编码或名称…</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>&amp;New return…</source>
+        <translation>新建退货单(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print selected…</source>
+        <translation>打印所选(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Select the return notes to print.</source>
+        <translation>请选择要打印的退货单。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} return notes saved in {folder}.</source>
+        <translation>{total} 张退货单中已有 {done} 张保存到 {folder}。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} return notes sent to the printer.</source>
+        <translation>{total} 张退货单中已有 {done} 张发送到打印机。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review of {name}</source>
@@ -2088,6 +2503,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Compan&amp;y</source>
         <translation>公司信息(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Return pol&amp;icy</source>
+        <translation>退货政策(&amp;I)</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -3068,8 +3487,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>订单 {number} 当前状态为“{state}”，不能登记收款。</translation>
     </message>
     <message>
-        <source>{number} is not the number of a printable document (picking list PK…, delivery note DN…, invoice IV…).</source>
-        <translation>{number} 不是可打印单据的单号（拣货单 PK…、送货单 DN…、发票 IV…）。</translation>
+        <source>{number} is not the number of a printable document (picking list PK…, delivery note DN…, invoice IV…, return note RT…).</source>
+        <translation>{number} 不是可打印单据的单号（拣货单 PK…、送货单 DN…、发票 IV…、退货单 RT…）。</translation>
     </message>
     <message>
         <source>Paper must be one of {presets}.</source>
@@ -3192,6 +3611,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>这一行没有发出 {given}（发出的是 {delivered}）。</translation>
     </message>
     <message>
+        <source>The return-rate threshold is a percentage above 0, at most 100.</source>
+        <translation>退货率阈值是大于 0、不超过 100 的百分比。</translation>
+    </message>
+    <message>
+        <source>There is no delivery {number}.</source>
+        <translation>没有送货单 {number}。</translation>
+    </message>
+    <message>
         <source>Choose why the goods came back.</source>
         <translation>请选择退货原因。</translation>
     </message>
@@ -3294,6 +3721,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>There is no such day: {text}.</source>
         <translation>没有这一天：{text}。</translation>
+    </message>
+    <message>
+        <source>No customer has the code {code}.</source>
+        <translation>没有客户编码为 {code} 的客户。</translation>
+    </message>
+    <message>
+        <source>No item has the code {code}.</source>
+        <translation>没有商品编码为 {code} 的商品。</translation>
     </message>
 </context>
 <context>
@@ -3601,6 +4036,66 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Checker</source>
         <translation>复核人</translation>
+    </message>
+    <message>
+        <source>Return note</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Return reason</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Policy overridden by</source>
+        <translation>越权批准人</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>越权理由</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>货物状况</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Policy rule</source>
+        <translation>政策规则</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款比例</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Returned value incl. VAT</source>
+        <translation>退货价税合计</translation>
+    </message>
+    <message>
+        <source>Returned by (customer)</source>
+        <translation>退货人（客户）</translation>
+    </message>
+    <message>
+        <source>Received by (warehouse)</source>
+        <translation>收货人（仓库）</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
     </message>
 </context>
 <context>
@@ -4008,6 +4503,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Delivery</source>
         <translation>送货单</translation>
+    </message>
+    <message>
+        <source>Draft returns to post</source>
+        <translation>待过账的退货单</translation>
     </message>
     <message>
         <source>Location</source>

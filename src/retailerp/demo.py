@@ -388,6 +388,10 @@ def fill(
     progress("orders")
     made = _sales(db_services, rng, size, start, chinese)
     made.customers, made.items = size.customers, size.items
+    progress("returns")
+    from retailerp.demo_returns import add_returns
+
+    add_returns(db_services, chinese)
     return made
 
 

@@ -75,6 +75,7 @@ def test_document_numbers_follow_their_dates(filled) -> None:  # noqa: ANN001
         (services.orders.page, "order_date"),
         (services.invoices.page, "invoice_date"),
         (services.orders.deliveries_page, "delivery_date"),
+        (services.returns.page, "return_date"),
     ):
         rows = fetch(Page(limit=1000, sort_key="number"))
         by_year: dict[str, list[date]] = {}
@@ -109,3 +110,21 @@ def test_no_stock_has_expired_by_today(filled) -> None:  # noqa: ANN001
     _language, services, _made = filled
     rows = services.stock.page(Page(limit=1000))
     assert rows and all(row.expiry is None or row.expiry > TODAY for row in rows)
+
+
+def test_returns_of_every_reason_condition_and_outcome(filled) -> None:  # noqa: ANN001
+    _language, services, _made = filled
+    rows = services.returns.page(Page(limit=1000))
+    documents = [services.returns.get(row.id) for row in rows]
+    assert {d.reason.value for d in documents} == {
+        "quality_defect", "wrong_goods", "transit_damage", "unsellable", "expired",
+        "changed_mind",
+    }  # fmt: skip
+    assert {line.condition.value for d in documents for line in d.lines} == {
+        "resellable", "defective", "scrap"
+    }
+    assert {d.state.value for d in documents} == {"draft", "posted", "cancelled", "reversed"}
+    assert any(d.override_reason for d in documents)  # the owner accepted one anyway
+    rates = {line.refund_rate for d in documents if d.posted_at for line in d.lines}
+    assert {1, 0.9, 0.6, 0.5} <= {float(rate) for rate in rates}
+    assert len({d.return_date.month for d in documents}) >= 4  # spread over the year

@@ -20,6 +20,7 @@ def list_rows(services: Services, module: str, filters: dict) -> list:
         "invoices": services.invoices.page,
         "items": services.items.page,
         "customers": services.customers.page,
+        "returns": services.returns.page,
     }[module]
     return fetch(Page(filters=filters, limit=1000))
 
@@ -51,7 +52,9 @@ def shop_with_work(db: Database) -> Services:
     o = s.orders.confirm(order(s).id, 1)
     s.orders.start_picking(o.id, o.version)  # to ship
     s.orders.confirm(order(s, "prepaid").id, 1)  # prepaid, nothing received
-    shipped(s)  # a delivery to invoice
+    delivery = shipped(s)  # a delivery to invoice
+    line = {"delivery_line_id": delivery.lines[0].id, "quantity": "1"}
+    s.returns.create(delivery.id, {"reason": "wrong_goods"}, [line])  # a draft return to post
     earlier.invoices.invoice([shipped(earlier).id])  # due 30 days after 60 days ago: overdue
     s.invoices.invoice([shipped(s).id])  # not yet due
     return s
@@ -70,6 +73,7 @@ def test_every_queue_counts_the_rows_of_the_list_it_opens(db: Database) -> None:
         "overdue": 1,
         "below_minimum": 1,
         "review_due": 1,  # created before the review period began, never reviewed
+        "returns_to_post": 1,
     }
     for queue in overview.queues:
         rows = list_rows(s, queue.module, dict(queue.filters))
@@ -82,7 +86,8 @@ def test_every_queue_counts_the_rows_of_the_list_it_opens(db: Database) -> None:
 def test_a_user_sees_only_the_queues_of_work_they_may_do(db: Database) -> None:
     shop_with_work(db)
     warehouse = services_for(db, "lin", Role.WAREHOUSE).home.overview()
-    assert {q.key for q in warehouse.queues} == {"to_pick", "to_ship", "below_minimum"}
+    assert {q.key for q in warehouse.queues} == {"to_pick", "to_ship", "below_minimum",
+                                            "returns_to_post"}
 
 
 def test_an_empty_database_gets_the_first_steps_ticked_as_they_are_done(db: Database) -> None:

@@ -18,6 +18,7 @@ from retailerp.ui.customers.dialog import CustomerDialog
 from retailerp.ui.items.dialog import ItemDialog
 from retailerp.ui.main_window import DEFAULT_SIZE
 from retailerp.ui.printing.batch import BatchOptionsDialog
+from retailerp.ui.returns.dialog import ReturnDialog
 from retailerp.ui.sales.order_dialog import OrderDialog
 from retailerp.ui.sales.payment_dialog import PaymentDialog
 from retailerp.ui.sales.ship_dialog import ShipDialog
@@ -132,6 +133,7 @@ def test_every_page_and_dialog_fits_1366_by_768(qtbot, demo_db: Path, language: 
         ("payment", lambda: PaymentDialog(window, "Payment from C00001", None)),
         ("settings", lambda: SettingsDialog(services, parent=window)),
         ("batch print", lambda: BatchOptionsDialog(window, 3)),
+        ("return", lambda: ReturnDialog(services, None, 1, window)),
     ]
     for name, make in dialogs:
         dialog = make()

@@ -17,7 +17,8 @@ from retailerp.domain.money import Money
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 DocumentKind = Literal[
-    "picking_list", "delivery_note", "invoice", "red_invoice", "goods_receipt", "stock_count"
+    "picking_list", "delivery_note", "invoice", "red_invoice", "goods_receipt", "stock_count",
+    "return_note",
 ]
 
 # Reference labels: keys of PrintDocument.references, translated when printed.

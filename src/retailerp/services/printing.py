@@ -16,16 +16,22 @@ from retailerp.domain.fulfilment import Delivery, PickingList
 from retailerp.domain.invoicing import Invoice
 from retailerp.domain.items import Item
 from retailerp.domain.numbering import DocumentType, parse_number
+from retailerp.domain.returns import RETURN_CONDITION_LABELS, RETURN_FLOW, RETURN_REASON_LABELS
 from retailerp.domain.sales import PAYMENT_MODE_LABELS, SalesOrder
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, read
-from retailerp.printing import PRESETS, render
+from retailerp.printing import PRESETS, render, return_note
 from retailerp.printing import model as pm
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
 from retailerp.services.settings import load_company
 
-PRINTABLE = (DocumentType.PICKING_LIST, DocumentType.DELIVERY, DocumentType.INVOICE)
+PRINTABLE = (
+    DocumentType.PICKING_LIST,
+    DocumentType.DELIVERY,
+    DocumentType.INVOICE,
+    DocumentType.RETURN,
+)
 
 
 class PrintService:
@@ -42,7 +48,7 @@ class PrintService:
                 QT_TRANSLATE_NOOP(
                     "errors",
                     "{number} is not the number of a printable document (picking list "
-                    "PK…, delivery note DN…, invoice IV…).",
+                    "PK…, delivery note DN…, invoice IV…, return note RT…).",
                 ),
                 number=number,
             )
@@ -51,6 +57,7 @@ class PrintService:
             DocumentType.PICKING_LIST: _picking,
             DocumentType.DELIVERY: _delivery,
             DocumentType.INVOICE: _invoice,
+            DocumentType.RETURN: _return_note,
         }
         return read(self.ctx.db, lambda uow: builders[kind](uow, number.strip().upper()))
 
@@ -242,4 +249,65 @@ def _invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         },
         paid=invoice.paid,
         payment_terms_days=days,
+    )
+
+
+def _return_note(uow: UnitOfWork, number: str) -> pm.PrintDocument:
+    document = uow.returns.by_number(number)
+    if document is None:
+        raise not_found(DOCUMENT, number)
+    [delivery] = uow.sales.deliveries([document.delivery_id])
+    order = uow.sales.order(delivery.order_id)
+    invoice = uow.sales.invoice(delivery.invoice_id) if delivery.invoice_id else None
+    customer = uow.customers.get(document.customer_id)
+    items = uow.items.by_ids(line.item_id for line in document.lines)
+    places = {place.id: place.name for place in uow.locations.all()}
+    lines = [
+        return_note.ReturnPrintLine(
+            no=line.line_no,
+            code=items[line.item_id].sku,
+            name=items[line.item_id].name,
+            quantity=line.quantity,
+            spec=items[line.item_id].spec,
+            unit=items[line.item_id].unit,
+            unit_price=line.unit_price,
+            discount=line.discount,
+            amount=line.amounts.gross,
+            vat_rate=line.vat_rate,
+            batch=line.batch,
+            expiry=line.expiry,
+            serial=line.serial,
+            condition=RETURN_CONDITION_LABELS[line.condition],
+            destination=places.get(line.location_id, "") if line.location_id else "",
+            rule=line.rule,
+            refund_rate=line.refund_rate if document.posted_at else None,
+            refund=line.refund if document.posted_at else None,
+        )
+        for line in document.lines
+    ]
+    totals = document.totals
+    references = {pm.DELIVERY_NUMBERS: delivery.number}
+    if order is not None:
+        references[pm.ORDER_NUMBER] = order.number
+    if invoice is not None:
+        references[pm.INVOICE_NUMBER] = invoice.number
+    details = {
+        return_note.RETURN_REASON: RETURN_REASON_LABELS[document.reason],
+        return_note.STATE: RETURN_FLOW.state_labels[document.state],
+        return_note.RECEIVED_BY: document.received_by,
+        return_note.OVERRIDE: document.override_by,
+        return_note.OVERRIDE_REASON: document.override_reason,
+    }
+    return pm.PrintDocument(
+        kind="return_note",
+        number=document.number,
+        doc_date=document.return_date,
+        company=_company(uow),
+        customer=_party(customer) if customer else None,
+        lines=lines,
+        totals=pm.Totals(totals.net, totals.vat, totals.gross),
+        references=references,
+        note=document.note,
+        checker=document.received_by,
+        details=details,
     )

@@ -17,7 +17,7 @@ from retailerp.domain import returns as r
 from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.fulfilment import Delivery
-from retailerp.domain.money import Money, line_amounts
+from retailerp.domain.money import Money, line_amounts, parse_number_text
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.returns import (
     PolicyDecision,
@@ -33,9 +33,13 @@ from retailerp.domain.returns import (
 from retailerp.domain.security import Permission
 from retailerp.domain.stock import CUSTOMERS, QUARANTINE, SCRAP
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
+from retailerp.persistence import returns_queries as rq
+from retailerp.persistence.queries import Page
+from retailerp.persistence.returns_queries import ReturnAnalysisRow, ReturnRow
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, check_version, not_found
 from retailerp.services.door import door
+from retailerp.services.home import Queue, register
 from retailerp.services.reversals import post_reversal
 
 RETURN = Term(QT_TRANSLATE_NOOP("terms", "Return"))
@@ -49,6 +53,40 @@ def load_policy(uow: UnitOfWork) -> ReturnPolicy:
     """The shop's return policy (the defaults until the owner edits it)."""
     stored = uow.settings.get(POLICY_KEY, "")
     return ReturnPolicy.from_json(stored) if stored else r.default_policy()
+
+
+def load_threshold(uow: UnitOfWork) -> Decimal:
+    """The return rate above which a customer is flagged (a share: 0.10 for 10 %)."""
+    return Decimal(uow.settings.get(RETURN_RATE_KEY, str(DEFAULT_RETURN_RATE)))
+
+
+def clean_threshold(value: object) -> Decimal:
+    """A threshold typed as a percentage (``10`` is 10 %), above 0 and at most 100."""
+    problem = FieldError(
+        "threshold",
+        QT_TRANSLATE_NOOP(
+            "errors", "The return-rate threshold is a percentage above 0, at most 100."
+        ),
+    )
+    try:
+        percent = parse_number_text(str(value).strip().rstrip("%"), "threshold")
+    except FieldError:
+        raise problem from None
+    if not Decimal(0) < percent <= 100:
+        raise problem
+    return (percent / 100).quantize(Decimal("0.0001"))
+
+
+def _policy_rows(rules: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Rules as the settings page sends them: reasons as codes separated by commas."""
+    rows = []
+    for raw in rules:
+        row = dict(raw)
+        reasons = row.get("reasons") or ""
+        if isinstance(reasons, str):
+            row["reasons"] = [p.strip() for p in reasons.split(",") if p.strip()]
+        rows.append(row)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -88,6 +126,28 @@ class ReturnService:
         return read(self.ctx.db, lambda uow: uow.returns.of_delivery(delivery_id))
 
     @door
+    def delivery(self, delivery_id: int) -> Delivery:
+        """The delivery a return is made against."""
+        return read(self.ctx.db, lambda uow: _returnable_delivery(uow, delivery_id))
+
+    @door
+    def delivery_by_number(self, number: str) -> Delivery:
+        """The delivery whose number was typed or scanned on the return form."""
+        key = number.strip().upper()
+
+        def work(uow: UnitOfWork) -> Delivery:
+            delivery = uow.sales.delivery_by_number(key)
+            if delivery is None:
+                raise FieldError(
+                    "delivery",
+                    QT_TRANSLATE_NOOP("errors", "There is no delivery {number}."),
+                    number=key,
+                )
+            return delivery
+
+        return read(self.ctx.db, work)
+
+    @door
     def returnable(self, delivery_id: int) -> list[Returnable]:
         """The delivery's lines with what may still come back."""
 
@@ -100,6 +160,80 @@ class ReturnService:
     @door
     def policy(self) -> ReturnPolicy:
         return read(self.ctx.db, load_policy)
+
+    @door
+    def threshold(self) -> Decimal:
+        """The return rate that flags a frequent returner (a share)."""
+        return read(self.ctx.db, load_threshold)
+
+    @door
+    def save_policy(
+        self,
+        rules: Sequence[Mapping[str, Any]],
+        minimums: Sequence[Mapping[str, Any]] = (),
+        threshold: str = "",
+    ) -> ReturnPolicy:
+        """Store the policy edited in Settings (rules in their order; ``reasons`` as codes
+        separated by commas) and, when given, the return-rate threshold (a percentage).
+        Every fault is named ``rules.<n>.<field>`` / ``minimums.<n>.<field>`` /
+        ``threshold`` at once; nothing is saved then."""
+        self.ctx.actor.require(Permission.ADMINISTER)
+        errors: list[FieldError] = []
+        policy: ReturnPolicy | None = None
+        try:
+            policy = r.clean_policy(_policy_rows(rules), minimums)
+        except ValidationError as error:
+            errors += error.errors
+        rate = None
+        if str(threshold).strip():
+            try:
+                rate = clean_threshold(threshold)
+            except FieldError as error:
+                errors.append(error)
+        if errors or policy is None:
+            raise ValidationError(errors)
+        chosen = policy
+
+        def work(uow: UnitOfWork) -> ReturnPolicy:
+            uow.settings.set(POLICY_KEY, chosen.to_json())
+            if rate is not None:
+                uow.settings.set(RETURN_RATE_KEY, str(rate))
+            uow.audit(
+                self.ctx.actor,
+                "settings.return_policy",
+                "settings",
+                POLICY_KEY,
+                rules=[rule.name for rule in chosen.rules],
+                minimums=len(chosen.minimums),
+                threshold=str(rate) if rate is not None else "",
+            )
+            return chosen
+
+        return write(self.ctx.db, work)
+
+    @door
+    def reset_policy(self) -> ReturnPolicy:
+        """Go back to the shipped policy."""
+        self.ctx.actor.require(Permission.ADMINISTER)
+
+        def work(uow: UnitOfWork) -> ReturnPolicy:
+            uow.settings.set(POLICY_KEY, "")
+            uow.audit(self.ctx.actor, "settings.return_policy_reset", "settings", POLICY_KEY)
+            return r.default_policy()
+
+        return write(self.ctx.db, work)
+
+    @door
+    def page(self, page: Page) -> list[ReturnRow]:
+        """A page of the returns list (filters: state, reason, customer_id, delivery_id,
+        date_from, date_to)."""
+        return read(self.ctx.db, lambda uow: rq.return_page(uow.session, page))
+
+    @door
+    def analysis(self, page: Page) -> list[ReturnAnalysisRow]:
+        """Posted returns by month, reason and item (filters: reason, item_id,
+        customer_id, date_from, date_to)."""
+        return read(self.ctx.db, lambda uow: rq.analysis_page(uow.session, page))
 
     @door
     def preview(
@@ -132,7 +266,7 @@ class ReturnService:
 
         def work(uow: UnitOfWork) -> ReturnRate:
             rows = uow.returns.returned_net(customer_id, since)
-            threshold = Decimal(uow.settings.get(RETURN_RATE_KEY, str(DEFAULT_RETURN_RATE)))
+            threshold = load_threshold(uow)
             return ReturnRate(_net(rows["delivered"]), _net(rows["returned"]), threshold)
 
         return read(self.ctx.db, work)
@@ -413,3 +547,15 @@ def _net(rows: Sequence[Any]) -> Money:
         (line_amounts(q, price, vat, discount).net for q, price, vat, discount in rows),
         Money.zero(),
     )
+
+
+register(
+    Queue(
+        "returns_to_post",
+        QT_TRANSLATE_NOOP("terms", "Draft returns to post"),
+        lambda uow, _today: rq.drafts_to_post(uow.session),
+        "returns",
+        lambda _today: {"state": r.ReturnState.DRAFT.value},
+        permission=Permission.RETURNS,
+    )
+)

@@ -35,6 +35,7 @@ from retailerp.domain.money import PriceEntry
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
 from retailerp.ui.settings_company import CompanyPage
+from retailerp.ui.settings_returns import ReturnPolicyPage
 from retailerp.ui.widgets import FormPage
 
 T = TypeVar("T")
@@ -204,6 +205,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, self.tr("Shop and this P&C"))
         self.tabs.addTab(self.company, self.tr("Compan&y"))
+        self.returns = ReturnPolicyPage(self.services, self)
+        self.tabs.addTab(self.returns, self.tr("Return pol&icy"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
@@ -262,6 +265,9 @@ class SettingsDialog(QDialog):
         restart = self.restart_needed()
         if self.company.save() is None:
             self.tabs.setCurrentWidget(self.company)
+            return False
+        if self.returns.save() is None:
+            self.tabs.setCurrentWidget(self.returns)
             return False
         language = self.language_chosen()
         try:

@@ -34,6 +34,7 @@ from retailerp.ui import prompts
 from retailerp.ui.customers.review import ReviewDialog
 from retailerp.ui.list_view import fit_table
 from retailerp.ui.record_dialog import RecordDialog
+from retailerp.ui.returns.rate import return_rate_text
 from retailerp.ui.sales.balance import position_text
 from retailerp.ui.sources import date_text, money_text, term
 from retailerp.ui.widgets import FormPage
@@ -121,7 +122,9 @@ class CustomerDialog(RecordDialog):
         self.status_label = QLabel()
         self.money_label = QLabel()
         self.money_label.setObjectName("customer_money")
-        for label in (self.class_label, self.status_label, self.money_label):
+        self.returns_label = QLabel()
+        self.returns_label.setObjectName("customer_returns")
+        for label in (self.class_label, self.status_label, self.money_label, self.returns_label):
             label.setWordWrap(True)
         self.pin_button = self._button(self.tr("&Pin class…"), self.pin_class)
         self.unpin_button = self._button(self.tr("&Unpin class"), self.unpin_class)
@@ -147,6 +150,7 @@ class CustomerDialog(RecordDialog):
         for widget in (self.status_label, self.end_button, self.reactivate_button):
             layout.addWidget(widget)
         layout.addWidget(self.money_label)
+        layout.addWidget(self.returns_label)
         layout.addWidget(self.review_button)
         layout.addWidget(self.reviews, 1)
         layout.addWidget(self.reload_button)
@@ -190,6 +194,7 @@ class CustomerDialog(RecordDialog):
         self._show_reviews(self.services.customers.reviews(customer.id) if exists else [])
         money = self.services.invoices.position(customer.id) if exists else None
         self.money_label.setText(position_text(money) if money else "")
+        self.returns_label.setText(return_rate_text(self.services, customer.id) if exists else "")
 
     def _class_text(self, customer: Customer | None) -> str:
         if customer is None:

@@ -190,7 +190,9 @@ class CustomerPicker(QWidget):
             return self.tr("This customer has ended: reactivate it before selling to it.")
         if position.review_overdue:
             return self.tr("The customer's review is overdue: check its terms and credit limit.")
-        return ""
+        from retailerp.ui.returns.rate import return_rate_text
+
+        return return_rate_text(self.services, position.customer_id, only_frequent=True)
 
     def _on_edited(self, text: str) -> None:
         """Typing over a chosen customer lets go of it."""

@@ -26,15 +26,30 @@ class DeliveriesPage(DocumentList):
         self.uninvoiced.toggled.connect(lambda _on: self.apply_filters())
         self.invoice_button = self.add_button(self.tr("&Invoice selected"), self.invoice_selected)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
+        self.return_button = self.add_button(self.tr("&Return…"), self.return_selected)
         self.invoice_button.setIcon(icon("invoice"))
         self.print_button.setIcon(icon("print"))
-        self.build_layout([self.uninvoiced], [self.invoice_button, self.print_button])
+        self.return_button.setIcon(icon("reverse"))
+        self.build_layout(
+            [self.uninvoiced], [self.invoice_button, self.print_button, self.return_button]
+        )
 
     def extra_filters(self) -> dict[str, object]:
         return {"uninvoiced": True} if self.uninvoiced.isChecked() else {}
 
     def open_row(self, row: DeliveryRow) -> PrintPreviewDialog:
         return self.open_preview(row.number)
+
+    def return_selected(self) -> QWidget | None:
+        """A new return against the current delivery (goods came back)."""
+        from retailerp.ui.returns.windows import open_return
+
+        index = self.view.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            self.show_problem(self.tr("Select the delivery the goods came back from."))
+            return None
+        return open_return(self, self.services, delivery_id=row.id)
 
     def invoice_selected(self) -> Invoice | None:
         """One invoice for the selected deliveries (they must be one customer's)."""

@@ -32,6 +32,7 @@ from retailerp.services.sales import OrderDocuments
 from retailerp.ui import prompts
 from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
+from retailerp.ui.returns.links import returns_button, show_returns
 from retailerp.ui.sales.customer_picker import CustomerPicker
 from retailerp.ui.sales.documents import LinkedDocuments
 from retailerp.ui.sales.lookup import is_enter
@@ -73,6 +74,7 @@ class OrderDialog(OrderActions, QDialog):
         self.lines.edited.connect(self._on_edited)
         self.linked = LinkedDocuments(self)
         self.linked.open_requested.connect(self.open_preview)
+        self.return_button = returns_button(self, services, self.linked)
         self.build_actions()
         self._build_layout()
         self._build_shortcuts()
@@ -128,6 +130,7 @@ class OrderDialog(OrderActions, QDialog):
             side_layout.addWidget(label)
         side_layout.addWidget(QLabel(self.tr("Linked documents"), side))
         side_layout.addWidget(self.linked, 1)
+        side_layout.addWidget(self.return_button)
         splitter = QSplitter(self)
         splitter.addWidget(side)
         splitter.addWidget(self.body)
@@ -188,6 +191,7 @@ class OrderDialog(OrderActions, QDialog):
         else:
             self.form.set_values({"payment_mode": PaymentMode.CREDIT.value, "note": ""})
         self.linked.show_documents(self.documents)
+        show_returns(self.linked, self.services, self.documents)
         self._show_state()
 
     def _show_state(self) -> None:
