@@ -660,9 +660,7 @@ class Ticket:
         if self.state is S.APPROVED and not may_approve(Actor(self.approved_by or "?"), severity):
             self.approved_by = ""
         self.history.append(
-            HistoryEntry(
-                at, actor.username, "severity", before.value, severity.value, reason[:500]
-            )
+            HistoryEntry(at, actor.username, "severity", before.value, severity.value, reason[:500])
         )
 
 
