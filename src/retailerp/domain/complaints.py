@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import IntEnum, StrEnum
+from typing import TypeVar
 
+from retailerp.domain import validation as v
 from retailerp.domain.customers import AbcClass
 from retailerp.domain.errors import FieldError, PermissionDenied, StateError, ValidationError
 from retailerp.domain.money import Money
@@ -734,6 +736,13 @@ class TicketFacts:
     customer: str = ""
     item: str = ""
     batch: str = ""
+    report_due: datetime | None = None
+
+    @property
+    def deadlines(self) -> Deadlines:
+        return Deadlines(
+            self.report_due or self.response_due, self.response_due, self.resolution_due
+        )
 
 
 @dataclass(frozen=True)
@@ -798,9 +807,10 @@ def count_by(tickets: Iterable[TicketFacts], key: str) -> list[tuple[str, int]]:
 
 
 DEFAULT_BAD_BATCH = 3
+K = TypeVar("K", int, str)
 
 
-def bad_batches(batch_counts: Mapping[tuple[str, str], int], limit: int) -> list[tuple[str, str]]:
+def bad_batches(batch_counts: Mapping[tuple[K, str], int], limit: int) -> list[tuple[K, str]]:
     """(item, batch) pairs with at least ``limit`` complaints: a batch to look at."""
     return sorted(key for key, count in batch_counts.items() if count >= limit)
 
@@ -821,3 +831,156 @@ def clean_limit(value: object) -> int:
 def validation(errors: list[FieldError]) -> None:
     if errors:
         raise ValidationError(errors)
+
+
+@dataclass(eq=False)
+class ServiceVisit:
+    """An on-site service visit (上门服务): planned with a date and a person; done once its
+    outcome is recorded."""
+
+    number: str
+    ticket_id: int
+    visit_date: date
+    person: str
+    outcome: str = ""
+    done: bool = False
+    id: int | None = None
+
+
+# --- typed input -------------------------------------------------------------------------
+
+
+def to_moment(value: object, field: str, now: datetime) -> datetime:
+    """A time (aware; a naive one is local time) or ISO text, not in the future."""
+    if value in (None, ""):
+        return now
+    moment: datetime | None = None
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            moment = None
+    if moment is None:
+        raise FieldError(
+            field, QT_TRANSLATE_NOOP("errors", "Enter a time such as 2026-12-05 14:30.")
+        )
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    if moment > now:
+        raise FieldError(field, QT_TRANSLATE_NOOP("errors", "The time is not in the future."))
+    return moment
+
+
+def _choice(enum: type, field: str, default: object = None):  # noqa: ANN202 - a rule
+    def rule(value: object) -> object:
+        if value in (None, "") and default is not None:
+            return default
+        try:
+            return enum(str(value))
+        except ValueError:
+            raise FieldError(
+                field, QT_TRANSLATE_NOOP("errors", "Choose one of the list.")
+            ) from None
+
+    return rule
+
+
+def _optional_id(field: str):  # noqa: ANN202 - a rule
+    def rule(value: object) -> int | None:
+        if value in (None, "", 0):
+            return None
+        try:
+            number = int(str(value))
+        except ValueError:
+            number = 0
+        if number <= 0:
+            raise FieldError(field, QT_TRANSLATE_NOOP("errors", "Choose a record from the list."))
+        return number
+
+    return rule
+
+
+def _quantity(value: object) -> Decimal:
+    try:
+        quantity = Decimal(str(value if value not in (None, "") else "0").replace(",", ""))
+    except ArithmeticError:
+        quantity = Decimal(-1)
+    if not quantity.is_finite() or quantity < 0 or quantity != quantity.quantize(Decimal("0.001")):
+        raise FieldError(
+            "quantity",
+            QT_TRANSLATE_NOOP("errors", "The quantity affected is a number of at most 3 decimals."),
+        )
+    return quantity
+
+
+def _reach(value: object) -> int:
+    try:
+        reach = int(str(value if value not in (None, "") else "1"))
+    except ValueError:
+        reach = 0
+    if not 1 <= reach <= 1_000_000:
+        raise FieldError(
+            "reach", QT_TRANSLATE_NOOP("errors", "Reach is how many customers: 1 or more.")
+        )
+    return reach
+
+
+def _related(value: object) -> str:
+    text = v.optional_text(value, "related", 200).replace(",", " ").upper()
+    return " ".join(dict.fromkeys(text.split()))
+
+
+def clean_ticket(values: Mapping[str, object], now: datetime, today: date) -> dict[str, object]:
+    """Every field of a ticket's form checked at once (one error per field at fault)."""
+    rules = {
+        "customer_id": _required_customer,
+        "channel": _choice(Channel, "channel", Channel.PHONE),
+        "received_at": lambda x: to_moment(x, "received_at", now),
+        "description": lambda x: v.required_text(x, "description", 2000),
+        "order_id": _optional_id("order_id"),
+        "delivery_id": _optional_id("delivery_id"),
+        "invoice_id": _optional_id("invoice_id"),
+        "item_id": _optional_id("item_id"),
+        "batch": lambda x: v.optional_text(x, "batch", 40),
+        "serial": lambda x: v.optional_text(x, "serial", 60),
+        "quantity": _quantity,
+        "ship_date": lambda x: None if x in (None, "") else v.document_date(x, "ship_date", today),
+        "requested": _choice(Resolution, "requested", Resolution.EXPLANATION),
+        "amount": lambda x: clean_amount(x, "amount"),
+        "reach": _reach,
+        "assignee": lambda x: v.optional_text(x, "assignee", 60),
+        "related": _related,
+    }
+    return v.apply_rules(values, rules)
+
+
+def _required_customer(value: object) -> int:
+    if value in (None, "", 0):
+        raise FieldError(
+            "customer_id", QT_TRANSLATE_NOOP("errors", "A complaint names its customer.")
+        )
+    number = _optional_id("customer_id")(value)
+    assert number is not None
+    return number
+
+
+def clean_cause(values: Mapping[str, object], today: date) -> dict[str, object]:
+    """Root cause and corrective / preventive action (纠正预防措施)."""
+    rules = {
+        "cause_category": lambda x: (
+            "" if x in (None, "") else _choice(CauseCategory, "cause_category")(x)
+        ),
+        "root_cause": lambda x: v.optional_text(x, "root_cause", 1000),
+        "corrective_action": lambda x: v.optional_text(x, "corrective_action", 1000),
+        "preventive_action": lambda x: v.optional_text(x, "preventive_action", 1000),
+        "action_owner": lambda x: v.optional_text(x, "action_owner", 60),
+        "action_due": lambda x: (
+            None if x in (None, "") else v.document_date(x, "action_due", today)
+        ),
+    }
+    clean = v.apply_rules(values, rules)
+    if clean["cause_category"]:
+        clean["cause_category"] = str(clean["cause_category"])
+    return clean
