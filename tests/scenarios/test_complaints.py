@@ -356,3 +356,20 @@ def test_insight_against_a_hand_computed_set(shop, clock):
     assert s.complaints.insight().bad_batches == [("Kettle 电水壶", "K1")]
     assert s.complaints.batch_warning(d["item"], "K1") == 3
     assert s.complaints.batch_warning(d["item"], "K2") == 0
+
+
+def test_the_home_page_counts_open_and_overdue_complaints(shop, clock):
+    d = delivered(shop)
+    s = as_user(shop, clock)
+    s.complaints.create(ticket_values(d))  # received in March: long overdue by the real clock
+    fresh = Services.over(shop.s.ctx.db, today=lambda: date(2026, 3, 10))
+    now = datetime.now(UTC)
+    fresh.ctx.clock = lambda: now
+    fresh.complaints.create(ticket_values(d))
+    queues = {q.key: q for q in s.home.overview().queues}
+    assert queues["complaints_open"].count == 2
+    assert queues["complaints_overdue"].count == 1
+    assert queues["complaints_overdue"].filters == {"open_only": True, "overdue": True}
+    assert len(fresh.complaints.tickets(open_only=True, overdue=True)) == 1
+    clerk = as_user(shop, clock, Role.FINANCE, "fin")
+    assert "complaints_open" not in {q.key for q in clerk.home.overview().queues}

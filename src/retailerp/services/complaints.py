@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -33,8 +33,10 @@ from retailerp.domain.numbering import DocumentType
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.domain.working_time import OpeningHours
+from retailerp.persistence import home_queries as hq
 from retailerp.persistence.complaints_repository import Attachment
 from retailerp.persistence.unit_of_work import UnitOfWork, read, write
+from retailerp.services import home
 from retailerp.services.context import ServiceContext, check_version, not_found
 from retailerp.services.door import door
 
@@ -140,6 +142,31 @@ class Insight:
     """(item name, batch) with at least the shop's limit of complaints."""
 
 
+def _now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+for _queue in (
+    home.Queue(
+        "complaints_overdue",
+        QT_TRANSLATE_NOOP("terms", "Overdue complaints"),
+        lambda uow, _today: hq.complaints(uow.session, _now_utc()),
+        "complaints",
+        lambda _today: {"open_only": True, "overdue": True},
+        permission=Permission.HANDLE_COMPLAINTS,
+    ),
+    home.Queue(
+        "complaints_open",
+        QT_TRANSLATE_NOOP("terms", "Open complaints"),
+        lambda uow, _today: hq.complaints(uow.session),
+        "complaints",
+        lambda _today: {"open_only": True},
+        permission=Permission.HANDLE_COMPLAINTS,
+    ),
+):
+    home.register(_queue)
+
+
 class ComplaintService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -165,8 +192,10 @@ class ComplaintService:
         text: str = "",
         item_id: int | None = None,
         batch: str = "",
+        overdue: bool = False,
     ) -> list[TicketRow]:
-        """Tickets with their time left; open ones first, the most overdue first."""
+        """Tickets with their time left; open ones first, the most overdue first
+        (``overdue``: only those past their deadline)."""
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> list[TicketRow]:
@@ -175,7 +204,8 @@ class ComplaintService:
                 open_only=open_only, customer_id=customer_id, severity=severity, text=text,
                 item_id=item_id, batch=batch,
             )  # fmt: skip
-            return sort_rows([_row(r, now, config) for r in rows])
+            found = [_row(r, now, config) for r in rows]
+            return sort_rows([r for r in found if r.time_left.overdue or not overdue])
 
         return read(self.ctx.db, work)
 
