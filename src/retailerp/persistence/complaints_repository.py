@@ -34,6 +34,10 @@ class Attachment:
     added_at: datetime
     data: bytes = b""
 
+    @property
+    def is_image(self) -> bool:
+        return self.media_type.startswith("image/")
+
 
 class ComplaintRepository:
     def __init__(self, session: Session) -> None:
@@ -154,6 +158,34 @@ class ComplaintRepository:
         o = t.sales_orders
         row = self.session.execute(select(o).where(o.c.id == order_id)).mappings().first()
         return dict(row) if row else None
+
+    def customer_deliveries(self, customer_id: int, limit: int = 200) -> list[dict[str, Any]]:
+        d = t.deliveries
+        stmt = (
+            select(d.c.id, d.c.number, d.c.delivery_date, d.c.invoice_id)
+            .where(d.c.customer_id == customer_id)
+            .order_by(d.c.delivery_date.desc(), d.c.id.desc())
+            .limit(limit)
+        )
+        return [dict(r) for r in self.session.execute(stmt).mappings()]
+
+    def delivery_items(self, delivery_id: int) -> list[dict[str, Any]]:
+        dl, it = t.delivery_lines, t.items
+        stmt = (
+            select(
+                dl.c.item_id,
+                it.c.sku,
+                it.c.name,
+                dl.c.batch,
+                dl.c.serial,
+                dl.c.quantity,
+                dl.c.unit_price,
+            )  # fmt: skip
+            .join(it, it.c.id == dl.c.item_id)
+            .where(dl.c.delivery_id == delivery_id)
+            .order_by(dl.c.line_no)
+        )
+        return [dict(r) for r in self.session.execute(stmt).mappings()]
 
     def ids_of_numbers(self, numbers: Iterable[str]) -> dict[str, int]:
         ct = t.complaint_tickets

@@ -229,6 +229,28 @@ class ComplaintService:
         return read(self.ctx.db, lambda uow: _detail(uow, _load(uow, ticket_id, None), now))
 
     @door
+    def customer_deliveries(self, customer_id: int) -> list[dict[str, Any]]:
+        """The customer's latest deliveries (id, number, date), for the ticket form."""
+        return read(self.ctx.db, lambda uow: uow.complaints.customer_deliveries(customer_id))
+
+    @door
+    def delivery_items(self, delivery_id: int) -> list[dict[str, Any]]:
+        """What a delivery carried (item, batch, serial, quantity), for the ticket form."""
+        return read(self.ctx.db, lambda uow: uow.complaints.delivery_items(delivery_id))
+
+    @door
+    def delivery_customer(self, delivery_id: int) -> int:
+        """The customer a delivery went to (a ticket opened from a delivery)."""
+
+        def work(uow: UnitOfWork) -> int:
+            row = uow.complaints.delivery_header(delivery_id)
+            if row is None:
+                raise not_found(Term(QT_TRANSLATE_NOOP("terms", "Delivery")), delivery_id)
+            return int(row["customer_id"])
+
+        return read(self.ctx.db, work)
+
+    @door
     def attachment(self, attachment_id: int) -> Attachment:
         def work(uow: UnitOfWork) -> Attachment:
             found = uow.complaints.attachment(attachment_id)
