@@ -134,7 +134,7 @@ class ComplaintsPage(QWidget):
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.open_only = QCheckBox(self.tr("&Open only"), self)
         self.open_only.setChecked(True)
-        self.overdue = QCheckBox(self.tr("O&verdue only"), self)
+        self.overdue = QCheckBox(self.tr("Over&due only"), self)
         self.severity = QComboBox(self)
         self.severity.setObjectName("severity_filter")
         self.severity.addItem(self.tr("Every severity"), "")

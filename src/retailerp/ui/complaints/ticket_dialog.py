@@ -78,7 +78,7 @@ class TicketDialog(QDialog):
     def __init__(
         self,
         services: Services,
-        ticket_id: int | None,
+        ticket_id: int | None = None,
         preset: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
