@@ -373,3 +373,30 @@ def test_the_home_page_counts_open_and_overdue_complaints(shop, clock):
     assert len(fresh.complaints.tickets(open_only=True, overdue=True)) == 1
     clerk = as_user(shop, clock, Role.FINANCE, "fin")
     assert "complaints_open" not in {q.key for q in clerk.home.overview().queues}
+
+
+# --- printing ----------------------------------------------------------------------------
+
+
+def test_both_forms_print_with_the_decision_and_the_documents(shop, clock, tmp_path):
+    from printing.conftest import page_texts
+    from retailerp.cli import main
+
+    d = delivered(shop)
+    s = as_user(shop, clock)
+    t = s.complaints.create(ticket_values(d, requested="return"))
+    to_accepted(s, t.id)
+    made = s.resolutions.return_goods(t.id)
+    registration = " ".join(page_texts(s.printing.pdf(t.number, language="en")))
+    assert "Customer complaint form" in registration and t.number in registration
+    assert "Handle cracked" in registration and "KET" in registration
+    assert d["delivery"].number in registration
+    disposition = " ".join(page_texts(s.printing.pdf(t.number + "/D", language="zh_CN")))
+    assert made.numbers[0] in disposition and "Take back the cracked ones" in disposition
+    assert "产品售后处置单" in disposition or "After-sales disposition form" in disposition
+    out = tmp_path / "d.pdf"
+    code = main(["--database", str(shop.s.ctx.db.path), "print", t.number, "--form",
+                 "disposition", "-o", str(out)])  # fmt: skip
+    assert code == 0 and made.numbers[0] in " ".join(page_texts(out.read_bytes()))
+    with pytest.raises(FieldError):
+        s.printing.pdf("CX2026-000001")

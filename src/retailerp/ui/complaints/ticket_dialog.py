@@ -553,7 +553,12 @@ class TicketDialog(QDialog):
             return
         from retailerp.ui.printing.preview import PrintPreviewDialog
 
-        dialog = PrintPreviewDialog(self, self.services, self.detail.ticket.number)
+        forms = [self.tr("Complaint registration form"), self.tr("After-sales disposition form")]
+        choice = prompts.ask_choice(self, self.tr("Print"), self.tr("Which form?"), forms)
+        if choice is None:
+            return
+        number = self.detail.ticket.number + ("/D" if choice == 1 else "")
+        dialog = PrintPreviewDialog(self, self.services, number)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
