@@ -388,6 +388,10 @@ def fill(
     progress("orders")
     made = _sales(db_services, rng, size, start, chinese)
     made.customers, made.items = size.customers, size.items
+    progress("complaints")
+    from retailerp.demo_complaints import fill_complaints
+
+    fill_complaints(db_services, rng, chinese)
     return made
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from retailerp import demo
+from retailerp.domain.complaints import Severity, TicketState
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.services import Page, Services
@@ -109,3 +110,14 @@ def test_no_stock_has_expired_by_today(filled) -> None:  # noqa: ANN001
     _language, services, _made = filled
     rows = services.stock.page(Page(limit=1000))
     assert rows and all(row.expiry is None or row.expiry > TODAY for row in rows)
+
+
+def test_complaints_in_every_state_and_severity_with_a_bad_batch(filled) -> None:  # noqa: ANN001
+    _language, services, _made = filled
+    rows = services.complaints.tickets()
+    assert {r.state for r in rows} == set(TicketState)
+    assert {r.severity for r in rows} == set(Severity)
+    assert any(r.time_left.overdue for r in rows)
+    assert services.complaints.insight().bad_batches
+    kinds = {d.kind for r in rows for d in services.complaints.get(r.id).resolutions}
+    assert kinds >= {"return", "exchange", "replacement", "damages", "on_site"}
