@@ -60,9 +60,17 @@ class TicketModel(QAbstractTableModel):
         self.rows: list[TicketRow] = []
 
     def headers(self) -> list[str]:
-        tr = self.tr
-        return [tr("Number"), tr("Customer"), tr("Severity"), tr("State"), tr("Time left"),
-                tr("Item"), tr("Batch"), tr("Assignee"), tr("Complaint")]  # fmt: skip
+        return [
+            self.tr("Number"),
+            self.tr("Customer"),
+            self.tr("Severity"),
+            self.tr("State"),
+            self.tr("Time left"),
+            self.tr("Item"),
+            self.tr("Batch"),
+            self.tr("Assignee"),
+            self.tr("Complaint"),
+        ]
 
     def set_rows(self, rows: list[TicketRow]) -> None:
         self.beginResetModel()

@@ -140,33 +140,34 @@ class TicketDialog(QDialog):
 
     def _details_form(self) -> FormPage:
         form = FormPage(self)
-        tr = self.tr
         self.customer = CustomerPicker(self.services, form)
         self.customer.valueChanged.connect(lambda cid: self._on_customer(cid, None))
-        form.add_field("customer_id", tr("C&ustomer"), self.customer)
-        form.add_field("channel", tr("C&hannel"), _combo(form, c.CHANNEL_LABELS))
+        form.add_field("customer_id", self.tr("C&ustomer"), self.customer)
+        form.add_field("channel", self.tr("C&hannel"), _combo(form, c.CHANNEL_LABELS))
         received = MomentEdit(form)
         self.received = received
-        form.add_field("received_at", tr("Recei&ved"), received)
+        form.add_field("received_at", self.tr("Recei&ved"), received)
         self.delivery = QComboBox(form)
         self.delivery.currentIndexChanged.connect(lambda _i: self._on_delivery())
-        form.add_field("delivery_id", tr("Deli&very"), self.delivery)
+        form.add_field("delivery_id", self.tr("Deli&very"), self.delivery)
         self.item = QComboBox(form)
-        form.add_field("item_id", tr("&Item"), self.item)
-        form.add_field("batch", tr("&Batch"), QLineEdit(form))
-        form.add_field("serial", tr("Se&rial"), QLineEdit(form))
-        form.add_field("quantity", tr("&Quantity affected"), QLineEdit(form))
-        form.add_field("description", tr("&What is wrong"), QPlainTextEdit(form))
-        form.add_field("requested", tr("Customer as&ks for"), _combo(form, c.RESOLUTION_LABELS))
-        form.add_field("amount", tr("A&mount at stake"), QLineEdit(form))
+        form.add_field("item_id", self.tr("&Item"), self.item)
+        form.add_field("batch", self.tr("&Batch"), QLineEdit(form))
+        form.add_field("serial", self.tr("Se&rial"), QLineEdit(form))
+        form.add_field("quantity", self.tr("&Quantity affected"), QLineEdit(form))
+        form.add_field("description", self.tr("&What is wrong"), QPlainTextEdit(form))
+        form.add_field(
+            "requested", self.tr("Customer as&ks for"), _combo(form, c.RESOLUTION_LABELS)
+        )
+        form.add_field("amount", self.tr("A&mount at stake"), QLineEdit(form))
         reach = QSpinBox(form)
         reach.setRange(1, 100000)
-        form.add_field("reach", tr("Customers &reached"), reach)
-        form.add_field("assignee", tr("Assi&gnee"), QLineEdit(form))
-        form.add_field("related", tr("Related tic&kets"), QLineEdit(form))
-        severity = _combo(form, c.SEVERITY_LABELS, tr("(suggested)"))
-        form.add_field("severity", tr("Se&verity"), severity)
-        form.add_field("severity_reason", tr("Why this severity"), QLineEdit(form))
+        form.add_field("reach", self.tr("Customers &reached"), reach)
+        form.add_field("assignee", self.tr("Assi&gnee"), QLineEdit(form))
+        form.add_field("related", self.tr("Related tic&kets"), QLineEdit(form))
+        severity = _combo(form, c.SEVERITY_LABELS, self.tr("(suggested)"))
+        form.add_field("severity", self.tr("Se&verity"), severity)
+        form.add_field("severity_reason", self.tr("Why this severity"), QLineEdit(form))
         return form
 
     def _attachments_tab(self) -> QWidget:
@@ -194,15 +195,14 @@ class TicketDialog(QDialog):
         self.documents.setHorizontalHeaderLabels(
             [self.tr("Resolution"), self.tr("Document"), self.tr("State"), self.tr("Amount")]
         )
-        tr = self.tr
         res = self.services.resolutions
         buttons = [
-            (tr("Re&turn"), lambda t: res.return_goods(t)),
-            (tr("E&xchange"), lambda t: res.exchange(t)),
-            (tr("Free re&placement"), lambda t: res.replace(t)),
-            (tr("Da&mages…"), self._damages),
-            (tr("On-site &visit…"), self._visit),
-            (tr("Visit &outcome…"), self._visit_outcome),
+            (self.tr("Re&turn"), lambda t: res.return_goods(t)),
+            (self.tr("E&xchange"), lambda t: res.exchange(t)),
+            (self.tr("Free re&placement"), lambda t: res.replace(t)),
+            (self.tr("Da&mages…"), self._damages),
+            (self.tr("On-site &visit…"), self._visit),
+            (self.tr("Visit &outcome…"), self._visit_outcome),
         ]
         row = QHBoxLayout()
         for text, action in buttons:
@@ -211,7 +211,7 @@ class TicketDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         self.allowance_note = QLabel(
-            tr("A price allowance needs a red invoice: issue it under Invoices."), page
+            self.tr("A price allowance needs a red invoice: issue it under Invoices."), page
         )
         layout = QVBoxLayout(page)
         layout.addWidget(self.documents, 1)
@@ -221,18 +221,19 @@ class TicketDialog(QDialog):
 
     def _cause_form(self) -> FormPage:
         form = FormPage(self)
-        tr = self.tr
-        form.add_field("cause_category", tr("Cause &category"), _combo(form, c.CAUSE_LABELS, "—"))
-        form.add_field("root_cause", tr("&Root cause"), QPlainTextEdit(form))
-        form.add_field("corrective_action", tr("Co&rrective action"), QPlainTextEdit(form))
-        form.add_field("preventive_action", tr("&Preventive action"), QPlainTextEdit(form))
-        form.add_field("action_owner", tr("Responsible &person"), QLineEdit(form))
-        form.add_field("action_due", tr("&Due (YYYY-MM-DD)"), QLineEdit(form))
-        save = QPushButton(tr("Save cause and &action"), form)
+        form.add_field(
+            "cause_category", self.tr("Cause &category"), _combo(form, c.CAUSE_LABELS, "—")
+        )
+        form.add_field("root_cause", self.tr("&Root cause"), QPlainTextEdit(form))
+        form.add_field("corrective_action", self.tr("Co&rrective action"), QPlainTextEdit(form))
+        form.add_field("preventive_action", self.tr("&Preventive action"), QPlainTextEdit(form))
+        form.add_field("action_owner", self.tr("Responsible &person"), QLineEdit(form))
+        form.add_field("action_due", self.tr("&Due (YYYY-MM-DD)"), QLineEdit(form))
+        save = QPushButton(self.tr("Save cause and &action"), form)
         save.clicked.connect(self.save_cause)
-        effective = QPushButton(tr("Verified: e&ffective"), form)
+        effective = QPushButton(self.tr("Verified: e&ffective"), form)
         effective.clicked.connect(lambda: self.verify(True))
-        not_effective = QPushButton(tr("Verified: &not effective"), form)
+        not_effective = QPushButton(self.tr("Verified: &not effective"), form)
         not_effective.clicked.connect(lambda: self.verify(False))
         self.verification = QLabel(form)
         row = QHBoxLayout()
