@@ -378,6 +378,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
+        <source>Lo&amp;g a complaint…</source>
+        <translation>登记投诉(&amp;G)…</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -404,6 +408,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Customer {code} – {name}</source>
         <translation>客户 {code} – {name}</translation>
+    </message>
+    <message>
+        <source>No complaints.</source>
+        <translation>无投诉。</translation>
+    </message>
+    <message>
+        <source>Complaints ({n}):</source>
+        <translation>投诉({n} 条):</translation>
     </message>
     <message>
         <source>Class: computed after saving.</source>

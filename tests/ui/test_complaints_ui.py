@@ -165,3 +165,22 @@ def test_the_list_shows_time_left_and_opens_from_the_home_queue(
     page.show_preset({"open_only": True, "overdue": True}, "Overdue complaints")
     assert model.rowCount() == 1 and page.preset.text() == "Overdue complaints"
     assert services.complaints.get(model.rows[0].id).escalated_to == 2  # escalated on open
+
+
+def test_the_customer_card_shows_their_tickets_and_logs_a_new_one(
+    qtbot, services: Services, delivered: dict, english
+):
+    from retailerp.ui.customers.dialog import CustomerDialog
+
+    customer = delivered["customer"]
+    card = CustomerDialog(services, customer.id)
+    qtbot.addWidget(card)
+    assert card.complaints_label.text() == "No complaints."
+    ticket = services.complaints.create({"customer_id": customer.id, "description": "wet"})
+    card.reload()
+    assert ticket.number in card.complaints_label.text()
+    assert "received" in card.complaints_label.text()
+    qtbot.mouseClick(card.complaint_button, Qt.MouseButton.LeftButton)
+    dialog = card._complaint
+    qtbot.addWidget(dialog)
+    assert dialog.form.values()["customer_id"] == customer.id

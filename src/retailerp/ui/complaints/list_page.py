@@ -45,6 +45,16 @@ def time_left_text(row_left: Any) -> str:
     return f"{sign}{hours} h {rest:02d} min"
 
 
+def ticket_line(row: TicketRow) -> str:
+    """``CP2026-000003 · investigating · -0 h 05 min`` for a customer's card."""
+    parts = [
+        row.number,
+        term(COMPLAINT_FLOW.state_labels[row.state]),
+        time_left_text(row.time_left),
+    ]
+    return " · ".join(p for p in parts if p)
+
+
 def status_color(status: TimeStatus) -> QColor | None:
     return {TimeStatus.AMBER: AMBER, TimeStatus.RED: RED}.get(status)
 
