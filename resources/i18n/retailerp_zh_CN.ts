@@ -3312,6 +3312,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>{what} {key} 不存在（或已被删除）。</translation>
     </message>
     <message>
+        <source>There is no complaint {numbers}.</source>
+        <translation>没有投诉 {numbers}。</translation>
+    </message>
+    <message>
         <source>{number} is not a document of {customer}.</source>
         <translation>{number} 不是 {customer} 的单据。</translation>
     </message>

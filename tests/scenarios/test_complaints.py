@@ -104,8 +104,8 @@ def test_a_ticket_from_a_delivery_gets_number_severity_and_deadlines(shop: Shop,
     assert ticket.ship_date == d["delivery"].delivery_date
     assert ticket.assignee == "li"
     assert [(h.action, h.username) for h in ticket.history] == [("create", "li")]
-    big = s.complaints.create(ticket_values(d, amount="6000"))
-    assert big.severity is Severity.MAJOR
+    big = s.complaints.create(ticket_values(d, amount="6000", related=ticket.number.lower()))
+    assert big.severity is Severity.MAJOR and big.related == ticket.number
 
 
 def test_a_different_severity_needs_a_reason(shop: Shop, clock: Clock):
@@ -125,6 +125,7 @@ def test_a_different_severity_needs_a_reason(shop: Shop, clock: Clock):
         ({"quantity": "6.001"}, "quantity"),
         ({"description": ""}, "description"),
         ({"received_at": "2026-03-10T10:00:00+00:00"}, "received_at"),  # the future
+        ({"related": "CP2026-000099"}, "related"),
     ],
 )
 def test_bad_ticket_input_names_the_field_and_saves_nothing(shop, clock, extra, field):

@@ -190,7 +190,7 @@ class ComplaintRepository:
     def ids_of_numbers(self, numbers: Iterable[str]) -> dict[str, int]:
         ct = t.complaint_tickets
         stmt = select(ct.c.number, ct.c.id).where(ct.c.number.in_(list(numbers)))
-        return dict(self.session.execute(stmt).tuples().all())
+        return {number: ticket_id for number, ticket_id in self.session.execute(stmt)}
 
     # --- documents a resolution made -----------------------------------------------------
 

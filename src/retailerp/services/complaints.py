@@ -639,6 +639,16 @@ def _check_links(uow: UnitOfWork, clean: dict[str, Any]) -> AbcClass:
         errors.append(
             FieldError("item_id", QT_TRANSLATE_NOOP("errors", "Choose a record from the list."))
         )
+    related = clean["related"].split()
+    unknown = sorted(set(related) - set(uow.complaints.ids_of_numbers(related)))
+    if unknown:
+        errors.append(
+            FieldError(
+                "related",
+                QT_TRANSLATE_NOOP("errors", "There is no complaint {numbers}."),
+                numbers=", ".join(unknown),
+            )
+        )
     if not errors and clean["delivery_id"] is not None:
         delivered = uow.complaints.delivered(clean["delivery_id"], clean["item_id"])
         if clean["item_id"] is not None and delivered == 0:
