@@ -4902,6 +4902,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>未结投诉</translation>
     </message>
     <message>
+        <source>Customers to call back</source>
+        <translation>待回访客户</translation>
+    </message>
+    <message>
         <source>Delivery</source>
         <translation>送货单</translation>
     </message>

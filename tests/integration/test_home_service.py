@@ -74,6 +74,7 @@ def test_every_queue_counts_the_rows_of_the_list_it_opens(db: Database) -> None:
         "review_due": 1,  # created before the review period began, never reviewed
         "complaints_overdue": 0,
         "complaints_open": 1,
+        "complaints_follow_up": 0,
     }
     for queue in overview.queues:
         rows = list_rows(s, queue.module, dict(queue.filters))
@@ -87,7 +88,8 @@ def test_a_user_sees_only_the_queues_of_work_they_may_do(db: Database) -> None:
     shop_with_work(db)
     warehouse = services_for(db, "lin", Role.WAREHOUSE).home.overview()
     assert {q.key for q in warehouse.queues} == {
-        "to_pick", "to_ship", "below_minimum", "complaints_overdue", "complaints_open"
+        "to_pick", "to_ship", "below_minimum", "complaints_overdue", "complaints_open",
+        "complaints_follow_up",
     }  # fmt: skip
 
 

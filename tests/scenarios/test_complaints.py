@@ -250,6 +250,10 @@ def test_a_free_replacement_is_a_confirmed_order_at_price_zero_and_must_ship(sho
     s.orders.ship(order.id, s.orders.get(order.id).version)
     resolved = s.complaints.act(t.id, made.ticket.version, TicketAction.RESOLVE)
     assert resolved.state is TicketState.RESOLVED
+    queues = {q.key: q for q in s.home.overview().queues}
+    assert queues["complaints_follow_up"].count == 1  # the customer is to be called back
+    rows = s.complaints.tickets(**queues["complaints_follow_up"].filters)
+    assert [r.number for r in rows] == [t.number]
 
 
 def test_an_exchange_makes_a_return_and_a_replacement(shop, clock):

@@ -65,6 +65,7 @@ class ComplaintRepository:
         text: str = "",
         item_id: int | None = None,
         batch: str = "",
+        state: str = "",
     ) -> list[dict[str, Any]]:
         """Tickets with the names the list shows (at most :data:`LIST_LIMIT`, newest first)."""
         ct, cu, it = t.complaint_tickets, t.customers, t.items
@@ -90,6 +91,8 @@ class ComplaintRepository:
             stmt = stmt.where(ct.c.batch == batch)
         if severity:
             stmt = stmt.where(ct.c.severity == severity)
+        if state:
+            stmt = stmt.where(ct.c.state == state)
         if text:
             like = f"%{text}%"
             stmt = stmt.where(

@@ -120,6 +120,12 @@ def complaint_clause(*, overdue_at: datetime | None = None):  # noqa: ANN201 - S
     return and_(clause, or_(*late))
 
 
+def complaints_in_state(session: Session, state: TicketState) -> Tally:
+    ct = t.complaint_tickets
+    stmt = select(func.count()).select_from(ct).where(ct.c.state == state.value)
+    return Tally(int(session.scalar(stmt) or 0))
+
+
 def complaints(session: Session, overdue_at: datetime | None = None) -> Tally:
     stmt = select(func.count()).select_from(t.complaint_tickets)
     return Tally(int(session.scalar(stmt.where(complaint_clause(overdue_at=overdue_at))) or 0))

@@ -163,6 +163,14 @@ for _queue in (
         lambda _today: {"open_only": True},
         permission=Permission.HANDLE_COMPLAINTS,
     ),
+    home.Queue(
+        "complaints_follow_up",
+        QT_TRANSLATE_NOOP("terms", "Customers to call back"),
+        lambda uow, _today: hq.complaints_in_state(uow.session, TicketState.RESOLVED),
+        "complaints",
+        lambda _today: {"state": TicketState.RESOLVED.value},
+        permission=Permission.HANDLE_COMPLAINTS,
+    ),
 ):
     home.register(_queue)
 
@@ -193,6 +201,7 @@ class ComplaintService:
         item_id: int | None = None,
         batch: str = "",
         overdue: bool = False,
+        state: str = "",
     ) -> list[TicketRow]:
         """Tickets with their time left; open ones first, the most overdue first
         (``overdue``: only those past their deadline)."""
@@ -202,7 +211,7 @@ class ComplaintService:
             config = load_settings(uow)
             rows = uow.complaints.rows(
                 open_only=open_only, customer_id=customer_id, severity=severity, text=text,
-                item_id=item_id, batch=batch,
+                item_id=item_id, batch=batch, state=state,
             )  # fmt: skip
             found = [_row(r, now, config) for r in rows]
             return sort_rows([r for r in found if r.time_left.overdue or not overdue])

@@ -135,6 +135,8 @@ class ComplaintsPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.customer_id = customer_id
+        self.state = ""
+        """A state the home page's queue asked for (resolved: customers to call back)."""
         self.dialogs: list[QWidget] = []
         self.model = TicketModel(self)
         self.table = QTableView(self)
@@ -194,6 +196,7 @@ class ComplaintsPage(QWidget):
             "severity": self.severity.currentData() or "",
             "text": self.search.text().strip(),
             "customer_id": self.customer_id,
+            "state": self.state,
         }
 
     def refresh(self) -> None:
@@ -215,6 +218,7 @@ class ComplaintsPage(QWidget):
 
     def show_preset(self, filters: dict[str, object], label: str) -> None:
         """Opened from a home-page queue: show just those tickets."""
+        self.state = str(filters.get("state") or "")
         self.open_only.setChecked(bool(filters.get("open_only", True)))
         self.overdue.setChecked(bool(filters.get("overdue", False)))
         self.preset.setText(label)
