@@ -2472,16 +2472,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <source>C&amp;hannel</source>
-        <translation>渠道(&amp;H)</translation>
-    </message>
-    <message>
         <source>Recei&amp;ved</source>
         <translation>受理时间(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Deli&amp;very</source>
-        <translation>送货单(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Item</source>
@@ -2490,10 +2482,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>&amp;Batch</source>
         <translation>批次(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Se&amp;rial</source>
-        <translation>序列号(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Quantity affected</source>
@@ -2512,32 +2500,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>涉及金额(&amp;M)</translation>
     </message>
     <message>
-        <source>Customers &amp;reached</source>
-        <translation>影响客户数(&amp;R)</translation>
-    </message>
-    <message>
         <source>Assi&amp;gnee</source>
         <translation>负责人(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Related tic&amp;kets</source>
-        <translation>相关投诉(&amp;K)</translation>
     </message>
     <message>
         <source>(suggested)</source>
         <translation>(建议)</translation>
     </message>
     <message>
-        <source>Se&amp;verity</source>
-        <translation>等级(&amp;V)</translation>
-    </message>
-    <message>
         <source>Why this severity</source>
         <translation>等级调整原因</translation>
-    </message>
-    <message>
-        <source>A&amp;dd file…</source>
-        <translation>添加文件(&amp;D)…</translation>
     </message>
     <message>
         <source>Remo&amp;ve</source>
@@ -2584,36 +2556,64 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>价格折让需开红字发票:请在发票中办理。</translation>
     </message>
     <message>
-        <source>Cause &amp;category</source>
-        <translation>原因类别(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Root cause</source>
-        <translation>根本原因(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Co&amp;rrective action</source>
-        <translation>纠正措施(&amp;R)</translation>
-    </message>
-    <message>
         <source>&amp;Preventive action</source>
         <translation>预防措施(&amp;P)</translation>
     </message>
     <message>
-        <source>Responsible &amp;person</source>
-        <translation>责任人(&amp;P)</translation>
+        <source>Cha&amp;nnel</source>
+        <translation>渠道(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Due (YYYY-MM-DD)</source>
-        <translation>期限(年-月-日)(&amp;D)</translation>
+        <source>Deliver&amp;y</source>
+        <translation>送货单(&amp;Y)</translation>
     </message>
     <message>
-        <source>Save cause and &amp;action</source>
-        <translation>保存原因与措施(&amp;A)</translation>
+        <source>Seria&amp;l</source>
+        <translation>序列号(&amp;L)</translation>
     </message>
     <message>
-        <source>Verified: e&amp;ffective</source>
-        <translation>验证:有效(&amp;F)</translation>
+        <source>Cust&amp;omers reached</source>
+        <translation>影响客户数(&amp;O)</translation>
+    </message>
+    <message>
+        <source>R&amp;elated tickets</source>
+        <translation>相关投诉(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Severi&amp;ty</source>
+        <translation>等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add fil&amp;e…</source>
+        <translation>添加文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Cause cate&amp;gory</source>
+        <translation>原因类别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>R&amp;oot cause</source>
+        <translation>根本原因(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Corr&amp;ective action</source>
+        <translation>纠正措施(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;ble person</source>
+        <translation>责任人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>D&amp;ue (YYYY-MM-DD)</source>
+        <translation>期限(年-月-日)(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Save cause and act&amp;ion</source>
+        <translation>保存原因与措施(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Verified: effec&amp;tive</source>
+        <translation>验证:有效(&amp;T)</translation>
     </message>
     <message>
         <source>Verified: &amp;not effective</source>

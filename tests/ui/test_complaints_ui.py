@@ -184,3 +184,27 @@ def test_the_customer_card_shows_their_tickets_and_logs_a_new_one(
     dialog = card._complaint
     qtbot.addWidget(dialog)
     assert dialog.form.values()["customer_id"] == customer.id
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_two_things_on_one_key_in_the_ticket_dialog(qtbot, services, delivered, language):
+    from PySide6.QtWidgets import QApplication
+
+    from retailerp import i18n
+    from retailerp.ui.app import install_translators, remove_translators
+    from ui.test_mnemonics import duplicates
+
+    before = i18n.current_language()
+    translators = install_translators(QApplication.instance(), language)
+    try:
+        ticket = services.complaints.create(
+            {"customer_id": delivered["customer"].id, "description": "wet"}
+        )
+        dialog = TicketDialog(services, ticket.id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert duplicates(dialog) == []
+    finally:
+        remove_translators(QApplication.instance(), translators)
+        i18n.set_language(before)
