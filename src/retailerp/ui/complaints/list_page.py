@@ -28,6 +28,7 @@ from retailerp.services.changes import Change
 from retailerp.services.complaints import TicketRow
 from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
+from retailerp.ui.list_page import refresh_button
 from retailerp.ui.sources import term
 
 AMBER = QColor("#f6c343")
@@ -168,10 +169,10 @@ class ComplaintsPage(QWidget):
         self.new_button.clicked.connect(lambda: self.new_ticket())
         self.open_button = QPushButton(self.tr("O&pen"), self)
         self.open_button.clicked.connect(lambda: self.open_selected())
+        self.refresh_button = refresh_button(self, self.refresh)
         self._layout()
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_ticket)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
         self.watcher = watch(self, services.changes, {Change.COMPLAINTS}, self.refresh)
         self.escalate()
         self.refresh()
@@ -183,6 +184,7 @@ class ComplaintsPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
