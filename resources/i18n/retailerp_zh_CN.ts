@@ -219,6 +219,40 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>ComplaintsModule</name>
+    <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Search number, customer or text</source>
+        <translation>搜索编号、客户或内容</translation>
+    </message>
+    <message>
+        <source>&amp;Open only</source>
+        <translation>仅未结(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Over&amp;due only</source>
+        <translation>仅超时(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Every severity</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>&amp;New complaint…</source>
+        <translation>新建投诉(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>打开(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>CountDialog</name>
     <message>
         <source>Stock count</source>
@@ -344,6 +378,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
+        <source>Lo&amp;g a complaint…</source>
+        <translation>登记投诉(&amp;G)…</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -370,6 +408,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Customer {code} – {name}</source>
         <translation>客户 {code} – {name}</translation>
+    </message>
+    <message>
+        <source>No complaints.</source>
+        <translation>无投诉。</translation>
+    </message>
+    <message>
+        <source>Complaints ({n}):</source>
+        <translation>投诉({n} 条):</translation>
     </message>
     <message>
         <source>Class: computed after saving.</source>
@@ -569,6 +615,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>&amp;Return…</source>
         <translation>退货(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplaint…</source>
+        <translation>投诉(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Select the one delivery the customer complains about.</source>
+        <translation>请选择客户投诉的那一张送货单。</translation>
     </message>
     <message>
         <source>Select the delivery the goods came back from.</source>
@@ -891,8 +945,16 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>打印所选(&amp;P)…</translation>
     </message>
     <message>
+        <source>Co&amp;mplaint…</source>
+        <translation>投诉(&amp;M)…</translation>
+    </message>
+    <message>
         <source>Select the invoices of one customer.</source>
         <translation>请选择同一客户的发票。</translation>
+    </message>
+    <message>
+        <source>Select the one invoice the customer complains about.</source>
+        <translation>请选择客户投诉的那一张发票。</translation>
     </message>
     <message>
         <source>Payment from {customer}; it pays open invoices oldest first.</source>
@@ -2775,6 +2837,356 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>TicketDialog</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Attachments</source>
+        <translation>附件(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution documents</source>
+        <translation>处理单据(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cause and action</source>
+        <translation>原因与措施(&amp;C)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Print &amp;forms…</source>
+        <translation>打印表单(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel</source>
+        <translation>渠道(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ved</source>
+        <translation>受理时间(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Deliver&amp;y</source>
+        <translation>送货单(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Item</source>
+        <translation>商品(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>批次(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Seria&amp;l</source>
+        <translation>序列号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity affected</source>
+        <translation>涉及数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;What is wrong</source>
+        <translation>问题描述(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Customer as&amp;ks for</source>
+        <translation>客户诉求(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A&amp;mount at stake</source>
+        <translation>涉及金额(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cust&amp;omers reached</source>
+        <translation>影响客户数(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gnee</source>
+        <translation>负责人(&amp;G)</translation>
+    </message>
+    <message>
+        <source>R&amp;elated tickets</source>
+        <translation>相关投诉(&amp;E)</translation>
+    </message>
+    <message>
+        <source>(suggested)</source>
+        <translation>(建议)</translation>
+    </message>
+    <message>
+        <source>Severi&amp;ty</source>
+        <translation>等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Why this severity</source>
+        <translation>等级调整原因</translation>
+    </message>
+    <message>
+        <source>Add fil&amp;e…</source>
+        <translation>添加文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn</source>
+        <translation>退货(&amp;T)</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange</source>
+        <translation>换货(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Free re&amp;placement</source>
+        <translation>免费补货(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Da&amp;mages…</source>
+        <translation>赔偿(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>On-site &amp;visit…</source>
+        <translation>上门服务(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Visit &amp;outcome…</source>
+        <translation>上门结果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>A price allowance needs a red invoice: issue it under Invoices.</source>
+        <translation>价格折让需开红字发票:请在发票中办理。</translation>
+    </message>
+    <message>
+        <source>Cause cate&amp;gory</source>
+        <translation>原因类别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>R&amp;oot cause</source>
+        <translation>根本原因(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Corr&amp;ective action</source>
+        <translation>纠正措施(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Preventive action</source>
+        <translation>预防措施(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;ble person</source>
+        <translation>责任人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>D&amp;ue (YYYY-MM-DD)</source>
+        <translation>期限(年-月-日)(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Save cause and act&amp;ion</source>
+        <translation>保存原因与措施(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Verified: effec&amp;tive</source>
+        <translation>验证:有效(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Verified: &amp;not effective</source>
+        <translation>验证:无效(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>新投诉</translation>
+    </message>
+    <message>
+        <source>Complaint {number}</source>
+        <translation>投诉 {number}</translation>
+    </message>
+    <message>
+        <source>{number} · {customer} (class {abc}) · {severity} · {state}</source>
+        <translation>{number} · {customer}({abc} 类)· {severity} · {state}</translation>
+    </message>
+    <message>
+        <source>batch {batch} has many complaints</source>
+        <translation>批次 {batch} 投诉较多</translation>
+    </message>
+    <message>
+        <source>{who} on {day}: {result}</source>
+        <translation>{who} 于 {day}:{result}</translation>
+    </message>
+    <message>
+        <source>effective</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>not effective</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Time left: {left}</source>
+        <translation>剩余时间:{left}</translation>
+    </message>
+    <message>
+        <source>Propose a solution</source>
+        <translation>提出方案</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1 to 5)</source>
+        <translation>满意度(1 至 5)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Damages</source>
+        <translation>赔偿</translation>
+    </message>
+    <message>
+        <source>Amount owed</source>
+        <translation>应赔金额</translation>
+    </message>
+    <message>
+        <source>On-site visit</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <source>Who goes</source>
+        <translation>上门人员</translation>
+    </message>
+    <message>
+        <source>Visit outcome</source>
+        <translation>上门结果</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <source>Attach a photo or PDF</source>
+        <translation>添加照片或 PDF</translation>
+    </message>
+    <message>
+        <source>Pictures and PDFs (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
+        <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
+    </message>
+    <message>
+        <source>Complaint registration form</source>
+        <translation>客户投诉信息反馈单</translation>
+    </message>
+    <message>
+        <source>After-sales disposition form</source>
+        <translation>产品售后处置单</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Which form?</source>
+        <translation>打印哪张表单?</translation>
+    </message>
+</context>
+<context>
+    <name>TicketModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+</context>
+<context>
     <name>UnitsDialog</name>
     <message>
         <source>Units</source>
@@ -3311,8 +3723,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数据库正忙：另一台电脑正在保存。本次未保存任何内容；请稍后再试。</translation>
     </message>
     <message>
+        <source>Record the corrective action before verifying it.</source>
+        <translation>请先记录纠正措施再验证。</translation>
+    </message>
+    <message>
+        <source>The suggested severity is {suggested}: say why it is different.</source>
+        <translation>建议等级为{suggested}:请说明为何不同。</translation>
+    </message>
+    <message>
         <source>{what} {key} does not exist (any more).</source>
         <translation>{what} {key} 不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>There is no complaint {numbers}.</source>
+        <translation>没有投诉 {numbers}。</translation>
+    </message>
+    <message>
+        <source>{number} is not a document of {customer}.</source>
+        <translation>{number} 不是 {customer} 的单据。</translation>
     </message>
     <message>
         <source>Code {code} is already used.</source>
@@ -3487,8 +3915,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>订单 {number} 当前状态为“{state}”，不能登记收款。</translation>
     </message>
     <message>
-        <source>{number} is not the number of a printable document (picking list PK…, delivery note DN…, invoice IV…, return note RT…).</source>
-        <translation>{number} 不是可打印单据的单号（拣货单 PK…、送货单 DN…、发票 IV…、退货单 RT…）。</translation>
+        <source>{number} is not the number of a printable document (picking list PK…, delivery note DN…, invoice IV…, return note RT…, complaint CP… or CP…/D).</source>
+        <translation>{number} 不是可打印单据的编号（拣货单 PK…、送货单 DN…、结算单 IV…、退货单 RT…、投诉单 CP… 或 CP…/D）。</translation>
     </message>
     <message>
         <source>Paper must be one of {presets}.</source>
@@ -3730,6 +4158,154 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>No item has the code {code}.</source>
         <translation>没有商品编码为 {code} 的商品。</translation>
     </message>
+    <message>
+        <source>The file needs a name.</source>
+        <translation>文件需要名称。</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>文件 {name} 是空的。</translation>
+    </message>
+    <message>
+        <source>The file {name} is {size} KB; an attachment may be at most {limit} KB.</source>
+        <translation>文件 {name} 为 {size} KB;附件最大 {limit} KB。</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a picture (PNG, JPEG, GIF, WebP) or a PDF.</source>
+        <translation>文件 {name} 不是图片(PNG、JPEG、GIF、WebP)或 PDF。</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read: it is cut short or damaged.</source>
+        <translation>文件 {name} 无法读取:内容不完整或已损坏。</translation>
+    </message>
+    <message>
+        <source>A {severity} complaint&apos;s solution is approved by {approver}; {user} may not.</source>
+        <translation>{severity}投诉的方案由{approver}审批;{user} 无权审批。</translation>
+    </message>
+    <message>
+        <source>Say why: {action} needs a reason.</source>
+        <translation>请说明原因:{action}需要原因。</translation>
+    </message>
+    <message>
+        <source>A {severity} complaint&apos;s solution needs no approval.</source>
+        <translation>{severity}投诉的方案无需审批。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is {severity}: {approver} approves the solution before the customer accepts it.</source>
+        <translation>投诉 {number} 为{severity}:须由{approver}审批方案后客户才能确认。</translation>
+    </message>
+    <message>
+        <source>Describe the proposed solution first.</source>
+        <translation>请先填写拟定的解决方案。</translation>
+    </message>
+    <message>
+        <source>Record the customer&apos;s satisfaction (1 to 5) first.</source>
+        <translation>请先记录客户满意度(1 至 5)。</translation>
+    </message>
+    <message>
+        <source>Say why the severity changes.</source>
+        <translation>请说明等级调整的原因。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is {state}: reopen it first.</source>
+        <translation>投诉 {number} 为{state}:请先重新打开。</translation>
+    </message>
+    <message>
+        <source>The quantity affected is not negative.</source>
+        <translation>涉及数量不能为负数。</translation>
+    </message>
+    <message>
+        <source>At most {delivered} was delivered: the quantity affected is more.</source>
+        <translation>最多送货 {delivered}:涉及数量超出。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} cannot be resolved: {documents} not done yet.</source>
+        <translation>投诉 {number} 不能办结:{documents} 尚未完成。</translation>
+    </message>
+    <message>
+        <source>Satisfaction is a whole number 1 to 5.</source>
+        <translation>满意度为 1 至 5 的整数。</translation>
+    </message>
+    <message>
+        <source>The amount is not negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>A bad batch takes at least 1 complaint.</source>
+        <translation>问题批次至少要有 1 条投诉。</translation>
+    </message>
+    <message>
+        <source>Enter a time such as 2026-12-05 14:30.</source>
+        <translation>请输入时间,如 2026-12-05 14:30。</translation>
+    </message>
+    <message>
+        <source>The time is not in the future.</source>
+        <translation>时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>Choose one of the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Choose a record from the list.</source>
+        <translation>请从列表中选择记录。</translation>
+    </message>
+    <message>
+        <source>The quantity affected is a number of at most 3 decimals.</source>
+        <translation>涉及数量最多保留 3 位小数。</translation>
+    </message>
+    <message>
+        <source>Reach is how many customers: 1 or more.</source>
+        <translation>影响客户数至少为 1。</translation>
+    </message>
+    <message>
+        <source>A complaint names its customer.</source>
+        <translation>投诉必须填写客户。</translation>
+    </message>
+    <message>
+        <source>A weekday is 0 to 6.</source>
+        <translation>星期为 0 至 6。</translation>
+    </message>
+    <message>
+        <source>Opening hours are two times like 08:30 and 18:00.</source>
+        <translation>营业时间为两个时刻,如 08:30 和 18:00。</translation>
+    </message>
+    <message>
+        <source>The shop closes after it opens.</source>
+        <translation>打烊时间须晚于开门时间。</translation>
+    </message>
+    <message>
+        <source>Damages are direct or indirect.</source>
+        <translation>赔偿分为直接或间接。</translation>
+    </message>
+    <message>
+        <source>Damages are more than 0.</source>
+        <translation>赔偿金额须大于 0。</translation>
+    </message>
+    <message>
+        <source>A replacement needs the item complained of.</source>
+        <translation>补货需要填写被投诉的商品。</translation>
+    </message>
+    <message>
+        <source>A return needs the ticket&apos;s delivery.</source>
+        <translation>退货需要投诉单关联的送货单。</translation>
+    </message>
+    <message>
+        <source>The delivery is not one of the customer&apos;s.</source>
+        <translation>该送货单不属于此客户。</translation>
+    </message>
+    <message>
+        <source>The item was not on this delivery.</source>
+        <translation>该商品不在此送货单上。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is {state}: documents are made once the customer accepted the solution.</source>
+        <translation>投诉 {number} 为{state}:客户确认方案后才能生成单据。</translation>
+    </message>
+    <message>
+        <source>Record the quantity affected before making documents.</source>
+        <translation>生成单据前请先填写涉及数量。</translation>
+    </message>
 </context>
 <context>
     <name>print</name>
@@ -3790,12 +4366,104 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>送货单</translation>
     </message>
     <message>
+        <source>Customer complaint form</source>
+        <translation>客户投诉信息反馈单</translation>
+    </message>
+    <message>
+        <source>After-sales disposition form</source>
+        <translation>产品售后处置单</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Customer asks for</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Amount at stake</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <source>Resolve by</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>Respond by</source>
+        <translation>响应期限</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>发货日期</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>满意度(1–5)</translation>
+    </message>
+    <message>
+        <source>Customer class</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Corrective / preventive action</source>
+        <translation>纠正 / 预防措施</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
         <source>Code</source>
         <translation>编码</translation>
+    </message>
+    <message>
+        <source>Quantity affected</source>
+        <translation>涉及数量</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4165,8 +4833,216 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>收款单</translation>
     </message>
     <message>
+        <source>complaint</source>
+        <translation>投诉单</translation>
+    </message>
+    <message>
+        <source>service visit</source>
+        <translation>上门服务单</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>general</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>特大</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>重大</translation>
+    </message>
+    <message>
         <source>return</source>
         <translation>退货单</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>free replacement</source>
+        <translation>免费补货</translation>
+    </message>
+    <message>
+        <source>price allowance</source>
+        <translation>价格折让</translation>
+    </message>
+    <message>
+        <source>damages</source>
+        <translation>赔偿</translation>
+    </message>
+    <message>
+        <source>on-site service</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <source>explanation only</source>
+        <translation>仅解释说明</translation>
+    </message>
+    <message>
+        <source>product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>仓储</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>运输</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>customer&apos;s use</source>
+        <translation>客户使用</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>investigating</source>
+        <translation>解释澄清中</translation>
+    </message>
+    <message>
+        <source>solution proposed</source>
+        <translation>已提出方案</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <source>accepted by the customer</source>
+        <translation>客户已接受</translation>
+    </message>
+    <message>
+        <source>executing</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>回访中</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>acknowledge</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>start investigating</source>
+        <translation>开始解释澄清</translation>
+    </message>
+    <message>
+        <source>propose a solution</source>
+        <translation>提出方案</translation>
+    </message>
+    <message>
+        <source>approve the solution</source>
+        <translation>审批方案</translation>
+    </message>
+    <message>
+        <source>record the customer&apos;s acceptance</source>
+        <translation>登记客户接受</translation>
+    </message>
+    <message>
+        <source>revise the solution</source>
+        <translation>修改方案</translation>
+    </message>
+    <message>
+        <source>start executing</source>
+        <translation>开始执行</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>record the follow-up</source>
+        <translation>登记回访</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>the manager</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>the owner</source>
+        <translation>老板</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>处理</translation>
     </message>
     <message>
         <source>red invoice</source>
@@ -4501,6 +5377,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>拣货单</translation>
     </message>
     <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Overdue complaints</source>
+        <translation>超时投诉</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>Customers to call back</source>
+        <translation>待回访客户</translation>
+    </message>
+    <message>
         <source>Delivery</source>
         <translation>送货单</translation>
     </message>
@@ -4563,6 +5455,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Customers due for review</source>
         <translation>待复核客户</translation>
+    </message>
+    <message>
+        <source>Service visit</source>
+        <translation>上门服务单</translation>
     </message>
 </context>
 </TS>

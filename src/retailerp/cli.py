@@ -150,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     journal.add_argument("mode", choices=["wal", "delete"])
     printing = commands.add_parser(
-        "print", help="render a document (PK…, DN…, IV…) to PDF", parents=common
+        "print", help="render a document (PK…, DN…, IV…, CP…) to PDF", parents=common
     )
     printing.add_argument("number", help="the document number, e.g. DN2026-000001")
     printing.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
@@ -161,6 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         choices=[1, 2, 3],
         help="parts of a multi-part form (2: stub/customer, 3: + return)",
+    )
+    printing.add_argument(
+        "--form",
+        default="registration",
+        choices=["registration", "disposition"],
+        help="for a complaint (CP…): the registration or the after-sales disposition form",
     )
     demo = commands.add_parser(
         "demo", help="fill a new database with bilingual demo data", parents=common
@@ -345,8 +351,9 @@ def _print(args: argparse.Namespace, target: str, journal: str) -> int:
     db = open_database(target, journal_mode=journal, must_exist=True)
     try:
         require_current(db)
+        number = args.number + ("/D" if args.form == "disposition" else "")
         pdf = Services.over(db).printing.pdf(
-            args.number, args.paper, args.copies, i18n.current_language()
+            number, args.paper, args.copies, i18n.current_language()
         )
     finally:
         db.dispose()

@@ -392,6 +392,10 @@ def fill(
     from retailerp.demo_returns import add_returns
 
     add_returns(db_services, chinese)
+    progress("complaints")
+    from retailerp.demo_complaints import fill_complaints
+
+    fill_complaints(db_services, rng, chinese)
     return made
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from retailerp import demo
+from retailerp.domain.complaints import Severity, TicketState
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.services import Page, Services
@@ -128,3 +129,14 @@ def test_returns_of_every_reason_condition_and_outcome(filled) -> None:  # noqa:
     rates = {line.refund_rate for d in documents if d.posted_at for line in d.lines}
     assert {1, 0.9, 0.6, 0.5} <= {float(rate) for rate in rates}
     assert len({d.return_date.month for d in documents}) >= 4  # spread over the year
+
+
+def test_complaints_in_every_state_and_severity_with_a_bad_batch(filled) -> None:  # noqa: ANN001
+    _language, services, _made = filled
+    rows = services.complaints.tickets()
+    assert {r.state for r in rows} == set(TicketState)
+    assert {r.severity for r in rows} == set(Severity)
+    assert any(r.time_left.overdue for r in rows)
+    assert services.complaints.insight().bad_batches
+    kinds = {d.kind for r in rows for d in services.complaints.get(r.id).resolutions}
+    assert kinds >= {"return", "exchange", "replacement", "damages", "on_site"}

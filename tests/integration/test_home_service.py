@@ -21,6 +21,7 @@ def list_rows(services: Services, module: str, filters: dict) -> list:
         "items": services.items.page,
         "customers": services.customers.page,
         "returns": services.returns.page,
+        "complaints": lambda page: services.complaints.tickets(**page.filters),
     }[module]
     return fetch(Page(filters=filters, limit=1000))
 
@@ -57,6 +58,7 @@ def shop_with_work(db: Database) -> Services:
     s.returns.create(delivery.id, {"reason": "wrong_goods"}, [line])  # a draft return to post
     earlier.invoices.invoice([shipped(earlier).id])  # due 30 days after 60 days ago: overdue
     s.invoices.invoice([shipped(s).id])  # not yet due
+    s.complaints.create({"customer_id": customer.id, "description": "leaking"})  # just in
     return s
 
 
@@ -74,6 +76,9 @@ def test_every_queue_counts_the_rows_of_the_list_it_opens(db: Database) -> None:
         "below_minimum": 1,
         "review_due": 1,  # created before the review period began, never reviewed
         "returns_to_post": 1,
+        "complaints_overdue": 0,
+        "complaints_open": 1,
+        "complaints_follow_up": 0,
     }
     for queue in overview.queues:
         rows = list_rows(s, queue.module, dict(queue.filters))
@@ -86,8 +91,10 @@ def test_every_queue_counts_the_rows_of_the_list_it_opens(db: Database) -> None:
 def test_a_user_sees_only_the_queues_of_work_they_may_do(db: Database) -> None:
     shop_with_work(db)
     warehouse = services_for(db, "lin", Role.WAREHOUSE).home.overview()
-    assert {q.key for q in warehouse.queues} == {"to_pick", "to_ship", "below_minimum",
-                                            "returns_to_post"}
+    assert {q.key for q in warehouse.queues} == {
+        "to_pick", "to_ship", "below_minimum", "returns_to_post", "complaints_overdue",
+        "complaints_open", "complaints_follow_up",
+    }  # fmt: skip
 
 
 def test_an_empty_database_gets_the_first_steps_ticked_as_they_are_done(db: Database) -> None:

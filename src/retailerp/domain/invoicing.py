@@ -155,6 +155,9 @@ def make_invoice(
 
 
 PAYMENT_METHODS = ("cash", "bank", "wechat", "alipay", "cheque")
+CREDIT_METHODS = ("complaint",)
+"""Money owed to the customer rather than received (a complaint's damages): it is money on
+account like any other payment, but never offered in the payment dialog."""
 
 
 @dataclass(eq=False)
@@ -198,7 +201,7 @@ def payment_amount(amount: object) -> Money:
 
 def clean_payment(amount: object, method: str, reference: str) -> tuple[Money, str, str]:
     money = payment_amount(amount)
-    if method not in PAYMENT_METHODS:
+    if method not in PAYMENT_METHODS + CREDIT_METHODS:
         raise FieldError(
             "method",
             QT_TRANSLATE_NOOP("errors", "The payment method is one of {methods}."),

@@ -25,6 +25,8 @@ class DocumentType(StrEnum):
     PAYMENT = "PY"
     RETURN = "RT"
     RED_INVOICE = "RI"
+    COMPLAINT = "CP"
+    SERVICE_VISIT = "SV"
 
 
 DOCUMENT_LABELS = {
@@ -38,6 +40,8 @@ DOCUMENT_LABELS = {
     DocumentType.PAYMENT: QT_TRANSLATE_NOOP("terms", "payment"),
     DocumentType.RETURN: QT_TRANSLATE_NOOP("terms", "return"),
     DocumentType.RED_INVOICE: QT_TRANSLATE_NOOP("terms", "red invoice"),
+    DocumentType.COMPLAINT: QT_TRANSLATE_NOOP("terms", "complaint"),
+    DocumentType.SERVICE_VISIT: QT_TRANSLATE_NOOP("terms", "service visit"),
 }
 
 DIGITS = 6

@@ -36,12 +36,16 @@ class Permission(StrEnum):
     RED_INVOICES = "finance.red_invoices"
     INVOICE = "finance.invoice"
     RECORD_PAYMENTS = "finance.payments"
+    HANDLE_COMPLAINTS = "complaints.handle"
+    APPROVE_COMPLAINTS = "complaints.approve"
     ADMINISTER = "admin"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: frozenset(Permission),
-    Role.SALES: frozenset({Permission.EDIT_CUSTOMERS, Permission.EDIT_ORDERS}),
+    Role.SALES: frozenset(
+        {Permission.EDIT_CUSTOMERS, Permission.EDIT_ORDERS, Permission.HANDLE_COMPLAINTS}
+    ),
     Role.WAREHOUSE: frozenset(
         {
             Permission.EDIT_ITEMS,
@@ -49,6 +53,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.COUNT_STOCK,
             Permission.SHIP,
             Permission.RETURNS,
+            Permission.HANDLE_COMPLAINTS,
         }
     ),
     Role.FINANCE: frozenset(

@@ -41,7 +41,10 @@ USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
-MULTILINE_FIELDS = frozenset({"note", "credit_note", "address"})
+MULTILINE_FIELDS = frozenset(
+    {"note", "credit_note", "address", "description", "solution", "root_cause",
+     "corrective_action", "preventive_action", "outcome", "follow_up_comment"}
+)  # fmt: skip
 """Fields (the last part of a field name such as ``rows.3.note``) that may hold line breaks."""
 STRIPPED_CHARACTERS = dict.fromkeys(map(ord, "\ufeff\u200b"))
 BIDI_CONTROLS = frozenset(

@@ -8,11 +8,12 @@ runs them all in one read.  Every filter here is also a filter of the list the q
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from retailerp.domain.complaints import OPEN_STATES, Deadline, TicketState, current_deadline
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.sales import OrderState
@@ -97,3 +98,34 @@ def first_steps(session: Session, company_key: str) -> FirstSteps:
         goods_receipt=receipts is not None,
         order=exists(SO),
     )
+
+
+def complaint_clause(*, overdue_at: datetime | None = None):  # noqa: ANN201 - SQL clause
+    """Open complaint tickets; with ``overdue_at``, those past the deadline their state runs
+    against (report while received, response while acknowledged, else resolution)."""
+    ct = t.complaint_tickets
+    clause = ct.c.state.in_([s.value for s in OPEN_STATES])
+    if overdue_at is None:
+        return clause
+    column = {
+        Deadline.REPORT: ct.c.report_due,
+        Deadline.RESPONSE: ct.c.response_due,
+        Deadline.RESOLUTION: ct.c.resolution_due,
+    }
+    late = [
+        and_(ct.c.state == state.value, column[which] < overdue_at)
+        for state in TicketState
+        if (which := current_deadline(state)) is not None
+    ]
+    return and_(clause, or_(*late))
+
+
+def complaints_in_state(session: Session, state: TicketState) -> Tally:
+    ct = t.complaint_tickets
+    stmt = select(func.count()).select_from(ct).where(ct.c.state == state.value)
+    return Tally(int(session.scalar(stmt) or 0))
+
+
+def complaints(session: Session, overdue_at: datetime | None = None) -> Tally:
+    stmt = select(func.count()).select_from(t.complaint_tickets)
+    return Tally(int(session.scalar(stmt.where(complaint_clause(overdue_at=overdue_at))) or 0))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.orm import registry, relationship
 
+from retailerp.domain.complaints import HistoryEntry, ResolutionDocument, ServiceVisit, Ticket
 from retailerp.domain.customers import Customer, CustomerReview
 from retailerp.domain.fulfilment import Delivery, DeliveryLine, PickingLine, PickingList
 from retailerp.domain.inventory import StockDocument, StockDocumentLine
@@ -50,6 +51,7 @@ def start_mappers() -> None:
         },
     )
     _map_sales()
+    _map_complaints()
 
 
 def _spell_name(_mapper: object, _connection: object, record: Customer | Item) -> None:
@@ -101,4 +103,29 @@ def _map_sales() -> None:
         ReturnLine,
         t.return_lines,
         version_id_col=t.returns.c.version,
+    )
+
+
+def _map_complaints() -> None:
+    mapper_registry.map_imperatively(HistoryEntry, t.complaint_history)
+    mapper_registry.map_imperatively(ResolutionDocument, t.complaint_resolutions)
+    mapper_registry.map_imperatively(ServiceVisit, t.service_visits)
+    mapper_registry.map_imperatively(
+        Ticket,
+        t.complaint_tickets,
+        properties={
+            "history": relationship(
+                HistoryEntry,
+                order_by=t.complaint_history.c.id,
+                cascade="all, delete-orphan",
+                lazy="selectin",
+            ),
+            "resolutions": relationship(
+                ResolutionDocument,
+                order_by=t.complaint_resolutions.c.id,
+                cascade="all, delete-orphan",
+                lazy="selectin",
+            ),
+        },
+        version_id_col=t.complaint_tickets.c.version,
     )

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     text,
 )
 
+from retailerp.domain.complaints import Channel, Resolution, Severity, TicketState
 from retailerp.domain.customers import AbcClass, CustomerStatus
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
@@ -483,3 +485,114 @@ return_lines = Table(
     Column("location_id", Integer, ForeignKey("locations.id"), nullable=True),
     CheckConstraint("quantity > 0", name="positive_quantity"),
 )
+
+
+complaint_tickets = Table(
+    "complaint_tickets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("channel", EnumText(Channel), nullable=False),
+    Column("received_at", UtcDateTime, nullable=False),
+    Column("description", String(2000), nullable=False),
+    Column("severity", EnumText(Severity), nullable=False),
+    Column("severity_suggested", EnumText(Severity), nullable=False),
+    Column("severity_reason", String(200), nullable=False, default=""),
+    Column("report_due", UtcDateTime, nullable=False),
+    Column("response_due", UtcDateTime, nullable=False),
+    Column("resolution_due", UtcDateTime, nullable=False),
+    Column("state", EnumText(TicketState), nullable=False, index=True),
+    Column("order_id", Integer, ForeignKey("sales_orders.id"), nullable=True),
+    Column("delivery_id", Integer, ForeignKey("deliveries.id"), nullable=True, index=True),
+    Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=True),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=True, index=True),
+    Column("batch", String(40), nullable=False, default=""),
+    Column("serial", String(60), nullable=False, default=""),
+    Column("quantity", QuantityType, nullable=False, default=0),
+    Column("ship_date", Date, nullable=True),
+    Column("requested", EnumText(Resolution), nullable=False),
+    Column("amount", MoneyType, nullable=False, default=0),
+    Column("reach", Integer, nullable=False, default=1),
+    Column("assignee", String(60), nullable=False, default=""),
+    Column("related", String(200), nullable=False, default=""),
+    Column("solution", String(2000), nullable=False, default=""),
+    Column("approved_by", String(60), nullable=False, default=""),
+    Column("escalated_to", Integer, nullable=False, default=0),
+    Column("acknowledged_at", UtcDateTime, nullable=True),
+    Column("responded_at", UtcDateTime, nullable=True),
+    Column("resolved_at", UtcDateTime, nullable=True),
+    Column("closed_at", UtcDateTime, nullable=True),
+    Column("reject_reason", String(200), nullable=False, default=""),
+    Column("cause_category", String(20), nullable=False, default=""),
+    Column("root_cause", String(1000), nullable=False, default=""),
+    Column("corrective_action", String(1000), nullable=False, default=""),
+    Column("preventive_action", String(1000), nullable=False, default=""),
+    Column("action_owner", String(60), nullable=False, default=""),
+    Column("action_due", Date, nullable=True),
+    Column("verified_by", String(60), nullable=False, default=""),
+    Column("verified_on", Date, nullable=True),
+    Column("effective", Boolean, nullable=True),
+    Column("satisfaction", Integer, nullable=True),
+    Column("follow_up_comment", String(500), nullable=False, default=""),
+    Column("created_by", String(60), nullable=False, default=""),
+    Column("version", Integer, nullable=False),
+    CheckConstraint("quantity >= 0", name="quantity_not_negative"),
+    Index("ix_complaint_tickets_received", "received_at", "id"),
+)
+"""Complaint tickets (客户投诉信息反馈单); the state's history is complaint_history."""
+
+complaint_history = Table(
+    "complaint_history",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ticket_id", Integer, ForeignKey("complaint_tickets.id"), nullable=False, index=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("username", String(60), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("from_state", String(20), nullable=False),
+    Column("to_state", String(20), nullable=False),
+    Column("note", String(500), nullable=False, default=""),
+)
+
+complaint_resolutions = Table(
+    "complaint_resolutions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ticket_id", Integer, ForeignKey("complaint_tickets.id"), nullable=False, index=True),
+    Column("kind", EnumText(Resolution), nullable=False),
+    Column("document_kind", String(20), nullable=False),
+    Column("number", String(20), nullable=False),
+    Column("amount", MoneyType, nullable=False, default=0),
+    Column("created_by", String(60), nullable=False, default=""),
+    Column("created_at", UtcDateTime, nullable=True),
+    Column("note", String(500), nullable=False, default=""),
+)
+"""The documents a ticket's resolution created (return, order, payment, visit), by number."""
+
+complaint_attachments = Table(
+    "complaint_attachments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ticket_id", Integer, ForeignKey("complaint_tickets.id"), nullable=False, index=True),
+    Column("file_name", String(200), nullable=False),
+    Column("media_type", String(40), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("added_by", String(60), nullable=False),
+    Column("added_at", UtcDateTime, nullable=False),
+)
+"""Photos and PDFs, inside the database so that every backup carries them."""
+
+service_visits = Table(
+    "service_visits",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("ticket_id", Integer, ForeignKey("complaint_tickets.id"), nullable=False, index=True),
+    Column("visit_date", Date, nullable=False),
+    Column("person", String(60), nullable=False),
+    Column("outcome", String(1000), nullable=False, default=""),
+    Column("done", Boolean, nullable=False, default=False),
+)
+"""On-site service visits (上门服务) a resolution planned, and what came of them."""

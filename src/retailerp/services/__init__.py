@@ -20,6 +20,8 @@ from retailerp.persistence.queries import (
 )
 from retailerp.persistence.stock_queries import DocumentRow, LedgerRow, LocationRow, StockRow
 from retailerp.services.changes import ChangeBus, bus_for
+from retailerp.services.complaint_resolutions import ComplaintResolutionService
+from retailerp.services.complaints import ComplaintService
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.e_invoice import EInvoiceService
@@ -66,6 +68,8 @@ class Services:
         self.printing = PrintService(self.ctx)
         self.returns = ReturnService(self.ctx)
         self.e_invoices = EInvoiceService(self.ctx)
+        self.complaints = ComplaintService(self.ctx)
+        self.resolutions = ComplaintResolutionService(self.ctx)
         self.home = HomeService(self.ctx)
 
     @property

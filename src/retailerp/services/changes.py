@@ -43,6 +43,7 @@ class Change(StrEnum):
     INVOICES = "invoices"
     PAYMENTS = "payments"
     RETURNS = "returns"
+    COMPLAINTS = "complaints"
     AUDIT = "audit"
 
 
@@ -74,6 +75,11 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "returns": frozenset({Change.RETURNS}),
     "return_lines": frozenset({Change.RETURNS}),
     "units": frozenset({Change.ITEMS}),
+    "complaint_tickets": frozenset({Change.COMPLAINTS}),
+    "complaint_history": frozenset({Change.COMPLAINTS}),
+    "complaint_resolutions": frozenset({Change.COMPLAINTS}),
+    "complaint_attachments": frozenset({Change.COMPLAINTS}),
+    "service_visits": frozenset({Change.COMPLAINTS}),
 }
 """The kinds of thing each table holds; a table of a new area is added here."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from retailerp.domain.errors import FieldError, NotFoundError, StaleRecordError, ValidationError
@@ -18,6 +18,8 @@ class ServiceContext:
     db: Database
     actor: Actor = field(default_factory=lambda: Actor("owner"))
     today: Callable[[], date] = date.today
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    """The time now (aware); tests give a clock they move by hand."""
 
 
 def check_version(record: object, expected: int | None, what: str, key: str) -> None:

@@ -22,6 +22,8 @@ from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.printing import PRESETS, render, return_note
 from retailerp.printing import model as pm
+from retailerp.printing.complaint_forms import ComplaintPrint, render_form
+from retailerp.services.complaint_printing import DISPOSITION_SUFFIX, complaint_print
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
 from retailerp.services.settings import load_company
@@ -31,6 +33,7 @@ PRINTABLE = (
     DocumentType.DELIVERY,
     DocumentType.INVOICE,
     DocumentType.RETURN,
+    DocumentType.COMPLAINT,
 )
 
 
@@ -41,18 +44,21 @@ class PrintService:
     @door
     def document(self, number: str) -> pm.PrintDocument:
         """The print data of a posted document, found by its number."""
-        parsed = parse_number(number.strip().upper())
+        parsed = parse_number(number.strip().upper().removesuffix(DISPOSITION_SUFFIX))
         if parsed is None or parsed[0] not in PRINTABLE:
             raise FieldError(
                 "number",
                 QT_TRANSLATE_NOOP(
                     "errors",
                     "{number} is not the number of a printable document (picking list "
-                    "PK…, delivery note DN…, invoice IV…, return note RT…).",
+                    "PK…, delivery note DN…, invoice IV…, return note RT…, complaint CP… or "
+                    "CP…/D).",
                 ),
                 number=number,
             )
         kind = parsed[0]
+        if kind is DocumentType.COMPLAINT:
+            return self.complaint_form(number).document
         builders = {
             DocumentType.PICKING_LIST: _picking,
             DocumentType.DELIVERY: _delivery,
@@ -74,12 +80,32 @@ class PrintService:
             )
         if copies not in (1, 2, 3):
             raise FieldError("copies", QT_TRANSLATE_NOOP("errors", "Print 1, 2 or 3 parts."))
-        return render(
-            self.document(number),
-            preset=PRESETS[preset],
-            copies=copies,
-            language=language or i18n.current_language(),
-        )
+        options = {
+            "preset": PRESETS[preset],
+            "copies": copies,
+            "language": language or i18n.current_language(),
+        }
+        clean = number.strip().upper()
+        if clean.startswith(DocumentType.COMPLAINT.value):
+            return render_form(self.complaint_form(clean), **options)
+        return render(self.document(number), **options)
+
+    @door
+    def complaint_form(self, number: str) -> ComplaintPrint:
+        """A complaint's registration form (``CP…``) or disposition form (``CP…/D``)."""
+        clean = number.strip().upper()
+        disposition = clean.endswith(DISPOSITION_SUFFIX)
+        ticket_number = clean.removesuffix(DISPOSITION_SUFFIX)
+
+        def work(uow: UnitOfWork) -> ComplaintPrint:
+            ticket = uow.complaints.by_number(ticket_number)
+            if ticket is None:
+                raise not_found(DOCUMENT, ticket_number)
+            customer = uow.customers.get(ticket.customer_id)
+            party = _party(customer) if customer else None
+            return complaint_print(uow, ticket_number, disposition, _company(uow), party)
+
+        return read(self.ctx.db, work)
 
 
 def _company(uow: UnitOfWork) -> pm.Party:

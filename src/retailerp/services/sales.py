@@ -156,18 +156,27 @@ class OrderService:
 
     @door
     def create(
-        self, customer_id: int, header: Mapping[str, Any], lines: Sequence[Mapping[str, Any]]
+        self,
+        customer_id: int,
+        header: Mapping[str, Any],
+        lines: Sequence[Mapping[str, Any]],
+        free_of_charge: bool = False,
     ) -> SalesOrder:
-        """A new draft order (number taken now, so the clerk can quote it)."""
+        """A new draft order (number taken now, so the clerk can quote it).
+        ``free_of_charge`` (a complaint's free replacement) prices every line at 0, below
+        the price floor, and needs the complaint permission too."""
         self.ctx.actor.require(Permission.EDIT_ORDERS)
+        if free_of_charge:
+            self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
+            lines = [{**line, "unit_price": "0", "price_includes_tax": False} for line in lines]
         today = self.ctx.today()
         clean = clean_order_header(header, today)
 
         def work(uow: UnitOfWork) -> SalesOrder:
             _active_customer(uow, customer_id)
-            settings = load_settings(uow)
+            floor = Decimal(0) if free_of_charge else load_settings(uow).price_floor
             items = uow.items.by_ids(int(r.get("item_id") or 0) for r in lines)
-            order_lines = clean_order_lines(lines, items, settings.price_floor)
+            order_lines = clean_order_lines(lines, items, floor)
             order = SalesOrder(
                 number=uow.documents.next_number(DocumentType.SALES_ORDER, today.year),
                 customer_id=customer_id,

@@ -132,6 +132,10 @@ class CustomerDialog(RecordDialog):
         self.reactivate_button = self._button(self.tr("Reacti&vate…"), self.reactivate)
         self.review_button = self._button(self.tr("Record revie&w…"), self.record_review)
         self.reload_button = self._button(self.tr("&Reload"), self.reload)
+        self.complaints_label = QLabel()
+        self.complaints_label.setObjectName("customer_complaints")
+        self.complaints_label.setWordWrap(True)
+        self.complaint_button = self._button(self.tr("Lo&g a complaint…"), self.log_complaint)
         self.reviews = QTableWidget(0, 5)
         self.reviews.setHorizontalHeaderLabels(
             [
@@ -153,6 +157,8 @@ class CustomerDialog(RecordDialog):
         layout.addWidget(self.returns_label)
         layout.addWidget(self.review_button)
         layout.addWidget(self.reviews, 1)
+        layout.addWidget(self.complaints_label)
+        layout.addWidget(self.complaint_button)
         layout.addWidget(self.reload_button)
         return panel
 
@@ -195,6 +201,25 @@ class CustomerDialog(RecordDialog):
         money = self.services.invoices.position(customer.id) if exists else None
         self.money_label.setText(position_text(money) if money else "")
         self.returns_label.setText(return_rate_text(self.services, customer.id) if exists else "")
+        self.complaint_button.setEnabled(exists)
+        self.complaints_label.setText(self._complaints_text(customer.id) if exists else "")
+
+    def _complaints_text(self, customer_id: int) -> str:
+        """The customer's tickets, open ones first (the Complaints area has the rest)."""
+        from retailerp.ui.complaints.list_page import ticket_line
+
+        rows = self.services.complaints.tickets(customer_id=customer_id)
+        if not rows:
+            return self.tr("No complaints.")
+        lines = [ticket_line(row) for row in rows[:5]]
+        return self.tr("Complaints ({n}):").format(n=len(rows)) + "\n" + "\n".join(lines)
+
+    def log_complaint(self) -> None:
+        """A new complaint ticket for this customer."""
+        from retailerp.ui.complaints import complaint_from
+
+        if self.customer is not None:
+            self._complaint = complaint_from(self.services, self, customer_id=self.customer.id)
 
     def _class_text(self, customer: Customer | None) -> str:
         if customer is None:

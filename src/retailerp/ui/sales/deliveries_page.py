@@ -27,15 +27,27 @@ class DeliveriesPage(DocumentList):
         self.invoice_button = self.add_button(self.tr("&Invoice selected"), self.invoice_selected)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
         self.return_button = self.add_button(self.tr("&Return…"), self.return_selected)
+        self.complaint_button = self.add_button(self.tr("Co&mplaint…"), self.complaint)
         self.invoice_button.setIcon(icon("invoice"))
         self.print_button.setIcon(icon("print"))
         self.return_button.setIcon(icon("reverse"))
         self.build_layout(
-            [self.uninvoiced], [self.invoice_button, self.print_button, self.return_button]
+            [self.uninvoiced],
+            [self.invoice_button, self.print_button, self.return_button, self.complaint_button],
         )
 
     def extra_filters(self) -> dict[str, object]:
         return {"uninvoiced": True} if self.uninvoiced.isChecked() else {}
+
+    def complaint(self) -> QWidget | None:
+        """A complaint ticket about the selected delivery (its customer and items)."""
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            self.show_problem(self.tr("Select the one delivery the customer complains about."))
+            return None
+        from retailerp.ui.complaints import complaint_from
+
+        return self.attempt(lambda: complaint_from(self.services, self, delivery_id=rows[0].id))
 
     def open_row(self, row: DeliveryRow) -> PrintPreviewDialog:
         return self.open_preview(row.number)

@@ -49,10 +49,12 @@ class InvoiceList(DocumentList):
         self.pay_button = self.add_button(self.tr("Record pa&yment…"), self.record_payment)
         self.credit_button = self.add_button(self.tr("Apply &credit on account"), self.apply_credit)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
+        self.complaint_button = self.add_button(self.tr("Co&mplaint…"), self.complaint)
         self.pay_button.setIcon(icon("payment"))
         self.print_button.setIcon(icon("print"))
         self.build_layout(
-            [self.open_only], [self.pay_button, self.credit_button, self.print_button]
+            [self.open_only],
+            [self.pay_button, self.credit_button, self.print_button, self.complaint_button],
         )
         self.position_label = QLabel(self)
         self.position_label.setObjectName("customer_position")
@@ -73,6 +75,21 @@ class InvoiceList(DocumentList):
             self.show_problem(self.tr("Select the invoices of one customer."))
             return None
         return rows[0]
+
+    def complaint(self) -> QWidget | None:
+        """A complaint ticket about the selected invoice (its customer)."""
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            self.show_problem(self.tr("Select the one invoice the customer complains about."))
+            return None
+        from retailerp.ui.complaints import complaint_from
+
+        row = rows[0]
+        return self.attempt(
+            lambda: complaint_from(
+                self.services, self, customer_id=row.customer_id, invoice_id=row.id
+            )
+        )
 
     def record_payment(self) -> Payment | None:
         """Money from the selected invoices' customer; it pays open invoices oldest first.
