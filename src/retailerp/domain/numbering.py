@@ -25,6 +25,7 @@ class DocumentType(StrEnum):
     PAYMENT = "PY"
     RETURN = "RT"
     RED_INVOICE = "RI"
+    REFUND = "RF"
 
 
 DOCUMENT_LABELS = {
@@ -38,6 +39,7 @@ DOCUMENT_LABELS = {
     DocumentType.PAYMENT: QT_TRANSLATE_NOOP("terms", "payment"),
     DocumentType.RETURN: QT_TRANSLATE_NOOP("terms", "return"),
     DocumentType.RED_INVOICE: QT_TRANSLATE_NOOP("terms", "red invoice"),
+    DocumentType.REFUND: QT_TRANSLATE_NOOP("terms", "refund"),
 }
 
 DIGITS = 6

@@ -37,6 +37,7 @@ from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database, explain
 from retailerp.persistence.errors import DatabaseBusy
 from retailerp.persistence.mappers import start_mappers
+from retailerp.persistence.red_invoices_repository import RedInvoiceRepository
 from retailerp.persistence.repositories import (
     CustomerRepository,
     DocumentRepository,
@@ -124,6 +125,7 @@ class UnitOfWork:
         self.settings = SettingsRepository(self.session)
         self.sales = SalesRepository(self.session)
         self.returns = ReturnRepository(self.session)
+        self.red_invoices = RedInvoiceRepository(self.session)
         self.units = UnitRepository(self.session)
         return self
 

@@ -43,6 +43,7 @@ class Change(StrEnum):
     INVOICES = "invoices"
     PAYMENTS = "payments"
     RETURNS = "returns"
+    RED_INVOICES = "red_invoices"
     AUDIT = "audit"
 
 
@@ -73,6 +74,10 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "payment_allocations": frozenset({Change.PAYMENTS}),
     "returns": frozenset({Change.RETURNS}),
     "return_lines": frozenset({Change.RETURNS}),
+    "red_invoices": frozenset({Change.RED_INVOICES}),
+    "red_invoice_lines": frozenset({Change.RED_INVOICES}),
+    "refunds": frozenset({Change.PAYMENTS}),
+    "exchanges": frozenset({Change.RETURNS, Change.ORDERS}),
     "units": frozenset({Change.ITEMS}),
 }
 """The kinds of thing each table holds; a table of a new area is added here."""
