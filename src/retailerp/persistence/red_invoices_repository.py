@@ -68,10 +68,7 @@ class RedInvoiceRepository:
         )
         if except_red_id is not None:
             stmt = stmt.where(ri.c.id != except_red_id)
-        return {
-            line: (qty, net, vat)
-            for line, qty, net, vat in self.session.execute(stmt)
-        }
+        return {line: (qty, net, vat) for line, qty, net, vat in self.session.execute(stmt)}
 
     def confirmation_holder(self, number: str) -> str | None:
         """The red invoice that carries this confirmation number already, if any."""

@@ -23,10 +23,12 @@ from retailerp.services.changes import ChangeBus, bus_for
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.e_invoice import EInvoiceService
+from retailerp.services.exchanges import ExchangeService
 from retailerp.services.home import HomeService
 from retailerp.services.invoicing import InvoiceService
 from retailerp.services.items import ItemService
 from retailerp.services.printing import PrintService
+from retailerp.services.red_invoices import RedInvoiceService
 from retailerp.services.returns import ReturnService
 from retailerp.services.sales import OrderService
 from retailerp.services.settings import SettingsService
@@ -65,6 +67,8 @@ class Services:
         self.invoices = InvoiceService(self.ctx)
         self.printing = PrintService(self.ctx)
         self.returns = ReturnService(self.ctx)
+        self.red_invoices = RedInvoiceService(self.ctx)
+        self.exchanges = ExchangeService(self.ctx)
         self.e_invoices = EInvoiceService(self.ctx)
         self.changes: ChangeBus = bus_for(self.ctx.db)
         """What each committed write changed (see :mod:`retailerp.services.changes`)."""
