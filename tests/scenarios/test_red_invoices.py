@@ -226,3 +226,43 @@ def test_an_invoicing_error_reverses_the_whole_invoice(any_shop: Shop) -> None:
     assert money(shop, d["customer"]) == (M("0"), M("0"))
     assert revenue(shop, d["customer"]) == M("0")
     assert [r.number for r in s.orders.documents(d["order"]).red_invoices] == ["RI2026-000001"]
+
+
+def test_who_may_credit_and_refund(shop: Shop) -> None:
+    from retailerp.domain.errors import PermissionDenied
+    from retailerp.domain.security import Actor, Role
+    from retailerp.services import Services
+
+    s = shop.s
+    d = delivered(shop)
+    invoice = s.invoices.invoice([d["delivery"].id])
+    s.invoices.record_payment(d["customer"], "678")
+
+    def as_(role: Role) -> Services:
+        return Services.over(s.ctx.db, actor=Actor(role.value, role), today=lambda: TODAY)
+
+    warehouse, sales, finance = as_(Role.WAREHOUSE), as_(Role.SALES), as_(Role.FINANCE)
+    lines = [{"delivery_line_id": d["line"], "quantity": "1", "condition": "resellable"}]
+    draft = warehouse.returns.create(d["delivery"].id, {"reason": "wrong_goods"}, lines)
+    return_id = warehouse.returns.post(draft.id, draft.version).id  # the warehouse posts it
+    for clerk in (warehouse, sales):
+        with pytest.raises(PermissionDenied):
+            clerk.red_invoices.from_return(return_id)
+    red = finance.red_invoices.from_return(return_id)
+    red = finance.red_invoices.submit(red.id, red.version)
+    for clerk in (warehouse, sales):
+        with pytest.raises(PermissionDenied):
+            clerk.red_invoices.confirm(red.id, red.version, "PERM00000001")
+    red = finance.red_invoices.confirm(red.id, red.version, "PERM00000001")
+    for clerk in (warehouse, sales):
+        with pytest.raises(PermissionDenied):
+            clerk.red_invoices.issue(red.id, red.version)
+    assert s.red_invoices.get(red.id).state == "confirmed"
+    finance.red_invoices.issue(red.id, red.version)
+    assert money(shop, d["customer"]) == (M("0"), M("113"))
+    for clerk in (warehouse, sales):
+        with pytest.raises(PermissionDenied):
+            clerk.invoices.refund(d["customer"], "10")
+    assert finance.invoices.refund(d["customer"], "113").amount == M("113")
+    assert money(shop, d["customer"]) == (M("0"), M("0"))
+    assert invoice.number == "IV2026-000001"
