@@ -20,6 +20,7 @@ def list_rows(services: Services, module: str, filters: dict) -> list:
         "invoices": services.invoices.page,
         "items": services.items.page,
         "customers": services.customers.page,
+        "red_invoices": services.red_invoices.page,
     }[module]
     return fetch(Page(filters=filters, limit=1000))
 
@@ -53,7 +54,11 @@ def shop_with_work(db: Database) -> Services:
     s.orders.confirm(order(s, "prepaid").id, 1)  # prepaid, nothing received
     shipped(s)  # a delivery to invoice
     earlier.invoices.invoice([shipped(earlier).id])  # due 30 days after 60 days ago: overdue
-    s.invoices.invoice([shipped(s).id])  # not yet due
+    blue = s.invoices.invoice([shipped(s).id])  # not yet due
+    lines = [{"invoice_line_id": blue.lines[0].id, "net": "2"}]
+    red = s.red_invoices.create(blue.id, "allowance", lines)
+    s.red_invoices.submit(red.id, red.version)  # a red invoice awaiting confirmation
+    s.red_invoices.create(blue.id, "allowance", lines)  # a draft: not waiting yet
     return s
 
 
@@ -70,12 +75,15 @@ def test_every_queue_counts_the_rows_of_the_list_it_opens(db: Database) -> None:
         "overdue": 1,
         "below_minimum": 1,
         "review_due": 1,  # created before the review period began, never reviewed
+        "red_awaiting": 1,
     }
     for queue in overview.queues:
         rows = list_rows(s, queue.module, dict(queue.filters))
         assert len(rows) == queue.count, queue.key
     overdue = next(q for q in overview.queues if q.key == "overdue")
     assert overdue.amount == Money.of("11.30")  # 10 + 13 % VAT
+    red = next(q for q in overview.queues if q.key == "red_awaiting")
+    assert red.amount == Money.of("2.26")
     assert not overview.is_new_shop
 
 

@@ -9,7 +9,9 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from retailerp.domain.money import Money
+from retailerp.domain.red_invoices import RedState
 from retailerp.persistence import tables as t
+from retailerp.persistence.home_queries import Tally
 from retailerp.persistence.queries import (
     Page,
     _common_document_filters,
@@ -87,3 +89,14 @@ def red_invoice_page(session: Session, page: Page) -> list[RedInvoiceRow]:
 
 def _money(value: object) -> Money:
     return value if isinstance(value, Money) else Money(int(value or 0))  # type: ignore[arg-type]
+
+
+def awaiting_confirmation(session: Session) -> Tally:
+    """Red invoices submitted and waiting for the confirmation form's number (home page),
+    with their gross."""
+    gross = select(func.coalesce(func.sum(RL.c.net + RL.c.vat), 0)).join(
+        RI, RI.c.id == RL.c.red_invoice_id
+    )
+    gross = gross.where(RI.c.state == RedState.AWAITING.value)
+    count = select(func.count()).select_from(RI).where(RI.c.state == RedState.AWAITING.value)
+    return Tally(int(session.scalar(count) or 0), _money(session.scalar(gross)))

@@ -25,15 +25,32 @@ from retailerp.domain.returns import ReturnState
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.persistence.queries import Page
-from retailerp.persistence.red_invoice_queries import RedInvoiceRow, red_invoice_page
+from retailerp.persistence.red_invoice_queries import (
+    RedInvoiceRow,
+    awaiting_confirmation,
+    red_invoice_page,
+)
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, check_version, not_found
 from retailerp.services.door import door
+from retailerp.services.home import Queue, register
 from retailerp.services.invoicing import apply_on_account, settle_paid
 
 RED_INVOICE = Term(QT_TRANSLATE_NOOP("terms", "Red invoice"))
 INVOICE = Term(QT_TRANSLATE_NOOP("terms", "Invoice"))
 RETURN = Term(QT_TRANSLATE_NOOP("terms", "Return"))
+
+register(
+    Queue(
+        "red_awaiting",
+        QT_TRANSLATE_NOOP("terms", "Red invoices awaiting confirmation"),
+        lambda uow, _today: awaiting_confirmation(uow.session),
+        "red_invoices",
+        lambda _today: {"state": RedState.AWAITING.value},
+        permission=Permission.RED_INVOICES,
+        money=True,
+    )
+)
 
 
 class RedInvoiceService:
