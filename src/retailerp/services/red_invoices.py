@@ -11,6 +11,7 @@ transaction, so two PCs can never together credit more than the blue invoice hol
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from retailerp.domain import invoicing
@@ -85,6 +86,11 @@ class RedInvoiceService:
     @door
     def of_return(self, return_id: int) -> list[RedInvoice]:
         return read(self.ctx.db, lambda uow: uow.red_invoices.of_return(return_id))
+
+    @door
+    def blue_invoice(self, invoice_id: int) -> Invoice:
+        """The blue invoice a red one is made against."""
+        return read(self.ctx.db, lambda uow: _blue(uow, invoice_id))
 
     @door
     def blue_lines(self, invoice_id: int) -> list[BlueLine]:
@@ -295,7 +301,7 @@ def blue_lines(uow: UnitOfWork, blue: Invoice) -> dict[int, BlueLine]:
     credited = uow.red_invoices.credited(blue.id or 0)
     result = {}
     for line in blue.lines:
-        qty, net, vat = credited.get(line.id or 0, (0, Money.zero(), Money.zero()))
+        qty, net, vat = credited.get(line.id or 0, (Decimal(0), Money.zero(), Money.zero()))
         result[line.id or 0] = BlueLine(
             line.id or 0, line.line_no, line.item_id, line.quantity, line.unit_price,
             line.vat_rate, line.discount, line.net, line.vat, qty, net, vat,

@@ -25,7 +25,12 @@ from retailerp.ui.sources import ServiceSource, date_text, money_text, term
 
 OVERDUE_COLOUR = "#b00020"
 DONE_COLOUR = "gray"
-PRINTABLE = (DocumentType.PICKING_LIST, DocumentType.DELIVERY, DocumentType.INVOICE)
+PRINTABLE = (
+    DocumentType.PICKING_LIST,
+    DocumentType.DELIVERY,
+    DocumentType.INVOICE,
+    DocumentType.RED_INVOICE,
+)
 
 
 def state_text(state: str) -> str:
