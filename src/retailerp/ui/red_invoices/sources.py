@@ -36,18 +36,27 @@ class RedInvoiceSource(ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        tr = QCoreApplication.translate
         return [
-            Column("number", tr("RedInvoiceSource", "Number")),
-            Column("red_date", tr("RedInvoiceSource", "Date")),
-            Column("blue_number", tr("RedInvoiceSource", "Blue invoice")),
-            Column("customer_name", tr("RedInvoiceSource", "Customer")),
-            Column("kind", tr("RedInvoiceSource", "Reason"), sortable=False),
-            Column("state", tr("RedInvoiceSource", "State")),
-            Column("confirmation_number", tr("RedInvoiceSource", "Confirmation no."),
-                   sortable=False),
-            Column("gross", tr("RedInvoiceSource", "Amount"), sortable=False, alignment="right"),
-        ]  # fmt: skip
+            Column("number", QCoreApplication.translate("RedInvoiceSource", "Number")),
+            Column("red_date", QCoreApplication.translate("RedInvoiceSource", "Date")),
+            Column("blue_number", QCoreApplication.translate("RedInvoiceSource", "Blue invoice")),
+            Column("customer_name", QCoreApplication.translate("RedInvoiceSource", "Customer")),
+            Column(
+                "kind", QCoreApplication.translate("RedInvoiceSource", "Reason"), sortable=False
+            ),
+            Column("state", QCoreApplication.translate("RedInvoiceSource", "State")),
+            Column(
+                "confirmation_number",
+                QCoreApplication.translate("RedInvoiceSource", "Confirmation no."),
+                sortable=False,
+            ),
+            Column(
+                "gross",
+                QCoreApplication.translate("RedInvoiceSource", "Amount"),
+                sortable=False,
+                alignment="right",
+            ),
+        ]
 
     def cell(self, row: RedInvoiceRow, column_key: str) -> object:
         if column_key == "customer_name":
