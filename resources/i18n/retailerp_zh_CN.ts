@@ -3515,6 +3515,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退货单 {number} 已处理（换货或红字发票）：每张退货单只能换货或红冲一次。</translation>
     </message>
     <message>
+        <source>Return {number} is settled by {document}: void that red invoice (or cancel the exchange) before reversing the return.</source>
+        <translation>退货单 {number} 已由 {document} 处理：请先作废该红字发票（或取消换货），再冲销退货单。</translation>
+    </message>
+    <message>
         <source>Confirmation number {value} is already recorded on red invoice {number}: each confirmation form is used once.</source>
         <translation>确认单编号 {value} 已登记在红字发票 {number} 上：每张确认单只能使用一次。</translation>
     </message>

@@ -92,6 +92,8 @@ def test_return_red_invoice_issue_and_refund(any_shop: Shop) -> None:
     assert money(shop, d["customer"]) == (M("178"), M("0"))  # a draft moves no money
     with pytest.raises(StateError, match="credited already by red invoice RI2026-000001"):
         s.red_invoices.from_return(return_id)
+    with pytest.raises(StateError, match="settled by RI2026-000001"):
+        s.returns.reverse(return_id, "typed twice")
 
     red = issued(shop, draft.id, "4403012603000001")
     assert red.state == "issued" and red.confirmation_number == "4403012603000001"

@@ -62,3 +62,18 @@ def replacement_lines(document: ReturnDocument) -> list[dict[str, Any]]:
 
 def replacement_note(document: ReturnDocument) -> str:
     return f"换货 exchange for return {document.number}"
+
+
+def check_reversible(document: ReturnDocument, settled_by: str) -> None:
+    """A return a red invoice credits (not voided) or an exchange answered is reversed only
+    after that is undone: ``settled_by`` names the red invoice or replacement order."""
+    if settled_by:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Return {number} is settled by {document}: void that red invoice (or cancel "
+                "the exchange) before reversing the return.",
+            ),
+            number=document.number,
+            document=settled_by,
+        )
