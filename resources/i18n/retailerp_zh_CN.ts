@@ -949,6 +949,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>投诉(&amp;M)…</translation>
     </message>
     <message>
+        <source>Re&amp;d invoice…</source>
+        <translation>红字发票(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Refu&amp;nd…</source>
+        <translation>退款(&amp;N)…</translation>
+    </message>
+    <message>
         <source>Select the invoices of one customer.</source>
         <translation>请选择同一客户的发票。</translation>
     </message>
@@ -967,6 +975,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>There was no money on account to apply.</source>
         <translation>没有可冲抵的预收款。</translation>
+    </message>
+    <message>
+        <source>Select the one invoice to credit.</source>
+        <translation>请选择要开红字的一张发票。</translation>
+    </message>
+    <message>
+        <source>Refund to {customer}.</source>
+        <translation>退款给 {customer}。</translation>
+    </message>
+    <message>
+        <source>Refund {number} of {amount} recorded.</source>
+        <translation>已记录退款 {number}，金额 {amount}。</translation>
     </message>
     <message>
         <source>Payment {number} of {amount} recorded.</source>
@@ -1998,6 +2018,193 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>RedInvoiceDialog</name>
+    <message>
+        <source>&amp;Blue invoice no.</source>
+        <translation>蓝字发票号(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Con&amp;firmation no.</source>
+        <translation>确认单编号(&amp;F)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>已红冲</translation>
+    </message>
+    <message>
+        <source>Open net</source>
+        <translation>可冲净额</translation>
+    </message>
+    <message>
+        <source>Credit quantity</source>
+        <translation>红冲数量</translation>
+    </message>
+    <message>
+        <source>Credit net</source>
+        <translation>红冲净额</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sub&amp;mit</source>
+        <translation>提交确认(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Record &amp;confirmation</source>
+        <translation>登记确认单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>开具(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Red invoice</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
+        <source>{number}: {state}, {gross}</source>
+        <translation>{number}：{state}，{gross}</translation>
+    </message>
+    <message>
+        <source>Red invoice {number}</source>
+        <translation>红字发票 {number}</translation>
+    </message>
+    <message>
+        <source>Void red invoice</source>
+        <translation>作废红字发票</translation>
+    </message>
+</context>
+<context>
+    <name>RedInvoiceModules</name>
+    <message>
+        <source>Red invoices</source>
+        <translation>红字发票</translation>
+    </message>
+</context>
+<context>
+    <name>RedInvoiceSource</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Blue invoice</source>
+        <translation>蓝字发票</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Confirmation no.</source>
+        <translation>确认单编号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>RedInvoicesPage</name>
+    <message>
+        <source>Every state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>&amp;New red invoice…</source>
+        <translation>新建红字发票(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Print selected…</source>
+        <translation>打印所选(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Select the red invoices to print.</source>
+        <translation>请选择要打印的红字发票。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} red invoices saved in {folder}.</source>
+        <translation>{total} 张红字发票中已有 {done} 张保存到 {folder}。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} red invoices sent to the printer.</source>
+        <translation>{total} 张红字发票中已有 {done} 张送往打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>R&amp;eference</source>
+        <translation>备注(&amp;E)</translation>
+    </message>
+    <message>
+        <source>{about} Money on account: {amount}.</source>
+        <translation>{about}账户余款：{amount}。</translation>
     </message>
 </context>
 <context>
@@ -3859,6 +4066,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>收款方式必须是以下之一：{methods}。</translation>
     </message>
     <message>
+        <source>The refund is paid by one of {methods}.</source>
+        <translation>退款方式须为以下之一：{methods}。</translation>
+    </message>
+    <message>
+        <source>At most {available} can be refunded: that is the customer&apos;s money on account.</source>
+        <translation>最多可退 {available}：这是该客户的账户余款。</translation>
+    </message>
+    <message>
         <source>Order {number} has shipped goods; it can no longer be cancelled. Close the rest short instead, or return the goods.</source>
         <translation>订单 {number} 已有发货，不能再取消。请对剩余部分短缺结案，或办理退货。</translation>
     </message>
@@ -3915,8 +4130,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>订单 {number} 当前状态为“{state}”，不能登记收款。</translation>
     </message>
     <message>
-        <source>{number} is not the number of a printable document (picking list PK…, delivery note DN…, invoice IV…, return note RT…, complaint CP… or CP…/D).</source>
-        <translation>{number} 不是可打印单据的编号（拣货单 PK…、送货单 DN…、结算单 IV…、退货单 RT…、投诉单 CP… 或 CP…/D）。</translation>
+        <source>{number} is not the number of a printable document (picking list PK…, delivery note DN…, invoice IV…, return note RT…, red invoice RI…, complaint CP… or CP…/D).</source>
+        <translation>{number} 不是可打印单据的编号（拣货单 PK…、送货单 DN…、结算单 IV…、退货单 RT…、红字结算单 RI…、投诉单 CP… 或 CP…/D）。</translation>
     </message>
     <message>
         <source>Paper must be one of {presets}.</source>
@@ -4305,6 +4520,38 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Record the quantity affected before making documents.</source>
         <translation>生成单据前请先填写涉及数量。</translation>
+    </message>
+    <message>
+        <source>Return {number} is not posted: only goods that came back are exchanged.</source>
+        <translation>退货单 {number} 尚未过账：只有已退回的货物才能换货。</translation>
+    </message>
+    <message>
+        <source>Return {number} is settled already (an exchange or a red invoice): it is exchanged or credited once.</source>
+        <translation>退货单 {number} 已处理（换货或红字发票）：每张退货单只能换货或红冲一次。</translation>
+    </message>
+    <message>
+        <source>Return {number} is settled by {document}: void that red invoice (or cancel the exchange) before reversing the return.</source>
+        <translation>退货单 {number} 已由 {document} 处理：请先作废该红字发票（或取消换货），再冲销退货单。</translation>
+    </message>
+    <message>
+        <source>Confirmation number {value} is already recorded on red invoice {number}: each confirmation form is used once.</source>
+        <translation>确认单编号 {value} 已登记在红字发票 {number} 上：每张确认单只能使用一次。</translation>
+    </message>
+    <message>
+        <source>Return {number} is not posted: only a posted return is credited.</source>
+        <translation>退货单 {number} 尚未过账：只有已过账的退货才能开红字发票。</translation>
+    </message>
+    <message>
+        <source>Return {number} was exchanged: the replacement goods settle it, nothing is credited.</source>
+        <translation>退货单 {number} 已换货：以换货了结，不开红字发票。</translation>
+    </message>
+    <message>
+        <source>Return {number} is credited already by red invoice {red}.</source>
+        <translation>退货单 {number} 已由红字发票 {red} 红冲。</translation>
+    </message>
+    <message>
+        <source>Delivery {number} is not invoiced yet: the return simply makes its invoice smaller, no red invoice is needed.</source>
+        <translation>送货单 {number} 尚未开票：退货直接减少开票金额，无需红字发票。</translation>
     </message>
 </context>
 <context>
@@ -4839,6 +5086,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>service visit</source>
         <translation>上门服务单</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>退款</translation>
     </message>
     <message>
         <source>Complaint</source>
@@ -5459,6 +5710,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Service visit</source>
         <translation>上门服务单</translation>
+    </message>
+    <message>
+        <source>Red invoices awaiting confirmation</source>
+        <translation>待确认的红字发票</translation>
     </message>
 </context>
 </TS>

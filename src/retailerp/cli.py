@@ -150,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     journal.add_argument("mode", choices=["wal", "delete"])
     printing = commands.add_parser(
-        "print", help="render a document (PK…, DN…, IV…, CP…) to PDF", parents=common
+        "print", help="render a document (PK…, DN…, IV…, RT…, RI…, CP…) to PDF", parents=common
     )
     printing.add_argument("number", help="the document number, e.g. DN2026-000001")
     printing.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")

@@ -387,6 +387,8 @@ def fill(
     _stock(on(db_services, start), rng, start, chinese)
     progress("orders")
     made = _sales(db_services, rng, size, start, chinese)
+    progress("red invoices")
+    _red_invoices(db_services, chinese)
     made.customers, made.items = size.customers, size.items
     progress("returns")
     from retailerp.demo_returns import add_returns
@@ -397,6 +399,66 @@ def fill(
 
     fill_complaints(db_services, rng, chinese)
     return made
+
+
+RED_STATES = ("draft", "awaiting", "confirmed", "issued", "voided", "issued")
+
+
+def _red_invoices(services: Services, chinese: bool) -> None:
+    """Allowances (折让) in every state of the red-invoice workflow, one return credited by
+    a red invoice, and a refund of part of a credit left on account."""
+    rows = services.invoices.page(Page(limit=1000, sort_key="invoice_date"))
+    paid = [r for r in rows if r.open_amount.minor == 0 and r.gross.minor >= 1000]
+    unpaid = [r for r in rows if r.open_amount.minor > 0 and r.gross.minor >= 1000]
+    chosen = (paid[: len(RED_STATES) // 2] + unpaid)[: len(RED_STATES)]
+    reason = "价格折让" if chinese else "Price allowance"
+    for n, (state, row) in enumerate(zip(RED_STATES, chosen, strict=False)):
+        blue = services.invoices.get(row.number)
+        net = max(blue.lines[0].net.amount / 20, Decimal("0.01")).quantize(Decimal("0.01"))
+        lines = [{"invoice_line_id": blue.lines[0].id, "net": net}]
+        red = services.red_invoices.create(blue.id or 0, "allowance", lines, reason)
+        _advance(services, red.id or 0, state, f"DEMO{n + 1:012d}", chinese)
+    _credited_return(services, paid[len(RED_STATES) // 2 :], chinese)
+    credit = next((r for r in rows if services.invoices.position(r.customer_id).on_account), None)
+    if credit is not None:
+        on_account = services.invoices.position(credit.customer_id).on_account
+        half = (on_account.amount / 2).quantize(Decimal("0.01"))
+        if half > 0:
+            services.invoices.refund(credit.customer_id, half, "bank", "退款" if chinese else "")
+
+
+def _advance(services: Services, red_id: int, state: str, confirmation: str, chinese: bool) -> None:
+    s = services.red_invoices
+    red = s.get(red_id)
+    if state == "voided":
+        s.void(red_id, red.version, "重复开具" if chinese else "Entered twice")
+        return
+    steps = ("draft", "awaiting", "confirmed", "issued").index(state)
+    if steps >= 1:
+        red = s.submit(red_id, red.version)
+    if steps >= 2:
+        red = s.confirm(red_id, red.version, confirmation)
+    if steps >= 3:
+        s.issue(red_id, red.version)
+
+
+def _credited_return(services: Services, paid: list, chinese: bool) -> None:
+    """A defective unit of a paid invoice comes back and is credited by an issued red
+    invoice: the credit stays on account."""
+    for row in paid:
+        filters = {"customer_id": row.customer_id}
+        deliveries = services.orders.deliveries_page(Page(filters=filters, limit=1000))
+        delivery = next((d for d in deliveries if d.invoice_number == row.number), None)
+        if delivery is None:
+            continue
+        line = services.returns.returnable(delivery.id)[0]
+        lines = [{"delivery_line_id": line.delivery_line_id, "quantity": "1",
+                  "condition": "defective"}]  # fmt: skip
+        draft = services.returns.create(delivery.id, {"reason": "quality_defect"}, lines)
+        posted = services.returns.post(draft.id or 0, draft.version)
+        red = services.red_invoices.from_return(posted.id or 0, "质量问题" if chinese else "")
+        _advance(services, red.id or 0, "issued", "DEMO999900000001", chinese)
+        return
 
 
 def summary(made: Made) -> str:

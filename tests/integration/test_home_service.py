@@ -22,6 +22,7 @@ def list_rows(services: Services, module: str, filters: dict) -> list:
         "customers": services.customers.page,
         "returns": services.returns.page,
         "complaints": lambda page: services.complaints.tickets(**page.filters),
+        "red_invoices": services.red_invoices.page,
     }[module]
     return fetch(Page(filters=filters, limit=1000))
 
@@ -57,8 +58,12 @@ def shop_with_work(db: Database) -> Services:
     line = {"delivery_line_id": delivery.lines[0].id, "quantity": "1"}
     s.returns.create(delivery.id, {"reason": "wrong_goods"}, [line])  # a draft return to post
     earlier.invoices.invoice([shipped(earlier).id])  # due 30 days after 60 days ago: overdue
-    s.invoices.invoice([shipped(s).id])  # not yet due
+    blue = s.invoices.invoice([shipped(s).id])  # not yet due
     s.complaints.create({"customer_id": customer.id, "description": "leaking"})  # just in
+    lines = [{"invoice_line_id": blue.lines[0].id, "net": "2"}]
+    red = s.red_invoices.create(blue.id, "allowance", lines)
+    s.red_invoices.submit(red.id, red.version)  # a red invoice awaiting confirmation
+    s.red_invoices.create(blue.id, "allowance", lines)  # a draft: not waiting yet
     return s
 
 
@@ -79,12 +84,15 @@ def test_every_queue_counts_the_rows_of_the_list_it_opens(db: Database) -> None:
         "complaints_overdue": 0,
         "complaints_open": 1,
         "complaints_follow_up": 0,
+        "red_awaiting": 1,
     }
     for queue in overview.queues:
         rows = list_rows(s, queue.module, dict(queue.filters))
         assert len(rows) == queue.count, queue.key
     overdue = next(q for q in overview.queues if q.key == "overdue")
     assert overdue.amount == Money.of("11.30")  # 10 + 13 % VAT
+    red = next(q for q in overview.queues if q.key == "red_awaiting")
+    assert red.amount == Money.of("2.26")
     assert not overview.is_new_shop
 
 

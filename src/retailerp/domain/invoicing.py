@@ -24,7 +24,7 @@ Settlement — how money meets invoices:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -32,7 +32,7 @@ from decimal import Decimal
 from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError, StateError
 from retailerp.domain.fulfilment import Delivery
-from retailerp.domain.money import Money, check_price
+from retailerp.domain.money import Money, check_price, line_amounts
 from retailerp.domain.sales import (
     ORDER_STATE_LABELS,
     RESERVING_STATES,
@@ -105,16 +105,25 @@ def check_invoiceable(deliveries: Sequence[Delivery]) -> None:
             )
 
 
-def invoice_lines(deliveries: Sequence[Delivery]) -> list[InvoiceLine]:
+def invoice_lines(
+    deliveries: Sequence[Delivery], returned: Mapping[int, Decimal] | None = None
+) -> list[InvoiceLine]:
+    """One line per delivery line, less what posted returns took back before invoicing
+    (``returned``: quantity per delivery line id).  A return posted before its delivery is
+    invoiced simply makes the invoice smaller; a line that came back in full is left out."""
+    back = returned or {}
     lines = []
     for delivery in deliveries:
         for d in delivery.lines:
-            amounts = d.amounts
+            quantity = d.quantity - back.get(d.id or 0, Decimal(0))
+            if quantity <= 0:
+                continue
+            amounts = line_amounts(quantity, d.unit_price, d.vat_rate, d.discount)
             lines.append(
                 InvoiceLine(
                     delivery_line_id=d.id or 0,
                     item_id=d.item_id,
-                    quantity=d.quantity,
+                    quantity=quantity,
                     unit_price=d.unit_price,
                     vat_rate=d.vat_rate,
                     discount=d.discount,
@@ -134,10 +143,12 @@ def make_invoice(
     terms_days: int,
     user: str,
     at: datetime,
+    returned: Mapping[int, Decimal] | None = None,
 ) -> Invoice:
-    """The invoice for the given deliveries; totals are sums of the line values."""
+    """The invoice for the given deliveries (less what came back before, ``returned`` per
+    delivery line id); totals are sums of the line values."""
     check_invoiceable(deliveries)
-    lines = invoice_lines(deliveries)
+    lines = invoice_lines(deliveries, returned)
     net = sum((line.net for line in lines), Money.zero())
     vat = sum((line.vat for line in lines), Money.zero())
     return Invoice(
@@ -160,12 +171,22 @@ CREDIT_METHODS = ("complaint",)
 account like any other payment, but never offered in the payment dialog."""
 
 
+CREDIT_METHOD = "credit"
+"""The method of the payment-like row an issued red invoice makes: the credit it grants,
+numbered like the red invoice (see :func:`red_credit`)."""
+
+REFUND_METHODS = ("cash", "bank", "wechat", "alipay")
+
+
 @dataclass(eq=False)
 class PaymentAllocation:
-    invoice_id: int
+    """Money of a payment applied to an invoice, or paid back by a refund."""
+
+    invoice_id: int | None
     amount: Money
     id: int | None = None
     payment_id: int | None = None
+    refund_id: int | None = None
 
 
 @dataclass(eq=False)
@@ -416,3 +437,81 @@ def ageing_bucket(due_date: date, today: date) -> str:
         if (low is None or overdue >= low) and (high is None or overdue <= high):
             return label
     return AGEING_BUCKETS[-1][0]
+
+
+# --- credits from red invoices, and refunds -------------------------------------------------
+
+
+def red_credit(
+    number: str, customer_id: int, blue: Invoice, gross: Money, day: date, user: str, at: datetime
+) -> Payment:
+    """The credit an issued red invoice grants, as a payment-like row of method "credit"
+    numbered like the red invoice: it first pays what the blue invoice still wants; the rest
+    is money on account, which pays the next invoice or is refunded."""
+    credit = Payment(
+        number=number,
+        customer_id=customer_id,
+        received_on=day,
+        amount=gross,
+        method=CREDIT_METHOD,
+        posted_by=user,
+        posted_at=at,
+        reference=blue.number,
+    )
+    credit.allocations = allocate(gross, [blue]) if blue.open_amount.minor > 0 else []
+    return credit
+
+
+@dataclass(eq=False)
+class Refund:
+    """Money paid back to a customer out of its money on account (退款)."""
+
+    number: str
+    customer_id: int
+    refunded_on: date
+    amount: Money
+    method: str
+    posted_by: str
+    posted_at: datetime
+    reference: str = ""
+    id: int | None = None
+
+
+def clean_refund(
+    amount: object, method: str, reference: str, money_on_account: Money
+) -> tuple[Money, str, str]:
+    """A refund: more than zero, at most the customer's money on account."""
+    money = payment_amount(amount)
+    if method not in REFUND_METHODS:
+        raise FieldError(
+            "method",
+            QT_TRANSLATE_NOOP("errors", "The refund is paid by one of {methods}."),
+            methods=", ".join(REFUND_METHODS),
+        )
+    if money > money_on_account:
+        raise FieldError(
+            "amount",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "At most {available} can be refunded: that is the customer's money on account.",
+            ),
+            available=str(money_on_account),
+        )
+    return money, method, v.optional_text(reference, "reference", 60)
+
+
+def refund_from(credits: Sequence[Payment], amount: Money) -> list[tuple[Payment, Money]]:
+    """Which money on account a refund pays back: the newest first (the oldest money keeps
+    paying invoices first).  Each payment gets an allocation naming the refund."""
+    left = amount
+    taken: list[tuple[Payment, Money]] = []
+    for credit in sorted(credits, key=lambda p: (p.received_on, p.number), reverse=True):
+        if left.minor <= 0:
+            break
+        take = min(left, credit.unallocated)
+        if take.minor > 0:
+            taken.append((credit, take))
+            left = left - take
+    if left.minor > 0:
+        raise ValueError("refund larger than the money on account")
+    return taken

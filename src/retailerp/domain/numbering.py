@@ -27,6 +27,7 @@ class DocumentType(StrEnum):
     RED_INVOICE = "RI"
     COMPLAINT = "CP"
     SERVICE_VISIT = "SV"
+    REFUND = "RF"
 
 
 DOCUMENT_LABELS = {
@@ -42,6 +43,7 @@ DOCUMENT_LABELS = {
     DocumentType.RED_INVOICE: QT_TRANSLATE_NOOP("terms", "red invoice"),
     DocumentType.COMPLAINT: QT_TRANSLATE_NOOP("terms", "complaint"),
     DocumentType.SERVICE_VISIT: QT_TRANSLATE_NOOP("terms", "service visit"),
+    DocumentType.REFUND: QT_TRANSLATE_NOOP("terms", "refund"),
 }
 
 DIGITS = 6

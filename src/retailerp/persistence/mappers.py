@@ -7,11 +7,13 @@ from sqlalchemy.orm import registry, relationship
 
 from retailerp.domain.complaints import HistoryEntry, ResolutionDocument, ServiceVisit, Ticket
 from retailerp.domain.customers import Customer, CustomerReview
+from retailerp.domain.exchanges import Exchange
 from retailerp.domain.fulfilment import Delivery, DeliveryLine, PickingLine, PickingList
 from retailerp.domain.inventory import StockDocument, StockDocumentLine
-from retailerp.domain.invoicing import Invoice, InvoiceLine, Payment, PaymentAllocation
+from retailerp.domain.invoicing import Invoice, InvoiceLine, Payment, PaymentAllocation, Refund
 from retailerp.domain.items import Item
 from retailerp.domain.pinyin import initials, sort_key
+from retailerp.domain.red_invoices import RedInvoice, RedInvoiceLine
 from retailerp.domain.returns import ReturnDocument, ReturnLine
 from retailerp.domain.sales import OrderLine, SalesOrder
 from retailerp.domain.stock import Location, StockMove
@@ -104,6 +106,15 @@ def _map_sales() -> None:
         t.return_lines,
         version_id_col=t.returns.c.version,
     )
+    _with_lines(
+        RedInvoice,
+        t.red_invoices,
+        RedInvoiceLine,
+        t.red_invoice_lines,
+        version_id_col=t.red_invoices.c.version,
+    )
+    mapper_registry.map_imperatively(Refund, t.refunds)
+    mapper_registry.map_imperatively(Exchange, t.exchanges)
 
 
 def _map_complaints() -> None:

@@ -28,6 +28,7 @@ from retailerp.domain.customers import AbcClass, CustomerStatus
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.pinyin import PINYIN_LENGTH
+from retailerp.domain.red_invoices import RedKind, RedState
 from retailerp.domain.returns import ReturnCondition, ReturnReason, ReturnState
 from retailerp.domain.sales import OrderState, PaymentMode
 from retailerp.domain.stock import LocationKind
@@ -596,3 +597,76 @@ service_visits = Table(
     Column("done", Boolean, nullable=False, default=False),
 )
 """On-site service visits (上门服务) a resolution planned, and what came of them."""
+
+
+red_invoices = Table(
+    "red_invoices",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=False, index=True),
+    Column("blue_number", String(20), nullable=False),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("kind", EnumText(RedKind), nullable=False),
+    Column("red_date", Date, nullable=False),
+    Column("reason", String(200), nullable=False, default=""),
+    Column("state", EnumText(RedState), nullable=False, index=True),
+    Column("confirmation_number", String(40), nullable=True, unique=True),
+    Column("return_id", Integer, ForeignKey("returns.id"), nullable=True, index=True),
+    Column("billing_blocked", Boolean, nullable=False, default=False),
+    Column("created_by", String(60), nullable=False, default=""),
+    Column("issued_by", String(60), nullable=False, default=""),
+    Column("issued_at", UtcDateTime, nullable=True),
+    Column("version", Integer, nullable=False),
+    Index("ix_red_invoices_date", "red_date", "id"),
+)
+"""Red invoices (红字发票): credits against one blue invoice; the confirmation form's number
+is unique once recorded."""
+
+red_invoice_lines = Table(
+    "red_invoice_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("red_invoice_id", Integer, ForeignKey("red_invoices.id"), nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column(
+        "invoice_line_id", Integer, ForeignKey("invoice_lines.id"), nullable=False, index=True
+    ),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
+    Column("quantity", QuantityType, nullable=False),
+    Column("net", MoneyType, nullable=False),
+    Column("vat", MoneyType, nullable=False),
+    Column("vat_rate", RateType, nullable=False),
+    CheckConstraint("quantity >= 0", name="not_negative_quantity"),
+    CheckConstraint("net > 0", name="positive_net"),
+)
+"""A red line credits one blue invoice line (a quantity for a return, none for an allowance)."""
+
+refunds = Table(
+    "refunds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("refunded_on", Date, nullable=False),
+    Column("amount", MoneyType, nullable=False),
+    Column("method", String(20), nullable=False),
+    Column("reference", String(60), nullable=False, default=""),
+    Column("posted_by", String(60), nullable=False),
+    Column("posted_at", UtcDateTime, nullable=False),
+    CheckConstraint("amount > 0", name="positive_amount"),
+)
+"""Money paid back to a customer out of its money on account (退款); the payments it came
+from carry allocations naming it."""
+
+exchanges = Table(
+    "exchanges",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("return_id", Integer, ForeignKey("returns.id"), nullable=False, unique=True),
+    Column("order_id", Integer, ForeignKey("sales_orders.id"), nullable=False, unique=True),
+    Column("created_by", String(60), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+"""An exchange (换货): a return and the replacement order sent at no charge, each naming the
+other."""

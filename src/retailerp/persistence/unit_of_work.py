@@ -38,6 +38,7 @@ from retailerp.persistence.complaints_repository import ComplaintRepository
 from retailerp.persistence.engine import Database, explain
 from retailerp.persistence.errors import DatabaseBusy
 from retailerp.persistence.mappers import start_mappers
+from retailerp.persistence.red_invoices_repository import RedInvoiceRepository
 from retailerp.persistence.repositories import (
     CustomerRepository,
     DocumentRepository,
@@ -125,6 +126,7 @@ class UnitOfWork:
         self.settings = SettingsRepository(self.session)
         self.sales = SalesRepository(self.session)
         self.returns = ReturnRepository(self.session)
+        self.red_invoices = RedInvoiceRepository(self.session)
         self.units = UnitRepository(self.session)
         self.complaints = ComplaintRepository(self.session)
         return self

@@ -25,10 +25,12 @@ from retailerp.services.complaints import ComplaintService
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.e_invoice import EInvoiceService
+from retailerp.services.exchanges import ExchangeService
 from retailerp.services.home import HomeService
 from retailerp.services.invoicing import InvoiceService
 from retailerp.services.items import ItemService
 from retailerp.services.printing import PrintService
+from retailerp.services.red_invoices import RedInvoiceService
 from retailerp.services.returns import ReturnService
 from retailerp.services.sales import OrderService
 from retailerp.services.settings import SettingsService
@@ -67,6 +69,8 @@ class Services:
         self.invoices = InvoiceService(self.ctx)
         self.printing = PrintService(self.ctx)
         self.returns = ReturnService(self.ctx)
+        self.red_invoices = RedInvoiceService(self.ctx)
+        self.exchanges = ExchangeService(self.ctx)
         self.e_invoices = EInvoiceService(self.ctx)
         self.complaints = ComplaintService(self.ctx)
         self.resolutions = ComplaintResolutionService(self.ctx)

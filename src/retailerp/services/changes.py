@@ -44,6 +44,7 @@ class Change(StrEnum):
     PAYMENTS = "payments"
     RETURNS = "returns"
     COMPLAINTS = "complaints"
+    RED_INVOICES = "red_invoices"
     AUDIT = "audit"
 
 
@@ -74,6 +75,10 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "payment_allocations": frozenset({Change.PAYMENTS}),
     "returns": frozenset({Change.RETURNS}),
     "return_lines": frozenset({Change.RETURNS}),
+    "red_invoices": frozenset({Change.RED_INVOICES}),
+    "red_invoice_lines": frozenset({Change.RED_INVOICES}),
+    "refunds": frozenset({Change.PAYMENTS}),
+    "exchanges": frozenset({Change.RETURNS, Change.ORDERS}),
     "units": frozenset({Change.ITEMS}),
     "complaint_tickets": frozenset({Change.COMPLAINTS}),
     "complaint_history": frozenset({Change.COMPLAINTS}),

@@ -10,7 +10,7 @@ from retailerp.domain import credit, invoicing
 from retailerp.domain.credit import Overdue
 from retailerp.domain.errors import FieldError
 from retailerp.domain.fulfilment import Delivery
-from retailerp.domain.invoicing import Invoice, Payment, PaymentPreview
+from retailerp.domain.invoicing import Invoice, Payment, PaymentAllocation, PaymentPreview, Refund
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.sales import SalesOrder
@@ -109,6 +109,7 @@ class InvoiceService:
                 customer.payment_terms_days,
                 self.ctx.actor.username,
                 now(),
+                uow.returns.returned(line.id or 0 for d in deliveries for line in d.lines),
             )
             uow.sales.add(invoice)
             for delivery in deliveries:
@@ -117,7 +118,7 @@ class InvoiceService:
             orders = _orders_invoiced(uow, deliveries)
             invoicing.apply_advances(uow.sales.advances([o.id or 0 for o in orders]), invoice)
             _settle_orders(uow, orders)
-            paid = _apply_on_account(uow, invoice.customer_id)
+            paid = apply_on_account(uow, invoice.customer_id)
             _settle_orders(uow, _orders_of(uow, paid))
             uow.flush()
             uow.audit(
@@ -172,7 +173,7 @@ class InvoiceService:
                 payment.allocations = invoicing.allocate(money, targets)
                 orders.append(order)
             uow.sales.add(payment)
-            paid = _apply_on_account(uow, customer_id)
+            paid = apply_on_account(uow, customer_id)
             _settle_orders(uow, orders + _orders_of(uow, paid))
             uow.flush()
             uow.audit(
@@ -230,7 +231,7 @@ class InvoiceService:
             uow.sales.lock_money(customer_id)
             if uow.customers.get(customer_id) is None:
                 raise not_found(CUSTOMER, customer_id)
-            paid = _apply_on_account(uow, customer_id)
+            paid = apply_on_account(uow, customer_id)
             _settle_orders(uow, _orders_of(uow, paid))
             uow.flush()
             if paid:
@@ -244,6 +245,57 @@ class InvoiceService:
             return paid
 
         return write(self.ctx.db, work)
+
+    @door
+    def refund(
+        self, customer_id: int, amount: object, method: str = "bank", reference: str = ""
+    ) -> Refund:
+        """Pay money back to the customer (退款) out of its money on account, at most all of
+        it: the newest money on account is paid back first."""
+        self.ctx.actor.require(Permission.REFUNDS)
+
+        def work(uow: UnitOfWork) -> Refund:
+            uow.sales.lock_money(customer_id)
+            if uow.customers.get(customer_id) is None:
+                raise not_found(CUSTOMER, customer_id)
+            payments = uow.sales.unapplied_payments(customer_id)
+            holding = credit.holding_ids(uow.sales.open_orders(customer_id))
+            credits = invoicing.on_account(payments, holding)
+            money, method_, ref = invoicing.clean_refund(
+                amount, method, reference, invoicing.total_unapplied(credits)
+            )
+            refund = Refund(
+                number=uow.documents.next_number(DocumentType.REFUND, self.ctx.today().year),
+                customer_id=customer_id,
+                refunded_on=self.ctx.today(),
+                amount=money,
+                method=method_,
+                posted_by=self.ctx.actor.username,
+                posted_at=now(),
+                reference=ref,
+            )
+            uow.sales.add(refund)
+            taken = invoicing.refund_from(credits, money)
+            for payment, part in taken:
+                payment.allocations.append(PaymentAllocation(None, part, refund_id=refund.id))
+            uow.flush()
+            uow.audit(
+                self.ctx.actor,
+                "refund.record",
+                "refund",
+                refund.number,
+                customer=customer_id,
+                amount=money,
+                method=method_,
+                from_payments={p.number: part for p, part in taken},
+            )
+            return refund
+
+        return write(self.ctx.db, work)
+
+    @door
+    def refunds_of(self, customer_id: int) -> list[Refund]:
+        return read(self.ctx.db, lambda uow: uow.red_invoices.refunds_of(customer_id))
 
     @door
     def get(self, number: str) -> Invoice:
@@ -343,7 +395,7 @@ def _on_account_by_customer(uow: UnitOfWork) -> dict[int, Money]:
     return invoicing.on_account_by_customer(payments, credit.holding_ids(orders))
 
 
-def _apply_on_account(uow: UnitOfWork, customer_id: int) -> list[Invoice]:
+def apply_on_account(uow: UnitOfWork, customer_id: int) -> list[Invoice]:
     """The customer's money on account pays its open invoices; the invoices paid."""
     payments = uow.sales.unapplied_payments(customer_id)
     holding = credit.holding_ids(uow.sales.open_orders(customer_id))
@@ -385,4 +437,9 @@ def settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
         uow.sales.lock_money(customer_id)
     _settle_orders(uow, orders)
     for customer_id in customers:
-        _settle_orders(uow, _orders_of(uow, _apply_on_account(uow, customer_id)))
+        _settle_orders(uow, _orders_of(uow, apply_on_account(uow, customer_id)))
+
+
+def settle_paid(uow: UnitOfWork, invoices: Sequence[Invoice]) -> None:
+    """Move on the orders of invoices that just received money (or credit)."""
+    _settle_orders(uow, _orders_of(uow, invoices))

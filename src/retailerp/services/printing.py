@@ -16,6 +16,7 @@ from retailerp.domain.fulfilment import Delivery, PickingList
 from retailerp.domain.invoicing import Invoice
 from retailerp.domain.items import Item
 from retailerp.domain.numbering import DocumentType, parse_number
+from retailerp.domain.red_invoices import RED_KIND_LABELS, RedInvoice
 from retailerp.domain.returns import RETURN_CONDITION_LABELS, RETURN_FLOW, RETURN_REASON_LABELS
 from retailerp.domain.sales import PAYMENT_MODE_LABELS, SalesOrder
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
@@ -34,6 +35,7 @@ PRINTABLE = (
     DocumentType.INVOICE,
     DocumentType.RETURN,
     DocumentType.COMPLAINT,
+    DocumentType.RED_INVOICE,
 )
 
 
@@ -51,8 +53,8 @@ class PrintService:
                 QT_TRANSLATE_NOOP(
                     "errors",
                     "{number} is not the number of a printable document (picking list "
-                    "PK…, delivery note DN…, invoice IV…, return note RT…, complaint CP… or "
-                    "CP…/D).",
+                    "PK…, delivery note DN…, invoice IV…, return note RT…, red invoice RI…, "
+                    "complaint CP… or CP…/D).",
                 ),
                 number=number,
             )
@@ -64,6 +66,7 @@ class PrintService:
             DocumentType.DELIVERY: _delivery,
             DocumentType.INVOICE: _invoice,
             DocumentType.RETURN: _return_note,
+            DocumentType.RED_INVOICE: _red_invoice,
         }
         return read(self.ctx.db, lambda uow: builders[kind](uow, number.strip().upper()))
 
@@ -336,4 +339,47 @@ def _return_note(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         note=document.note,
         checker=document.received_by,
         details=details,
+    )
+
+
+def _red_invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
+    """The red settlement: amounts kept positive in the register print negative; it names
+    the blue invoice, the confirmation number and the reason."""
+    document: RedInvoice | None = uow.red_invoices.by_number(number)
+    if document is None:
+        raise not_found(DOCUMENT, number)
+    blue = uow.sales.invoice(document.invoice_id)
+    assert blue is not None
+    blue_lines = {line.id: line for line in blue.lines}
+    customer = uow.customers.get(document.customer_id)
+    items = uow.items.by_ids(line.item_id for line in document.lines)
+    lines = [
+        _item_line(
+            items[line.item_id],
+            line.line_no,
+            line.quantity,
+            unit_price=blue_lines[line.invoice_line_id].unit_price,
+            amount=line.net,
+            vat_rate=line.vat_rate,
+            vat=line.vat,
+        )
+        for line in document.lines
+    ]
+    reason = str(RED_KIND_LABELS[document.kind])
+    return pm.PrintDocument(
+        kind="red_invoice",
+        number=document.number,
+        doc_date=document.red_date,
+        company=_company(uow),
+        customer=_party(customer) if customer else None,
+        lines=lines,
+        totals=pm.Totals(document.net, document.vat, document.gross),
+        references={
+            pm.ORIGINAL_INVOICE_NUMBER: document.blue_number,
+            pm.RED_CONFIRMATION_NUMBER: document.confirmation_number or "",
+        },
+        details={
+            pm.RED_REASON: f"{reason} {document.reason}".strip(),
+            pm.PREPARED_BY: document.issued_by or document.created_by,
+        },
     )

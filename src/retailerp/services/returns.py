@@ -16,6 +16,7 @@ from typing import Any
 from retailerp.domain import returns as r
 from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError, ValidationError
+from retailerp.domain.exchanges import check_reversible
 from retailerp.domain.fulfilment import Delivery
 from retailerp.domain.money import Money, line_amounts, parse_number_text
 from retailerp.domain.numbering import DocumentType
@@ -405,6 +406,7 @@ class ReturnService:
 
         def work(uow: UnitOfWork) -> ReturnDocument:
             document = self._load(uow, return_id, None)
+            check_reversible(document, _settled_by(uow, return_id))
             document.move(ReturnAction.REVERSE)
             place = document.lines[0].location_id or uow.locations.require(QUARANTINE).id or 0
             post_reversal(self.ctx, uow, document.number, place, reason)
@@ -547,6 +549,14 @@ def _net(rows: Sequence[Any]) -> Money:
         (line_amounts(q, price, vat, discount).net for q, price, vat, discount in rows),
         Money.zero(),
     )
+
+
+def _settled_by(uow: UnitOfWork, return_id: int) -> str:
+    """The red invoice (not voided) or replacement order that settles a return, if any."""
+    credited = [r.number for r in uow.red_invoices.of_return(return_id) if r.state != "voided"]
+    exchange = uow.red_invoices.exchange_of_return(return_id)
+    order = uow.sales.order(exchange.order_id) if exchange is not None else None
+    return (credited or [order.number if order is not None else ""])[0]
 
 
 register(

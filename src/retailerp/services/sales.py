@@ -17,6 +17,7 @@ from retailerp.domain.fulfilment import Delivery, PickingAction, PickingList
 from retailerp.domain.invoicing import Invoice, Payment
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
+from retailerp.domain.red_invoices import RedInvoice
 from retailerp.domain.sales import (
     CreditCheck,
     LineProgress,
@@ -58,6 +59,12 @@ class OrderDocuments:
     deliveries: list[Delivery] = field(default_factory=list)
     invoices: list[Invoice] = field(default_factory=list)
     payments: list[Payment] = field(default_factory=list)
+    red_invoices: list[RedInvoice] = field(default_factory=list)
+    """Red invoices against the order's invoices (voided ones too)."""
+    exchange_for: str = ""
+    """The return this order replaces at no charge (an exchange, 换货), by number."""
+    exchanged_by: list[str] = field(default_factory=list)
+    """Replacement orders sent for returns of this order's deliveries, by number."""
 
     @property
     def uninvoiced(self) -> list[Delivery]:
@@ -127,11 +134,14 @@ class OrderService:
                 for p in uow.sales.payments_of(order.customer_id)
                 if p.order_id == order_id or any(a.invoice_id in invoice_ids for a in p.allocations)
             ]
+            deliveries = uow.sales.deliveries_of_order(order_id)
             return OrderDocuments(
                 uow.sales.pickings_of_order(order_id),
-                uow.sales.deliveries_of_order(order_id),
+                deliveries,
                 invoices,
                 payments,
+                [r for i in invoices for r in uow.red_invoices.of_invoice(i.id or 0)],
+                *_exchange_links(uow, order_id, deliveries),
             )
 
         return read(self.ctx.db, work)
@@ -617,3 +627,19 @@ def guard_reservations(
         orders=[(loss.order_number, loss.item_id, loss.quantity) for loss in losses],
     )
     return losses
+
+
+def _exchange_links(
+    uow: UnitOfWork, order_id: int, deliveries: Sequence[Delivery]
+) -> tuple[str, list[str]]:
+    """The return an order replaces, and the replacement orders of its returns."""
+    link = uow.red_invoices.exchange_of_order(order_id)
+    replaced = uow.returns.get(link.return_id) if link is not None else None
+    replacements = []
+    for delivery in deliveries:
+        for document in uow.returns.of_delivery(delivery.id or 0):
+            exchange = uow.red_invoices.exchange_of_return(document.id or 0)
+            order = uow.sales.order(exchange.order_id) if exchange is not None else None
+            if order is not None:
+                replacements.append(order.number)
+    return (replaced.number if replaced is not None else ""), replacements

@@ -27,6 +27,7 @@ from retailerp.ui.errors import message_for
 from retailerp.ui.home import register_home_module
 from retailerp.ui.items import ItemListPage
 from retailerp.ui.main_window import MainWindow
+from retailerp.ui.red_invoices import register_red_invoice_module
 from retailerp.ui.returns import register_returns_modules
 from retailerp.ui.sales import register_sales_modules
 from retailerp.ui.settings_dialog import SettingsDialog
@@ -225,6 +226,7 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
     register_sales_modules(window, services)
     register_returns_modules(window, services)
     register_complaints_module(window, services)
+    register_red_invoice_module(window, services)
     window.set_database_label(db_label)
     window.set_connection_info(db_label, journal_text(journal_mode), actor_text(services))
     window.set_about_text(

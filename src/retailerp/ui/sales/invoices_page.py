@@ -50,12 +50,16 @@ class InvoiceList(DocumentList):
         self.credit_button = self.add_button(self.tr("Apply &credit on account"), self.apply_credit)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
         self.complaint_button = self.add_button(self.tr("Co&mplaint…"), self.complaint)
+        self.red_button = self.add_button(self.tr("Re&d invoice…"), self.red_invoice)
+        self.refund_button = self.add_button(self.tr("Refu&nd…"), self.refund)
         self.pay_button.setIcon(icon("payment"))
         self.print_button.setIcon(icon("print"))
         self.build_layout(
             [self.open_only],
-            [self.pay_button, self.credit_button, self.print_button, self.complaint_button],
-        )
+            [self.pay_button, self.credit_button, self.refund_button, self.red_button,
+             self.print_button, self.complaint_button],
+        )  # fmt: skip
+        self.red_forms: list[QWidget] = []
         self.position_label = QLabel(self)
         self.position_label.setObjectName("customer_position")
         self.position_label.setWordWrap(True)
@@ -131,6 +135,51 @@ class InvoiceList(DocumentList):
             self.show_message(self.tr("There was no money on account to apply."))
         self.refresh()
         return paid
+
+    def red_invoice(self) -> QWidget | None:
+        """The red invoice form against the selected (blue) invoice."""
+        from retailerp.ui.red_invoices.form import RedInvoiceDialog
+
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            self.show_problem(self.tr("Select the one invoice to credit."))
+            return None
+        dialog = RedInvoiceDialog(self.services, self, invoice_id=rows[0].id)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.show()
+        self.red_forms.append(dialog)
+        return dialog
+
+    def refund(self) -> object | None:
+        """Pay the selected customer's money on account back (finance)."""
+        from retailerp.ui.red_invoices.refund_dialog import ask_refund
+
+        first = self._one_customer()
+        if first is None:
+            return None
+        customer_id = first.customer_id
+        position = self.attempt(lambda: self.services.invoices.position(customer_id))
+        if position is None:
+            return None
+        about = self.tr("Refund to {customer}.").format(
+            customer=customer_text(first.customer_code, first.customer_name)
+        )
+        refund = self.attempt(
+            lambda: ask_refund(
+                self, about, position.on_account,
+                lambda amount, method, ref: self.services.invoices.refund(
+                    customer_id, amount, method, ref),
+            )
+        )  # fmt: skip
+        if refund is not None:
+            self.show_message(
+                self.tr("Refund {number} of {amount} recorded.").format(
+                    number=refund.number, amount=money_text(refund.amount)
+                )
+            )
+            self.refresh()
+            self.show_position()
+        return refund
 
     def show_position(self) -> None:
         """The balance of the selected invoices' customer: open invoices, money on account."""

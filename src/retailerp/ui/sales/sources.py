@@ -30,6 +30,7 @@ PRINTABLE = (
     DocumentType.DELIVERY,
     DocumentType.INVOICE,
     DocumentType.RETURN,
+    DocumentType.RED_INVOICE,
 )
 
 
