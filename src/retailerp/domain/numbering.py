@@ -25,6 +25,11 @@ class DocumentType(StrEnum):
     PAYMENT = "PY"
     RETURN = "RT"
     RED_INVOICE = "RI"
+    CONSIGNMENT_FILL_UP = "CF"
+    CONSIGNMENT_ISSUE = "CI"
+    CONSIGNMENT_PICKUP = "CP"
+    CONSIGNMENT_RETURN = "CR"
+    CONSIGNMENT_COUNT = "CC"
 
 
 DOCUMENT_LABELS = {
@@ -38,6 +43,11 @@ DOCUMENT_LABELS = {
     DocumentType.PAYMENT: QT_TRANSLATE_NOOP("terms", "payment"),
     DocumentType.RETURN: QT_TRANSLATE_NOOP("terms", "return"),
     DocumentType.RED_INVOICE: QT_TRANSLATE_NOOP("terms", "red invoice"),
+    DocumentType.CONSIGNMENT_FILL_UP: QT_TRANSLATE_NOOP("terms", "consignment fill-up"),
+    DocumentType.CONSIGNMENT_ISSUE: QT_TRANSLATE_NOOP("terms", "consignment issue"),
+    DocumentType.CONSIGNMENT_PICKUP: QT_TRANSLATE_NOOP("terms", "consignment pickup"),
+    DocumentType.CONSIGNMENT_RETURN: QT_TRANSLATE_NOOP("terms", "consignment return"),
+    DocumentType.CONSIGNMENT_COUNT: QT_TRANSLATE_NOOP("terms", "consignment count"),
 }
 
 DIGITS = 6
