@@ -32,8 +32,14 @@ def doc(number: str, kind: K, day: date, *lines: tuple, state: str = "posted",
                                    source_id=source_id, id=doc_id or None)  # fmt: skip
     for n, (item, qty, batch, *rest) in enumerate(lines, 1):
         document.lines.append(
-            ConsignmentLine(item, D(qty), batch=batch, expiry=rest[0] if rest else None,
-                            unit_price=Money.of("10"), line_no=n)  # fmt: skip
+            ConsignmentLine(
+                item,
+                D(qty),
+                batch=batch,
+                expiry=rest[0] if rest else None,
+                unit_price=Money.of("10"),
+                line_no=n,
+            )  # fmt: skip
         )
     return document
 

@@ -571,8 +571,16 @@ def _add_layer(layers: list[Layer], document: ConsignmentDocument, line: Consign
     if quantity <= 0:
         return
     layers.append(
-        Layer(document.number, document.doc_date, line.item_id, line.key, line.expiry,
-              quantity, line.unit_price, quantity)  # fmt: skip
+        Layer(
+            document.number,
+            document.doc_date,
+            line.item_id,
+            line.key,
+            line.expiry,
+            quantity,
+            line.unit_price,
+            quantity,
+        )  # fmt: skip
     )
 
 
@@ -816,9 +824,7 @@ def make_statement(
     """Opening balance (everything standing before ``start``), the period's documents,
     closing balance; ``invoiced`` and ``paid`` are the period's money of this customer."""
     if end < start:
-        raise FieldError(
-            "end", QT_TRANSLATE_NOOP("errors", "The period ends before it starts.")
-        )
+        raise FieldError("end", QT_TRANSLATE_NOOP("errors", "The period ends before it starts."))
     opening, opening_value, rows = ZERO, Money.zero(), []
     for document in documents:
         qty = signed_quantity(document)
