@@ -31,8 +31,10 @@ from typing import Any
 
 from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError, StateError, ValidationError
+from retailerp.domain.fulfilment import Lot, fefo
+from retailerp.domain.invoicing import Invoice, InvoiceLine
 from retailerp.domain.items import Item, Tracking, line_item
-from retailerp.domain.money import Money, check_quantity
+from retailerp.domain.money import Money, check_quantity, line_amounts
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.stock import StockMove
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
@@ -466,6 +468,89 @@ def check_returnable(
                 open=f"{left.normalize():f}", issue=issue))  # fmt: skip
     if errors:
         raise ValidationError(errors)
+
+
+def plan_fill_up(
+    lines: Sequence[ConsignmentLine],
+    lots: Mapping[int, Sequence[Lot]],
+    free: Mapping[int, Decimal],
+    skus: Mapping[int, str],
+) -> list[ConsignmentLine]:
+    """Where a fill-up's goods are picked: first expiry first out over the pickable lots, at
+    most what is free (on hand less what orders have reserved).  Short lines are refused
+    together, naming what is free; the plan is sorted by bin."""
+    remaining = {item: {i: lot.quantity for i, lot in enumerate(fefo(ls))}
+                 for item, ls in lots.items()}  # fmt: skip
+    ordered = {item: fefo(ls) for item, ls in lots.items()}
+    allowance = dict(free)
+    errors: list[FieldError] = []
+    plan: list[tuple[str, ConsignmentLine]] = []
+    for line in lines:
+        pickable = sum(remaining.get(line.item_id, {}).values(), ZERO)
+        can = min(pickable, max(ZERO, allowance.get(line.item_id, ZERO)))
+        if line.quantity > can:
+            errors.append(FieldError(f"lines.{line.line_no}.quantity", QT_TRANSLATE_NOOP(
+                "errors", "Only {free} of {sku} is free in the warehouse."),
+                free=f"{can.normalize():f}", sku=skus.get(line.item_id, "")))  # fmt: skip
+            continue
+        allowance[line.item_id] = allowance.get(line.item_id, ZERO) - line.quantity
+        need = line.quantity
+        for i, lot in enumerate(ordered.get(line.item_id, [])):
+            take = min(need, remaining[line.item_id][i])
+            if take <= 0:
+                continue
+            remaining[line.item_id][i] -= take
+            need -= take
+            picked = ConsignmentLine(
+                line.item_id, take, batch=lot.batch, serial=lot.serial, expiry=lot.expiry,
+                unit_price=line.unit_price, vat_rate=line.vat_rate, location_id=lot.location_id,
+            )  # fmt: skip
+            plan.append((lot.bin_code, picked))
+            if need <= 0:
+                break
+    if errors:
+        raise ValidationError(errors)
+    plan.sort(key=lambda p: (p[0], skus.get(p[1].item_id, ""), p[1].expiry or date.max))
+    for n, (_, line) in enumerate(plan, 1):
+        line.line_no = n
+    return [line for _, line in plan]
+
+
+def issue_invoice(
+    number: str, issue: ConsignmentDocument, invoice_date: date, terms_days: int, user: str,
+    at: datetime,
+) -> Invoice:  # fmt: skip
+    """The blue invoice of a posted issue: one line per issue line, totals the line sums."""
+    if issue.kind != ConsignmentKind.ISSUE or issue.invoice_id is not None:
+        raise StateError(
+            QT_TRANSLATE_NOOP("errors", "{number} cannot be invoiced (again)."),
+            number=issue.number,
+        )
+    lines = []
+    for line in issue.lines:
+        amounts = line_amounts(line.quantity, line.unit_price, line.vat_rate)
+        lines.append(
+            InvoiceLine(
+                delivery_line_id=None,
+                item_id=line.item_id,
+                quantity=line.quantity,
+                unit_price=line.unit_price,
+                vat_rate=line.vat_rate,
+                discount=ZERO,
+                net=amounts.net,
+                vat=amounts.vat,
+                gross=amounts.gross,
+                line_no=len(lines) + 1,
+                consignment_line_id=line.id,
+            )  # fmt: skip
+        )
+    net = sum((ln.net for ln in lines), Money.zero())
+    vat = sum((ln.vat for ln in lines), Money.zero())
+    return Invoice(
+        number=number, customer_id=issue.customer_id, invoice_date=invoice_date,
+        due_date=invoice_date + timedelta(days=terms_days), net=net, vat=vat, gross=net + vat,
+        posted_by=user, posted_at=at, lines=lines,
+    )  # fmt: skip
 
 
 # --- moves -----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.orm import registry, relationship
 
+from retailerp.domain.consignment import ConsignmentDocument, ConsignmentLine
 from retailerp.domain.customers import Customer, CustomerReview
 from retailerp.domain.fulfilment import Delivery, DeliveryLine, PickingLine, PickingList
 from retailerp.domain.inventory import StockDocument, StockDocumentLine
@@ -101,4 +102,11 @@ def _map_sales() -> None:
         ReturnLine,
         t.return_lines,
         version_id_col=t.returns.c.version,
+    )
+    _with_lines(
+        ConsignmentDocument,
+        t.consignment_documents,
+        ConsignmentLine,
+        t.consignment_lines,
+        version_id_col=t.consignment_documents.c.version,
     )

@@ -22,6 +22,7 @@ from sqlalchemy import (
     text,
 )
 
+from retailerp.domain.consignment import ConsignmentKind, ConsignmentState
 from retailerp.domain.customers import AbcClass, CustomerStatus
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
@@ -392,7 +393,14 @@ invoice_lines = Table(
     Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=False, index=True),
     Column("line_no", Integer, nullable=False),
     Column(
-        "delivery_line_id", Integer, ForeignKey("delivery_lines.id"), nullable=False, unique=True
+        "delivery_line_id", Integer, ForeignKey("delivery_lines.id"), nullable=True, unique=True
+    ),
+    Column(
+        "consignment_line_id",
+        Integer,
+        ForeignKey("consignment_lines.id"),
+        nullable=True,
+        unique=True,
     ),
     Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
     Column("quantity", QuantityType, nullable=False),
@@ -482,4 +490,56 @@ return_lines = Table(
     Column("refund", MoneyType, nullable=False, default=0),
     Column("location_id", Integer, ForeignKey("locations.id"), nullable=True),
     CheckConstraint("quantity > 0", name="positive_quantity"),
+)
+
+
+# --- customer consignment (客户寄售) -----------------------------------------------------------
+
+consignment_documents = Table(
+    "consignment_documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("kind", EnumText(ConsignmentKind), nullable=False),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("location_id", Integer, ForeignKey("locations.id"), nullable=False),
+    Column("doc_date", Date, nullable=False),
+    Column("state", EnumText(ConsignmentState), nullable=False, index=True),
+    Column("note", String(500), nullable=False, default=""),
+    Column("source_id", Integer, ForeignKey("consignment_documents.id"), nullable=True),
+    Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=True, index=True),
+    Column("billing_block", Boolean, nullable=False, default=False),
+    Column("created_by", String(60), nullable=False, default=""),
+    Column("posted_at", UtcDateTime, nullable=True),
+    Column("reversal_number", String(20), nullable=False, default=""),
+    Column("reversal_reason", String(200), nullable=False, default=""),
+    Column("version", Integer, nullable=False),
+    Index("ix_consignment_documents_date", "doc_date", "id"),
+)
+
+consignment_lines = Table(
+    "consignment_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "document_id",
+        Integer,
+        ForeignKey("consignment_documents.id"),
+        nullable=False,
+        index=True,
+    ),
+    Column("line_no", Integer, nullable=False),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False, index=True),
+    Column("quantity", QuantityType, nullable=False),
+    Column("batch", String(40), nullable=False, default=""),
+    Column("serial", String(60), nullable=False, default=""),
+    Column("expiry", Date, nullable=True),
+    Column("unit_price", MoneyType, nullable=False, default=0),
+    Column("vat_rate", RateType, nullable=False, default=0),
+    Column("location_id", Integer, ForeignKey("locations.id"), nullable=True),
+    Column("book_quantity", QuantityType, nullable=True),
+    Column("decision", String(20), nullable=False, default=""),
+    Column("defective", Boolean, nullable=False, default=False),
+    Column("source_line_id", Integer, ForeignKey("consignment_lines.id"), nullable=True),
+    CheckConstraint("quantity >= 0", name="not_negative_quantity"),
 )

@@ -34,6 +34,7 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.security import Actor
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence import tables as t
+from retailerp.persistence.consignment_repository import ConsignmentRepository
 from retailerp.persistence.engine import Database, explain
 from retailerp.persistence.errors import DatabaseBusy
 from retailerp.persistence.mappers import start_mappers
@@ -124,6 +125,7 @@ class UnitOfWork:
         self.settings = SettingsRepository(self.session)
         self.sales = SalesRepository(self.session)
         self.returns = ReturnRepository(self.session)
+        self.consignment = ConsignmentRepository(self.session)
         self.units = UnitRepository(self.session)
         return self
 

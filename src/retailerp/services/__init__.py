@@ -20,6 +20,7 @@ from retailerp.persistence.queries import (
 )
 from retailerp.persistence.stock_queries import DocumentRow, LedgerRow, LocationRow, StockRow
 from retailerp.services.changes import ChangeBus, bus_for
+from retailerp.services.consignment import ConsignmentService
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.e_invoice import EInvoiceService
@@ -69,6 +70,7 @@ class Services:
         self.changes: ChangeBus = bus_for(self.ctx.db)
         """What each committed write changed (see :mod:`retailerp.services.changes`)."""
         self.home = HomeService(self.ctx)
+        self.consignment = ConsignmentService(self.ctx)
 
     @classmethod
     def over(cls, db: Database, **kwargs: object) -> Services:

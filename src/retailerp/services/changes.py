@@ -43,6 +43,7 @@ class Change(StrEnum):
     INVOICES = "invoices"
     PAYMENTS = "payments"
     RETURNS = "returns"
+    CONSIGNMENT = "consignment"
     AUDIT = "audit"
 
 
@@ -74,6 +75,8 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "returns": frozenset({Change.RETURNS}),
     "return_lines": frozenset({Change.RETURNS}),
     "units": frozenset({Change.ITEMS}),
+    "consignment_documents": frozenset({Change.CONSIGNMENT}),
+    "consignment_lines": frozenset({Change.CONSIGNMENT}),
 }
 """The kinds of thing each table holds; a table of a new area is added here."""
 

@@ -386,3 +386,11 @@ def settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
     _settle_orders(uow, orders)
     for customer_id in customers:
         _settle_orders(uow, _orders_of(uow, _apply_on_account(uow, customer_id)))
+
+
+def apply_on_account(uow: UnitOfWork, customer_id: int) -> list[Invoice]:
+    """After an invoice posted elsewhere (a consignment issue): the customer's money on
+    account pays its open invoices oldest first, and the orders of those invoices move on."""
+    paid = _apply_on_account(uow, customer_id)
+    _settle_orders(uow, _orders_of(uow, paid))
+    return paid
