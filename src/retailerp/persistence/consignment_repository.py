@@ -98,6 +98,28 @@ class ConsignmentRepository:
         )
         return [tuple(row) for row in self.session.execute(stmt)]  # type: ignore[misc]
 
+    def balances_after(self, location_id: int, number: str) -> dict[int, Decimal]:
+        """Per item, what the consignment location held right after document ``number``'s
+        moves (its last move and every earlier one)."""
+        m = t.stock_moves
+        last = self.session.scalar(select(func.max(m.c.id)).where(m.c.doc_number == number))
+        if last is None:
+            return {}
+        inflow = (
+            select(m.c.item_id, func.sum(m.c.quantity))
+            .where(m.c.to_location_id == location_id, m.c.id <= last)
+            .group_by(m.c.item_id)
+        )
+        outflow = (
+            select(m.c.item_id, func.sum(m.c.quantity))
+            .where(m.c.from_location_id == location_id, m.c.id <= last)
+            .group_by(m.c.item_id)
+        )
+        result: dict[int, Decimal] = dict(self.session.execute(inflow).all())  # type: ignore[arg-type]
+        for item_id, qty in self.session.execute(outflow):
+            result[item_id] = result.get(item_id, ZERO) - qty
+        return result
+
     def tracking(self, item_ids: Iterable[int]) -> dict[int, Tracking]:
         it = t.items
         stmt = select(it.c.id, it.c.tracking).where(it.c.id.in_(list(item_ids)))

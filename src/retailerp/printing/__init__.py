@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from retailerp.printing import delivery_note, invoice, picking_list
+from retailerp.printing import consignment, delivery_note, invoice, picking_list
 from retailerp.printing.layout import (
     A4,
     A5,
@@ -42,6 +42,7 @@ RENDERERS: dict[str, Renderer] = {
     "delivery_note": delivery_note.render,
     "invoice": invoice.render,
     "red_invoice": invoice.render,
+    **{kind: consignment.render for kind in consignment.KINDS},
 }
 
 

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from retailerp import i18n
 from retailerp.domain import consignment as c
 from retailerp.domain import validation as v
 from retailerp.domain.consignment import (
@@ -37,9 +38,13 @@ from retailerp.domain.security import Permission
 from retailerp.domain.stock import ADJUSTMENT, CUSTOMERS, SALEABLE_KINDS
 from retailerp.domain.text import CUSTOMER, DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
+from retailerp.printing import PRESETS, render
+from retailerp.printing import consignment as cp
+from retailerp.printing import model as pm
 from retailerp.services.context import ServiceContext, check_version, not_found
 from retailerp.services.door import door
 from retailerp.services.invoicing import apply_on_account
+from retailerp.services.print_parties import company_party, customer_party
 from retailerp.services.reversals import post_reversal
 from retailerp.services.sales import guard_reservations
 
@@ -217,6 +222,30 @@ class ConsignmentService:
             return c.make_statement(customer_id, documents, start, end, invoiced, paid)
 
         return read(self.ctx.db, work)
+
+    @door
+    def count_sheet(self, customer_id: int) -> pm.PrintDocument:
+        """The blank count sheet of a customer's site (print it with ``PrintService``)."""
+        today = self.ctx.today()
+        return read(self.ctx.db, lambda uow: count_sheet_data(uow, customer_id, today))
+
+    @door
+    def statement_document(self, customer_id: int, start: date, end: date) -> pm.PrintDocument:
+        """The consignment statement of a customer and period as print data."""
+        statement = self.statement(customer_id, start, end)
+        return read(self.ctx.db, lambda uow: statement_data(uow, statement))
+
+    @door
+    def count_sheet_pdf(self, customer_id: int, preset: str = "A4", language: str = "") -> bytes:
+        """The count sheet as PDF bytes (paper and language as for any printed document)."""
+        return _pdf(self.count_sheet(customer_id), preset, language)
+
+    @door
+    def statement_pdf(
+        self, customer_id: int, start: date, end: date, preset: str = "A4", language: str = ""
+    ) -> bytes:
+        """The consignment statement as PDF bytes."""
+        return _pdf(self.statement_document(customer_id, start, end), preset, language)
 
     # --- fill-up ------------------------------------------------------------------------------
 
@@ -694,3 +723,122 @@ def _stock_lines(uow: UnitOfWork, customer_id: int | None, today: date) -> list[
             )  # fmt: skip
         )
     return result
+
+
+# --- printing ------------------------------------------------------------------------------
+
+PRINT_KINDS = {
+    ConsignmentKind.FILL_UP: "consignment_delivery",
+    ConsignmentKind.ISSUE: "consignment_issue",
+    ConsignmentKind.PICKUP: "consignment_pickup",
+    ConsignmentKind.RETURN: "consignment_return",
+    ConsignmentKind.COUNT: "consignment_count",
+}
+
+
+def _pdf(document: pm.PrintDocument, preset: str, language: str) -> bytes:
+    if preset not in PRESETS:
+        raise FieldError(
+            "preset",
+            QT_TRANSLATE_NOOP("errors", "Paper must be one of {presets}."),
+            presets=", ".join(PRESETS),
+        )
+    return render(document, preset=PRESETS[preset], language=language or i18n.current_language())
+
+
+def print_data(uow: UnitOfWork, number: str) -> pm.PrintDocument:
+    """The print data of a consignment document found by its number (``retailerp print``)."""
+    document = uow.consignment.by_number(number)
+    if document is None:
+        raise not_found(DOCUMENT, number)
+    customer = _customer(uow, document.customer_id)
+    items = uow.items.by_ids(line.item_id for line in document.lines)
+    after = uow.consignment.balances_after(document.location_id, document.number)
+    counting = document.kind == ConsignmentKind.COUNT
+    lines = [
+        pm.PrintLine(
+            no=line.line_no, code=items[line.item_id].sku, name=items[line.item_id].name,
+            quantity=line.book_quantity or ZERO if counting else line.quantity,
+            spec=items[line.item_id].spec, unit=items[line.item_id].unit,
+            unit_price=line.unit_price, amount=line.unit_price * line.quantity,
+            vat_rate=line.vat_rate, batch=line.batch, expiry=line.expiry, serial=line.serial,
+            barcode=items[line.item_id].barcode, balance=after.get(line.item_id),
+            remark=f"{line.quantity.normalize():f}" if counting and document.stands else "",
+        )
+        for line in document.lines
+    ]  # fmt: skip
+    gross = sum((ln.amount or Money.zero() for ln in lines), Money.zero())
+    references = {}
+    if document.source_id:
+        source = uow.consignment.get(document.source_id)
+        references[pm.ORDER_NUMBER] = source.number if source else ""
+    if document.invoice_id:
+        invoice = uow.sales.invoice(document.invoice_id)
+        references[pm.INVOICE_NUMBER] = invoice.number if invoice else ""
+    return pm.PrintDocument(
+        kind=PRINT_KINDS[document.kind],  # type: ignore[arg-type]
+        number=document.number, doc_date=document.doc_date, company=company_party(uow),
+        customer=customer_party(customer), lines=lines,
+        totals=pm.Totals(gross, Money.zero(), gross), references=references,
+        note=document.note, consignment=True,
+        details={pm.PREPARED_BY: document.created_by},
+    )  # fmt: skip
+
+
+def count_sheet_data(uow: UnitOfWork, customer_id: int, today: date) -> pm.PrintDocument:
+    """A blank count sheet: every item and batch expected at the customer, a barcode each."""
+    customer = _customer(uow, customer_id)
+    location = uow.consignment.location_of(customer_id)
+    lots = uow.consignment.lots_at(location.id or 0) if location else []
+    if not lots:
+        raise c.no_stock_at(customer.code)
+    items = uow.items.by_ids(lot.item_id for lot in lots)
+    tracking = uow.consignment.tracking(items)
+    lines = [
+        pm.PrintLine(
+            no=n, code=items[lot.item_id].sku, name=items[lot.item_id].name,
+            quantity=lot.quantity, spec=items[lot.item_id].spec, unit=items[lot.item_id].unit,
+            batch=lot.key if tracking.get(lot.item_id) != "serial" else "",
+            serial=lot.key if tracking.get(lot.item_id) == "serial" else "",
+            expiry=lot.expiry, barcode=items[lot.item_id].barcode,
+        )
+        for n, lot in enumerate(lots, 1)
+    ]  # fmt: skip
+    return pm.PrintDocument(
+        kind="consignment_count", number=location.code if location else "", doc_date=today,
+        company=company_party(uow), customer=customer_party(customer), lines=lines,
+        consignment=True,
+    )  # fmt: skip
+
+
+def statement_data(uow: UnitOfWork, statement: Statement) -> pm.PrintDocument:
+    """The statement as print data: a line per document, the figures below."""
+    customer = _customer(uow, statement.customer_id)
+    location = uow.consignment.location_of(statement.customer_id)
+    lines = [
+        pm.PrintLine(no=n, code=row.number, name=row.kind.value, quantity=row.quantity,
+                     amount=row.value, remark=row.day.isoformat())
+        for n, row in enumerate(statement.rows, 1)
+    ]  # fmt: skip
+    K = ConsignmentKind
+
+    def both(qty: Decimal, value: Money) -> str:
+        return f"{qty.normalize():f} / {value.amount:,.2f}"
+
+    figures = {
+        cp.OPENING: both(statement.opening, statement.opening_value),
+        cp.FILL_UPS: both(statement.total(K.FILL_UP), statement.total_value(K.FILL_UP)),
+        cp.ISSUES: both(statement.total(K.ISSUE), statement.total_value(K.ISSUE)),
+        cp.PICKUPS: both(statement.total(K.PICKUP), statement.total_value(K.PICKUP)),
+        cp.RETURNS: both(statement.total(K.RETURN), statement.total_value(K.RETURN)),
+        cp.CLOSING: both(statement.closing, statement.closing_value),
+        cp.INVOICED: f"{statement.invoiced.amount:,.2f}",
+        cp.PAID: f"{statement.paid.amount:,.2f}",
+    }
+    return pm.PrintDocument(
+        kind="consignment_statement", number=location.code if location else customer.code,
+        doc_date=statement.end, company=company_party(uow), customer=customer_party(customer),
+        lines=lines, consignment=True,
+        references={cp.PERIOD: f"{statement.start.isoformat()} – {statement.end.isoformat()}"},
+        details=figures,
+    )  # fmt: skip

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from retailerp import i18n
+from retailerp.domain.consignment import KIND_TYPES
 from retailerp.domain.customers import Customer
 from retailerp.domain.errors import FieldError
 from retailerp.domain.fulfilment import Delivery, PickingList
@@ -21,11 +22,19 @@ from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.printing import PRESETS, render
 from retailerp.printing import model as pm
+from retailerp.services.consignment import print_data as consignment_print_data
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
-from retailerp.services.settings import load_company
+from retailerp.services.print_parties import company_party as _company
+from retailerp.services.print_parties import customer_party as _party
 
-PRINTABLE = (DocumentType.PICKING_LIST, DocumentType.DELIVERY, DocumentType.INVOICE)
+CONSIGNMENT_TYPES = tuple(KIND_TYPES.values())
+PRINTABLE = (
+    DocumentType.PICKING_LIST,
+    DocumentType.DELIVERY,
+    DocumentType.INVOICE,
+    *CONSIGNMENT_TYPES,
+)
 
 
 class PrintService:
@@ -42,7 +51,8 @@ class PrintService:
                 QT_TRANSLATE_NOOP(
                     "errors",
                     "{number} is not the number of a printable document (picking list "
-                    "PK…, delivery note DN…, invoice IV…).",
+                    "PK…, delivery note DN…, invoice IV…, consignment CF…, CI…, CP…, CR…, "
+                    "CC…).",
                 ),
                 number=number,
             )
@@ -51,6 +61,7 @@ class PrintService:
             DocumentType.PICKING_LIST: _picking,
             DocumentType.DELIVERY: _delivery,
             DocumentType.INVOICE: _invoice,
+            **{t: consignment_print_data for t in CONSIGNMENT_TYPES},
         }
         return read(self.ctx.db, lambda uow: builders[kind](uow, number.strip().upper()))
 
@@ -73,32 +84,6 @@ class PrintService:
             copies=copies,
             language=language or i18n.current_language(),
         )
-
-
-def _company(uow: UnitOfWork) -> pm.Party:
-    company = load_company(uow)
-    return pm.Party(
-        name=company.name or "RetailERP",
-        address=company.address,
-        phone=company.phone,
-        tax_id=company.tax_id,
-        bank_name=company.bank_name,
-        bank_account=company.bank_account,
-        logo=company.logo,
-    )
-
-
-def _party(customer: Customer) -> pm.Party:
-    return pm.Party(
-        name=customer.name,
-        code=customer.code,
-        address=customer.address,
-        phone=customer.phone,
-        contact=customer.contact,
-        tax_id=customer.tax_id,
-        bank_name=customer.bank_name,
-        bank_account=customer.bank_account,
-    )
 
 
 def _item_line(item: Item, no: int, quantity: Decimal, **details: Any) -> pm.PrintLine:
