@@ -73,7 +73,9 @@ class ItemService:
     def units(self, *, active_only: bool = False) -> list[Unit]:
         """The shop's units in list order."""
         return [
-            u for u in read(self.ctx.db, lambda uow: uow.units.all()) if u.active or not active_only
+            u
+            for u in read(self.ctx.db, lambda uow: uow.units.all())
+            if u.active or not active_only
         ]
 
     @staticmethod

@@ -65,8 +65,6 @@ def _stored_price_entry(value: str) -> PriceEntry:
         return PriceEntry(value)
     except ValueError:  # written by a newer version: the safe reading
         return PriceEntry.NET
-
-
 def load_company(uow: UnitOfWork) -> CompanyDetails:
     """The company details stored in the settings rows (a damaged logo reads as none)."""
     s = uow.settings
