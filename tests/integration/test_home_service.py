@@ -20,6 +20,7 @@ def list_rows(services: Services, module: str, filters: dict) -> list:
         "invoices": services.invoices.page,
         "items": services.items.page,
         "customers": services.customers.page,
+        "consignment": services.consignment.page,
     }[module]
     return fetch(Page(filters=filters, limit=1000))
 
@@ -70,6 +71,7 @@ def test_every_queue_counts_the_rows_of_the_list_it_opens(db: Database) -> None:
         "overdue": 1,
         "below_minimum": 1,
         "review_due": 1,  # created before the review period began, never reviewed
+        "consignment_expiring": 0,
     }
     for queue in overview.queues:
         rows = list_rows(s, queue.module, dict(queue.filters))
@@ -82,7 +84,8 @@ def test_every_queue_counts_the_rows_of_the_list_it_opens(db: Database) -> None:
 def test_a_user_sees_only_the_queues_of_work_they_may_do(db: Database) -> None:
     shop_with_work(db)
     warehouse = services_for(db, "lin", Role.WAREHOUSE).home.overview()
-    assert {q.key for q in warehouse.queues} == {"to_pick", "to_ship", "below_minimum"}
+    assert {q.key for q in warehouse.queues} == {
+        "to_pick", "to_ship", "below_minimum", "consignment_expiring"}  # fmt: skip
 
 
 def test_an_empty_database_gets_the_first_steps_ticked_as_they_are_done(db: Database) -> None:

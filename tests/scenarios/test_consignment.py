@@ -17,7 +17,7 @@ from retailerp.domain.errors import (
 )
 from retailerp.domain.money import Money
 from retailerp.domain.security import Actor, Role
-from retailerp.services import Services
+from retailerp.services import Page, Services
 from support.shop import Shop
 
 D = Decimal
@@ -268,3 +268,17 @@ def test_bad_input_is_refused_and_changes_nothing(shop: Shop) -> None:
     assert at(shop, item, "M1") == {**ledger["M1"], "CONS-C001": 0, "CUSTOMERS": 6}
     assert s.consignment.get(second.id).state == "draft"
     assert shop.ledger_ok()
+
+
+def test_the_home_queue_counts_the_lots_expiring_at_customers(shop: Shop) -> None:
+    d = stocked(shop)
+    filled(shop, d, "10")  # M1 6 (expires 2026-04-01), M2 4 (2026-06-01)
+    queue = {q.key: q for q in on(shop, 0).home.overview().queues}["consignment_expiring"]
+    assert (queue.count, queue.amount) == (1, Money.of("60"))  # within 30 days of 03-10: M1
+    rows = shop.s.consignment.page(Page(filters=dict(queue.filters), limit=1000))
+    assert [(r.key, r.quantity) for r in rows] == [("M1", D(6))]
+    later = {q.key: q for q in on(shop, 60).home.overview().queues}["consignment_expiring"]
+    assert (later.count, later.amount) == (2, Money.of("100"))
+    assert shop.s.consignment.set_horizon_days(0) == 0
+    assert {q.key: q for q in on(shop, 0).home.overview().queues}[
+        "consignment_expiring"].count == 0  # fmt: skip

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from retailerp.domain.consignment import (
@@ -120,6 +121,21 @@ class ConsignmentRepository:
             result[item_id] = result.get(item_id, ZERO) - qty
         return result
 
+    def expiring_tally(self, limit: date) -> tuple[int, Money]:
+        """(lots, value at list price) at customers expiring on or before ``limit``."""
+        b, loc, it = t.stock_balances, t.locations, t.items
+        stmt = (
+            select(func.count(), func.coalesce(func.sum(_raw(b.c.quantity) * _raw(it.c.price)), 0))
+            .select_from(b)
+            .join(loc, loc.c.id == b.c.location_id)
+            .join(it, it.c.id == b.c.item_id)
+            .where(loc.c.kind == LocationKind.CONSIGNMENT.value, b.c.quantity > 0)
+            .where(b.c.expiry.is_not(None), b.c.expiry <= limit)
+        )
+        count, raw = self.session.execute(stmt).one()
+        # quantities are thousandths, prices cents: the product is cents × 1000
+        return int(count or 0), Money(int((Decimal(int(raw or 0)) / 1000).to_integral_value()))
+
     def tracking(self, item_ids: Iterable[int]) -> dict[int, Tracking]:
         it = t.items
         stmt = select(it.c.id, it.c.tracking).where(it.c.id.in_(list(item_ids)))
@@ -176,6 +192,11 @@ class ConsignmentRepository:
             .where(alloc.c.invoice_id.in_(billed), pay.c.received_on.between(start, end))
         )
         return _money(invoiced), _money(paid)
+
+
+def _raw(column: Any) -> Any:
+    """A quantity or money column as its stored integer (thousandths, cents)."""
+    return type_coerce(column, BigInteger)
 
 
 def _money(value: object) -> Money:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -37,12 +37,15 @@ from retailerp.domain.numbering import DocumentType
 from retailerp.domain.security import Permission
 from retailerp.domain.stock import ADJUSTMENT, CUSTOMERS, SALEABLE_KINDS
 from retailerp.domain.text import CUSTOMER, DOCUMENT, QT_TRANSLATE_NOOP
+from retailerp.persistence.home_queries import Tally
+from retailerp.persistence.queries import Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.printing import PRESETS, render
 from retailerp.printing import consignment as cp
 from retailerp.printing import model as pm
 from retailerp.services.context import ServiceContext, check_version, not_found
 from retailerp.services.door import door
+from retailerp.services.home import Queue, register
 from retailerp.services.invoicing import apply_on_account
 from retailerp.services.print_parties import company_party, customer_party
 from retailerp.services.reversals import post_reversal
@@ -152,6 +155,22 @@ class ConsignmentService:
         """Consignment stock per customer, item and batch with value, age and expiry."""
         today = self.ctx.today()
         return read(self.ctx.db, lambda uow: _stock_lines(uow, customer_id, today))
+
+    @door
+    def page(self, page: Page) -> list[StockLine]:
+        """The consignment stock list (filters: ``customer_id``, ``expiring`` = within the
+        horizon or expired); one page holds it all (a shop has few consignment lots)."""
+        today = self.ctx.today()
+        filters = page.filters or {}
+        customer_id = filters.get("customer_id")
+        expiring = bool(filters.get("expiring"))
+
+        def work(uow: UnitOfWork) -> list[StockLine]:
+            cid = int(customer_id) if customer_id else None  # type: ignore[call-overload]
+            lines = _stock_lines(uow, cid, today)
+            return [ln for ln in lines if ln.warn or not expiring]
+
+        return read(self.ctx.db, work)
 
     @door
     def overview(self) -> list[CustomerConsignment]:
@@ -617,6 +636,24 @@ class ConsignmentService:
         uow.audit(self.ctx.actor, f"consignment.create_{document.kind.value}", "consignment",
                   document.number, customer=document.customer_id,
                   lines=len(document.lines))  # fmt: skip
+
+
+def _expiring_tally(uow: UnitOfWork, today: date) -> Tally:
+    count, value = uow.consignment.expiring_tally(today + timedelta(days=_horizon(uow)))
+    return Tally(count, value)
+
+
+register(
+    Queue(
+        "consignment_expiring",
+        QT_TRANSLATE_NOOP("terms", "Consignment stock expiring soon"),
+        _expiring_tally,
+        "consignment",
+        lambda _today: {"expiring": True},
+        permission=Permission.SHIP,
+        money=True,
+    )
+)
 
 
 RED_INVOICE_HOOK = "ConsignmentService.release_billing_block"
