@@ -21,6 +21,7 @@ from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
+from retailerp.ui.consignment.page import ConsignmentPage
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.errors import message_for
 from retailerp.ui.home import register_home_module
@@ -221,6 +222,11 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
         "stock", QCoreApplication.translate("App", "Stock"), lambda: StockPage(services)
     )
     register_sales_modules(window, services)
+    window.add_module(
+        "consignment",
+        QCoreApplication.translate("App", "Consignment"),
+        lambda: ConsignmentPage(services),
+    )
     window.set_database_label(db_label)
     window.set_connection_info(db_label, journal_text(journal_mode), actor_text(services))
     window.set_about_text(
