@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from retailerp import i18n
+from retailerp.demo_consignment import fill_consignment
 from retailerp.domain.customers import AbcClass
 from retailerp.domain.items import Tracking
 from retailerp.domain.text import QT_TRANSLATE_NOOP
@@ -385,6 +386,8 @@ def fill(
     progress("orders")
     made = _sales(db_services, rng, size, start, chinese)
     made.customers, made.items = size.customers, size.items
+    progress("consignment")
+    fill_consignment(db_services, rng, today, chinese)
     return made
 
 
