@@ -380,6 +380,9 @@ def fill(
     items = item_rows(rng, size.items, chinese)
     for code in sorted({row["bin"] for row in items}):  # bins first: items point at them
         db_services.stock.add_bin(code, f"货位 {code}" if chinese else code)
+    known = {unit.name for unit in db_services.items.units()}
+    for unit in sorted({row["unit"] for row in items} - known):  # and their units
+        db_services.items.add_unit(unit)
     db_services.items.import_many(items)
     progress("stock")
     _stock(on(db_services, start), rng, start, chinese)

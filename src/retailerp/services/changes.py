@@ -176,8 +176,11 @@ _buses: dict[int, ChangeBus] = {}
 _buses_lock = threading.Lock()
 
 
-def bus_for(db: Database) -> ChangeBus:
-    """The change bus of ``db`` (one per open database, gone with it)."""
+def bus_for(db: Database | None) -> ChangeBus:
+    """The change bus of ``db`` (one per open database, gone with it).  Services built
+    without a database (introspection in tests) get a bus of their own."""
+    if db is None:
+        return ChangeBus()
     key = id(db)
     with _buses_lock:
         bus = _buses.get(key)

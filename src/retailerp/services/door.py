@@ -18,10 +18,10 @@ nothing is written.  What each hint means at the door:
 - an enum: one of its values.
 - ``Mapping[K, V]``: a mapping whose keys and values are checked as K and V; where V is
   ``Any`` or ``object`` (the values of a form), each value is one plain value (text, number,
-  date, choice — no lists or objects), text values meet the text rule, numbers are finite,
-  and keys such as ``item_id`` (:data:`ID_KEYS`) hold ids.  ``Sequence[X]``: a list,
-  tuple, set or other iterable (not text, not a mapping) of X, each line's errors named
-  ``<argument>.<n>.<key>`` (``entries`` are named ``rows``).
+  date, choice, a file's bytes — no lists or objects), text values meet the text rule,
+  numbers are finite, and keys such as ``item_id`` (:data:`ID_KEYS`) hold ids.
+  ``Sequence[X]``: a list, tuple, set or other iterable (not text, not a mapping) of X,
+  each line's errors named ``<argument>.<n>.<key>`` (``entries`` are named ``rows``).
 - ``Page``: a list request whose search text and sort key meet the text rule and whose limit
   is a whole number (the query clamps it to 1 … ``PAGE_LIMIT_MAX``).
 - any other class: an instance of it.  ``X | None`` also takes ``None``.
@@ -252,8 +252,9 @@ def _mapping(
     return clean
 
 
-PLAIN_VALUES = (str, int, Decimal, float, date, Enum, Money, type(None))
-"""What one value of a form may be (no lists, mappings or other objects)."""
+PLAIN_VALUES = (str, int, Decimal, float, date, Enum, Money, bytes, type(None))
+"""What one value of a form may be (no lists, mappings or other objects); ``bytes`` is a
+file's content (a logo, an attachment), whose size and kind the domain checks."""
 
 
 def _form_value(value: Any, name: str) -> Any:

@@ -14,12 +14,14 @@ from retailerp.domain.security import Permission
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence.unit_of_work import UnitOfWork, write
 from retailerp.services.context import ServiceContext, not_found
+from retailerp.services.door import door
 
 
 class EInvoiceService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @door
     def record(self, invoice_number: str, e_invoice_number: str | None) -> Invoice:
         """Record (or with an empty value clear) the e-invoice number of invoice
         ``invoice_number``; refuses a malformed number and one already recorded elsewhere."""

@@ -20,6 +20,7 @@ from retailerp.persistence import home_queries as hq
 from retailerp.persistence.home_queries import FirstSteps, Tally
 from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.services.context import ServiceContext
+from retailerp.services.door import door
 from retailerp.services.settings import COMPANY_NAME, load_settings
 
 Counter = Callable[[UnitOfWork, date], Tally]
@@ -166,6 +167,7 @@ class HomeService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @door
     def overview(self) -> HomeOverview:
         """Every queue the user may work on, counted in one short read, and the first steps."""
         today = self.ctx.today()
