@@ -26,10 +26,6 @@ from retailerp.ui.stock.lines import StockLinesDialog
 DECISION_COLUMN = "decision"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConsignmentDocument", text)
-
-
 class ConsignmentDocumentDialog(StockLinesDialog):
     """One consignment step for one customer; ``kind`` is a :class:`ConsignmentKind`."""
 
@@ -68,20 +64,30 @@ class ConsignmentDocumentDialog(StockLinesDialog):
 
     def _title(self) -> str:
         return {
-            ConsignmentKind.FILL_UP: _tr("Consignment fill-up"),
-            ConsignmentKind.ISSUE: _tr("Consignment issue"),
-            ConsignmentKind.PICKUP: _tr("Consignment pickup"),
-            ConsignmentKind.COUNT: _tr("Consignment count"),
-        }.get(self.kind, _tr("Consignment"))
+            ConsignmentKind.FILL_UP: QCoreApplication.translate(
+                "ConsignmentDocument", "Consignment fill-up"
+            ),
+            ConsignmentKind.ISSUE: QCoreApplication.translate(
+                "ConsignmentDocument", "Consignment issue"
+            ),
+            ConsignmentKind.PICKUP: QCoreApplication.translate(
+                "ConsignmentDocument", "Consignment pickup"
+            ),
+            ConsignmentKind.COUNT: QCoreApplication.translate(
+                "ConsignmentDocument", "Consignment count"
+            ),
+        }.get(self.kind, QCoreApplication.translate("ConsignmentDocument", "Consignment"))
 
     def header(self, key: str) -> str:
         return {
-            "item": _tr("Item"),
-            "location": _tr("Bin"),
-            "quantity": _tr("Counted") if self.kind == ConsignmentKind.COUNT else _tr("Quantity"),
-            "batch": _tr("Batch"),
-            "book": _tr("On the books"),
-            DECISION_COLUMN: _tr("Above book"),
+            "item": QCoreApplication.translate("ConsignmentDocument", "Item"),
+            "location": QCoreApplication.translate("ConsignmentDocument", "Bin"),
+            "quantity": QCoreApplication.translate("ConsignmentDocument", "Counted")
+            if self.kind == ConsignmentKind.COUNT
+            else QCoreApplication.translate("ConsignmentDocument", "Quantity"),
+            "batch": QCoreApplication.translate("ConsignmentDocument", "Batch"),
+            "book": QCoreApplication.translate("ConsignmentDocument", "On the books"),
+            DECISION_COLUMN: QCoreApplication.translate("ConsignmentDocument", "Above book"),
         }[key]
 
     def _expected(self) -> None:
@@ -104,8 +110,13 @@ class ConsignmentDocumentDialog(StockLinesDialog):
             combo = QComboBox()
             combo.setObjectName(f"line_decision_{row + 1}")
             combo.addItem("", "")
-            combo.addItem(_tr("Keep the books"), "keep_book")
-            combo.addItem(_tr("Book the surplus"), "book_surplus")
+            combo.addItem(
+                QCoreApplication.translate("ConsignmentDocument", "Keep the books"), "keep_book"
+            )
+            combo.addItem(
+                QCoreApplication.translate("ConsignmentDocument", "Book the surplus"),
+                "book_surplus",
+            )
             self.table.setCellWidget(row, self.COLUMNS.index(DECISION_COLUMN), combo)
         return row
 
@@ -149,15 +160,19 @@ class ConsignmentDocumentDialog(StockLinesDialog):
         try:
             settled, _issue = c.settle_count(count.id or 0, count.version, self.decisions())
         except Exception:
-            c.cancel(count.id or 0, count.version, _tr("counted again"))
+            c.cancel(
+                count.id or 0,
+                count.version,
+                QCoreApplication.translate("ConsignmentDocument", "counted again"),
+            )
             raise
         return settled
 
     def after_post(self, document: ConsignmentDocument) -> None:
         self.result.setText(
-            _tr("{number} posted ({n} lines).").format(
-                number=document.number, n=len(document.lines)
-            )
+            QCoreApplication.translate(
+                "ConsignmentDocument", "{number} posted ({n} lines)."
+            ).format(number=document.number, n=len(document.lines))
         )
         self.clear_lines()
         self.set_posting_enabled(False)
