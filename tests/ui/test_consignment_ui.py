@@ -103,13 +103,25 @@ def test_an_issue_above_what_is_at_the_customer_is_refused_on_its_line(
     assert services.stock.quantity(shop["item"], "CUSTOMERS", "M1") == Decimal(0)
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
 @pytest.mark.parametrize("kind", ["fill_up", "issue", "pickup", "count"])
-def test_no_consignment_dialog_has_two_things_on_one_key(
-    qtbot, services: Services, shop: dict, kind: str
+def test_no_consignment_screen_has_two_things_on_one_key(
+    qtbot, services: Services, shop: dict, kind: str, language: str
 ) -> None:
+    from retailerp import i18n
+    from retailerp.ui.app import install_translators, remove_translators
     from ui.test_mnemonics import duplicates
 
-    dialog = ConsignmentDocumentDialog(services, shop["customer"], kind)
-    qtbot.addWidget(dialog)
-    assert duplicates(dialog) == []
-    assert dialog.COLUMNS[0] == "item" and dialog.windowTitle().startswith("Consignment")
+    translators = install_translators(QApplication.instance(), language)
+    try:
+        dialog = ConsignmentDocumentDialog(services, shop["customer"], kind)
+        qtbot.addWidget(dialog)
+        assert duplicates(dialog) == []
+        page = ConsignmentPage(services)
+        qtbot.addWidget(page)
+        assert duplicates(page) == []
+        title = "寄售" if language == "zh_CN" else "Consignment"
+        assert dialog.windowTitle().startswith(title)
+    finally:
+        remove_translators(QApplication.instance(), translators)
+        i18n.set_language("en")
