@@ -31,8 +31,8 @@ class Tally:
     amount: Money | None = None
 
 
-def orders_in_state(session: Session, state: OrderState) -> Tally:
-    stmt = select(func.count()).select_from(SO).where(SO.c.state == state.value)
+def orders_in_state(session: Session, *states: OrderState) -> Tally:
+    stmt = select(func.count()).select_from(SO).where(SO.c.state.in_([s.value for s in states]))
     return Tally(int(session.scalar(stmt) or 0))
 
 

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from retailerp.domain.money import Money
 from retailerp.domain.pinyin import is_initials_query
+from retailerp.domain.sales import RESERVING_STATES
 from retailerp.domain.stock import VIRTUAL_KINDS
 from retailerp.persistence import tables as t
 
@@ -383,10 +384,11 @@ def _number_or_customer(search: str, number_col: ColumnElement) -> ColumnElement
 
 
 def awaiting_prepayment_clause() -> ColumnElement[bool]:
-    """Prepaid orders confirmed or being picked with nothing received yet (they cannot ship)."""
+    """Prepaid orders that hold stock (confirmed, picking, partly shipped) with nothing
+    received yet (they cannot ship)."""
     return and_(
         SO.c.payment_mode == "prepaid",
-        SO.c.state.in_(["confirmed", "picking"]),
+        SO.c.state.in_([s.value for s in RESERVING_STATES]),
         SO.c.prepaid == 0,
     )
 

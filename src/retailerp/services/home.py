@@ -80,8 +80,8 @@ def register(queue: Queue) -> Queue:
     return queue
 
 
-def _state(state: OrderState) -> Counter:
-    return lambda uow, _today: hq.orders_in_state(uow.session, state)
+def _state(*states: OrderState) -> Counter:
+    return lambda uow, _today: hq.orders_in_state(uow.session, *states)
 
 
 def _review_due(uow: UnitOfWork, today: date) -> Tally:
@@ -105,9 +105,9 @@ for _queue in (
     Queue(
         "to_pick",
         QT_TRANSLATE_NOOP("terms", "Orders to pick"),
-        _state(OrderState.CONFIRMED),
+        _state(OrderState.CONFIRMED, OrderState.PARTLY_SHIPPED),
         "orders",
-        _always({"state": OrderState.CONFIRMED.value}),
+        _always({"state": [OrderState.CONFIRMED.value, OrderState.PARTLY_SHIPPED.value]}),
         permission=Permission.SHIP,
     ),
     Queue(
