@@ -97,3 +97,16 @@ def test_the_statement_prints_opening_movements_closing_and_money(
     assert any(r == "Closing balance 4 / 40.00" for r in rows)
     assert any(r == "Invoiced 33.90" for r in rows) and any(r == "Paid 20.00" for r in rows)
     assert "Period" in figures
+
+
+def test_a_settled_count_prints_book_and_counted(shop: Shop, rows_of: Reader) -> None:
+    d = consigned(shop)
+    s = shop.s
+    count = s.consignment.create_count(
+        d["customer"], [{"item_id": d["item"], "batch": "M1", "quantity": "3"}]
+    )
+    count, issue = s.consignment.settle_count(count.id, count.version)
+    assert issue is not None and issue.lines[0].quantity == D(1)
+    rows = text_rows(rows_of, s.printing.pdf(count.number, language="en"))
+    [line] = [r for r in rows if r.startswith("1 MILK")]
+    assert line.endswith("M1 / 2026-04-01 4 3")  # expected 4 (barcode drawn), counted 3

@@ -208,3 +208,11 @@ def test_clean_lines_refuses_everything_at_once() -> None:
     assert line.quantity == 0 and line.unit_price == Money.of("5")
     with pytest.raises(ValidationError, match="at least one line"):
         c.clean_lines([], items)
+
+
+def test_serial_goods_are_assigned_serial_by_serial() -> None:
+    lots = [ConsignedLot(7, "SN2", None, D(1)), ConsignedLot(7, "SN1", None, D(1))]
+    lines = c.assign_lots([ConsignmentLine(7, D(2), line_no=1)], lots, {7: Tracking.SERIAL},
+                          {7: "PHONE"})  # fmt: skip
+    assert [(ln.serial, ln.batch, ln.quantity) for ln in lines] == [
+        ("SN1", "", D(1)), ("SN2", "", D(1))]  # fmt: skip

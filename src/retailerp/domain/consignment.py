@@ -366,7 +366,8 @@ def assign_lots(
             line.expiry = expiry.get((line.item_id, line.key))
             result.append(line)
             continue
-        split, error = _take_fefo(line, lots, left, prefix, sku)
+        serial = tracking.get(line.item_id) == Tracking.SERIAL
+        split, error = _take_fefo(line, lots, left, prefix, sku, serial)
         if error is not None:
             errors.append(error)
         result.extend(split)
@@ -401,6 +402,7 @@ def _take_fefo(
     left: dict[tuple[int, str], Decimal],
     prefix: str,
     sku: str,
+    serial: bool = False,
 ) -> tuple[list[ConsignmentLine], FieldError | None]:
     mine = sorted(
         (lot for lot in lots if lot.item_id == line.item_id),
@@ -416,14 +418,16 @@ def _take_fefo(
             continue
         left[(lot.item_id, lot.key)] -= take
         need -= take
-        split.append(_on_lot(line, lot, take))
+        split.append(_on_lot(line, lot, take, serial))
         if need <= 0:
             break
     return split, None
 
 
-def _on_lot(line: ConsignmentLine, lot: ConsignedLot, quantity: Decimal) -> ConsignmentLine:
-    serial = lot.key if line.serial else ""
+def _on_lot(
+    line: ConsignmentLine, lot: ConsignedLot, quantity: Decimal, is_serial: bool
+) -> ConsignmentLine:
+    serial = lot.key if is_serial else ""
     return ConsignmentLine(
         item_id=line.item_id,
         quantity=quantity,

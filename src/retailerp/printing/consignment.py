@@ -9,7 +9,7 @@ differs is the title, the columns and the totals:
 - **issue**: priced lines with net amounts (the goods were sold);
 - **pickup** / **return**: the goods coming back, with batch and the balance after;
 - **count sheet**: the items and batches expected at the customer, a barcode each, and a
-  blank "Counted" column to fill in on the shelf;
+  "Counted" column, blank on the sheet taken to the shelf and filled on a settled count;
 - **statement**: per document of the period its date, kind, quantity in (+) or out (−) and
   value, with opening, movements, closing, invoiced and paid below.
 """
@@ -87,7 +87,7 @@ CELLS: dict[Column, Cell] = {
     UNIT: lambda _s, ln: ln.unit,
     QUANTITY: lambda _s, ln: quantity_text(ln.quantity),
     EXPECTED: lambda _s, ln: quantity_text(ln.quantity),
-    COUNTED: lambda _s, _ln: "",
+    COUNTED: lambda _s, ln: ln.remark,
     UNIT_PRICE: lambda _s, ln: money_text(ln.unit_price),
     NET: lambda _s, ln: money_text(ln.amount),
     TRACKING: lambda _s, ln: blocks.tracking_text(ln),
