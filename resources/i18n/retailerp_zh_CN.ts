@@ -1069,10 +1069,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
         <source>Today&apos;s work — {day}</source>
         <translation>今日工作台 — {day}</translation>
     </message>
@@ -2080,6 +2076,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Close without saving your changes?</source>
         <translation>不保存更改直接关闭吗？</translation>
+    </message>
+    <message>
+        <source>Go ahead anyway?</source>
+        <translation>仍要继续吗？</translation>
+    </message>
+    <message>
+        <source>Why? The reason is recorded.</source>
+        <translation>原因是什么？原因会被记录下来。</translation>
     </message>
 </context>
 <context>

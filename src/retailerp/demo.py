@@ -526,6 +526,7 @@ def _sales(
     ages += [15 + (span - 15) * i // max(older - 1, 1) - rng.randint(0, 6) for i in range(older)]
     ages = [max(age, 0) for age in ages]
     days = sorted(today - timedelta(days=age) for age in ages)
+    days = days if customers and items else []  # a tiny demo may have none to sell
     made = Made(first_day=days[0] if days else None)
     lives = []
     for n, day in enumerate(days):

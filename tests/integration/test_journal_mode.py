@@ -356,3 +356,18 @@ def test_an_open_connection_does_not_write_after_another_pc_switched_the_file(
         db.dispose()
     with closing(sqlite3.connect(sqlite_path)) as conn:
         assert conn.execute("SELECT code FROM customers").fetchall() == [("C1",)]
+
+
+def test_an_older_schema_can_have_its_mode_put_right_before_the_upgrade(
+    sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = open_database(sqlite_path, journal_mode="delete")
+    migrate.upgrade(db, "0001")
+    db.dispose()
+    with closing(sqlite3.connect(sqlite_path)) as raw:  # an older program switched it
+        raw.execute("PRAGMA journal_mode = WAL")
+    code, _out, err = run(capsys, "--database", str(sqlite_path), "db", "upgrade")
+    assert code == 2 and "now in WAL mode" in err
+    assert run(capsys, "--database", str(sqlite_path), "db", "journal-mode", "delete")[0] == 0
+    assert run(capsys, "--database", str(sqlite_path), "db", "upgrade")[0] == 0
+    assert journal.header_mode(sqlite_path) == "delete" == recorded(sqlite_path)

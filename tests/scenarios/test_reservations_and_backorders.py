@@ -275,3 +275,21 @@ def test_a_sales_user_cannot_close_short_for_the_warehouse(shop: Shop) -> None:
     with pytest.raises(PermissionDenied):
         warehouse.orders.close_short(order.id, shop.order(order.id).version, "no more")
     assert shop.order(order.id).state == "partly_shipped"
+
+
+def test_picking_takes_the_items_own_bin_first(any_shop: Shop) -> None:
+    s = any_shop.s
+    customer = s.customers.create({"code": "C9", "name": "联华", "credit_limit": "9999"})
+    a01, c09 = s.stock.add_bin("A-01").id, s.stock.add_bin("C-09").id
+    item = s.items.create(
+        {"sku": "OIL", "name": "Oil 食用油", "price": "60", "vat_rate": "9", "bin": "C-09"}
+    )
+    s.stock.receive(a01, [{"item_id": item.id, "quantity": "5"}])
+    s.stock.receive(c09, [{"item_id": item.id, "quantity": "5"}])
+    order = s.orders.create(customer.id, {}, [{"item_id": item.id, "quantity": "6"}])
+    order = s.orders.confirm(order.id, order.version)
+    picking = s.orders.start_picking(order.id, order.version)
+    assert sorted((p.bin_code, p.quantity) for p in picking.lines) == [
+        ("A-01", D(1)),
+        ("C-09", D(5)),
+    ]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QListWidget
+from shiboken6 import isValid
 
 from retailerp import i18n
 from retailerp.config import LocalSettings
@@ -55,10 +56,10 @@ def choose_language(qtbot, window: MainWindow, code: str) -> SettingsDialog:
 
 @pytest.mark.usefixtures("english_after")
 def test_a_new_language_reopens_the_window_in_it_where_it_was(
-    qtbot, services: Services, folders: Path
+    qtbot, services: Services, folders: Path, request
 ) -> None:
-    window = build_main_window(services, "shop.db")
-    qtbot.addWidget(window)
+    window = build_main_window(services, "shop.db")  # the switch deletes it
+    request.addfinalizer(lambda: isValid(window) and window.close())
     window.show()
     qtbot.waitExposed(window)
     window.show_module("stock")
@@ -70,7 +71,7 @@ def test_a_new_language_reopens_the_window_in_it_where_it_was(
     qtbot.waitUntil(lambda: shown_main_windows() and shown_main_windows()[0] is not window)
     [fresh] = shown_main_windows()
     nav = fresh.findChild(QListWidget, "navigation")
-    assert nav.item(0).text() == "客户"
+    assert "客户" in [nav.item(n).text() for n in range(nav.count())]
     assert [a.text() for a in fresh.menuBar().actions()][0] == "文件(&F)"
     assert fresh.current_module() == "stock"
     assert fresh.geometry() == geometry
@@ -87,6 +88,7 @@ def test_unsaved_work_is_asked_about_and_kept_if_the_user_says_so(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.show_module("customers")
     card = window.module_widget("customers").new_customer()
     card.form.editor("name").setText("typed, not saved")
     asked: list[int] = []

@@ -73,6 +73,8 @@ def clipped_headers(widget: QWidget) -> list[tuple[str, str, int, int]]:
             metrics = view.fontMetrics()
             for row in range(view.rowCount()):
                 for n in range(view.columnCount()):
+                    if header.isSectionHidden(n):  # e.g. "incl. VAT" while prices are net
+                        continue
                     cell = view.item(row, n)
                     width = metrics.horizontalAdvance(cell.text()) if cell else 0
                     if width + 6 > view.columnWidth(n):

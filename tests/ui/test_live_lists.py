@@ -20,6 +20,7 @@ from retailerp.ui import prompts
 from retailerp.ui.app import build_main_window
 from retailerp.ui.changes import watch
 from retailerp.ui.customers import CustomerListPage
+from retailerp.ui.home.page import HomePage
 from retailerp.ui.main_window import MainWindow
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog, ship_dialog
@@ -295,3 +296,18 @@ def test_an_open_print_preview_follows_the_company_details(
     assert before
     services.settings.save_company({"name": "Renamed Trading Co"})
     qtbot.waitUntil(lambda: preview.pdf != before)
+
+
+def test_the_home_page_on_screen_counts_again_after_a_change(
+    qtbot, show_page, services: Services, kettles
+) -> None:
+    page = show_page(HomePage(services))
+
+    def drafts() -> int:
+        return next(q.count for q in page.overview.queues if q.key == "drafts")
+
+    assert drafts() == 1
+    customer, _order = kettles
+    item = services.items.find("KET-1")
+    services.orders.create(customer, {}, [{"item_id": item.id, "quantity": "1"}])
+    qtbot.waitUntil(lambda: drafts() == 2)

@@ -34,11 +34,15 @@ from PySide6.QtWidgets import (
 
 import retailerp.ui
 from retailerp import i18n
+from retailerp.domain.errors import DomainError
 from retailerp.domain.money import Money
+from retailerp.domain.stock import LocationKind
 from retailerp.services import Services
 from retailerp.ui.app import build_main_window, install_translators, remove_translators
 
 LANGUAGES = ("en", "zh_CN")
+NUMBERS = object()
+"""Stands for "a document number" until the dialog says which kind it shows."""
 
 
 @dataclass(frozen=True)
@@ -147,11 +151,15 @@ class Maker:
             {"code": "C1", "name": "华联", "credit_limit": "100000", "payment_terms_days": "30"}
         )
         item = s.items.create({"sku": "A-1", "name": "Tea", "price": "10", "vat_rate": "13"})
-        s.stock.receive(s.stock.add_bin("A-01").id or 0, [{"item_id": item.id, "quantity": "9"}])
+        receipt = s.stock.receive(
+            s.stock.add_bin("A-01").id or 0, [{"item_id": item.id, "quantity": "9"}]
+        )
         order = s.orders.create(customer.id or 0, {}, [{"item_id": item.id, "quantity": "1"}])
         order = s.orders.confirm(order.id or 0, order.version, "")
         self.picking = s.orders.start_picking(order.id or 0, order.version)
         self.customer = customer
+        self.numbers = [self.picking.number, receipt.number]
+        """Document numbers, tried in turn (a picking list, a stock document)."""
         self.values: dict[str, Callable[[], Any]] = {
             "services": lambda: services,
             "parent": lambda: None,
@@ -160,7 +168,7 @@ class Maker:
             "order_id": lambda: order.id,
             "customer": lambda: self.services.customers.get(customer.id or 0),
             "picking": lambda: self.picking,
-            "number": lambda: self.picking.number,
+            "number": lambda: NUMBERS,
             "about": lambda: "Payment",
             "amount": lambda: Money.of("10"),
             "count": lambda: 2,
@@ -170,6 +178,7 @@ class Maker:
             "modules": lambda: [("Ctrl+1", "Customers")],
             "title": lambda: "Title",
             "label": lambda: "Label",
+            "kind": lambda: LocationKind.BIN,  # a new bin (it has every field a warehouse has)
         }
 
     def make(self, cls: type[QDialog]) -> QDialog:
@@ -184,7 +193,14 @@ class Maker:
                 kwargs[name] = self.values[name]()
             elif parameter.default is inspect.Parameter.empty:
                 pytest.fail(f"{cls.__name__}({name}=…): teach Maker how to make a {name}")
-        return cls(**kwargs)
+        if kwargs.get("number") is not NUMBERS:
+            return cls(**kwargs)
+        for number in self.numbers:  # the first document this dialog can show
+            try:
+                return cls(**{**kwargs, "number": number})
+            except DomainError:
+                continue
+        pytest.fail(f"{cls.__name__}: none of {self.numbers} can be shown")
 
 
 @pytest.fixture(params=LANGUAGES)

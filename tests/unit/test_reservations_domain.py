@@ -194,3 +194,31 @@ def test_a_picking_list_is_shipped_or_voided_once() -> None:
         picking.move(PickingAction.VOID)
     assert PICKING_FLOW.actions_from(PickingState.OPEN) == [PickingAction.SHIP, PickingAction.VOID]
     assert PICKING_FLOW.actions_from(PickingState.VOID) == []
+
+
+def test_the_items_own_bin_is_picked_first_among_equal_expiries() -> None:
+    o = order("4")
+    lots = {1: [Lot(5, "A-01", "", "", None, D(3)), Lot(6, "C-09", "", "", None, D(3), True)]}
+    plan = plan_picking(o.lines, lots, {1: "SOAP"}, {11: D(4)})
+    assert [(p.bin_code, p.quantity) for p in plan] == [("A-01", D(1)), ("C-09", D(3))]
+    dated = {1: [Lot(5, "A-01", "B1", "", date(2026, 1, 1), D(4)),
+                 Lot(6, "C-09", "B2", "", date(2026, 6, 1), D(4), True)]}  # fmt: skip
+    assert [p.batch for p in plan_picking(o.lines, dated, {1: "SOAP"})] == ["B1"]  # expiry first
+
+
+@pytest.mark.parametrize(
+    ("requested", "message"),
+    [
+        (date(2099, 1, 1), "not a plausible date"),
+        (date(1900, 1, 1), "not a plausible date"),
+        (date(2026, 2, 28), "cannot be in the past"),
+        ("soon", ""),
+    ],
+)
+def test_an_implausible_requested_delivery_date_is_refused(requested: object, message: str) -> None:
+    from retailerp.domain.sales import clean_order_header
+
+    with pytest.raises(ValidationError) as refused:
+        clean_order_header({"requested_date": requested}, NOW)
+    assert message in refused.value.by_field()["requested_date"].render()
+    assert clean_order_header({"requested_date": date(2026, 3, 5)}, NOW)["requested_date"]

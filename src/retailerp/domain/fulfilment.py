@@ -62,6 +62,8 @@ class Lot:
     serial: str
     expiry: date | None
     quantity: Decimal
+    preferred: bool = False
+    """The item's own bin (its card's picking place): taken first among equal expiries."""
 
 
 @dataclass(eq=False)
@@ -101,12 +103,14 @@ class PickingList:
 
 
 def fefo(lots: Sequence[Lot]) -> list[Lot]:
-    """First expiry first out; lots without expiry last; then by bin for a short walk."""
+    """First expiry first out; lots without expiry last; among equal expiries the item's own
+    bin first, then by bin for a short walk."""
     return sorted(
         lots,
         key=lambda lot: (
             lot.expiry is None,
             lot.expiry or date.max,
+            not lot.preferred,
             lot.bin_code,
             lot.batch,
             lot.serial,

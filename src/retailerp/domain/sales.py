@@ -520,13 +520,21 @@ def clean_order_header(values: Mapping[str, Any], today: date) -> dict[str, Any]
             )
         )
     requested = values.get("requested_date")
-    if requested is not None and (not isinstance(requested, date) or requested < today):
-        errors.append(
-            FieldError(
-                "requested_date",
-                QT_TRANSLATE_NOOP("errors", "The requested delivery date cannot be in the past."),
-            )
-        )
+    if requested is not None:
+        try:
+            requested = v.document_date(requested, "requested_date", today)
+        except FieldError as error:
+            errors.append(error)
+        else:
+            if requested < today:
+                errors.append(
+                    FieldError(
+                        "requested_date",
+                        QT_TRANSLATE_NOOP(
+                            "errors", "The requested delivery date cannot be in the past."
+                        ),
+                    )
+                )
     clean["requested_date"] = requested
     try:
         clean["note"] = v.optional_text(values.get("note"), "note", 500)

@@ -254,7 +254,7 @@ def change_mode(target: str | Path, mode: str, username: str = "owner") -> str:
         )
     db = open_database(target, must_exist=True, for_mode_change=True)
     try:
-        migrate.require_current(db)
+        migrate.require_known(db)  # an older schema too: its settings table will do
         before, path, label = db.journal_mode, db.path, db.label
     finally:
         db.dispose()

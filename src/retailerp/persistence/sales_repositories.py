@@ -200,6 +200,7 @@ class SalesRepository:
                 b.c.expiry,
                 b.c.quantity,
                 it.c.tracking,
+                it.c.bin_id,
             )
             .join(loc, loc.c.id == b.c.location_id)
             .join(it, it.c.id == b.c.item_id)
@@ -207,13 +208,14 @@ class SalesRepository:
         )
         held = self._on_open_pickings(item_ids)
         result: dict[int, list[Lot]] = {}
-        for item_id, loc_id, code, key, expiry, qty, tracking in self.session.execute(stmt):
+        for item_id, loc_id, code, key, expiry, qty, tracking, bin_id in self.session.execute(stmt):
             free = qty - held.get((item_id, loc_id, key), Decimal(0))
             if free <= 0:
                 continue
             serial = key if tracking == Tracking.SERIAL else ""
             batch = "" if serial else key
-            result.setdefault(item_id, []).append(Lot(loc_id, code, batch, serial, expiry, free))
+            lot = Lot(loc_id, code, batch, serial, expiry, free, preferred=loc_id == bin_id)
+            result.setdefault(item_id, []).append(lot)
         return result
 
     def _on_open_pickings(self, item_ids: Iterable[int]) -> dict[tuple[int, int, str], Decimal]:

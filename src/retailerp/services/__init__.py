@@ -67,10 +67,13 @@ class Services:
         self.printing = PrintService(self.ctx)
         self.returns = ReturnService(self.ctx)
         self.e_invoices = EInvoiceService(self.ctx)
-        self.changes: ChangeBus = bus_for(self.ctx.db)
-        """What each committed write changed (see :mod:`retailerp.services.changes`)."""
         self.home = HomeService(self.ctx)
         self.consignment = ConsignmentService(self.ctx)
+
+    @property
+    def changes(self) -> ChangeBus:
+        """What each committed write changed (see :mod:`retailerp.services.changes`)."""
+        return bus_for(self.ctx.db)
 
     @classmethod
     def over(cls, db: Database, **kwargs: object) -> Services:

@@ -43,6 +43,7 @@ from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.list_view import list_view
 from retailerp.ui.models import ROW_ROLE, LazyTableModel, PageSource
+from retailerp.ui.styles import icon
 from retailerp.ui.widgets import SearchBox
 
 REFRESH_KEY = "F5"
@@ -172,7 +173,7 @@ class ListPage(QWidget):
 
 def refresh_button(parent: QWidget, slot: Callable[[], object]) -> QPushButton:
     """ "Refresh", with F5 named in its tooltip (the main window's F5 reloads the page)."""
-    button = QPushButton(QCoreApplication.translate("ListPage", "Refresh"), parent)
+    button = QPushButton(icon("refresh"), QCoreApplication.translate("ListPage", "Refresh"), parent)
     button.setToolTip(
         QCoreApplication.translate("ListPage", "Load the list again ({key})").format(
             key=REFRESH_KEY

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from retailerp import i18n
 from retailerp.domain import validation as v
-from retailerp.domain.errors import DomainError, FieldError, ValidationError
+from retailerp.domain.errors import DomainError, FieldError, OverridableRefusal, ValidationError
 from retailerp.ui.errors import show_error
 from retailerp.ui.widgets import FormPage
 
@@ -199,3 +199,29 @@ def ask_discard(parent: QWidget | None) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Discard
+
+
+def with_override(
+    parent: QWidget | None,
+    action: Callable[[str], T],
+    may_override: bool,
+) -> T | None:
+    """Run ``action("")``; when the domain refuses with an :class:`OverridableRefusal` and
+    the user may override, say why it was refused, ask for the reason and run
+    ``action(reason)``.  ``None`` when the user gives no reason; other refusals propagate."""
+    try:
+        return action("")
+    except OverridableRefusal as refusal:
+        if not may_override:
+            raise
+        reason = ask_reason(
+            parent,
+            QCoreApplication.translate("Prompts", "Go ahead anyway?"),
+            refusal.render(i18n.translate)
+            + "\n\n"
+            + QCoreApplication.translate("Prompts", "Why? The reason is recorded."),
+            required=True,
+        )
+        if reason is None:
+            return None
+        return action(reason)

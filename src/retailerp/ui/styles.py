@@ -89,6 +89,7 @@ ICONS = {
     "done": "circle-check",
     "todo": "circle",
     "below_minimum": "package-minus",
+    "package_minus": "package-minus",
     "company": "building-2",
     "import": "upload",
     "prepayment": "hand-coins",

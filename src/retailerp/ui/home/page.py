@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 
 from retailerp.persistence.home_queries import FirstSteps
 from retailerp.services import Services
+from retailerp.services.changes import ALL_CHANGES
 from retailerp.services.home import HomeOverview, QueueCount
+from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
+from retailerp.ui.list_page import refresh_button
 from retailerp.ui.main_window import HOME, MainWindow
 from retailerp.ui.sources import date_text, money_text, term
 from retailerp.ui.styles import icon
@@ -73,8 +76,8 @@ class HomePage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        self.refresh_button = QPushButton(icon("refresh"), self.tr("&Refresh"), self)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button = refresh_button(self, self.refresh)
+        self.watcher = watch(self, services.changes, ALL_CHANGES, self.refresh)
         self.queues = QWidget(self)
         self.queues.setObjectName("home_queues")
         self.grid = QGridLayout(self.queues)
@@ -97,6 +100,7 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         """Count everything again (one read) and show the queues or the first steps."""
+        self.watcher.seen()
         try:
             overview = self.services.home.overview()
         except Exception as error:  # noqa: BLE001 - shown; the page keeps what it showed

@@ -123,7 +123,8 @@ class OrderActions:
             self.cancel_button,
             self.close_order_button,
         ]
-        names = ("save", "confirm", "pick", "deliveries", "invoice", "payment", "cancel", "done")
+        names = ("save", "confirm", "pick", "refresh", "reverse", "deliveries", "package_minus",
+                 "invoice", "payment", "cancel", "done")  # fmt: skip
         for button, name in zip(buttons, names, strict=True):
             button.setIcon(icon(name))
         return buttons

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QTableWidgetItem, QWidget
 
 from retailerp.domain.inventory import StockDocument
 from retailerp.domain.items import Item, Tracking
+from retailerp.domain.security import Permission
 from retailerp.services import Services
+from retailerp.ui import prompts
 from retailerp.ui.sources import quantity_text
 from retailerp.ui.stock.lines import StockLinesDialog, places_in
 
@@ -98,8 +100,14 @@ class CountDialog(StockLinesDialog):
             "quantity": self.cell_text(row, "quantity"),
         }
 
-    def submit(self, location_id: int, lines: list[dict[str, Any]]) -> StockDocument:
-        return self.services.stock.count(location_id, lines, note=self.note.text())
+    def submit(self, location_id: int, lines: list[dict[str, Any]]) -> StockDocument | None:
+        return prompts.with_override(
+            self,
+            lambda override: self.services.stock.count(
+                location_id, lines, note=self.note.text(), override_reason=override
+            ),
+            self.services.ctx.actor.may(Permission.OVERRIDE_CHECKS),
+        )
 
     def places_changed(self, row: int | None = None) -> None:
         self.refresh_book(None if row is None or row < 0 else [row])

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from retailerp import i18n
 from retailerp.domain.errors import DomainError
 from retailerp.domain.numbering import DocumentType
+from retailerp.domain.security import Permission
 from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.errors import message_for, show_error
@@ -193,7 +194,13 @@ class DocumentDialog(QDialog):
         if reason is None:
             return None
         try:
-            reversal = self.services.stock.reverse(self.number, reason)
+            reversal = prompts.with_override(
+                self,
+                lambda override: self.services.stock.reverse(self.number, reason, override),
+                self.services.ctx.actor.may(Permission.OVERRIDE_CHECKS),
+            )
+            if reversal is None:
+                return None
         except DomainError as error:
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(message_for(error, i18n.translate))

@@ -219,7 +219,7 @@ class StockLinesDialog(AsksBeforeDiscarding, QDialog):
     def line_values(self, row: int) -> dict[str, Any]:
         raise NotImplementedError
 
-    def submit(self, location_id: int, lines: list[dict[str, Any]]) -> StockDocument:
+    def submit(self, location_id: int, lines: list[dict[str, Any]]) -> StockDocument | None:
         raise NotImplementedError
 
     def after_post(self, document: StockDocument) -> None:
@@ -396,6 +396,8 @@ class StockLinesDialog(AsksBeforeDiscarding, QDialog):
             return None
         except Exception as error:  # noqa: BLE001 - shown and logged, the lines stay
             show_error(self, error)
+            return None
+        if document is None:  # an override was asked for and not given: nothing was posted
             return None
         self.message.clear()
         self.document = document

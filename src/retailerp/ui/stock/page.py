@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from retailerp import i18n
 from retailerp.domain.errors import DomainError
 from retailerp.domain.numbering import DOCUMENT_LABELS, DocumentType
+from retailerp.domain.security import Permission
 from retailerp.domain.stock import VIRTUAL_KINDS, LocationKind
 from retailerp.services import Services
 from retailerp.services.changes import Change
@@ -282,7 +283,11 @@ class StockPage(QWidget):
                 self,
                 self.tr("Reverse {number}").format(number=number),
                 self.tr("Why is {number} reversed?").format(number=number),
-                act=lambda reason: self.services.stock.reverse(number, reason),
+                act=lambda reason: prompts.with_override(
+                    self,
+                    lambda override: self.services.stock.reverse(number, reason, override),
+                    self.services.ctx.actor.may(Permission.OVERRIDE_CHECKS),
+                ),
                 required=True,
             )
         except DomainError as error:
