@@ -27,16 +27,17 @@ DECISION_COLUMN = "decision"
 
 
 class ConsignmentDocumentDialog(StockLinesDialog):
-    """One consignment step for one customer; ``kind`` is a :class:`ConsignmentKind`."""
+    """One consignment step for one customer; ``document_kind`` is a
+    :class:`ConsignmentKind` value."""
 
     def __init__(
         self,
         services: Services,
         customer_id: int,
-        kind: str = ConsignmentKind.FILL_UP.value,
+        document_kind: str = ConsignmentKind.FILL_UP.value,
         parent: QWidget | None = None,
     ) -> None:
-        self.kind = ConsignmentKind(kind)
+        self.kind = ConsignmentKind(document_kind)
         self.COLUMNS = self._columns()
         self.QUANTITY = "quantity"
         self.READ_ONLY = frozenset({"item", "book"})

@@ -37,6 +37,7 @@ from retailerp.ui.changes import watch
 from retailerp.ui.consignment.document_dialog import ConsignmentDocumentDialog
 from retailerp.ui.consignment.texts import kind_text
 from retailerp.ui.errors import show_error
+from retailerp.ui.list_page import refresh_button
 from retailerp.ui.prompts import ask_reason
 from retailerp.ui.sources import money_text, quantity_text, term
 
@@ -134,6 +135,9 @@ class ConsignmentPage(QWidget):
             button.setObjectName(f"consignment_{name}")
             button.clicked.connect(lambda _c=False, s=slot: s())
             buttons.addWidget(button)
+        self.refresh_button = refresh_button(self, self.reload)
+        self.refresh_button.setObjectName("consignment_refresh")
+        buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.overview, 2)
