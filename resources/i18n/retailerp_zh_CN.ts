@@ -47,6 +47,10 @@
         <translation>库存</translation>
     </message>
     <message>
+        <source>Consignment</source>
+        <translation>客户寄售</translation>
+    </message>
+    <message>
         <source>RetailERP {version}
 Customers, items, stock and sales for a shop or a small office.</source>
         <translation>RetailERP {version}
@@ -250,6 +254,231 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>O&amp;pen</source>
         <translation>打开(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>Consignment</name>
+    <message>
+        <source>Fill-up</source>
+        <translation>补货</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发货结算</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>提货</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Consignment stock at the customer {value} · oldest {days} days</source>
+        <translation>客户处寄售库存 {value} · 最早一层已 {days} 天</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignmentDocument</name>
+    <message>
+        <source>Consignment fill-up</source>
+        <translation>寄售补货</translation>
+    </message>
+    <message>
+        <source>Consignment issue</source>
+        <translation>寄售发货结算</translation>
+    </message>
+    <message>
+        <source>Consignment pickup</source>
+        <translation>寄售提货</translation>
+    </message>
+    <message>
+        <source>Consignment count</source>
+        <translation>寄售盘点</translation>
+    </message>
+    <message>
+        <source>Consignment</source>
+        <translation>寄售</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>On the books</source>
+        <translation>账面数</translation>
+    </message>
+    <message>
+        <source>Above book</source>
+        <translation>实盘多于账面</translation>
+    </message>
+    <message>
+        <source>Keep the books</source>
+        <translation>保持账面</translation>
+    </message>
+    <message>
+        <source>Book the surplus</source>
+        <translation>盘盈入账</translation>
+    </message>
+    <message>
+        <source>counted again</source>
+        <translation>重新盘点</translation>
+    </message>
+    <message>
+        <source>{number} posted ({n} lines).</source>
+        <translation>{number} 已过账（{n} 行）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignmentPage</name>
+    <message>
+        <source>&amp;Expiring only</source>
+        <translation>只看临期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Oldest (days)</source>
+        <translation>最久（天）</translation>
+    </message>
+    <message>
+        <source>Expiring lots</source>
+        <translation>临期批次</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>库龄（天）</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>关联单据</translation>
+    </message>
+    <message>
+        <source>Cust&amp;omer</source>
+        <translation>客户(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Fill-&amp;up…</source>
+        <translation>补货(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>发货结算(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Pic&amp;kup…</source>
+        <translation>提货(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Count…</source>
+        <translation>盘点(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse…</source>
+        <translation>冲销(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatement</source>
+        <translation>对账单(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Count &amp;sheet</source>
+        <translation>盘点表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose a customer first.</source>
+        <translation>请先选择客户。</translation>
+    </message>
+    <message>
+        <source>Reverse {number}</source>
+        <translation>冲销 {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{number} reversed by {reversal}.</source>
+        <translation>{number} 已由 {reversal} 冲销。</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -4130,12 +4359,32 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>订单 {number} 当前状态为“{state}”，不能登记收款。</translation>
     </message>
     <message>
-        <source>{number} is not the number of a printable document (picking list PK…, delivery note DN…, invoice IV…, return note RT…, red invoice RI…, complaint CP… or CP…/D).</source>
-        <translation>{number} 不是可打印单据的编号（拣货单 PK…、送货单 DN…、结算单 IV…、退货单 RT…、红字结算单 RI…、投诉单 CP… 或 CP…/D）。</translation>
+        <source>The horizon may be at most {limit} days.</source>
+        <translation>预警期最多 {limit} 天。</translation>
+    </message>
+    <message>
+        <source>Goods come back only on a posted issue; {number} is not.</source>
+        <translation>只有已过账的寄售发货才能退货；{number} 不是。</translation>
+    </message>
+    <message>
+        <source>{number} has no billing block to release.</source>
+        <translation>{number} 没有可释放的开票冻结。</translation>
+    </message>
+    <message>
+        <source>{number} is not a {kind}.</source>
+        <translation>{number} 不是{kind}。</translation>
+    </message>
+    <message>
+        <source>Choose the warehouse or bin the goods go back to.</source>
+        <translation>请选择货物退回的仓库或货位。</translation>
     </message>
     <message>
         <source>Paper must be one of {presets}.</source>
         <translation>纸张必须是以下之一：{presets}。</translation>
+    </message>
+    <message>
+        <source>{number} is not the number of a printable document (picking list PK…, delivery note DN…, invoice IV…, return note RT…, red invoice RI…, complaint CP… or CP…/D, consignment CF…, CI…, CK…, CR…, CC…).</source>
+        <translation>{number} 不是可打印单据的编号（拣货单 PK…、送货单 DN…、结算单 IV…、退货单 RT…、红字结算单 RI…、投诉单 CP… 或 CP…/D、寄售单据 CF…、CI…、CK…、CR…、CC…）。</translation>
     </message>
     <message>
         <source>Print 1, 2 or 3 parts.</source>
@@ -4553,6 +4802,66 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Delivery {number} is not invoiced yet: the return simply makes its invoice smaller, no red invoice is needed.</source>
         <translation>送货单 {number} 尚未开票：退货直接减少开票金额，无需红字发票。</translation>
     </message>
+    <message>
+        <source>A document needs at least one line.</source>
+        <translation>单据至少需要一行。</translation>
+    </message>
+    <message>
+        <source>Choose to keep the books or to book the surplus.</source>
+        <translation>请选择保持账面或盘盈入账。</translation>
+    </message>
+    <message>
+        <source>Defective goods are not picked up: take them back with a return, which sends them to quarantine.</source>
+        <translation>不良品不能提货：请走退货流程，退入待检区。</translation>
+    </message>
+    <message>
+        <source>Customer {customer} has no consignment stock.</source>
+        <translation>客户 {customer} 没有寄售库存。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} of {sku} is not at the customer.</source>
+        <translation>{sku} 的批次 {batch} 不在该客户处。</translation>
+    </message>
+    <message>
+        <source>At most {available} of {sku} {batch} is at the customer&apos;s consignment.</source>
+        <translation>客户寄售库存中 {sku} {batch} 最多只有 {available}。</translation>
+    </message>
+    <message>
+        <source>Choose a line of issue {issue}.</source>
+        <translation>请选择寄售发货单 {issue} 的一行。</translation>
+    </message>
+    <message>
+        <source>At most {open} can come back on this line of {issue}.</source>
+        <translation>{issue} 的这一行最多还能退回 {open}。</translation>
+    </message>
+    <message>
+        <source>Only {free} of {sku} is free in the warehouse.</source>
+        <translation>仓库中 {sku} 只有 {free} 可用。</translation>
+    </message>
+    <message>
+        <source>{number} cannot be invoiced (again).</source>
+        <translation>{number} 不能（再次）开票。</translation>
+    </message>
+    <message>
+        <source>The horizon cannot be negative.</source>
+        <translation>预警期不能为负数。</translation>
+    </message>
+    <message>
+        <source>This item and batch is counted on another line already.</source>
+        <translation>该商品和批次已在另一行盘点。</translation>
+    </message>
+    <message>
+        <source>{counted} counted but {book} on the books: decide to keep the books or to book the surplus.</source>
+        <translation>实盘 {counted}，账面 {book}：请选择保持账面或盘盈入账。</translation>
+    </message>
+    <message>
+        <source>{number} cannot be reversed before {blockers}: reverse that first.</source>
+        <translation>{number} 必须在 {blockers} 之后冲销：请先冲销后者。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
 </context>
 <context>
     <name>print</name>
@@ -4729,12 +5038,112 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数量</translation>
     </message>
     <message>
+        <source>Expected</source>
+        <translation>应有数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数</translation>
+    </message>
+    <message>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
         <source>Batch / expiry</source>
         <translation>批号/有效期</translation>
+    </message>
+    <message>
+        <source>At customer after</source>
+        <translation>本单后客户处结存</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Counted by</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>期初结存</translation>
+    </message>
+    <message>
+        <source>Fill-ups</source>
+        <translation>补货</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>发货结算</translation>
+    </message>
+    <message>
+        <source>Pickups</source>
+        <translation>提货</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Closing balance</source>
+        <translation>期末结存</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <source>Fill-up</source>
+        <translation>补货</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发货结算</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>提货</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Consignment delivery note</source>
+        <translation>寄售送货单</translation>
+    </message>
+    <message>
+        <source>Consignment issue note</source>
+        <translation>寄售发货结算单</translation>
+    </message>
+    <message>
+        <source>Consignment pickup note</source>
+        <translation>寄售提货单</translation>
+    </message>
+    <message>
+        <source>Consignment return note</source>
+        <translation>寄售退货单</translation>
+    </message>
+    <message>
+        <source>Consignment count sheet</source>
+        <translation>寄售盘点表</translation>
+    </message>
+    <message>
+        <source>Consignment statement</source>
+        <translation>寄售对账单</translation>
     </message>
     <message>
         <source>Remark</source>
@@ -5072,6 +5481,26 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>送货单</translation>
     </message>
     <message>
+        <source>consignment fill-up</source>
+        <translation>寄售补货</translation>
+    </message>
+    <message>
+        <source>consignment issue</source>
+        <translation>寄售发货结算</translation>
+    </message>
+    <message>
+        <source>consignment pickup</source>
+        <translation>寄售提货</translation>
+    </message>
+    <message>
+        <source>consignment return</source>
+        <translation>寄售退货</translation>
+    </message>
+    <message>
+        <source>consignment count</source>
+        <translation>寄售盘点</translation>
+    </message>
+    <message>
         <source>invoice</source>
         <translation>发票</translation>
     </message>
@@ -5380,16 +5809,56 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退货单</translation>
     </message>
     <message>
+        <source>Consignment fill-up</source>
+        <translation>寄售补货单</translation>
+    </message>
+    <message>
+        <source>Consignment issue</source>
+        <translation>寄售发货结算单</translation>
+    </message>
+    <message>
+        <source>Consignment pickup</source>
+        <translation>寄售提货单</translation>
+    </message>
+    <message>
+        <source>Consignment return</source>
+        <translation>寄售退货单</translation>
+    </message>
+    <message>
+        <source>Consignment count</source>
+        <translation>寄售盘点单</translation>
+    </message>
+    <message>
         <source>posted</source>
         <translation>已过账</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <source>plan picking</source>
+        <translation>安排拣货</translation>
     </message>
     <message>
         <source>post</source>
         <translation>过账</translation>
     </message>
     <message>
+        <source>settle</source>
+        <translation>结算</translation>
+    </message>
+    <message>
         <source>reverse</source>
         <translation>冲销</translation>
+    </message>
+    <message>
+        <source>keep the books</source>
+        <translation>保持账面</translation>
+    </message>
+    <message>
+        <source>book the surplus</source>
+        <translation>盘盈入账</translation>
     </message>
     <message>
         <source>consignment at customer</source>
@@ -5714,6 +6183,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Red invoices awaiting confirmation</source>
         <translation>待确认的红字发票</translation>
+    </message>
+    <message>
+        <source>Consignment stock expiring soon</source>
+        <translation>寄售库存即将过期</translation>
     </message>
 </context>
 </TS>

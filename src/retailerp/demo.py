@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from retailerp import i18n
+from retailerp.demo_consignment import fill_consignment
 from retailerp.domain.customers import AbcClass
 from retailerp.domain.items import Tracking
 from retailerp.domain.text import QT_TRANSLATE_NOOP
@@ -398,6 +399,8 @@ def fill(
     from retailerp.demo_complaints import fill_complaints
 
     fill_complaints(db_services, rng, chinese)
+    progress("consignment")
+    fill_consignment(db_services, rng, today, chinese)
     return made
 
 

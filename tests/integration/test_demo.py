@@ -140,3 +140,18 @@ def test_complaints_in_every_state_and_severity_with_a_bad_batch(filled) -> None
     assert services.complaints.insight().bad_batches
     kinds = {d.kind for r in rows for d in services.complaints.get(r.id).resolutions}
     assert kinds >= {"return", "exchange", "replacement", "damages", "on_site"}
+
+
+def test_three_consignment_customers_have_a_year_of_history(filled) -> None:  # noqa: ANN001
+    _language, services, _made = filled
+    overview = services.consignment.overview()
+    assert len(overview) >= 3 and all(row.value.minor > 0 for row in overview)
+    assert max(row.oldest_age or 0 for row in overview) > 300
+    documents = services.consignment.documents()
+    kinds = {d.kind for d in documents}
+    assert kinds == {"fill_up", "issue", "pickup", "return", "count"}
+    assert any(d.state == "reversed" for d in documents)
+    assert services.consignment.expiring()  # short-dated batches at the customers
+    counts = {q.key: q.count for q in services.home.overview().queues}
+    assert counts["consignment_expiring"] >= 3
+    assert services.stock.ledger_mismatches() == []

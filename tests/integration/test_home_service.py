@@ -23,6 +23,7 @@ def list_rows(services: Services, module: str, filters: dict) -> list:
         "returns": services.returns.page,
         "complaints": lambda page: services.complaints.tickets(**page.filters),
         "red_invoices": services.red_invoices.page,
+        "consignment": services.consignment.page,
     }[module]
     return fetch(Page(filters=filters, limit=1000))
 
@@ -85,6 +86,7 @@ def test_every_queue_counts_the_rows_of_the_list_it_opens(db: Database) -> None:
         "complaints_open": 1,
         "complaints_follow_up": 0,
         "red_awaiting": 1,
+        "consignment_expiring": 0,
     }
     for queue in overview.queues:
         rows = list_rows(s, queue.module, dict(queue.filters))
@@ -101,7 +103,7 @@ def test_a_user_sees_only_the_queues_of_work_they_may_do(db: Database) -> None:
     warehouse = services_for(db, "lin", Role.WAREHOUSE).home.overview()
     assert {q.key for q in warehouse.queues} == {
         "to_pick", "to_ship", "below_minimum", "returns_to_post", "complaints_overdue",
-        "complaints_open", "complaints_follow_up",
+        "complaints_open", "complaints_follow_up", "consignment_expiring",
     }  # fmt: skip
 
 

@@ -45,7 +45,7 @@ from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 @dataclass(eq=False)
 class InvoiceLine:
-    delivery_line_id: int
+    delivery_line_id: int | None
     item_id: int
     quantity: Decimal
     unit_price: Money
@@ -57,6 +57,8 @@ class InvoiceLine:
     line_no: int = 0
     id: int | None = None
     invoice_id: int | None = None
+    consignment_line_id: int | None = None
+    """A consignment issue's line this bills (then there is no delivery line)."""
 
 
 @dataclass(eq=False)

@@ -28,6 +28,11 @@ class DocumentType(StrEnum):
     COMPLAINT = "CP"
     SERVICE_VISIT = "SV"
     REFUND = "RF"
+    CONSIGNMENT_FILL_UP = "CF"
+    CONSIGNMENT_ISSUE = "CI"
+    CONSIGNMENT_PICKUP = "CK"
+    CONSIGNMENT_RETURN = "CR"
+    CONSIGNMENT_COUNT = "CC"
 
 
 DOCUMENT_LABELS = {
@@ -44,6 +49,11 @@ DOCUMENT_LABELS = {
     DocumentType.COMPLAINT: QT_TRANSLATE_NOOP("terms", "complaint"),
     DocumentType.SERVICE_VISIT: QT_TRANSLATE_NOOP("terms", "service visit"),
     DocumentType.REFUND: QT_TRANSLATE_NOOP("terms", "refund"),
+    DocumentType.CONSIGNMENT_FILL_UP: QT_TRANSLATE_NOOP("terms", "consignment fill-up"),
+    DocumentType.CONSIGNMENT_ISSUE: QT_TRANSLATE_NOOP("terms", "consignment issue"),
+    DocumentType.CONSIGNMENT_PICKUP: QT_TRANSLATE_NOOP("terms", "consignment pickup"),
+    DocumentType.CONSIGNMENT_RETURN: QT_TRANSLATE_NOOP("terms", "consignment return"),
+    DocumentType.CONSIGNMENT_COUNT: QT_TRANSLATE_NOOP("terms", "consignment count"),
 }
 
 DIGITS = 6

@@ -6,6 +6,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import registry, relationship
 
 from retailerp.domain.complaints import HistoryEntry, ResolutionDocument, ServiceVisit, Ticket
+from retailerp.domain.consignment import ConsignmentDocument, ConsignmentLine
 from retailerp.domain.customers import Customer, CustomerReview
 from retailerp.domain.exchanges import Exchange
 from retailerp.domain.fulfilment import Delivery, DeliveryLine, PickingLine, PickingList
@@ -115,6 +116,13 @@ def _map_sales() -> None:
     )
     mapper_registry.map_imperatively(Refund, t.refunds)
     mapper_registry.map_imperatively(Exchange, t.exchanges)
+    _with_lines(
+        ConsignmentDocument,
+        t.consignment_documents,
+        ConsignmentLine,
+        t.consignment_lines,
+        version_id_col=t.consignment_documents.c.version,
+    )
 
 
 def _map_complaints() -> None:

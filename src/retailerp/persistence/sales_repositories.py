@@ -14,6 +14,7 @@ from retailerp.domain.items import Tracking
 from retailerp.domain.sales import RESERVING_STATES, SalesOrder
 from retailerp.domain.stock import SALEABLE_KINDS
 from retailerp.persistence import tables as t
+from retailerp.persistence.consignment_repository import ConsignmentRepository
 
 RESERVING = [s.value for s in RESERVING_STATES]
 SALEABLE = [k.value for k in SALEABLE_KINDS]
@@ -181,7 +182,11 @@ class SalesRepository:
         ids = list(item_ids)
         on_hand = self.on_hand(ids)
         reserved = self.reserved(ids, except_order)
-        return {i: on_hand.get(i, Decimal(0)) - reserved.get(i, Decimal(0)) for i in ids}
+        held = self._on_fill_ups(ids)
+        return {
+            i: on_hand.get(i, Decimal(0)) - reserved.get(i, Decimal(0)) - held.get(i, Decimal(0))
+            for i in ids
+        }
 
     def lots(self, item_ids: Iterable[int]) -> dict[int, list[Lot]]:
         """Pickable stock per item: saleable places, less what open picking lists hold."""
@@ -214,6 +219,7 @@ class SalesRepository:
         return result
 
     def _on_open_pickings(self, item_ids: Iterable[int]) -> dict[tuple[int, int, str], Decimal]:
+        item_ids = list(item_ids)
         pl, pk = t.picking_lines, t.picking_lists
         key = func.coalesce(func.nullif(pl.c.serial, ""), pl.c.batch)
         stmt = (
@@ -222,7 +228,19 @@ class SalesRepository:
             .where(pk.c.state == PickingState.OPEN.value, pl.c.item_id.in_(list(item_ids)))
             .group_by(pl.c.item_id, pl.c.location_id, key)
         )
-        return {(i, loc, k): q for i, loc, k, q in self.session.execute(stmt)}
+        held = {(i, loc, k): q for i, loc, k, q in self.session.execute(stmt)}
+        for spot, qty in ConsignmentRepository(self.session).held_by_fill_ups(item_ids).items():
+            held[spot] = held.get(spot, Decimal(0)) + qty
+        return held
+
+    def _on_fill_ups(self, item_ids: Iterable[int]) -> dict[int, Decimal]:
+        """Per item, what consignment fill-ups being picked hold (like a reservation)."""
+        result: dict[int, Decimal] = {}
+        for (item_id, _, _), qty in (
+            ConsignmentRepository(self.session).held_by_fill_ups(item_ids).items()
+        ):
+            result[item_id] = result.get(item_id, Decimal(0)) + qty
+        return result
 
     # --- money: what settlement and the credit check read ---------------------------------
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 
 from retailerp.domain.complaints import Channel, Resolution, Severity, TicketState
+from retailerp.domain.consignment import ConsignmentKind, ConsignmentState
 from retailerp.domain.customers import AbcClass, CustomerStatus
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
@@ -670,3 +671,53 @@ exchanges = Table(
 )
 """An exchange (换货): a return and the replacement order sent at no charge, each naming the
 other."""
+
+
+consignment_documents = Table(
+    "consignment_documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("kind", EnumText(ConsignmentKind), nullable=False),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("location_id", Integer, ForeignKey("locations.id"), nullable=False),
+    Column("doc_date", Date, nullable=False),
+    Column("state", EnumText(ConsignmentState), nullable=False, index=True),
+    Column("note", String(500), nullable=False, default=""),
+    Column("source_id", Integer, ForeignKey("consignment_documents.id"), nullable=True),
+    Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=True, index=True),
+    Column("billing_block", Boolean, nullable=False, default=False),
+    Column("created_by", String(60), nullable=False, default=""),
+    Column("posted_at", UtcDateTime, nullable=True),
+    Column("reversal_number", String(20), nullable=False, default=""),
+    Column("reversal_reason", String(200), nullable=False, default=""),
+    Column("version", Integer, nullable=False),
+    Index("ix_consignment_documents_date", "doc_date", "id"),
+)
+
+consignment_lines = Table(
+    "consignment_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "document_id",
+        Integer,
+        ForeignKey("consignment_documents.id"),
+        nullable=False,
+        index=True,
+    ),
+    Column("line_no", Integer, nullable=False),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False, index=True),
+    Column("quantity", QuantityType, nullable=False),
+    Column("batch", String(40), nullable=False, default=""),
+    Column("serial", String(60), nullable=False, default=""),
+    Column("expiry", Date, nullable=True),
+    Column("unit_price", MoneyType, nullable=False, default=0),
+    Column("vat_rate", RateType, nullable=False, default=0),
+    Column("location_id", Integer, ForeignKey("locations.id"), nullable=True),
+    Column("book_quantity", QuantityType, nullable=True),
+    Column("decision", String(20), nullable=False, default=""),
+    Column("defective", Boolean, nullable=False, default=False),
+    Column("source_line_id", Integer, ForeignKey("consignment_lines.id"), nullable=True),
+    CheckConstraint("quantity >= 0", name="not_negative_quantity"),
+)

@@ -35,6 +35,7 @@ from retailerp.domain.security import Actor
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence import tables as t
 from retailerp.persistence.complaints_repository import ComplaintRepository
+from retailerp.persistence.consignment_repository import ConsignmentRepository
 from retailerp.persistence.engine import Database, explain
 from retailerp.persistence.errors import DatabaseBusy
 from retailerp.persistence.mappers import start_mappers
@@ -127,6 +128,7 @@ class UnitOfWork:
         self.sales = SalesRepository(self.session)
         self.returns = ReturnRepository(self.session)
         self.red_invoices = RedInvoiceRepository(self.session)
+        self.consignment = ConsignmentRepository(self.session)
         self.units = UnitRepository(self.session)
         self.complaints = ComplaintRepository(self.session)
         return self

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from retailerp.printing import delivery_note, invoice, picking_list, return_note
+from retailerp.printing import consignment, delivery_note, invoice, picking_list, return_note
 from retailerp.printing.layout import (
     A4,
     A5,
@@ -43,6 +43,7 @@ RENDERERS: dict[str, Renderer] = {
     "invoice": invoice.render,
     "red_invoice": invoice.render,
     "return_note": return_note.render,
+    **{kind: consignment.render for kind in consignment.KINDS},
 }
 
 

@@ -17,8 +17,19 @@ from retailerp.domain.money import Money
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 DocumentKind = Literal[
-    "picking_list", "delivery_note", "invoice", "red_invoice", "goods_receipt", "stock_count",
+    "picking_list",
+    "delivery_note",
+    "invoice",
+    "red_invoice",
+    "goods_receipt",
+    "stock_count",
     "return_note",
+    "consignment_delivery",
+    "consignment_issue",
+    "consignment_pickup",
+    "consignment_return",
+    "consignment_count",
+    "consignment_statement",
 ]
 
 # Reference labels: keys of PrintDocument.references, translated when printed.
@@ -84,6 +95,8 @@ class PrintLine:
     remark: str = ""
     vat: Money | None = None
     discount: Decimal = Decimal(0)
+    balance: Decimal | None = None
+    """Consignment: the customer's consignment quantity of the item after this document."""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from retailerp.persistence.stock_queries import DocumentRow, LedgerRow, Location
 from retailerp.services.changes import ChangeBus, bus_for
 from retailerp.services.complaint_resolutions import ComplaintResolutionService
 from retailerp.services.complaints import ComplaintService
+from retailerp.services.consignment import ConsignmentService
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
 from retailerp.services.e_invoice import EInvoiceService
@@ -75,6 +76,7 @@ class Services:
         self.complaints = ComplaintService(self.ctx)
         self.resolutions = ComplaintResolutionService(self.ctx)
         self.home = HomeService(self.ctx)
+        self.consignment = ConsignmentService(self.ctx)
 
     @property
     def changes(self) -> ChangeBus:

@@ -45,6 +45,7 @@ class Change(StrEnum):
     RETURNS = "returns"
     COMPLAINTS = "complaints"
     RED_INVOICES = "red_invoices"
+    CONSIGNMENT = "consignment"
     AUDIT = "audit"
 
 
@@ -85,6 +86,8 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "complaint_resolutions": frozenset({Change.COMPLAINTS}),
     "complaint_attachments": frozenset({Change.COMPLAINTS}),
     "service_visits": frozenset({Change.COMPLAINTS}),
+    "consignment_documents": frozenset({Change.CONSIGNMENT}),
+    "consignment_lines": frozenset({Change.CONSIGNMENT}),
 }
 """The kinds of thing each table holds; a table of a new area is added here."""
 

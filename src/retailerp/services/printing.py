@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from retailerp import i18n
+from retailerp.domain.consignment import KIND_TYPES
 from retailerp.domain.customers import Customer
 from retailerp.domain.errors import FieldError
 from retailerp.domain.fulfilment import Delivery, PickingList
@@ -25,10 +26,13 @@ from retailerp.printing import PRESETS, render, return_note
 from retailerp.printing import model as pm
 from retailerp.printing.complaint_forms import ComplaintPrint, render_form
 from retailerp.services.complaint_printing import DISPOSITION_SUFFIX, complaint_print
+from retailerp.services.consignment import print_data as consignment_print_data
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
-from retailerp.services.settings import load_company
+from retailerp.services.print_parties import company_party as _company
+from retailerp.services.print_parties import customer_party as _party
 
+CONSIGNMENT_TYPES = tuple(KIND_TYPES.values())
 PRINTABLE = (
     DocumentType.PICKING_LIST,
     DocumentType.DELIVERY,
@@ -36,6 +40,7 @@ PRINTABLE = (
     DocumentType.RETURN,
     DocumentType.COMPLAINT,
     DocumentType.RED_INVOICE,
+    *CONSIGNMENT_TYPES,
 )
 
 
@@ -54,7 +59,7 @@ class PrintService:
                     "errors",
                     "{number} is not the number of a printable document (picking list "
                     "PK…, delivery note DN…, invoice IV…, return note RT…, red invoice RI…, "
-                    "complaint CP… or CP…/D).",
+                    "complaint CP… or CP…/D, consignment CF…, CI…, CK…, CR…, CC…).",
                 ),
                 number=number,
             )
@@ -67,6 +72,7 @@ class PrintService:
             DocumentType.INVOICE: _invoice,
             DocumentType.RETURN: _return_note,
             DocumentType.RED_INVOICE: _red_invoice,
+            **{t: consignment_print_data for t in CONSIGNMENT_TYPES},
         }
         return read(self.ctx.db, lambda uow: builders[kind](uow, number.strip().upper()))
 
@@ -109,32 +115,6 @@ class PrintService:
             return complaint_print(uow, ticket_number, disposition, _company(uow), party)
 
         return read(self.ctx.db, work)
-
-
-def _company(uow: UnitOfWork) -> pm.Party:
-    company = load_company(uow)
-    return pm.Party(
-        name=company.name or "RetailERP",
-        address=company.address,
-        phone=company.phone,
-        tax_id=company.tax_id,
-        bank_name=company.bank_name,
-        bank_account=company.bank_account,
-        logo=company.logo,
-    )
-
-
-def _party(customer: Customer) -> pm.Party:
-    return pm.Party(
-        name=customer.name,
-        code=customer.code,
-        address=customer.address,
-        phone=customer.phone,
-        contact=customer.contact,
-        tax_id=customer.tax_id,
-        bank_name=customer.bank_name,
-        bank_account=customer.bank_account,
-    )
 
 
 def _item_line(item: Item, no: int, quantity: Decimal, **details: Any) -> pm.PrintLine:

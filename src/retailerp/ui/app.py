@@ -22,6 +22,7 @@ from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
 from retailerp.ui.complaints import register_complaints_module
+from retailerp.ui.consignment.page import ConsignmentPage
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.errors import message_for
 from retailerp.ui.home import register_home_module
@@ -227,6 +228,11 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
     register_returns_modules(window, services)
     register_complaints_module(window, services)
     register_red_invoice_module(window, services)
+    window.add_module(
+        "consignment",
+        QCoreApplication.translate("App", "Consignment"),
+        lambda: ConsignmentPage(services),
+    )
     window.set_database_label(db_label)
     window.set_connection_info(db_label, journal_text(journal_mode), actor_text(services))
     window.set_about_text(

@@ -31,6 +31,7 @@ from retailerp.domain.customers import (
 from retailerp.services import Services
 from retailerp.services.changes import Change
 from retailerp.ui import prompts
+from retailerp.ui.consignment.texts import consignment_text
 from retailerp.ui.customers.review import ReviewDialog
 from retailerp.ui.list_view import fit_table
 from retailerp.ui.record_dialog import RecordDialog
@@ -199,7 +200,11 @@ class CustomerDialog(RecordDialog):
         self.status_label.setText(self._status_text(customer))
         self._show_reviews(self.services.customers.reviews(customer.id) if exists else [])
         money = self.services.invoices.position(customer.id) if exists else None
-        self.money_label.setText(position_text(money) if money else "")
+        at_customer = self.services.consignment.position(customer.id) if exists else None
+        consigned = consignment_text(*at_customer) if at_customer else ""
+        self.money_label.setText(
+            "\n".join(t for t in (position_text(money) if money else "", consigned) if t)
+        )
         self.returns_label.setText(return_rate_text(self.services, customer.id) if exists else "")
         self.complaint_button.setEnabled(exists)
         self.complaints_label.setText(self._complaints_text(customer.id) if exists else "")

@@ -1,0 +1,1 @@
+"""The Consignment area: stock at customers' sites, its documents, counts and reversals."""

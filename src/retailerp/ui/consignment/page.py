@@ -1,0 +1,283 @@
+"""The Consignment area: customers with our goods on their shelves, drill-down to items,
+batches and layers, the customer's documents, and the actions on them.
+
+Keyboard: the customer list has the focus; Enter drills down to the customer's stock; Tab
+reaches the documents.  Alt+U fill-up, Alt+I issue, Alt+K pickup, Alt+C count, Alt+R reverse
+the selected document, Alt+P print it, Alt+T the statement of this month, Alt+S the count
+sheet; F5 reloads.  The customer box (Alt+O) picks a customer without consignment stock yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retailerp.domain.consignment import ConsignmentKind
+from retailerp.services import Page, Services
+from retailerp.services.changes import Change
+from retailerp.ui.changes import watch
+from retailerp.ui.consignment.document_dialog import ConsignmentDocumentDialog
+from retailerp.ui.consignment.texts import kind_text
+from retailerp.ui.errors import show_error
+from retailerp.ui.list_page import refresh_button
+from retailerp.ui.prompts import ask_reason
+from retailerp.ui.sources import money_text, quantity_text, term
+
+SHOWS = (Change.CONSIGNMENT, Change.STOCK, Change.CUSTOMERS, Change.INVOICES)
+ID_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+class DrillTable(QTableWidget):
+    """A read-only list; Enter emits ``activated`` for the current row."""
+
+    def __init__(self, name: str, headers: Sequence[str]) -> None:
+        super().__init__(0, len(headers))
+        self.setObjectName(name)
+        self.setHorizontalHeaderLabels(list(headers))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().hide()
+        self.on_enter = lambda: None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.on_enter()
+            return
+        super().keyPressEvent(event)
+
+    def fill(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
+        """Rows of (id, texts); the current row is kept by id."""
+        keep = self.current_id()
+        self.setRowCount(len(rows))
+        for r, (row_id, texts) in enumerate(rows):
+            for c, value in enumerate(texts):
+                cell = QTableWidgetItem(value)
+                cell.setData(ID_ROLE, row_id)
+                self.setItem(r, c, cell)
+        ids = [row_id for row_id, _ in rows]
+        if ids:
+            self.setCurrentCell(ids.index(keep) if keep in ids else 0, 0)
+
+    def current_id(self) -> int | None:
+        cell = self.item(self.currentRow(), 0) if self.currentRow() >= 0 else None
+        return int(cell.data(ID_ROLE)) if cell is not None else None
+
+
+class ConsignmentPage(QWidget):
+    """Overview by customer, the chosen customer's stock and documents, the actions."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("consignment_page")
+        self.preset: dict[str, object] = {}
+        self.customer = QComboBox()
+        self.customer.setObjectName("consignment_customer")
+        self.expiring = QCheckBox(self.tr("&Expiring only"))
+        self.expiring.setObjectName("consignment_expiring")
+        self.overview = DrillTable("consignment_overview", [
+            self.tr("Customer"), self.tr("Name"), self.tr("Quantity"), self.tr("Value"),
+            self.tr("Oldest (days)"), self.tr("Expiring lots")])  # fmt: skip
+        self.stock = DrillTable("consignment_stock", [
+            self.tr("Item"), self.tr("Name"), self.tr("Batch"), self.tr("Expiry"),
+            self.tr("Quantity"), self.tr("Value"), self.tr("Age (days)"),
+            self.tr("Days left")])  # fmt: skip
+        self.documents = DrillTable("consignment_documents", [
+            self.tr("Number"), self.tr("Kind"), self.tr("Date"), self.tr("State"),
+            self.tr("Value"), self.tr("Linked")])  # fmt: skip
+        self.message = QLabel()
+        self.message.setObjectName("consignment_message")
+        self.message.setWordWrap(True)
+        self._layout()
+        self.overview.on_enter = self.stock.setFocus
+        self.overview.currentCellChanged.connect(lambda *_: self._customer_chosen())
+        self.customer.currentIndexChanged.connect(lambda _i: self.load_customer())
+        self.expiring.toggled.connect(lambda _on: self.load_customer())
+        watch(self, services.changes, SHOWS, self.reload)
+        self.reload()
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Cust&omer"), self.customer)
+        buttons = QHBoxLayout()
+        for name, text, slot in (
+            ("fill_up", self.tr("Fill-&up…"), lambda: self.new(ConsignmentKind.FILL_UP)),
+            ("issue", self.tr("&Issue…"), lambda: self.new(ConsignmentKind.ISSUE)),
+            ("pickup", self.tr("Pic&kup…"), lambda: self.new(ConsignmentKind.PICKUP)),
+            ("count", self.tr("&Count…"), lambda: self.new(ConsignmentKind.COUNT)),
+            ("reverse", self.tr("&Reverse…"), self.reverse),
+            ("print", self.tr("&Print"), self.print_document),
+            ("statement", self.tr("S&tatement"), self.print_statement),
+            ("count_sheet", self.tr("Count &sheet"), self.print_count_sheet),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"consignment_{name}")
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            buttons.addWidget(button)
+        self.refresh_button = refresh_button(self, self.reload)
+        self.refresh_button.setObjectName("consignment_refresh")
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.overview, 2)
+        layout.addLayout(form)
+        layout.addWidget(self.expiring)
+        layout.addWidget(self.stock, 2)
+        layout.addWidget(self.documents, 2)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        rows = self.services.consignment.overview()
+        self.overview.fill([
+            (r.customer_id, [r.code, r.name, quantity_text(r.quantity), money_text(r.value),
+                             "" if r.oldest_age is None else str(r.oldest_age), str(r.expiring)])
+            for r in rows
+        ])  # fmt: skip
+        keep = self.customer_id()
+        self.customer.blockSignals(True)
+        self.customer.clear()
+        for row in self.services.customers.page(Page(limit=1000)):
+            self.customer.addItem(f"{row.code} {row.name}", row.id)
+        index = self.customer.findData(keep if keep else self.overview.current_id())
+        self.customer.setCurrentIndex(max(index, 0))
+        self.customer.blockSignals(False)
+        self.load_customer()
+
+    def _customer_chosen(self) -> None:
+        chosen = self.overview.current_id()
+        index = self.customer.findData(chosen)
+        if chosen is not None and index >= 0 and index != self.customer.currentIndex():
+            self.customer.setCurrentIndex(index)
+
+    def customer_id(self) -> int | None:
+        data = self.customer.currentData()
+        return int(data) if data else None
+
+    def load_customer(self) -> None:
+        cid = self.customer_id()
+        if cid is None:
+            self.stock.fill([])
+            self.documents.fill([])
+            return
+        filters: dict[str, object] = {"customer_id": cid}
+        if self.expiring.isChecked() or self.preset.get("expiring"):
+            filters["expiring"] = True
+        lines = self.services.consignment.page(Page(filters=filters, limit=1000))
+        self.stock.fill([
+            (n, [ln.sku, ln.name, ln.key, ln.expiry.isoformat() if ln.expiry else "",
+                 quantity_text(ln.quantity), money_text(ln.value), str(ln.age_days),
+                 "" if ln.days_left is None else str(ln.days_left)])
+            for n, ln in enumerate(lines)
+        ])  # fmt: skip
+        documents = self.services.consignment.documents(cid)
+        numbers = {d.id: d.number for d in documents}
+        self.documents.fill([
+            (d.id or 0, [d.number, kind_text(d.kind), d.doc_date.isoformat(), term(d.state),
+                         money_text(d.value()),
+                         " ".join(x for x in (numbers.get(d.source_id, ""), d.reversal_number)
+                                  if x)])
+            for d in reversed(documents)
+        ])  # fmt: skip
+
+    def show_preset(self, filters: Mapping[str, object], label: str) -> None:
+        """From the home page: the consignment stock expiring soon."""
+        del label
+        self.preset = dict(filters)
+        self.expiring.setChecked(bool(filters.get("expiring")))
+        self.load_customer()
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def new(self, kind: ConsignmentKind) -> QDialog | None:
+        cid = self.customer_id()
+        if cid is None:
+            self.message.setText(self.tr("Choose a customer first."))
+            return None
+        dialog = ConsignmentDocumentDialog(self.services, cid, kind.value, self)
+        dialog.posted.connect(lambda _number: self.reload())
+        dialog.open()
+        return dialog
+
+    def reverse(self) -> None:
+        document_id = self.documents.current_id()
+        if document_id is None:
+            return
+        number = self.services.consignment.get(document_id).number
+        try:
+            done = ask_reason(
+                self, self.tr("Reverse {number}").format(number=number), self.tr("&Reason"),
+                act=lambda reason: self.services.consignment.reverse(document_id, reason),
+                required=True,
+            )  # fmt: skip
+        except Exception as error:  # noqa: BLE001 - the refusal names the blocking document
+            show_error(self, error)
+            return
+        if done is not None:
+            self.message.setText(self.tr("{number} reversed by {reversal}.").format(
+                number=number, reversal=done.reversal_number or "—"))  # fmt: skip
+        self.reload()
+
+    def print_document(self) -> None:
+        document_id = self.documents.current_id()
+        if document_id is None:
+            return
+        from retailerp.ui.printing.preview import PrintPreviewDialog
+
+        number = self.services.consignment.get(document_id).number
+        PrintPreviewDialog(self, self.services, number).open()
+
+    def print_statement(self) -> None:
+        cid = self.customer_id()
+        if cid is None:
+            return
+        today = self.services.ctx.today()
+        try:
+            pdf = self.services.consignment.statement_pdf(cid, today.replace(day=1), today)
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            show_error(self, error)
+            return
+        self._save_pdf(pdf, f"statement-{today.isoformat()}.pdf")
+
+    def print_count_sheet(self) -> None:
+        cid = self.customer_id()
+        if cid is None:
+            return
+        try:
+            pdf = self.services.consignment.count_sheet_pdf(cid)
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            show_error(self, error)
+            return
+        self._save_pdf(pdf, f"count-sheet-{date.today().isoformat()}.pdf")
+
+    def _save_pdf(self, pdf: bytes, name: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), name, "PDF (*.pdf)")
+        if path:
+            with open(path, "wb") as out:
+                out.write(pdf)
+            self.message.setText(self.tr("Saved: {path}").format(path=path))

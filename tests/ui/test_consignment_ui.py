@@ -1,0 +1,127 @@
+"""The Consignment area by keyboard: fill-up and issue from the scanner, the overview and its
+drill-down, a refused and an allowed reversal."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from retailerp.services import Services
+from retailerp.ui import prompts
+from retailerp.ui.consignment import page as page_module
+from retailerp.ui.consignment.document_dialog import ConsignmentDocumentDialog
+from retailerp.ui.consignment.page import ConsignmentPage
+from ui.conftest import activate, answer
+
+pytestmark = pytest.mark.usefixtures("english")
+BARCODE = "6901234567892"
+
+
+@pytest.fixture
+def shop(services: Services) -> dict:
+    customer = services.customers.create({"code": "C001", "name": "华联超市"})
+    milk = {"sku": "MILK", "name": "Milk", "barcode": BARCODE, "price": "10", "vat_rate": "13",
+            "tracking": "batch"}  # fmt: skip
+    item = services.items.create(milk)
+    bin_id = services.stock.add_bin("A-01").id
+    services.stock.receive(bin_id, [{"item_id": item.id, "quantity": "9", "batch": "M1",
+                                     "expiry": date(2030, 1, 1)}])  # fmt: skip
+    return {"customer": customer.id, "item": item.id}
+
+
+def dialog_of(page: ConsignmentPage, button: str) -> ConsignmentDocumentDialog:
+    page.findChild(QPushButton, f"consignment_{button}").click()
+    found = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, ConsignmentDocumentDialog) and w.isVisible()]  # fmt: skip
+    assert len(found) == 1
+    return found[0]
+
+
+def scan_and_post(qtbot, dialog: ConsignmentDocumentDialog, times: int) -> None:
+    activate(qtbot, dialog)
+    qtbot.keyClicks(dialog.scan, BARCODE)
+    for _ in range(times):
+        qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.scan, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_fill_up_to_issue_by_keyboard_then_reverse(
+    qtbot, show_page, services: Services, shop: dict, monkeypatch
+) -> None:
+    page = show_page(ConsignmentPage(services))
+    index = page.customer.findData(shop["customer"])
+    page.customer.setCurrentIndex(index)
+
+    fill = dialog_of(page, "fill_up")
+    scan_and_post(qtbot, fill, 5)
+    assert fill.result.text() == "CF2026-000001 posted (1 lines)."
+    fill.close()
+    qtbot.waitUntil(lambda: page.overview.rowCount() == 1)
+    assert [page.overview.item(0, c).text() for c in range(4)] == ["C001", "华联超市", "5",
+                                                                    "50.00"]  # fmt: skip
+    activate(qtbot, page)
+    page.overview.setFocus()
+    qtbot.keyClick(page.overview, Qt.Key.Key_Return)  # drill down
+    qtbot.waitUntil(page.stock.hasFocus)
+    assert [page.stock.item(0, c).text() for c in (0, 2, 4)] == ["MILK", "M1", "5"]
+
+    issue = dialog_of(page, "issue")
+    scan_and_post(qtbot, issue, 2)
+    assert "posted" in issue.result.text(), issue.message.text()
+    issue.close()
+    assert services.stock.quantity(shop["item"], "CONS-C001", "M1") == Decimal(3)
+    assert services.stock.quantity(shop["item"], "CUSTOMERS", "M1") == Decimal(2)
+    qtbot.waitUntil(lambda: page.documents.rowCount() == 2)
+    assert [page.documents.item(r, 3).text() for r in range(2)] == ["invoiced", "posted"]
+
+    # reversing the fill-up is refused (the issue consumed it), naming the issue
+    shown = []
+    monkeypatch.setattr(prompts, "ask_reason", answer("wrong customer"))
+    monkeypatch.setattr(page_module, "ask_reason", answer("wrong customer"))
+    monkeypatch.setattr(page_module, "show_error", lambda _w, e: shown.append(str(e)))
+    page.documents.setCurrentCell(1, 0)
+    page.findChild(QPushButton, "consignment_reverse").click()
+    assert len(shown) == 1 and "before CI2026-000001" in shown[0]
+    assert services.stock.quantity(shop["item"], "CONS-C001", "M1") == Decimal(3)
+
+
+def test_an_issue_above_what_is_at_the_customer_is_refused_on_its_line(
+    qtbot, show_page, services: Services, shop: dict
+) -> None:
+    page = show_page(ConsignmentPage(services))
+    page.customer.setCurrentIndex(page.customer.findData(shop["customer"]))
+    fill = dialog_of(page, "fill_up")
+    scan_and_post(qtbot, fill, 2)
+    fill.close()
+    issue = dialog_of(page, "issue")
+    scan_and_post(qtbot, issue, 3)
+    assert "Line 1: At most 2 of MILK" in issue.message.text()
+    assert services.stock.quantity(shop["item"], "CUSTOMERS", "M1") == Decimal(0)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("kind", ["fill_up", "issue", "pickup", "count"])
+def test_no_consignment_screen_has_two_things_on_one_key(
+    qtbot, services: Services, shop: dict, kind: str, language: str
+) -> None:
+    from retailerp import i18n
+    from retailerp.ui.app import install_translators, remove_translators
+    from ui.test_mnemonics import duplicates
+
+    translators = install_translators(QApplication.instance(), language)
+    try:
+        dialog = ConsignmentDocumentDialog(services, shop["customer"], kind)
+        qtbot.addWidget(dialog)
+        assert duplicates(dialog) == []
+        page = ConsignmentPage(services)
+        qtbot.addWidget(page)
+        assert duplicates(page) == []
+        title = "寄售" if language == "zh_CN" else "Consignment"
+        assert dialog.windowTitle().startswith(title)
+    finally:
+        remove_translators(QApplication.instance(), translators)
+        i18n.set_language("en")
