@@ -396,7 +396,14 @@ invoice_lines = Table(
     Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=False, index=True),
     Column("line_no", Integer, nullable=False),
     Column(
-        "delivery_line_id", Integer, ForeignKey("delivery_lines.id"), nullable=False, unique=True
+        "delivery_line_id", Integer, ForeignKey("delivery_lines.id"), nullable=True, unique=True
+    ),
+    Column(
+        "consignment_line_id",
+        Integer,
+        ForeignKey("consignment_lines.id"),
+        nullable=True,
+        unique=True,
     ),
     Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
     Column("quantity", QuantityType, nullable=False),
@@ -428,9 +435,14 @@ payment_allocations = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("payment_id", Integer, ForeignKey("payments.id"), nullable=False, index=True),
-    Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=False, index=True),
+    Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=True, index=True),
     Column("amount", MoneyType, nullable=False),
+    Column("refund_id", Integer, ForeignKey("refunds.id"), nullable=True, index=True),
+    CheckConstraint(
+        "(invoice_id IS NULL) <> (refund_id IS NULL)", name="applied_to_invoice_or_refund"
+    ),
 )
+"""Money of a payment applied to an invoice, or paid back to the customer by a refund."""
 
 SEARCH_TABLE_PREFIXES = ("customer_search", "item_search")
 """Search tables and indexes made by hand in migrations (SQLite FTS5 tables, PostgreSQL
