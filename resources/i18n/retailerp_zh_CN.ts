@@ -2553,6 +2553,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>打开送货单(&amp;O)</translation>
     </message>
     <message>
+        <source>R&amp;ed invoice…</source>
+        <translation>红字发票(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Credit this return on the delivery&apos;s invoice with a red invoice</source>
+        <translation>用红字发票冲减该送货单所开结算单中的这次退货</translation>
+    </message>
+    <message>
         <source>De&amp;livery no.</source>
         <translation>送货单号(&amp;L)</translation>
     </message>

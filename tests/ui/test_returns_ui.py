@@ -196,3 +196,29 @@ def test_a_frequent_returner_is_flagged_on_the_card_and_the_order_form(
     order.customer.setValue(None)
     order.customer.setValue(delivered.customer_id)
     assert order.customer.warning.text() == ""  # under the threshold: not flagged
+
+
+def test_a_posted_return_of_an_invoiced_delivery_opens_its_red_invoice(qtbot, services) -> None:
+    """Finance credits the return from the return window."""
+    from retailerp.ui.red_invoices.form import RedInvoiceDialog
+    from retailerp.ui.returns.dialog import ReturnDialog
+
+    customer = services.customers.create({"code": "C7", "name": "华联", "credit_limit": "9999"})
+    item = services.items.create({"sku": "K7", "name": "Kettle", "price": "100", "vat_rate": "13"})
+    services.stock.receive(
+        services.stock.add_bin("A-07").id, [{"item_id": item.id, "quantity": "5"}]
+    )
+    order = services.orders.create(customer.id, {}, [{"item_id": item.id, "quantity": "2"}])
+    order = services.orders.confirm(order.id, order.version)
+    services.orders.start_picking(order.id, order.version)
+    delivery = services.orders.ship(order.id, services.orders.get(order.id).version)
+    services.invoices.invoice([delivery.id])
+    lines = [{"delivery_line_id": delivery.lines[0].id, "quantity": "1", "condition": "defective"}]
+    draft = services.returns.create(delivery.id, {"reason": "quality_defect"}, lines)
+    posted = services.returns.post(draft.id, draft.version)
+    dialog = ReturnDialog(services, posted.id)
+    qtbot.addWidget(dialog)
+    assert dialog.red_button.isEnabled()
+    red = dialog.red_invoice()
+    qtbot.addWidget(red)
+    assert isinstance(red, RedInvoiceDialog)

@@ -212,6 +212,10 @@ class ReturnDialog(QDialog):
         self.print_button = button(self.tr("Pr&int…"), self.print_note, "print_return")
         self.delivery_button = button(self.tr("&Open delivery"), self.open_delivery,
                                       "open_delivery")  # fmt: skip
+        self.red_button = button(self.tr("R&ed invoice…"), self.red_invoice, "red_invoice")
+        self.red_button.setToolTip(
+            self.tr("Credit this return on the delivery's invoice with a red invoice")
+        )
 
     def _lay_out(self) -> None:
         header = QFormLayout()
@@ -233,7 +237,7 @@ class ReturnDialog(QDialog):
         refusal_row.addWidget(self.override_button)
         buttons = QHBoxLayout()
         for b in (self.save_button, self.post_button, self.cancel_button, self.reverse_button,
-                  self.print_button, self.delivery_button):  # fmt: skip
+                  self.print_button, self.delivery_button, self.red_button):  # fmt: skip
             buttons.addWidget(b)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -383,6 +387,10 @@ class ReturnDialog(QDialog):
         self.reverse_button.setEnabled(doc is not None and doc.state == ReturnState.POSTED)
         self.print_button.setEnabled(doc is not None)
         self.delivery_button.setEnabled(have_lines)
+        invoiced = self.delivery is not None and self.delivery.invoice_id is not None
+        self.red_button.setEnabled(
+            doc is not None and doc.state == ReturnState.POSTED and invoiced
+        )
 
     def _edited(self, *, preview: bool = True) -> None:
         if self._loading:
@@ -634,6 +642,17 @@ class ReturnDialog(QDialog):
 
     def print_note(self) -> PrintPreviewDialog | None:
         return self.open_preview(self.document.number) if self.document else None
+
+    def red_invoice(self) -> QWidget | None:
+        """The red invoice that credits this posted return on its delivery's invoice."""
+        from retailerp.ui.red_invoices.form import RedInvoiceDialog
+
+        if self.document is None:
+            return None
+        dialog = RedInvoiceDialog(self.services, self, return_id=self.document.id)
+        dialog.show()
+        self._red = dialog
+        return dialog
 
     def open_delivery(self) -> PrintPreviewDialog | None:
         return self.open_preview(self.delivery.number) if self.delivery else None
