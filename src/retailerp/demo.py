@@ -388,13 +388,13 @@ def fill(
     _stock(on(db_services, start), rng, start, chinese)
     progress("orders")
     made = _sales(db_services, rng, size, start, chinese)
-    progress("red invoices")
-    _red_invoices(db_services, chinese)
     made.customers, made.items = size.customers, size.items
     progress("returns")
     from retailerp.demo_returns import add_returns
 
     add_returns(db_services, chinese)
+    progress("red invoices")  # today's documents after the year's returns: numbers follow dates
+    _red_invoices(db_services, chinese)
     progress("complaints")
     from retailerp.demo_complaints import fill_complaints
 
