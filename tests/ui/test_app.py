@@ -63,7 +63,10 @@ def test_the_main_window_has_exactly_the_working_modules(qtbot, services: Servic
         "orders",
         "deliveries",
         "invoices",
+        "returns",
+        "return_analysis",
         "complaints",
+        "red_invoices",
         "consignment",
     ]
     assert window.windowTitle() == "RetailERP — /shop/shop.db"
