@@ -49,12 +49,12 @@ def upgrade() -> None:
 def _office_tables() -> None:
     op.create_table(
         "sessions",
-        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("token", sa.String(length=36), nullable=False),
         sa.Column("pc", sa.String(length=60), nullable=False),
         sa.Column("username", sa.String(length=60), nullable=False),
         sa.Column("started_at", sa.DateTime(), nullable=False),
         sa.Column("heartbeat_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_sessions")),
+        sa.PrimaryKeyConstraint("token", name=op.f("pk_sessions")),
     )
     with op.batch_alter_table("sessions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_sessions_heartbeat_at"), ["heartbeat_at"])
@@ -66,7 +66,7 @@ def _office_tables() -> None:
         sa.Column("since", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["session_id"],
-            ["sessions.id"],
+            ["sessions.token"],
             name=op.f("fk_edit_claims_session_id_sessions"),
             ondelete="CASCADE",
         ),

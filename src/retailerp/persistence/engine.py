@@ -102,6 +102,9 @@ class Database:
     """This open database's own id (to tell our notifications from other PCs')."""
     write_wait: WriteWait = field(default_factory=WriteWait)
     own_changes: OwnChanges = field(default_factory=OwnChanges)
+    counts_changes: bool = False
+    """The schema has the change counters (found once; an older schema, during its
+    migration, has not)."""
 
     @property
     def is_sqlite(self) -> bool:

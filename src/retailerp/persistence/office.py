@@ -69,6 +69,8 @@ def announce(session: Session, db: Database, written: Iterable[str]) -> dict[str
     if not tables:
         return {}
     if db.is_sqlite:
+        if not _counts_changes(session, db):
+            return {}
         serials = {}
         for table in tables:
             serials[table] = int(
@@ -87,6 +89,16 @@ def announce(session: Session, db: Database, written: Iterable[str]) -> dict[str
     return {}
 
 
+def _counts_changes(session: Session, db: Database) -> bool:
+    if not db.counts_changes:
+        db.counts_changes = bool(
+            session.execute(
+                text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_counters'")
+            ).first()
+        )
+    return db.counts_changes
+
+
 def committed(db: Database, serials: dict[str, int]) -> None:
     if serials:
         db.own_changes.note(serials)
@@ -97,9 +109,9 @@ def committed(db: Database, serials: dict[str, int]) -> None:
 
 def register(session: Session, session_id: str, pc: str, username: str, at: datetime) -> None:
     s = t.sessions
-    session.execute(delete(s).where(s.c.id == session_id))
+    session.execute(delete(s).where(s.c.token == session_id))
     session.execute(
-        s.insert().values(id=session_id, pc=pc, username=username, started_at=at, heartbeat_at=at)
+        s.insert().values(token=session_id, pc=pc, username=username, started_at=at, heartbeat_at=at)
     )
 
 
@@ -107,21 +119,21 @@ def heartbeat(session: Session, session_id: str, at: datetime) -> bool:
     """Keep ``session_id`` alive and remove the stale sessions; False if it was removed."""
     s = t.sessions
     session.execute(delete(s).where(s.c.heartbeat_at < at - STALE_AFTER))
-    moved = session.execute(update(s).where(s.c.id == session_id).values(heartbeat_at=at))
+    moved = session.execute(update(s).where(s.c.token == session_id).values(heartbeat_at=at))
     return bool(moved.rowcount)
 
 
 def end(session: Session, session_id: str) -> None:
-    session.execute(delete(t.sessions).where(t.sessions.c.id == session_id))
+    session.execute(delete(t.sessions).where(t.sessions.c.token == session_id))
 
 
 def connected(session: Session, at: datetime) -> list[Presence]:
     """The live sessions (heartbeat within :data:`STALE_AFTER`), oldest first."""
     s = t.sessions
     rows = session.execute(
-        select(s).where(s.c.heartbeat_at >= at - STALE_AFTER).order_by(s.c.started_at, s.c.id)
+        select(s).where(s.c.heartbeat_at >= at - STALE_AFTER).order_by(s.c.started_at, s.c.token)
     ).all()
-    return [Presence(r.id, r.pc, r.username, r.started_at, r.heartbeat_at) for r in rows]
+    return [Presence(r.token, r.pc, r.username, r.started_at, r.heartbeat_at) for r in rows]
 
 
 def claim(session: Session, session_id: str, entity: str, entity_id: str, at: datetime) -> None:
@@ -149,7 +161,7 @@ def claims_on(
     c, s = t.edit_claims, t.sessions
     rows = session.execute(
         select(s.c.pc, s.c.username, c.c.since)
-        .join(s, s.c.id == c.c.session_id)
+        .join(s, s.c.token == c.c.session_id)
         .where(
             (c.c.entity == entity)
             & (c.c.entity_id == entity_id)

@@ -291,7 +291,7 @@ audit_chain = Table(
 sessions = Table(
     "sessions",
     metadata,
-    Column("id", String(36), primary_key=True),
+    Column("token", String(36), primary_key=True),
     Column("pc", String(60), nullable=False),
     Column("username", String(60), nullable=False),
     Column("started_at", UtcDateTime, nullable=False),
@@ -303,7 +303,7 @@ older than two minutes is a program that ended without saying so and is removed.
 edit_claims = Table(
     "edit_claims",
     metadata,
-    Column("session_id", String(36), ForeignKey("sessions.id", ondelete="CASCADE"),
+    Column("session_id", String(36), ForeignKey("sessions.token", ondelete="CASCADE"),
            primary_key=True),
     Column("entity", String(40), primary_key=True),
     Column("entity_id", String(40), primary_key=True),

@@ -116,7 +116,8 @@ def _verify(uow: UnitOfWork, since: Checkpoint | None) -> Verification:
             seal(stored, stored.prev_hash) != stored.row_hash
         ):
             result = Verification(findings=[checkpoint_lost(since)])
-            rest = verify(audit_trail.entries(session, since.id), head, start=since,
+            start = Checkpoint(since.id, stored.row_hash) if stored is not None else since
+            rest = verify(audit_trail.entries(session, since.id), head, start=start,
                           locate=lambda h: audit_trail.locate(session, h))  # fmt: skip
             result.checked = rest.checked
             result.findings.extend(rest.findings)
