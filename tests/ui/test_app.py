@@ -68,6 +68,7 @@ def test_the_main_window_has_exactly_the_working_modules(qtbot, services: Servic
         "complaints",
         "red_invoices",
         "consignment",
+        "audit",
     ]
     assert window.windowTitle() == "RetailERP — /shop/shop.db"
     assert isinstance(window.module_widget("home"), HomePage)  # shown first
