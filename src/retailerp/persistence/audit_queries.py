@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, distinct, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from retailerp.persistence import tables as t
@@ -95,10 +95,11 @@ def _day(value: object) -> date:
 
 def users(session: Session) -> list[str]:
     """Every user name the trail names, for the filter."""
-    return [str(u) for u in session.execute(select(distinct(A.c.username)).order_by(A.c.username)).scalars()]
+    stmt = select(A.c.username).distinct().order_by(A.c.username)
+    return [str(u) for u in session.execute(stmt).scalars()]
 
 
 def action_groups(session: Session) -> list[str]:
     """The kinds of action (``order``, ``customer`` …) the trail holds, for the filter."""
-    actions = session.execute(select(distinct(A.c.action))).scalars()
+    actions = session.execute(select(A.c.action).distinct()).scalars()
     return sorted({str(a).split(".", 1)[0] for a in actions})
