@@ -21,8 +21,8 @@ from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
-from retailerp.ui.complaints import register_complaints_module
 from retailerp.ui.audit import register_audit_module
+from retailerp.ui.complaints import register_complaints_module
 from retailerp.ui.consignment.page import ConsignmentPage
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.errors import message_for

@@ -146,9 +146,7 @@ def check_audit_trail(window: MainWindow, services: Services) -> Verification | 
     from retailerp import i18n
 
     lines = [finding.render(i18n.translate) for finding in result.findings[:10]]
-    window.set_office_status(
-        "audit", tr("Audit trail changed!"), "\n".join(lines)
-    )
+    window.set_office_status("audit", tr("Audit trail changed!"), "\n".join(lines))
     window.show_status(
         tr("The audit trail was changed outside RetailERP: {first}").format(first=lines[0]), 0
     )
