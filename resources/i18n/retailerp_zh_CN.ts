@@ -112,6 +112,92 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Today</source>
         <translation>今日工作台</translation>
     </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Search action, document, user, PC or detail…</source>
+        <translation>搜索操作、单据、用户、电脑或详情…</translation>
+    </message>
+    <message>
+        <source>Every user</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>单据编号</translation>
+    </message>
+    <message>
+        <source>&amp;Show detail</source>
+        <translation>查看详情(&amp;S)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>(no detail)</source>
+        <translation>（无详情）</translation>
+    </message>
+    <message>
+        <source>Entry {id}, {action} by {user} on {pc}:</source>
+        <translation>第 {id} 条，{user} 在 {pc} 上执行 {action}：</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{n} entries written to {file}.</source>
+        <translation>已将 {n} 条记录写入 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditSource</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
 </context>
 <context>
     <name>BatchOptionsDialog</name>
@@ -1770,6 +1856,49 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>Office</name>
+    <message>
+        <source>{pc} — {user}, since {since}</source>
+        <translation>{pc} — {user}，自 {since} 起</translation>
+    </message>
+    <message>
+        <source>{n} connected</source>
+        <translation>{n} 台在线</translation>
+    </message>
+    <message>
+        <source>Waiting for another PC to finish saving…</source>
+        <translation>正在等待另一台电脑保存完成…</translation>
+    </message>
+    <message>
+        <source>Waiting for {pc}…</source>
+        <translation>正在等待 {pc}…</translation>
+    </message>
+    <message>
+        <source>On a network share</source>
+        <translation>位于网络共享</translation>
+    </message>
+    <message>
+        <source>The database file is in a shared folder: it runs in the shared-folder mode, and saving waits its turn when another PC saves.</source>
+        <translation>数据库文件位于共享文件夹：以共享文件夹模式运行，另一台电脑保存时，本机保存会排队等待。</translation>
+    </message>
+    <message>
+        <source>Audit trail changed!</source>
+        <translation>审计日志被改动！</translation>
+    </message>
+    <message>
+        <source>The audit trail was changed outside RetailERP: {first}</source>
+        <translation>审计日志在 RetailERP 之外被改动：{first}</translation>
+    </message>
+    <message>
+        <source>Audit trail changed</source>
+        <translation>审计日志被改动</translation>
+    </message>
+    <message>
+        <source>Someone changed the audit trail outside RetailERP. Check who had access to the database; &apos;retailerp audit verify&apos; lists every entry concerned.</source>
+        <translation>有人在 RetailERP 之外改动了审计日志。请核查谁能访问数据库；“retailerp audit verify”会列出所有涉及的记录。</translation>
+    </message>
+</context>
+<context>
     <name>OrderActions</name>
     <message>
         <source>Overri&amp;de…</source>
@@ -2236,6 +2365,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
 </context>
 <context>
     <name>RecordDialog</name>
+    <message>
+        <source>Being edited on {pc} by {user} since {since}.</source>
+        <translation>{user} 自 {since} 起正在 {pc} 上编辑此记录。</translation>
+    </message>
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
@@ -3760,6 +3893,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>已写入：</translation>
     </message>
     <message>
+        <source>The audit trail was tampered with: {n} problem(s) in {checked} entries.</source>
+        <translation>审计日志已被篡改：{checked} 条记录中发现 {n} 个问题。</translation>
+    </message>
+    <message>
+        <source>Audit trail OK: {checked} entries, none changed.</source>
+        <translation>审计日志完好：共 {checked} 条记录，均未被改动。</translation>
+    </message>
+    <message>
+        <source>{n} audit entries written to {file}.</source>
+        <translation>已将 {n} 条审计记录写入 {file}。</translation>
+    </message>
+    <message>
         <source>The demo makes a new SQLite file; give a file with --database.</source>
         <translation>演示数据只能写入新的 SQLite 文件；请用 --database 指定一个文件。</translation>
     </message>
@@ -4869,6 +5014,42 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The period ends before it starts.</source>
         <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Entry {id} was changed after it was written: its content no longer matches its seal.</source>
+        <translation>第 {id} 条记录在写入后被修改：内容与其封印不再相符。</translation>
+    </message>
+    <message>
+        <source>Entry {id} is missing: it was deleted.</source>
+        <translation>第 {id} 条记录缺失：已被删除。</translation>
+    </message>
+    <message>
+        <source>Entries {first} to {last} are missing: they were deleted.</source>
+        <translation>第 {first} 至 {last} 条记录缺失：已被删除。</translation>
+    </message>
+    <message>
+        <source>Entry {id} is out of order: it was written after entry {after}, not after entry {before}.</source>
+        <translation>第 {id} 条记录顺序错乱：它写在第 {after} 条之后，而不是第 {before} 条之后。</translation>
+    </message>
+    <message>
+        <source>Entry {id} does not follow entry {before}: entry {before} was rewritten and sealed again, or an entry between them was deleted.</source>
+        <translation>第 {id} 条记录与第 {before} 条衔接不上：第 {before} 条被改写并重新封印，或两者之间有记录被删除。</translation>
+    </message>
+    <message>
+        <source>The last entries are missing: the chain ends at entry {last}, the head says {head}.</source>
+        <translation>最后的记录缺失：链条止于第 {last} 条，链头记载为第 {head} 条。</translation>
+    </message>
+    <message>
+        <source>The last entry {id} is not the one the chain&apos;s head sealed: it was replaced.</source>
+        <translation>最后一条记录（第 {id} 条）不是链头封印的那条：已被替换。</translation>
+    </message>
+    <message>
+        <source>Entry {id} comes after the chain&apos;s head ({head}): it was added by hand.</source>
+        <translation>第 {id} 条记录位于链头（第 {head} 条）之后：是手工添加的。</translation>
+    </message>
+    <message>
+        <source>Entry {id}, verified on this PC before, is missing or was rewritten: the trail was changed behind it.</source>
+        <translation>本机此前核验过的第 {id} 条记录缺失或被改写：此前的日志已被改动。</translation>
     </message>
 </context>
 <context>
