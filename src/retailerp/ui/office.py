@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from retailerp.domain.audit import Verification
@@ -57,6 +57,9 @@ def waiting_text(others: list[Presence]) -> str:
 class OfficeMonitor(QObject):
     """Keeps this program's session, hears other PCs, shows the office in the status bar."""
 
+    wait_changed = Signal(str)
+    """The waiting text from a writer on another thread ("" when it is through)."""
+
     def __init__(self, window: MainWindow, services: Services) -> None:
         super().__init__(window)
         self.window = window
@@ -70,6 +73,7 @@ class OfficeMonitor(QObject):
         self.poll_timer.setInterval(int(POLL_SECONDS * 1000))
         self.poll_timer.timeout.connect(self.poll)
         self.waiting = False
+        self.wait_changed.connect(self._show_waiting)
         window.closing.connect(self.stop)
         self.db.write_wait.listener = self._waited
         self._show_network_notice()
@@ -104,15 +108,24 @@ class OfficeMonitor(QObject):
             log.warning("Could not end the office session", exc_info=True)
 
     def _waited(self, seconds: float | None) -> None:
-        """The write waits for another PC (``None``: it is through)."""
-        if seconds is None:
-            if self.waiting:
-                self.waiting = False
-                self.window.statusBar().clearMessage()
+        """The write waits for another PC (``None``: it is through).  Called on the thread
+        that writes: on the window's own it repaints while waiting; from a worker thread the
+        status bar is told through a queued signal."""
+        text = "" if seconds is None else waiting_text(self.office.others())
+        if QThread.currentThread() is not self.thread():
+            self.wait_changed.emit(text)
             return
-        self.waiting = True
-        self.window.statusBar().showMessage(waiting_text(self.office.others()))
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        self._show_waiting(text)
+        if text:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def _show_waiting(self, text: str) -> None:
+        if text:
+            self.waiting = True
+            self.window.statusBar().showMessage(text)
+        elif self.waiting:
+            self.waiting = False
+            self.window.statusBar().clearMessage()
 
     def _show_network_notice(self) -> None:
         if self.db.is_sqlite and self.db.network:
