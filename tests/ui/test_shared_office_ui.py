@@ -54,12 +54,13 @@ def test_the_status_bar_counts_who_is_connected(qtbot, services, other_pc, folde
     other_pc.office.open()
     window = build_main_window(services, "shop.db")
     qtbot.addWidget(window)
+    window.show()
     text_, tooltip = window.office_status()["connected"]
     assert text_ == "2 connected"
     assert "PC-2 — owner, since" in tooltip and f"{services.ctx.db.pc} — owner" in tooltip
-    other_pc.office.close()
-    window.office.heartbeat()
-    assert window.office_status()["connected"][0] == "1 connected"
+    other_pc.office.close()  # PC-2 quits: heard at the next poll, not only the next beat
+    assert services.office.poll_remote() is not None
+    qtbot.waitUntil(lambda: window.office_status()["connected"][0] == "1 connected")
 
 
 def test_a_write_waiting_for_another_pc_names_it(qtbot, services, other_pc, folders) -> None:

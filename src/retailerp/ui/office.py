@@ -21,7 +21,9 @@ from retailerp.domain.security import Permission
 from retailerp.persistence.office import Presence
 from retailerp.services import Services
 from retailerp.services.audit import load_checkpoint, save_checkpoint
+from retailerp.services.changes import Change
 from retailerp.services.office import HEARTBEAT_SECONDS, POLL_SECONDS
+from retailerp.ui.changes import watch
 from retailerp.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,7 @@ class OfficeMonitor(QObject):
         window.closing.connect(self.stop)
         self.db.write_wait.listener = self._waited
         self._show_network_notice()
+        watch(window, services.changes, {Change.SESSIONS}, self.show_connected)
         self.heartbeat()
         self.poll()  # the first poll starts the watcher
         self.heartbeat_timer.start()
@@ -88,6 +91,18 @@ class OfficeMonitor(QObject):
         except Exception:  # noqa: BLE001 - the next beat tries again
             log.warning("The office heartbeat failed", exc_info=True)
             return
+        self._show_connected(people)
+
+    def show_connected(self) -> None:
+        """Someone came or went (a session changed here or on another PC): read who."""
+        try:
+            people = self.office.connected()
+        except Exception:  # noqa: BLE001 - the next heartbeat shows it
+            log.warning("Could not read who is connected", exc_info=True)
+            return
+        self._show_connected(people)
+
+    def _show_connected(self, people: list[Presence]) -> None:
         text, tooltip = connected_text(people)
         self.window.set_office_status("connected", text, tooltip)
 
