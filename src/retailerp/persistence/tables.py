@@ -26,6 +26,7 @@ from sqlalchemy import (
 from retailerp.domain.complaints import Channel, Resolution, Severity, TicketState
 from retailerp.domain.consignment import ConsignmentKind, ConsignmentState
 from retailerp.domain.customers import AbcClass, CustomerStatus
+from retailerp.domain.exchanges import ExchangeState
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.pinyin import PINYIN_LENGTH
@@ -650,6 +651,8 @@ red_invoice_lines = Table(
     Column("net", MoneyType, nullable=False),
     Column("vat", MoneyType, nullable=False),
     Column("vat_rate", RateType, nullable=False),
+    Column("rule", String(80), nullable=False, default="", server_default=""),
+    Column("refund_rate", RateType, nullable=True),
     CheckConstraint("quantity >= 0", name="not_negative_quantity"),
     CheckConstraint("net > 0", name="positive_net"),
 )
@@ -680,9 +683,19 @@ exchanges = Table(
     Column("order_id", Integer, ForeignKey("sales_orders.id"), nullable=False, unique=True),
     Column("created_by", String(60), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
+    Column(
+        "state",
+        EnumText(ExchangeState),
+        nullable=False,
+        default=ExchangeState.ACTIVE,
+        server_default="active",
+    ),
+    Column("cancelled_by", String(60), nullable=False, default="", server_default=""),
+    Column("cancelled_at", UtcDateTime, nullable=True),
+    Column("cancel_reason", String(200), nullable=False, default="", server_default=""),
 )
 """An exchange (换货): a return and the replacement order sent at no charge, each naming the
-other."""
+other; cancelled while the replacement has not shipped."""
 
 
 consignment_documents = Table(

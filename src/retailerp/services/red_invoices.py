@@ -126,7 +126,10 @@ class RedInvoiceService:
     @door
     def from_return(self, return_id: int, reason: str = "") -> RedInvoice:
         """A draft red invoice of the return kind for a posted return of an invoiced
-        delivery: each returned line credits its blue invoice line."""
+        delivery: each returned line credits its blue invoice line with what the return
+        policy allowed (the line's refund after a deduction, a dealer rate or an owner's
+        override), split in the blue VAT rate and never above the blue invoice; a line
+        refunded nothing is left out."""
         self.ctx.actor.require(Permission.RED_INVOICES)
         reason = v.optional_text(reason, "reason", 200)
 
@@ -138,11 +141,7 @@ class RedInvoiceService:
             by_delivery_line = {
                 line.delivery_line_id: line.id for line in _blue(uow, invoice_id).lines
             }
-            raw = [
-                {"invoice_line_id": by_delivery_line[line.delivery_line_id],
-                 "quantity": line.quantity}
-                for line in document.lines
-            ]  # fmt: skip
+            raw = red.return_credit_rows(document.lines, by_delivery_line)
             text = reason or f"{document.number}"
             return self._draft(uow, invoice_id, RedKind.RETURN, raw, text, document.id)
 
@@ -326,7 +325,8 @@ def _creditable_return(uow: UnitOfWork, document: Any) -> int:
             ),
             number=document.number,
         )
-    if uow.red_invoices.exchange_of_return(document.id or 0) is not None:
+    exchange = uow.red_invoices.exchange_of_return(document.id or 0)
+    if exchange is not None and exchange.active:
         raise StateError(
             QT_TRANSLATE_NOOP(
                 "errors",

@@ -552,10 +552,12 @@ def _net(rows: Sequence[Any]) -> Money:
 
 
 def _settled_by(uow: UnitOfWork, return_id: int) -> str:
-    """The red invoice (not voided) or replacement order that settles a return, if any."""
+    """The red invoice (not voided) or replacement order of an active exchange that settles
+    a return, if any."""
     credited = [r.number for r in uow.red_invoices.of_return(return_id) if r.state != "voided"]
     exchange = uow.red_invoices.exchange_of_return(return_id)
-    order = uow.sales.order(exchange.order_id) if exchange is not None else None
+    active = exchange is not None and exchange.active
+    order = uow.sales.order(exchange.order_id) if exchange is not None and active else None
     return (credited or [order.number if order is not None else ""])[0]
 
 

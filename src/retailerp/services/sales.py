@@ -522,12 +522,7 @@ class OrderService:
         return picking
 
     def _void_open_picking(self, uow: UnitOfWork, order: SalesOrder) -> str:
-        """Void the order's open picking list, if it has one; returns its number."""
-        picking = uow.sales.open_picking(order.id or 0)
-        if picking is None:
-            return ""
-        picking.move(PickingAction.VOID)
-        return picking.number
+        return void_open_picking(uow, order)
 
     def _post_goods_issue(self, uow: UnitOfWork, picking: PickingList, delivery: Delivery) -> None:
         """The delivery's stock moves; a bin that no longer holds what the list says is
@@ -556,6 +551,15 @@ class OrderService:
 
     def _stamp(self, order: SalesOrder) -> None:
         order.updated_by, order.updated_at = self.ctx.actor.username, now()
+
+
+def void_open_picking(uow: UnitOfWork, order: SalesOrder) -> str:
+    """Void the order's open picking list, if it has one; returns its number."""
+    picking = uow.sales.open_picking(order.id or 0)
+    if picking is None:
+        return ""
+    picking.move(PickingAction.VOID)
+    return picking.number
 
 
 def _active_customer(uow: UnitOfWork, customer_id: int) -> Customer:
