@@ -25,6 +25,7 @@ from retailerp.services.complaints import ComplaintService
 from retailerp.services.consignment import ConsignmentService
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
+from retailerp.services.document_links import DocumentLinkService
 from retailerp.services.e_invoice import EInvoiceService
 from retailerp.services.exchanges import ExchangeService
 from retailerp.services.home import HomeService
@@ -72,6 +73,7 @@ class Services:
         self.returns = ReturnService(self.ctx)
         self.red_invoices = RedInvoiceService(self.ctx)
         self.exchanges = ExchangeService(self.ctx)
+        self.links = DocumentLinkService(self.ctx)
         self.e_invoices = EInvoiceService(self.ctx)
         self.complaints = ComplaintService(self.ctx)
         self.resolutions = ComplaintResolutionService(self.ctx)
