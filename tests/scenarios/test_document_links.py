@@ -5,39 +5,10 @@ from __future__ import annotations
 
 from retailerp.domain.document_links import LinkRole
 from retailerp.services import Services
+from support.return_chain import build_chain
 from support.shop import Shop
 
 L = LinkRole
-
-
-def chain(shop: Shop) -> dict[str, str]:
-    """Delivered, invoiced and paid; RT1 credited by RI1 and refunded by RF1; RT2 exchanged
-    and the replacement shipped."""
-    s = shop.s
-    customer = s.customers.create({"code": "C001", "name": "华联超市", "credit_limit": "99999"})
-    item = s.items.create({"sku": "KET", "name": "Kettle", "price": "100", "vat_rate": "13"})
-    s.stock.receive(s.stock.add_bin("A-01").id, [{"item_id": item.id, "quantity": "20"}])
-    order = s.orders.create(customer.id, {}, [{"item_id": item.id, "quantity": "6"}])
-    order = s.orders.confirm(order.id, order.version)
-    s.orders.start_picking(order.id, order.version)
-    delivery = s.orders.ship(order.id, s.orders.get(order.id).version)
-    invoice = s.invoices.invoice([delivery.id])
-    s.invoices.record_payment(customer.id, "678")
-    numbers = {"SO1": order.number, "DN1": delivery.number, "IV1": invoice.number}
-    for key, quantity in (("RT1", "2"), ("RT2", "1")):
-        lines = [{"delivery_line_id": delivery.lines[0].id, "quantity": quantity}]
-        draft = s.returns.create(delivery.id, {"reason": "quality_defect"}, lines)
-        numbers[key] = s.returns.post(draft.id, draft.version).number
-    red = s.red_invoices.from_return(s.returns.by_number(numbers["RT1"]).id)
-    red = s.red_invoices.submit(red.id, red.version)
-    red = s.red_invoices.confirm(red.id, red.version, "LINK00000001")
-    numbers["RI1"] = s.red_invoices.issue(red.id, red.version).number
-    numbers["RF1"] = s.invoices.refund(customer.id, "226").number
-    replacement = s.exchanges.exchange(s.returns.by_number(numbers["RT2"]).id)
-    s.orders.start_picking(replacement.id, replacement.version)
-    numbers["SO2"] = replacement.number
-    numbers["DN2"] = s.orders.ship(replacement.id, s.orders.get(replacement.id).version).number
-    return numbers
 
 
 def seen(s: Services, number: str) -> list[tuple[LinkRole, str]]:
@@ -45,7 +16,7 @@ def seen(s: Services, number: str) -> list[tuple[LinkRole, str]]:
 
 
 def test_each_document_names_its_chain(shop: Shop) -> None:
-    n = chain(shop)
+    n = build_chain(shop)
     s = shop.s
     assert n["RI1"].startswith("RI") and n["RF1"].startswith("RF")
     assert seen(s, n["RT1"]) == [
@@ -83,7 +54,7 @@ def test_each_document_names_its_chain(shop: Shop) -> None:
 
 
 def test_states_travel_with_the_links_and_unknown_numbers_have_none(shop: Shop) -> None:
-    n = chain(shop)
+    n = build_chain(shop)
     s = shop.s
     states = {link.number: str(link.state) for link in s.links.of(n["DN1"])}
     assert states[n["RT1"]] == "posted" and states[n["RI1"]] == "issued"

@@ -6,12 +6,14 @@ invoice; more kinds as later issues add them) and returns the PDF bytes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from retailerp import i18n
 from retailerp.domain.consignment import KIND_TYPES
 from retailerp.domain.customers import Customer
+from retailerp.domain.document_links import LinkRole, by_role
 from retailerp.domain.errors import FieldError
 from retailerp.domain.fulfilment import Delivery, PickingList
 from retailerp.domain.invoicing import Invoice
@@ -21,10 +23,12 @@ from retailerp.domain.red_invoices import RED_KIND_LABELS, RedInvoice
 from retailerp.domain.returns import RETURN_CONDITION_LABELS, RETURN_FLOW, RETURN_REASON_LABELS
 from retailerp.domain.sales import PAYMENT_MODE_LABELS, SalesOrder
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
+from retailerp.persistence.document_links import links_of
 from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.printing import PRESETS, render, return_note
 from retailerp.printing import model as pm
 from retailerp.printing.complaint_forms import ComplaintPrint, render_form
+from retailerp.printing.invoice import RedPrintLine
 from retailerp.services.complaint_printing import DISPOSITION_SUFFIX, complaint_print
 from retailerp.services.consignment import print_data as consignment_print_data
 from retailerp.services.context import ServiceContext, not_found
@@ -115,6 +119,33 @@ class PrintService:
             return complaint_print(uow, ticket_number, disposition, _company(uow), party)
 
         return read(self.ctx.db, work)
+
+
+_CHAIN_LABELS = {
+    LinkRole.EXCHANGE_FOR: pm.EXCHANGE_FOR_NUMBER,
+    LinkRole.RETURN: pm.RETURN_NUMBER,
+    LinkRole.RED_INVOICE: pm.RED_INVOICE_NUMBER,
+    LinkRole.REFUND: pm.REFUND_NUMBER,
+    LinkRole.REPLACEMENT_ORDER: pm.REPLACEMENT_ORDER_NUMBER,
+    LinkRole.REPLACEMENT_DELIVERY: pm.REPLACEMENT_DELIVERY_NUMBER,
+}
+"""What the return chain adds to a printout's references (order, delivery and invoice are
+printed by each document already)."""
+
+
+def _chain_references(
+    uow: UnitOfWork, number: str, also: Mapping[LinkRole, str] | None = None
+) -> dict[str, str]:
+    """The linked documents of the return chain as printed references, through the one
+    link read the screens use: "Return no. RT…", "Red invoice no. RI…", "Replacement order
+    no. SO…" (and the roles in ``also``); a replacement delivery also names the original
+    delivery."""
+    found = by_role(links_of(uow.session, number))
+    labels = {**(also or {}), **_CHAIN_LABELS}
+    references = {label: ", ".join(found[role]) for role, label in labels.items() if role in found}
+    if LinkRole.EXCHANGE_FOR in found and LinkRole.DELIVERY in found:
+        references[pm.ORIGINAL_DELIVERY_NUMBER] = ", ".join(found[LinkRole.DELIVERY])
+    return references
 
 
 def _item_line(item: Item, no: int, quantity: Decimal, **details: Any) -> pm.PrintLine:
@@ -210,7 +241,7 @@ def _delivery(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         customer=_party(customer) if customer else None,
         lines=lines,
         totals=pm.Totals(totals.net, totals.vat, totals.gross),
-        references={pm.ORDER_NUMBER: order.number},
+        references={pm.ORDER_NUMBER: order.number, **_chain_references(uow, delivery.number)},
         payment_mode=PAYMENT_MODE_LABELS[order.payment_mode],
         note=order.note,
         details={**_order_details(order, customer), pm.PREPARED_BY: delivery.posted_by},
@@ -300,6 +331,7 @@ def _return_note(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         references[pm.ORDER_NUMBER] = order.number
     if invoice is not None:
         references[pm.INVOICE_NUMBER] = invoice.number
+    references.update(_chain_references(uow, document.number))
     details = {
         return_note.RETURN_REASON: RETURN_REASON_LABELS[document.reason],
         return_note.STATE: RETURN_FLOW.state_labels[document.state],
@@ -334,18 +366,24 @@ def _red_invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
     customer = uow.customers.get(document.customer_id)
     items = uow.items.by_ids(line.item_id for line in document.lines)
     lines = [
-        _item_line(
-            items[line.item_id],
-            line.line_no,
-            line.quantity,
+        RedPrintLine(
+            no=line.line_no,
+            code=items[line.item_id].sku,
+            name=items[line.item_id].name,
+            quantity=line.quantity,
+            spec=items[line.item_id].spec,
+            unit=items[line.item_id].unit,
             unit_price=blue_lines[line.invoice_line_id].unit_price,
             amount=line.net,
             vat_rate=line.vat_rate,
             vat=line.vat,
+            rule=line.rule,
+            refund_rate=line.refund_rate,
         )
         for line in document.lines
     ]
     reason = str(RED_KIND_LABELS[document.kind])
+    chain = _chain_references(uow, document.number, {LinkRole.DELIVERY: pm.DELIVERY_NUMBERS})
     return pm.PrintDocument(
         kind="red_invoice",
         number=document.number,
@@ -357,6 +395,7 @@ def _red_invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         references={
             pm.ORIGINAL_INVOICE_NUMBER: document.blue_number,
             pm.RED_CONFIRMATION_NUMBER: document.confirmation_number or "",
+            **chain,
         },
         details={
             pm.RED_REASON: f"{reason} {document.reason}".strip(),
