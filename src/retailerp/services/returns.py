@@ -159,6 +159,22 @@ class ReturnService:
         return read(self.ctx.db, work)
 
     @door
+    def scanned(self, delivery_id: int, code: str) -> Returnable:
+        """The delivery line of a serial or batch scanned on the return form; one not on the
+        delivery is refused naming it (and the delivery that carried it, if this customer
+        had it on another)."""
+
+        def work(uow: UnitOfWork) -> Returnable:
+            delivery = _returnable_delivery(uow, delivery_id)
+            found = r.scanned_line(uow.returns.returnable(delivery_id), code)
+            if found is None:
+                other = uow.returns.delivery_with_code(delivery.customer_id, code)
+                raise r.not_delivered(code, delivery.number, other)
+            return found
+
+        return read(self.ctx.db, work)
+
+    @door
     def policy(self) -> ReturnPolicy:
         return read(self.ctx.db, load_policy)
 
