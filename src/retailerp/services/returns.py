@@ -127,6 +127,16 @@ class ReturnService:
         return read(self.ctx.db, lambda uow: uow.returns.of_delivery(delivery_id))
 
     @door
+    def deliveries_of_invoice(self, invoice_id: int) -> list[Delivery]:
+        """The deliveries an invoice billed, oldest first ("Return…" from an invoice)."""
+
+        def work(uow: UnitOfWork) -> list[Delivery]:
+            found = uow.sales.deliveries_of_invoice(invoice_id)
+            return sorted(found, key=lambda d: (d.delivery_date, d.id or 0))
+
+        return read(self.ctx.db, work)
+
+    @door
     def delivery(self, delivery_id: int) -> Delivery:
         """The delivery a return is made against."""
         return read(self.ctx.db, lambda uow: _returnable_delivery(uow, delivery_id))
