@@ -164,6 +164,13 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>ChainLinks</name>
+    <message>
+        <source>Linked documents:</source>
+        <translation>关联单据：</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
         <source>Company (printed at the head of every document)</source>
@@ -1186,12 +1193,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退款(&amp;N)…</translation>
     </message>
     <message>
+        <source>Re&amp;turn…</source>
+        <translation>退货(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Goods of the selected invoice came back</source>
+        <translation>所选发票的货物退回</translation>
+    </message>
+    <message>
         <source>Select the invoices of one customer.</source>
         <translation>请选择同一客户的发票。</translation>
     </message>
     <message>
         <source>Select the one invoice the customer complains about.</source>
         <translation>请选择客户投诉的那一张发票。</translation>
+    </message>
+    <message>
+        <source>Select the one invoice whose goods came back.</source>
+        <translation>请选择退回货物所属的那一张发票。</translation>
     </message>
     <message>
         <source>Payment from {customer}; it pays open invoices oldest first.</source>
@@ -2296,6 +2315,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>红冲净额</translation>
     </message>
     <message>
+        <source>Policy rule</source>
+        <translation>政策规则</translation>
+    </message>
+    <message>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
@@ -2489,6 +2512,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>扫描或输入送货单号，按回车</translation>
     </message>
     <message>
+        <source>Scan or type a serial or batch, Enter</source>
+        <translation>扫描或输入序列号或批号，按回车</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -2561,8 +2588,28 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>用红字发票冲减该送货单所开结算单中的这次退货</translation>
     </message>
     <message>
+        <source>E&amp;xchange</source>
+        <translation>换货(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Send the returned goods again at no charge (a replacement order)</source>
+        <translation>免费重新发出退回的货物（换货订单）</translation>
+    </message>
+    <message>
+        <source>Cancel exc&amp;hange…</source>
+        <translation>取消换货(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Cancel the replacement order while nothing of it has shipped</source>
+        <translation>换货订单尚未发货时将其取消</translation>
+    </message>
+    <message>
         <source>De&amp;livery no.</source>
         <translation>送货单号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Serial / b&amp;atch</source>
+        <translation>序列号/批号(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -2652,12 +2699,28 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Why is this return reversed? Every quantity goes back to the customer by a reversal document.</source>
         <translation>为什么冲销此退货单？所有数量将通过冲销单退回客户。</translation>
     </message>
+    <message>
+        <source>Cancel the exchange</source>
+        <translation>取消换货</translation>
+    </message>
+    <message>
+        <source>Why is the exchange cancelled? The replacement order is cancelled; the return stays posted and can be credited instead.</source>
+        <translation>为什么取消换货？换货订单将被取消；退货单保持已过账，可改为开具红字发票冲抵。</translation>
+    </message>
 </context>
 <context>
     <name>ReturnLinks</name>
     <message>
         <source>Re&amp;turn…</source>
         <translation>退货(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Return goods</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>The invoice billed several deliveries. Which one came back?</source>
+        <translation>该发票包含多张送货单。退回的是哪一张？</translation>
     </message>
 </context>
 <context>
@@ -4511,6 +4574,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>这一行没有发出 {given}（发出的是 {delivered}）。</translation>
     </message>
     <message>
+        <source>Scan or type a serial or batch number.</source>
+        <translation>请扫描或输入序列号或批号。</translation>
+    </message>
+    <message>
+        <source>Serial {serial} has come back already: it is returned once.</source>
+        <translation>序列号 {serial} 已经退回：同一序列号只能退一次。</translation>
+    </message>
+    <message>
+        <source>{code} is not on delivery {delivery}: it was delivered to this customer on {other}. Return it against that delivery.</source>
+        <translation>{code} 不在送货单 {delivery} 上：它是通过送货单 {other} 发给该客户的。请针对那张送货单办理退货。</translation>
+    </message>
+    <message>
+        <source>{code} was never delivered to this customer: only a serial or batch that went to this customer can come back.</source>
+        <translation>{code} 从未发给该客户：只有发给该客户的序列号或批号才能退回。</translation>
+    </message>
+    <message>
         <source>The return-rate threshold is a percentage above 0, at most 100.</source>
         <translation>退货率阈值是大于 0、不超过 100 的百分比。</translation>
     </message>
@@ -4549,6 +4628,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>A red invoice needs at least one line.</source>
         <translation>红字发票至少需要一行。</translation>
+    </message>
+    <message>
+        <source>The return policy refunds nothing on this return: there is nothing to credit.</source>
+        <translation>按退货政策，此退货单不予退款：没有可冲红的金额。</translation>
     </message>
     <message>
         <source>Part of this invoice has been credited already: an invoicing error reverses a whole invoice only while nothing else is credited against it.</source>
@@ -4777,6 +4860,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Record the quantity affected before making documents.</source>
         <translation>生成单据前请先填写涉及数量。</translation>
+    </message>
+    <message>
+        <source>The replacement order {order} for return {number} has shipped goods: the exchange can no longer be cancelled. Return the replacement goods instead.</source>
+        <translation>退货单 {number} 的换货订单 {order} 已经发货：换货不能再取消。请改为办理换货商品的退货。</translation>
     </message>
     <message>
         <source>Return {number} is not posted: only goods that came back are exchanged.</source>
@@ -5288,6 +5375,34 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Return no.</source>
+        <translation>退货单号</translation>
+    </message>
+    <message>
+        <source>Red invoice no.</source>
+        <translation>红字发票号</translation>
+    </message>
+    <message>
+        <source>Refund no.</source>
+        <translation>退款单号</translation>
+    </message>
+    <message>
+        <source>Replacement order no.</source>
+        <translation>换货订单号</translation>
+    </message>
+    <message>
+        <source>Replacement delivery no.</source>
+        <translation>换货送货单号</translation>
+    </message>
+    <message>
+        <source>Exchange for return no.</source>
+        <translation>换货对应退货单号</translation>
+    </message>
+    <message>
+        <source>Original delivery no.</source>
+        <translation>原送货单号</translation>
     </message>
     <message>
         <source>Customer order no.</source>
@@ -5813,8 +5928,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>超过 6 个月：扣除 10% 包装损耗</translation>
     </message>
     <message>
+        <source>Replaces return</source>
+        <translation>换货对应退货单</translation>
+    </message>
+    <message>
         <source>Return</source>
         <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Replacement order</source>
+        <translation>换货订单</translation>
+    </message>
+    <message>
+        <source>Replacement delivery</source>
+        <translation>换货送货单</translation>
     </message>
     <message>
         <source>Consignment fill-up</source>
@@ -6195,6 +6326,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Consignment stock expiring soon</source>
         <translation>寄售库存即将过期</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>cancel the exchange</source>
+        <translation>取消换货</translation>
     </message>
 </context>
 </TS>
