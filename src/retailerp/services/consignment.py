@@ -44,6 +44,7 @@ from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.printing import PRESETS, render
 from retailerp.printing import consignment as cp
 from retailerp.printing import model as pm
+from retailerp.printing.export import ExportFormat, export
 from retailerp.services.context import ServiceContext, check_version, not_found
 from retailerp.services.door import door
 from retailerp.services.home import Queue, register
@@ -305,6 +306,17 @@ class ConsignmentService:
     ) -> bytes:
         """The consignment statement as PDF bytes."""
         return _pdf(self.statement_document(customer_id, start, end), preset, language)
+
+    @door
+    def statement_export(
+        self, customer_id: int, start: date, end: date, fmt: ExportFormat, language: str = ""
+    ) -> bytes:
+        """The consignment statement as a spreadsheet (``csv`` or ``xlsx``), from the same
+        print data as its PDF."""
+        if language and language not in {code for code, _ in i18n.available_languages()}:
+            raise FieldError("language", QT_TRANSLATE_NOOP("errors", "Unknown language."))
+        document = self.statement_document(customer_id, start, end)
+        return export(document, fmt, language or i18n.current_language())
 
     # --- fill-up ------------------------------------------------------------------------------
 
@@ -926,28 +938,25 @@ def statement_data(uow: UnitOfWork, statement: Statement) -> pm.PrintDocument:
     location = uow.consignment.location_of(statement.customer_id)
     lines = [
         pm.PrintLine(no=n, code=row.number, name=row.kind.value, quantity=row.quantity,
-                     amount=row.value, remark=row.day.isoformat())
+                     amount=row.value, remark=row.day.isoformat(), day=row.day, cost=row.cost)
         for n, row in enumerate(statement.rows, 1)
     ]  # fmt: skip
     K = ConsignmentKind
-
-    def both(qty: Decimal, value: Money) -> str:
-        return f"{qty.normalize():f} / {value.amount:,.2f}"
-
-    figures = {
-        cp.OPENING: both(statement.opening, statement.opening_value),
-        cp.FILL_UPS: both(statement.total(K.FILL_UP), statement.total_value(K.FILL_UP)),
-        cp.ISSUES: both(statement.total(K.ISSUE), statement.total_value(K.ISSUE)),
-        cp.PICKUPS: both(statement.total(K.PICKUP), statement.total_value(K.PICKUP)),
-        cp.RETURNS: both(statement.total(K.RETURN), statement.total_value(K.RETURN)),
-        cp.CLOSING: both(statement.closing, statement.closing_value),
-        cp.INVOICED: f"{statement.invoiced.amount:,.2f}",
-        cp.PAID: f"{statement.paid.amount:,.2f}",
-    }
+    figures = [
+        pm.Figure(cp.OPENING, statement.opening, statement.opening_value, statement.opening_cost),
+        *(
+            pm.Figure(label, statement.total(kind), statement.total_value(kind),
+                      statement.total_cost(kind))
+            for label, kind in ((cp.FILL_UPS, K.FILL_UP), (cp.ISSUES, K.ISSUE),
+                                (cp.PICKUPS, K.PICKUP), (cp.RETURNS, K.RETURN))
+        ),
+        pm.Figure(cp.CLOSING, statement.closing, statement.closing_value, statement.closing_cost),
+    ]  # fmt: skip
+    money = {cp.INVOICED: str(statement.invoiced), cp.PAID: str(statement.paid)}
     return pm.PrintDocument(
         kind="consignment_statement", number=location.code if location else customer.code,
         doc_date=statement.end, company=company_party(uow), customer=customer_party(customer),
         lines=lines, consignment=True,
         references={cp.PERIOD: f"{statement.start.isoformat()} – {statement.end.isoformat()}"},
-        details=figures,
+        details=money, figures=figures,
     )  # fmt: skip
