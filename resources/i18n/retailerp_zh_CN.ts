@@ -286,8 +286,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <source>Consignment stock at the customer {value} · oldest {days} days</source>
-        <translation>客户处寄售库存 {value} · 最早一层已 {days} 天</translation>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Consignment stock at the customer {value} (at cost {cost}) · oldest {days} days</source>
+        <translation>客户处寄售库存 {value}（成本 {cost}）· 最早一层已 {days} 天</translation>
     </message>
 </context>
 <context>
@@ -420,6 +424,26 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>日期</translation>
     </message>
     <message>
+        <source>At cost</source>
+        <translation>成本金额</translation>
+    </message>
+    <message>
+        <source>Came with</source>
+        <translation>来源单据</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>入库数量</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -452,12 +476,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>冲销(&amp;R)…</translation>
     </message>
     <message>
+        <source>Re&amp;lease billing</source>
+        <translation>解除开票冻结(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
         <source>S&amp;tatement</source>
         <translation>对账单(&amp;T)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport statement…</source>
+        <translation>导出对账单(&amp;X)…</translation>
     </message>
     <message>
         <source>Count &amp;sheet</source>
@@ -478,6 +510,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>{number} reversed by {reversal}.</source>
         <translation>{number} 已由 {reversal} 冲销。</translation>
+    </message>
+    <message>
+        <source>{number} released: red invoice {red} drafted against {blue}.</source>
+        <translation>{number} 已解除冻结：已针对 {blue} 生成红字发票草稿 {red}。</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文本 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export statement</source>
+        <translation>导出对账单</translation>
     </message>
     <message>
         <source>Save PDF</source>
@@ -4434,12 +4482,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>预警期最多 {limit} 天。</translation>
     </message>
     <message>
+        <source>Unknown language.</source>
+        <translation>未知的语言。</translation>
+    </message>
+    <message>
         <source>Goods come back only on a posted issue; {number} is not.</source>
         <translation>只有已过账的寄售发货才能退货；{number} 不是。</translation>
     </message>
     <message>
         <source>{number} has no billing block to release.</source>
         <translation>{number} 没有可释放的开票冻结。</translation>
+    </message>
+    <message>
+        <source>Issue {issue} is not invoiced yet: invoice it first, then release {number}; the red invoice credits the issue&apos;s blue invoice.</source>
+        <translation>寄售发货 {issue} 尚未开票：请先开票，再解除 {number} 的冻结；红字发票冲减的是该发货的蓝字发票。</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} does not bill the goods that came back on {number}.</source>
+        <translation>发票 {invoice} 中没有 {number} 退回的货物。</translation>
     </message>
     <message>
         <source>{number} is not a {kind}.</source>
@@ -4954,6 +5014,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>{number} 必须在 {blockers} 之后冲销：请先冲销后者。</translation>
     </message>
     <message>
+        <source>Red invoice {red} against {invoice} is not issued yet: issue it (or void it) before reversing {number}.</source>
+        <translation>针对 {invoice} 的红字发票 {red} 尚未开具：请先开具（或作废）它，再冲销 {number}。</translation>
+    </message>
+    <message>
+        <source>{number} is invoiced on {invoice}: credit that invoice in full first, with a red invoice of the invoicing-error kind, then reverse {number}.</source>
+        <translation>{number} 已开票（{invoice}）：请先以“开票有误”类红字发票全额冲红该发票，再冲销 {number}。</translation>
+    </message>
+    <message>
+        <source>{number} is credited by red invoice {red}, not issued yet: void it first, then reverse {number}.</source>
+        <translation>{number} 已由红字发票 {red} 冲减，尚未开具：请先作废它，再冲销 {number}。</translation>
+    </message>
+    <message>
+        <source>{number} is credited by red invoice {red}, which is issued: an issued credit is not taken back, so the return stands.</source>
+        <translation>{number} 已由已开具的红字发票 {red} 冲减：已开具的红字发票不能收回，因此该退货不能冲销。</translation>
+    </message>
+    <message>
         <source>The period ends before it starts.</source>
         <translation>期间的结束日期早于开始日期。</translation>
     </message>
@@ -5159,6 +5235,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Value</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Balance and movements</source>
+        <translation>结存与发生额</translation>
+    </message>
+    <message>
+        <source>Consignment location</source>
+        <translation>寄售库位</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Counted by</source>

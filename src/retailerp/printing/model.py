@@ -104,6 +104,21 @@ class PrintLine:
     discount: Decimal = Decimal(0)
     balance: Decimal | None = None
     """Consignment: the customer's consignment quantity of the item after this document."""
+    day: date | None = None
+    """A statement line: the date of its document."""
+    cost: Money | None = None
+    """A statement line: the goods at cost; None where the cost is not known."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A summary row of a statement: a quantity with its value at price and at cost (None:
+    the cost is not known)."""
+
+    label: str
+    quantity: Decimal
+    value: Money
+    cost: Money | None
 
 
 @dataclass(frozen=True)
@@ -142,3 +157,5 @@ class PrintDocument:
     """Received so far (invoices): printed with the open amount under the total."""
     payment_terms_days: int | None = None
     """Days from the invoice date to the due date (invoices); 0 is "due on receipt"."""
+    figures: Sequence[Figure] = ()
+    """A statement's summary: opening balance, movements of each kind, closing balance."""

@@ -363,3 +363,17 @@ def _load(uow: UnitOfWork, red_id: int, expected: int | None) -> RedInvoice:
         raise not_found(RED_INVOICE, red_id)
     check_version(document, expected, RED_INVOICE, document.number)
     return document
+
+
+def draft_consignment_credit(
+    ctx: ServiceContext,
+    uow: UnitOfWork,
+    invoice_id: int,
+    lines: Sequence[Mapping[str, Any]],
+    reason: str,
+) -> RedInvoice:
+    """A draft red invoice of the return kind for a consignment return (寄售退货), made in the
+    consignment service's own transaction when its billing block is released: the same lock
+    of the blue invoice, the same ceilings against every red invoice of it and the same
+    number series as any other draft.  The caller has checked the permission."""
+    return RedInvoiceService(ctx)._draft(uow, invoice_id, RedKind.RETURN, lines, reason, None)
