@@ -72,6 +72,7 @@ class Resolution(StrEnum):
     RETURN = "return"
     EXCHANGE = "exchange"
     REPLACEMENT = "replacement"
+    COMPENSATION = "compensation"
     ALLOWANCE = "allowance"
     DAMAGES = "damages"
     ON_SITE = "on_site"
@@ -82,6 +83,7 @@ RESOLUTION_LABELS = {
     Resolution.RETURN: Term(QT_TRANSLATE_NOOP("terms", "return")),
     Resolution.EXCHANGE: Term(QT_TRANSLATE_NOOP("terms", "exchange")),
     Resolution.REPLACEMENT: Term(QT_TRANSLATE_NOOP("terms", "free replacement")),
+    Resolution.COMPENSATION: Term(QT_TRANSLATE_NOOP("terms", "in-kind compensation")),
     Resolution.ALLOWANCE: Term(QT_TRANSLATE_NOOP("terms", "price allowance")),
     Resolution.DAMAGES: Term(QT_TRANSLATE_NOOP("terms", "damages")),
     Resolution.ON_SITE: Term(QT_TRANSLATE_NOOP("terms", "on-site service")),

@@ -198,14 +198,18 @@ class ComplaintRepository:
     # --- documents a resolution made -----------------------------------------------------
 
     def document_states(self, numbers: Iterable[str]) -> dict[str, str]:
-        """The state of each return, order, payment and visit named (payments are done)."""
+        """The state of each return, order, red invoice, payment, refund and visit named
+        (payments and refunds are done once recorded)."""
         numbers = list(numbers)
         states: dict[str, str] = {}
-        for table in (t.returns, t.sales_orders):
-            stmt = select(table.c.number, table.c.state).where(table.c.number.in_(numbers))
-            states.update({n: str(s) for n, s in self.session.execute(stmt)})
+        # a red invoice's credit is a payment row of the same number: its own state wins
         stmt = select(t.payments.c.number).where(t.payments.c.number.in_(numbers))
         states.update({n: "posted" for (n,) in self.session.execute(stmt)})
+        stmt = select(t.refunds.c.number).where(t.refunds.c.number.in_(numbers))
+        states.update({n: "posted" for (n,) in self.session.execute(stmt)})
+        for table in (t.returns, t.sales_orders, t.red_invoices):
+            stmt = select(table.c.number, table.c.state).where(table.c.number.in_(numbers))
+            states.update({n: str(s) for n, s in self.session.execute(stmt)})
         v = t.service_visits
         stmt = select(v.c.number, v.c.done).where(v.c.number.in_(numbers))
         states.update({n: "done" if done else "planned" for n, done in self.session.execute(stmt)})

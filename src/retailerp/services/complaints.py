@@ -52,10 +52,11 @@ DONE_STATES = {
     "return": {"posted"},
     "order": {"shipped", "invoiced", "paid", "closed"},
     "payment": {"posted"},
+    "refund": {"posted"},
     "visit": {"done"},
-    "red_invoice": {"posted", "issued"},
+    "red_invoice": {"issued"},
 }
-VOID_STATES = {"cancelled", "reversed", "void"}
+VOID_STATES = {"cancelled", "reversed", "void", "voided"}
 
 
 @dataclass(frozen=True)
