@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QInputDialog, QPushButton
+from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton
 
 from retailerp.domain.complaints import TicketState
 from retailerp.services import Services
@@ -157,14 +157,15 @@ def test_the_list_shows_time_left_and_opens_from_the_home_queue(
     qtbot.addWidget(page)
     model = page.model
     assert model.rowCount() == 2
-    column = model.KEYS.index("time_left")
+    column = model.column_of("time_left")
     first = model.index(0, column)
     assert model.data(first).startswith("-")
     assert model.data(first, Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(1, column), Qt.ItemDataRole.BackgroundRole) is None
     page.show_preset({"open_only": True, "overdue": True}, "Overdue complaints")
-    assert model.rowCount() == 1 and page.preset.text() == "Overdue complaints"
-    assert services.complaints.get(model.rows[0].id).escalated_to == 2  # escalated on open
+    shown = page.findChild(QLabel, "complaints_preset").text()
+    assert model.rowCount() == 1 and shown == "Showing: Overdue complaints"
+    assert services.complaints.get(model.row_at(0).id).escalated_to == 2  # escalated on open
 
 
 def test_the_customer_card_shows_their_tickets_and_logs_a_new_one(

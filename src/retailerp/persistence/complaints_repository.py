@@ -66,8 +66,10 @@ class ComplaintRepository:
         item_id: int | None = None,
         batch: str = "",
         state: str = "",
+        limit: int | None = LIST_LIMIT,
     ) -> list[dict[str, Any]]:
-        """Tickets with the names the list shows (at most :data:`LIST_LIMIT`, newest first)."""
+        """Tickets with the names a customer's card shows (newest first, at most ``limit``;
+        the complaint list itself pages through ``complaint_queries.complaint_page``)."""
         ct, cu, it = t.complaint_tickets, t.customers, t.items
         stmt = (
             select(
@@ -98,7 +100,9 @@ class ComplaintRepository:
             stmt = stmt.where(
                 or_(ct.c.number.ilike(like), cu.c.name.ilike(like), ct.c.description.ilike(like))
             )
-        stmt = stmt.order_by(ct.c.received_at.desc(), ct.c.id.desc()).limit(LIST_LIMIT)
+        stmt = stmt.order_by(ct.c.received_at.desc(), ct.c.id.desc())
+        if limit is not None:
+            stmt = stmt.limit(limit)
         return [dict(row) for row in self.session.execute(stmt).mappings()]
 
     def facts(self, since: datetime | None = None) -> list[TicketFacts]:

@@ -34,7 +34,9 @@ from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.domain.working_time import OpeningHours
 from retailerp.persistence import home_queries as hq
+from retailerp.persistence.complaint_queries import complaint_page
 from retailerp.persistence.complaints_repository import Attachment
+from retailerp.persistence.queries import Page
 from retailerp.persistence.unit_of_work import UnitOfWork, read, write
 from retailerp.services import home
 from retailerp.services.context import ServiceContext, check_version, not_found
@@ -97,6 +99,8 @@ class TicketRow:
     description: str
     time_left: TimeLeft
     escalated_to: int
+    cursor: tuple = ()
+    """The keyset cursor of the row in the list it was read for."""
 
 
 @dataclass(frozen=True)
@@ -216,6 +220,20 @@ class ComplaintService:
             )  # fmt: skip
             found = [_row(r, now, config) for r in rows]
             return sort_rows([r for r in found if r.time_left.overdue or not overdue])
+
+        return read(self.ctx.db, work)
+
+    @door
+    def page(self, page: Page) -> list[TicketRow]:
+        """A keyset page of the complaint list with each ticket's time left (filters
+        ``open_only``, ``overdue``, ``customer_id``, ``item_id``, ``severity``, ``state``,
+        ``batch``; the default order is the most urgent first)."""
+        now = self.ctx.clock()
+
+        def work(uow: UnitOfWork) -> list[TicketRow]:
+            config = load_settings(uow)
+            rows = complaint_page(uow.session, page, now)
+            return [_row(r, now, config) for r in rows]
 
         return read(self.ctx.db, work)
 
@@ -528,7 +546,7 @@ class ComplaintService:
 
         def work(uow: UnitOfWork) -> list[str]:
             escalated = []
-            for row in uow.complaints.rows(open_only=True):
+            for row in uow.complaints.rows(open_only=True, limit=None):
                 level = c.escalation_level(row["state"], _row_deadlines(row), now)
                 if level > row["escalated_to"]:
                     ticket = _load(uow, row["id"], None)
@@ -711,18 +729,19 @@ def _row(row: Mapping[str, Any], now: datetime, config: ComplaintSettings) -> Ti
         row["id"], row["number"], row["customer_name"],
         str(row["pinned_class"] or row["computed_class"]), row["severity"], row["state"],
         row["received_at"], row["item_name"] or "", row["batch"], row["assignee"],
-        row["description"], left, row["escalated_to"],
+        row["description"], left, row["escalated_to"], tuple(row.get("cursor", ())),
     )  # fmt: skip
 
 
 def sort_rows(rows: list[TicketRow]) -> list[TicketRow]:
-    """Open before finished; among open ones, the least time left (most overdue) first."""
+    """Running before finished; among running ones, the least time left (most overdue)
+    first; then the newest ticket first (the order ``complaint_queries`` pages in)."""
     return sorted(
         rows,
         key=lambda r: (
             r.time_left.status is c.TimeStatus.DONE,
             r.time_left.minutes if r.time_left.status is not c.TimeStatus.DONE else 0,
-            -r.received_at.timestamp(),
+            -r.id,
         ),
     )
 
