@@ -144,6 +144,19 @@ class ComplaintRepository:
             stmt = stmt.where(ct.c.item_id.in_(list(item_ids)))
         return {(item, batch): n for item, batch, n in self.session.execute(stmt)}
 
+    def batch_tickets(self, item_ids: Iterable[int]) -> dict[tuple[int, str], list[str]]:
+        """The ticket numbers naming each (item, batch) of these items, oldest first."""
+        ct = t.complaint_tickets
+        stmt = (
+            select(ct.c.item_id, ct.c.batch, ct.c.number)
+            .where(ct.c.batch != "", ct.c.item_id.in_(list(item_ids)))
+            .order_by(ct.c.id)
+        )
+        found: dict[tuple[int, str], list[str]] = {}
+        for item, batch, number in self.session.execute(stmt):
+            found.setdefault((item, batch), []).append(number)
+        return found
+
     def delivered(self, delivery_id: int, item_id: int | None) -> Decimal:
         dl = t.delivery_lines
         stmt = select(func.sum(dl.c.quantity)).where(dl.c.delivery_id == delivery_id)

@@ -7,7 +7,7 @@ money on account, visits) are in :mod:`retailerp.services.complaint_resolutions`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -305,6 +305,20 @@ class ComplaintService:
             return count if count >= limit else 0
 
         return read(self.ctx.db, work)
+
+    @door
+    def bad_batches_of(self, item_ids: Sequence[int]) -> dict[tuple[int, str], list[str]]:
+        """The batches of these items with at least the shop's limit of complaints, each
+        with its ticket numbers — the warning the stock overview and the picking list show
+        (every user may read it: the warehouse needs it most)."""
+
+        def work(uow: UnitOfWork) -> dict[tuple[int, str], list[str]]:
+            limit = load_settings(uow).bad_batch_limit
+            found = uow.complaints.batch_tickets(set(item_ids))
+            counts = {key: len(numbers) for key, numbers in found.items()}
+            return {key: found[key] for key in c.bad_batches(counts, limit)}
+
+        return read(self.ctx.db, work) if item_ids else {}
 
     # --- changing ------------------------------------------------------------------------
 
