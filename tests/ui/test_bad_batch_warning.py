@@ -36,9 +36,8 @@ def test_the_stock_overview_names_the_bad_batch_and_its_tickets(qtbot, services,
     qtbot.addWidget(page)
     model = page.stock_model
     column = model.column_of("complaints")
-    texts = {
-        model.row_at(r).stock_key: model.data(model.index(r, column)) for r in range(model.rowCount())
-    }
+    rows = range(model.rowCount())
+    texts = {model.row_at(r).stock_key: model.data(model.index(r, column)) for r in rows}
     assert texts["K1"] == "⚠ 3 complaints: " + ", ".join(d["numbers"][:3])
     assert texts["K2"] == ""
     k1 = next(r for r in range(model.rowCount()) if model.row_at(r).stock_key == "K1")
@@ -59,8 +58,7 @@ def test_the_picking_list_screen_warns_before_the_bad_batch_ships(qtbot, service
     qtbot.addWidget(dialog)
     column = COLUMNS.index("complaints")
     by_batch = {
-        line.batch: dialog.table.item(row, column).text()
-        for row, line in enumerate(picking.lines)
+        line.batch: dialog.table.item(row, column).text() for row, line in enumerate(picking.lines)
     }
     assert by_batch == {"K1": "⚠ 3 complaints: " + ", ".join(d["numbers"][:3]), "K2": ""}
     assert not dialog.warning.isHidden() and "K1" in dialog.warning.text()
