@@ -128,6 +128,7 @@ class ComplaintRepository:
                 r["item_name"] or "",
                 r["batch"],
                 r["report_due"],
+                r["cause_category"] or "",
             )
             for r in self.session.execute(stmt.order_by(ct.c.id)).mappings()
         ]

@@ -32,7 +32,7 @@ from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
-from retailerp.domain.working_time import OpeningHours
+from retailerp.domain.working_time import OpeningHours, opening_hours
 from retailerp.persistence import home_queries as hq
 from retailerp.persistence.complaint_queries import complaint_page
 from retailerp.persistence.complaints_repository import Attachment
@@ -145,6 +145,12 @@ class Insight:
     by_customer: list[tuple[str, int]]
     bad_batches: list[tuple[str, str]]
     """(item name, batch) with at least the shop's limit of complaints."""
+    by_cause: list[tuple[str, int]] = field(default_factory=list)
+    """Per root cause category (its value; tickets without a cause are left out)."""
+    by_month: list[tuple[str, int]] = field(default_factory=list)
+    repeat_customers: list[tuple[str, int]] = field(default_factory=list)
+    tickets: int = 0
+    """How many tickets the period holds."""
 
 
 def _now_utc() -> datetime:
@@ -347,6 +353,38 @@ class ComplaintService:
             return load_settings(uow)
 
         return write(self.ctx.db, work)
+
+    @door
+    def settings_text(self) -> dict[str, str]:
+        """The settings as the settings screen shows them (amounts, minutes, %), with the
+        opening hours per weekday as ``hours.<0-6>`` = ``08:30-18:00`` (empty: closed)."""
+        config = self.settings()
+        shown = c.settings_as_text(config.thresholds, config.policy, config.bad_batch_limit)
+        for day in range(7):
+            hours = config.hours.days.get(day)
+            shown[f"hours.{day}"] = (
+                f"{hours[0].strftime('%H:%M')}-{hours[1].strftime('%H:%M')}" if hours else ""
+            )
+        return shown
+
+    @door
+    def save_settings(self, values: Mapping[str, Any]) -> ComplaintSettings:
+        """The settings screen's typed values (see :meth:`settings_text`), every field
+        checked at once; nothing is stored unless all are right."""
+        self.ctx.actor.require(Permission.ADMINISTER)
+        errors: list[FieldError] = []
+        try:
+            thresholds, policy, limit = c.settings_from_text(values)
+        except ValidationError as error:
+            errors += list(error.errors)
+        hours = None
+        try:
+            hours = _typed_hours(values)
+        except FieldError as error:
+            errors.append(error)
+        if errors:
+            raise ValidationError(errors)
+        return self.configure(thresholds, policy, hours, limit)
 
     @door
     def create(self, values: Mapping[str, Any], severity_reason: str = "") -> Ticket:
@@ -710,6 +748,22 @@ def _check_links(uow: UnitOfWork, clean: dict[str, Any]) -> AbcClass:
     return customer.abc_class
 
 
+def _typed_hours(values: Mapping[str, Any]) -> OpeningHours:
+    """``hours.<weekday>`` typed as ``08:30-18:00`` (empty: closed); none at all: every
+    minute counts."""
+    raw: dict[int, tuple[str, str]] = {}
+    for day in range(7):
+        text = str(values.get(f"hours.{day}", "") or "").strip()
+        if not text:
+            continue
+        opens, _dash, closes = text.replace("–", "-").partition("-")
+        try:
+            raw[day] = opening_hours({day: (opens.strip(), closes.strip())}).days[day]
+        except FieldError as error:
+            raise FieldError(f"hours.{day}", error.template, **error.params) from None
+    return OpeningHours(raw)
+
+
 def _foreign(name: str, number: object, customer: str) -> FieldError:
     return FieldError(
         name,
@@ -808,6 +862,10 @@ def _insight(uow: UnitOfWork, now: datetime, since: datetime) -> Insight:
         c.count_by(facts, "batch"),
         c.count_by(facts, "customer"),
         [(names.get(item, str(item)), batch) for item, batch in batches],
+        c.count_by(facts, "cause"),
+        c.count_by(facts, "month"),
+        c.repeat_customers(facts),
+        len(facts),
     )
 
 

@@ -294,7 +294,7 @@ class StockSource(ServiceSource):
         if column_key == "expiry":
             return date_text(row.expiry)
         if column_key == "complaints":
-            return bad_batch_text(self.complaints_of(row))
+            return bad_batch_text(self.complaints_of(row), short=True)
         return getattr(row, column_key)
 
     def decorate(self, row: Any, column_key: str) -> str | None:
@@ -303,10 +303,14 @@ class StockSource(ServiceSource):
         return BELOW_MINIMUM_COLOUR if row.quantity < 0 else None
 
 
-def bad_batch_text(numbers: Sequence[str]) -> str:
-    """``⚠ 3 complaints: CP2026-000001, …`` for a batch with many complaints ("" if none)."""
+def bad_batch_text(numbers: Sequence[str], short: bool = False) -> str:
+    """``⚠ 3 complaints: CP2026-000001, …`` for a batch with many complaints ("" if none);
+    ``short`` (a list's narrow column): ``⚠ 3: CP2026-000003 …``, the count and the newest."""
     if not numbers:
         return ""
+    if short:
+        more = " …" if len(numbers) > 1 else ""
+        return f"⚠ {len(numbers)}: {numbers[-1]}{more}"
     return QCoreApplication.translate("StockSource", "⚠ {count} complaints: {numbers}").format(
         count=len(numbers), numbers=", ".join(numbers)
     )
