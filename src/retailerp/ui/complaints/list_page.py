@@ -60,19 +60,24 @@ class TicketSource(ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("TicketSource", text)
-
         return [
-            Column("number", tr("Number")),
-            Column("customer", tr("Customer")),
-            Column("severity", tr("Severity")),
-            Column("state", tr("State")),
-            Column("time_left", tr("Time left"), alignment="right"),
-            Column("item", tr("Item"), sortable=False),
-            Column("batch", tr("Batch")),
-            Column("assignee", tr("Assignee")),
-            Column("description", tr("Complaint"), sortable=False),
+            Column("number", QCoreApplication.translate("TicketSource", "Number")),
+            Column("customer", QCoreApplication.translate("TicketSource", "Customer")),
+            Column("severity", QCoreApplication.translate("TicketSource", "Severity")),
+            Column("state", QCoreApplication.translate("TicketSource", "State")),
+            Column(
+                "time_left",
+                QCoreApplication.translate("TicketSource", "Time left"),
+                alignment="right",
+            ),
+            Column("item", QCoreApplication.translate("TicketSource", "Item"), sortable=False),
+            Column("batch", QCoreApplication.translate("TicketSource", "Batch")),
+            Column("assignee", QCoreApplication.translate("TicketSource", "Assignee")),
+            Column(
+                "description",
+                QCoreApplication.translate("TicketSource", "Complaint"),
+                sortable=False,
+            ),
         ]
 
     def cell(self, row: TicketRow, key: str) -> object:
