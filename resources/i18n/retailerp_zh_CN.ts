@@ -230,10 +230,192 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>ComplaintInsightPage</name>
+    <message>
+        <source>Last {days} days</source>
+        <translation>最近 {days} 天</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>期间(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>投诉单数</translation>
+    </message>
+    <message>
+        <source>Average response</source>
+        <translation>平均响应用时</translation>
+    </message>
+    <message>
+        <source>Worst response</source>
+        <translation>最长响应用时</translation>
+    </message>
+    <message>
+        <source>Response deadline</source>
+        <translation>响应时限</translation>
+    </message>
+    <message>
+        <source>Average resolution</source>
+        <translation>平均解决用时</translation>
+    </message>
+    <message>
+        <source>Worst resolution</source>
+        <translation>最长解决用时</translation>
+    </message>
+    <message>
+        <source>Resolution deadline</source>
+        <translation>解决时限</translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation>超时完成</translation>
+    </message>
+    <message>
+        <source>&amp;Times and deadlines</source>
+        <translation>用时与时限(&amp;T)</translation>
+    </message>
+    <message>
+        <source>By ca&amp;use</source>
+        <translation>按原因(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By &amp;item</source>
+        <translation>按商品(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>By &amp;batch</source>
+        <translation>按批次(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>By cu&amp;stomer</source>
+        <translation>按客户(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>By &amp;month</source>
+        <translation>按月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat customers</source>
+        <translation>重复投诉客户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ba&amp;d batches</source>
+        <translation>问题批次(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <source>{count} complaints in the period</source>
+        <translation>本期间共 {count} 件投诉</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintSettingsPage</name>
+    <message>
+        <source>Severity suggested from (the highest met wins)</source>
+        <translation>建议等级的起点（取达到的最高等级）</translation>
+    </message>
+    <message>
+        <source>Amount at stake from</source>
+        <translation>涉及金额自</translation>
+    </message>
+    <message>
+        <source>or customers reached from</source>
+        <translation>或波及客户数自</translation>
+    </message>
+    <message>
+        <source>&amp;Bad batch: complaints on one batch</source>
+        <translation>问题批次：同一批次投诉数(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Deadlines in working minutes from receipt</source>
+        <translation>时限（自受理起的营业分钟数）</translation>
+    </message>
+    <message>
+        <source>&amp;A-class customers get (% of each deadline)</source>
+        <translation>A 类客户时限比例(&amp;A)（占各时限的 %）</translation>
+    </message>
+    <message>
+        <source>Time left turns amber in the last (%)</source>
+        <translation>剩余时间少于此比例时变黄（%）</translation>
+    </message>
+    <message>
+        <source>Opening hours the deadlines count in (08:30-18:00; empty: closed; all empty: every minute counts)</source>
+        <translation>计算时限的营业时间（如 08:30-18:00；留空表示休息；全部留空则每分钟都计）</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsModule</name>
     <message>
         <source>Complaints</source>
         <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Complaint insight</source>
+        <translation>投诉分析</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3308,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退货政策(&amp;I)</translation>
     </message>
     <message>
+        <source>Complai&amp;nts</source>
+        <translation>客户投诉(&amp;N)</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -3165,12 +3351,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>实拣</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
         <source>&amp;Post delivery</source>
         <translation>确认发货(&amp;P)</translation>
     </message>
     <message>
         <source>Type the quantity actually picked; 0 leaves a line on backorder.</source>
         <translation>请输入实际拣货数量；填 0 则该行转为欠货。</translation>
+    </message>
+    <message>
+        <source>Batch {batches} has many complaints: check the goods before they leave.</source>
+        <translation>批次 {batches} 投诉较多：发货前请检查货物。</translation>
     </message>
 </context>
 <context>
@@ -3383,6 +3577,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Expiry</source>
         <translation>有效期</translation>
     </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>⚠ {count} complaints: {numbers}</source>
+        <translation>⚠ {count} 件投诉：{numbers}</translation>
+    </message>
 </context>
 <context>
     <name>TaskDialog</name>
@@ -3546,6 +3748,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>免费补货(&amp;P)</translation>
     </message>
     <message>
+        <source>In-&amp;kind compensation…</source>
+        <translation>实物补偿(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Price a&amp;llowance…</source>
+        <translation>价格折让(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Da&amp;mages…</source>
         <translation>赔偿(&amp;M)…</translation>
     </message>
@@ -3558,8 +3768,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>上门结果(&amp;O)…</translation>
     </message>
     <message>
-        <source>A price allowance needs a red invoice: issue it under Invoices.</source>
-        <translation>价格折让需开红字发票:请在发票中办理。</translation>
+        <source>A price allowance drafts a red invoice (销售折让); finance submits, confirms and issues it under Red invoices, and the ticket resolves once it is issued.</source>
+        <translation>价格折让会生成一张销售折让红字发票草稿；由财务在“红字发票”中提交、确认并开具，开具后投诉单方可解决。</translation>
     </message>
     <message>
         <source>Cause cate&amp;gory</source>
@@ -3662,6 +3872,34 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>应赔金额</translation>
     </message>
     <message>
+        <source>Credit on account</source>
+        <translation>记入客户预收款</translation>
+    </message>
+    <message>
+        <source>Pay out in cash now (refund)</source>
+        <translation>立即以现金支付（退款）</translation>
+    </message>
+    <message>
+        <source>How the customer gets the money</source>
+        <translation>赔偿款的支付方式</translation>
+    </message>
+    <message>
+        <source>Price allowance</source>
+        <translation>价格折让</translation>
+    </message>
+    <message>
+        <source>Allowance, net of VAT</source>
+        <translation>折让金额（不含税）</translation>
+    </message>
+    <message>
+        <source>In-kind compensation</source>
+        <translation>实物补偿</translation>
+    </message>
+    <message>
+        <source>Quantity given free</source>
+        <translation>免费赠送数量</translation>
+    </message>
+    <message>
         <source>On-site visit</source>
         <translation>上门服务</translation>
     </message>
@@ -3703,7 +3941,7 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
-    <name>TicketModel</name>
+    <name>TicketSource</name>
     <message>
         <source>Number</source>
         <translation>编号</translation>
@@ -4850,6 +5088,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>问题批次至少要有 1 条投诉。</translation>
     </message>
     <message>
+        <source>Enter a percentage above 0, up to 100.</source>
+        <translation>请输入大于 0、不超过 100 的百分比。</translation>
+    </message>
+    <message>
+        <source>Enter whole working minutes, 1 or more.</source>
+        <translation>请输入营业分钟数（整数，至少 1）。</translation>
+    </message>
+    <message>
+        <source>A higher severity starts at no less than the one below.</source>
+        <translation>较高等级的起点不能低于下一级。</translation>
+    </message>
+    <message>
+        <source>Report comes no later than response, response no later than resolution.</source>
+        <translation>上报时限不得晚于响应时限，响应时限不得晚于解决时限。</translation>
+    </message>
+    <message>
         <source>Enter a time such as 2026-12-05 14:30.</source>
         <translation>请输入时间,如 2026-12-05 14:30。</translation>
     </message>
@@ -4894,12 +5148,36 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>赔偿分为直接或间接。</translation>
     </message>
     <message>
+        <source>Damages are credited on account or refunded.</source>
+        <translation>赔偿款只能记入预收款或退款支付。</translation>
+    </message>
+    <message>
         <source>Damages are more than 0.</source>
         <translation>赔偿金额须大于 0。</translation>
     </message>
     <message>
+        <source>An allowance is more than 0.</source>
+        <translation>折让金额必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Name the goods the customer receives.</source>
+        <translation>请指定客户获得的商品。</translation>
+    </message>
+    <message>
         <source>A replacement needs the item complained of.</source>
         <translation>补货需要填写被投诉的商品。</translation>
+    </message>
+    <message>
+        <source>A price allowance credits an invoice: the ticket&apos;s delivery is not invoiced yet.</source>
+        <translation>价格折让冲减的是发票：该投诉单的发货单尚未开票。</translation>
+    </message>
+    <message>
+        <source>The invoice is not one of the customer&apos;s.</source>
+        <translation>该发票不属于此客户。</translation>
+    </message>
+    <message>
+        <source>The item complained of is not on invoice {number}.</source>
+        <translation>被投诉的商品不在发票 {number} 上。</translation>
     </message>
     <message>
         <source>A return needs the ticket&apos;s delivery.</source>
@@ -5786,6 +6064,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>free replacement</source>
         <translation>免费补货</translation>
+    </message>
+    <message>
+        <source>in-kind compensation</source>
+        <translation>实物补偿</translation>
     </message>
     <message>
         <source>price allowance</source>

@@ -122,7 +122,9 @@ def test_returns_of_every_reason_condition_and_outcome(filled) -> None:  # noqa:
         "changed_mind",
     }  # fmt: skip
     assert {line.condition.value for d in documents for line in d.lines} == {
-        "resellable", "defective", "scrap"
+        "resellable",
+        "defective",
+        "scrap",
     }
     assert {d.state.value for d in documents} == {"draft", "posted", "cancelled", "reversed"}
     assert any(d.override_reason for d in documents)  # the owner accepted one anyway
@@ -139,7 +141,12 @@ def test_complaints_in_every_state_and_severity_with_a_bad_batch(filled) -> None
     assert any(r.time_left.overdue for r in rows)
     assert services.complaints.insight().bad_batches
     kinds = {d.kind for r in rows for d in services.complaints.get(r.id).resolutions}
-    assert kinds >= {"return", "exchange", "replacement", "damages", "on_site"}
+    assert kinds >= {"return", "exchange", "replacement", "damages", "on_site", "allowance",
+                     "compensation"}  # fmt: skip
+    documents = [d for r in rows for d in services.complaints.detail(r.id).documents]
+    allowances = {d.state for d in documents if d.document_kind == "red_invoice"}
+    assert allowances == {"issued", "draft"}  # one issued and resolved, one waiting
+    assert any(d.document_kind == "refund" and d.done for d in documents)
 
 
 def test_three_consignment_customers_have_a_year_of_history(filled) -> None:  # noqa: ANN001

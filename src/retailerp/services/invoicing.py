@@ -264,32 +264,7 @@ class InvoiceService:
             money, method_, ref = invoicing.clean_refund(
                 amount, method, reference, invoicing.total_unapplied(credits)
             )
-            refund = Refund(
-                number=uow.documents.next_number(DocumentType.REFUND, self.ctx.today().year),
-                customer_id=customer_id,
-                refunded_on=self.ctx.today(),
-                amount=money,
-                method=method_,
-                posted_by=self.ctx.actor.username,
-                posted_at=now(),
-                reference=ref,
-            )
-            uow.sales.add(refund)
-            taken = invoicing.refund_from(credits, money)
-            for payment, part in taken:
-                payment.allocations.append(PaymentAllocation(None, part, refund_id=refund.id))
-            uow.flush()
-            uow.audit(
-                self.ctx.actor,
-                "refund.record",
-                "refund",
-                refund.number,
-                customer=customer_id,
-                amount=money,
-                method=method_,
-                from_payments={p.number: part for p, part in taken},
-            )
-            return refund
+            return pay_back(uow, self.ctx, customer_id, money, method_, ref, credits)
 
         return write(self.ctx.db, work)
 
@@ -443,3 +418,43 @@ def settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
 def settle_paid(uow: UnitOfWork, invoices: Sequence[Invoice]) -> None:
     """Move on the orders of invoices that just received money (or credit)."""
     _settle_orders(uow, _orders_of(uow, invoices))
+
+
+def pay_back(
+    uow: UnitOfWork,
+    ctx: ServiceContext,
+    customer_id: int,
+    money: Money,
+    method: str,
+    reference: str,
+    credits: Sequence[Payment],
+) -> Refund:
+    """The refund step (退款, ``RF`` series) inside the caller's transaction: ``money``
+    (checked by ``invoicing.clean_refund``) is paid back out of ``credits``, newest first,
+    each paying payment getting an allocation that names the refund."""
+    refund = Refund(
+        number=uow.documents.next_number(DocumentType.REFUND, ctx.today().year),
+        customer_id=customer_id,
+        refunded_on=ctx.today(),
+        amount=money,
+        method=method,
+        posted_by=ctx.actor.username,
+        posted_at=now(),
+        reference=reference,
+    )
+    uow.sales.add(refund)
+    taken = invoicing.refund_from(credits, money)
+    for payment, part in taken:
+        payment.allocations.append(PaymentAllocation(None, part, refund_id=refund.id))
+    uow.flush()
+    uow.audit(
+        ctx.actor,
+        "refund.record",
+        "refund",
+        refund.number,
+        customer=customer_id,
+        amount=money,
+        method=method,
+        from_payments={p.number: part for p, part in taken},
+    )
+    return refund

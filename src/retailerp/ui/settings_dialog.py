@@ -35,6 +35,7 @@ from retailerp.domain.money import PriceEntry
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
 from retailerp.ui.settings_company import CompanyPage
+from retailerp.ui.settings_complaints import ComplaintSettingsPage
 from retailerp.ui.settings_returns import ReturnPolicyPage
 from retailerp.ui.widgets import FormPage
 
@@ -207,6 +208,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.company, self.tr("Compan&y"))
         self.returns = ReturnPolicyPage(self.services, self)
         self.tabs.addTab(self.returns, self.tr("Return pol&icy"))
+        self.complaints = ComplaintSettingsPage(self.services, self)
+        self.tabs.addTab(self.complaints, self.tr("Complai&nts"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
@@ -268,6 +271,9 @@ class SettingsDialog(QDialog):
             return False
         if self.returns.save() is None:
             self.tabs.setCurrentWidget(self.returns)
+            return False
+        if self.complaints.save() is None:
+            self.tabs.setCurrentWidget(self.complaints)
             return False
         language = self.language_chosen()
         try:
