@@ -11,6 +11,7 @@ posting a PC makes, each a short chain of service calls that ends in a posted do
 - ``allowance``: a red invoice crediting an amount of one line of the shared invoice
   (several PCs at once must never credit more than the line);
 - ``edit``: the shared customer's card saved with the version it was loaded at;
+- ``last_units``: one unit of the scarce item sold and shipped (refused once none is free);
 - ``pay``: a payment of 1.00 on account of the shared customer (pays the shared invoice).
 
 Each returns the numbers it posted.  A refusal (``DomainError``) is an answer, not a failure:
@@ -41,14 +42,16 @@ class ShopIds:
     shared_customer: int
     shared_invoice: int
     shared_line: int
+    scarce: int
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def prepare(s: Services, customers: int = 3, items: int = 3) -> ShopIds:
-    """Customers with room on credit, items in stock in bin A-01, and one shared invoice of
-    one customer (999 × 10.00 + VAT) that the concurrent PCs pay and credit."""
+def prepare(s: Services, customers: int = 3, items: int = 3, scarce_units: int = 10) -> ShopIds:
+    """Customers with room on credit, items in stock in bin A-01, an item of which only a few
+    units are there (``SCARCE``), and one shared invoice of one customer (999 × 10.00 + VAT)
+    that the concurrent PCs pay and credit."""
     bin_id = s.stock.add_bin("A-01").id
     customer_ids = [
         s.customers.create({"code": f"C{n:03d}", "name": f"客户 {n}", "credit_limit": "99999999"}).id
@@ -59,14 +62,18 @@ def prepare(s: Services, customers: int = 3, items: int = 3) -> ShopIds:
                         "vat_rate": "13"}).id
         for n in range(1, items + 1)
     ]  # fmt: skip
-    s.stock.receive(bin_id, [{"item_id": i, "quantity": "1000"} for i in item_ids])
+    s.stock.receive(bin_id, [{"item_id": i, "quantity": "100000"} for i in item_ids])
+    scarce = s.items.create({"sku": "SCARCE", "name": "Last units 最后几件", "price": "10",
+                             "vat_rate": "13"}).id  # fmt: skip
+    s.stock.receive(bin_id, [{"item_id": scarce, "quantity": str(scarce_units)}])
     shared = customer_ids[0]
     order = s.orders.create(shared, {}, [{"item_id": item_ids[0], "quantity": "999"}])
     order = s.orders.confirm(order.id, order.version)
     s.orders.start_picking(order.id, order.version)
     delivery = s.orders.ship(order.id, s.orders.get(order.id).version)
     invoice = s.invoices.invoice([delivery.id])
-    return ShopIds(customer_ids, item_ids, bin_id, shared, invoice.id, invoice.lines[0].id)
+    return ShopIds(customer_ids, item_ids, bin_id, shared, invoice.id, invoice.lines[0].id,
+                   scarce)  # fmt: skip
 
 
 Posting = Callable[[Services, ShopIds, random.Random], list[str]]
@@ -142,6 +149,16 @@ def edit(s: Services, ids: ShopIds, rng: random.Random) -> list[str]:
     return [f"v{saved.version}"]
 
 
+def last_units(s: Services, ids: ShopIds, rng: random.Random) -> list[str]:
+    """One unit of the scarce item, ordered and shipped: refused once it is gone."""
+    order = s.orders.create(rng.choice(ids.customers), {}, [{"item_id": ids.scarce,
+                                                             "quantity": "1"}])  # fmt: skip
+    order = s.orders.confirm(order.id, order.version)
+    picking = s.orders.start_picking(order.id, order.version)
+    delivery = s.orders.ship(order.id, s.orders.get(order.id).version)
+    return [order.number, picking.number, delivery.number]
+
+
 def pay(s: Services, ids: ShopIds, rng: random.Random) -> list[str]:
     return [s.invoices.record_payment(ids.shared_customer, "1.00").number]
 
@@ -154,6 +171,7 @@ POSTINGS: dict[str, Posting] = {
     "consignment": consignment,
     "allowance": allowance,
     "edit": edit,
+    "last_units": last_units,
     "pay": pay,
 }
 EVERY_DOCUMENT = ("receipt", "sale", "return", "red_invoice", "consignment")
