@@ -54,7 +54,9 @@ def prepare(s: Services, customers: int = 3, items: int = 3, scarce_units: int =
     that the concurrent PCs pay and credit."""
     bin_id = s.stock.add_bin("A-01").id
     customer_ids = [
-        s.customers.create({"code": f"C{n:03d}", "name": f"客户 {n}", "credit_limit": "99999999"}).id
+        s.customers.create(
+            {"code": f"C{n:03d}", "name": f"客户 {n}", "credit_limit": "99999999"}
+        ).id
         for n in range(1, customers + 1)
     ]
     item_ids = [
