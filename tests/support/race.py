@@ -137,3 +137,14 @@ def pause_after(module: ModuleType, name: str, signal: str) -> None:
 
 def finish(result: dict[str, Any]) -> None:
     print(json.dumps(result), flush=True)
+
+
+def log_figures(proof: str, **figures: Any) -> None:
+    """Append a proof's figures (one JSON line) to ``$RETAILERP_PROOF_LOG`` when it is set:
+    the counts ``docs/RELIABILITY.md`` records."""
+    import os
+
+    path = os.environ.get("RETAILERP_PROOF_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(json.dumps({"proof": proof, **figures}) + "\n")
