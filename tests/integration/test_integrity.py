@@ -104,7 +104,7 @@ def number_gap(con: sqlite3.Connection) -> str:
 def number_twice(con: sqlite3.Connection) -> str:
     number = one(con, "SELECT number FROM deliveries ORDER BY id")[0]
     con.execute(f"UPDATE picking_lists SET number = '{number}' WHERE id = 1")
-    return f"{number} is used 2 times (deliveries, picking lists)"
+    return f"{number} in picking lists is used already (in deliveries)"
 
 
 def number_never_handed_out(con: sqlite3.Connection) -> str:
@@ -141,7 +141,8 @@ def payment_overspent(con: sqlite3.Connection) -> str:
         con, "SELECT p.number, a.id FROM payments p JOIN payment_allocations a "
         "ON a.payment_id = p.id WHERE a.refund_id IS NOT NULL ORDER BY a.id",
     )  # fmt: skip
-    con.execute(f"UPDATE payment_allocations SET amount = amount + 100000000 WHERE id = {allocation}")
+    more = 100_000_000  # a million, in cents
+    con.execute(f"UPDATE payment_allocations SET amount = amount + {more} WHERE id = {allocation}")
     return f"Payment {number} brought"
 
 
@@ -218,7 +219,8 @@ def test_a_damaged_file_is_reported_and_nothing_else_is_read(copy: Path) -> None
     data = bytearray(copy.read_bytes())
     page = 4096
     middle = len(data) // page // 2 * page
-    data[middle + 8 : middle + page] = bytes(random.Random(1).randrange(256) for _ in range(page - 8))
+    noise = random.Random(1).randbytes(page - 8)
+    data[middle + 8 : middle + page] = noise
     copy.write_bytes(bytes(data))
     found = problems_of(copy)
     assert [p.rule for p in found] == ["file"]

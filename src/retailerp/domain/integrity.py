@@ -35,7 +35,7 @@ from typing import Any
 from retailerp.domain.errors import DomainError
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DIGITS, parse_number
-from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 
 ZERO = Decimal(0)
 MOST_MISSING_NAMED = 5
@@ -133,9 +133,10 @@ def numbers(
     series: Mapping[tuple[str, int], int], used: Iterable[tuple[str, str]]
 ) -> list[IntegrityProblem]:
     """``series``: (prefix, year) → the last number handed out; ``used``: (what, number) of
-    every numbered document, ``what`` naming its register (e.g. "invoices")."""
+    every numbered document, ``what`` naming its register (a :class:`Term`, e.g. invoices)."""
     problems: list[IntegrityProblem] = []
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)
+    used = list(used)
     counts = Counter(number for _what, number in used)
     where: dict[str, list[str]] = defaultdict(list)
     for what, number in used:
@@ -159,10 +160,11 @@ def numbers(
             ))  # fmt: skip
     for number, count in sorted(counts.items()):
         if count > 1:
-            problems.append(_number_problem(
-                QT_TRANSLATE_NOOP("errors", "{number} is used {count} times ({where})."),
-                number=number, count=count, where=", ".join(sorted(where[number])),
-            ))  # fmt: skip
+            first, *others = sorted(where[number])
+            problems.extend(_number_problem(
+                QT_TRANSLATE_NOOP("errors", "{number} in {what} is used already (in {first})."),
+                number=number, what=what, first=first,
+            ) for what in others)  # fmt: skip
     for (prefix, year), last in sorted(series.items()):
         missing = sorted(set(range(1, last + 1)) - seen.get((prefix, year), set()))
         if missing:
@@ -215,18 +217,21 @@ class CreditedInvoice:
     red_gross: Money
 
 
+QUANTITY = Term(QT_TRANSLATE_NOOP("terms", "quantity"))
+NET = Term(QT_TRANSLATE_NOOP("terms", "net"))
+VAT = Term(QT_TRANSLATE_NOOP("terms", "VAT"))
+
+
 def red_ceilings(
     lines: Iterable[CreditedLine], invoices: Iterable[CreditedInvoice]
 ) -> list[IntegrityProblem]:
     problems: list[IntegrityProblem] = []
     for line in lines:
         for what, blue, red, over in (
-            (QT_TRANSLATE_NOOP("terms", "quantity"), qty(line.quantity), qty(line.red_quantity),
+            (QUANTITY, qty(line.quantity), qty(line.red_quantity),
              line.red_quantity > line.quantity),
-            (QT_TRANSLATE_NOOP("terms", "net"), str(line.net), str(line.red_net),
-             line.red_net > line.net),
-            (QT_TRANSLATE_NOOP("terms", "VAT"), str(line.vat), str(line.red_vat),
-             line.red_vat > line.vat),
+            (NET, str(line.net), str(line.red_net), line.red_net > line.net),
+            (VAT, str(line.vat), str(line.red_vat), line.red_vat > line.vat),
         ):  # fmt: skip
             if over:
                 problems.append(IntegrityProblem(

@@ -27,7 +27,7 @@ from retailerp.domain.money import Money
 from retailerp.domain.red_invoices import RedState
 from retailerp.domain.returns import ReturnState
 from retailerp.domain.stock import VIRTUAL_KINDS, LocationKind
-from retailerp.domain.text import QT_TRANSLATE_NOOP
+from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.persistence import migrate
 from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database
@@ -36,19 +36,19 @@ from retailerp.persistence.unit_of_work import UnitOfWork, read
 ZERO = Decimal(0)
 MOST_FILE_LINES = 5
 
-NUMBERED: tuple[tuple[str, Table], ...] = (
-    ("stock documents", t.stock_documents),
-    ("sales orders", t.sales_orders),
-    ("picking lists", t.picking_lists),
-    ("deliveries", t.deliveries),
-    ("invoices", t.invoices),
-    ("payments", t.payments),
-    ("returns", t.returns),
-    ("red invoices", t.red_invoices),
-    ("complaints", t.complaint_tickets),
-    ("service visits", t.service_visits),
-    ("refunds", t.refunds),
-    ("consignment documents", t.consignment_documents),
+NUMBERED: tuple[tuple[Term, Table], ...] = (
+    (Term(QT_TRANSLATE_NOOP("terms", "stock documents")), t.stock_documents),
+    (Term(QT_TRANSLATE_NOOP("terms", "sales orders")), t.sales_orders),
+    (Term(QT_TRANSLATE_NOOP("terms", "picking lists")), t.picking_lists),
+    (Term(QT_TRANSLATE_NOOP("terms", "deliveries")), t.deliveries),
+    (Term(QT_TRANSLATE_NOOP("terms", "invoices")), t.invoices),
+    (Term(QT_TRANSLATE_NOOP("terms", "payments")), t.payments),
+    (Term(QT_TRANSLATE_NOOP("terms", "returns")), t.returns),
+    (Term(QT_TRANSLATE_NOOP("terms", "red invoices")), t.red_invoices),
+    (Term(QT_TRANSLATE_NOOP("terms", "complaints")), t.complaint_tickets),
+    (Term(QT_TRANSLATE_NOOP("terms", "service visits")), t.service_visits),
+    (Term(QT_TRANSLATE_NOOP("terms", "refunds")), t.refunds),
+    (Term(QT_TRANSLATE_NOOP("terms", "consignment documents")), t.consignment_documents),
 )
 """Every register whose documents take a number from a series (``DocumentType``)."""
 
