@@ -4077,6 +4077,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>未发现问题：</translation>
     </message>
     <message>
+        <source>{count} problems found:</source>
+        <translation>发现 {count} 个问题：</translation>
+    </message>
+    <message>
         <source>Backup written:</source>
         <translation>备份已写入：</translation>
     </message>
@@ -5310,6 +5314,102 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The period ends before it starts.</source>
         <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Stock of {sku}{key} at {location}: the balance says {kept}, the ledger adds up to {summed}.</source>
+        <translation>{location} 的 {sku}{key} 库存：余额为 {kept}，流水合计为 {summed}。</translation>
+    </message>
+    <message>
+        <source>{location} holds {quantity} of {sku}{key}: below zero.</source>
+        <translation>{location} 的 {sku}{key} 数量为 {quantity}：低于零。</translation>
+    </message>
+    <message>
+        <source>{number} in {what} is not a document number.</source>
+        <translation>{what}中的 {number} 不是单据编号。</translation>
+    </message>
+    <message>
+        <source>{number} in {what} was never handed out: the series {prefix}{year} stands at {last}.</source>
+        <translation>{what}中的 {number} 从未发放：编号序列 {prefix}{year} 当前为 {last}。</translation>
+    </message>
+    <message>
+        <source>{number} in {what} is used already (in {first}).</source>
+        <translation>{what}中的 {number} 已被使用（在{first}中）。</translation>
+    </message>
+    <message>
+        <source>The {prefix}{year} series has a gap: {count} missing ({numbers}{more}).</source>
+        <translation>编号序列 {prefix}{year} 有断号：缺少 {count} 个（{numbers}{more}）。</translation>
+    </message>
+    <message>
+        <source>{blue} line {line} ({sku}): red invoices credit {what} {red}, the blue line has {had}.</source>
+        <translation>{blue} 第 {line} 行（{sku}）：红字发票冲减{what} {red}，蓝字发票该行仅有 {had}。</translation>
+    </message>
+    <message>
+        <source>{blue}: red invoices credit {red} in total, the invoice is {gross}.</source>
+        <translation>{blue}：红字发票共冲减 {red}，该发票金额为 {gross}。</translation>
+    </message>
+    <message>
+        <source>Consignment of {sku} at customer {customer}: the stock there is {held}, its documents add up to {booked}.</source>
+        <translation>客户 {customer} 处寄售的 {sku}：库存为 {held}，单据合计为 {booked}。</translation>
+    </message>
+    <message>
+        <source>{number} says {paid} paid, the payments applied to it add up to {allocated}.</source>
+        <translation>{number} 记为已付 {paid}，核销到该单的收款合计为 {allocated}。</translation>
+    </message>
+    <message>
+        <source>{number} is {gross} but {paid} was paid on it.</source>
+        <translation>{number} 金额为 {gross}，但已付 {paid}。</translation>
+    </message>
+    <message>
+        <source>Refund {number} pays back {amount}, the money it names adds up to {allocated}.</source>
+        <translation>退款 {number} 退还 {amount}，其所列款项合计为 {allocated}。</translation>
+    </message>
+    <message>
+        <source>Payment {number} brought {amount} but {allocated} of it was applied or refunded.</source>
+        <translation>收款 {number} 金额为 {amount}，但已核销或退还 {allocated}。</translation>
+    </message>
+    <message>
+        <source>{number} reverses {target}, which is a reversal.</source>
+        <translation>{number} 冲销 {target}，而后者本身是冲销单。</translation>
+    </message>
+    <message>
+        <source>{number} reverses {target}, which does not exist.</source>
+        <translation>{number} 冲销 {target}，而该单据不存在。</translation>
+    </message>
+    <message>
+        <source>{number} reverses {target}, which was never posted ({state}).</source>
+        <translation>{number} 冲销 {target}，而该单据从未过账（{state}）。</translation>
+    </message>
+    <message>
+        <source>{target} is reversed {count} times.</source>
+        <translation>{target} 被冲销了 {count} 次。</translation>
+    </message>
+    <message>
+        <source>{number} is marked reversed but no reversal names it.</source>
+        <translation>{number} 标记为已冲销，但没有冲销单指向它。</translation>
+    </message>
+    <message>
+        <source>A move of {number} reverses a ledger move that does not exist.</source>
+        <translation>{number} 的一笔库存变动冲销了一笔不存在的流水。</translation>
+    </message>
+    <message>
+        <source>A move of {number} does not exactly undo its move of {target}.</source>
+        <translation>{number} 的一笔库存变动未能完全冲回 {target} 的对应流水。</translation>
+    </message>
+    <message>
+        <source>Red invoice {number} is issued but granted no credit.</source>
+        <translation>红字发票 {number} 已开具，但未形成贷项。</translation>
+    </message>
+    <message>
+        <source>Red invoice {number} is {gross} but granted a credit of {credit}.</source>
+        <translation>红字发票 {number} 金额为 {gross}，但形成的贷项为 {credit}。</translation>
+    </message>
+    <message>
+        <source>Credit {number} has no issued red invoice.</source>
+        <translation>贷项 {number} 没有对应的已开具红字发票。</translation>
+    </message>
+    <message>
+        <source>Record {rowid} of {table} points to a missing record of {parent}.</source>
+        <translation>{table} 的第 {rowid} 条记录指向 {parent} 中不存在的记录。</translation>
     </message>
 </context>
 <context>
@@ -6708,6 +6808,66 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>cancel the exchange</source>
         <translation>取消换货</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>不含税金额</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>stock documents</source>
+        <translation>库存单据</translation>
+    </message>
+    <message>
+        <source>sales orders</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>picking lists</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>deliveries</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <source>invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>red invoices</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>投诉单</translation>
+    </message>
+    <message>
+        <source>service visits</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <source>refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>consignment documents</source>
+        <translation>寄售单据</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 retailerp                          open the window on the default database
 retailerp --database PATH|URL      open another database
 retailerp db upgrade|check         migrate / check a database
+retailerp db integrity             check the file and every business invariant, in words
 retailerp db backup --to FILE      consistent copy of a SQLite database
 retailerp db restore FILE          replace the database with a backup
 retailerp db journal-mode wal|delete  change the shared file's journal mode (everyone out)
@@ -134,6 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
         "upgrade", help="create or migrate the database to this version", parents=common
     )
     db_commands.add_parser("check", help="check integrity, schema and stock ledger", parents=common)
+    db_commands.add_parser(
+        "integrity",
+        help="check the file and the business invariants (ledger = balances, numbers "
+        "gapless, red ≤ blue, consignment balances, money, links); exit 1 on problems",
+        parents=common,
+    )
     backup = db_commands.add_parser(
         "backup", help="write a consistent copy of a SQLite file", parents=common
     )
@@ -206,6 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str, Callable[[argparse.Namespace, str, str], int]] = {
         "upgrade": _db_upgrade,
         "check": _db_check,
+        "integrity": _db_integrity,
         "backup": _db_backup,
         "restore": _db_restore,
         "journal-mode": _db_journal_mode,
@@ -282,6 +290,27 @@ def _db_check(args: argparse.Namespace, target: str, journal: str) -> int:
     for problem in problems:
         print(problem.render(i18n.translate))
     if problems:
+        return 1
+    print(tr(QT_TRANSLATE_NOOP("cli", "No problems found:")), db.label)
+    return 0
+
+
+def _db_integrity(args: argparse.Namespace, target: str, journal: str) -> int:
+    from retailerp.persistence import integrity
+    from retailerp.persistence.engine import open_database
+
+    db = open_database(target, journal_mode=journal, must_exist=True)
+    try:
+        problems = integrity.check(db)
+    finally:
+        db.dispose()
+    for problem in problems:
+        print(problem.render(i18n.translate))
+    if problems:
+        print(
+            tr(QT_TRANSLATE_NOOP("cli", "{count} problems found:")).format(count=len(problems)),
+            db.label,
+        )
         return 1
     print(tr(QT_TRANSLATE_NOOP("cli", "No problems found:")), db.label)
     return 0
