@@ -134,6 +134,12 @@ def record_journal_mode(db: Database) -> None:
     db.recorded_journal_mode = write(db, work)
 
 
+def run_upgrade_on(conn: Connection) -> None:
+    """Migrate an empty PostgreSQL database to the head on ``conn``, inside the caller's
+    transaction (``db migrate-to`` makes schema and data in one)."""
+    command.upgrade(alembic_config(conn), "head")
+
+
 def downgrade(db: Database, revision: str) -> None:
     _run(db, lambda cfg: command.downgrade(cfg, revision))
 
