@@ -7,8 +7,9 @@ are rebuilt (with them on, a batch rebuild silently deletes ``ON DELETE CASCADE`
 
 from __future__ import annotations
 
+import errno
 import sqlite3
-from datetime import datetime
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,6 +134,12 @@ def record_journal_mode(db: Database) -> None:
     db.recorded_journal_mode = write(db, work)
 
 
+def run_upgrade_on(conn: Connection) -> None:
+    """Migrate an empty PostgreSQL database to the head on ``conn``, inside the caller's
+    transaction (``db migrate-to`` makes schema and data in one)."""
+    command.upgrade(alembic_config(conn), "head")
+
+
 def downgrade(db: Database, revision: str) -> None:
     _run(db, lambda cfg: command.downgrade(cfg, revision))
 
@@ -165,26 +172,40 @@ def _check_foreign_keys(conn: Connection) -> None:
 
 
 def _backup_before(db: Database, backup_dir: Path | None) -> Path | None:
+    """The verified copy made before a migration (:func:`backup.make_backup`, kind
+    ``before-upgrade``), into ``backup_dir`` or beside the file."""
     if not db.is_sqlite or db.path is None or not db.path.exists():
         return None
     if current_revision(db) is None:
         return None  # a new, empty file: nothing to keep
-    folder = backup_dir or db.path.parent
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{db.path.stem}.before-upgrade-{stamp}{db.path.suffix or '.db'}"
-    copy_sqlite(db.path, target)
-    return target
+    from retailerp.persistence import backup
+
+    made = backup.make_backup(db.path, backup_dir or db.path.parent, backup.BEFORE_UPGRADE)
+    return made.path
 
 
-def copy_sqlite(source: Path, target: Path) -> None:
+ProgressCallback = Callable[[int, int], None]
+"""``progress(pages_done, pages_total)`` while a copy runs."""
+
+PAGES_PER_STEP = 256
+"""Pages the online backup copies between progress reports (and between the moments another
+PC's writer may get in)."""
+
+
+def copy_sqlite(source: Path, target: Path, progress: ProgressCallback | None = None) -> None:
     """A consistent copy of a live SQLite file (the online backup API, not a file copy), in
-    DELETE mode."""
+    DELETE mode.  ``progress(done, total)`` is told the pages copied as it goes."""
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
     try:
         src = sqlite3.connect(f"file:{source}?mode=rw", uri=True, timeout=15)
         try:
             dst = sqlite3.connect(target, isolation_level=None)
             try:
-                src.backup(dst)
+                src.backup(dst, pages=PAGES_PER_STEP, progress=report)
                 # a copy is a file on its own: no WAL beside it (a restore sets the mode)
                 journal.set_file_mode(dst, "delete", str(target))
             finally:
@@ -192,12 +213,45 @@ def copy_sqlite(source: Path, target: Path) -> None:
         finally:
             src.close()
     except sqlite3.Error as error:
-        raise DatabaseProblem(
-            QT_TRANSLATE_NOOP("errors", "Cannot copy {source} to {target}: {detail}"),
+        raise copy_failed(source, target, error) from None
+
+
+def copy_failed(source: Path, target: Path, error: BaseException) -> DatabaseProblem:
+    """The message for a copy that failed: a full or read-only folder said as such."""
+    detail = str(getattr(error, "strerror", None) or error)
+    lowered = detail.lower()
+    if "full" in lowered or getattr(error, "errno", None) == errno.ENOSPC:
+        return DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "There is no room left in {folder} for the copy of {source}. Free some space "
+                "or choose another folder; nothing was replaced and the earlier copies are "
+                "kept.",
+            ),
+            folder=target.parent,
             source=source,
-            target=target,
-            detail=str(error),
-        ) from None
+        )
+    if (
+        "readonly" in lowered
+        or "read-only" in lowered
+        or "unable to open" in lowered
+        or (getattr(error, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS))
+    ):
+        return DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The folder {folder} cannot be written to, so {source} was not copied there. "
+                "Choose a folder you can write to; nothing was replaced.",
+            ),
+            folder=target.parent,
+            source=source,
+        )
+    return DatabaseProblem(
+        QT_TRANSLATE_NOOP("errors", "Cannot copy {source} to {target}: {detail}"),
+        source=source,
+        target=target,
+        detail=detail,
+    )
 
 
 def schema_differences(db: Database) -> list[object]:

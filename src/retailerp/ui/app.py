@@ -21,6 +21,7 @@ from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
+from retailerp.ui import auto_backup
 from retailerp.ui.complaints import register_complaints_module
 from retailerp.ui.consignment.page import ConsignmentPage
 from retailerp.ui.customers import CustomerListPage
@@ -195,7 +196,7 @@ def open_shop_database(database: str | None, journal_mode: str) -> Database | in
         report_open_failure(error)
         return 2
     try:
-        backup = migrate.upgrade(db)
+        backup = migrate.upgrade(db, backup_dir=auto_backup.upgrade_folder(db))
     except Exception as error:  # noqa: BLE001 - same
         db.dispose()
         report_open_failure(error)
@@ -424,7 +425,9 @@ def _show_window(app: QApplication, db: Database, exit_after: float | None) -> i
     window.remember_layout(window_settings())
     _windows[:] = [window]
     quit_on_close = app.quitOnLastWindowClosed()
+    on_close = auto_backup.BackupOnClose(app, db)
     window.show()
+    auto_backup.start_daily_backup(window, db)
     if exit_after is not None:
         timer = QTimer(app)
         timer.setSingleShot(True)
@@ -433,6 +436,8 @@ def _show_window(app: QApplication, db: Database, exit_after: float | None) -> i
     try:
         return int(app.exec())
     finally:
+        on_close.remove()
+        auto_backup.wait_for_backups()
         app.setQuitOnLastWindowClosed(False)  # closing it now must not post another quit
         for shown in _windows:
             shown.close()

@@ -1,4 +1,5 @@
-"""Settings: this PC's (language, database, journal mode) and the shop's (in the database).
+"""Settings: this PC's (language, database, journal mode, backup folder) and the shop's (in
+the database).
 
 This PC's settings go to :class:`~retailerp.config.LocalSettings`: a new language is used
 at once (``language_changed(code)``: the main window opens again in it), journal mode and
@@ -34,6 +35,7 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.money import PriceEntry
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
+from retailerp.ui.settings_backups import BackupsPage
 from retailerp.ui.settings_company import CompanyPage
 from retailerp.ui.settings_complaints import ComplaintSettingsPage
 from retailerp.ui.settings_returns import ReturnPolicyPage
@@ -210,6 +212,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.returns, self.tr("Return pol&icy"))
         self.complaints = ComplaintSettingsPage(self.services, self)
         self.tabs.addTab(self.complaints, self.tr("Complai&nts"))
+        self.backups = BackupsPage(self.services, self.local, self)
+        self.tabs.addTab(self.backups, self.tr("Bac&kups"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
@@ -266,6 +270,9 @@ class SettingsDialog(QDialog):
     def save(self) -> bool:
         """Save both kinds of settings; refusals appear next to their fields."""
         restart = self.restart_needed()
+        if not self.backups.save_into(self.local):
+            self.tabs.setCurrentWidget(self.backups)
+            return False
         if self.company.save() is None:
             self.tabs.setCurrentWidget(self.company)
             return False
