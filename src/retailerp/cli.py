@@ -11,6 +11,8 @@ retailerp db restore FILE          replace the database with a backup
 retailerp db migrate-to URL        copy a SQLite database into an empty PostgreSQL database
 retailerp db journal-mode wal|delete  change the shared file's journal mode (everyone out)
 retailerp demo --database FILE     fill a new database with demo data
+retailerp audit verify             check the audit trail's seal (exit 1 when broken)
+retailerp audit export --to FILE   the audit trail as a CSV file
 
 Every failure ends in one line on stderr (in the program's language) and a non-zero exit code:
 2 for a refusal or bad input, 3 for an unexpected error (``RETAILERP_DEBUG=1`` shows its
@@ -192,6 +194,17 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["registration", "disposition"],
         help="for a complaint (CP…): the registration or the after-sales disposition form",
     )
+    audit = commands.add_parser("audit", help="the audit trail: verify its seal, export it")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_commands.add_parser(
+        "verify",
+        help="check that no audit entry was edited, deleted or reordered",
+        parents=common,
+    )
+    export = audit_commands.add_parser(
+        "export", help="write the audit trail to a CSV file", parents=common
+    )
+    export.add_argument("--to", required=True, metavar="FILE.csv", type=Path)
     demo = commands.add_parser(
         "demo", help="fill a new database with bilingual demo data", parents=common
     )
@@ -238,8 +251,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "journal-mode": _db_journal_mode,
         "demo": _demo,
         "print": _print,
+        "audit verify": _audit_verify,
+        "audit export": _audit_export,
     }
-    handler = handlers[args.db_command if args.command == "db" else args.command]
+    if args.command == "db":
+        handler = handlers[args.db_command]
+    elif args.command == "audit":
+        handler = handlers[f"audit {args.audit_command}"]
+    else:
+        handler = handlers[args.command]
     return run_handler(handler, args, target, journal)
 
 
@@ -516,6 +536,49 @@ def _print(args: argparse.Namespace, target: str, journal: str) -> int:
     except OSError as error:
         return fail(f"{tr(QT_TRANSLATE_NOOP('cli', 'Cannot write the PDF:'))} {error}")
     print(tr(QT_TRANSLATE_NOOP("cli", "Written:")), args.output)
+    return 0
+
+
+def _audit_verify(args: argparse.Namespace, target: str, journal: str) -> int:
+    from retailerp.persistence.engine import open_database
+    from retailerp.persistence.migrate import require_current
+    from retailerp.services import Services
+
+    db = open_database(target, journal_mode=journal, must_exist=True)
+    try:
+        require_current(db)
+        result = Services.over(db).audit.verify()
+    finally:
+        db.dispose()
+    for finding in result.findings:
+        print(finding.render(i18n.translate))
+    if not result.ok:
+        text = tr(
+            QT_TRANSLATE_NOOP(
+                "cli", "The audit trail was tampered with: {n} problem(s) in {checked} entries."
+            )
+        )
+        print(text.format(n=len(result.findings), checked=result.checked))
+        return 1
+    text = tr(QT_TRANSLATE_NOOP("cli", "Audit trail OK: {checked} entries, none changed."))
+    print(text.format(checked=result.checked), db.label)
+    return 0
+
+
+def _audit_export(args: argparse.Namespace, target: str, journal: str) -> int:
+    from retailerp.persistence.engine import open_database
+    from retailerp.persistence.migrate import require_current
+    from retailerp.services import Services
+
+    db = open_database(target, journal_mode=journal, must_exist=True)
+    try:
+        require_current(db)
+        written = Services.over(db).audit.export_csv(args.to)
+    finally:
+        db.dispose()
+    print(tr(QT_TRANSLATE_NOOP("cli", "{n} audit entries written to {file}.")).format(
+        n=written, file=args.to
+    ))
     return 0
 
 

@@ -69,6 +69,7 @@ def test_the_main_window_has_exactly_the_working_modules(qtbot, services: Servic
         "complaint_insight",
         "red_invoices",
         "consignment",
+        "audit",
     ]
     assert window.windowTitle() == "RetailERP — /shop/shop.db"
     assert isinstance(window.module_widget("home"), HomePage)  # shown first

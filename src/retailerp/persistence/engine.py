@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import sqlite3
 import sys
-from dataclasses import dataclass
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence import journal
@@ -32,6 +37,49 @@ NETWORK_FILESYSTEMS = frozenset(
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "retailerp_write"
 JOURNAL_MODES = journal.SETTINGS
+
+
+def this_pc() -> str:
+    """This PC's name as the office sees it (``RETAILERP_PC`` may set it; else the host)."""
+    return (os.environ.get("RETAILERP_PC") or socket.gethostname() or "?")[:60]
+
+
+WaitListener = Callable[[float | None], None]
+"""Told the seconds a writer has waited for another PC so far; ``None`` once it has the
+database (or gave up)."""
+
+
+@dataclass
+class WriteWait:
+    """How a SQLite writer waits for another PC's write: in short steps, telling a listener
+    between them (the window shows "waiting for …" and keeps painting), up to the timeout."""
+
+    timeout_ms: int = 10_000
+    step_ms: int = 250
+    listener: WaitListener | None = None
+
+
+@dataclass
+class OwnChanges:
+    """The change-counter values this program's own commits produced (not another PC's)."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    serials: dict[str, set[int]] = field(default_factory=dict)
+
+    def note(self, serials: dict[str, int]) -> None:
+        with self.lock:
+            for table, serial in serials.items():
+                self.serials.setdefault(table, set()).add(serial)
+
+    def take(self, table: str, after: int, upto: int) -> bool:
+        """Whether every change of ``table`` in ``(after, upto]`` was ours (forgets them)."""
+        with self.lock:
+            own = self.serials.get(table, set())
+            wanted = set(range(after + 1, upto + 1))
+            ours = wanted <= own
+            own -= wanted
+            own.difference_update({s for s in own if s <= upto})
+            return ours
 
 
 @dataclass
@@ -46,6 +94,17 @@ class Database:
     """The SQLite file's journal mode (``wal`` or ``delete``) this program runs in."""
     recorded_journal_mode: str = ""
     """The mode the office recorded in the database (``""``: not recorded yet)."""
+    network: bool = False
+    """The SQLite file lies on a network share."""
+    pc: str = field(default_factory=this_pc)
+    """The PC the audit trail and the office's sessions name for this program."""
+    instance: str = field(default_factory=lambda: uuid.uuid4().hex)
+    """This open database's own id (to tell our notifications from other PCs')."""
+    write_wait: WriteWait = field(default_factory=WriteWait)
+    own_changes: OwnChanges = field(default_factory=OwnChanges)
+    counts_changes: bool = False
+    """The schema has the change counters (found once; an older schema, during its
+    migration, has not)."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -183,8 +242,17 @@ def _open_sqlite(
         )
         mode = facts.actual if for_mode_change else journal.check_header(facts, wanted)
     engine = create_engine(url, pool_pre_ping=False)
-    _install_sqlite_events(engine, str(path), mode, busy_timeout_ms)
-    db = Database(url, engine, engine.execution_options(**{WRITE_OPTION: True}), path, mode)
+    wait = WriteWait(timeout_ms=busy_timeout_ms)
+    _install_sqlite_events(engine, str(path), mode, wait)
+    db = Database(
+        url,
+        engine,
+        engine.execution_options(**{WRITE_OPTION: True}),
+        path,
+        mode,
+        network=network,
+        write_wait=wait,
+    )
     db.recorded_journal_mode = _probe(db)
     if facts is not None and not for_mode_change:
         try:
@@ -238,20 +306,49 @@ def not_a_regular_file(path: Path) -> DatabaseProblem:
     )
 
 
-def _install_sqlite_events(
-    engine: Engine, label: str, journal_mode: str, busy_timeout_ms: int
-) -> None:
+def _install_sqlite_events(engine: Engine, label: str, journal_mode: str, wait: WriteWait) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
-        configure_connection(dbapi_connection, label, journal_mode, busy_timeout_ms)
+        configure_connection(dbapi_connection, label, journal_mode, wait.timeout_ms)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
         writer = connection.get_execution_options().get(WRITE_OPTION, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
-        if writer and journal_mode:
+        if not writer:
+            connection.exec_driver_sql("BEGIN")
+            return
+        if wait.listener is None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            begin_waiting(connection.connection.dbapi_connection, wait)
+        if journal_mode:
             _check_mode_at_write(connection, label, journal_mode)
+
+
+def begin_waiting(dbapi_connection: sqlite3.Connection, wait: WriteWait) -> None:
+    """``BEGIN IMMEDIATE`` in steps of ``wait.step_ms``, telling ``wait.listener`` how long it
+    has waited between them; after ``wait.timeout_ms`` the busy error is raised as usual."""
+    listener = wait.listener
+    step = max(1, min(wait.step_ms, wait.timeout_ms))
+    started = time.monotonic()
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {int(step)}")
+    try:
+        while True:
+            try:
+                dbapi_connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                waited = time.monotonic() - started
+                busy = "locked" in str(error).lower() or "busy" in str(error).lower()
+                if not busy or waited * 1000 >= wait.timeout_ms:
+                    raise OperationalError("BEGIN IMMEDIATE", {}, error) from error
+                if listener is not None:
+                    listener(waited)
+    finally:
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {int(wait.timeout_ms)}")
+        if listener is not None:
+            listener(None)
 
 
 def _check_mode_at_write(connection: Any, label: str, journal_mode: str) -> None:

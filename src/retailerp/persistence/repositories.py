@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -385,14 +387,36 @@ class DocumentRepository:
 class SettingsRepository:
     """Shop-wide settings kept in the database (every PC sees the same)."""
 
+    @classmethod
+    def _shown(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > cls.LONG:
+            digest = hashlib.sha256(value.encode()).hexdigest()[:12]
+            return f"({len(value)} characters, sha256 {digest}…)"
+        return value
+
+    LONG = 4000
+    """A value longer than this is named by its length in :meth:`changes` (a logo, a policy)."""
+
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._changed: dict[str, dict[str, str | None]] = {}
 
     def get(self, key: str, default: str = "") -> str:
         value = self.session.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
         return default if value is None else value
 
+    def changes(self) -> dict[str, dict[str, str | None]]:
+        """``{key: {"before": …, "after": …}}`` of the rows this transaction changed, for the
+        audit entry (long values shown as their length)."""
+        return {key: dict(change) for key, change in self._changed.items()}
+
     def set(self, key: str, value: str) -> None:
+        stored = self.session.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
+        first = self._changed.get(key, {}).get("before", self._shown(stored))
+        if stored is None or stored != value or key in self._changed:
+            self._changed[key] = {"before": first, "after": self._shown(value)}
+            if self._changed[key]["before"] == self._changed[key]["after"]:
+                del self._changed[key]
         self.session.execute(
             upsert(
                 self.session, t.settings, {"key": key, "value": value}, ("key",), {"value": value}

@@ -265,9 +265,62 @@ audit_log = Table(
     Column("entity", String(40), nullable=False),
     Column("entity_id", String(40), nullable=False),
     Column("detail", Text, nullable=False, default=""),
+    Column("pc", String(60), nullable=False, server_default=""),
+    Column("document", String(40), nullable=False, server_default=""),
+    Column("prev_hash", String(64), nullable=False, server_default=""),
+    Column("row_hash", String(64), nullable=False, server_default=""),
     Index("ix_audit_log_entity", "entity", "entity_id"),
+    Index("ix_audit_log_at", "at"),
+    Index("ix_audit_log_username", "username"),
+    Index("ix_audit_log_document", "document"),
 )
-"""Who did what when; rows are only ever inserted."""
+"""Who did what when, on which PC; rows are only ever inserted, each sealed with the hash of
+its content and of the row before it (``domain.audit``)."""
+
+audit_chain = Table(
+    "audit_chain",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("last_id", Integer, nullable=False),
+    Column("last_hash", String(64), nullable=False),
+    CheckConstraint("id = 1", name="one_row"),
+)
+"""The chain's head: one row, the last audit entry's id and hash, moved with every entry."""
+
+# --- the office: who is connected, what each PC has open, what changed --------------------
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token", String(36), primary_key=True),
+    Column("pc", String(60), nullable=False),
+    Column("username", String(60), nullable=False),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("heartbeat_at", UtcDateTime, nullable=False, index=True),
+)
+"""One row per running program: which PC, which user, since when; a row whose heartbeat is
+older than two minutes is a program that ended without saying so and is removed."""
+
+edit_claims = Table(
+    "edit_claims",
+    metadata,
+    Column("session_id", String(36), ForeignKey("sessions.token", ondelete="CASCADE"),
+           primary_key=True),
+    Column("entity", String(40), primary_key=True),
+    Column("entity_id", String(40), primary_key=True),
+    Column("since", UtcDateTime, nullable=False),
+    Index("ix_edit_claims_entity", "entity", "entity_id"),
+)
+"""A record open for editing in a session (shown on other PCs as "being edited on …")."""
+
+change_counters = Table(
+    "change_counters",
+    metadata,
+    Column("table_name", String(60), primary_key=True),
+    Column("serial", Integer, nullable=False),
+)
+"""SQLite only: a counter per table, moved by every write to it, so another PC polling
+``PRAGMA data_version`` learns which tables changed (PostgreSQL uses NOTIFY)."""
 
 # --- sales: orders, picking, deliveries, invoices, payments --------------------------------
 

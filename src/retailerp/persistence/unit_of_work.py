@@ -14,7 +14,6 @@ transaction that rolled back.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -30,10 +29,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.elements import TextClause
 
+from retailerp.domain.audit import detail_text, document_of
 from retailerp.domain.errors import DomainError
 from retailerp.domain.security import Actor
 from retailerp.domain.text import QT_TRANSLATE_NOOP
-from retailerp.persistence import tables as t
+from retailerp.persistence import audit_trail, office
 from retailerp.persistence.complaints_repository import ComplaintRepository
 from retailerp.persistence.consignment_repository import ConsignmentRepository
 from retailerp.persistence.engine import Database, explain
@@ -113,6 +113,7 @@ class UnitOfWork:
         self.session: Session
         self.written: set[str] = set()
         """Names of the tables this unit of work's statements wrote."""
+        self._audit: list[audit_trail.Pending] = []
 
     def __enter__(self) -> UnitOfWork:
         engine = self.db.write_engine if self.write else self.db.engine
@@ -139,7 +140,13 @@ class UnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
+        """Write the noted audit entries, tell other PCs which tables changed, commit."""
+        if self._audit:
+            audit_trail.append(self.session, self._audit)
+            self._audit.clear()
+        serials = office.announce(self.session, self.db, self.written)
         self.session.commit()
+        office.committed(self.db, serials)
 
     def _watch_connection(
         self, _session: Session, _transaction: SessionTransaction, connection: Connection
@@ -155,17 +162,28 @@ class UnitOfWork:
         self.session.flush()
 
     def audit(
-        self, actor: Actor, action: str, entity: str, entity_id: object, **detail: Any
+        self,
+        actor: Actor,
+        action: str,
+        entity: str,
+        entity_id: object,
+        *,
+        document: str | None = None,
+        **detail: Any,
     ) -> None:
-        """Write one audit entry in this transaction (it commits or fails with the change)."""
-        self.session.execute(
-            t.audit_log.insert().values(
+        """Note one audit entry for this transaction: sealed and written at the commit (it
+        commits or fails with the change).  ``document`` is the document number concerned;
+        by default the entity id when it is one.  The PC is this program's (``db.pc``)."""
+        self._audit.append(
+            audit_trail.Pending(
                 at=now(),
                 username=actor.username,
+                pc=self.db.pc,
                 action=action,
                 entity=entity,
                 entity_id=str(entity_id),
-                detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
+                document=document_of(entity_id) if document is None else document,
+                detail=detail_text(detail),
             )
         )
 

@@ -19,6 +19,7 @@ from retailerp.persistence.queries import (
     Page,
 )
 from retailerp.persistence.stock_queries import DocumentRow, LedgerRow, LocationRow, StockRow
+from retailerp.services.audit import AuditService
 from retailerp.services.changes import ChangeBus, bus_for
 from retailerp.services.complaint_resolutions import ComplaintResolutionService
 from retailerp.services.complaints import ComplaintService
@@ -31,6 +32,7 @@ from retailerp.services.exchanges import ExchangeService
 from retailerp.services.home import HomeService
 from retailerp.services.invoicing import InvoiceService
 from retailerp.services.items import ItemService
+from retailerp.services.office import OfficeService
 from retailerp.services.printing import PrintService
 from retailerp.services.red_invoices import RedInvoiceService
 from retailerp.services.returns import ReturnService
@@ -79,6 +81,8 @@ class Services:
         self.resolutions = ComplaintResolutionService(self.ctx)
         self.home = HomeService(self.ctx)
         self.consignment = ConsignmentService(self.ctx)
+        self.audit = AuditService(self.ctx)
+        self.office = OfficeService(self.ctx)
 
     @property
     def changes(self) -> ChangeBus:

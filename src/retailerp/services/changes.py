@@ -47,6 +47,8 @@ class Change(StrEnum):
     RED_INVOICES = "red_invoices"
     CONSIGNMENT = "consignment"
     AUDIT = "audit"
+    SESSIONS = "sessions"
+    """Who is connected and what each PC has open for editing."""
 
 
 ALL_CHANGES: frozenset[Change] = frozenset(Change)
@@ -64,6 +66,10 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "stock_documents": frozenset({Change.STOCK_DOCUMENTS}),
     "stock_document_lines": frozenset({Change.STOCK_DOCUMENTS}),
     "audit_log": frozenset({Change.AUDIT}),
+    "audit_chain": frozenset({Change.AUDIT}),
+    "sessions": frozenset({Change.SESSIONS}),
+    "edit_claims": frozenset({Change.SESSIONS}),
+    "change_counters": frozenset(),
     "sales_orders": frozenset({Change.ORDERS}),
     "sales_order_lines": frozenset({Change.ORDERS}),
     "picking_lists": frozenset({Change.PICKING}),

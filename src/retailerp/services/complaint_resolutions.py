@@ -420,7 +420,7 @@ class ComplaintResolutionService:
         uow.flush()
         uow.audit(
             self.ctx.actor, "complaint.document", "complaint", ticket.number,
-            kind=kind.value, document=number,
+            kind=kind.value, linked=number,
         )  # fmt: skip
 
 

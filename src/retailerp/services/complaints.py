@@ -349,7 +349,13 @@ class ComplaintService:
                 uow.settings.set(HOURS_KEY, hours.to_json())
             if limit is not None:
                 uow.settings.set(BAD_BATCH_KEY, str(limit))
-            uow.audit(self.ctx.actor, "complaints.configure", "settings", "complaints")
+            uow.audit(
+                self.ctx.actor,
+                "complaints.configure",
+                "settings",
+                "complaints",
+                changes=uow.settings.changes(),
+            )
             return load_settings(uow)
 
         return write(self.ctx.db, work)

@@ -164,7 +164,14 @@ class ConsignmentService:
 
         def work(uow: UnitOfWork) -> int:
             uow.settings.set(HORIZON_KEY, str(days))
-            uow.audit(self.ctx.actor, "consignment.horizon", "settings", HORIZON_KEY, days=days)
+            uow.audit(
+                self.ctx.actor,
+                "consignment.horizon",
+                "settings",
+                HORIZON_KEY,
+                days=days,
+                changes=uow.settings.changes(),
+            )
             return days
 
         return write(self.ctx.db, work)

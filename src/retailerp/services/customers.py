@@ -14,6 +14,7 @@ from retailerp.domain.customers import (
     classify_abc,
     validate_customer,
 )
+from retailerp.domain.audit import changed_fields
 from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.money import Money, check_price
 from retailerp.domain.security import Permission
@@ -152,8 +153,13 @@ class CustomerService:
             customer.apply(clean)
             self._stamp(customer)
             uow.flush()
-            changes = {k: [before[k], clean[k]] for k in clean if before[k] != clean[k]}
-            uow.audit(self.ctx.actor, "customer.update", "customer", customer_id, **changes)
+            uow.audit(
+                self.ctx.actor,
+                "customer.update",
+                "customer",
+                customer_id,
+                changes=changed_fields(before, clean),
+            )
             return customer
 
         return write(self.ctx.db, work)
@@ -343,6 +349,15 @@ class CustomerService:
                     customer_id=customer_id,
                 )
                 uow.locations.add(location)
+                uow.audit(
+                    self.ctx.actor,
+                    "location.create",
+                    "location",
+                    location.id,
+                    code=location.code,
+                    kind=location.kind,
+                    customer=customer.code,
+                )
             return location
 
         return write(self.ctx.db, work)

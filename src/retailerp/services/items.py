@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from retailerp.domain import locations, units
+from retailerp.domain.audit import changed_fields
 from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.items import Item, validate_item
 from retailerp.domain.security import Permission
@@ -170,8 +171,13 @@ class ItemService:
             item.apply(clean)
             item.updated_by, item.updated_at = self.ctx.actor.username, now()
             uow.flush()
-            changes = {k: [before[k], clean[k]] for k in clean if before[k] != clean[k]}
-            uow.audit(self.ctx.actor, "item.update", "item", item_id, **changes)
+            uow.audit(
+                self.ctx.actor,
+                "item.update",
+                "item",
+                item_id,
+                changes=changed_fields(before, clean),
+            )
             return item
 
         return write(self.ctx.db, work)

@@ -233,6 +233,7 @@ class ReturnService:
                 rules=[rule.name for rule in chosen.rules],
                 minimums=len(chosen.minimums),
                 threshold=str(rate) if rate is not None else "",
+                changes=uow.settings.changes(),
             )
             return chosen
 
@@ -245,7 +246,13 @@ class ReturnService:
 
         def work(uow: UnitOfWork) -> ReturnPolicy:
             uow.settings.set(POLICY_KEY, "")
-            uow.audit(self.ctx.actor, "settings.return_policy_reset", "settings", POLICY_KEY)
+            uow.audit(
+                self.ctx.actor,
+                "settings.return_policy_reset",
+                "settings",
+                POLICY_KEY,
+                changes=uow.settings.changes(),
+            )
             return r.default_policy()
 
         return write(self.ctx.db, work)

@@ -103,7 +103,14 @@ class SettingsService:
             uow.settings.set(COMPANY_LOGO, base64.b64encode(company.logo).decode("ascii"))
             keys = (*COMPANY_KEYS, "logo")
             changed = [k for k in keys if getattr(company, k) != getattr(before, k)]
-            uow.audit(self.ctx.actor, "settings.company", "settings", "company", changed=changed)
+            uow.audit(
+                self.ctx.actor,
+                "settings.company",
+                "settings",
+                "company",
+                changed=changed,
+                changes=uow.settings.changes(),
+            )
             return company
 
         return write(self.ctx.db, work)
@@ -138,6 +145,7 @@ class SettingsService:
                 review=settings.review.months,
                 overdue_grace_days=settings.overdue_grace_days,
                 price_entry=settings.price_entry.value,
+                changes=uow.settings.changes(),
             )
 
         write(self.ctx.db, work)

@@ -223,7 +223,7 @@ class StockService:
                 "location.rename",
                 "location",
                 location_id,
-                name=[before, location.name],
+                changes={"name": {"before": before, "after": location.name}},
             )
             return location
 

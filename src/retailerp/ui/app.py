@@ -23,12 +23,14 @@ from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
 from retailerp.ui import auto_backup
 from retailerp.ui.complaints import register_complaints_module
+from retailerp.ui.audit import register_audit_module
 from retailerp.ui.consignment.page import ConsignmentPage
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.errors import message_for
 from retailerp.ui.home import register_home_module
 from retailerp.ui.items import ItemListPage
 from retailerp.ui.main_window import MainWindow
+from retailerp.ui.office import OfficeMonitor, check_audit_trail
 from retailerp.ui.red_invoices import register_red_invoice_module
 from retailerp.ui.returns import register_returns_modules
 from retailerp.ui.sales import register_sales_modules
@@ -234,6 +236,7 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
         QCoreApplication.translate("App", "Consignment"),
         lambda: ConsignmentPage(services),
     )
+    register_audit_module(window, services)
     window.set_database_label(db_label)
     window.set_connection_info(db_label, journal_text(journal_mode), actor_text(services))
     window.set_about_text(
@@ -243,6 +246,8 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
         ).format(version=__version__)
     )
     window.settings_requested.connect(lambda: open_settings(window, services, db_label))
+    window.office = OfficeMonitor(window, services)  # type: ignore[attr-defined]
+    QTimer.singleShot(0, window, lambda: check_audit_trail(window, services))
     return window
 
 

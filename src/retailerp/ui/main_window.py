@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
     module_changed = Signal(str)
     settings_requested = Signal()
     about_requested = Signal()
+    closing = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._layout_settings: QSettings | None = None
         self._status_labels = self._build_status_bar()
+        self._office_labels = self._build_office_labels()
         self._build_menus()
         self._build_shortcuts()
         self.set_database_label("")
@@ -170,6 +172,32 @@ class MainWindow(QMainWindow):
         """What the status bar's permanent fields say (for tests and screenshots)."""
         return {key: label.text() for key, label in self._status_labels.items()}
 
+    def set_office_status(self, key: str, text: str, tooltip: str = "") -> None:
+        """One of the office fields of the status bar: ``connected`` ("3 connected", the
+        tooltip lists who), ``network`` (the file is on a network share), ``audit`` (the
+        audit trail's check failed); empty text hides it."""
+        label = self._office_labels[key]
+        label.setText(text)
+        label.setToolTip(tooltip)
+        label.setVisible(bool(text))
+
+    def office_status(self) -> dict[str, tuple[str, str]]:
+        """The office fields' (text, tooltip), shown or not (for tests)."""
+        return {key: (label.text(), label.toolTip()) for key, label in self._office_labels.items()}
+
+    def _build_office_labels(self) -> dict[str, QLabel]:
+        labels: dict[str, QLabel] = {}
+        for key in ("audit", "network", "connected"):
+            label = QLabel(self)
+            label.setObjectName(f"status_{key}")
+            label.setContentsMargins(6, 0, 6, 0)
+            if key == "audit":
+                label.setStyleSheet(styles.ERROR_STYLE)
+            label.setVisible(False)
+            self.statusBar().insertPermanentWidget(0, label)
+            labels[key] = label
+        return labels
+
     def _build_status_bar(self) -> dict[str, QLabel]:
         labels: dict[str, QLabel] = {}
         for key in ("database", "journal", "user"):
@@ -202,6 +230,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closing.emit()
 
     def set_about_text(self, text: str) -> None:
         """The text of Help ▸ About (version, licence), already translated."""

@@ -5,18 +5,20 @@ changes are thrown away.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from retailerp import i18n
 from retailerp.domain.errors import DomainError
-from retailerp.services.changes import ChangeBus
+from retailerp.services.changes import Change, ChangeBus
 from retailerp.ui import prompts
 from retailerp.ui.changes import ChangeWatcher, watch
 from retailerp.ui.errors import show_error
+from retailerp.ui.styles import WARNING_STYLE
 from retailerp.ui.widgets import FormPage
 
 
@@ -26,6 +28,10 @@ class Record(Protocol):
 
 
 R = TypeVar("R", bound=Record)
+RecordOf = Callable[[], Any]
+"""The record a card shows now (``None`` while new)."""
+
+log = logging.getLogger(__name__)
 
 
 class RecordDialog(QDialog):
@@ -43,6 +49,60 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.info = QLabel()
         self.info.setObjectName("info")
+        self.elsewhere = QLabel()
+        """"Being edited on PC-2 by anna since 09:12" (another PC has the record open)."""
+        self.elsewhere.setObjectName("edited_elsewhere")
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setStyleSheet(WARNING_STYLE)
+        self.elsewhere.setVisible(False)
+        self._claimed: tuple[str, str] | None = None
+
+    def share_editing(self, office: Any, bus: ChangeBus, entity: str, shown: RecordOf) -> None:
+        """Tell other PCs this card has the record open, and show who else has it.
+
+        ``office`` is ``services.office``; the claim goes when the card closes."""
+
+        def update() -> None:
+            record = shown()
+            key = (entity, str(record.id)) if record is not None and record.id else None
+            try:
+                if key != self._claimed:
+                    if self._claimed is not None:
+                        office.release(*self._claimed)
+                    self._claimed = key
+                    claims = office.claim(*key) if key else []
+                else:
+                    claims = office.claims_on(*key) if key else []
+            except Exception:  # noqa: BLE001 - who else edits is a courtesy, never a blocker
+                log.warning("Could not share which record is open", exc_info=True)
+                return
+            self.show_claims(claims)
+
+        def release() -> None:
+            if self._claimed is not None:
+                try:
+                    office.release(*self._claimed)
+                except Exception:  # noqa: BLE001 - it expires with the session
+                    log.warning("Could not release the record", exc_info=True)
+                self._claimed = None
+
+        watch(self, bus, {Change.SESSIONS}, update)
+        self.saved.connect(lambda _id: update())
+        self.finished.connect(lambda _r: release())
+        self.destroyed.connect(lambda *_a: release())
+        QTimer.singleShot(0, self, update)
+
+    def show_claims(self, claims: Iterable[Any]) -> None:
+        lines = [
+            QCoreApplication.translate(
+                "RecordDialog", "Being edited on {pc} by {user} since {since}."
+            ).format(
+                pc=c.pc, user=c.username, since=c.since.astimezone().strftime("%Y-%m-%d %H:%M")
+            )
+            for c in claims
+        ]
+        self.elsewhere.setText("\n".join(lines))
+        self.elsewhere.setVisible(bool(lines))
 
     def add_save_button(self, buttons: QDialogButtonBox) -> QPushButton:
         button = buttons.addButton(

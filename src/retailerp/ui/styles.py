@@ -20,6 +20,9 @@ ERROR_STYLE = f"color: {ERROR_COLOUR};"
 MESSAGE_STYLE = "color: #1b5e20;"
 """A confirmation ("Invoice … made") shown in a label."""
 
+WARNING_STYLE = "color: #8a5a00;"
+"""A heads-up that is no refusal ("being edited on PC-2 …")."""
+
 ERROR_BRUSH = QBrush(QColor("#ffd6d6"))
 """The background of a table cell a refusal names."""
 

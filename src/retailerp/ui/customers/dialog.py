@@ -74,6 +74,7 @@ class CustomerDialog(RecordDialog):
         self.follow(
             services.changes, {Change.CUSTOMERS}, lambda: self.customer, services.customers.get
         )
+        self.share_editing(services.office, services.changes, "customer", lambda: self.customer)
         if customer_id is None:
             self._show_new()
         else:
@@ -110,6 +111,7 @@ class CustomerDialog(RecordDialog):
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         left = QVBoxLayout()
         left.addWidget(self.form)
+        left.addWidget(self.elsewhere)
         left.addWidget(self.info)
         left.addStretch(1)
         left.addWidget(buttons)

@@ -81,6 +81,7 @@ class ItemDialog(RecordDialog):
         self.ledgers: list[QWidget] = []
         self._build_layout()
         self.follow(services.changes, {Change.ITEMS}, lambda: self.item, services.items.get)
+        self.share_editing(services.office, services.changes, "item", lambda: self.item)
         if item_id is None:
             self.load(None)
         else:
@@ -155,6 +156,7 @@ class ItemDialog(RecordDialog):
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
+        layout.addWidget(self.elsewhere)
         layout.addWidget(self.info)
         layout.addWidget(buttons)
 

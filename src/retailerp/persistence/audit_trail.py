@@ -1,0 +1,129 @@
+"""Writing and reading the sealed audit trail.
+
+:func:`append` is the one way entries reach ``audit_log``: it locks the chain's head (SQLite's
+``BEGIN IMMEDIATE`` already serialises writers; PostgreSQL takes the head row ``FOR UPDATE``),
+gives each entry the next id, seals it with the head's hash and moves the head, all inside
+the transaction of the change the entries describe.  The unit of work calls it just before
+the commit, so the head is locked for the shortest time and always last (no lock cycles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from retailerp.domain.audit import GENESIS, Entry, Head, seal
+from retailerp.persistence import tables as t
+
+CHUNK = 2000
+"""Entries read at a time while verifying."""
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An entry asked for during the work, written at the commit."""
+
+    at: datetime
+    username: str
+    pc: str
+    action: str
+    entity: str
+    entity_id: str
+    document: str
+    detail: str
+
+
+def append(session: Session, pending: Sequence[Pending]) -> Head:
+    """Seal and insert ``pending`` after the chain's head; returns the new head."""
+    head = read_head(session, lock=True)
+    last_id, last_hash = head.last_id, head.last_hash
+    rows = []
+    for entry in pending:
+        last_id += 1
+        sealed = Entry(
+            last_id, entry.at, entry.username, entry.pc, entry.action, entry.entity,
+            entry.entity_id, entry.document, entry.detail,
+        )  # fmt: skip
+        row_hash = seal(sealed, last_hash)
+        rows.append(
+            {
+                "id": last_id,
+                "at": entry.at,
+                "username": entry.username,
+                "pc": entry.pc,
+                "action": entry.action,
+                "entity": entry.entity,
+                "entity_id": entry.entity_id,
+                "document": entry.document,
+                "detail": entry.detail,
+                "prev_hash": last_hash,
+                "row_hash": row_hash,
+            }
+        )
+        last_hash = row_hash
+    session.execute(t.audit_log.insert(), rows)
+    session.execute(
+        t.audit_chain.update()
+        .where(t.audit_chain.c.id == 1)
+        .values(last_id=last_id, last_hash=last_hash)
+    )
+    return Head(last_id, last_hash)
+
+
+def read_head(session: Session, *, lock: bool = False) -> Head:
+    """The chain's head (made if a database lacks it); ``lock`` holds it to the commit."""
+    query = select(t.audit_chain.c.last_id, t.audit_chain.c.last_hash).where(
+        t.audit_chain.c.id == 1
+    )
+    if lock and session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    row = session.execute(query).first()
+    if row is None:
+        if not lock:
+            return Head()
+        session.execute(t.audit_chain.insert().values(id=1, last_id=0, last_hash=GENESIS))
+        return Head()
+    return Head(int(row.last_id), str(row.last_hash))
+
+
+def entries(session: Session, after_id: int = 0) -> Iterator[Entry]:
+    """Every entry after ``after_id``, in id order, read a chunk at a time."""
+    a = t.audit_log
+    while True:
+        rows = session.execute(
+            select(a).where(a.c.id > after_id).order_by(a.c.id).limit(CHUNK)
+        ).all()
+        for row in rows:
+            yield entry_of(row)
+        if len(rows) < CHUNK:
+            return
+        after_id = rows[-1].id
+
+
+def entry_of(row: object) -> Entry:
+    m = row._mapping  # type: ignore[attr-defined]
+    return Entry(
+        int(m["id"]), m["at"], m["username"], m["pc"], m["action"], m["entity"],
+        m["entity_id"], m["document"], m["detail"] or "", m["prev_hash"], m["row_hash"],
+    )  # fmt: skip
+
+
+def entry(session: Session, entry_id: int) -> Entry | None:
+    row = session.execute(select(t.audit_log).where(t.audit_log.c.id == entry_id)).first()
+    return entry_of(row) if row is not None else None
+
+
+def locate(session: Session, row_hash: str) -> int | None:
+    """The id of the entry sealed with ``row_hash`` (only asked where the chain breaks)."""
+    found = session.execute(
+        select(t.audit_log.c.id).where(t.audit_log.c.row_hash == row_hash).limit(1)
+    ).scalar()
+    return int(found) if found is not None else None
+
+
+def count(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(t.audit_log)).scalar() or 0)

@@ -1,0 +1,162 @@
+"""The audit trail: the list, the check of its seal, the export.
+
+Entries are written by the services themselves (``uow.audit`` in the change's own
+transaction, sealed at the commit by ``persistence.audit_trail``); this service only reads.
+Reading the trail and checking it are the owner's (``Permission.ADMINISTER``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from retailerp.config import config_dir
+from retailerp.domain.audit import Checkpoint, Verification, checkpoint_lost, seal, verify
+from retailerp.domain.security import Permission
+from retailerp.persistence import audit_trail
+from retailerp.persistence.audit_queries import AuditRow, action_groups, audit_page, users
+from retailerp.persistence.queries import PAGE_LIMIT_MAX, Page
+from retailerp.persistence.unit_of_work import UnitOfWork, read
+from retailerp.services.context import ServiceContext
+from retailerp.services.door import door
+
+log = logging.getLogger(__name__)
+
+QUICK_CHECK_ABOVE = 20_000
+"""Above this many entries the window's start-up check goes on from its last checkpoint."""
+
+EXPORT_COLUMNS = ("id", "at", "username", "pc", "action", "entity", "entity_id", "document",
+                  "detail", "row_hash")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AuditFilters:
+    """What the list's filters offer: the users and the kinds of action in the trail."""
+
+    users: list[str]
+    action_groups: list[str]
+
+
+class AuditService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @door
+    def page(self, page: Page) -> list[AuditRow]:
+        """Newest first by default (sort ``id`` descending); see ``audit_page`` for filters."""
+        self.ctx.actor.require(Permission.ADMINISTER)
+        return read(self.ctx.db, lambda uow: audit_page(uow.session, page))
+
+    @door
+    def filters(self) -> AuditFilters:
+        self.ctx.actor.require(Permission.ADMINISTER)
+        return read(
+            self.ctx.db,
+            lambda uow: AuditFilters(users(uow.session), action_groups(uow.session)),
+        )
+
+    @door
+    def verify(self, since: Checkpoint | None = None) -> Verification:
+        """Check every entry's seal, the links between them and the head.
+
+        ``since``: an entry verified before (kept on this PC); the check then starts after
+        it, having made sure it is still there as it was."""
+        self.ctx.actor.require(Permission.ADMINISTER)
+        return read(self.ctx.db, lambda uow: _verify(uow, since))
+
+    @door
+    def verify_at_start(self, since: Checkpoint | None = None) -> Verification:
+        """The window's check for the owner: everything for a small trail, else from
+        ``since`` (when this PC verified before)."""
+        self.ctx.actor.require(Permission.ADMINISTER)
+
+        def work(uow: UnitOfWork) -> Verification:
+            quick = since is not None and audit_trail.count(uow.session) > QUICK_CHECK_ABOVE
+            return _verify(uow, since if quick else None)
+
+        return read(self.ctx.db, work)
+
+    @door
+    def export_csv(self, target: Path, filters: Mapping[str, Any] | None = None) -> int:
+        """Write the entries the filters select (oldest first) to a CSV file that spreadsheet
+        programs open with Chinese intact (UTF-8 with BOM); returns how many."""
+        self.ctx.actor.require(Permission.ADMINISTER)
+        page = Page(filters=dict(filters or {}), sort_key="id", limit=PAGE_LIMIT_MAX)
+        written = 0
+        with target.open("w", encoding="utf-8-sig", newline="") as handle:
+            out = csv.writer(handle)
+            out.writerow(EXPORT_COLUMNS)
+            while True:
+                rows = read(self.ctx.db, lambda uow, p=page: audit_page(uow.session, p))
+                for row in rows:
+                    out.writerow(_export_row(row))
+                written += len(rows)
+                if len(rows) < page.limit:
+                    return written
+                page = Page(filters=page.filters, sort_key="id", after=rows[-1].cursor,
+                            limit=PAGE_LIMIT_MAX)  # fmt: skip
+
+
+def _export_row(row: AuditRow) -> list[object]:
+    return [row.id, row.at.astimezone().isoformat(timespec="seconds"), row.username, row.pc,
+            row.action, row.entity, row.entity_id, row.document, row.detail, row.row_hash]  # fmt: skip
+
+
+def _verify(uow: UnitOfWork, since: Checkpoint | None) -> Verification:
+    session = uow.session
+    head = audit_trail.read_head(session)
+    if since is not None:
+        stored = audit_trail.entry(session, since.id)
+        if stored is None or stored.row_hash != since.row_hash or (
+            seal(stored, stored.prev_hash) != stored.row_hash
+        ):
+            result = Verification(findings=[checkpoint_lost(since)])
+            start = Checkpoint(since.id, stored.row_hash) if stored is not None else since
+            rest = verify(audit_trail.entries(session, since.id), head, start=start,
+                          locate=lambda h: audit_trail.locate(session, h))  # fmt: skip
+            result.checked = rest.checked
+            result.findings.extend(rest.findings)
+            return result
+    return verify(
+        audit_trail.entries(session, since.id if since else 0),
+        head,
+        start=since,
+        locate=lambda h: audit_trail.locate(session, h),
+    )
+
+
+# --- this PC's checkpoint -------------------------------------------------------------------
+
+
+def checkpoint_file() -> Path:
+    return config_dir() / "audit_checkpoints.json"
+
+
+def load_checkpoint(database: str) -> Checkpoint | None:
+    """The last entry this PC verified in ``database`` (its label), if any."""
+    try:
+        known = json.loads(checkpoint_file().read_text(encoding="utf-8"))
+        entry = known[database]
+        return Checkpoint(int(entry["id"]), str(entry["hash"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_checkpoint(database: str, checkpoint: Checkpoint | None) -> None:
+    if checkpoint is None:
+        return
+    path = checkpoint_file()
+    try:
+        known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        if not isinstance(known, dict):
+            known = {}
+        known[database] = {"id": checkpoint.id, "hash": checkpoint.row_hash}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(known, indent=1), encoding="utf-8")
+    except (OSError, ValueError):
+        log.warning("Could not keep the audit checkpoint in %s", path, exc_info=True)

@@ -1,0 +1,169 @@
+"""The shared office in the window: who is connected, other PCs' changes, waiting for a PC,
+the network-share notice and the audit trail's check at start.
+
+:class:`OfficeMonitor` drives ``services.office`` with two timers (the SQL is the service's):
+a heartbeat every 30 s that also says who is connected ("3 connected" in the status bar, the
+tooltip lists PC, user and since when), and a poll every 1.5 s for another PC's changes, which
+the service publishes on the change bus (``local=False``) so open lists and documents reload.
+A write that waits for another PC's lock says "waiting for PC-2…" in the status bar and
+keeps the window painting (user input waits until the write is through).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from retailerp.domain.audit import Verification
+from retailerp.domain.security import Permission
+from retailerp.persistence.office import Presence
+from retailerp.services import Services
+from retailerp.services.audit import load_checkpoint, save_checkpoint
+from retailerp.services.office import HEARTBEAT_SECONDS, POLL_SECONDS
+from retailerp.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Office", text)
+
+
+def local_time(value: object) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")  # type: ignore[attr-defined]
+
+
+def connected_text(people: list[Presence]) -> tuple[str, str]:
+    """``3 connected`` and the tooltip listing PC, user and since when."""
+    if not people:
+        return "", ""
+    lines = [
+        tr("{pc} — {user}, since {since}").format(
+            pc=p.pc, user=p.username, since=local_time(p.since)
+        )
+        for p in people
+    ]
+    return tr("{n} connected").format(n=len(people)), "\n".join(lines)
+
+
+def waiting_text(others: list[Presence]) -> str:
+    """``waiting for PC-2…``: the other PCs connected (one of them holds the write)."""
+    pcs = sorted({p.pc for p in others})
+    if not pcs:
+        return tr("Waiting for another PC to finish saving…")
+    return tr("Waiting for {pc}…").format(pc=", ".join(pcs))
+
+
+class OfficeMonitor(QObject):
+    """Keeps this program's session, hears other PCs, shows the office in the status bar."""
+
+    def __init__(self, window: MainWindow, services: Services) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = services
+        self.office = services.office
+        self.db = services.ctx.db
+        self.heartbeat_timer = QTimer(self)
+        self.heartbeat_timer.setInterval(HEARTBEAT_SECONDS * 1000)
+        self.heartbeat_timer.timeout.connect(self.heartbeat)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(int(POLL_SECONDS * 1000))
+        self.poll_timer.timeout.connect(self.poll)
+        self.waiting = False
+        window.closing.connect(self.stop)
+        self.db.write_wait.listener = self._waited
+        self._show_network_notice()
+        self.heartbeat()
+        self.poll()  # the first poll starts the watcher
+        self.heartbeat_timer.start()
+        self.poll_timer.start()
+
+    def heartbeat(self) -> None:
+        try:
+            people = self.office.heartbeat()
+        except Exception:  # noqa: BLE001 - the next beat tries again
+            log.warning("The office heartbeat failed", exc_info=True)
+            return
+        text, tooltip = connected_text(people)
+        self.window.set_office_status("connected", text, tooltip)
+
+    def poll(self) -> None:
+        try:
+            self.office.poll_remote()
+        except Exception:  # noqa: BLE001 - the next poll tries again
+            log.warning("Polling for other PCs' changes failed", exc_info=True)
+
+    def stop(self) -> None:
+        self.heartbeat_timer.stop()
+        self.poll_timer.stop()
+        if self.db.write_wait.listener == self._waited:
+            self.db.write_wait.listener = None
+        try:
+            self.office.close()
+        except Exception:  # noqa: BLE001 - the session expires by itself
+            log.warning("Could not end the office session", exc_info=True)
+
+    def _waited(self, seconds: float | None) -> None:
+        """The write waits for another PC (``None``: it is through)."""
+        if seconds is None:
+            if self.waiting:
+                self.waiting = False
+                self.window.statusBar().clearMessage()
+            return
+        self.waiting = True
+        self.window.statusBar().showMessage(waiting_text(self.office.others()))
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def _show_network_notice(self) -> None:
+        if self.db.is_sqlite and self.db.network:
+            self.window.set_office_status(
+                "network",
+                tr("On a network share"),
+                tr(
+                    "The database file is in a shared folder: it runs in the shared-folder "
+                    "mode, and saving waits its turn when another PC saves."
+                ),
+            )
+
+
+def check_audit_trail(window: MainWindow, services: Services) -> Verification | None:
+    """For the owner: check the audit trail (from this PC's last checkpoint when it is
+    large) and warn in the status bar and a message when it was tampered with."""
+    if not services.ctx.actor.may(Permission.ADMINISTER):
+        return None
+    label = services.ctx.db.label
+    try:
+        result = services.audit.verify_at_start(load_checkpoint(label))
+    except Exception:  # noqa: BLE001 - a check that cannot run is not a finding
+        log.warning("The audit trail could not be checked", exc_info=True)
+        return None
+    if result.ok:
+        save_checkpoint(label, result.last)
+        window.set_office_status("audit", "")
+        return result
+    from retailerp import i18n
+
+    lines = [finding.render(i18n.translate) for finding in result.findings[:10]]
+    window.set_office_status(
+        "audit", tr("Audit trail changed!"), "\n".join(lines)
+    )
+    window.show_status(
+        tr("The audit trail was changed outside RetailERP: {first}").format(first=lines[0]), 0
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Audit trail changed"),
+        tr(
+            "Someone changed the audit trail outside RetailERP. Check who had access to the "
+            "database; 'retailerp audit verify' lists every entry concerned."
+        ),
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("audit_warning")
+    box.setDetailedText("\n".join(lines))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return result
