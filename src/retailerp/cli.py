@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from retailerp import __version__, i18n
 from retailerp.config import LocalSettings, default_database
 from retailerp.domain.errors import DomainError
+from retailerp.domain.security import NOBODY, Actor, Role
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the demo is imported only when it runs (start-up stays light)
@@ -49,6 +50,9 @@ ARGPARSE_MESSAGES = frozenset(
 """argparse's error templates, translated through the catalogue like our own messages."""
 
 DEMO_MAX = 10_000
+DEMO = Actor("demo", Role.OWNER)
+"""Who makes the demo's data: a new file that has no users yet (its first start asks for the
+owner's account like any new database)."""
 
 
 def tr(text: str) -> str:
@@ -352,7 +356,7 @@ def _print(args: argparse.Namespace, target: str, journal: str) -> int:
     try:
         require_current(db)
         number = args.number + ("/D" if args.form == "disposition" else "")
-        pdf = Services.over(db).printing.pdf(
+        pdf = Services.over(db, actor=NOBODY).printing.pdf(  # printing is a read
             number, args.paper, args.copies, i18n.current_language()
         )
     finally:
@@ -430,7 +434,7 @@ def _demo_target_mode(path: Path, journal: str) -> str | None:
         return journal
     db = open_migrated(str(path), journal)
     try:
-        services = Services.over(db)
+        services = Services.over(db, actor=NOBODY)
         if services.customers.page(Page(limit=1)) or services.items.page(Page(limit=1)):
             return None
         return db.journal_mode
@@ -448,7 +452,7 @@ def _fill_demo(partial: Path, mode: str, args: argparse.Namespace) -> Made:
     try:
         size = demo.DemoSize(customers=args.customers, items=args.items)
         return demo.fill(
-            Services.over(db),
+            Services.over(db, actor=DEMO),
             size,
             progress=lambda step: print(tr(QT_TRANSLATE_NOOP("cli", "Demo:")), step),
         )

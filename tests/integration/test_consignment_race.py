@@ -16,7 +16,7 @@ import pytest
 from test_picking_race import _let_run_until_it_waits
 
 from retailerp.persistence.engine import open_database
-from retailerp.services import Services
+from support.dbtools import as_owner
 
 WORKER = Path(__file__).resolve().parents[1] / "support" / "consignment_worker.py"
 TIMEOUT = 120
@@ -53,7 +53,7 @@ def test_two_pcs_issuing_the_same_consignment_stock_never_issue_more_than_is_the
 ) -> None:
     db = open_database(target) if "://" in target else open_database(target, journal_mode="delete")
     try:
-        s = Services.over(db)
+        s = as_owner(db)
         customer = s.customers.create({"code": "C1", "name": "华联"})
         item = s.items.create({"sku": "RICE", "name": "Rice 大米", "price": "50", "vat_rate": "9"})
         s.stock.receive(s.stock.add_bin("A-01").id, [{"item_id": item.id, "quantity": "10"}])

@@ -20,6 +20,7 @@ from sqlalchemy import text
 from retailerp.domain.money import Money
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
+from support.dbtools import as_owner
 
 WORKER = Path(__file__).resolve().parents[1] / "support" / "money_worker.py"
 TIMEOUT = 120
@@ -92,7 +93,7 @@ def _customer_with_money_on_account(s: Services) -> tuple[int, str, str]:
 def test_two_pcs_applying_the_same_money_apply_it_once(target: str) -> None:
     db = open_database(target) if "://" in target else open_database(target, journal_mode="delete")
     try:
-        s = Services.over(db)
+        s = as_owner(db)
         customer, number, advance = _customer_with_money_on_account(s)
 
         first = _start(target, customer, "pc1", pause=True)

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import text
 
 from retailerp.persistence.engine import Database, open_database
-from retailerp.services import Services
+from support.dbtools import as_owner
 
 WORKER = Path(__file__).resolve().parents[1] / "support" / "picking_worker.py"
 TIMEOUT = 120
@@ -73,7 +73,7 @@ def _report(proc: subprocess.Popen[str]) -> dict:
 def test_two_pcs_starting_picking_at_once_plan_different_bins(target: str) -> None:
     db = open_database(target) if "://" in target else open_database(target, journal_mode="delete")
     try:
-        s = Services.over(db)
+        s = as_owner(db)
         customer = s.customers.create({"code": "C1", "name": "华联", "credit_limit": "99999"})
         item = s.items.create({"sku": "RICE", "name": "Rice 大米", "price": "50", "vat_rate": "9"})
         for code in ("A-01", "B-01"):

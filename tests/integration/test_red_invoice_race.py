@@ -19,7 +19,7 @@ from sqlalchemy import text
 
 from retailerp.domain.money import Money
 from retailerp.persistence.engine import Database, open_database
-from retailerp.services import Services
+from support.dbtools import as_owner
 
 WORKER = Path(__file__).resolve().parents[1] / "support" / "red_invoice_worker.py"
 TIMEOUT = 120
@@ -75,7 +75,7 @@ def _report(proc: subprocess.Popen[str]) -> dict:
 def test_two_pcs_crediting_one_invoice_never_exceed_it(target: str) -> None:
     db = open_database(target) if "://" in target else open_database(target, journal_mode="delete")
     try:
-        s = Services.over(db)
+        s = as_owner(db)
         customer = s.customers.create({"code": "C1", "name": "华联", "credit_limit": "99999"})
         item = s.items.create({"sku": "RICE", "name": "Rice 大米", "price": "100", "vat_rate": "9"})
         s.stock.receive(s.stock.add_bin("A-01").id, [{"item_id": item.id, "quantity": "6"}])

@@ -36,6 +36,7 @@ from retailerp.services.returns import ReturnService
 from retailerp.services.sales import OrderService
 from retailerp.services.settings import SettingsService
 from retailerp.services.stock import StockService
+from retailerp.services.users import UserService
 
 __all__ = [
     "PAGE_LIMIT_MAX",
@@ -77,6 +78,7 @@ class Services:
         self.resolutions = ComplaintResolutionService(self.ctx)
         self.home = HomeService(self.ctx)
         self.consignment = ConsignmentService(self.ctx)
+        self.users = UserService(self.ctx)
 
     @property
     def changes(self) -> ChangeBus:

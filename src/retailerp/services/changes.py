@@ -47,6 +47,7 @@ class Change(StrEnum):
     RED_INVOICES = "red_invoices"
     CONSIGNMENT = "consignment"
     AUDIT = "audit"
+    USERS = "users"
 
 
 ALL_CHANGES: frozenset[Change] = frozenset(Change)
@@ -81,6 +82,8 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "refunds": frozenset({Change.PAYMENTS}),
     "exchanges": frozenset({Change.RETURNS, Change.ORDERS}),
     "units": frozenset({Change.ITEMS}),
+    "roles": frozenset({Change.USERS}),
+    "users": frozenset({Change.USERS}),
     "complaint_tickets": frozenset({Change.COMPLAINTS}),
     "complaint_history": frozenset({Change.COMPLAINTS}),
     "complaint_resolutions": frozenset({Change.COMPLAINTS}),
