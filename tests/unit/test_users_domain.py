@@ -37,7 +37,7 @@ def test_the_delay_doubles_from_one_second_and_stops_growing() -> None:
 
 def test_an_attempt_before_the_delay_is_over_is_refused_saying_how_long_to_wait() -> None:
     li = user()
-    for n in range(3):
+    for _ in range(3):
         u.record_failure(li, T0)
     assert li.failed_logins == 3  # next try after 4 s
     with pytest.raises(u.LoginRefused) as info:
