@@ -7,6 +7,8 @@ retailerp db backup --to FILE      consistent copy of a SQLite database
 retailerp db restore FILE          replace the database with a backup
 retailerp db journal-mode wal|delete  change the shared file's journal mode (everyone out)
 retailerp demo --database FILE     fill a new database with demo data
+retailerp user add|passwd|end|list|unlock  the users who log in (passwords asked, never typed
+                                   on the command line; --password-stdin for scripts)
 
 Every failure ends in one line on stderr (in the program's language) and a non-zero exit code:
 2 for a refusal or bad input, 3 for an unexpected error (``RETAILERP_DEBUG=1`` shows its
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retailerp import __version__, i18n
+from retailerp.cli_users import add_user_commands, run_user_command
 from retailerp.config import LocalSettings, default_database
 from retailerp.domain.errors import DomainError
 from retailerp.domain.security import NOBODY, Actor, Role
@@ -172,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["registration", "disposition"],
         help="for a complaint (CP…): the registration or the after-sales disposition form",
     )
+    add_user_commands(commands, common)
     demo = commands.add_parser(
         "demo", help="fill a new database with bilingual demo data", parents=common
     )
@@ -215,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "journal-mode": _db_journal_mode,
         "demo": _demo,
         "print": _print,
+        "user": _user,
     }
     handler = handlers[args.db_command if args.command == "db" else args.command]
     return run_handler(handler, args, target, journal)
@@ -345,6 +350,11 @@ def _db_journal_mode(args: argparse.Namespace, target: str, journal: str) -> int
             tr(QT_TRANSLATE_NOOP("cli", "Set the journal mode in this PC's settings to Automatic."))
         )
     return 0
+
+
+def _user(args: argparse.Namespace, target: str, journal: str) -> int:
+    must_exist = args.user_command != "add"
+    return run_user_command(args, lambda: open_migrated(target, journal, must_exist=must_exist))
 
 
 def _print(args: argparse.Namespace, target: str, journal: str) -> int:
