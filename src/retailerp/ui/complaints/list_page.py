@@ -29,6 +29,7 @@ from retailerp.services.complaints import TicketRow
 from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.list_page import refresh_button
+from retailerp.ui.permissions import gate
 from retailerp.ui.sources import term
 
 AMBER = QColor("#f6c343")
@@ -167,6 +168,7 @@ class ComplaintsPage(QWidget):
         self.preset = QLabel(self)
         self.new_button = QPushButton(self.tr("&New complaint…"), self)
         self.new_button.clicked.connect(lambda: self.new_ticket())
+        gate(self.new_button, self.services, "ComplaintService.create")
         self.open_button = QPushButton(self.tr("O&pen"), self)
         self.open_button.clicked.connect(lambda: self.open_selected())
         self.refresh_button = refresh_button(self, self.refresh)
