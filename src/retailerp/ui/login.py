@@ -136,8 +136,8 @@ class LoginDialog(QDialog):
         try:
             self.actor = self.services.users.login(values["username"], password)
         except LoginRefused as refusal:
-            self.form.show_domain_error(refusal, i18n.translate)
             self.form.editor("password").clear()  # type: ignore[attr-defined]
+            self.form.show_domain_error(refusal, i18n.translate)
             if refusal.wait_seconds:
                 self.ok.setEnabled(False)
                 self._wait.start(refusal.wait_seconds * 1000)
