@@ -13,6 +13,8 @@ retailerp db journal-mode wal|delete  change the shared file's journal mode (eve
 retailerp demo --database FILE     fill a new database with demo data
 retailerp audit verify             check the audit trail's seal (exit 1 when broken)
 retailerp audit export --to FILE   the audit trail as a CSV file
+retailerp user add|passwd|end|list|unlock  the users who log in (passwords asked, never typed
+                                   on the command line; --password-stdin for scripts)
 
 Every failure ends in one line on stderr (in the program's language) and a non-zero exit code:
 2 for a refusal or bad input, 3 for an unexpected error (``RETAILERP_DEBUG=1`` shows its
@@ -30,8 +32,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retailerp import __version__, i18n
+from retailerp.cli_users import add_user_commands, run_user_command
 from retailerp.config import LocalSettings, default_database
 from retailerp.domain.errors import DomainError
+from retailerp.domain.security import NOBODY, Actor, Role
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the demo is imported only when it runs (start-up stays light)
@@ -56,6 +60,11 @@ ARGPARSE_MESSAGES = frozenset(
 """argparse's error templates, translated through the catalogue like our own messages."""
 
 DEMO_MAX = 10_000
+DEMO = Actor("demo", Role.OWNER)
+CONSOLE = Actor("command line", Role.OWNER)
+"""Who acts for the audit commands: whoever may open the file at the console."""
+"""Who makes the demo's data: a new file that has no users yet (its first start asks for the
+owner's account like any new database)."""
 
 
 def tr(text: str) -> str:
@@ -205,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write the audit trail to a CSV file", parents=common
     )
     export.add_argument("--to", required=True, metavar="FILE.csv", type=Path)
+    add_user_commands(commands, common)
     demo = commands.add_parser(
         "demo", help="fill a new database with bilingual demo data", parents=common
     )
@@ -253,6 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "print": _print,
         "audit verify": _audit_verify,
         "audit export": _audit_export,
+        "user": _user,
     }
     if args.command == "db":
         handler = handlers[args.db_command]
@@ -517,6 +528,11 @@ def _db_journal_mode(args: argparse.Namespace, target: str, journal: str) -> int
     return 0
 
 
+def _user(args: argparse.Namespace, target: str, journal: str) -> int:
+    must_exist = args.user_command != "add"
+    return run_user_command(args, lambda: open_migrated(target, journal, must_exist=must_exist))
+
+
 def _print(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence.engine import open_database
     from retailerp.persistence.migrate import require_current
@@ -526,7 +542,7 @@ def _print(args: argparse.Namespace, target: str, journal: str) -> int:
     try:
         require_current(db)
         number = args.number + ("/D" if args.form == "disposition" else "")
-        pdf = Services.over(db).printing.pdf(
+        pdf = Services.over(db, actor=NOBODY).printing.pdf(  # printing is a read
             number, args.paper, args.copies, i18n.current_language()
         )
     finally:
@@ -547,7 +563,7 @@ def _audit_verify(args: argparse.Namespace, target: str, journal: str) -> int:
     db = open_database(target, journal_mode=journal, must_exist=True)
     try:
         require_current(db)
-        result = Services.over(db).audit.verify()
+        result = Services.over(db, actor=CONSOLE).audit.verify()
     finally:
         db.dispose()
     for finding in result.findings:
@@ -573,7 +589,7 @@ def _audit_export(args: argparse.Namespace, target: str, journal: str) -> int:
     db = open_database(target, journal_mode=journal, must_exist=True)
     try:
         require_current(db)
-        written = Services.over(db).audit.export_csv(args.to)
+        written = Services.over(db, actor=CONSOLE).audit.export_csv(args.to)
     finally:
         db.dispose()
     print(tr(QT_TRANSLATE_NOOP("cli", "{n} audit entries written to {file}.")).format(
@@ -647,7 +663,7 @@ def _demo_target_mode(path: Path, journal: str) -> str | None:
         return journal
     db = open_migrated(str(path), journal)
     try:
-        services = Services.over(db)
+        services = Services.over(db, actor=NOBODY)
         if services.customers.page(Page(limit=1)) or services.items.page(Page(limit=1)):
             return None
         return db.journal_mode
@@ -665,7 +681,7 @@ def _fill_demo(partial: Path, mode: str, args: argparse.Namespace) -> Made:
     try:
         size = demo.DemoSize(customers=args.customers, items=args.items)
         return demo.fill(
-            Services.over(db),
+            Services.over(db, actor=DEMO),
             size,
             progress=lambda step: print(tr(QT_TRANSLATE_NOOP("cli", "Demo:")), step),
         )

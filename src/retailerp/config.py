@@ -74,3 +74,11 @@ class LocalSettings:
         temp = target.with_suffix(".tmp")
         temp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
         temp.replace(target)
+
+
+def pc_name() -> str:
+    """This PC's name as the office knows it (the host name; ``RETAILERP_PC_NAME`` for tests)."""
+    import socket
+
+    name = os.environ.get("RETAILERP_PC_NAME") or socket.gethostname() or "this-pc"
+    return name.strip()[:49] or "this-pc"

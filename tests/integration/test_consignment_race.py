@@ -11,6 +11,7 @@ from decimal import Decimal
 from retailerp.services import Services
 from support import race
 from support.race import open_target, two_pcs
+from support.dbtools import as_owner
 
 target = race.target  # the fixture: the shared SQLite file, or PostgreSQL
 
@@ -20,7 +21,7 @@ def test_two_pcs_issuing_the_same_consignment_stock_never_issue_more_than_is_the
 ) -> None:
     db = open_target(target)
     try:
-        s = Services.over(db)
+        s = as_owner(db)
         customer = s.customers.create({"code": "C1", "name": "华联"})
         item = s.items.create({"sku": "RICE", "name": "Rice 大米", "price": "50", "vat_rate": "9"})
         s.stock.receive(s.stock.add_bin("A-01").id, [{"item_id": item.id, "quantity": "10"}])

@@ -12,8 +12,8 @@ from retailerp import demo
 from retailerp.domain.complaints import Severity, TicketState
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
-from retailerp.services import Page, Services
-from support.dbtools import services_for
+from retailerp.services import Page
+from support.dbtools import as_owner, services_for
 
 TODAY = date(2026, 12, 1)
 SIZE = demo.DemoSize(customers=40, items=48, orders=40)
@@ -102,7 +102,7 @@ def test_the_summary_is_a_sentence(filled) -> None:  # noqa: ANN001
 def test_a_tiny_demo_still_fills(tmp_path: Path) -> None:
     db = open_database(tmp_path / "tiny.db")
     migrate.upgrade(db)
-    made = demo.fill(Services.over(db), demo.DemoSize(customers=5, items=5, orders=6))
+    made = demo.fill(as_owner(db), demo.DemoSize(customers=5, items=5, orders=6))
     assert made.orders == 6
     db.dispose()
 

@@ -12,6 +12,7 @@ from retailerp.domain.money import Money
 from retailerp.services import Services
 from support import race
 from support.race import open_target, two_pcs
+from support.dbtools import as_owner
 
 target = race.target  # the fixture: the shared SQLite file, or PostgreSQL
 
@@ -39,7 +40,7 @@ def _customer_with_money_on_account(s: Services) -> tuple[int, str, str]:
 def test_two_pcs_applying_the_same_money_apply_it_once(target: str) -> None:
     db = open_target(target)
     try:
-        s = Services.over(db)
+        s = as_owner(db)
         customer, number, advance = _customer_with_money_on_account(s)
 
         both = two_pcs(

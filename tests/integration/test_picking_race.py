@@ -13,6 +13,7 @@ from decimal import Decimal
 from retailerp.services import Services
 from support import race
 from support.race import open_target, two_pcs
+from support.dbtools import as_owner
 
 target = race.target  # the fixture: the shared SQLite file, or PostgreSQL
 
@@ -20,7 +21,7 @@ target = race.target  # the fixture: the shared SQLite file, or PostgreSQL
 def test_two_pcs_starting_picking_at_once_plan_different_bins(target: str) -> None:
     db = open_target(target)
     try:
-        s = Services.over(db)
+        s = as_owner(db)
         customer = s.customers.create({"code": "C1", "name": "华联", "credit_limit": "99999"})
         item = s.items.create({"sku": "RICE", "name": "Rice 大米", "price": "50", "vat_rate": "9"})
         for code in ("A-01", "B-01"):

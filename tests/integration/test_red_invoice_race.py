@@ -12,6 +12,7 @@ from retailerp.domain.money import Money
 from retailerp.services import Services
 from support import race
 from support.race import open_target, two_pcs
+from support.dbtools import as_owner
 
 target = race.target  # the fixture: the shared SQLite file, or PostgreSQL
 
@@ -19,7 +20,7 @@ target = race.target  # the fixture: the shared SQLite file, or PostgreSQL
 def test_two_pcs_crediting_one_invoice_never_exceed_it(target: str) -> None:
     db = open_target(target)
     try:
-        s = Services.over(db)
+        s = as_owner(db)
         customer = s.customers.create({"code": "C1", "name": "华联", "credit_limit": "99999"})
         item = s.items.create({"sku": "RICE", "name": "Rice 大米", "price": "100", "vat_rate": "9"})
         s.stock.receive(s.stock.add_bin("A-01").id, [{"item_id": item.id, "quantity": "6"}])

@@ -20,6 +20,7 @@ from retailerp.domain.red_invoices import RedKind
 from retailerp.domain.security import Actor, Role
 from retailerp.services import Page, Services
 from retailerp.services.consignment import ConsignmentPosition
+from support.dbtools import as_owner
 from support.shop import Shop
 
 D = Decimal
@@ -30,7 +31,7 @@ def on(shop: Shop, days: int, actor: Actor | None = None) -> Services:
     kwargs: dict = {"today": lambda: TODAY + timedelta(days=days)}
     if actor is not None:
         kwargs["actor"] = actor
-    return Services.over(shop.s.ctx.db, **kwargs)
+    return as_owner(shop.s.ctx.db, **kwargs)
 
 
 def stocked(shop: Shop) -> dict:

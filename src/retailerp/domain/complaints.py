@@ -24,7 +24,7 @@ from retailerp.domain import validation as v
 from retailerp.domain.customers import AbcClass
 from retailerp.domain.errors import FieldError, PermissionDenied, StateError, ValidationError
 from retailerp.domain.money import Money
-from retailerp.domain.security import Actor, Permission, Role
+from retailerp.domain.security import Actor, Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.domain.workflow import Workflow
 from retailerp.domain.working_time import OpeningHours
@@ -234,7 +234,7 @@ def approval_needed(severity: Severity) -> Approver:
 def may_approve(actor: Actor, severity: Severity) -> bool:
     needed = approval_needed(severity)
     if needed is Approver.OWNER:
-        return actor.role is Role.OWNER
+        return actor.is_owner
     return actor.may(Permission.APPROVE_COMPLAINTS)
 
 

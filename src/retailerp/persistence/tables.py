@@ -322,6 +322,36 @@ change_counters = Table(
 """SQLite only: a counter per table, moved by every write to it, so another PC polling
 ``PRAGMA data_version`` learns which tables changed (PostgreSQL uses NOTIFY)."""
 
+# --- people: roles and users --------------------------------------------------------------
+
+roles = Table(
+    "roles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(40), nullable=False, unique=True),
+    Column("built_in", Boolean, nullable=False, default=False),
+    Column("permissions", Text, nullable=False, default=""),
+)
+"""The four built-in roles (their permissions are fixed in ``domain.security``) and the
+shop's custom roles (permissions stored as ``a b c``)."""
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(40), nullable=False, unique=True),
+    Column("display_name", String(80), nullable=False, default=""),
+    Column("role", String(40), ForeignKey("roles.name"), nullable=False),
+    Column("password_hash", String(200), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("ended_at", UtcDateTime, nullable=True),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("last_failed_at", UtcDateTime, nullable=True),
+    Column("locked_until", UtcDateTime, nullable=True),
+    CheckConstraint("failed_logins >= 0", name="failed_logins_not_negative"),
+)
+"""The people who log in; ended, never deleted."""
+
 # --- sales: orders, picking, deliveries, invoices, payments --------------------------------
 
 sales_orders = Table(

@@ -39,6 +39,7 @@ from retailerp.services.returns import ReturnService
 from retailerp.services.sales import OrderService
 from retailerp.services.settings import SettingsService
 from retailerp.services.stock import StockService
+from retailerp.services.users import UserService
 
 __all__ = [
     "PAGE_LIMIT_MAX",
@@ -83,6 +84,7 @@ class Services:
         self.consignment = ConsignmentService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.office = OfficeService(self.ctx)
+        self.users = UserService(self.ctx)
 
     @property
     def changes(self) -> ChangeBus:

@@ -337,7 +337,6 @@ class ComplaintService:
         bad_batch_limit: int | None = None,
     ) -> ComplaintSettings:
         """The shop's thresholds, deadlines, opening hours and bad-batch limit."""
-        self.ctx.actor.require(Permission.ADMINISTER)
         limit = None if bad_batch_limit is None else c.clean_limit(bad_batch_limit)
 
         def work(uow: UnitOfWork) -> ComplaintSettings:
@@ -396,7 +395,6 @@ class ComplaintService:
     def create(self, values: Mapping[str, Any], severity_reason: str = "") -> Ticket:
         """A new ticket: severity suggested (or the one given, with a reason), deadlines
         counted from receipt, numbered in its own series."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
         clean = c.clean_ticket(values, now, self.ctx.today())
         wanted = _wanted_severity(values.get("severity"))
@@ -437,7 +435,6 @@ class ComplaintService:
     def update(self, ticket_id: int, expected_version: int, values: Mapping[str, Any]) -> Ticket:
         """Change an open ticket's details (the customer and the severity stay: a severity
         changes with :meth:`change_severity`)."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Ticket:
@@ -463,7 +460,6 @@ class ComplaintService:
     def change_severity(
         self, ticket_id: int, expected_version: int, severity: Severity, reason: str
     ) -> Ticket:
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Ticket:
@@ -489,7 +485,6 @@ class ComplaintService:
     ) -> Ticket:
         """Move the ticket by ``action`` (approving needs the severity's approver; resolving
         needs every resolution document done)."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Ticket:
@@ -555,7 +550,6 @@ class ComplaintService:
     @door
     def add_attachment(self, ticket_id: int, file_name: str, data: bytes) -> Attachment:
         """A photo or PDF kept inside the database (so every backup carries it)."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Attachment:
@@ -580,7 +574,6 @@ class ComplaintService:
 
     @door
     def remove_attachment(self, attachment_id: int) -> None:
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
 
         def work(uow: UnitOfWork) -> None:
             found = uow.complaints.attachment(attachment_id)
@@ -599,7 +592,6 @@ class ComplaintService:
     def escalate_overdue(self) -> list[str]:
         """Escalate every open ticket past a deadline one step further (the assignee's
         manager, then the owner); returns the numbers escalated now."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> list[str]:
@@ -628,7 +620,6 @@ class ComplaintService:
     def _set(
         self, ticket_id: int, expected: int, values: Mapping[str, Any], what: str = "edit"
     ) -> Ticket:
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Ticket:

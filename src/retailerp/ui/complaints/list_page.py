@@ -19,6 +19,7 @@ from retailerp.ui.list_page import ListPage
 from retailerp.ui.models import Column
 from retailerp.ui.sources import ServiceSource, term
 from retailerp.ui.styles import icon
+from retailerp.ui.permissions import gate
 
 AMBER = QColor("#f6c343")
 RED = QColor("#e0585b")
@@ -127,6 +128,7 @@ class ComplaintsPage(ListPage):
         self.severity.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.new_button = QPushButton(icon("new"), self.tr("&New complaint…"), self)
         self.new_button.clicked.connect(lambda: self.new_ticket())
+        gate(self.new_button, self.services, "ComplaintService.create")
         self.open_button = QPushButton(self.tr("O&pen"), self)
         self.open_button.clicked.connect(lambda: self.open_selected())
         view = self.make_view({"customer": 200, "description": 260})

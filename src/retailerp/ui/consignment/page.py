@@ -43,10 +43,19 @@ from retailerp.ui.consignment.document_dialog import ConsignmentDocumentDialog
 from retailerp.ui.consignment.texts import cost_text, kind_text
 from retailerp.ui.errors import show_error
 from retailerp.ui.list_page import refresh_button
+from retailerp.ui.permissions import gate
 from retailerp.ui.prompts import ask_reason
 from retailerp.ui.sources import money_text, quantity_text, term
 
 SHOWS = (Change.CONSIGNMENT, Change.STOCK, Change.CUSTOMERS, Change.INVOICES)
+CONSIGNMENT_METHODS = {
+    "fill_up": "ConsignmentService.create_fill_up",
+    "issue": "ConsignmentService.create_issue",
+    "pickup": "ConsignmentService.create_pickup",
+    "count": "ConsignmentService.create_count",
+    "reverse": "ConsignmentService.reverse",
+}
+"""The service method each button of the page leads to (disabled for a role that may not)."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
@@ -147,6 +156,8 @@ class ConsignmentPage(QWidget):
         ):
             button = QPushButton(text)
             button.setObjectName(f"consignment_{name}")
+            if name in CONSIGNMENT_METHODS:
+                gate(button, self.services, CONSIGNMENT_METHODS[name])
             button.clicked.connect(lambda _c=False, s=slot: s())
             buttons.addWidget(button)
         self.refresh_button = refresh_button(self, self.reload)

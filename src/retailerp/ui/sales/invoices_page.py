@@ -26,6 +26,7 @@ from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.list_page import refresh_button
 from retailerp.ui.list_view import fit_table
+from retailerp.ui.permissions import gate
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog
@@ -54,6 +55,15 @@ class InvoiceList(DocumentList):
         self.refund_button = self.add_button(self.tr("Refu&nd…"), self.refund)
         self.return_button = self.add_button(self.tr("Re&turn…"), self.return_goods)
         self.return_button.setToolTip(self.tr("Goods of the selected invoice came back"))
+        for button, method in (
+            (self.pay_button, "InvoiceService.record_payment"),
+            (self.credit_button, "InvoiceService.apply_credit"),
+            (self.complaint_button, "ComplaintService.create"),
+            (self.red_button, "RedInvoiceService.create"),
+            (self.refund_button, "InvoiceService.refund"),
+            (self.return_button, "ReturnService.create"),
+        ):
+            gate(button, self.services, method)
         self.pay_button.setIcon(icon("payment"))
         self.print_button.setIcon(icon("print"))
         self.build_layout(
