@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from retailerp.services import Services
 from support import race
-from support.race import open_target, two_pcs
 from support.dbtools import as_owner
+from support.race import open_target, two_pcs
 
 target = race.target  # the fixture: the shared SQLite file, or PostgreSQL
 

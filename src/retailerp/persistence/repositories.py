@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal

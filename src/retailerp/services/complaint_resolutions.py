@@ -42,6 +42,7 @@ from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.red_invoices import RedKind
 from retailerp.domain.returns import ReturnCondition
+from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.persistence.unit_of_work import UnitOfWork, read, write
 from retailerp.services.complaints import _load

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from retailerp.domain.audit import changed_fields
 from retailerp.domain.customers import (
     AbcClass,
     Customer,
@@ -14,7 +15,6 @@ from retailerp.domain.customers import (
     classify_abc,
     validate_customer,
 )
-from retailerp.domain.audit import changed_fields
 from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.money import Money, check_price
 from retailerp.domain.stock import Location, LocationKind, consignment_code

@@ -36,11 +36,32 @@ ANYONE: Final = _Anyone()
 P = Permission
 
 TABLE: dict[str, Permission | _Anyone] = {
+    # AuditService: the owner reads, checks and exports the trail
+    "AuditService.page": P.ADMINISTER,
+    "AuditService.filters": P.ADMINISTER,
+    "AuditService.export_csv": P.ADMINISTER,
+    "AuditService.verify": P.ADMINISTER,
+    "AuditService.verify_at_start": P.ADMINISTER,
+    # DocumentLinkService
+    "DocumentLinkService.of": ANYONE,
+    # OfficeService: every PC announces itself and sees the others
+    "OfficeService.open": ANYONE,
+    "OfficeService.heartbeat": ANYONE,
+    "OfficeService.close": ANYONE,
+    "OfficeService.connected": ANYONE,
+    "OfficeService.last_known": ANYONE,
+    "OfficeService.others": ANYONE,
+    "OfficeService.claim": ANYONE,
+    "OfficeService.release": ANYONE,
+    "OfficeService.claims_on": ANYONE,
+    "OfficeService.poll_remote": ANYONE,
     # ComplaintResolutionService
     "ComplaintResolutionService.return_goods": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.replace": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.exchange": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.damages": P.HANDLE_COMPLAINTS,
+    "ComplaintResolutionService.allowance": P.RED_INVOICES,  # drafts a red invoice
+    "ComplaintResolutionService.compensate": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.plan_visit": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.record_visit": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.link_document": P.HANDLE_COMPLAINTS,
@@ -58,6 +79,10 @@ TABLE: dict[str, Permission | _Anyone] = {
     "ComplaintService.insight": ANYONE,
     "ComplaintService.batch_warning": ANYONE,
     "ComplaintService.configure": P.ADMINISTER,
+    "ComplaintService.save_settings": P.ADMINISTER,
+    "ComplaintService.settings_text": ANYONE,
+    "ComplaintService.page": ANYONE,
+    "ComplaintService.bad_batches_of": ANYONE,
     "ComplaintService.create": P.HANDLE_COMPLAINTS,
     "ComplaintService.update": P.HANDLE_COMPLAINTS,
     "ComplaintService.change_severity": P.HANDLE_COMPLAINTS,
@@ -70,6 +95,8 @@ TABLE: dict[str, Permission | _Anyone] = {
     "ComplaintService.remove_attachment": P.HANDLE_COMPLAINTS,
     "ComplaintService.escalate_overdue": P.HANDLE_COMPLAINTS,
     # ConsignmentService
+    "ConsignmentService.links": ANYONE,
+    "ConsignmentService.statement_export": ANYONE,  # a read written to a file
     "ConsignmentService.get": ANYONE,
     "ConsignmentService.by_number": ANYONE,
     "ConsignmentService.documents": ANYONE,
@@ -124,6 +151,7 @@ TABLE: dict[str, Permission | _Anyone] = {
     "ExchangeService.of_return": ANYONE,
     "ExchangeService.of_order": ANYONE,
     "ExchangeService.exchange": P.EDIT_ORDERS,
+    "ExchangeService.cancel": P.EDIT_ORDERS,
     # HomeService
     "HomeService.overview": ANYONE,
     # InvoiceService
@@ -172,6 +200,8 @@ TABLE: dict[str, Permission | _Anyone] = {
     "RedInvoiceService.issue": P.RED_INVOICES,
     "RedInvoiceService.void": P.RED_INVOICES,
     # ReturnService
+    "ReturnService.deliveries_of_invoice": ANYONE,
+    "ReturnService.scanned": ANYONE,
     "ReturnService.get": ANYONE,
     "ReturnService.by_number": ANYONE,
     "ReturnService.of_delivery": ANYONE,

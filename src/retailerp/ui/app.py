@@ -22,8 +22,8 @@ from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
 from retailerp.ui import auto_backup
-from retailerp.ui.complaints import register_complaints_module
 from retailerp.ui.audit import register_audit_module
+from retailerp.ui.complaints import register_complaints_module
 from retailerp.ui.consignment.page import ConsignmentPage
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.errors import message_for

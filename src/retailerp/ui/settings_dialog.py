@@ -35,8 +35,8 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.money import PriceEntry
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
-from retailerp.ui.settings_backups import BackupsPage
 from retailerp.ui.permissions import may, why_not
+from retailerp.ui.settings_backups import BackupsPage
 from retailerp.ui.settings_company import CompanyPage
 from retailerp.ui.settings_complaints import ComplaintSettingsPage
 from retailerp.ui.settings_returns import ReturnPolicyPage

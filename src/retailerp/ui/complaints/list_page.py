@@ -17,9 +17,9 @@ from retailerp.services.changes import Change
 from retailerp.services.complaints import TicketRow
 from retailerp.ui.list_page import ListPage
 from retailerp.ui.models import Column
+from retailerp.ui.permissions import gate
 from retailerp.ui.sources import ServiceSource, term
 from retailerp.ui.styles import icon
-from retailerp.ui.permissions import gate
 
 AMBER = QColor("#f6c343")
 RED = QColor("#e0585b")
