@@ -21,7 +21,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("pc", sa.String(length=60), server_default="", nullable=False))
+        batch_op.add_column(
+            sa.Column("pc", sa.String(length=60), server_default="", nullable=False)
+        )
         batch_op.add_column(
             sa.Column("document", sa.String(length=40), server_default="", nullable=False)
         )

@@ -69,22 +69,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数据库服务器</translation>
     </message>
     <message>
-        <source>owner</source>
-        <translation>店主</translation>
-    </message>
-    <message>
-        <source>sales</source>
-        <translation>销售</translation>
-    </message>
-    <message>
-        <source>warehouse</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <source>finance</source>
-        <translation>财务</translation>
-    </message>
-    <message>
         <source>Settings saved. Restart RetailERP to use the new journal mode or database.</source>
         <translation>设置已保存。请重新启动 RetailERP 以使用新的日志模式或数据库。</translation>
     </message>
@@ -111,6 +95,214 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Today</source>
         <translation>今日工作台</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Search action, document, user, PC or detail…</source>
+        <translation>搜索操作、单据、用户、电脑或详情…</translation>
+    </message>
+    <message>
+        <source>Every user</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>单据编号</translation>
+    </message>
+    <message>
+        <source>&amp;Show detail</source>
+        <translation>查看详情(&amp;S)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>(no detail)</source>
+        <translation>（无详情）</translation>
+    </message>
+    <message>
+        <source>Entry {id}, {action} by {user} on {pc}:</source>
+        <translation>第 {id} 条，{user} 在 {pc} 上执行 {action}：</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{n} entries written to {file}.</source>
+        <translation>已将 {n} 条记录写入 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditSource</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+        <source>Backup not made</source>
+        <translation>未能备份</translation>
+    </message>
+    <message>
+        <source>The automatic backup could not be made: {reason} RetailERP goes on working.</source>
+        <translation>自动备份没有完成：{reason} RetailERP 照常工作。</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <source>Backup made: {path}</source>
+        <translation>已备份：{path}</translation>
+    </message>
+    <message>
+        <source>Backing up before closing</source>
+        <translation>关闭前备份</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>This database is on a PostgreSQL server, so RetailERP does not copy it itself. Have the server back it up every night with pg_dump, for example &apos;pg_dump -Fc -f retailerp-%date%.dump retailerp&apos;, keep the copies on another disk, and restore one with &apos;pg_restore --clean -d retailerp &lt;file&gt;&apos; after everyone has closed RetailERP. The README says more.</source>
+        <translation>此数据库在 PostgreSQL 服务器上，RetailERP 不自行复制。请让服务器每晚用 pg_dump 备份，例如 &apos;pg_dump -Fc -f retailerp-%date%.dump retailerp&apos;，把备份保存在另一块磁盘上；需要恢复时，待所有人关闭 RetailERP 后运行 &apos;pg_restore --clean -d retailerp &lt;文件&gt;&apos;。详见 README。</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder on this PC</source>
+        <translation>本机备份文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>RetailERP copies the database here by itself at the first start of each day, when it closes and before each upgrade, checks every copy, and keeps the last 7 days, 4 weeks and 12 months.</source>
+        <translation>RetailERP 会在每天第一次启动、关闭程序以及每次升级前自动把数据库复制到这里，逐份校验，并保留最近 7 天、4 周和 12 个月的备份。</translation>
+    </message>
+    <message>
+        <source>Backups of &amp;this database</source>
+        <translation>本数据库的备份(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>立即备份(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder.</source>
+        <translation>{path} 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be written to.</source>
+        <translation>文件夹 {path} 无法写入。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Backup made and checked: {path}</source>
+        <translation>已备份并校验：{path}</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup {name}? Everything entered after it was made is taken out (the database as it is now is kept aside as a file beside it). Everyone else must have closed RetailERP.</source>
+        <translation>用备份 {name} 替换数据库吗？该备份之后录入的所有内容都会消失（当前的数据库会另存为旁边的一个文件）。其他人必须已关闭 RetailERP。</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>正在恢复备份</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <source>The database as it was is kept as {path}.</source>
+        <translation>恢复前的数据库已保存为 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1366,6 +1558,45 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>RetailERP: the owner&apos;s account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is new. Make the owner&apos;s account: the owner may do everything, adds the other users and gives them their roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start without a login on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a one-person shop: this PC opens as the owner without asking for the password. The owner can turn it off in Settings ▸ Users and roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Today&apos;s work — {day}</source>
@@ -1960,6 +2191,25 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>RetailERP: log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RetailERP — {database}</source>
@@ -2016,6 +2266,49 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Office</name>
+    <message>
+        <source>{pc} — {user}, since {since}</source>
+        <translation>{pc} — {user}，自 {since} 起</translation>
+    </message>
+    <message>
+        <source>{n} connected</source>
+        <translation>{n} 台在线</translation>
+    </message>
+    <message>
+        <source>Waiting for another PC to finish saving…</source>
+        <translation>正在等待另一台电脑保存完成…</translation>
+    </message>
+    <message>
+        <source>Waiting for {pc}…</source>
+        <translation>正在等待 {pc}…</translation>
+    </message>
+    <message>
+        <source>On a network share</source>
+        <translation>位于网络共享</translation>
+    </message>
+    <message>
+        <source>The database file is in a shared folder: it runs in the shared-folder mode, and saving waits its turn when another PC saves.</source>
+        <translation>数据库文件位于共享文件夹：以共享文件夹模式运行，另一台电脑保存时，本机保存会排队等待。</translation>
+    </message>
+    <message>
+        <source>Audit trail changed!</source>
+        <translation>审计日志被改动！</translation>
+    </message>
+    <message>
+        <source>The audit trail was changed outside RetailERP: {first}</source>
+        <translation>审计日志在 RetailERP 之外被改动：{first}</translation>
+    </message>
+    <message>
+        <source>Audit trail changed</source>
+        <translation>审计日志被改动</translation>
+    </message>
+    <message>
+        <source>Someone changed the audit trail outside RetailERP. Check who had access to the database; &apos;retailerp audit verify&apos; lists every entry concerned.</source>
+        <translation>有人在 RetailERP 之外改动了审计日志。请核查谁能访问数据库；“retailerp audit verify”会列出所有涉及的记录。</translation>
     </message>
 </context>
 <context>
@@ -2294,6 +2587,25 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password for {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Record payment</source>
@@ -2338,6 +2650,13 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>&amp;Keep as credit</source>
         <translation>留作预收款(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Your role ({role}) may not {what}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2485,6 +2804,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
 </context>
 <context>
     <name>RecordDialog</name>
+    <message>
+        <source>Being edited on {pc} by {user} since {since}.</source>
+        <translation>{user} 自 {since} 起正在 {pc} 上编辑此记录。</translation>
+    </message>
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
@@ -3312,6 +3635,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>客户投诉(&amp;N)</translation>
     </message>
     <message>
+        <source>Bac&amp;kups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;sers and roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -4007,6 +4338,136 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">用户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hange role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unloc&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start without a &amp;login on this PC ({pc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC opens as you, the owner, without asking for the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the role may do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A built-in role cannot be changed; make a new role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a user in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role of {user}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End {user}? They can no longer log in; what they did keeps their name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>the following arguments are required: %s</source>
@@ -4081,8 +4542,48 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>发现 {count} 个问题：</translation>
     </message>
     <message>
-        <source>Backup written:</source>
-        <translation>备份已写入：</translation>
+        <source>Backup written and checked:</source>
+        <translation>备份已写入并校验：</translation>
+    </message>
+    <message>
+        <source>No backups of {database} in {folder} yet.</source>
+        <translation>{folder} 中还没有 {database} 的备份。</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Copied {table}: {rows} rows</source>
+        <translation>已复制 {table}：{rows} 行</translation>
+    </message>
+    <message>
+        <source>Copying {table}: {done} of {rows} rows…</source>
+        <translation>正在复制 {table}：{done} / {rows} 行…</translation>
+    </message>
+    <message>
+        <source>Copied {rows} rows of {tables} tables into {database}.</source>
+        <translation>已将 {tables} 张表共 {rows} 行复制到 {database}。</translation>
+    </message>
+    <message>
+        <source>Checked: every table has as many rows as in the SQLite file.</source>
+        <translation>已核对：每张表的行数与 SQLite 文件一致。</translation>
+    </message>
+    <message>
+        <source>Checked: the stock of every item at each of its {places} places is the same.</source>
+        <translation>已核对：每个商品在其 {places} 个库位上的库存均一致。</translation>
+    </message>
+    <message>
+        <source>Checked: the money totals are the same ({money}).</source>
+        <translation>已核对：金额合计一致（{money}）。</translation>
+    </message>
+    <message>
+        <source>{sequences} id counters continue after the highest id; document numbers continue where the SQLite database left off.</source>
+        <translation>{sequences} 个编号计数器从最大编号之后继续；单据号接着 SQLite 数据库的最后一号继续。</translation>
+    </message>
+    <message>
+        <source>Now point every PC at the server: start RetailERP with --database {database}, or enter it under Settings, Database. Keep the SQLite file as it is, as a last backup.</source>
+        <translation>现在请让每台电脑都连接服务器：用 --database {database} 启动 RetailERP，或在“设置”的“数据库”中填写。SQLite 文件请原样保留，作为最后一份备份。</translation>
     </message>
     <message>
         <source>Restore a PostgreSQL database with the server&apos;s tools (pg_restore).</source>
@@ -4113,6 +4614,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>已写入：</translation>
     </message>
     <message>
+        <source>The audit trail was tampered with: {n} problem(s) in {checked} entries.</source>
+        <translation>审计日志已被篡改：{checked} 条记录中发现 {n} 个问题。</translation>
+    </message>
+    <message>
+        <source>Audit trail OK: {checked} entries, none changed.</source>
+        <translation>审计日志完好：共 {checked} 条记录，均未被改动。</translation>
+    </message>
+    <message>
+        <source>{n} audit entries written to {file}.</source>
+        <translation>已将 {n} 条审计记录写入 {file}。</translation>
+    </message>
+    <message>
         <source>The demo makes a new SQLite file; give a file with --database.</source>
         <translation>演示数据只能写入新的 SQLite 文件；请用 --database 指定一个文件。</translation>
     </message>
@@ -4127,6 +4640,42 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Demo data written: {customers} customers, {items} items, {orders} orders since {first_day}, {invoices} invoices ({overdue} overdue).</source>
         <translation>演示数据已写入：{customers} 个客户、{items} 个商品、自 {first_day} 起的 {orders} 张订单、{invoices} 张结算单（其中 {overdue} 张逾期）。</translation>
+    </message>
+    <message>
+        <source>New password for {user}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner account made:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User added:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password set:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ended:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User unlocked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No users yet: retailerp user add NAME --role owner</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4292,10 +4841,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>增值税税率必须是以下之一：{rates}。</translation>
     </message>
     <message>
-        <source>User {user} ({role}) may not do this: {permission}.</source>
-        <translation>用户 {user}（{role}）无权执行此操作：{permission}。</translation>
-    </message>
-    <message>
         <source>A move must go to another location.</source>
         <translation>移库必须移到另一个库位。</translation>
     </message>
@@ -4356,8 +4901,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>条码只能包含字母、数字和符号，不能有空格。</translation>
     </message>
     <message>
-        <source>Back up a PostgreSQL database with the server&apos;s tools (pg_dump); RetailERP backs up SQLite files only.</source>
-        <translation>请使用服务器自带工具（pg_dump）备份 PostgreSQL 数据库；RetailERP 只备份 SQLite 文件。</translation>
+        <source>This database is on a PostgreSQL server: back it up there with the server&apos;s tools, e.g. &apos;pg_dump -Fc -f retailerp.dump &lt;database&gt;&apos; every night, and restore with &apos;pg_restore --clean -d &lt;database&gt; retailerp.dump&apos; (see the README). RetailERP backs up SQLite files only.</source>
+        <translation>此数据库在 PostgreSQL 服务器上：请在服务器上用其工具备份，例如每晚运行 &apos;pg_dump -Fc -f retailerp.dump &lt;数据库&gt;&apos;，恢复时运行 &apos;pg_restore --clean -d &lt;数据库&gt; retailerp.dump&apos;（见 README）。RetailERP 只备份 SQLite 文件。</translation>
     </message>
     <message>
         <source>The backup cannot overwrite the database itself.</source>
@@ -4366,6 +4911,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder for backups.</source>
+        <translation>{path} 是文件，不能作为备份文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} has {free} MB free, and the copy of {source} needs about {needed} MB. Free some space or choose another folder; nothing was replaced and the earlier copies are kept.</source>
+        <translation>备份文件夹 {folder} 只剩 {free} MB，而 {source} 的备份约需 {needed} MB。请腾出空间或另选文件夹；没有替换任何文件，以前的备份都还在。</translation>
     </message>
     <message>
         <source>The backup file {path} does not exist.</source>
@@ -4382,6 +4935,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>{path} is the database itself, not a backup of it.</source>
         <translation>{path} 就是数据库本身，不是它的备份。</translation>
+    </message>
+    <message>
+        <source>{path} is open on another PC (or in another program) right now. Close RetailERP on every PC, then restore; nothing was changed.</source>
+        <translation>{path} 此刻正在另一台电脑（或另一个程序）中打开。请在所有电脑上关闭 RetailERP 后再恢复；没有做任何更改。</translation>
     </message>
     <message>
         <source>Only SQLite files and PostgreSQL servers are supported, not &apos;{kind}&apos;.</source>
@@ -4506,6 +5063,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The migration would break {count} links between records; nothing was changed.</source>
         <translation>迁移会破坏 {count} 条记录间的关联；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no room left in {folder} for the copy of {source}. Free some space or choose another folder; nothing was replaced and the earlier copies are kept.</source>
+        <translation>{folder} 已没有空间存放 {source} 的备份。请腾出空间或另选文件夹；没有替换任何文件，以前的备份都还在。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written to, so {source} was not copied there. Choose a folder you can write to; nothing was replaced.</source>
+        <translation>文件夹 {folder} 无法写入，因此没有把 {source} 复制过去。请选择可以写入的文件夹；没有替换任何文件。</translation>
     </message>
     <message>
         <source>Cannot copy {source} to {target}: {detail}</source>
@@ -5410,6 +5975,198 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Record {rowid} of {table} points to a missing record of {parent}.</source>
         <translation>{table} 的第 {rowid} 条记录指向 {parent} 中不存在的记录。</translation>
+    </message>
+    <message>
+        <source>Standard input ended before the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who acts with --user NAME (an owner); the password is asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has no users yet: the first one is the owner (retailerp user add NAME --role owner).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry {id} was changed after it was written: its content no longer matches its seal.</source>
+        <translation>第 {id} 条记录在写入后被修改：内容与其封印不再相符。</translation>
+    </message>
+    <message>
+        <source>Entry {id} is missing: it was deleted.</source>
+        <translation>第 {id} 条记录缺失：已被删除。</translation>
+    </message>
+    <message>
+        <source>Entries {first} to {last} are missing: they were deleted.</source>
+        <translation>第 {first} 至 {last} 条记录缺失：已被删除。</translation>
+    </message>
+    <message>
+        <source>Entry {id} is out of order: it was written after entry {after}, not after entry {before}.</source>
+        <translation>第 {id} 条记录顺序错乱：它写在第 {after} 条之后，而不是第 {before} 条之后。</translation>
+    </message>
+    <message>
+        <source>Entry {id} does not follow entry {before}: entry {before} was rewritten and sealed again, or an entry between them was deleted.</source>
+        <translation>第 {id} 条记录与第 {before} 条衔接不上：第 {before} 条被改写并重新封印，或两者之间有记录被删除。</translation>
+    </message>
+    <message>
+        <source>The last entries are missing: the chain ends at entry {last}, the head says {head}.</source>
+        <translation>最后的记录缺失：链条止于第 {last} 条，链头记载为第 {head} 条。</translation>
+    </message>
+    <message>
+        <source>The last entry {id} is not the one the chain&apos;s head sealed: it was replaced.</source>
+        <translation>最后一条记录（第 {id} 条）不是链头封印的那条：已被替换。</translation>
+    </message>
+    <message>
+        <source>Entry {id} comes after the chain&apos;s head ({head}): it was added by hand.</source>
+        <translation>第 {id} 条记录位于链头（第 {head} 条）之后：是手工添加的。</translation>
+    </message>
+    <message>
+        <source>Entry {id}, verified on this PC before, is missing or was rewritten: the trail was changed behind it.</source>
+        <translation>本机此前核验过的第 {id} 条记录缺失或被改写：此前的日志已被改动。</translation>
+    </message>
+    <message>
+        <source>Give the role a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A role&apos;s name is at most {most} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a built-in role; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a permission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the owner may {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User {user} ({role}) may not {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user name is at most {most} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user name is one word of letters, digits and . - _ @ (no spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A display name is at most {most} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password has at least {least} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password has at most {most} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password may not be the user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User {user} was ended and can no longer log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User {user} is locked after {count} failed logins; the owner can unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many failed logins: wait {seconds} s and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password; user {user} is now locked after {count} failed logins. The owner can unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. Wait {seconds} s before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User {user} was ended already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the PostgreSQL database to copy into as postgresql+psycopg://user@server:5432/database.</source>
+        <translation>请按 postgresql+psycopg://用户@服务器:5432/数据库 的格式给出要复制到的 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <source>migrate-to copies a SQLite file; --database names {database}, which is not one.</source>
+        <translation>migrate-to 复制的是 SQLite 文件；--database 指定的 {database} 不是 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>{database} is not empty: it already holds {count} tables or sequences ({names}). migrate-to copies only into an empty database; create a new one (e.g. &apos;createdb -O retailerp retailerp&apos;) and give that. Nothing was written.</source>
+        <translation>{database} 不是空的：其中已有 {count} 张表或序列（{names}）。migrate-to 只复制到空数据库；请新建一个（例如 &apos;createdb -O retailerp retailerp&apos;）再指定它。没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The copy does not match the SQLite database ({detail}); it was undone and the PostgreSQL database is empty again.</source>
+        <translation>复制结果与 SQLite 数据库不一致（{detail}）；已全部撤销，PostgreSQL 数据库恢复为空。</translation>
+    </message>
+    <message>
+        <source>{method} is not in the permission table, so nobody may call it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner&apos;s account exists already; log in with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name {user} is taken already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A built-in role cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role {role} is held by {users}; give them another role first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User {user} has no role; the owner gives them one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the user&apos;s role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no role {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} is the shop&apos;s only owner; make another user owner first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PC name has 1 to {most} characters.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6326,8 +7083,96 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>红字发票</translation>
     </message>
     <message>
+        <source>edit customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pin a customer&apos;s class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end or reactivate customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit items, units and places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receive goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reverse stock documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter and confirm sales orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>override checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pick and ship goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take goods back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issue red invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handle complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve complaint solutions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the shop&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage users and roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished">店主</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation type="unfinished">销售</translation>
+    </message>
+    <message>
         <source>warehouse</source>
         <translation>仓库</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation type="unfinished">财务</translation>
     </message>
     <message>
         <source>bin</source>
@@ -6868,6 +7713,30 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>consignment documents</source>
         <translation>寄售单据</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid on invoices</source>
+        <translation>发票已收款</translation>
+    </message>
+    <message>
+        <source>red invoices (net)</source>
+        <translation>红字发票（不含税）</translation>
+    </message>
+    <message>
+        <source>red invoices (VAT)</source>
+        <translation>红字发票（税额）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -47,9 +47,7 @@ def sql(db: Database, statement: str, **params: object) -> None:
 
 
 def ids(db: Database) -> list[int]:
-    return read(
-        db, lambda uow: list(uow.session.scalars(select(t.audit_log.c.id).order_by("id")))
-    )
+    return read(db, lambda uow: list(uow.session.scalars(select(t.audit_log.c.id).order_by("id"))))
 
 
 def kinds(services: Services) -> list[tuple[str, dict]]:
@@ -212,8 +210,11 @@ def test_two_pcs_writing_at_once_keep_one_valid_chain(db: Database) -> None:
     procs = [
         subprocess.Popen(
             [sys.executable, str(WORKER), target, pc, str(count)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )  # fmt: skip
         for pc in ("PC-A", "PC-B")
     ]
@@ -233,9 +234,7 @@ def test_two_pcs_writing_at_once_keep_one_valid_chain(db: Database) -> None:
     result = services.audit.verify()
     assert result.ok, [f.render() for f in result.findings]
     assert result.checked == 2 * count
-    pcs = read(
-        db, lambda uow: list(uow.session.scalars(select(t.audit_log.c.pc).order_by("id")))
-    )
+    pcs = read(db, lambda uow: list(uow.session.scalars(select(t.audit_log.c.pc).order_by("id"))))
     assert sorted(set(pcs)) == ["PC-A", "PC-B"] and len(pcs) == 2 * count
 
 

@@ -97,9 +97,7 @@ def test_the_network_share_is_noted(qtbot, services, folders) -> None:
     assert window.office_status()["network"][0] == "On a network share"
 
 
-def test_the_owner_is_warned_at_start_when_the_trail_was_changed(
-    qtbot, services, folders
-) -> None:
+def test_the_owner_is_warned_at_start_when_the_trail_was_changed(qtbot, services, folders) -> None:
     services.customers.create({"code": "C1", "name": "a"})
     services.customers.create({"code": "C2", "name": "b"})
     with services.ctx.db.engine.begin() as conn:

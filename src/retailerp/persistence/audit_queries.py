@@ -50,8 +50,17 @@ def audit_page(session: Session, page: Page) -> list[AuditRow]:
     rows = session.execute(keyset(stmt, sort_col, [A.c.id], page))
     return [
         AuditRow(
-            r.id, r.at, r.username, r.pc, r.action, r.entity, r.entity_id, r.document,
-            r.detail or "", r.row_hash, (r.sort_value, r.id),
+            r.id,
+            r.at,
+            r.username,
+            r.pc,
+            r.action,
+            r.entity,
+            r.entity_id,
+            r.document,
+            r.detail or "",
+            r.row_hash,
+            (r.sort_value, r.id),
         )  # fmt: skip
         for r in rows
     ]
@@ -81,8 +90,14 @@ def _clauses(filters: dict[str, Any] | Any, search: str) -> list[ColumnElement[b
             or_(
                 *(
                     column.ilike(pattern, escape="\\")
-                    for column in (A.c.action, A.c.document, A.c.entity_id, A.c.username, A.c.pc,
-                                   A.c.detail)
+                    for column in (
+                        A.c.action,
+                        A.c.document,
+                        A.c.entity_id,
+                        A.c.username,
+                        A.c.pc,
+                        A.c.detail,
+                    )
                 )
             )
         )

@@ -37,8 +37,24 @@ class Pending:
     detail: str
 
 
-def append(session: Session, pending: Sequence[Pending]) -> Head:
-    """Seal and insert ``pending`` after the chain's head; returns the new head."""
+def append(session: Session, pending: Sequence[Pending], *, sealed: bool = True) -> Head:
+    """Seal and insert ``pending`` after the chain's head; returns the new head.
+
+    ``sealed=False``: the schema is older than the seal (a command run before the upgrade);
+    the entries are written as that schema holds them and sealed by the upgrade."""
+    if not sealed:
+        for entry in pending:
+            session.execute(
+                t.audit_log.insert().values(
+                    at=entry.at,
+                    username=entry.username,
+                    action=entry.action,
+                    entity=entry.entity,
+                    entity_id=entry.entity_id,
+                    detail=entry.detail,
+                )  # fmt: skip
+            )
+        return Head()
     head = read_head(session, lock=True)
     last_id, last_hash = head.last_id, head.last_hash
     rows = []

@@ -102,9 +102,9 @@ class Database:
     """This open database's own id (to tell our notifications from other PCs')."""
     write_wait: WriteWait = field(default_factory=WriteWait)
     own_changes: OwnChanges = field(default_factory=OwnChanges)
-    counts_changes: bool = False
-    """The schema has the change counters (found once; an older schema, during its
-    migration, has not)."""
+    tables_seen: set[str] = field(default_factory=set)
+    """Tables of the newer schema found present (an older schema, before its upgrade, lacks
+    the change counters and the audit chain)."""
 
     @property
     def is_sqlite(self) -> bool:

@@ -69,7 +69,7 @@ def announce(session: Session, db: Database, written: Iterable[str]) -> dict[str
     if not tables:
         return {}
     if db.is_sqlite:
-        if not _counts_changes(session, db):
+        if not schema_has(session, db, "change_counters"):
             return {}
         serials = {}
         for table in tables:
@@ -89,14 +89,18 @@ def announce(session: Session, db: Database, written: Iterable[str]) -> dict[str
     return {}
 
 
-def _counts_changes(session: Session, db: Database) -> bool:
-    if not db.counts_changes:
-        db.counts_changes = bool(
-            session.execute(
-                text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_counters'")
-            ).first()
+def schema_has(session: Session, db: Database, table: str) -> bool:
+    """Whether the database has ``table`` yet (asked until it has; an older schema is
+    written to only while it is being upgraded)."""
+    if table not in db.tables_seen:
+        query = (
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :t"
+            if db.is_sqlite
+            else "SELECT to_regclass(:t) IS NOT NULL WHERE to_regclass(:t) IS NOT NULL"
         )
-    return db.counts_changes
+        if session.execute(text(query), {"t": table}).first():
+            db.tables_seen.add(table)
+    return table in db.tables_seen
 
 
 def committed(db: Database, serials: dict[str, int]) -> None:
@@ -111,7 +115,9 @@ def register(session: Session, session_id: str, pc: str, username: str, at: date
     s = t.sessions
     session.execute(delete(s).where(s.c.token == session_id))
     session.execute(
-        s.insert().values(token=session_id, pc=pc, username=username, started_at=at, heartbeat_at=at)
+        s.insert().values(
+            token=session_id, pc=pc, username=username, started_at=at, heartbeat_at=at
+        )
     )
 
 

@@ -144,7 +144,8 @@ class UnitOfWork:
     def commit(self) -> None:
         """Write the noted audit entries, tell other PCs which tables changed, commit."""
         if self._audit:
-            audit_trail.append(self.session, self._audit)
+            sealed = office.schema_has(self.session, self.db, "audit_chain")
+            audit_trail.append(self.session, self._audit, sealed=sealed)
             self._audit.clear()
         serials = office.announce(self.session, self.db, self.written)
         self.session.commit()

@@ -97,8 +97,9 @@ class AuditService:
 
 
 def _export_row(row: AuditRow) -> list[object]:
-    return [row.id, row.at.astimezone().isoformat(timespec="seconds"), row.username, row.pc,
-            row.action, row.entity, row.entity_id, row.document, row.detail, row.row_hash]  # fmt: skip
+    at = row.at.astimezone().isoformat(timespec="seconds")
+    return [row.id, at, row.username, row.pc, row.action, row.entity, row.entity_id,
+            row.document, row.detail, row.row_hash]  # fmt: skip
 
 
 def _verify(uow: UnitOfWork, since: Checkpoint | None) -> Verification:
@@ -106,8 +107,10 @@ def _verify(uow: UnitOfWork, since: Checkpoint | None) -> Verification:
     head = audit_trail.read_head(session)
     if since is not None:
         stored = audit_trail.entry(session, since.id)
-        if stored is None or stored.row_hash != since.row_hash or (
-            seal(stored, stored.prev_hash) != stored.row_hash
+        if (
+            stored is None
+            or stored.row_hash != since.row_hash
+            or (seal(stored, stored.prev_hash) != stored.row_hash)
         ):
             result = Verification(findings=[checkpoint_lost(since)])
             start = Checkpoint(since.id, stored.row_hash) if stored is not None else since

@@ -89,10 +89,12 @@ class OfficeService:
         """Who is connected now (read, no heartbeat)."""
         return read(self.ctx.db, lambda uow: office.connected(uow.session, self._now()))
 
+    @door
     def last_known(self) -> list[Presence]:
         """Who was connected at the last heartbeat (no database call)."""
         return list(self._connected)
 
+    @door
     def others(self) -> list[Presence]:
         """The other programs connected at the last heartbeat."""
         return [p for p in self._connected if p.session_id != self.session_id]
@@ -106,9 +108,7 @@ class OfficeService:
         def work(uow: UnitOfWork) -> list[Claim]:
             at = self._now()
             if not self._open:
-                office.register(
-                    uow.session, self.session_id, self.pc, self.ctx.actor.username, at
-                )
+                office.register(uow.session, self.session_id, self.pc, self.ctx.actor.username, at)
                 self._open = True
             office.claim(uow.session, self.session_id, entity, entity_id, at)
             return office.claims_on(uow.session, entity, entity_id, at, besides=self.session_id)

@@ -27,10 +27,6 @@ from retailerp.ui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Office", text)
-
-
 def local_time(value: object) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")  # type: ignore[attr-defined]
 
@@ -40,20 +36,22 @@ def connected_text(people: list[Presence]) -> tuple[str, str]:
     if not people:
         return "", ""
     lines = [
-        tr("{pc} — {user}, since {since}").format(
+        QCoreApplication.translate("Office", "{pc} — {user}, since {since}").format(
             pc=p.pc, user=p.username, since=local_time(p.since)
         )
         for p in people
     ]
-    return tr("{n} connected").format(n=len(people)), "\n".join(lines)
+    return QCoreApplication.translate("Office", "{n} connected").format(n=len(people)), "\n".join(
+        lines
+    )
 
 
 def waiting_text(others: list[Presence]) -> str:
     """``waiting for PC-2…``: the other PCs connected (one of them holds the write)."""
     pcs = sorted({p.pc for p in others})
     if not pcs:
-        return tr("Waiting for another PC to finish saving…")
-    return tr("Waiting for {pc}…").format(pc=", ".join(pcs))
+        return QCoreApplication.translate("Office", "Waiting for another PC to finish saving…")
+    return QCoreApplication.translate("Office", "Waiting for {pc}…").format(pc=", ".join(pcs))
 
 
 class OfficeMonitor(QObject):
@@ -120,10 +118,11 @@ class OfficeMonitor(QObject):
         if self.db.is_sqlite and self.db.network:
             self.window.set_office_status(
                 "network",
-                tr("On a network share"),
-                tr(
+                QCoreApplication.translate("Office", "On a network share"),
+                QCoreApplication.translate(
+                    "Office",
                     "The database file is in a shared folder: it runs in the shared-folder "
-                    "mode, and saving waits its turn when another PC saves."
+                    "mode, and saving waits its turn when another PC saves.",
                 ),
             )
 
@@ -147,17 +146,21 @@ def check_audit_trail(window: MainWindow, services: Services) -> Verification | 
 
     lines = [finding.render(i18n.translate) for finding in result.findings[:10]]
     window.set_office_status(
-        "audit", tr("Audit trail changed!"), "\n".join(lines)
+        "audit", QCoreApplication.translate("Office", "Audit trail changed!"), "\n".join(lines)
     )
     window.show_status(
-        tr("The audit trail was changed outside RetailERP: {first}").format(first=lines[0]), 0
+        QCoreApplication.translate(
+            "Office", "The audit trail was changed outside RetailERP: {first}"
+        ).format(first=lines[0]),
+        0,
     )
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        tr("Audit trail changed"),
-        tr(
+        QCoreApplication.translate("Office", "Audit trail changed"),
+        QCoreApplication.translate(
+            "Office",
             "Someone changed the audit trail outside RetailERP. Check who had access to the "
-            "database; 'retailerp audit verify' lists every entry concerned."
+            "database; 'retailerp audit verify' lists every entry concerned.",
         ),
         QMessageBox.StandardButton.Ok,
         window,

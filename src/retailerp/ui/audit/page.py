@@ -28,18 +28,17 @@ class AuditSource(ServiceSource):
 
     @property
     def columns(self) -> list[Column]:
-        def header(text: str) -> str:
-            return QCoreApplication.translate("AuditSource", text)
-
         return [
-            Column("id", header("No."), alignment="right"),
-            Column("at", header("Time"), sortable=False),
-            Column("username", header("User"), sortable=False),
-            Column("pc", header("PC"), sortable=False),
-            Column("action", header("Action"), sortable=False),
-            Column("document", header("Document"), sortable=False),
-            Column("record", header("Record"), sortable=False),
-            Column("detail", header("Detail"), sortable=False),
+            Column("id", QCoreApplication.translate("AuditSource", "No."), alignment="right"),
+            Column("at", QCoreApplication.translate("AuditSource", "Time"), sortable=False),
+            Column("username", QCoreApplication.translate("AuditSource", "User"), sortable=False),
+            Column("pc", QCoreApplication.translate("AuditSource", "PC"), sortable=False),
+            Column("action", QCoreApplication.translate("AuditSource", "Action"), sortable=False),
+            Column(
+                "document", QCoreApplication.translate("AuditSource", "Document"), sortable=False
+            ),
+            Column("record", QCoreApplication.translate("AuditSource", "Record"), sortable=False),
+            Column("detail", QCoreApplication.translate("AuditSource", "Detail"), sortable=False),
         ]
 
     def cell(self, row: AuditRow, column_key: str) -> object:
