@@ -209,7 +209,7 @@ def _bins(
         )  # fmt: skip
         bins.append((new_id, code))
     if rows:
-        conn.execute(t.locations.insert(), rows)
+        _insert(conn, t.locations, rows)
         made.rows["locations"] += len(rows)
     return bins
 
@@ -256,7 +256,7 @@ def _customers(
                 }
             )  # fmt: skip
             result.append(new_id)
-        conn.execute(t.customers.insert(), rows)
+        _insert(conn, t.customers, rows)
     made.rows["customers"] += count
     return result
 
@@ -289,7 +289,7 @@ def _items(
         )  # fmt: skip
         result.append(_Item(new_id, price, bin_id, bin_code))
     for start in range(0, len(rows), CHUNK):
-        conn.execute(t.items.insert(), rows[start : start + CHUNK])
+        _insert(conn, t.items, rows[start : start + CHUNK])
     made.rows["items"] += count
     return result
 
@@ -341,7 +341,7 @@ def _orders(
         t.payment_allocations, t.revenue_entries,
     ):  # fmt: skip
         if rows[table.name]:
-            conn.execute(table.insert(), rows[table.name])
+            _insert(conn, table, rows[table.name])
             made.rows[table.name] += len(rows[table.name])
 
 
@@ -507,7 +507,7 @@ def _received(delivered: Decimal, parts: int, part: int) -> Decimal:
 def _flush(conn: Connection, rows: dict[str, list[dict]], made: Made) -> None:
     for table in (t.stock_documents, t.stock_document_lines, t.stock_moves):
         if rows[table.name]:
-            conn.execute(table.insert(), rows[table.name])
+            _insert(conn, table, rows[table.name])
             made.rows[table.name] += len(rows[table.name])
             rows[table.name].clear()
 
@@ -534,7 +534,7 @@ def _balances(conn: Connection, balances: dict[tuple[int, int], Decimal], made: 
                  "quantity": qty, "expiry": None}
             )  # fmt: skip
     for start in range(0, len(new), CHUNK):
-        conn.execute(b.insert(), new[start : start + CHUNK])
+        _insert(conn, b, new[start : start + CHUNK])
     made.rows["stock_balances"] += len(new)
 
 
@@ -569,7 +569,7 @@ def history(db: Database, customer_id: int, count: int, items: list[_Item] | Non
             t.payment_allocations, t.revenue_entries,
         ):  # fmt: skip
             for part in _chunks(rows[table.name]):
-                conn.execute(table.insert(), part)
+                _insert(conn, table, part)
             made.rows[table.name] += len(rows[table.name])
         _receipts(
             conn, ids, numbers, rng, size, chosen, delivered, today - timedelta(days=301),
@@ -579,6 +579,34 @@ def history(db: Database, customer_id: int, count: int, items: list[_Item] | Non
         numbers.store(conn)
     made.seconds = time.perf_counter() - start
     return made
+
+
+def _insert(conn: Connection, table: Any, rows: list[dict]) -> None:
+    """Insert ``rows`` (dicts of domain values) into ``table``.  On SQLite the column types'
+    own bind processors convert the values and the driver's ``executemany`` writes them (a
+    third of the time of a Core executemany, which spends most of it building parameters);
+    elsewhere it is a Core executemany."""
+    if not rows:
+        return
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        conn.execute(table.insert(), rows)
+        return
+    defaults = {
+        c.name: c.default.arg
+        for c in table.c
+        if c.name not in rows[0] and c.default is not None and c.default.is_scalar
+    }
+    rows = [{**defaults, **row} for row in rows] if defaults else rows
+    columns = list(rows[0])
+    convert = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
+    names = ", ".join(f'"{name}"' for name in columns)
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+    pairs = list(zip(columns, convert, strict=True))
+    values = [
+        tuple(row[name] if fn is None else fn(row[name]) for name, fn in pairs) for row in rows
+    ]
+    conn.exec_driver_sql(sql, values)
 
 
 def _chunks(rows: list[dict]) -> Iterator[list[dict]]:
