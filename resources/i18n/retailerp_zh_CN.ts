@@ -671,6 +671,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
 <context>
     <name>ConsignmentDocument</name>
     <message>
+        <source>Can come back</source>
+        <translation>可退回数量</translation>
+    </message>
+    <message>
         <source>Consignment fill-up</source>
         <translation>寄售补货</translation>
     </message>
@@ -685,6 +689,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Consignment count</source>
         <translation>寄售盘点</translation>
+    </message>
+    <message>
+        <source>Consignment return</source>
+        <translation>寄售退货</translation>
     </message>
     <message>
         <source>Consignment</source>
@@ -842,6 +850,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>提货(&amp;K)…</translation>
     </message>
     <message>
+        <source>Retur&amp;n…</source>
+        <translation>退货(&amp;N)…</translation>
+    </message>
+    <message>
         <source>&amp;Count…</source>
         <translation>盘点(&amp;C)…</translation>
     </message>
@@ -872,6 +884,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Choose a customer first.</source>
         <translation>请先选择客户。</translation>
+    </message>
+    <message>
+        <source>Choose a posted issue in the documents first.</source>
+        <translation>请先在单据列表中选择一张已过账的寄售发货单。</translation>
     </message>
     <message>
         <source>Reverse {number}</source>

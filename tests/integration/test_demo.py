@@ -158,6 +158,11 @@ def test_three_consignment_customers_have_a_year_of_history(filled) -> None:  # 
     kinds = {d.kind for d in documents}
     assert kinds == {"fill_up", "issue", "pickup", "return", "count"}
     assert any(d.state == "reversed" for d in documents)
+    [credited] = [d for d in documents if d.kind == "return"]
+    red = services.red_invoices.get(credited.red_invoice_id)  # released: its red invoice
+    assert (credited.billing_block, red.kind, red.state) == (False, "return", "awaiting")
+    costs = [row.cost for row in overview]
+    assert costs[0] is not None and costs[0] < overview[0].value and None in costs
     assert services.consignment.expiring()  # short-dated batches at the customers
     counts = {q.key: q.count for q in services.home.overview().queues}
     assert counts["consignment_expiring"] >= 3

@@ -110,11 +110,19 @@ def test_a_statement_of_goods_without_a_known_cost_says_so(shop: Shop, rows_of: 
     fill = s.consignment.plan_fill_up(fill.id, fill.version)
     s.consignment.post_fill_up(fill.id, fill.version)
     assert s.consignment.position(customer.id).cost is None
-    rows = text_rows(rows_of, s.consignment.statement_pdf(customer.id, date(2026, 3, 1),
-                                                          date(2026, 3, 31), language="en"))
+    rows = text_rows(
+        rows_of,
+        s.consignment.statement_pdf(
+            customer.id, date(2026, 3, 1), date(2026, 3, 31), language="en"
+        ),
+    )
     assert "Closing balance 4 20.00 unknown" in rows
-    zh = text_rows(rows_of, s.consignment.statement_pdf(customer.id, date(2026, 3, 1),
-                                                        date(2026, 3, 31), language="zh_CN"))
+    zh = text_rows(
+        rows_of,
+        s.consignment.statement_pdf(
+            customer.id, date(2026, 3, 1), date(2026, 3, 31), language="zh_CN"
+        ),
+    )
     assert any(r.endswith("20.00 未知") for r in zh)
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from retailerp.services import Services
 from retailerp.ui import prompts
@@ -120,6 +120,9 @@ def test_no_consignment_screen_has_two_things_on_one_key(
         page = ConsignmentPage(services)
         qtbot.addWidget(page)
         assert duplicates(page) == []
+        back = ConsignmentDocumentDialog(services, shop["customer"], "return", None, 0)
+        qtbot.addWidget(back)
+        assert duplicates(back) == []
         title = "寄售" if language == "zh_CN" else "Consignment"
         assert dialog.windowTitle().startswith(title)
     finally:
@@ -180,3 +183,30 @@ def test_drill_down_to_every_layer_release_the_billing_block_and_export_the_stat
     values = [r for r in load_workbook(target).active.iter_rows(values_only=True)]
     assert values[0][0] == "Consignment statement"
     assert any(r[1] == issue.number and r[3] == -4 for r in values)
+
+
+def test_a_return_of_the_selected_issue_by_scanner_posts_with_its_billing_block(
+    qtbot, show_page, services: Services, shop: dict
+) -> None:
+    c, item = services.consignment, shop["item"]
+    draft = c.create_fill_up(shop["customer"], [{"item_id": item, "quantity": "5"}])
+    planned = c.plan_fill_up(draft.id, draft.version)
+    c.post_fill_up(planned.id, planned.version)
+    issue = c.create_issue(shop["customer"], [{"item_id": item, "quantity": "3"}])
+    issue = c.post_issue(issue.id, issue.version)
+    page = show_page(ConsignmentPage(services))
+    page.customer.setCurrentIndex(page.customer.findData(shop["customer"]))
+    page.documents.setCurrentCell(1, 0)  # the fill-up: not an issue
+    page.findChild(QPushButton, "consignment_return").click()
+    assert page.message.text() == "Choose a posted issue in the documents first."
+    page.documents.setCurrentCell(0, 0)
+    dialog = dialog_of(page, "return")
+    assert dialog.findChild(QLabel, "returnable").text() == "MILK M1 3"
+    scan_and_post(qtbot, dialog, 2)
+    assert "posted" in dialog.result.text(), dialog.message.text()
+    dialog.close()
+    [ret] = [d for d in c.documents(shop["customer"]) if d.kind == "return"]
+    assert (ret.state, ret.billing_block, ret.source_id) == ("posted", True, issue.id)
+    assert [(ln.source_line_id, ln.batch, ln.quantity) for ln in ret.lines] == [
+        (issue.lines[0].id, "M1", Decimal(2))]  # fmt: skip
+    assert services.stock.quantity(item, "CONS-C001", "M1") == Decimal(4)

@@ -271,12 +271,14 @@ def test_statement_at_cost_is_unknown_once_a_part_is_unknown() -> None:
     assert st.rows[-1].cost is None and st.closing_value == Money.of("80")
 
 
-def test_unit_cost_from_the_receipts_of_the_batch_else_of_the_item() -> None:
+def test_unit_cost_from_the_receipts_of_the_same_batch_only() -> None:
     from retailerp.domain.consignment_money import ReceiptCost, receipt_unit_cost
 
     costs = {(1, "B1"): ReceiptCost(D(4), Money.of("28")),
              (1, "B2"): ReceiptCost(D(6), Money.of("48"))}  # fmt: skip
     assert receipt_unit_cost(1, "B1", costs) == Money.of("7")
-    assert receipt_unit_cost(1, "B9", costs) == Money.of("7.60")  # 76 / 10, the item's
-    assert receipt_unit_cost(1, "", costs) == Money.of("7.60")
-    assert receipt_unit_cost(2, "", costs) is None
+    assert receipt_unit_cost(1, "B2", costs) == Money.of("8")
+    assert receipt_unit_cost(1, "B9", costs) is None  # never guessed from other batches
+    costs[(2, "")] = ReceiptCost(D(3), Money.of("10"))
+    assert receipt_unit_cost(2, "", costs) == Money.of("3.33")
+    assert receipt_unit_cost(3, "", costs) is None

@@ -11,8 +11,8 @@ what reversing an invoiced step needs first, and what the goods at a customer co
   invoiced issue is reversed only once its blue invoice is credited in full by issued red
   invoices; a return only while no red invoice credits it (:class:`consignment.Billing`).
 - **Cost.** Goods leaving the warehouse for a customer carry the unit cost of their goods
-  receipts: the receipts of the same item and batch (or serial), weighted by quantity, else
-  of the item, else the cost is not known.  Receipts typed without a cost do not count.
+  receipts: the receipts of the same item and batch (or serial), weighted by quantity; where
+  none carries a cost, the cost is not known.  Receipts typed without a cost do not count.
 """
 
 from __future__ import annotations
@@ -126,24 +126,13 @@ class ReceiptCost:
 def receipt_unit_cost(
     item_id: int, key: str, costs: Mapping[tuple[int, str], ReceiptCost]
 ) -> Money | None:
-    """The unit cost of goods of ``item_id`` / ``key`` from the goods receipts: those of the
-    same batch or serial, else every receipt of the item (``key`` ""), weighted by quantity;
-    None when none of them carries a cost."""
-    exact = costs.get((item_id, key)) if key else None
-    if exact is None or exact.quantity <= 0:
-        exact = _item_total(item_id, costs)
-    if exact is None or exact.quantity <= 0:
+    """The unit cost of goods of ``item_id`` / ``key`` (batch or serial; "" for goods not
+    tracked) from the goods receipts of exactly those goods, weighted by quantity; None when
+    none of them carries a cost (a batch's cost is never guessed from other batches)."""
+    found = costs.get((item_id, key))
+    if found is None or found.quantity <= 0:
         return None
-    return Money.of(exact.cost.amount / exact.quantity)
-
-
-def _item_total(item_id: int, costs: Mapping[tuple[int, str], ReceiptCost]) -> ReceiptCost | None:
-    parts = [cost for (item, _key), cost in costs.items() if item == item_id]
-    if not parts:
-        return None
-    return ReceiptCost(
-        sum((p.quantity for p in parts), ZERO), sum((p.cost for p in parts), Money.zero())
-    )
+    return Money.of(found.cost.amount / found.quantity)
 
 
 def cost_from_receipts(

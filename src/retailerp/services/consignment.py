@@ -451,6 +451,18 @@ class ConsignmentService:
         return write(self.ctx.db, work)
 
     @door
+    def returnable(self, issue_id: int) -> list[tuple[c.ConsignmentLine, Decimal]]:
+        """Each line of an issue with what can still come back on it (issued − returned)."""
+
+        def work(uow: UnitOfWork) -> list[tuple[c.ConsignmentLine, Decimal]]:
+            issue = _load(uow, issue_id, None)
+            _of_kind(issue, ConsignmentKind.ISSUE)
+            returned = uow.consignment.returned_on([ln.id for ln in issue.lines if ln.id])
+            return [(ln, ln.quantity - returned.get(ln.id or 0, ZERO)) for ln in issue.lines]
+
+        return read(self.ctx.db, work)
+
+    @door
     def post_return(self, document_id: int, expected_version: int) -> ConsignmentDocument:
         return self._post(document_id, expected_version, ConsignmentKind.RETURN)
 

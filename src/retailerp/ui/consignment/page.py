@@ -4,11 +4,12 @@ batches and layers, the customer's documents, and the actions on them.
 Keyboard: the customer list has the focus; Enter drills down to the customer's stock (item
 and batch), Enter there to every first-in-first-out layer of the lot (the document that
 brought it, date, quantity left, age, cost); Tab reaches the documents.  Alt+U fill-up,
-Alt+I issue, Alt+K pickup, Alt+C count, Alt+R reverse the selected document, Alt+L release
-the billing block of the selected return (its red invoice is drafted), Alt+P print it, Alt+T
-the statement of this month, Alt+X export that statement (Excel or CSV), Alt+S the count
-sheet; F5 reloads.  The customer box (Alt+O) picks a customer without consignment stock yet.
-Values are shown at price and at cost; "unknown" where the goods' cost is not known.
+Alt+I issue, Alt+K pickup, Alt+N a return of the selected issue, Alt+C count, Alt+R reverse
+the selected document, Alt+L release the billing block of the selected return (its red
+invoice is drafted), Alt+P print it, Alt+T the statement of this month, Alt+X export that
+statement (Excel or CSV), Alt+S the count sheet; F5 reloads.  The customer box (Alt+O) picks
+a customer without consignment stock yet.  Values are shown at price and at cost; "unknown"
+where the goods' cost is not known.
 """
 
 from __future__ import annotations
@@ -146,6 +147,7 @@ class ConsignmentPage(QWidget):
             ("fill_up", self.tr("Fill-&up…"), lambda: self.new(ConsignmentKind.FILL_UP)),
             ("issue", self.tr("&Issue…"), lambda: self.new(ConsignmentKind.ISSUE)),
             ("pickup", self.tr("Pic&kup…"), lambda: self.new(ConsignmentKind.PICKUP)),
+            ("return", self.tr("Retur&n…"), self.new_return),
             ("count", self.tr("&Count…"), lambda: self.new(ConsignmentKind.COUNT)),
             ("reverse", self.tr("&Reverse…"), self.reverse),
             ("release", self.tr("Re&lease billing"), self.release_billing),
@@ -268,6 +270,20 @@ class ConsignmentPage(QWidget):
             self.message.setText(self.tr("Choose a customer first."))
             return None
         dialog = ConsignmentDocumentDialog(self.services, cid, kind.value, self)
+        dialog.posted.connect(lambda _number: self.reload())
+        dialog.open()
+        return dialog
+
+    def new_return(self) -> QDialog | None:
+        """Goods of the issue selected in the documents come back from the end customer."""
+        document_id = self.documents.current_id()
+        chosen = self.services.consignment.get(document_id) if document_id else None
+        if chosen is None or chosen.kind != ConsignmentKind.ISSUE or not chosen.stands:
+            self.message.setText(self.tr("Choose a posted issue in the documents first."))
+            return None
+        dialog = ConsignmentDocumentDialog(self.services, chosen.customer_id,
+                                           ConsignmentKind.RETURN.value, self,
+                                           issue_id=chosen.id or 0)  # fmt: skip
         dialog.posted.connect(lambda _number: self.reload())
         dialog.open()
         return dialog
