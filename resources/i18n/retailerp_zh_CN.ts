@@ -6403,6 +6403,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>待回访客户</translation>
     </message>
     <message>
+        <source>Complaint allowances to issue</source>
+        <translation>待开具的投诉折让红字发票</translation>
+    </message>
+    <message>
         <source>Delivery</source>
         <translation>送货单</translation>
     </message>
