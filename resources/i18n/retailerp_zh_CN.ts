@@ -5552,6 +5552,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>拣货单号</translation>
     </message>
     <message>
+        <source>Batches with complaints</source>
+        <translation>投诉较多的批次</translation>
+    </message>
+    <message>
         <source>Invoice no.</source>
         <translation>结算单号</translation>
     </message>
