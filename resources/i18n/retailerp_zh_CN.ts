@@ -3197,8 +3197,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退货政策(&amp;I)</translation>
     </message>
     <message>
-        <source>Complai&amp;nts</source>
-        <translation>客户投诉(&amp;N)</translation>
+        <source>Complaint&amp;s</source>
+        <translation>客户投诉(&amp;S)</translation>
     </message>
     <message>
         <source>Database file</source>

@@ -209,7 +209,7 @@ class SettingsDialog(QDialog):
         self.returns = ReturnPolicyPage(self.services, self)
         self.tabs.addTab(self.returns, self.tr("Return pol&icy"))
         self.complaints = ComplaintSettingsPage(self.services, self)
-        self.tabs.addTab(self.complaints, self.tr("Complai&nts"))
+        self.tabs.addTab(self.complaints, self.tr("Complaint&s"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
