@@ -244,3 +244,17 @@ def test_a_salesperson_may_not_pay_damages_out(shop, clock):
         sales.resolutions.damages(ticket_id, "80", settle="refund")
     assert s.invoices.refunds_of(d["customer"]) == []
     assert s.complaints.get(ticket_id).resolutions == []
+
+
+def test_finance_settles_the_money_of_a_ticket_the_salesperson_runs(shop, clock):
+    d = delivered(shop)
+    s = as_user(shop, clock)
+    ticket_id = accepted_ticket(s, d, "allowance")
+    finance = as_user(shop, clock, Role.FINANCE, "wang")
+    made = finance.resolutions.allowance(ticket_id, "10")
+    assert finance.red_invoices.by_number(made.numbers[0]).created_by == "wang"
+    paid = finance.resolutions.damages(ticket_id, "5", settle="refund", method="bank")
+    assert [r.method for r in finance.invoices.refunds_of(d["customer"])] == ["bank"]
+    assert len(paid.ticket.resolutions) == 3
+    with pytest.raises(PermissionDenied):  # goods stay the complaint handler's business
+        finance.resolutions.compensate(ticket_id)

@@ -138,7 +138,7 @@ class ComplaintResolutionService:
         money = c.clean_amount(amount)
         if not money:
             raise FieldError("amount", QT_TRANSLATE_NOOP("errors", "Damages are more than 0."))
-        ticket = self._ready(ticket_id)
+        ticket = self._ready(ticket_id, Permission.RECORD_PAYMENTS)
         reference = f"{ticket.number} {kind}"[:60]
         note = f"{kind} {note}".strip()
         if settle == Settlement.CREDIT:
@@ -195,7 +195,7 @@ class ComplaintResolutionService:
         money = c.clean_amount(amount)
         if not money:
             raise FieldError("amount", QT_TRANSLATE_NOOP("errors", "An allowance is more than 0."))
-        ticket = self._ready(ticket_id)
+        ticket = self._ready(ticket_id, Permission.RED_INVOICES)
         invoice_id, line_id = self._blue_line(ticket)
         text = f"{ticket.number} {reason}".strip()[:200]
         document = self.red_invoices.create(
@@ -376,9 +376,13 @@ class ComplaintResolutionService:
 
         return read(self.ctx.db, work)
 
-    def _ready(self, ticket_id: int) -> Ticket:
-        """The ticket, checked: the customer accepted the solution (or it is executing)."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
+    def _ready(
+        self, ticket_id: int, permission: Permission = Permission.HANDLE_COMPLAINTS
+    ) -> Ticket:
+        """The ticket, checked: the customer accepted the solution (or it is executing).
+        Money resolutions ask the money permission instead of the complaint one, so finance
+        settles a ticket the complaint handler could not."""
+        self.ctx.actor.require(permission)
         ticket = self._ticket(ticket_id)
         if ticket.state not in RESOLVING:
             raise StateError(
