@@ -3647,8 +3647,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退货政策(&amp;I)</translation>
     </message>
     <message>
-        <source>Complai&amp;nts</source>
-        <translation>客户投诉(&amp;N)</translation>
+        <source>Complaint&amp;s</source>
+        <translation>客户投诉(&amp;S)</translation>
     </message>
     <message>
         <source>Bac&amp;kups</source>
@@ -6604,6 +6604,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>拣货单号</translation>
     </message>
     <message>
+        <source>Batches with complaints</source>
+        <translation>投诉较多的批次</translation>
+    </message>
+    <message>
         <source>Invoice no.</source>
         <translation>结算单号</translation>
     </message>
@@ -7585,6 +7589,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Customers to call back</source>
         <translation>待回访客户</translation>
+    </message>
+    <message>
+        <source>Complaint allowances to issue</source>
+        <translation>待开具的投诉折让红字发票</translation>
     </message>
     <message>
         <source>Delivery</source>

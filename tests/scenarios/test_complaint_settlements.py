@@ -14,6 +14,7 @@ from retailerp.domain.errors import DomainError, FieldError, PermissionDenied, S
 from retailerp.domain.money import Money
 from retailerp.domain.red_invoices import RedKind
 from retailerp.domain.security import Actor, Role
+from retailerp.persistence.queries import Page
 from retailerp.services import Services
 from support.shop import Shop
 
@@ -101,6 +102,10 @@ def test_an_allowance_is_a_red_invoice_that_credits_the_blue_line_once_issued(sh
     [status] = s.complaints.detail(ticket_id).documents
     assert (status.document_kind, status.state, status.done) == ("red_invoice", "draft", False)
     assert status.amount == Money.of("56.50")
+    queue = {q.key: q for q in s.home.overview().queues}["complaint_allowances"]
+    assert (queue.count, queue.amount) == (1, Money.of("56.50"))
+    listed = s.complaints.page(Page(filters=queue.filters))
+    assert [r.id for r in listed] == [ticket_id]
     # a draft, awaiting or confirmed red invoice keeps the ticket from being resolved
     version = made.ticket.version
     with pytest.raises(StateError, match=number):
@@ -116,6 +121,8 @@ def test_an_allowance_is_a_red_invoice_that_credits_the_blue_line_once_issued(sh
     assert shop.qty(d["item"], "A-01", "K1") == 24  # no goods move for an allowance
     resolved = s.complaints.act(ticket_id, version, TicketAction.RESOLVE)
     assert resolved.state is TicketState.RESOLVED
+    queues = {q.key: q for q in s.home.overview().queues}
+    assert queues["complaint_allowances"].count == 0
 
 
 def test_an_allowance_needs_an_invoiced_delivery_and_stays_within_the_line(shop, clock):
@@ -237,3 +244,17 @@ def test_a_salesperson_may_not_pay_damages_out(shop, clock):
         sales.resolutions.damages(ticket_id, "80", settle="refund")
     assert s.invoices.refunds_of(d["customer"]) == []
     assert s.complaints.get(ticket_id).resolutions == []
+
+
+def test_finance_settles_the_money_of_a_ticket_the_salesperson_runs(shop, clock):
+    d = delivered(shop)
+    s = as_user(shop, clock)
+    ticket_id = accepted_ticket(s, d, "allowance")
+    finance = as_user(shop, clock, Role.FINANCE, "wang")
+    made = finance.resolutions.allowance(ticket_id, "10")
+    assert finance.red_invoices.by_number(made.numbers[0]).created_by == "wang"
+    paid = finance.resolutions.damages(ticket_id, "5", settle="refund", method="bank")
+    assert [r.method for r in finance.invoices.refunds_of(d["customer"])] == ["bank"]
+    assert len(paid.ticket.resolutions) == 3
+    with pytest.raises(PermissionDenied):  # goods stay the complaint handler's business
+        finance.resolutions.compensate(ticket_id)

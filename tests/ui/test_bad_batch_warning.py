@@ -63,3 +63,20 @@ def test_the_picking_list_screen_warns_before_the_bad_batch_ships(qtbot, service
     assert by_batch == {"K1": "⚠ 3 complaints: " + ", ".join(d["numbers"][:3]), "K2": ""}
     assert not dialog.warning.isHidden() and "K1" in dialog.warning.text()
     assert "K2" not in dialog.warning.text()
+
+
+def test_the_printed_picking_list_names_the_bad_batch(qtbot, services, english):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    d = complained(services)
+    s = services
+    order = s.orders.create(d["customer"].id, {}, [{"item_id": d["item"].id, "quantity": "8"}])
+    order = s.orders.confirm(order.id, order.version)
+    picking = s.orders.start_picking(order.id, order.version)
+    pdf = s.printing.pdf(picking.number)
+    text = " ".join((p.extract_text() or "") for p in PdfReader(BytesIO(pdf)).pages)
+    assert "Batches with complaints" in text
+    assert all(number in text for number in d["numbers"][:3])
+    assert d["numbers"][3] not in text  # batch K2's single ticket is no warning

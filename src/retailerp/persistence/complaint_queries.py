@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, literal, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from retailerp.domain.complaints import (
@@ -23,8 +23,10 @@ from retailerp.domain.complaints import (
     TicketState,
     current_deadline,
 )
+from retailerp.domain.money import Money
+from retailerp.domain.red_invoices import RedState
 from retailerp.persistence import tables as t
-from retailerp.persistence.home_queries import complaint_clause
+from retailerp.persistence.home_queries import Tally, complaint_clause
 from retailerp.persistence.queries import Page, keyset, like_pattern
 from retailerp.persistence.types import UtcDateTime
 
@@ -63,6 +65,9 @@ def _filters(stmt: Select, filters: Mapping[str, Any], now: datetime) -> Select:
         stmt = stmt.where(complaint_clause(overdue_at=now))
     elif filters.get("open_only"):
         stmt = stmt.where(CT.c.state.in_([s.value for s in OPEN_STATES]))
+    if filters.get("allowance_waiting"):
+        ids = _waiting_allowances().with_only_columns(t.complaint_resolutions.c.ticket_id)
+        stmt = stmt.where(CT.c.id.in_(ids))
     for key, col in (("customer_id", CT.c.customer_id), ("item_id", CT.c.item_id)):
         if filters.get(key):
             stmt = stmt.where(col == int(filters[key]))
@@ -75,6 +80,7 @@ def _filters(stmt: Select, filters: Mapping[str, Any], now: datetime) -> Select:
 def complaint_page(session: Session, page: Page, now: datetime) -> list[dict[str, Any]]:
     """Tickets with the names the list shows and their keyset ``cursor``; search finds the
     number, customer code or name and the complaint's text; filters ``open_only``,
+    ``allowance_waiting`` (a price allowance's red invoice not issued yet),
     ``overdue`` (past the deadline their state runs against at ``now``), ``customer_id``,
     ``item_id``, ``severity``, ``state``, ``batch``.  Sort keys: :data:`COMPLAINT_SORTS`, else
     urgency (``time_left``)."""
@@ -104,3 +110,25 @@ def complaint_page(session: Session, page: Page, now: datetime) -> list[dict[str
         return [{**r, "cursor": (r["finished"], r["due"], r["newest"])} for r in rows]
     stmt = keyset(stmt.add_columns(sort_col.label("sort_value")), sort_col, [CT.c.id], page)
     return [{**r, "cursor": (r["sort_value"], r["id"])} for r in session.execute(stmt).mappings()]
+
+
+def _waiting_allowances() -> Select:
+    """(ticket, amount) of the red invoices complaints' price allowances drafted that are
+    not issued (nor voided) yet."""
+    cr, ri = t.complaint_resolutions, t.red_invoices
+    waiting = [RedState.DRAFT.value, RedState.AWAITING.value, RedState.CONFIRMED.value]
+    return (
+        select(cr.c.ticket_id, cr.c.amount)
+        .join(ri, ri.c.number == cr.c.number)
+        .where(cr.c.document_kind == "red_invoice", ri.c.state.in_(waiting))
+    )
+
+
+def allowances_to_issue(session: Session) -> Tally:
+    """Tickets waiting for finance to issue their allowance's red invoice, and its gross."""
+    waiting = _waiting_allowances().subquery()
+    stmt = select(
+        func.count(func.distinct(waiting.c.ticket_id)), func.coalesce(func.sum(waiting.c.amount), 0)
+    )
+    count, amount = session.execute(stmt).one()
+    return Tally(int(count or 0), amount if isinstance(amount, Money) else Money(int(amount or 0)))

@@ -36,6 +36,7 @@ DocumentKind = Literal[
 ORDER_NUMBER = QT_TRANSLATE_NOOP("print", "Order no.")
 DELIVERY_NUMBERS = QT_TRANSLATE_NOOP("print", "Delivery no.")
 PICKING_NUMBER = QT_TRANSLATE_NOOP("print", "Picking list no.")
+BAD_BATCHES = QT_TRANSLATE_NOOP("print", "Batches with complaints")
 INVOICE_NUMBER = QT_TRANSLATE_NOOP("print", "Invoice no.")
 ORIGINAL_INVOICE_NUMBER = QT_TRANSLATE_NOOP("print", "Original invoice no.")
 RED_CONFIRMATION_NUMBER = QT_TRANSLATE_NOOP("print", "Red-letter confirmation no.")

@@ -155,7 +155,6 @@ class ComplaintResolutionService:
     ) -> list[str]:
         """The damages payment and its refund in one transaction: the money never sits on
         account, so it cannot pay an open invoice first."""
-        self.ctx.actor.require(Permission.RECORD_PAYMENTS)
         self.ctx.actor.require(Permission.REFUNDS)
         today = self.ctx.today()
 

@@ -34,7 +34,7 @@ from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.domain.working_time import OpeningHours, opening_hours
 from retailerp.persistence import home_queries as hq
-from retailerp.persistence.complaint_queries import complaint_page
+from retailerp.persistence.complaint_queries import allowances_to_issue, complaint_page
 from retailerp.persistence.complaints_repository import Attachment
 from retailerp.persistence.queries import Page
 from retailerp.persistence.unit_of_work import UnitOfWork, read, write
@@ -181,6 +181,15 @@ for _queue in (
         "complaints",
         lambda _today: {"state": TicketState.RESOLVED.value},
         permission=Permission.HANDLE_COMPLAINTS,
+    ),
+    home.Queue(
+        "complaint_allowances",
+        QT_TRANSLATE_NOOP("terms", "Complaint allowances to issue"),
+        lambda uow, _today: allowances_to_issue(uow.session),
+        "complaints",
+        lambda _today: {"allowance_waiting": True},
+        permission=Permission.RED_INVOICES,
+        money=True,
     ),
 ):
     home.register(_queue)

@@ -59,7 +59,7 @@ TABLE: dict[str, Permission | _Anyone] = {
     "ComplaintResolutionService.return_goods": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.replace": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.exchange": P.HANDLE_COMPLAINTS,
-    "ComplaintResolutionService.damages": P.HANDLE_COMPLAINTS,
+    "ComplaintResolutionService.damages": P.RECORD_PAYMENTS,  # money owed; a refund also REFUNDS
     "ComplaintResolutionService.allowance": P.RED_INVOICES,  # drafts a red invoice
     "ComplaintResolutionService.compensate": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.plan_visit": P.HANDLE_COMPLAINTS,

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from retailerp import i18n
+from retailerp.domain.complaints import bad_batches
 from retailerp.domain.consignment import KIND_TYPES
 from retailerp.domain.customers import Customer
 from retailerp.domain.document_links import LinkRole, by_role
@@ -30,6 +31,7 @@ from retailerp.printing import model as pm
 from retailerp.printing.complaint_forms import ComplaintPrint, render_form
 from retailerp.printing.invoice import RedPrintLine
 from retailerp.services.complaint_printing import DISPOSITION_SUFFIX, complaint_print
+from retailerp.services.complaints import load_settings as complaint_settings
 from retailerp.services.consignment import print_data as consignment_print_data
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
@@ -199,13 +201,25 @@ def _picking(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         company=_company(uow),
         customer=_party(customer) if customer else None,
         lines=lines,
-        references={pm.ORDER_NUMBER: order.number},
+        references={pm.ORDER_NUMBER: order.number, **_bad_batches(uow, picking)},
         payment_mode=PAYMENT_MODE_LABELS[order.payment_mode],
         note=order.note,
         picker=picking.created_by,
         checker=shipped[0].posted_by if shipped else "",
         details={**_order_details(order, customer), pm.PREPARED_BY: picking.created_by},
     )
+
+
+def _bad_batches(uow: UnitOfWork, picking: PickingList) -> dict[str, str]:
+    """``{"Batches with complaints": "K1: CP…, CP…"}`` when a batch on the list has the
+    shop's limit of complaints or more (the warehouse checks those goods), else nothing."""
+    found = uow.complaints.batch_tickets({line.item_id for line in picking.lines})
+    limit = complaint_settings(uow).bad_batch_limit
+    bad = set(bad_batches({key: len(numbers) for key, numbers in found.items()}, limit))
+    wanted = dict.fromkeys((p.item_id, p.batch) for p in picking.lines if p.batch)
+    shown = [f"{batch}: {', '.join(found[(item, batch)])}" for item, batch in wanted
+             if (item, batch) in bad]  # fmt: skip
+    return {pm.BAD_BATCHES: "; ".join(shown)} if shown else {}
 
 
 def _delivery(uow: UnitOfWork, number: str) -> pm.PrintDocument:
