@@ -217,7 +217,7 @@ class SettingsDialog(QDialog):
         self.returns = ReturnPolicyPage(self.services, self)
         self.tabs.addTab(self.returns, self.tr("Return pol&icy"))
         self.complaints = ComplaintSettingsPage(self.services, self)
-        self.tabs.addTab(self.complaints, self.tr("Complai&nts"))
+        self.tabs.addTab(self.complaints, self.tr("Co&mplaints"))
         self.backups = BackupsPage(self.services, self.local, self)
         self.tabs.addTab(self.backups, self.tr("Bac&kups"))
         self.users = UsersPage(self.services, self) if may(self.services, USERS) else QWidget()
