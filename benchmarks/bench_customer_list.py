@@ -48,8 +48,10 @@ def main(count: int) -> None:
     deep = first
     for _ in range(200):  # walk 40,000 rows deep, page by page
         deep = c.page(Page(limit=200, after=deep[-1].cursor))
-    print(f"page after 40,000 rows: "
-          f"{timed(lambda: c.page(Page(limit=200, after=deep[-1].cursor))):.1f} ms")
+    print(
+        f"page after 40,000 rows: "
+        f"{timed(lambda: c.page(Page(limit=200, after=deep[-1].cursor))):.1f} ms"
+    )
     for text in ("上海华联", "华联", "上", "138", "Lotus"):
         ms = timed(lambda text=text: c.page(Page(search=text, limit=200)))
         print(f"search {text!r}: {ms:.1f} ms, {len(c.page(Page(search=text, limit=200)))} rows")

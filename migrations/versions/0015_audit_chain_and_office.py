@@ -14,7 +14,7 @@ from alembic import op
 from retailerp.domain.audit import GENESIS, Entry, document_of, seal
 
 revision = "0015"
-down_revision = "0012"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 

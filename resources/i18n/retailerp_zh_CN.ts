@@ -69,22 +69,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数据库服务器</translation>
     </message>
     <message>
-        <source>owner</source>
-        <translation>店主</translation>
-    </message>
-    <message>
-        <source>sales</source>
-        <translation>销售</translation>
-    </message>
-    <message>
-        <source>warehouse</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <source>finance</source>
-        <translation>财务</translation>
-    </message>
-    <message>
         <source>Settings saved. Restart RetailERP to use the new journal mode or database.</source>
         <translation>设置已保存。请重新启动 RetailERP 以使用新的日志模式或数据库。</translation>
     </message>
@@ -200,6 +184,128 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+        <source>Backup not made</source>
+        <translation>未能备份</translation>
+    </message>
+    <message>
+        <source>The automatic backup could not be made: {reason} RetailERP goes on working.</source>
+        <translation>自动备份没有完成：{reason} RetailERP 照常工作。</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <source>Backup made: {path}</source>
+        <translation>已备份：{path}</translation>
+    </message>
+    <message>
+        <source>Backing up before closing</source>
+        <translation>关闭前备份</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>This database is on a PostgreSQL server, so RetailERP does not copy it itself. Have the server back it up every night with pg_dump, for example &apos;pg_dump -Fc -f retailerp-%date%.dump retailerp&apos;, keep the copies on another disk, and restore one with &apos;pg_restore --clean -d retailerp &lt;file&gt;&apos; after everyone has closed RetailERP. The README says more.</source>
+        <translation>此数据库在 PostgreSQL 服务器上，RetailERP 不自行复制。请让服务器每晚用 pg_dump 备份，例如 &apos;pg_dump -Fc -f retailerp-%date%.dump retailerp&apos;，把备份保存在另一块磁盘上；需要恢复时，待所有人关闭 RetailERP 后运行 &apos;pg_restore --clean -d retailerp &lt;文件&gt;&apos;。详见 README。</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder on this PC</source>
+        <translation>本机备份文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>RetailERP copies the database here by itself at the first start of each day, when it closes and before each upgrade, checks every copy, and keeps the last 7 days, 4 weeks and 12 months.</source>
+        <translation>RetailERP 会在每天第一次启动、关闭程序以及每次升级前自动把数据库复制到这里，逐份校验，并保留最近 7 天、4 周和 12 个月的备份。</translation>
+    </message>
+    <message>
+        <source>Backups of &amp;this database</source>
+        <translation>本数据库的备份(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>立即备份(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder.</source>
+        <translation>{path} 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be written to.</source>
+        <translation>文件夹 {path} 无法写入。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Backup made and checked: {path}</source>
+        <translation>已备份并校验：{path}</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup {name}? Everything entered after it was made is taken out (the database as it is now is kept aside as a file beside it). Everyone else must have closed RetailERP.</source>
+        <translation>用备份 {name} 替换数据库吗？该备份之后录入的所有内容都会消失（当前的数据库会另存为旁边的一个文件）。其他人必须已关闭 RetailERP。</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>正在恢复备份</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <source>The database as it was is kept as {path}.</source>
+        <translation>恢复前的数据库已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>BatchOptionsDialog</name>
     <message>
         <source>Print {n} documents</source>
@@ -247,6 +353,13 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Not printed</source>
         <translation>未打印</translation>
+    </message>
+</context>
+<context>
+    <name>ChainLinks</name>
+    <message>
+        <source>Linked documents:</source>
+        <translation>关联单据：</translation>
     </message>
 </context>
 <context>
@@ -309,10 +422,192 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>ComplaintInsightPage</name>
+    <message>
+        <source>Last {days} days</source>
+        <translation>最近 {days} 天</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>期间(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>投诉单数</translation>
+    </message>
+    <message>
+        <source>Average response</source>
+        <translation>平均响应用时</translation>
+    </message>
+    <message>
+        <source>Worst response</source>
+        <translation>最长响应用时</translation>
+    </message>
+    <message>
+        <source>Response deadline</source>
+        <translation>响应时限</translation>
+    </message>
+    <message>
+        <source>Average resolution</source>
+        <translation>平均解决用时</translation>
+    </message>
+    <message>
+        <source>Worst resolution</source>
+        <translation>最长解决用时</translation>
+    </message>
+    <message>
+        <source>Resolution deadline</source>
+        <translation>解决时限</translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation>超时完成</translation>
+    </message>
+    <message>
+        <source>&amp;Times and deadlines</source>
+        <translation>用时与时限(&amp;T)</translation>
+    </message>
+    <message>
+        <source>By ca&amp;use</source>
+        <translation>按原因(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By &amp;item</source>
+        <translation>按商品(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>By &amp;batch</source>
+        <translation>按批次(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>By cu&amp;stomer</source>
+        <translation>按客户(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>By &amp;month</source>
+        <translation>按月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat customers</source>
+        <translation>重复投诉客户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ba&amp;d batches</source>
+        <translation>问题批次(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <source>{count} complaints in the period</source>
+        <translation>本期间共 {count} 件投诉</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintSettingsPage</name>
+    <message>
+        <source>Severity suggested from (the highest met wins)</source>
+        <translation>建议等级的起点（取达到的最高等级）</translation>
+    </message>
+    <message>
+        <source>Amount at stake from</source>
+        <translation>涉及金额自</translation>
+    </message>
+    <message>
+        <source>or customers reached from</source>
+        <translation>或波及客户数自</translation>
+    </message>
+    <message>
+        <source>&amp;Bad batch: complaints on one batch</source>
+        <translation>问题批次：同一批次投诉数(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Deadlines in working minutes from receipt</source>
+        <translation>时限（自受理起的营业分钟数）</translation>
+    </message>
+    <message>
+        <source>&amp;A-class customers get (% of each deadline)</source>
+        <translation>A 类客户时限比例(&amp;A)（占各时限的 %）</translation>
+    </message>
+    <message>
+        <source>Time left turns amber in the last (%)</source>
+        <translation>剩余时间少于此比例时变黄（%）</translation>
+    </message>
+    <message>
+        <source>Opening hours the deadlines count in (08:30-18:00; empty: closed; all empty: every minute counts)</source>
+        <translation>计算时限的营业时间（如 08:30-18:00；留空表示休息；全部留空则每分钟都计）</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsModule</name>
     <message>
         <source>Complaints</source>
         <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Complaint insight</source>
+        <translation>投诉分析</translation>
     </message>
 </context>
 <context>
@@ -365,12 +660,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <source>Consignment stock at the customer {value} · oldest {days} days</source>
-        <translation>客户处寄售库存 {value} · 最早一层已 {days} 天</translation>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Consignment stock at the customer {value} (at cost {cost}) · oldest {days} days</source>
+        <translation>客户处寄售库存 {value}（成本 {cost}）· 最早一层已 {days} 天</translation>
     </message>
 </context>
 <context>
     <name>ConsignmentDocument</name>
+    <message>
+        <source>Can come back</source>
+        <translation>可退回数量</translation>
+    </message>
     <message>
         <source>Consignment fill-up</source>
         <translation>寄售补货</translation>
@@ -386,6 +689,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Consignment count</source>
         <translation>寄售盘点</translation>
+    </message>
+    <message>
+        <source>Consignment return</source>
+        <translation>寄售退货</translation>
     </message>
     <message>
         <source>Consignment</source>
@@ -499,6 +806,26 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>日期</translation>
     </message>
     <message>
+        <source>At cost</source>
+        <translation>成本金额</translation>
+    </message>
+    <message>
+        <source>Came with</source>
+        <translation>来源单据</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>入库数量</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -523,12 +850,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>提货(&amp;K)…</translation>
     </message>
     <message>
+        <source>Retur&amp;n…</source>
+        <translation>退货(&amp;N)…</translation>
+    </message>
+    <message>
         <source>&amp;Count…</source>
         <translation>盘点(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Reverse…</source>
         <translation>冲销(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease billing</source>
+        <translation>解除开票冻结(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Print</source>
@@ -539,12 +874,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>对账单(&amp;T)</translation>
     </message>
     <message>
+        <source>E&amp;xport statement…</source>
+        <translation>导出对账单(&amp;X)…</translation>
+    </message>
+    <message>
         <source>Count &amp;sheet</source>
         <translation>盘点表(&amp;S)</translation>
     </message>
     <message>
         <source>Choose a customer first.</source>
         <translation>请先选择客户。</translation>
+    </message>
+    <message>
+        <source>Choose a posted issue in the documents first.</source>
+        <translation>请先在单据列表中选择一张已过账的寄售发货单。</translation>
     </message>
     <message>
         <source>Reverse {number}</source>
@@ -557,6 +900,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>{number} reversed by {reversal}.</source>
         <translation>{number} 已由 {reversal} 冲销。</translation>
+    </message>
+    <message>
+        <source>{number} released: red invoice {red} drafted against {blue}.</source>
+        <translation>{number} 已解除冻结：已针对 {blue} 生成红字发票草稿 {red}。</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文本 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export statement</source>
+        <translation>导出对账单</translation>
     </message>
     <message>
         <source>Save PDF</source>
@@ -1215,6 +1574,45 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>RetailERP: the owner&apos;s account</source>
+        <translation>RetailERP：店主账户</translation>
+    </message>
+    <message>
+        <source>This database is new. Make the owner&apos;s account: the owner may do everything, adds the other users and gives them their roles.</source>
+        <translation>这是一个新数据库。请创建店主账户：店主拥有全部权限，并负责添加其他用户、分配角色。</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown</source>
+        <translation>显示名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>再次输入密码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Start without a login on this PC</source>
+        <translation>本机启动时免登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>For a one-person shop: this PC opens as the owner without asking for the password. The owner can turn it off in Settings ▸ Users and roles.</source>
+        <translation>适用于一人经营的店铺：本机打开程序时直接以店主身份进入，不询问密码。店主可在“设置 ▸ 用户和角色”中关闭。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Today&apos;s work — {day}</source>
@@ -1272,12 +1670,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退款(&amp;N)…</translation>
     </message>
     <message>
+        <source>Re&amp;turn…</source>
+        <translation>退货(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Goods of the selected invoice came back</source>
+        <translation>所选发票的货物退回</translation>
+    </message>
+    <message>
         <source>Select the invoices of one customer.</source>
         <translation>请选择同一客户的发票。</translation>
     </message>
     <message>
         <source>Select the one invoice the customer complains about.</source>
         <translation>请选择客户投诉的那一张发票。</translation>
+    </message>
+    <message>
+        <source>Select the one invoice whose goods came back.</source>
+        <translation>请选择退回货物所属的那一张发票。</translation>
     </message>
     <message>
         <source>Payment from {customer}; it pays open invoices oldest first.</source>
@@ -1797,6 +2207,25 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>RetailERP: log in</source>
+        <translation>RetailERP：登录</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RetailERP — {database}</source>
@@ -2174,6 +2603,25 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password for {user}</source>
+        <translation>为 {user} 设置新密码</translation>
+    </message>
+    <message>
+        <source>New &amp;password</source>
+        <translation>新密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>再次输入密码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Record payment</source>
@@ -2218,6 +2666,13 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>&amp;Keep as credit</source>
         <translation>留作预收款(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Your role ({role}) may not {what}.</source>
+        <translation>您的角色（{role}）无权{what}。</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2884,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>红冲净额</translation>
     </message>
     <message>
+        <source>Policy rule</source>
+        <translation>政策规则</translation>
+    </message>
+    <message>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
@@ -2622,6 +3081,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>扫描或输入送货单号，按回车</translation>
     </message>
     <message>
+        <source>Scan or type a serial or batch, Enter</source>
+        <translation>扫描或输入序列号或批号，按回车</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -2694,8 +3157,28 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>用红字发票冲减该送货单所开结算单中的这次退货</translation>
     </message>
     <message>
+        <source>E&amp;xchange</source>
+        <translation>换货(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Send the returned goods again at no charge (a replacement order)</source>
+        <translation>免费重新发出退回的货物（换货订单）</translation>
+    </message>
+    <message>
+        <source>Cancel exc&amp;hange…</source>
+        <translation>取消换货(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Cancel the replacement order while nothing of it has shipped</source>
+        <translation>换货订单尚未发货时将其取消</translation>
+    </message>
+    <message>
         <source>De&amp;livery no.</source>
         <translation>送货单号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Serial / b&amp;atch</source>
+        <translation>序列号/批号(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -2785,12 +3268,28 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Why is this return reversed? Every quantity goes back to the customer by a reversal document.</source>
         <translation>为什么冲销此退货单？所有数量将通过冲销单退回客户。</translation>
     </message>
+    <message>
+        <source>Cancel the exchange</source>
+        <translation>取消换货</translation>
+    </message>
+    <message>
+        <source>Why is the exchange cancelled? The replacement order is cancelled; the return stays posted and can be credited instead.</source>
+        <translation>为什么取消换货？换货订单将被取消；退货单保持已过账，可改为开具红字发票冲抵。</translation>
+    </message>
 </context>
 <context>
     <name>ReturnLinks</name>
     <message>
         <source>Re&amp;turn…</source>
         <translation>退货(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Return goods</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>The invoice billed several deliveries. Which one came back?</source>
+        <translation>该发票包含多张送货单。退回的是哪一张？</translation>
     </message>
 </context>
 <context>
@@ -3148,6 +3647,18 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退货政策(&amp;I)</translation>
     </message>
     <message>
+        <source>Co&amp;mplaints</source>
+        <translation>客户投诉(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Bac&amp;kups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;sers and roles</source>
+        <translation>用户和角色(&amp;S)</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -3187,12 +3698,20 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>实拣</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
         <source>&amp;Post delivery</source>
         <translation>确认发货(&amp;P)</translation>
     </message>
     <message>
         <source>Type the quantity actually picked; 0 leaves a line on backorder.</source>
         <translation>请输入实际拣货数量；填 0 则该行转为欠货。</translation>
+    </message>
+    <message>
+        <source>Batch {batches} has many complaints: check the goods before they leave.</source>
+        <translation>批次 {batches} 投诉较多：发货前请检查货物。</translation>
     </message>
 </context>
 <context>
@@ -3405,6 +3924,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Expiry</source>
         <translation>有效期</translation>
     </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>⚠ {count} complaints: {numbers}</source>
+        <translation>⚠ {count} 件投诉：{numbers}</translation>
+    </message>
 </context>
 <context>
     <name>TaskDialog</name>
@@ -3568,6 +4095,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>免费补货(&amp;P)</translation>
     </message>
     <message>
+        <source>In-&amp;kind compensation…</source>
+        <translation>实物补偿(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Price a&amp;llowance…</source>
+        <translation>价格折让(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Da&amp;mages…</source>
         <translation>赔偿(&amp;M)…</translation>
     </message>
@@ -3580,8 +4115,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>上门结果(&amp;O)…</translation>
     </message>
     <message>
-        <source>A price allowance needs a red invoice: issue it under Invoices.</source>
-        <translation>价格折让需开红字发票:请在发票中办理。</translation>
+        <source>A price allowance drafts a red invoice (销售折让); finance submits, confirms and issues it under Red invoices, and the ticket resolves once it is issued.</source>
+        <translation>价格折让会生成一张销售折让红字发票草稿；由财务在“红字发票”中提交、确认并开具，开具后投诉单方可解决。</translation>
     </message>
     <message>
         <source>Cause cate&amp;gory</source>
@@ -3684,6 +4219,34 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>应赔金额</translation>
     </message>
     <message>
+        <source>Credit on account</source>
+        <translation>记入客户预收款</translation>
+    </message>
+    <message>
+        <source>Pay out in cash now (refund)</source>
+        <translation>立即以现金支付（退款）</translation>
+    </message>
+    <message>
+        <source>How the customer gets the money</source>
+        <translation>赔偿款的支付方式</translation>
+    </message>
+    <message>
+        <source>Price allowance</source>
+        <translation>价格折让</translation>
+    </message>
+    <message>
+        <source>Allowance, net of VAT</source>
+        <translation>折让金额（不含税）</translation>
+    </message>
+    <message>
+        <source>In-kind compensation</source>
+        <translation>实物补偿</translation>
+    </message>
+    <message>
+        <source>Quantity given free</source>
+        <translation>免费赠送数量</translation>
+    </message>
+    <message>
         <source>On-site visit</source>
         <translation>上门服务</translation>
     </message>
@@ -3725,7 +4288,7 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
-    <name>TicketModel</name>
+    <name>TicketSource</name>
     <message>
         <source>Number</source>
         <translation>编号</translation>
@@ -3788,6 +4351,136 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Bring &amp;back into use</source>
         <translation>重新启用(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown</source>
+        <translation>显示名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>再次输入密码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation>重设密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange role…</source>
+        <translation>更改角色(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Unloc&amp;k</source>
+        <translation>解锁(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;End user…</source>
+        <translation>停用用户(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Start without a &amp;login on this PC ({pc})</source>
+        <translation>本机（{pc}）启动时免登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This PC opens as you, the owner, without asking for the password.</source>
+        <translation>本机打开程序时直接以您（店主）的身份进入，不询问密码。</translation>
+    </message>
+    <message>
+        <source>What the role may do</source>
+        <translation>该角色的权限</translation>
+    </message>
+    <message>
+        <source>&amp;New role…</source>
+        <translation>新建角色(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve role</source>
+        <translation>保存角色(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move role</source>
+        <translation>删除角色(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>A built-in role cannot be changed; make a new role.</source>
+        <translation>内置角色不能修改，请新建一个角色。</translation>
+    </message>
+    <message>
+        <source>Choose a user in the list first.</source>
+        <translation>请先在列表中选择一个用户。</translation>
+    </message>
+    <message>
+        <source>Role of {user}:</source>
+        <translation>{user} 的角色：</translation>
+    </message>
+    <message>
+        <source>End user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>End {user}? They can no longer log in; what they did keeps their name.</source>
+        <translation>停用 {user}？停用后不能再登录，其经手的记录仍保留其姓名。</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>新建角色</translation>
+    </message>
+    <message>
+        <source>Name of the role:</source>
+        <translation>角色名称：</translation>
     </message>
 </context>
 <context>
@@ -3861,8 +4554,52 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>未发现问题：</translation>
     </message>
     <message>
-        <source>Backup written:</source>
-        <translation>备份已写入：</translation>
+        <source>{count} problems found:</source>
+        <translation>发现 {count} 个问题：</translation>
+    </message>
+    <message>
+        <source>Backup written and checked:</source>
+        <translation>备份已写入并校验：</translation>
+    </message>
+    <message>
+        <source>No backups of {database} in {folder} yet.</source>
+        <translation>{folder} 中还没有 {database} 的备份。</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Copied {table}: {rows} rows</source>
+        <translation>已复制 {table}：{rows} 行</translation>
+    </message>
+    <message>
+        <source>Copying {table}: {done} of {rows} rows…</source>
+        <translation>正在复制 {table}：{done} / {rows} 行…</translation>
+    </message>
+    <message>
+        <source>Copied {rows} rows of {tables} tables into {database}.</source>
+        <translation>已将 {tables} 张表共 {rows} 行复制到 {database}。</translation>
+    </message>
+    <message>
+        <source>Checked: every table has as many rows as in the SQLite file.</source>
+        <translation>已核对：每张表的行数与 SQLite 文件一致。</translation>
+    </message>
+    <message>
+        <source>Checked: the stock of every item at each of its {places} places is the same.</source>
+        <translation>已核对：每个商品在其 {places} 个库位上的库存均一致。</translation>
+    </message>
+    <message>
+        <source>Checked: the money totals are the same ({money}).</source>
+        <translation>已核对：金额合计一致（{money}）。</translation>
+    </message>
+    <message>
+        <source>{sequences} id counters continue after the highest id; document numbers continue where the SQLite database left off.</source>
+        <translation>{sequences} 个编号计数器从最大编号之后继续；单据号接着 SQLite 数据库的最后一号继续。</translation>
+    </message>
+    <message>
+        <source>Now point every PC at the server: start RetailERP with --database {database}, or enter it under Settings, Database. Keep the SQLite file as it is, as a last backup.</source>
+        <translation>现在请让每台电脑都连接服务器：用 --database {database} 启动 RetailERP，或在“设置”的“数据库”中填写。SQLite 文件请原样保留，作为最后一份备份。</translation>
     </message>
     <message>
         <source>Restore a PostgreSQL database with the server&apos;s tools (pg_restore).</source>
@@ -3919,6 +4656,42 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Demo data written: {customers} customers, {items} items, {orders} orders since {first_day}, {invoices} invoices ({overdue} overdue).</source>
         <translation>演示数据已写入：{customers} 个客户、{items} 个商品、自 {first_day} 起的 {orders} 张订单、{invoices} 张结算单（其中 {overdue} 张逾期）。</translation>
+    </message>
+    <message>
+        <source>New password for {user}: </source>
+        <translation>{user} 的新密码：</translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>再次输入同一密码：</translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation>{user} 的密码：</translation>
+    </message>
+    <message>
+        <source>Owner account made:</source>
+        <translation>已创建店主账户：</translation>
+    </message>
+    <message>
+        <source>User added:</source>
+        <translation>已添加用户：</translation>
+    </message>
+    <message>
+        <source>Password set:</source>
+        <translation>已设置密码：</translation>
+    </message>
+    <message>
+        <source>User ended:</source>
+        <translation>已停用用户：</translation>
+    </message>
+    <message>
+        <source>User unlocked:</source>
+        <translation>已解锁用户：</translation>
+    </message>
+    <message>
+        <source>No users yet: retailerp user add NAME --role owner</source>
+        <translation>尚无用户：retailerp user add 用户名 --role owner</translation>
     </message>
 </context>
 <context>
@@ -4084,10 +4857,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>增值税税率必须是以下之一：{rates}。</translation>
     </message>
     <message>
-        <source>User {user} ({role}) may not do this: {permission}.</source>
-        <translation>用户 {user}（{role}）无权执行此操作：{permission}。</translation>
-    </message>
-    <message>
         <source>A move must go to another location.</source>
         <translation>移库必须移到另一个库位。</translation>
     </message>
@@ -4148,8 +4917,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>条码只能包含字母、数字和符号，不能有空格。</translation>
     </message>
     <message>
-        <source>Back up a PostgreSQL database with the server&apos;s tools (pg_dump); RetailERP backs up SQLite files only.</source>
-        <translation>请使用服务器自带工具（pg_dump）备份 PostgreSQL 数据库；RetailERP 只备份 SQLite 文件。</translation>
+        <source>This database is on a PostgreSQL server: back it up there with the server&apos;s tools, e.g. &apos;pg_dump -Fc -f retailerp.dump &lt;database&gt;&apos; every night, and restore with &apos;pg_restore --clean -d &lt;database&gt; retailerp.dump&apos; (see the README). RetailERP backs up SQLite files only.</source>
+        <translation>此数据库在 PostgreSQL 服务器上：请在服务器上用其工具备份，例如每晚运行 &apos;pg_dump -Fc -f retailerp.dump &lt;数据库&gt;&apos;，恢复时运行 &apos;pg_restore --clean -d &lt;数据库&gt; retailerp.dump&apos;（见 README）。RetailERP 只备份 SQLite 文件。</translation>
     </message>
     <message>
         <source>The backup cannot overwrite the database itself.</source>
@@ -4158,6 +4927,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder for backups.</source>
+        <translation>{path} 是文件，不能作为备份文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} has {free} MB free, and the copy of {source} needs about {needed} MB. Free some space or choose another folder; nothing was replaced and the earlier copies are kept.</source>
+        <translation>备份文件夹 {folder} 只剩 {free} MB，而 {source} 的备份约需 {needed} MB。请腾出空间或另选文件夹；没有替换任何文件，以前的备份都还在。</translation>
     </message>
     <message>
         <source>The backup file {path} does not exist.</source>
@@ -4174,6 +4951,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>{path} is the database itself, not a backup of it.</source>
         <translation>{path} 就是数据库本身，不是它的备份。</translation>
+    </message>
+    <message>
+        <source>{path} is open on another PC (or in another program) right now. Close RetailERP on every PC, then restore; nothing was changed.</source>
+        <translation>{path} 此刻正在另一台电脑（或另一个程序）中打开。请在所有电脑上关闭 RetailERP 后再恢复；没有做任何更改。</translation>
     </message>
     <message>
         <source>Only SQLite files and PostgreSQL servers are supported, not &apos;{kind}&apos;.</source>
@@ -4298,6 +5079,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The migration would break {count} links between records; nothing was changed.</source>
         <translation>迁移会破坏 {count} 条记录间的关联；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no room left in {folder} for the copy of {source}. Free some space or choose another folder; nothing was replaced and the earlier copies are kept.</source>
+        <translation>{folder} 已没有空间存放 {source} 的备份。请腾出空间或另选文件夹；没有替换任何文件，以前的备份都还在。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written to, so {source} was not copied there. Choose a folder you can write to; nothing was replaced.</source>
+        <translation>文件夹 {folder} 无法写入，因此没有把 {source} 复制过去。请选择可以写入的文件夹；没有替换任何文件。</translation>
     </message>
     <message>
         <source>Cannot copy {source} to {target}: {detail}</source>
@@ -4516,12 +5305,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>预警期最多 {limit} 天。</translation>
     </message>
     <message>
+        <source>Unknown language.</source>
+        <translation>未知的语言。</translation>
+    </message>
+    <message>
         <source>Goods come back only on a posted issue; {number} is not.</source>
         <translation>只有已过账的寄售发货才能退货；{number} 不是。</translation>
     </message>
     <message>
         <source>{number} has no billing block to release.</source>
         <translation>{number} 没有可释放的开票冻结。</translation>
+    </message>
+    <message>
+        <source>Issue {issue} is not invoiced yet: invoice it first, then release {number}; the red invoice credits the issue&apos;s blue invoice.</source>
+        <translation>寄售发货 {issue} 尚未开票：请先开票，再解除 {number} 的冻结；红字发票冲减的是该发货的蓝字发票。</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} does not bill the goods that came back on {number}.</source>
+        <translation>发票 {invoice} 中没有 {number} 退回的货物。</translation>
     </message>
     <message>
         <source>{number} is not a {kind}.</source>
@@ -4656,6 +5457,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>这一行没有发出 {given}（发出的是 {delivered}）。</translation>
     </message>
     <message>
+        <source>Scan or type a serial or batch number.</source>
+        <translation>请扫描或输入序列号或批号。</translation>
+    </message>
+    <message>
+        <source>Serial {serial} has come back already: it is returned once.</source>
+        <translation>序列号 {serial} 已经退回：同一序列号只能退一次。</translation>
+    </message>
+    <message>
+        <source>{code} is not on delivery {delivery}: it was delivered to this customer on {other}. Return it against that delivery.</source>
+        <translation>{code} 不在送货单 {delivery} 上：它是通过送货单 {other} 发给该客户的。请针对那张送货单办理退货。</translation>
+    </message>
+    <message>
+        <source>{code} was never delivered to this customer: only a serial or batch that went to this customer can come back.</source>
+        <translation>{code} 从未发给该客户：只有发给该客户的序列号或批号才能退回。</translation>
+    </message>
+    <message>
         <source>The return-rate threshold is a percentage above 0, at most 100.</source>
         <translation>退货率阈值是大于 0、不超过 100 的百分比。</translation>
     </message>
@@ -4694,6 +5511,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>A red invoice needs at least one line.</source>
         <translation>红字发票至少需要一行。</translation>
+    </message>
+    <message>
+        <source>The return policy refunds nothing on this return: there is nothing to credit.</source>
+        <translation>按退货政策，此退货单不予退款：没有可冲红的金额。</translation>
     </message>
     <message>
         <source>Part of this invoice has been credited already: an invoicing error reverses a whole invoice only while nothing else is credited against it.</source>
@@ -4852,6 +5673,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>问题批次至少要有 1 条投诉。</translation>
     </message>
     <message>
+        <source>Enter a percentage above 0, up to 100.</source>
+        <translation>请输入大于 0、不超过 100 的百分比。</translation>
+    </message>
+    <message>
+        <source>Enter whole working minutes, 1 or more.</source>
+        <translation>请输入营业分钟数（整数，至少 1）。</translation>
+    </message>
+    <message>
+        <source>A higher severity starts at no less than the one below.</source>
+        <translation>较高等级的起点不能低于下一级。</translation>
+    </message>
+    <message>
+        <source>Report comes no later than response, response no later than resolution.</source>
+        <translation>上报时限不得晚于响应时限，响应时限不得晚于解决时限。</translation>
+    </message>
+    <message>
         <source>Enter a time such as 2026-12-05 14:30.</source>
         <translation>请输入时间,如 2026-12-05 14:30。</translation>
     </message>
@@ -4896,12 +5733,36 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>赔偿分为直接或间接。</translation>
     </message>
     <message>
+        <source>Damages are credited on account or refunded.</source>
+        <translation>赔偿款只能记入预收款或退款支付。</translation>
+    </message>
+    <message>
         <source>Damages are more than 0.</source>
         <translation>赔偿金额须大于 0。</translation>
     </message>
     <message>
+        <source>An allowance is more than 0.</source>
+        <translation>折让金额必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Name the goods the customer receives.</source>
+        <translation>请指定客户获得的商品。</translation>
+    </message>
+    <message>
         <source>A replacement needs the item complained of.</source>
         <translation>补货需要填写被投诉的商品。</translation>
+    </message>
+    <message>
+        <source>A price allowance credits an invoice: the ticket&apos;s delivery is not invoiced yet.</source>
+        <translation>价格折让冲减的是发票：该投诉单的发货单尚未开票。</translation>
+    </message>
+    <message>
+        <source>The invoice is not one of the customer&apos;s.</source>
+        <translation>该发票不属于此客户。</translation>
+    </message>
+    <message>
+        <source>The item complained of is not on invoice {number}.</source>
+        <translation>被投诉的商品不在发票 {number} 上。</translation>
     </message>
     <message>
         <source>A return needs the ticket&apos;s delivery.</source>
@@ -4922,6 +5783,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Record the quantity affected before making documents.</source>
         <translation>生成单据前请先填写涉及数量。</translation>
+    </message>
+    <message>
+        <source>The replacement order {order} for return {number} has shipped goods: the exchange can no longer be cancelled. Return the replacement goods instead.</source>
+        <translation>退货单 {number} 的换货订单 {order} 已经发货：换货不能再取消。请改为办理换货商品的退货。</translation>
     </message>
     <message>
         <source>Return {number} is not posted: only goods that came back are exchanged.</source>
@@ -5012,8 +5877,136 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>{number} 必须在 {blockers} 之后冲销：请先冲销后者。</translation>
     </message>
     <message>
+        <source>Red invoice {red} against {invoice} is not issued yet: issue it (or void it) before reversing {number}.</source>
+        <translation>针对 {invoice} 的红字发票 {red} 尚未开具：请先开具（或作废）它，再冲销 {number}。</translation>
+    </message>
+    <message>
+        <source>{number} is invoiced on {invoice}: credit that invoice in full first, with a red invoice of the invoicing-error kind, then reverse {number}.</source>
+        <translation>{number} 已开票（{invoice}）：请先以“开票有误”类红字发票全额冲红该发票，再冲销 {number}。</translation>
+    </message>
+    <message>
+        <source>{number} is credited by red invoice {red}, not issued yet: void it first, then reverse {number}.</source>
+        <translation>{number} 已由红字发票 {red} 冲减，尚未开具：请先作废它，再冲销 {number}。</translation>
+    </message>
+    <message>
+        <source>{number} is credited by red invoice {red}, which is issued: an issued credit is not taken back, so the return stands.</source>
+        <translation>{number} 已由已开具的红字发票 {red} 冲减：已开具的红字发票不能收回，因此该退货不能冲销。</translation>
+    </message>
+    <message>
         <source>The period ends before it starts.</source>
         <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Stock of {sku}{key} at {location}: the balance says {kept}, the ledger adds up to {summed}.</source>
+        <translation>{location} 的 {sku}{key} 库存：余额为 {kept}，流水合计为 {summed}。</translation>
+    </message>
+    <message>
+        <source>{location} holds {quantity} of {sku}{key}: below zero.</source>
+        <translation>{location} 的 {sku}{key} 数量为 {quantity}：低于零。</translation>
+    </message>
+    <message>
+        <source>{number} in {what} is not a document number.</source>
+        <translation>{what}中的 {number} 不是单据编号。</translation>
+    </message>
+    <message>
+        <source>{number} in {what} was never handed out: the series {prefix}{year} stands at {last}.</source>
+        <translation>{what}中的 {number} 从未发放：编号序列 {prefix}{year} 当前为 {last}。</translation>
+    </message>
+    <message>
+        <source>{number} in {what} is used already (in {first}).</source>
+        <translation>{what}中的 {number} 已被使用（在{first}中）。</translation>
+    </message>
+    <message>
+        <source>The {prefix}{year} series has a gap: {count} missing ({numbers}{more}).</source>
+        <translation>编号序列 {prefix}{year} 有断号：缺少 {count} 个（{numbers}{more}）。</translation>
+    </message>
+    <message>
+        <source>{blue} line {line} ({sku}): red invoices credit {what} {red}, the blue line has {had}.</source>
+        <translation>{blue} 第 {line} 行（{sku}）：红字发票冲减{what} {red}，蓝字发票该行仅有 {had}。</translation>
+    </message>
+    <message>
+        <source>{blue}: red invoices credit {red} in total, the invoice is {gross}.</source>
+        <translation>{blue}：红字发票共冲减 {red}，该发票金额为 {gross}。</translation>
+    </message>
+    <message>
+        <source>Consignment of {sku} at customer {customer}: the stock there is {held}, its documents add up to {booked}.</source>
+        <translation>客户 {customer} 处寄售的 {sku}：库存为 {held}，单据合计为 {booked}。</translation>
+    </message>
+    <message>
+        <source>{number} says {paid} paid, the payments applied to it add up to {allocated}.</source>
+        <translation>{number} 记为已付 {paid}，核销到该单的收款合计为 {allocated}。</translation>
+    </message>
+    <message>
+        <source>{number} is {gross} but {paid} was paid on it.</source>
+        <translation>{number} 金额为 {gross}，但已付 {paid}。</translation>
+    </message>
+    <message>
+        <source>Refund {number} pays back {amount}, the money it names adds up to {allocated}.</source>
+        <translation>退款 {number} 退还 {amount}，其所列款项合计为 {allocated}。</translation>
+    </message>
+    <message>
+        <source>Payment {number} brought {amount} but {allocated} of it was applied or refunded.</source>
+        <translation>收款 {number} 金额为 {amount}，但已核销或退还 {allocated}。</translation>
+    </message>
+    <message>
+        <source>{number} reverses {target}, which is a reversal.</source>
+        <translation>{number} 冲销 {target}，而后者本身是冲销单。</translation>
+    </message>
+    <message>
+        <source>{number} reverses {target}, which does not exist.</source>
+        <translation>{number} 冲销 {target}，而该单据不存在。</translation>
+    </message>
+    <message>
+        <source>{number} reverses {target}, which was never posted ({state}).</source>
+        <translation>{number} 冲销 {target}，而该单据从未过账（{state}）。</translation>
+    </message>
+    <message>
+        <source>{target} is reversed {count} times.</source>
+        <translation>{target} 被冲销了 {count} 次。</translation>
+    </message>
+    <message>
+        <source>{number} is marked reversed but no reversal names it.</source>
+        <translation>{number} 标记为已冲销，但没有冲销单指向它。</translation>
+    </message>
+    <message>
+        <source>A move of {number} reverses a ledger move that does not exist.</source>
+        <translation>{number} 的一笔库存变动冲销了一笔不存在的流水。</translation>
+    </message>
+    <message>
+        <source>A move of {number} does not exactly undo its move of {target}.</source>
+        <translation>{number} 的一笔库存变动未能完全冲回 {target} 的对应流水。</translation>
+    </message>
+    <message>
+        <source>Red invoice {number} is issued but granted no credit.</source>
+        <translation>红字发票 {number} 已开具，但未形成贷项。</translation>
+    </message>
+    <message>
+        <source>Red invoice {number} is {gross} but granted a credit of {credit}.</source>
+        <translation>红字发票 {number} 金额为 {gross}，但形成的贷项为 {credit}。</translation>
+    </message>
+    <message>
+        <source>Credit {number} has no issued red invoice.</source>
+        <translation>贷项 {number} 没有对应的已开具红字发票。</translation>
+    </message>
+    <message>
+        <source>Record {rowid} of {table} points to a missing record of {parent}.</source>
+        <translation>{table} 的第 {rowid} 条记录指向 {parent} 中不存在的记录。</translation>
+    </message>
+    <message>
+        <source>Standard input ended before the password.</source>
+        <translation>标准输入在读到密码之前就结束了。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Say who acts with --user NAME (an owner); the password is asked.</source>
+        <translation>请用 --user 用户名 指明操作人（须为店主），随后会询问密码。</translation>
+    </message>
+    <message>
+        <source>The database has no users yet: the first one is the owner (retailerp user add NAME --role owner).</source>
+        <translation>数据库还没有用户：第一个用户必须是店主（retailerp user add 用户名 --role owner）。</translation>
     </message>
     <message>
         <source>Entry {id} was changed after it was written: its content no longer matches its seal.</source>
@@ -5050,6 +6043,146 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Entry {id}, verified on this PC before, is missing or was rewritten: the trail was changed behind it.</source>
         <translation>本机此前核验过的第 {id} 条记录缺失或被改写：此前的日志已被改动。</translation>
+    </message>
+    <message>
+        <source>Give the role a name.</source>
+        <translation>请填写角色名称。</translation>
+    </message>
+    <message>
+        <source>A role&apos;s name is at most {most} characters.</source>
+        <translation>角色名称最多 {most} 个字符。</translation>
+    </message>
+    <message>
+        <source>{name} is a built-in role; choose another name.</source>
+        <translation>{name} 是内置角色，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>{value} is not a permission.</source>
+        <translation>{value} 不是有效的权限。</translation>
+    </message>
+    <message>
+        <source>Only the owner may {what}.</source>
+        <translation>只有店主可以{what}。</translation>
+    </message>
+    <message>
+        <source>User {user} ({role}) may not {what}.</source>
+        <translation>用户 {user}（{role}）无权{what}。</translation>
+    </message>
+    <message>
+        <source>Give the user name.</source>
+        <translation>请填写用户名。</translation>
+    </message>
+    <message>
+        <source>A user name is at most {most} characters.</source>
+        <translation>用户名最多 {most} 个字符。</translation>
+    </message>
+    <message>
+        <source>A user name is one word of letters, digits and . - _ @ (no spaces).</source>
+        <translation>用户名只能由字母、数字和 . - _ @ 组成，不能有空格。</translation>
+    </message>
+    <message>
+        <source>A display name is at most {most} characters.</source>
+        <translation>显示名称最多 {most} 个字符。</translation>
+    </message>
+    <message>
+        <source>A password has at least {least} characters.</source>
+        <translation>密码至少 {least} 个字符。</translation>
+    </message>
+    <message>
+        <source>A password has at most {most} characters.</source>
+        <translation>密码最多 {most} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password may not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <source>User {user} was ended and can no longer log in.</source>
+        <translation>用户 {user} 已停用，不能再登录。</translation>
+    </message>
+    <message>
+        <source>User {user} is locked after {count} failed logins; the owner can unlock it.</source>
+        <translation>用户 {user} 登录失败 {count} 次后已被锁定，店主可以解锁。</translation>
+    </message>
+    <message>
+        <source>Too many failed logins: wait {seconds} s and try again.</source>
+        <translation>登录失败次数过多：请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong password; user {user} is now locked after {count} failed logins. The owner can unlock it.</source>
+        <translation>密码错误；用户 {user} 已登录失败 {count} 次，现已锁定。店主可以解锁。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. Wait {seconds} s before the next try.</source>
+        <translation>用户名或密码错误。请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>User {user} was ended already.</source>
+        <translation>用户 {user} 已经停用。</translation>
+    </message>
+    <message>
+        <source>Give the PostgreSQL database to copy into as postgresql+psycopg://user@server:5432/database.</source>
+        <translation>请按 postgresql+psycopg://用户@服务器:5432/数据库 的格式给出要复制到的 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <source>migrate-to copies a SQLite file; --database names {database}, which is not one.</source>
+        <translation>migrate-to 复制的是 SQLite 文件；--database 指定的 {database} 不是 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>{database} is not empty: it already holds {count} tables or sequences ({names}). migrate-to copies only into an empty database; create a new one (e.g. &apos;createdb -O retailerp retailerp&apos;) and give that. Nothing was written.</source>
+        <translation>{database} 不是空的：其中已有 {count} 张表或序列（{names}）。migrate-to 只复制到空数据库；请新建一个（例如 &apos;createdb -O retailerp retailerp&apos;）再指定它。没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The copy does not match the SQLite database ({detail}); it was undone and the PostgreSQL database is empty again.</source>
+        <translation>复制结果与 SQLite 数据库不一致（{detail}）；已全部撤销，PostgreSQL 数据库恢复为空。</translation>
+    </message>
+    <message>
+        <source>{method} is not in the permission table, so nobody may call it.</source>
+        <translation>{method} 不在权限表中，任何人都不能调用。</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s account exists already; log in with it.</source>
+        <translation>店主账户已经存在，请用它登录。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>User name {user} is taken already.</source>
+        <translation>用户名 {user} 已被使用。</translation>
+    </message>
+    <message>
+        <source>A built-in role cannot be removed.</source>
+        <translation>内置角色不能删除。</translation>
+    </message>
+    <message>
+        <source>Role {role} is held by {users}; give them another role first.</source>
+        <translation>角色 {role} 仍由 {users} 使用，请先为他们更换角色。</translation>
+    </message>
+    <message>
+        <source>User {user} has no role; the owner gives them one.</source>
+        <translation>用户 {user} 没有角色，请店主为其分配。</translation>
+    </message>
+    <message>
+        <source>Choose the user&apos;s role.</source>
+        <translation>请选择用户的角色。</translation>
+    </message>
+    <message>
+        <source>There is no role {role}.</source>
+        <translation>没有名为 {role} 的角色。</translation>
+    </message>
+    <message>
+        <source>{user} is the shop&apos;s only owner; make another user owner first.</source>
+        <translation>{user} 是本店唯一的店主，请先将另一位用户设为店主。</translation>
+    </message>
+    <message>
+        <source>A PC name has 1 to {most} characters.</source>
+        <translation>电脑名称须为 1 到 {most} 个字符。</translation>
     </message>
 </context>
 <context>
@@ -5255,6 +6388,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>金额</translation>
     </message>
     <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Balance and movements</source>
+        <translation>结存与发生额</translation>
+    </message>
+    <message>
+        <source>Consignment location</source>
+        <translation>寄售库位</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
         <source>Counted by</source>
         <translation>盘点人</translation>
     </message>
@@ -5455,6 +6604,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>拣货单号</translation>
     </message>
     <message>
+        <source>Batches with complaints</source>
+        <translation>投诉较多的批次</translation>
+    </message>
+    <message>
         <source>Invoice no.</source>
         <translation>结算单号</translation>
     </message>
@@ -5469,6 +6622,34 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Return no.</source>
+        <translation>退货单号</translation>
+    </message>
+    <message>
+        <source>Red invoice no.</source>
+        <translation>红字发票号</translation>
+    </message>
+    <message>
+        <source>Refund no.</source>
+        <translation>退款单号</translation>
+    </message>
+    <message>
+        <source>Replacement order no.</source>
+        <translation>换货订单号</translation>
+    </message>
+    <message>
+        <source>Replacement delivery no.</source>
+        <translation>换货送货单号</translation>
+    </message>
+    <message>
+        <source>Exchange for return no.</source>
+        <translation>换货对应退货单号</translation>
+    </message>
+    <message>
+        <source>Original delivery no.</source>
+        <translation>原送货单号</translation>
     </message>
     <message>
         <source>Customer order no.</source>
@@ -5762,6 +6943,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>免费补货</translation>
     </message>
     <message>
+        <source>in-kind compensation</source>
+        <translation>实物补偿</translation>
+    </message>
+    <message>
         <source>price allowance</source>
         <translation>价格折让</translation>
     </message>
@@ -5918,8 +7103,96 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>红字发票</translation>
     </message>
     <message>
+        <source>edit customers</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>pin a customer&apos;s class</source>
+        <translation>锁定客户等级</translation>
+    </message>
+    <message>
+        <source>review customers</source>
+        <translation>审核客户</translation>
+    </message>
+    <message>
+        <source>end or reactivate customers</source>
+        <translation>中止或恢复客户</translation>
+    </message>
+    <message>
+        <source>edit items, units and places</source>
+        <translation>编辑商品、单位和库位</translation>
+    </message>
+    <message>
+        <source>receive goods</source>
+        <translation>入库收货</translation>
+    </message>
+    <message>
+        <source>count stock</source>
+        <translation>盘点库存</translation>
+    </message>
+    <message>
+        <source>reverse stock documents</source>
+        <translation>冲销库存单据</translation>
+    </message>
+    <message>
+        <source>enter and confirm sales orders</source>
+        <translation>录入和确认销售订单</translation>
+    </message>
+    <message>
+        <source>override checks</source>
+        <translation>越权放行检查</translation>
+    </message>
+    <message>
+        <source>pick and ship goods</source>
+        <translation>拣货发货</translation>
+    </message>
+    <message>
+        <source>take goods back</source>
+        <translation>办理退货</translation>
+    </message>
+    <message>
+        <source>refund money</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>issue red invoices</source>
+        <translation>开具红字发票</translation>
+    </message>
+    <message>
+        <source>record payments</source>
+        <translation>登记收款</translation>
+    </message>
+    <message>
+        <source>handle complaints</source>
+        <translation>处理投诉</translation>
+    </message>
+    <message>
+        <source>approve complaint solutions</source>
+        <translation>批准投诉处理方案</translation>
+    </message>
+    <message>
+        <source>change the shop&apos;s settings</source>
+        <translation>修改店铺设置</translation>
+    </message>
+    <message>
+        <source>manage users and roles</source>
+        <translation>管理用户和角色</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
         <source>warehouse</source>
         <translation>仓库</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation>财务</translation>
     </message>
     <message>
         <source>bin</source>
@@ -5994,8 +7267,24 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>超过 6 个月：扣除 10% 包装损耗</translation>
     </message>
     <message>
+        <source>Replaces return</source>
+        <translation>换货对应退货单</translation>
+    </message>
+    <message>
         <source>Return</source>
         <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Replacement order</source>
+        <translation>换货订单</translation>
+    </message>
+    <message>
+        <source>Replacement delivery</source>
+        <translation>换货送货单</translation>
     </message>
     <message>
         <source>Consignment fill-up</source>
@@ -6302,6 +7591,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>待回访客户</translation>
     </message>
     <message>
+        <source>Complaint allowances to issue</source>
+        <translation>待开具的投诉折让红字发票</translation>
+    </message>
+    <message>
         <source>Delivery</source>
         <translation>送货单</translation>
     </message>
@@ -6376,6 +7669,98 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Consignment stock expiring soon</source>
         <translation>寄售库存即将过期</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>cancel the exchange</source>
+        <translation>取消换货</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>不含税金额</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>stock documents</source>
+        <translation>库存单据</translation>
+    </message>
+    <message>
+        <source>sales orders</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>picking lists</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>deliveries</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <source>invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>red invoices</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>投诉单</translation>
+    </message>
+    <message>
+        <source>service visits</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <source>refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>consignment documents</source>
+        <translation>寄售单据</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>paid on invoices</source>
+        <translation>发票已收款</translation>
+    </message>
+    <message>
+        <source>red invoices (net)</source>
+        <translation>红字发票（不含税）</translation>
+    </message>
+    <message>
+        <source>red invoices (VAT)</source>
+        <translation>红字发票（税额）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
 </context>
 </TS>

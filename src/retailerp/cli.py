@@ -3,12 +3,18 @@
 retailerp                          open the window on the default database
 retailerp --database PATH|URL      open another database
 retailerp db upgrade|check         migrate / check a database
-retailerp db backup --to FILE      consistent copy of a SQLite database
+retailerp db integrity             check the file and every business invariant, in words
+retailerp db backup [--to FILE]    verified copy of a SQLite database (default: into this
+                                   PC's backup folder, rotated 7 daily / 4 weekly / 12 monthly)
+retailerp db backups               list the backups in this PC's backup folder
 retailerp db restore FILE          replace the database with a backup
+retailerp db migrate-to URL        copy a SQLite database into an empty PostgreSQL database
 retailerp db journal-mode wal|delete  change the shared file's journal mode (everyone out)
 retailerp demo --database FILE     fill a new database with demo data
 retailerp audit verify             check the audit trail's seal (exit 1 when broken)
 retailerp audit export --to FILE   the audit trail as a CSV file
+retailerp user add|passwd|end|list|unlock  the users who log in (passwords asked, never typed
+                                   on the command line; --password-stdin for scripts)
 
 Every failure ends in one line on stderr (in the program's language) and a non-zero exit code:
 2 for a refusal or bad input, 3 for an unexpected error (``RETAILERP_DEBUG=1`` shows its
@@ -26,12 +32,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retailerp import __version__, i18n
+from retailerp.cli_users import add_user_commands, run_user_command
 from retailerp.config import LocalSettings, default_database
 from retailerp.domain.errors import DomainError
+from retailerp.domain.security import NOBODY, Actor, Role
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the demo is imported only when it runs (start-up stays light)
     from retailerp.demo import Made
+    from retailerp.persistence.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +60,11 @@ ARGPARSE_MESSAGES = frozenset(
 """argparse's error templates, translated through the catalogue like our own messages."""
 
 DEMO_MAX = 10_000
+DEMO = Actor("demo", Role.OWNER)
+CONSOLE = Actor("command line", Role.OWNER)
+"""Who acts for the audit commands: whoever may open the file at the console."""
+"""Who makes the demo's data: a new file that has no users yet (its first start asks for the
+owner's account like any new database)."""
 
 
 def tr(text: str) -> str:
@@ -136,10 +150,29 @@ def build_parser() -> argparse.ArgumentParser:
         "upgrade", help="create or migrate the database to this version", parents=common
     )
     db_commands.add_parser("check", help="check integrity, schema and stock ledger", parents=common)
-    backup = db_commands.add_parser(
-        "backup", help="write a consistent copy of a SQLite file", parents=common
+    db_commands.add_parser(
+        "integrity",
+        help="check the file and the business invariants (ledger = balances, numbers "
+        "gapless, red ≤ blue, consignment balances, money, links); exit 1 on problems",
+        parents=common,
     )
-    backup.add_argument("--to", required=True, metavar="FILE", type=Path)
+    backup = db_commands.add_parser(
+        "backup",
+        help="write a verified copy of a SQLite file (default: into this PC's backup folder)",
+        parents=common,
+    )
+    backup.add_argument("--to", metavar="FILE", type=Path)
+    db_commands.add_parser(
+        "backups",
+        help="list the backups of the database in this PC's backup folder",
+        parents=common,
+    )
+    migrate_to = db_commands.add_parser(
+        "migrate-to",
+        help="copy the SQLite database into an empty PostgreSQL database and check the copy",
+        parents=common,
+    )
+    migrate_to.add_argument("url", metavar="postgresql+psycopg://user@server/database")
     restore = db_commands.add_parser(
         "restore", help="replace the SQLite file with a backup", parents=common
     )
@@ -181,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write the audit trail to a CSV file", parents=common
     )
     export.add_argument("--to", required=True, metavar="FILE.csv", type=Path)
+    add_user_commands(commands, common)
     demo = commands.add_parser(
         "demo", help="fill a new database with bilingual demo data", parents=common
     )
@@ -219,13 +253,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str, Callable[[argparse.Namespace, str, str], int]] = {
         "upgrade": _db_upgrade,
         "check": _db_check,
+        "integrity": _db_integrity,
         "backup": _db_backup,
+        "backups": _db_backups,
+        "migrate-to": _db_migrate_to,
         "restore": _db_restore,
         "journal-mode": _db_journal_mode,
         "demo": _demo,
         "print": _print,
         "audit verify": _audit_verify,
         "audit export": _audit_export,
+        "user": _user,
     }
     if args.command == "db":
         handler = handlers[args.db_command]
@@ -269,7 +307,7 @@ def open_migrated(target: str, journal: str, *, must_exist: bool = False):  # no
         default_database().parent.mkdir(parents=True, exist_ok=True)
     db = open_database(target, journal_mode=journal, must_exist=must_exist)
     try:
-        backup = migrate.upgrade(db)
+        backup = migrate.upgrade(db, backup_dir=upgrade_backup_folder(db))
     except BaseException:
         db.dispose()
         raise
@@ -307,17 +345,144 @@ def _db_check(args: argparse.Namespace, target: str, journal: str) -> int:
     return 0
 
 
-def _db_backup(args: argparse.Namespace, target: str, journal: str) -> int:
-    from retailerp.persistence.backup import backup
+def _db_integrity(args: argparse.Namespace, target: str, journal: str) -> int:
+    from retailerp.persistence import integrity
     from retailerp.persistence.engine import open_database
 
     db = open_database(target, journal_mode=journal, must_exist=True)
     try:
-        written = backup(db, args.to)
+        problems = integrity.check(db)
     finally:
         db.dispose()
-    print(tr(QT_TRANSLATE_NOOP("cli", "Backup written:")), written)
+    for problem in problems:
+        print(problem.render(i18n.translate))
+    if problems:
+        print(
+            tr(QT_TRANSLATE_NOOP("cli", "{count} problems found:")).format(count=len(problems)),
+            db.label,
+        )
+        return 1
+    print(tr(QT_TRANSLATE_NOOP("cli", "No problems found:")), db.label)
     return 0
+
+
+def upgrade_backup_folder(db: Database) -> Path | None:
+    """Where the copy before a migration goes: the database's folder in this PC's backups."""
+    from retailerp.persistence.backup import folder_for
+
+    if db.path is None:
+        return None
+    return folder_for(LocalSettings.load().backup_root(), db.path)
+
+
+def _db_backup(args: argparse.Namespace, target: str, journal: str) -> int:
+    from retailerp.persistence.backup import automatic_backup, backup
+    from retailerp.persistence.engine import open_database
+
+    db = open_database(target, journal_mode=journal, must_exist=True)
+    try:
+        if args.to is not None:
+            written = backup(db, args.to)
+        else:
+            written = automatic_backup(db, LocalSettings.load().backup_root()).path
+    finally:
+        db.dispose()
+    print(tr(QT_TRANSLATE_NOOP("cli", "Backup written and checked:")), written)
+    return 0
+
+
+def _db_backups(args: argparse.Namespace, target: str, journal: str) -> int:
+    from retailerp.persistence.backup import BEFORE_UPGRADE, database_backups, postgres_refusal
+    from retailerp.persistence.engine import resolve_url
+
+    url = resolve_url(target)
+    if url.get_backend_name() != "sqlite":
+        raise postgres_refusal()
+    root = LocalSettings.load().backup_root()
+    found = database_backups(root, Path(url.database or ""))
+    if not found:
+        print(
+            tr(QT_TRANSLATE_NOOP("cli", "No backups of {database} in {folder} yet.")).format(
+                database=url.database, folder=root
+            )
+        )
+        return 0
+    before = tr(QT_TRANSLATE_NOOP("cli", "before an upgrade"))
+    for item in found:
+        kind = f"  ({before})" if item.kind == BEFORE_UPGRADE else ""
+        print(f"{item.made:%Y-%m-%d %H:%M:%S}  {item.size / 1_000_000:8.1f} MB  {item.path}{kind}")
+    return 0
+
+
+def _db_migrate_to(args: argparse.Namespace, target: str, journal: str) -> int:
+    from retailerp.persistence.migrate_to import migrate_to
+
+    shown: set[str] = set()
+
+    def say(table: str, done: int, total: int) -> None:
+        if done == total and table not in shown:
+            shown.add(table)
+            line = tr(QT_TRANSLATE_NOOP("cli", "Copied {table}: {rows} rows"))
+            print(line.format(table=table, rows=f"{total:,}"), flush=True)
+        elif done and done % 50_000 == 0:
+            line = tr(QT_TRANSLATE_NOOP("cli", "Copying {table}: {done} of {rows} rows…"))
+            print(line.format(table=table, done=f"{done:,}", rows=f"{total:,}"), flush=True)
+
+    outcome = migrate_to(target, args.url, say)
+    for line in migrate_report(outcome, args.url):
+        print(line)
+    return 0
+
+
+def migrate_report(outcome: object, url: str) -> list[str]:
+    """The checked copy in words."""
+    from sqlalchemy.engine import make_url
+
+    from retailerp.persistence.migrate_to import Outcome
+
+    assert isinstance(outcome, Outcome)
+    shown_url = make_url(url).render_as_string(hide_password=True)
+    money = ", ".join(
+        f"{i18n.translate('terms', words)} {amount.amount:,.2f}"
+        for words, amount in outcome.money.items()
+    )
+    texts = (
+        tr(QT_TRANSLATE_NOOP("cli", "Copied {rows} rows of {tables} tables into {database}.")),
+        tr(
+            QT_TRANSLATE_NOOP("cli", "Checked: every table has as many rows as in the SQLite file.")
+        ),
+        tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Checked: the stock of every item at each of its {places} places is the same.",
+            )
+        ),
+        tr(QT_TRANSLATE_NOOP("cli", "Checked: the money totals are the same ({money}).")),
+        tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "{sequences} id counters continue after the highest id; document numbers continue "
+                "where the SQLite database left off.",
+            )
+        ),
+        tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Now point every PC at the server: start RetailERP with --database {database}, "
+                "or enter it under Settings, Database. Keep the SQLite file as it is, as a last "
+                "backup.",
+            )
+        ),
+    )
+    values = {
+        "rows": f"{sum(outcome.rows.values()):,}",
+        "tables": len(outcome.rows),
+        "database": shown_url,
+        "places": f"{outcome.stock_places:,}",
+        "money": money,
+        "sequences": outcome.sequences,
+    }
+    return [line.format(**values) for line in texts]
 
 
 def _db_restore(args: argparse.Namespace, target: str, journal: str) -> int:
@@ -363,6 +528,11 @@ def _db_journal_mode(args: argparse.Namespace, target: str, journal: str) -> int
     return 0
 
 
+def _user(args: argparse.Namespace, target: str, journal: str) -> int:
+    must_exist = args.user_command != "add"
+    return run_user_command(args, lambda: open_migrated(target, journal, must_exist=must_exist))
+
+
 def _print(args: argparse.Namespace, target: str, journal: str) -> int:
     from retailerp.persistence.engine import open_database
     from retailerp.persistence.migrate import require_current
@@ -372,7 +542,7 @@ def _print(args: argparse.Namespace, target: str, journal: str) -> int:
     try:
         require_current(db)
         number = args.number + ("/D" if args.form == "disposition" else "")
-        pdf = Services.over(db).printing.pdf(
+        pdf = Services.over(db, actor=NOBODY).printing.pdf(  # printing is a read
             number, args.paper, args.copies, i18n.current_language()
         )
     finally:
@@ -393,7 +563,7 @@ def _audit_verify(args: argparse.Namespace, target: str, journal: str) -> int:
     db = open_database(target, journal_mode=journal, must_exist=True)
     try:
         require_current(db)
-        result = Services.over(db).audit.verify()
+        result = Services.over(db, actor=CONSOLE).audit.verify()
     finally:
         db.dispose()
     for finding in result.findings:
@@ -419,7 +589,7 @@ def _audit_export(args: argparse.Namespace, target: str, journal: str) -> int:
     db = open_database(target, journal_mode=journal, must_exist=True)
     try:
         require_current(db)
-        written = Services.over(db).audit.export_csv(args.to)
+        written = Services.over(db, actor=CONSOLE).audit.export_csv(args.to)
     finally:
         db.dispose()
     print(tr(QT_TRANSLATE_NOOP("cli", "{n} audit entries written to {file}.")).format(
@@ -493,7 +663,7 @@ def _demo_target_mode(path: Path, journal: str) -> str | None:
         return journal
     db = open_migrated(str(path), journal)
     try:
-        services = Services.over(db)
+        services = Services.over(db, actor=NOBODY)
         if services.customers.page(Page(limit=1)) or services.items.page(Page(limit=1)):
             return None
         return db.journal_mode
@@ -511,7 +681,7 @@ def _fill_demo(partial: Path, mode: str, args: argparse.Namespace) -> Made:
     try:
         size = demo.DemoSize(customers=args.customers, items=args.items)
         return demo.fill(
-            Services.over(db),
+            Services.over(db, actor=DEMO),
             size,
             progress=lambda step: print(tr(QT_TRANSLATE_NOOP("cli", "Demo:")), step),
         )

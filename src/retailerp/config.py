@@ -31,6 +31,11 @@ def default_database() -> Path:
     return data_dir() / "retailerp.db"
 
 
+def default_backup_folder() -> Path:
+    """Where this PC keeps its automatic backups unless told otherwise."""
+    return data_dir() / "backups"
+
+
 @dataclass
 class LocalSettings:
     language: str = ""
@@ -41,6 +46,16 @@ class LocalSettings:
     """SQLite journal: auto, wal or delete. The mode a new file gets (auto: WAL locally,
     DELETE on a network share); an existing file keeps the mode recorded in it, and a PC set to
     wal or delete refuses a file in the other mode (see ``persistence.journal``)."""
+    backup_folder: str = ""
+    """'' is :func:`default_backup_folder`; else a folder on this PC for automatic backups."""
+
+    def backup_root(self) -> Path:
+        """The folder automatic backups go to (each database in a sub-folder of it)."""
+        return (
+            Path(self.backup_folder).expanduser()
+            if self.backup_folder
+            else (default_backup_folder())
+        )
 
     @classmethod
     def load(cls) -> LocalSettings:
@@ -59,3 +74,11 @@ class LocalSettings:
         temp = target.with_suffix(".tmp")
         temp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
         temp.replace(target)
+
+
+def pc_name() -> str:
+    """This PC's name as the office knows it (the host name; ``RETAILERP_PC_NAME`` for tests)."""
+    import socket
+
+    name = os.environ.get("RETAILERP_PC_NAME") or socket.gethostname() or "this-pc"
+    return name.strip()[:49] or "this-pc"

@@ -1,5 +1,7 @@
 """The demo's complaint tickets: every state and severity, some overdue, each resolution
-kind that makes documents, and one bad batch with several tickets.  Made through the
+kind that makes documents (a price allowance issued as a red invoice, in-kind compensation
+shipped free, damages on account and paid out in cash among them), and one bad batch with
+several tickets.  Made through the
 services, after the sales history (the tickets name real deliveries)."""
 
 from __future__ import annotations
@@ -34,7 +36,12 @@ PLAN = [
     ("follow_up", "1200", "damages", 72),
     ("closed", "400", "exchange", 96),
     ("rejected", "90", "", 10),
+    ("resolved", "300", "allowance", 60),
+    ("resolved", "500", "compensation", 40),
+    ("follow_up", "650", "damages_refund", 55),
+    ("executing", "400", "allowance_draft", 8),  # the red invoice waits for finance
 ]
+NEEDS_INVOICE = ("allowance", "allowance_draft")
 TEXTS = {
     "zh": ["外包装破损", "产品有异味", "数量短少", "颜色与样品不符", "保质期临近"],
     "en": ["Box damaged", "Smells odd", "Short delivered", "Colour unlike sample", "Near expiry"],
@@ -49,8 +56,10 @@ def fill_complaints(services: Services, rng: random.Random, chinese: bool) -> in
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     texts = TEXTS["zh" if chinese else "en"]
     made = 0
+    invoiced = _delivered_lines(services, invoiced=True) or lines
     for n, (state, amount, resolution, hours) in enumerate(PLAN):
-        delivery_id, item_id, batch = lines[n % len(lines)]
+        pool = invoiced if resolution in NEEDS_INVOICE else lines
+        delivery_id, item_id, batch = pool[n % len(pool)]
         _ticket(services, now - timedelta(hours=hours), delivery_id, item_id, batch,
                 amount, rng.choice(texts), state, resolution)  # fmt: skip
         made += 1
@@ -64,9 +73,11 @@ def fill_complaints(services: Services, rng: random.Random, chinese: bool) -> in
     return made
 
 
-def _delivered_lines(services: Services) -> list[tuple[int, int, str]]:
+def _delivered_lines(services: Services, invoiced: bool = False) -> list[tuple[int, int, str]]:
     found = []
     for row in services.orders.deliveries_page(Page(limit=40)):
+        if invoiced and not row.invoice_number:
+            continue
         for line in services.complaints.delivery_items(row.id):
             if line["quantity"] >= 2:
                 found.append((row.id, line["item_id"], line["batch"]))
@@ -112,6 +123,15 @@ def _resolve(services: Services, ticket_id: int, resolution: str, state: str) ->
         res.replace(ticket_id, override_reason="demo")
     elif resolution == "damages":
         res.damages(ticket_id, "120")
+    elif resolution == "damages_refund":
+        res.damages(ticket_id, "80", "indirect", "spoilt display", settle="refund")
+    elif resolution == "compensation":
+        made = res.compensate(ticket_id, override_reason="demo")
+        _ship(services, made.numbers[0])
+    elif resolution in NEEDS_INVOICE:
+        made = res.allowance(ticket_id, "20", "scratches")
+        if resolution == "allowance":
+            _issue(services, made.numbers[0], f"CPALLOW{ticket_id:06d}")
     elif resolution == "visit":
         visit = res.plan_visit(ticket_id, services.ctx.today(), "Zhang")
         res.record_visit(visit.numbers[0], "fixed on site")
@@ -122,6 +142,13 @@ def _resolve(services: Services, ticket_id: int, resolution: str, state: str) ->
         ticket = cs.follow_up(ticket_id, ticket.version, 4, "ok")
     if state == "closed":
         cs.act(ticket_id, ticket.version, A.CLOSE)
+
+
+def _issue(services: Services, number: str, confirmation: str) -> None:
+    red = services.red_invoices.by_number(number)
+    red = services.red_invoices.submit(red.id or 0, red.version)
+    red = services.red_invoices.confirm(red.id or 0, red.version, confirmation)
+    services.red_invoices.issue(red.id or 0, red.version)
 
 
 def _ship(services: Services, order_number: str) -> None:

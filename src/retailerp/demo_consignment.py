@@ -10,6 +10,7 @@ import heapq
 import random
 from collections.abc import Iterator
 from datetime import date, timedelta
+from decimal import Decimal
 
 from retailerp.domain.customers import CustomerStatus
 from retailerp.domain.items import Item, Tracking
@@ -53,7 +54,20 @@ def fill_consignment(
     for document in invoicing.documents():
         if document.kind == "issue" and document.state == "posted":
             invoicing.invoice_issue(document.id or 0, document.version)
+    _credit_returns(_on(services, today))
     return len(lives)
+
+
+def _credit_returns(services: Services) -> None:
+    """Finance releases the billing block of the end-customer return once its issue is
+    invoiced: the red invoice is drafted and sent for confirmation."""
+    for document in services.consignment.documents():
+        if document.kind == "return" and document.state == "posted" and document.billing_block:
+            released = services.consignment.release_billing_block(
+                document.id or 0, document.version
+            )
+            red = services.red_invoices.get(released.red_invoice_id or 0)
+            services.red_invoices.submit(red.id or 0, red.version)
 
 
 def _run_in_date_order(lives: list[Life]) -> None:
@@ -118,13 +132,16 @@ def _fill(services: Services, customer_id: int, lines: list[tuple[Item, int]]) -
 
 def _short_dated(services: Services, customer_id: int, item: Item, today: date, n: int) -> None:
     """A batch close to expiry bought in a week ago and sent out first (first expiry first
-    out): what the home page's "expiring soon" queue shows."""
+    out): what the home page's "expiring soon" queue shows.  The third customer's came in
+    without a cost, so its stock at cost shows as not known."""
     if item.tracking != Tracking.BATCH or item.bin_id is None:
         return
     expiry = today + timedelta(days=8 + 6 * n)
     batch = f"S{services.ctx.today():%y%m%d}{n}"
+    cost = (item.price.amount * Decimal("0.7")).quantize(Decimal("0.01")) if n < 2 else 0
     services.stock.receive(
-        item.bin_id, [{"item_id": item.id, "quantity": 5, "batch": batch, "expiry": expiry}]
+        item.bin_id,
+        [{"item_id": item.id, "quantity": 5, "batch": batch, "expiry": expiry, "unit_cost": cost}],
     )
     _fill(services, customer_id, [(item, 5)])
 

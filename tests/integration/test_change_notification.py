@@ -22,6 +22,7 @@ from retailerp.services.changes import (
     ChangeSet,
     changes_of,
 )
+from support.dbtools import as_owner
 
 
 @pytest.fixture
@@ -133,7 +134,7 @@ def test_a_failing_subscriber_neither_fails_the_write_nor_silences_the_others(
 
 
 def test_each_database_has_its_own_bus(services: Services) -> None:
-    assert Services.over(services.ctx.db).changes is services.changes
+    assert as_owner(services.ctx.db).changes is services.changes
     assert isinstance(services.changes, ChangeBus)
     other = ChangeBus()
     heard: list[ChangeSet] = []

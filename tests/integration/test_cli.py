@@ -15,6 +15,7 @@ from retailerp import cli, i18n
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.services import Page, Services
+from support.dbtools import as_owner
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +53,7 @@ def test_demo_fills_a_realistic_data_set_and_check_passes(
 ) -> None:
     target = str(tmp_path / "demo.db")
     assert run("--database", target, "demo") == 0
-    services = Services.over(open_database(target, must_exist=True))
+    services = as_owner(open_database(target, must_exist=True))
     customers = services.customers.page(Page(limit=1000))
     classes = Counter(row.abc_class for row in customers)
     assert len(customers) >= 200
@@ -76,11 +77,11 @@ def test_backup_and_restore_round_trip(tmp_path: Path) -> None:
     assert run("--database", str(target), "demo", "--customers", "20", "--items", "10") == 0
     backup = tmp_path / "copy.db"
     assert run("--database", str(target), "db", "backup", "--to", str(backup)) == 0
-    services = Services.over(open_database(target))
+    services = as_owner(open_database(target))
     services.customers.create({"code": "AFTER", "name": "Added after the backup"})
     services.ctx.db.dispose()
     assert run("--database", str(target), "db", "restore", str(backup)) == 0
-    restored = Services.over(open_database(target, must_exist=True))
+    restored = as_owner(open_database(target, must_exist=True))
     codes = {row.code for row in restored.customers.page(Page(limit=100))}
     assert "AFTER" not in codes and len(codes) == 20
     kept = list(tmp_path.glob("shop.before-restore-*.db"))
@@ -156,7 +157,7 @@ def test_migration_seeds_the_standard_locations_of_the_domain(tmp_path: Path) ->
 
     db = open_database(tmp_path / "shop.db")
     migrate.upgrade(db)
-    services = Services.over(db)
+    services = as_owner(db)
     from retailerp.persistence.unit_of_work import read
 
     codes = {(loc.code, loc.kind.value) for loc in read(db, lambda u: u.locations.all())}
@@ -171,7 +172,7 @@ def test_print_renders_a_document_from_the_command_line(
 
     target = str(tmp_path / "demo.db")
     assert run("--database", target, "demo", "--customers", "12", "--items", "12") == 0
-    services = Services.over(open_database(target, must_exist=True))
+    services = as_owner(open_database(target, must_exist=True))
     delivery = services.orders.deliveries_page(Page(limit=1))[0]
     out = tmp_path / "dn.pdf"
     # as the issue writes it: options after the command
@@ -276,8 +277,14 @@ HOSTILE = [
     ["demo", "--customers"],
     ["--journal-mode", "memory", "db", "check"],
     ["--language", "fr", "db", "check"],
-    ["db", "backup"],
+    ["db", "backup", "--to"],
     ["db", "backup", "--to", "{tmp}/shop.db"],
+    ["db", "migrate-to"],
+    ["db", "migrate-to", "mysql://u@localhost/shop"],
+    ["db", "migrate-to", "{tmp}/copy.db"],
+    ["--database", "{tmp}/newer.db", "db", "migrate-to", "postgresql://u@server/db"],
+    ["--database", "{tmp}/junk.db", "db", "migrate-to", "postgresql://u@server/db"],
+    ["--database", "postgresql://u@server/db", "db", "backups"],
     ["db", "backup", "--to", "{tmp}/no/such/copy.db"],
     ["db", "restore"],
     ["db", "restore", "{tmp}/nothing.db"],

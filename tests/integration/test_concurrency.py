@@ -23,8 +23,7 @@ from retailerp.domain.errors import StaleRecordError
 from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database, open_database
 from retailerp.persistence.unit_of_work import UnitOfWork
-from retailerp.services import Services
-from support.dbtools import row_count, services_for
+from support.dbtools import as_owner, row_count, services_for
 
 WORKER = Path(__file__).resolve().parents[1] / "support" / "concurrency_worker.py"
 TIMEOUT = 180
@@ -219,5 +218,5 @@ def test_a_save_waiting_behind_another_is_refused_as_stale(db: Database) -> None
     assert events == ["bob issues", "bob then sees alice 的名字"]
     assert isinstance(outcome["result"], StaleRecordError), outcome["result"]
     assert "changed by alice" in str(outcome["result"])
-    saved = Services.over(db).customers.get(opened.id)
+    saved = as_owner(db).customers.get(opened.id)
     assert (saved.name, saved.version) == ("alice 的名字", 2)

@@ -12,8 +12,8 @@ from retailerp import demo
 from retailerp.domain.complaints import Severity, TicketState
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
-from retailerp.services import Page, Services
-from support.dbtools import services_for
+from retailerp.services import Page
+from support.dbtools import as_owner, services_for
 
 TODAY = date(2026, 12, 1)
 SIZE = demo.DemoSize(customers=40, items=48, orders=40)
@@ -102,7 +102,7 @@ def test_the_summary_is_a_sentence(filled) -> None:  # noqa: ANN001
 def test_a_tiny_demo_still_fills(tmp_path: Path) -> None:
     db = open_database(tmp_path / "tiny.db")
     migrate.upgrade(db)
-    made = demo.fill(Services.over(db), demo.DemoSize(customers=5, items=5, orders=6))
+    made = demo.fill(as_owner(db), demo.DemoSize(customers=5, items=5, orders=6))
     assert made.orders == 6
     db.dispose()
 
@@ -122,7 +122,9 @@ def test_returns_of_every_reason_condition_and_outcome(filled) -> None:  # noqa:
         "changed_mind",
     }  # fmt: skip
     assert {line.condition.value for d in documents for line in d.lines} == {
-        "resellable", "defective", "scrap"
+        "resellable",
+        "defective",
+        "scrap",
     }
     assert {d.state.value for d in documents} == {"draft", "posted", "cancelled", "reversed"}
     assert any(d.override_reason for d in documents)  # the owner accepted one anyway
@@ -139,7 +141,12 @@ def test_complaints_in_every_state_and_severity_with_a_bad_batch(filled) -> None
     assert any(r.time_left.overdue for r in rows)
     assert services.complaints.insight().bad_batches
     kinds = {d.kind for r in rows for d in services.complaints.get(r.id).resolutions}
-    assert kinds >= {"return", "exchange", "replacement", "damages", "on_site"}
+    assert kinds >= {"return", "exchange", "replacement", "damages", "on_site", "allowance",
+                     "compensation"}  # fmt: skip
+    documents = [d for r in rows for d in services.complaints.detail(r.id).documents]
+    allowances = {d.state for d in documents if d.document_kind == "red_invoice"}
+    assert allowances == {"issued", "draft"}  # one issued and resolved, one waiting
+    assert any(d.document_kind == "refund" and d.done for d in documents)
 
 
 def test_three_consignment_customers_have_a_year_of_history(filled) -> None:  # noqa: ANN001
@@ -151,6 +158,11 @@ def test_three_consignment_customers_have_a_year_of_history(filled) -> None:  # 
     kinds = {d.kind for d in documents}
     assert kinds == {"fill_up", "issue", "pickup", "return", "count"}
     assert any(d.state == "reversed" for d in documents)
+    [credited] = [d for d in documents if d.kind == "return"]
+    red = services.red_invoices.get(credited.red_invoice_id)  # released: its red invoice
+    assert (credited.billing_block, red.kind, red.state) == (False, "return", "awaiting")
+    costs = [row.cost for row in overview]
+    assert costs[0] is not None and costs[0] < overview[0].value and None in costs
     assert services.consignment.expiring()  # short-dated batches at the customers
     counts = {q.key: q.count for q in services.home.overview().queues}
     assert counts["consignment_expiring"] >= 3

@@ -21,10 +21,12 @@ from retailerp.persistence import journal, migrate
 from retailerp.persistence.engine import open_database
 from retailerp.persistence.errors import DatabaseProblem
 from retailerp.persistence.unit_of_work import read
-from retailerp.services import Page, Services
+from retailerp.services import Page
+from support.dbtools import as_owner
 
 HOLDER = """
 import sqlite3, sys
+from support.dbtools import as_owner
 connection = sqlite3.connect(sys.argv[1], isolation_level=None)
 mode = connection.execute("PRAGMA journal_mode = " + sys.argv[2]).fetchone()[0]
 connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -224,7 +226,7 @@ def test_a_running_pc_notices_when_another_switches_the_file(sqlite_path: Path) 
         assert read(db, lambda u: u.settings.get(journal.RECORDED_KEY)) == "delete"
         db.engine.dispose()  # the next unit of work opens a new connection
         with another_pc(sqlite_path, "WAL"), pytest.raises(DatabaseProblem) as info:
-            Services.over(db).customers.page(Page())
+            as_owner(db).customers.page(Page())
         assert "Another PC uses" in str(info.value)
         assert "(WAL instead of DELETE)" in str(info.value)
     finally:
@@ -345,7 +347,7 @@ def test_an_open_connection_does_not_write_after_another_pc_switched_the_file(
 ) -> None:
     make_database(sqlite_path, "delete")
     db = open_database(sqlite_path)
-    services = Services.over(db)
+    services = as_owner(db)
     try:
         services.customers.create({"code": "C1", "name": "Before"})  # a pooled connection
         with another_pc(sqlite_path, "WAL"):

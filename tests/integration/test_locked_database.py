@@ -10,7 +10,8 @@ import pytest
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.persistence.errors import DatabaseBusy, DatabaseProblem
-from retailerp.services import Page, Services
+from retailerp.services import Page
+from support.dbtools import as_owner
 
 
 @pytest.mark.parametrize("journal", ["wal", "delete"])
@@ -22,14 +23,14 @@ def test_a_long_foreign_lock_gives_busy_and_saves_nothing(tmp_path: Path, journa
     try:
         with pytest.raises(DatabaseProblem) as caught:
             db = open_database(path, journal_mode=journal, busy_timeout_ms=200)
-            Services.over(db).customers.create({"code": "C1", "name": "Blocked"})
+            as_owner(db).customers.create({"code": "C1", "name": "Blocked"})
         assert "busy" in str(caught.value) or "locked" in str(caught.value)
         if isinstance(caught.value, DatabaseBusy):
             assert "Nothing was saved" in str(caught.value)
     finally:
         other.execute("ROLLBACK")
         other.close()
-    services = Services.over(open_database(path, journal_mode=journal))
+    services = as_owner(open_database(path, journal_mode=journal))
     assert services.customers.page(Page()) == []
     services.customers.create({"code": "C1", "name": "After the lock"})
     assert [row.code for row in services.customers.page(Page())] == ["C1"]

@@ -15,7 +15,7 @@ from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database, open_database
 from retailerp.persistence.errors import DatabaseProblem
 from retailerp.services import Page, Services
-from support.dbtools import row_count
+from support.dbtools import as_owner, row_count
 
 STANDARD = {"WH", "QC", "SCRAP", "CUSTOMERS", "SUPPLIERS", "ADJUST"}
 
@@ -125,7 +125,7 @@ def test_a_sqlite_file_with_data_is_copied_before_it_is_upgraded(
         assert migrate.current_revision(db) == migrate.head_revision()
         assert not migrate.needs_upgrade(db)
         assert migrate.schema_differences(db) == []
-        assert Services.over(db).customers.page(Page(search="要保留"))[0].code == "KEEP"
+        assert as_owner(db).customers.page(Page(search="要保留"))[0].code == "KEEP"
     finally:
         db.dispose()
     assert copy is not None and copy.parent == backups
@@ -203,5 +203,5 @@ def test_the_pinyin_migration_spells_the_names_already_there(db: Database) -> No
             )
         )
     migrate.upgrade(db)
-    found = Services.over(db).customers.page(Page(search="shhl"))
+    found = as_owner(db).customers.page(Page(search="shhl"))
     assert [(row.code, row.name) for row in found] == [("C1", "上海华联")]

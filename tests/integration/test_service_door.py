@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 import retailerp.services
 from retailerp.domain.errors import DomainError, FieldError, ValidationError
+from retailerp.domain.security import NOBODY
 from retailerp.persistence import migrate
 from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database, open_database
@@ -76,7 +77,7 @@ def test_every_public_service_method_is_checked_at_the_door() -> None:
 
 ATTRIBUTE = {
     type(service).__name__: name
-    for name, service in vars(Services(ServiceContext(None))).items()  # type: ignore[arg-type]
+    for name, service in vars(Services(ServiceContext(None, NOBODY))).items()  # type: ignore[arg-type]
     if name != "ctx"
 }
 """Service class name → its attribute on ``Services``."""

@@ -31,7 +31,7 @@ def consigned(shop: Shop) -> dict:
                            "tracking": "batch", "barcode": "6901234567892"})  # fmt: skip
     bin_id = s.stock.add_bin("A-01").id
     s.stock.receive(bin_id, [{"item_id": item.id, "quantity": "9", "batch": "M1",
-                              "expiry": date(2026, 4, 1)}])  # fmt: skip
+                              "expiry": date(2026, 4, 1), "unit_cost": "6"}])  # fmt: skip
     fill = s.consignment.create_fill_up(customer.id, [{"item_id": item.id, "quantity": "7"}])
     fill = s.consignment.plan_fill_up(fill.id, fill.version)
     fill = s.consignment.post_fill_up(fill.id, fill.version)
@@ -90,13 +90,77 @@ def test_the_statement_prints_opening_movements_closing_and_money(
     assert (statement.opening, statement.closing) == (D(0), D(4))
     rows = text_rows(rows_of, s.consignment.statement_pdf(d["customer"], start, end, language="en"))
     assert "Consignment statement" in rows
-    assert f"2026-03-10 {d['fill'].number} Fill-up +7 70.00" in rows
-    assert f"2026-03-10 {d['issue'].number} Issue -3 30.00" in rows
-    figures = {r.split(" ")[0]: r for r in rows}
-    assert any(r == "Opening balance 0 / 0.00" for r in rows)
-    assert any(r == "Closing balance 4 / 40.00" for r in rows)
+    assert "Date Document Kind Quantity Value Cost" in rows
+    assert f"2026-03-10 {d['fill'].number} Fill-up +7 70.00 42.00" in rows  # 7 × cost 6.00
+    assert f"2026-03-10 {d['issue'].number} Issue -3 30.00 18.00" in rows
+    assert "Balance and movements Quantity Value Cost" in rows
+    assert "Opening balance 0 0.00 0.00" in rows
+    assert "Fill-ups 7 70.00 42.00" in rows and "Issues 3 30.00 18.00" in rows
+    assert "Closing balance 4 40.00 24.00" in rows
     assert any(r == "Invoiced 33.90" for r in rows) and any(r == "Paid 20.00" for r in rows)
-    assert "Period" in figures
+    assert any(r.startswith("Period") for r in rows)
+
+
+def test_a_statement_of_goods_without_a_known_cost_says_so(shop: Shop, rows_of: Reader) -> None:
+    s = shop.s
+    customer = s.customers.create({"code": "C009", "name": "Nocost"})
+    item = s.items.create({"sku": "TEA", "name": "Tea", "price": "5", "vat_rate": "13"})
+    s.stock.receive(s.stock.add_bin("B-01").id, [{"item_id": item.id, "quantity": "4"}])
+    fill = s.consignment.create_fill_up(customer.id, [{"item_id": item.id, "quantity": "4"}])
+    fill = s.consignment.plan_fill_up(fill.id, fill.version)
+    s.consignment.post_fill_up(fill.id, fill.version)
+    assert s.consignment.position(customer.id).cost is None
+    rows = text_rows(
+        rows_of,
+        s.consignment.statement_pdf(
+            customer.id, date(2026, 3, 1), date(2026, 3, 31), language="en"
+        ),
+    )
+    assert "Closing balance 4 20.00 unknown" in rows
+    zh = text_rows(
+        rows_of,
+        s.consignment.statement_pdf(
+            customer.id, date(2026, 3, 1), date(2026, 3, 31), language="zh_CN"
+        ),
+    )
+    assert any(r.endswith("20.00 未知") for r in zh)
+
+
+def test_the_statement_exports_as_csv_and_xlsx_read_back(shop: Shop) -> None:
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    d = consigned(shop)
+    s = shop.s
+    s.invoices.record_payment(d["customer"], "20", "bank", "")
+    start, end = date(2026, 3, 1), date(2026, 3, 31)
+    data = s.consignment.statement_export(d["customer"], start, end, "csv", "en")
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == ["Consignment statement"]
+    assert ["Customer code", "C001"] in rows and ["Customer", "华联超市"] in rows
+    assert ["Date", "Document", "Kind", "Quantity", "Value", "Cost"] in rows
+    assert ["2026-03-10", d["fill"].number, "Fill-up", "7", "70.00", "42.00"] in rows
+    assert ["2026-03-10", d["issue"].number, "Issue", "-3", "30.00", "18.00"] in rows
+    assert ["Closing balance", "4", "40.00", "24.00"] in rows
+    assert ["Invoiced", "", "33.90", ""] in rows and ["Paid", "", "20.00", ""] in rows
+
+    book = load_workbook(io.BytesIO(s.consignment.statement_export(
+        d["customer"], start, end, "xlsx", "zh_CN")))  # fmt: skip
+    sheet = book.active
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert values[0][0] == "寄售对账单"
+    line = next(r for r in values if r[1] == d["fill"].number)
+    assert (line[0].date(), line[3], line[4], line[5]) == (date(2026, 3, 10), 7, 70, 42)
+    closing = next(r for r in values if r[0] == "期末结存")
+    assert closing[1:4] == [4, 40, 24]
+    money_cell = next(c for row in sheet.iter_rows() for c in row if c.value == 70)
+    assert money_cell.number_format == "#,##0.00"
+    with pytest.raises(FieldError, match="'pdf' is not one of csv, xlsx") as refused:
+        s.consignment.statement_export(d["customer"], start, end, "pdf", "en")
+    assert refused.value.field == "fmt"
 
 
 def test_a_settled_count_prints_book_and_counted(shop: Shop, rows_of: Reader) -> None:

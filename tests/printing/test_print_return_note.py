@@ -15,6 +15,7 @@ from retailerp.domain.errors import OverridableRefusal
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.services import Services
+from support.dbtools import as_owner
 from support.returns_shop import deliver, later
 
 Rows = Callable[[bytes], list[list[str]]]
@@ -27,7 +28,7 @@ def posted(tmp_path: Path) -> tuple[Path, Services, str]:
     path = tmp_path / "shop.db"
     db = open_database(path)
     migrate.upgrade(db)
-    s = Services.over(db, today=lambda: date(2026, 3, 10))
+    s = as_owner(db, today=lambda: date(2026, 3, 10))
     d = deliver(s)
     s = later(s, 20)
     one = [{"delivery_line_id": d.line_id, "quantity": "1", "condition": "resellable"}]

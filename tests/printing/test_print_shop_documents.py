@@ -22,7 +22,7 @@ from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.printing import PRESETS
 from retailerp.services import Services
-from support.dbtools import audit_entries
+from support.dbtools import as_owner, audit_entries
 
 TODAY = date(2026, 3, 10)
 TAX_ID = "91330106MA2H3K5L0W"
@@ -42,7 +42,7 @@ def shop(path: Path, today: date = TODAY) -> Services:
     db = open_database(path)
     migrate.upgrade(db)
     i18n.set_language("en")
-    return Services.over(db, today=lambda: today)
+    return as_owner(db, today=lambda: today)
 
 
 def stock_items(s: Services, rng: random.Random, count: int) -> list[int]:

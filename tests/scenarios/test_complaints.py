@@ -15,6 +15,7 @@ from retailerp.domain.money import Money
 from retailerp.domain.security import Actor, Role
 from retailerp.persistence.unit_of_work import read
 from retailerp.services import Services
+from support.dbtools import as_owner
 from support.shop import Shop
 
 D = Decimal
@@ -44,7 +45,7 @@ def clock() -> Clock:
 
 
 def as_user(shop: Shop, clock: Clock, role: Role = Role.OWNER, name: str = "boss") -> Services:
-    return Services.over(
+    return as_owner(
         shop.s.ctx.db, actor=Actor(name, role), today=lambda: date(2026, 3, 10), clock=clock
     )
 
@@ -367,7 +368,7 @@ def test_the_home_page_counts_open_and_overdue_complaints(shop, clock):
     d = delivered(shop)
     s = as_user(shop, clock)
     s.complaints.create(ticket_values(d))  # received in March: long overdue by the real clock
-    fresh = Services.over(shop.s.ctx.db, today=lambda: date(2026, 3, 10))
+    fresh = as_owner(shop.s.ctx.db, today=lambda: date(2026, 3, 10))
     now = datetime.now(UTC)
     fresh.ctx.clock = lambda: now
     fresh.complaints.create(ticket_values(d))

@@ -16,8 +16,11 @@ from retailerp.domain.errors import (
     ValidationError,
 )
 from retailerp.domain.money import Money
+from retailerp.domain.red_invoices import RedKind
 from retailerp.domain.security import Actor, Role
 from retailerp.services import Page, Services
+from retailerp.services.consignment import ConsignmentPosition
+from support.dbtools import as_owner
 from support.shop import Shop
 
 D = Decimal
@@ -28,12 +31,12 @@ def on(shop: Shop, days: int, actor: Actor | None = None) -> Services:
     kwargs: dict = {"today": lambda: TODAY + timedelta(days=days)}
     if actor is not None:
         kwargs["actor"] = actor
-    return Services.over(shop.s.ctx.db, **kwargs)
+    return as_owner(shop.s.ctx.db, **kwargs)
 
 
 def stocked(shop: Shop) -> dict:
-    """Milk (batch goods, 10.00 net, VAT 13 %) in bin A-01: M1 expiring in April (6), M2 in
-    June (8); one customer C001."""
+    """Milk (batch goods, 10.00 net, VAT 13 %) in bin A-01: M1 expiring in April (6, cost
+    7.00), M2 in June (8, cost 7.50); one customer C001."""
     s = shop.s
     customer = s.customers.create({"code": "C001", "name": "华联超市", "credit_limit": "500"})
     item = s.items.create(
@@ -43,8 +46,20 @@ def stocked(shop: Shop) -> dict:
     s.stock.receive(
         a01,
         [
-            {"item_id": item.id, "quantity": "6", "batch": "M1", "expiry": date(2026, 4, 1)},
-            {"item_id": item.id, "quantity": "8", "batch": "M2", "expiry": date(2026, 6, 1)},
+            {
+                "item_id": item.id,
+                "quantity": "6",
+                "batch": "M1",
+                "expiry": date(2026, 4, 1),
+                "unit_cost": "7",
+            },
+            {
+                "item_id": item.id,
+                "quantity": "8",
+                "batch": "M2",
+                "expiry": date(2026, 6, 1),
+                "unit_cost": "7.50",
+            },
         ],
     )
     return {"customer": customer.id, "item": item.id, "bin": a01}
@@ -95,22 +110,26 @@ def test_the_whole_process_for_batch_goods(any_shop: Shop) -> None:
     assert at(shop, item, "M2") == {"A-01": 4, "CONS-C001": 4, "CUSTOMERS": 0, "ADJUST": 0}
     position = s.invoices.position(d["customer"])
     assert position.balance == Money.zero()  # no invoice, no open balance
-    assert s.consignment.position(d["customer"]) == (Money.of("100"), 0)
+    assert s.consignment.position(d["customer"]) == ConsignmentPosition(
+        Money.of("100"), Money.of("72"), 0
+    )  # at cost 6 × 7.00 + 4 × 7.50
 
     # overview, 20 days later: value, age, the M1 batch expires within the 30-day horizon
     s20 = on(shop, 20)
     [row] = s20.consignment.overview()
-    assert (row.code, row.quantity, row.value, row.oldest_age, row.expiring) == (
-        "C001", D(10), Money.of("100"), 20, 1)  # fmt: skip
+    assert (row.code, row.quantity, row.value, row.cost, row.oldest_age, row.expiring) == (
+        "C001", D(10), Money.of("100"), Money.of("72"), 20, 1)  # fmt: skip
     lines = {ln.key: ln for ln in s20.consignment.stock(d["customer"])}
     assert (lines["M1"].quantity, lines["M1"].days_left, lines["M1"].warn) == (D(6), 2, True)
     assert (lines["M2"].quantity, lines["M2"].warn) == (D(4), False)
+    assert (lines["M1"].cost, lines["M2"].cost) == (Money.of("42"), Money.of("30"))
     assert [(w.key, w.days_left) for _, w in s20.consignment.expiring()] == [("M1", 2)]
 
     # issue 4: proposed first expiry first out (M1), oldest layer consumed first
     issue = s20.consignment.create_issue(d["customer"], [{"item_id": item, "quantity": "4"}])
     assert [(ln.batch, ln.quantity) for ln in issue.lines] == [("M1", D(4))]
     issue = s20.consignment.post_issue(issue.id, issue.version)
+    assert issue.lines[0].unit_cost == Money.of("7")  # the cost of the layer it consumed
     assert shop.moves(issue.number) == [("CONS-C001", "CUSTOMERS", D(4), "M1")]
     assert at(shop, item, "M1") == {"A-01": 0, "CONS-C001": 2, "CUSTOMERS": 4, "ADJUST": 0}
     layers = {(la.source, la.key): la for la in s20.consignment.layers(d["customer"])}
@@ -150,8 +169,29 @@ def test_the_whole_process_for_batch_goods(any_shop: Shop) -> None:
     warehouse = on(shop, 20, Actor("w", Role.WAREHOUSE))
     with pytest.raises(PermissionDenied):
         warehouse.consignment.release_billing_block(ret.id, ret.version)
-    released = s20.consignment.release_billing_block(ret.id, ret.version)
-    assert released.billing_block is False
+    assert s20.red_invoices.of_invoice(invoice.id) == []
+
+    # finance releases the block: a red invoice (return kind) against the issue's blue invoice
+    finance = on(shop, 20, Actor("f", Role.FINANCE))
+    released = finance.consignment.release_billing_block(ret.id, ret.version)
+    assert released.billing_block is False and released.red_invoice_id is not None
+    red = s20.red_invoices.get(released.red_invoice_id)
+    assert (red.number, red.kind, red.state, red.invoice_id, red.blue_number) == (
+        "RI2026-000001", "return", "draft", invoice.id, invoice.number)  # fmt: skip
+    assert [(ln.invoice_line_id, ln.quantity) for ln in red.lines] == [(invoice.lines[0].id, D(1))]
+    assert (red.net, red.vat, red.gross) == (Money.of("10"), Money.of("1.30"), Money.of("11.30"))
+    with pytest.raises(StateError, match=f"{ret.number} has no billing block to release"):
+        finance.consignment.release_billing_block(ret.id, released.version)
+    assert finance.consignment.links(d["customer"])[ret.id] == [issue.number, red.number]
+    red = finance.red_invoices.submit(red.id, red.version)
+    red = finance.red_invoices.confirm(red.id, red.version, "HZ2026000001")
+    red = finance.red_invoices.issue(red.id, red.version)
+    assert red.state == "issued"
+    [blue_line] = finance.red_invoices.blue_lines(invoice.id)
+    assert (blue_line.credited_quantity, blue_line.open_quantity) == (D(1), D(3))
+    position = s20.invoices.position(d["customer"])  # the blue invoice was paid: in credit
+    assert (position.open_balance, position.on_account, position.balance) == (
+        Money.zero(), Money.of("11.30"), Money.of("-11.30"))  # fmt: skip
 
     # reverse the pickup: every location as before it; the second time refused
     reversed_ = s20.consignment.reverse(pickup.id, "picked up by mistake")
@@ -162,13 +202,91 @@ def test_the_whole_process_for_batch_goods(any_shop: Shop) -> None:
     with pytest.raises(StateError, match="is reversed: it cannot reverse"):
         s20.consignment.reverse(pickup.id, "again")
 
-    # out of order: the fill-up has an issue on it, the issue an invoice and a return
+    # out of order: the fill-up has an issue on it, the issue a return, the return a credit
     with pytest.raises(StateError, match=f"{fill.number} cannot be reversed before {issue.number}"):
         s20.consignment.reverse(fill.id, "wrong customer")
-    with pytest.raises(StateError, match=f"before {invoice.number}, {ret.number}"):
+    with pytest.raises(StateError, match=f"{issue.number} cannot be reversed before {ret.number}"):
         s20.consignment.reverse(issue.id, "not sold")
+    with pytest.raises(StateError, match=f"credited by red invoice {red.number}, which is issued"):
+        s20.consignment.reverse(ret.id, "never came back")
     assert at(shop, item, "M1") == {"A-01": 0, "CONS-C001": 3, "CUSTOMERS": 3, "ADJUST": 0}
+    assert s20.invoices.position(d["customer"]).balance == Money.of("-11.30")
     assert shop.ledger_ok()
+
+
+def test_an_invoiced_issue_is_reversed_once_its_invoice_is_credited_in_full(
+    any_shop: Shop,
+) -> None:
+    shop, d = any_shop, stocked(any_shop)
+    s, item = shop.s, d["item"]
+    fill = filled(shop, d, "10")
+    issue = s.consignment.create_issue(d["customer"], [{"item_id": item, "quantity": "4"}])
+    issue = s.consignment.post_issue(issue.id, issue.version)
+    invoice = s.consignment.invoice_issue(issue.id, s.consignment.get(issue.id).version)
+    s.invoices.record_payment(d["customer"], "45.20", "bank", "")
+    ret = s.consignment.create_return(issue.id, [{"source_line_id": issue.lines[0].id,
+                                                  "quantity": "1"}])  # fmt: skip
+    ret = s.consignment.post_return(ret.id, ret.version)
+
+    # first the return (nothing credited yet, so it may go), then the invoice, then the issue
+    with pytest.raises(StateError, match=f"{issue.number} cannot be reversed before {ret.number}"):
+        s.consignment.reverse(issue.id, "not sold")
+    s.consignment.reverse(ret.id, "never came back")
+    with pytest.raises(StateError, match=f"{issue.number} is invoiced on {invoice.number}: credit"):
+        s.consignment.reverse(issue.id, "not sold")
+    red = s.red_invoices.create(invoice.id, RedKind.INVOICING_ERROR, [], "not sold after all")
+    with pytest.raises(StateError, match=f"Red invoice {red.number} against {invoice.number}"):
+        s.consignment.reverse(issue.id, "not sold")
+    assert at(shop, item, "M1") == {"A-01": 0, "CONS-C001": 2, "CUSTOMERS": 4, "ADJUST": 0}
+    red = s.red_invoices.submit(red.id, red.version)
+    red = s.red_invoices.confirm(red.id, red.version, "HZ2026000002")
+    s.red_invoices.issue(red.id, red.version)
+
+    reversed_ = s.consignment.reverse(issue.id, "not sold")
+    assert reversed_.state == "reversed"
+    assert shop.moves(reversed_.reversal_number) == [("CUSTOMERS", "CONS-C001", D(4), "M1")]
+    assert at(shop, item, "M1") == {"A-01": 0, "CONS-C001": 6, "CUSTOMERS": 0, "ADJUST": 0}
+    position = s.invoices.position(d["customer"])  # paid 45.20, credited 45.20: on account
+    assert (position.open_balance, position.balance) == (Money.zero(), Money.of("-45.20"))
+    assert s.consignment.position(d["customer"]).value == Money.of("100")
+    s.consignment.reverse(fill.id, "wrong customer")
+    assert at(shop, item, "M1") == {"A-01": 6, "CONS-C001": 0, "CUSTOMERS": 0, "ADJUST": 0}
+    assert shop.ledger_ok()
+
+
+def test_the_return_credit_waits_for_the_invoice_and_stays_within_it(shop: Shop) -> None:
+    d = stocked(shop)
+    s, item = shop.s, d["item"]
+    filled(shop, d, "10")
+    issue = s.consignment.create_issue(d["customer"], [{"item_id": item, "quantity": "4"}])
+    issue = s.consignment.post_issue(issue.id, issue.version)
+    ret = s.consignment.create_return(issue.id, [{"source_line_id": issue.lines[0].id,
+                                                  "quantity": "2"}])  # fmt: skip
+    ret = s.consignment.post_return(ret.id, ret.version)
+    assert ret.lines[0].unit_cost == Money.of("7")  # back at the cost it left with
+    with pytest.raises(StateError, match=f"Issue {issue.number} is not invoiced yet"):
+        s.consignment.release_billing_block(ret.id, ret.version)
+    invoice = s.consignment.invoice_issue(issue.id, s.consignment.get(issue.id).version)
+    # an allowance of 30.00 of the line's 40.00 leaves 10.00: the return's 20.00 is refused
+    allowance = s.red_invoices.create(
+        invoice.id, RedKind.ALLOWANCE, [{"invoice_line_id": invoice.lines[0].id, "net": "30"}]
+    )
+    with pytest.raises(ValidationError, match="can be credited at most 10.00 net"):
+        s.consignment.release_billing_block(ret.id, ret.version)
+    unchanged = s.consignment.get(ret.id)
+    assert (unchanged.billing_block, unchanged.red_invoice_id) == (True, None)
+    assert [r.number for r in s.red_invoices.of_invoice(invoice.id)] == [allowance.number]
+    s.red_invoices.void(allowance.id, allowance.version, "agreed otherwise")
+    released = s.consignment.release_billing_block(ret.id, unchanged.version)
+    red = s.red_invoices.get(released.red_invoice_id)
+    assert (red.gross, red.reason) == (Money.of("22.60"), ret.number)
+    # a voided credit may be drafted again; a pending one keeps the return from reversal
+    with pytest.raises(StateError, match=f"{red.number}, not issued yet: void it first"):
+        s.consignment.reverse(ret.id, "never came back")
+    s.red_invoices.void(red.id, red.version, "wrong quantity")
+    again = s.consignment.release_billing_block(ret.id, released.version)
+    assert again.red_invoice_id != red.id
+    assert s.red_invoices.get(again.red_invoice_id).gross == Money.of("22.60")
 
 
 def test_every_reversal_restores_stock_exactly_in_the_right_order(any_shop: Shop) -> None:

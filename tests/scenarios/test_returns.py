@@ -18,6 +18,7 @@ from retailerp.domain.errors import (
 from retailerp.domain.money import Money
 from retailerp.domain.security import Actor, Role
 from retailerp.services import Services
+from support.dbtools import as_owner
 from support.shop import Shop
 
 D = Decimal
@@ -43,7 +44,7 @@ def delivered(shop: Shop) -> dict:
 
 
 def later(shop: Shop, days: int) -> Services:
-    return Services.over(shop.s.ctx.db, today=lambda: DELIVERED_ON + timedelta(days=days))
+    return as_owner(shop.s.ctx.db, today=lambda: DELIVERED_ON + timedelta(days=days))
 
 
 def test_a_partial_return_to_quarantine_and_its_reversal(any_shop: Shop) -> None:

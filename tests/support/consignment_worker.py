@@ -14,31 +14,20 @@ import sys
 import traceback
 from typing import Any
 
+import race  # tests/support: this script's own folder is on sys.path
+
 from retailerp.domain import consignment
 from retailerp.domain.errors import DomainError
 from retailerp.domain.security import Actor
-from retailerp.persistence.engine import open_database
 from retailerp.services import Services
-
-
-def pause_after_checking() -> None:
-    check = consignment.assign_lots
-
-    def checked_then_wait(*args: Any, **kwargs: Any) -> list[consignment.ConsignmentLine]:
-        result = check(*args, **kwargs)
-        print("checked", flush=True)
-        sys.stdin.readline()
-        return result
-
-    consignment.assign_lots = checked_then_wait  # type: ignore[assignment]
 
 
 def main() -> None:
     args = json.loads(sys.argv[1])
     target = args["target"]
-    db = open_database(target) if "://" in target else open_database(target, journal_mode="delete")
+    db = race.open_target(target)
     if args.get("pause"):
-        pause_after_checking()
+        race.pause_after(consignment, "assign_lots", "checked")
     services = Services.over(db, actor=Actor(args["user"]))
     result: dict[str, Any] = {"posted": False, "refused": "", "errors": []}
     try:
@@ -52,7 +41,7 @@ def main() -> None:
         result["errors"] = [traceback.format_exc(limit=4)]
     finally:
         db.dispose()
-    print(json.dumps(result), flush=True)
+    race.finish(result)
 
 
 if __name__ == "__main__":

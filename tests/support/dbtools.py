@@ -16,6 +16,16 @@ TODAY = date(2026, 3, 16)
 """The day the integration tests run on (the review period began on 1 February 2026)."""
 
 
+OWNER = Actor("owner", Role.OWNER)
+"""The acting owner of tests that do not care who acts."""
+
+
+def as_owner(db: Database, **kwargs: object) -> Services:
+    """Every service over ``db`` for :data:`OWNER` (or the ``actor`` given)."""
+    kwargs.setdefault("actor", OWNER)
+    return Services.over(db, **kwargs)
+
+
 def services_for(
     db: Database, user: str = "owner", role: Role = Role.OWNER, today: date = TODAY
 ) -> Services:

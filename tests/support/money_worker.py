@@ -14,30 +14,19 @@ import sys
 import traceback
 from typing import Any
 
+import race  # tests/support: this script's own folder is on sys.path
+
 from retailerp.domain import invoicing
 from retailerp.domain.security import Actor
-from retailerp.persistence.engine import open_database
 from retailerp.services import Services
-
-
-def pause_after_applying() -> None:
-    apply = invoicing.apply_money
-
-    def applied_then_wait(*args: Any, **kwargs: Any) -> list[invoicing.Invoice]:
-        result = apply(*args, **kwargs)
-        print("applied", flush=True)
-        sys.stdin.readline()
-        return result
-
-    invoicing.apply_money = applied_then_wait  # type: ignore[assignment]
 
 
 def main() -> None:
     args = json.loads(sys.argv[1])
     target = args["target"]
-    db = open_database(target) if "://" in target else open_database(target, journal_mode="delete")
+    db = race.open_target(target)
     if args.get("pause"):
-        pause_after_applying()
+        race.pause_after(invoicing, "apply_money", "applied")
     services = Services.over(db, actor=Actor(args["user"]))
     try:
         print("started", flush=True)
@@ -47,7 +36,7 @@ def main() -> None:
         result = {"paid": [], "errors": [traceback.format_exc(limit=4)]}
     finally:
         db.dispose()
-    print(json.dumps(result), flush=True)
+    race.finish(result)
 
 
 if __name__ == "__main__":

@@ -15,30 +15,19 @@ import sys
 import traceback
 from typing import Any
 
+import race  # tests/support: this script's own folder is on sys.path
+
 from retailerp.domain import fulfilment
 from retailerp.domain.security import Actor
-from retailerp.persistence.engine import open_database
 from retailerp.services import Services
-
-
-def pause_after_planning() -> None:
-    plan = fulfilment.plan_picking
-
-    def planned_then_wait(*args: Any, **kwargs: Any) -> list[fulfilment.PickingLine]:
-        result = plan(*args, **kwargs)
-        print("planned", flush=True)
-        sys.stdin.readline()
-        return result
-
-    fulfilment.plan_picking = planned_then_wait  # type: ignore[assignment]
 
 
 def main() -> None:
     args = json.loads(sys.argv[1])
     target = args["target"]
-    db = open_database(target) if "://" in target else open_database(target, journal_mode="delete")
+    db = race.open_target(target)
     if args.get("pause"):
-        pause_after_planning()
+        race.pause_after(fulfilment, "plan_picking", "planned")
     services = Services.over(db, actor=Actor(args["user"]))
     try:
         order = services.orders.get(args["order_id"])
@@ -52,7 +41,7 @@ def main() -> None:
         result = {"lines": [], "errors": [traceback.format_exc(limit=4)]}
     finally:
         db.dispose()
-    print(json.dumps(result), flush=True)
+    race.finish(result)
 
 
 if __name__ == "__main__":

@@ -15,31 +15,20 @@ import sys
 import traceback
 from typing import Any
 
+import race  # tests/support: this script's own folder is on sys.path
+
 from retailerp.domain import red_invoices
 from retailerp.domain.errors import DomainError
 from retailerp.domain.security import Actor, Role
-from retailerp.persistence.engine import open_database
 from retailerp.services import Services
-
-
-def pause_after_checking() -> None:
-    check = red_invoices.credit_lines
-
-    def checked_then_wait(*args: Any, **kwargs: Any) -> list[red_invoices.RedInvoiceLine]:
-        result = check(*args, **kwargs)
-        print("checked", flush=True)
-        sys.stdin.readline()
-        return result
-
-    red_invoices.credit_lines = checked_then_wait  # type: ignore[assignment]
 
 
 def main() -> None:
     args = json.loads(sys.argv[1])
     target = args["target"]
-    db = open_database(target) if "://" in target else open_database(target, journal_mode="delete")
+    db = race.open_target(target)
     if args.get("pause"):
-        pause_after_checking()
+        race.pause_after(red_invoices, "credit_lines", "checked")
     services = Services.over(db, actor=Actor(args["user"], Role.FINANCE))
     result: dict[str, Any] = {"number": "", "refused": "", "errors": []}
     try:
@@ -54,7 +43,7 @@ def main() -> None:
         result["errors"] = [traceback.format_exc(limit=4)]
     finally:
         db.dispose()
-    print(json.dumps(result), flush=True)
+    race.finish(result)
 
 
 if __name__ == "__main__":

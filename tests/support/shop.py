@@ -10,6 +10,7 @@ from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.persistence.unit_of_work import read
 from retailerp.services import Services
+from support.dbtools import as_owner
 
 
 class Shop:
@@ -44,4 +45,4 @@ class Shop:
 def open_shop(target: str | Path) -> Shop:
     db = open_database(target)
     migrate.upgrade(db)
-    return Shop(Services.over(db, today=lambda: date(2026, 3, 10)))
+    return Shop(as_owner(db, today=lambda: date(2026, 3, 10)))

@@ -30,6 +30,7 @@ from retailerp import i18n  # noqa: E402
 from retailerp.persistence import migrate  # noqa: E402
 from retailerp.persistence.engine import Database, open_database  # noqa: E402
 from retailerp.services import Page, Services  # noqa: E402
+from support.dbtools import as_owner  # noqa: E402
 
 W = TypeVar("W", bound=QWidget)
 
@@ -48,7 +49,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def services(db: Database) -> Services:
-    return Services.over(db)
+    return as_owner(db)
 
 
 @pytest.fixture

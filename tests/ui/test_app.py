@@ -66,6 +66,7 @@ def test_the_main_window_has_exactly_the_working_modules(qtbot, services: Servic
         "returns",
         "return_analysis",
         "complaints",
+        "complaint_insight",
         "red_invoices",
         "consignment",
         "audit",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QInputDialog, QPushButton
+from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton
 
 from retailerp.domain.complaints import TicketState
 from retailerp.services import Services
@@ -157,14 +157,15 @@ def test_the_list_shows_time_left_and_opens_from_the_home_queue(
     qtbot.addWidget(page)
     model = page.model
     assert model.rowCount() == 2
-    column = model.KEYS.index("time_left")
+    column = model.column_of("time_left")
     first = model.index(0, column)
     assert model.data(first).startswith("-")
     assert model.data(first, Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(1, column), Qt.ItemDataRole.BackgroundRole) is None
     page.show_preset({"open_only": True, "overdue": True}, "Overdue complaints")
-    assert model.rowCount() == 1 and page.preset.text() == "Overdue complaints"
-    assert services.complaints.get(model.rows[0].id).escalated_to == 2  # escalated on open
+    shown = page.findChild(QLabel, "complaints_preset").text()
+    assert model.rowCount() == 1 and shown == "Showing: Overdue complaints"
+    assert services.complaints.get(model.row_at(0).id).escalated_to == 2  # escalated on open
 
 
 def test_the_customer_card_shows_their_tickets_and_logs_a_new_one(
@@ -208,3 +209,47 @@ def test_no_two_things_on_one_key_in_the_ticket_dialog(qtbot, services, delivere
     finally:
         remove_translators(QApplication.instance(), translators)
         i18n.set_language(before)
+
+
+def test_allowance_compensation_and_cash_damages_from_the_documents_tab(
+    qtbot, services: Services, delivered: dict, english, monkeypatch
+):
+    s = services
+    s.invoices.invoice([delivered["delivery"].id])
+    ticket = s.complaints.create(
+        {"customer_id": delivered["customer"].id, "description": "scratched",
+         "delivery_id": delivered["delivery"].id, "item_id": delivered["item"].id,
+         "batch": "K1", "quantity": "2"}
+    )  # fmt: skip
+    dialog = TicketDialog(s, ticket.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(prompts, "ask_reason", answer("Give 20 off"))
+    for action in ("acknowledge", "investigate", "propose", "accept"):
+        click_action(qtbot, dialog, action)
+    dialog.tabs.setCurrentIndex(2)
+    shown: list[str] = []
+    monkeypatch.setattr(ticket_dialog, "show_error", lambda _p, e: shown.append(str(e)))
+    monkeypatch.setattr(prompts, "ask_reason", answer("20"))
+    qtbot.mouseClick(button(dialog, "Price allowance…"), Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(prompts, "ask_reason", answer("1"))
+    qtbot.mouseClick(button(dialog, "In-kind compensation…"), Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(prompts, "ask_reason", answer("30"))
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda _p, _t, _l, items, *_a, **_k: (items[1], True)
+    )
+    qtbot.mouseClick(button(dialog, "Damages…"), Qt.MouseButton.LeftButton)
+    assert shown == []
+    rows = [
+        [dialog.documents.item(r, c).text() for c in range(4)]
+        for r in range(dialog.documents.rowCount())
+    ]
+    assert [(r[0], r[1][:2], r[2]) for r in rows] == [
+        ("price allowance", "RI", "draft"),
+        ("in-kind compensation", "SO", "confirmed"),
+        ("damages", "PY", "posted ✓"),
+        ("damages", "RF", "posted ✓"),
+    ]
+    assert rows[0][3] == "22.60"
+    [refund] = s.invoices.refunds_of(delivered["customer"].id)
+    assert refund.number == rows[3][1] and refund.method == "cash"

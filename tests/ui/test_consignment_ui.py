@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from retailerp.services import Services
 from retailerp.ui import prompts
@@ -29,7 +29,7 @@ def shop(services: Services) -> dict:
     item = services.items.create(milk)
     bin_id = services.stock.add_bin("A-01").id
     services.stock.receive(bin_id, [{"item_id": item.id, "quantity": "9", "batch": "M1",
-                                     "expiry": date(2030, 1, 1)}])  # fmt: skip
+                                     "expiry": date(2030, 1, 1), "unit_cost": "6"}])  # fmt: skip
     return {"customer": customer.id, "item": item.id}
 
 
@@ -120,8 +120,93 @@ def test_no_consignment_screen_has_two_things_on_one_key(
         page = ConsignmentPage(services)
         qtbot.addWidget(page)
         assert duplicates(page) == []
+        back = ConsignmentDocumentDialog(services, shop["customer"], "return", None, 0)
+        qtbot.addWidget(back)
+        assert duplicates(back) == []
         title = "寄售" if language == "zh_CN" else "Consignment"
         assert dialog.windowTitle().startswith(title)
     finally:
         remove_translators(QApplication.instance(), translators)
         i18n.set_language("en")
+
+
+def test_drill_down_to_every_layer_release_the_billing_block_and_export_the_statement(
+    qtbot, show_page, services: Services, shop: dict, monkeypatch, tmp_path
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    c, item = services.consignment, shop["item"]
+    for quantity in ("3", "2"):  # two fill-ups of the same batch: two layers
+        draft = c.create_fill_up(shop["customer"], [{"item_id": item, "quantity": quantity}])
+        planned = c.plan_fill_up(draft.id, draft.version)
+        c.post_fill_up(planned.id, planned.version)
+    issue = c.create_issue(shop["customer"], [{"item_id": item, "quantity": "4"}])
+    issue = c.post_issue(issue.id, issue.version)
+    c.invoice_issue(issue.id, c.get(issue.id).version)
+    ret = c.create_return(issue.id, [{"source_line_id": issue.lines[0].id, "quantity": "1"}])
+    ret = c.post_return(ret.id, ret.version)
+
+    page = show_page(ConsignmentPage(services))
+    page.customer.setCurrentIndex(page.customer.findData(shop["customer"]))
+    assert [page.overview.item(0, col).text() for col in (2, 3, 4)] == ["2", "20.00", "12.00"]
+    activate(qtbot, page)
+    page.overview.setFocus()
+    qtbot.keyClick(page.overview, Qt.Key.Key_Return)  # customer → its item and batch
+    qtbot.waitUntil(page.stock.hasFocus)
+    assert [page.stock.item(0, col).text() for col in (0, 2, 4, 6)] == ["MILK", "M1", "2", "12.00"]
+    qtbot.keyClick(page.stock, Qt.Key.Key_Return)  # the lot → every layer still there
+    qtbot.waitUntil(page.layers.hasFocus)
+    rows = [[page.layers.item(r, col).text() for col in range(7)]
+            for r in range(page.layers.rowCount())]  # fmt: skip
+    today = services.ctx.today().isoformat()
+    assert rows == [
+        [f"CF{today[:4]}-000002", today, "2", "1", "0", "6.00", "6.00"],
+        [ret.number, today, "1", "1", "0", "6.00", "6.00"],
+    ]
+
+    # release the return's billing block (the owner may): its red invoice is drafted
+    page.documents.setCurrentCell(0, 0)
+    assert page.documents.item(0, 0).text() == ret.number
+    page.findChild(QPushButton, "consignment_release").click()
+    red = services.red_invoices.get(c.get(ret.id).red_invoice_id)
+    assert page.message.text() == (
+        f"{ret.number} released: red invoice {red.number} drafted against {red.blue_number}."
+    )
+    assert red.number in page.documents.item(0, 5).text()
+
+    target = tmp_path / "statement.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), "Excel (*.xlsx)"))  # fmt: skip
+    page.findChild(QPushButton, "consignment_export").click()
+    assert page.message.text() == f"Saved: {target}"
+    values = [r for r in load_workbook(target).active.iter_rows(values_only=True)]
+    assert values[0][0] == "Consignment statement"
+    assert any(r[1] == issue.number and r[3] == -4 for r in values)
+
+
+def test_a_return_of_the_selected_issue_by_scanner_posts_with_its_billing_block(
+    qtbot, show_page, services: Services, shop: dict
+) -> None:
+    c, item = services.consignment, shop["item"]
+    draft = c.create_fill_up(shop["customer"], [{"item_id": item, "quantity": "5"}])
+    planned = c.plan_fill_up(draft.id, draft.version)
+    c.post_fill_up(planned.id, planned.version)
+    issue = c.create_issue(shop["customer"], [{"item_id": item, "quantity": "3"}])
+    issue = c.post_issue(issue.id, issue.version)
+    page = show_page(ConsignmentPage(services))
+    page.customer.setCurrentIndex(page.customer.findData(shop["customer"]))
+    page.documents.setCurrentCell(1, 0)  # the fill-up: not an issue
+    page.findChild(QPushButton, "consignment_return").click()
+    assert page.message.text() == "Choose a posted issue in the documents first."
+    page.documents.setCurrentCell(0, 0)
+    dialog = dialog_of(page, "return")
+    assert dialog.findChild(QLabel, "returnable").text() == "MILK M1 3"
+    scan_and_post(qtbot, dialog, 2)
+    assert "posted" in dialog.result.text(), dialog.message.text()
+    dialog.close()
+    [ret] = [d for d in c.documents(shop["customer"]) if d.kind == "return"]
+    assert (ret.state, ret.billing_block, ret.source_id) == ("posted", True, issue.id)
+    assert [(ln.source_line_id, ln.batch, ln.quantity) for ln in ret.lines] == [
+        (issue.lines[0].id, "M1", Decimal(2))]  # fmt: skip
+    assert services.stock.quantity(item, "CONS-C001", "M1") == Decimal(4)

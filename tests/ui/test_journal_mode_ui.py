@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QMessageBox
 
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
-from retailerp.services import Services
 from retailerp.ui.app import run_gui
 from retailerp.ui.settings_dialog import SettingsDialog
+from support.dbtools import as_owner
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -49,7 +49,7 @@ def test_settings_explain_the_journal_mode_under_its_field(
 ) -> None:
     db = open_database(migrated(tmp_path / "shop.db", mode))
     try:
-        dialog = SettingsDialog(Services.over(db))
+        dialog = SettingsDialog(as_owner(db))
         qtbot.addWidget(dialog)
         help_label = dialog.journal_help
         text = help_label.text()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QTableView, QTableWidge
 from retailerp import demo, i18n
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
-from retailerp.services import Page, Services
+from retailerp.services import Page
 from retailerp.ui import app as app_module
 from retailerp.ui.customers.dialog import CustomerDialog
 from retailerp.ui.items.dialog import ItemDialog
@@ -25,7 +25,7 @@ from retailerp.ui.sales.ship_dialog import ShipDialog
 from retailerp.ui.settings_dialog import SettingsDialog
 from retailerp.ui.stock.count import CountDialog
 from retailerp.ui.stock.receipt import ReceiptDialog
-from support.dbtools import services_for
+from support.dbtools import as_owner, services_for
 
 SCREEN = (1366, 768)
 
@@ -102,7 +102,7 @@ def fits(widget: QWidget) -> list[str]:
 
 def test_every_page_and_dialog_fits_1366_by_768(qtbot, demo_db: Path, language: str) -> None:
     db = open_database(demo_db)
-    services = Services.over(db, today=lambda: date(2026, 12, 1))
+    services = as_owner(db, today=lambda: date(2026, 12, 1))
     window = app_module.build_main_window(services, str(demo_db), "wal")
     qtbot.addWidget(window)
     window.resize(*SCREEN)

@@ -27,6 +27,7 @@ from retailerp.ui.sales import payment_dialog, ship_dialog
 from retailerp.ui.sales.order_dialog import OrderDialog
 from retailerp.ui.sales.payment_dialog import PaymentInput
 from retailerp.ui.stock import StockPage
+from support.dbtools import as_owner
 from ui.conftest import activate
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -120,7 +121,7 @@ def other_pc(db: Database) -> Services:
     assert db.path is not None
     other = open_database(db.path)
     migrate.upgrade(other)
-    yield Services.over(other)
+    yield as_owner(other)
     other.dispose()
 
 

@@ -16,6 +16,7 @@ from retailerp.ui import prompts
 from retailerp.ui.returns.dialog import QUANTITY, ReturnDialog
 from retailerp.ui.returns.list_page import ReturnAnalysisPage, ReturnsPage
 from retailerp.ui.sales.deliveries_page import DeliveriesPage
+from support.dbtools import as_owner
 from support.returns_shop import Delivered, deliver, later
 from ui.conftest import activate, answer
 
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 @pytest.fixture
 def delivered(db) -> Delivered:
-    return deliver(Services.over(db, today=lambda: date(2026, 3, 10)))
+    return deliver(as_owner(db, today=lambda: date(2026, 3, 10)))
 
 
 def type_quantity(qtbot, dialog: ReturnDialog, row: int, text: str) -> None:
@@ -52,7 +53,7 @@ def new_return(qtbot, services: Services, delivered: Delivered | str) -> ReturnD
 
 
 def test_a_return_from_a_delivery_by_keyboard(qtbot, db, delivered: Delivered) -> None:
-    s = later(Services.over(db), 20)
+    s = later(as_owner(db), 20)
     dialog = new_return(qtbot, s, delivered)
     assert dialog.lines.rowCount() == 1
     row = [dialog.lines.item(0, c).text() for c in range(3, 6)]
@@ -73,7 +74,7 @@ def test_a_return_from_a_delivery_by_keyboard(qtbot, db, delivered: Delivered) -
 
 
 def test_the_policy_preview_names_the_rule_while_typing(qtbot, db, delivered) -> None:
-    s = later(Services.over(db), 200)
+    s = later(as_owner(db), 200)
     dialog = new_return(qtbot, s, delivered)
     dialog.reason.setCurrentIndex(dialog.reason.findData("unsellable"))
     table = dialog.lines
@@ -103,7 +104,7 @@ def test_the_policy_preview_names_the_rule_while_typing(qtbot, db, delivered) ->
 def test_a_refusal_offers_override_and_the_owner_posts_with_a_reason(
     qtbot, db, delivered: Delivered, monkeypatch
 ) -> None:
-    s = later(Services.over(db), 30)
+    s = later(as_owner(db), 30)
     dialog = new_return(qtbot, s, delivered)
     dialog.reason.setCurrentIndex(dialog.reason.findData("changed_mind"))
     type_quantity(qtbot, dialog, 0, "1")
@@ -132,7 +133,7 @@ def test_a_clerk_sees_the_refusal_but_no_override(qtbot, db, delivered: Delivere
 
 
 def test_an_unknown_delivery_number_is_said_under_the_field(qtbot, db, delivered) -> None:
-    dialog = new_return(qtbot, Services.over(db), "DN2026-999999")
+    dialog = new_return(qtbot, as_owner(db), "DN2026-999999")
     assert "There is no delivery DN2026-999999" in dialog.refusal.text()
     assert dialog.lines.rowCount() == 0
 
@@ -140,7 +141,7 @@ def test_an_unknown_delivery_number_is_said_under_the_field(qtbot, db, delivered
 def test_return_from_the_deliveries_list_and_the_returns_list(
     qtbot, db, delivered: Delivered, show_page
 ) -> None:
-    s = later(Services.over(db), 20)
+    s = later(as_owner(db), 20)
     deliveries = show_page(DeliveriesPage(s))
     deliveries.view.setCurrentIndex(deliveries.model.index(0, 0))
     deliveries.select_rows([0])
@@ -174,7 +175,7 @@ def test_a_frequent_returner_is_flagged_on_the_card_and_the_order_form(
     from retailerp.ui.customers.dialog import CustomerDialog
     from retailerp.ui.sales.order_dialog import OrderDialog
 
-    s = later(Services.over(db), 20)
+    s = later(as_owner(db), 20)
     card = CustomerDialog(s, delivered.customer_id)
     qtbot.addWidget(card)
     assert card.returns_label.text() == (

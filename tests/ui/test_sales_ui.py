@@ -22,6 +22,7 @@ from retailerp.ui.sales.invoices_page import InvoicesPage
 from retailerp.ui.sales.order_dialog import OrderDialog
 from retailerp.ui.sales.orders_page import OrdersPage
 from retailerp.ui.sales.payment_dialog import PaymentInput
+from support.dbtools import as_owner
 from ui.conftest import Ime, activate, answer
 
 BARCODE = "6901234567892"
@@ -257,7 +258,7 @@ def test_a_review_overdue_is_shown_with_the_customer(
     qtbot, dialog: OrderDialog, services: Services, shop: Shop
 ) -> None:
     # in business since January 2020 and never reviewed: due in every period since
-    back_then = Services.over(services.ctx.db, today=lambda: date(2020, 1, 15))
+    back_then = as_owner(services.ctx.db, today=lambda: date(2020, 1, 15))
     make_customer(back_then, "C900", "Old Customer")
     assert services.invoices.position(shop.customer).review_overdue is False  # new today
     choose_customer(qtbot, dialog, "C900")

@@ -80,7 +80,7 @@ def test_a_scanned_receipt_posts_and_the_stock_shows_it(
     number = dialog.document.number
     assert number.startswith("GR")
     assert number in dialog.result.text() and dialog.table.rowCount() == 0
-    assert stock_rows(page) == [["TEA-01", "龙井", "WH – Main warehouse", "", "2", "pcs", ""]]
+    assert stock_rows(page) == [["TEA-01", "龙井", "WH – Main warehouse", "", "2", "pcs", "", ""]]
     assert page.document_model.row_at(0).number == number
     assert page.document_model.row_at(0).partner == "ACME"
     assert number in page.message.text()

@@ -166,10 +166,24 @@ def test_a_step_later_steps_depend_on_is_reversed_only_after_them() -> None:
     layers = c.build_layers(docs)
     with pytest.raises(StateError, match="CF1 cannot be reversed before CI1, CP1"):
         c.check_reversible(fill, docs, layers)
-    with pytest.raises(StateError, match="CI1 cannot be reversed before IV9, CR1"):
-        c.check_reversible(issue, docs, layers, "IV9")
+    with pytest.raises(StateError, match="CI1 cannot be reversed before CR1"):
+        c.check_reversible(issue, docs, layers, c.Billing(invoice="IV9"))
     c.check_reversible(pickup, docs, layers)
     c.check_reversible(ret, docs, layers)
+    ret.state = ConsignmentState.REVERSED
+    layers = c.build_layers(docs)
+    # an invoiced issue: its blue invoice is credited in full first, by issued red invoices
+    with pytest.raises(StateError, match="CI1 is invoiced on IV9: credit that invoice in full"):
+        c.check_reversible(issue, docs, layers, c.Billing(invoice="IV9"))
+    with pytest.raises(StateError, match="Red invoice RI1 against IV9 is not issued yet"):
+        c.check_reversible(issue, docs, layers, c.Billing(invoice="IV9", pending_red=("RI1",)))
+    c.check_reversible(issue, docs, layers, c.Billing(invoice="IV9", invoice_credited=True))
+    # a return is reversed only while no red invoice credits it
+    ret.state = ConsignmentState.POSTED
+    with pytest.raises(StateError, match="credited by red invoice RI2, not issued yet: void"):
+        c.check_reversible(ret, docs, layers, c.Billing(pending_red=("RI2",)))
+    with pytest.raises(StateError, match="RI2, which is issued"):
+        c.check_reversible(ret, docs, layers, c.Billing(issued_red="RI2"))
     pickup.state = ConsignmentState.REVERSED
     with pytest.raises(StateError, match="CP1 is reversed: it cannot reverse"):
         c.check_reversible(pickup, docs, c.build_layers(docs))
@@ -216,3 +230,55 @@ def test_serial_goods_are_assigned_serial_by_serial() -> None:
                           {7: "PHONE"})  # fmt: skip
     assert [(ln.serial, ln.batch, ln.quantity) for ln in lines] == [
         ("SN1", "", D(1)), ("SN2", "", D(1))]  # fmt: skip
+
+
+def test_layers_carry_cost_and_takes_are_costed_oldest_first() -> None:
+    fill = doc("CF1", K.FILL_UP, date(2026, 1, 1), (1, "4", "B1"))
+    fill.lines[0].unit_cost = Money.of("7.00")
+    later = doc("CF2", K.FILL_UP, date(2026, 2, 1), (1, "2", "B1"), (2, "3", ""))
+    later.lines[0].unit_cost = Money.of("7.60")  # item 2 has no known cost
+    layers = c.build_layers([fill, later])
+    assert [(la.source, la.unit_cost, la.cost) for la in layers] == [
+        ("CF1", Money.of("7.00"), Money.of("28.00")),
+        ("CF2", Money.of("7.60"), Money.of("15.20")),
+        ("CF2", None, None),
+    ]
+    # 5 of B1: 4 from CF1 at 7.00 and 1 from CF2 at 7.60 = 35.60 / 5 = 7.12 a unit
+    assert c.take_cost(layers, 1, "B1", D(5)) == Money.of("7.12")
+    assert c.take_cost(layers, 1, "B1", D(7)) is None  # more than the layers hold
+    assert c.take_cost(layers, 2, "", D(1)) is None  # not known
+    issue = doc("CI1", K.ISSUE, date(2026, 3, 1), (1, "4", "B1"), (1, "2", "B1"))
+    c.cost_takes(issue, layers)
+    assert [ln.unit_cost for ln in issue.lines] == [Money.of("7.00"), Money.of("7.60")]
+    assert issue.cost() == Money.of("43.20")
+    assert layers[0].remaining == 4  # costing an issue does not consume the layers it read
+    assert later.cost() is None and c.add_costs([Money.of("1"), None]) is None
+
+
+def test_statement_at_cost_is_unknown_once_a_part_is_unknown() -> None:
+    fill = doc("CF1", K.FILL_UP, date(2026, 1, 10), (1, "10", "B1"))
+    fill.lines[0].unit_cost = Money.of("6")
+    issue = doc("CI1", K.ISSUE, date(2026, 2, 3), (1, "3", "B1"))
+    issue.lines[0].unit_cost = Money.of("6")
+    extra = doc("CF2", K.FILL_UP, date(2026, 2, 5), (2, "1", ""))
+    st = c.make_statement(1, [fill, issue], date(2026, 2, 1), date(2026, 2, 28), Money.zero(),
+                          Money.zero())  # fmt: skip
+    assert (st.opening_cost, st.total_cost(K.ISSUE), st.closing_cost) == (
+        Money.of("60"), Money.of("18"), Money.of("42"))  # fmt: skip
+    st = c.make_statement(1, [fill, issue, extra], date(2026, 2, 1), date(2026, 2, 28),
+                          Money.zero(), Money.zero())  # fmt: skip
+    assert (st.total_cost(K.FILL_UP), st.closing_cost) == (None, None)
+    assert st.rows[-1].cost is None and st.closing_value == Money.of("80")
+
+
+def test_unit_cost_from_the_receipts_of_the_same_batch_only() -> None:
+    from retailerp.domain.consignment_money import ReceiptCost, receipt_unit_cost
+
+    costs = {(1, "B1"): ReceiptCost(D(4), Money.of("28")),
+             (1, "B2"): ReceiptCost(D(6), Money.of("48"))}  # fmt: skip
+    assert receipt_unit_cost(1, "B1", costs) == Money.of("7")
+    assert receipt_unit_cost(1, "B2", costs) == Money.of("8")
+    assert receipt_unit_cost(1, "B9", costs) is None  # never guessed from other batches
+    costs[(2, "")] = ReceiptCost(D(3), Money.of("10"))
+    assert receipt_unit_cost(2, "", costs) == Money.of("3.33")
+    assert receipt_unit_cost(3, "", costs) is None

@@ -124,3 +124,56 @@ def test_the_confirmation_number(raw: str, ok: bool) -> None:
     else:
         with pytest.raises(Exception, match="red-letter confirmation form"):
             check_confirmation_number(raw)
+
+
+# --- a return credited at the policy's refund -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("refund", "rate", "net", "vat"),
+    [
+        ("50.85", "0.9", "45.00", "5.85"),  # 56.50 less 10 %: 45 net, 5.85 tax
+        ("33.90", "0.6", "30.00", "3.90"),  # a dealer's 60 %
+        ("0.01", "0.0001", "0.01", "0.00"),  # the smallest credit: all of it net
+        ("56.50", "1", "50.00", "6.50"),  # in full: the blue price
+        ("56.49", "1", "50.00", "6.50"),  # in full is the blue price, to the cent
+        ("999", "0.95", "50.00", "6.50"),  # never above the blue price of the quantity
+    ],
+)  # fmt: skip
+def test_a_return_credits_what_the_policy_allowed(
+    refund: str, rate: str, net: str, vat: str
+) -> None:
+    raw = {"invoice_line_id": 102, "quantity": "1", "refund": refund, "rule": "r",
+           "refund_rate": rate}  # fmt: skip
+    [line] = credit_lines([raw], blue(), RET)
+    assert (line.net, line.vat) == (Money.of(net), Money.of(vat))
+    assert (line.quantity, line.rule, line.refund_rate) == (D(1), "r", D(rate))
+
+
+def test_the_policy_credit_stays_within_what_is_left_of_the_line() -> None:
+    left = blue("2", "66.66", "8.67")  # one kettle of 33.33 / 4.33 left on line 1
+    raw = {"invoice_line_id": 101, "quantity": "1", "refund": "34.19", "refund_rate": "0.9"}
+    [line] = credit_lines([raw], left, RET)
+    assert (line.net, line.vat) == (Money.of("30.26"), Money.of("3.93"))
+    with pytest.raises(ValidationError) as refused:
+        credit_lines([{**raw, "quantity": "2"}], left, RET)
+    assert refused.value.errors[0].field == "lines.1.quantity"
+
+
+def test_return_credit_rows_leave_out_lines_refunded_nothing() -> None:
+    from types import SimpleNamespace as Line
+
+    from retailerp.domain.errors import FieldError
+    from retailerp.domain.red_invoices import return_credit_rows
+
+    lines = [
+        Line(delivery_line_id=7, quantity=D(2), refund=Money.of("203.40"), rule="late",
+             refund_rate=D("0.9")),
+        Line(delivery_line_id=8, quantity=D(1), refund=Money.zero(), rule="refused",
+             refund_rate=D(0)),
+    ]  # fmt: skip
+    rows = return_credit_rows(lines, {7: 101, 8: 102})
+    assert rows == [{"invoice_line_id": 101, "quantity": D(2), "refund": Money.of("203.40"),
+                     "rule": "late", "refund_rate": D("0.9")}]  # fmt: skip
+    with pytest.raises(FieldError, match="refunds nothing"):
+        return_credit_rows(lines[1:], {8: 102})

@@ -138,3 +138,48 @@ def test_a_customer_returning_more_than_the_threshold_is_flagged(
 ) -> None:
     rate = ReturnRate(Money.of(delivered), Money.of(returned), D("0.1"))
     assert rate.frequent == frequent
+
+
+# --- scanning a serial or batch on the return form ----------------------------------------
+
+
+def test_a_scanned_serial_or_batch_picks_its_delivered_line() -> None:
+    from retailerp.domain.returns import scanned_line
+
+    assert scanned_line(DELIVERED, " sn-9 ").delivery_line_id == 12  # case and blanks ignored
+    assert scanned_line(DELIVERED, "B1").delivery_line_id == 11
+    assert scanned_line(DELIVERED, "SN-1") is None
+
+
+def test_a_serial_that_came_back_already_is_refused_by_name() -> None:
+    from retailerp.domain.errors import FieldError
+    from retailerp.domain.returns import scanned_line
+
+    back = {12: Returnable(12, 2, D(1), D(1), Money.of(50), D("0.13"), D(0), serial="SN-9")}
+    with pytest.raises(FieldError, match="SN-9 has come back already") as refused:
+        scanned_line(back, "SN-9")
+    assert refused.value.field == "serial"
+    with pytest.raises(FieldError):
+        scanned_line(DELIVERED, "  ")
+
+
+def test_a_batch_scanned_picks_its_first_line_with_something_open() -> None:
+    from retailerp.domain.returns import scanned_line
+
+    lines = {
+        21: Returnable(21, 1, D(2), D(2), Money.of(10), D("0.13"), D(0), batch="K1"),
+        22: Returnable(22, 1, D(3), D(0), Money.of(10), D("0.13"), D(0), batch="K1"),
+    }
+    assert scanned_line(lines, "K1").delivery_line_id == 22
+
+
+def test_what_was_not_delivered_is_named() -> None:
+    from retailerp.domain.returns import not_delivered
+
+    elsewhere = not_delivered("SN-7", "DN2026-000001", "DN2026-000004")
+    assert elsewhere.field == "serial"
+    assert "SN-7 is not on delivery DN2026-000001" in elsewhere.render()
+    assert "delivered to this customer on DN2026-000004" in elsewhere.render()
+    assert (
+        "SN-7 was never delivered to this customer" in not_delivered("SN-7", "DN1", None).render()
+    )

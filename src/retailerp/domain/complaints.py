@@ -24,7 +24,7 @@ from retailerp.domain import validation as v
 from retailerp.domain.customers import AbcClass
 from retailerp.domain.errors import FieldError, PermissionDenied, StateError, ValidationError
 from retailerp.domain.money import Money
-from retailerp.domain.security import Actor, Permission, Role
+from retailerp.domain.security import Actor, Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.domain.workflow import Workflow
 from retailerp.domain.working_time import OpeningHours
@@ -72,6 +72,7 @@ class Resolution(StrEnum):
     RETURN = "return"
     EXCHANGE = "exchange"
     REPLACEMENT = "replacement"
+    COMPENSATION = "compensation"
     ALLOWANCE = "allowance"
     DAMAGES = "damages"
     ON_SITE = "on_site"
@@ -82,6 +83,7 @@ RESOLUTION_LABELS = {
     Resolution.RETURN: Term(QT_TRANSLATE_NOOP("terms", "return")),
     Resolution.EXCHANGE: Term(QT_TRANSLATE_NOOP("terms", "exchange")),
     Resolution.REPLACEMENT: Term(QT_TRANSLATE_NOOP("terms", "free replacement")),
+    Resolution.COMPENSATION: Term(QT_TRANSLATE_NOOP("terms", "in-kind compensation")),
     Resolution.ALLOWANCE: Term(QT_TRANSLATE_NOOP("terms", "price allowance")),
     Resolution.DAMAGES: Term(QT_TRANSLATE_NOOP("terms", "damages")),
     Resolution.ON_SITE: Term(QT_TRANSLATE_NOOP("terms", "on-site service")),
@@ -232,7 +234,7 @@ def approval_needed(severity: Severity) -> Approver:
 def may_approve(actor: Actor, severity: Severity) -> bool:
     needed = approval_needed(severity)
     if needed is Approver.OWNER:
-        return actor.role is Role.OWNER
+        return actor.is_owner
     return actor.may(Permission.APPROVE_COMPLAINTS)
 
 
@@ -737,6 +739,13 @@ class TicketFacts:
     item: str = ""
     batch: str = ""
     report_due: datetime | None = None
+    cause: str = ""
+    """The root cause category once recorded (``CauseCategory`` value), else empty."""
+
+    @property
+    def month(self) -> str:
+        """``2026-03``: the month the ticket was received, in the shop's local time."""
+        return self.received_at.astimezone().strftime("%Y-%m")
 
     @property
     def deadlines(self) -> Deadlines:
@@ -797,13 +806,26 @@ def times_by_severity(
 
 
 def count_by(tickets: Iterable[TicketFacts], key: str) -> list[tuple[str, int]]:
-    """Complaints per item, batch or customer, most first (ties by name)."""
+    """Complaints per item, batch, customer or cause, most first (ties by name); per
+    ``month`` in calendar order."""
     counts: dict[str, int] = {}
     for ticket in tickets:
         value = getattr(ticket, key)
         if value:
             counts[value] = counts.get(value, 0) + 1
+    if key == "month":
+        return sorted(counts.items())
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+REPEAT_TICKETS = 2
+
+
+def repeat_customers(
+    tickets: Iterable[TicketFacts], at_least: int = REPEAT_TICKETS
+) -> list[tuple[str, int]]:
+    """Customers who complained ``at_least`` times in the period, most first."""
+    return [(name, n) for name, n in count_by(tickets, "customer") if n >= at_least]
 
 
 DEFAULT_BAD_BATCH = 3
@@ -826,6 +848,129 @@ def clean_limit(value: object) -> int:
             QT_TRANSLATE_NOOP("errors", "A bad batch takes at least 1 complaint."),
         )
     return limit
+
+
+# --- the settings screen's typed values --------------------------------------------------
+
+
+def _typed_share(value: object, name: str) -> Decimal:
+    """A percentage typed (``50``) as a share (``0.5``): more than 0, at most 100."""
+    try:
+        share = Decimal(str(value).replace("%", "").strip()) / 100
+    except ArithmeticError:
+        share = Decimal(-1)
+    if not share.is_finite() or not 0 < share <= 1:
+        raise FieldError(
+            name, QT_TRANSLATE_NOOP("errors", "Enter a percentage above 0, up to 100.")
+        )
+    return share
+
+
+def _typed_minutes(value: object, name: str) -> int:
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        minutes = 0
+    if not 1 <= minutes <= 60 * 24 * 60:
+        raise FieldError(
+            name, QT_TRANSLATE_NOOP("errors", "Enter whole working minutes, 1 or more.")
+        )
+    return minutes
+
+
+def _typed_reach(value: object, name: str) -> int:
+    try:
+        reach = int(str(value).strip())
+    except ValueError:
+        reach = 0
+    if not 1 <= reach <= 1_000_000:
+        raise FieldError(
+            name, QT_TRANSLATE_NOOP("errors", "Reach is how many customers: 1 or more.")
+        )
+    return reach
+
+
+def settings_from_text(
+    values: Mapping[str, object],
+) -> tuple[SeverityThresholds, DeadlinePolicy, int]:
+    """The complaint settings as typed on the settings screen, every field checked at once:
+    ``amount.<severity>`` and ``reach.<severity>`` (general, major, critical — each at
+    least the one below), ``report.<severity>`` / ``response.<severity>`` /
+    ``resolution.<severity>`` working minutes (report ≤ response ≤ resolution),
+    ``a_class_share`` and ``amber_share`` in %, ``bad_batch_limit``."""
+    errors: list[FieldError] = []
+
+    def checked(rule, name: str):  # noqa: ANN001, ANN202 - a rule and its value
+        try:
+            return rule(values.get(name, ""), name)
+        except FieldError as error:
+            errors.append(error)
+            return None
+
+    amounts: dict[Severity, Money] = {}
+    reach: dict[Severity, int] = {}
+    for severity in SEVERITY_ORDER[1:]:
+        amount = checked(lambda x, n: clean_amount(x, n), f"amount.{severity.value}")
+        people = checked(_typed_reach, f"reach.{severity.value}")
+        if amount is not None:
+            amounts[severity] = amount
+        if people is not None:
+            reach[severity] = people
+    for bound, name in ((amounts, "amount"), (reach, "reach")):
+        ordered = [(s, bound[s]) for s in SEVERITY_ORDER[1:] if s in bound]
+        for (_low, below), (high, above) in zip(ordered, ordered[1:], strict=False):
+            if above < below:  # type: ignore[operator]
+                errors.append(
+                    FieldError(
+                        f"{name}.{high.value}",
+                        QT_TRANSLATE_NOOP(
+                            "errors", "A higher severity starts at no less than the one below."
+                        ),
+                    )
+                )
+    rules: dict[Severity, DeadlineRule] = {}
+    for severity in SEVERITY_ORDER:
+        minutes = [checked(_typed_minutes, f"{which.value}.{severity.value}") for which in Deadline]
+        if None in minutes:
+            continue
+        report, response, resolution = minutes
+        if not report <= response <= resolution:  # type: ignore[operator]
+            errors.append(
+                FieldError(
+                    f"response.{severity.value}",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Report comes no later than response, response no later "
+                        "than resolution.",
+                    ),
+                )
+            )  # fmt: skip
+            continue
+        rules[severity] = DeadlineRule(report, response, resolution)  # type: ignore[arg-type]
+    a_share = checked(_typed_share, "a_class_share")
+    amber = checked(_typed_share, "amber_share")
+    limit = checked(lambda x, _n: clean_limit(x), "bad_batch_limit")
+    validation(errors)
+    policy = DeadlinePolicy(rules, a_share, amber)  # type: ignore[arg-type]
+    return SeverityThresholds(amounts, reach), policy, int(limit)  # type: ignore[arg-type]
+
+
+def settings_as_text(
+    thresholds: SeverityThresholds, policy: DeadlinePolicy, limit: int
+) -> dict[str, str]:
+    """The settings as the screen shows them (the inverse of :func:`settings_from_text`)."""
+    shown: dict[str, str] = {}
+    for severity in SEVERITY_ORDER[1:]:
+        amount = thresholds.amounts.get(severity)
+        shown[f"amount.{severity.value}"] = str(amount.amount) if amount is not None else ""
+        shown[f"reach.{severity.value}"] = str(thresholds.reach.get(severity, ""))
+    for severity in SEVERITY_ORDER:
+        rule = policy.rules[severity]
+        for which in Deadline:
+            shown[f"{which.value}.{severity.value}"] = str(rule.minutes(which))
+    shown["a_class_share"] = f"{(policy.a_class_share * 100).normalize():f}"
+    shown["amber_share"] = f"{(policy.amber_share * 100).normalize():f}"
+    shown["bad_batch_limit"] = str(limit)
+    return shown
 
 
 def validation(errors: list[FieldError]) -> None:

@@ -23,7 +23,7 @@ reversed only after that later one (:func:`reversal_blockers`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -184,6 +184,10 @@ class ConsignmentLine:
     expiry: date | None = None
     unit_price: Money = field(default_factory=Money.zero)
     vat_rate: Decimal = ZERO
+    unit_cost: Money | None = None
+    """What one unit of these goods cost us (from the goods receipts for a fill-up or a
+    booked surplus, from the layers consumed for an issue or pickup, from the issue line for
+    a return); None where the cost is not known."""
     location_id: int | None = None
     """The warehouse bin a fill-up takes from or a pickup puts into."""
     book_quantity: Decimal | None = None
@@ -228,6 +232,8 @@ class ConsignmentDocument:
     invoice_id: int | None = None
     billing_block: bool = False
     """A return: its credit waits for release by finance."""
+    red_invoice_id: int | None = None
+    """A return: the red invoice its release drafted against the issue's blue invoice."""
     posted_at: datetime | None = None
     reversal_number: str = ""
     reversal_reason: str = ""
@@ -252,6 +258,33 @@ class ConsignmentDocument:
 
     def value(self) -> Money:
         return sum((line.unit_price * line.quantity for line in self.lines), Money.zero())
+
+    def cost(self) -> Money | None:
+        """The goods at cost; None when the cost of any line is not known."""
+        return cost_of((line.unit_cost, line.quantity) for line in self.lines)
+
+
+def cost_of(parts: Iterable[tuple[Money | None, Decimal]]) -> Money | None:
+    """Σ unit cost × quantity; None (not known) as soon as one part with a quantity has no
+    known cost."""
+    total = Money.zero()
+    for unit_cost, quantity in parts:
+        if quantity == 0:
+            continue
+        if unit_cost is None:
+            return None
+        total += unit_cost * quantity
+    return total
+
+
+def add_costs(values: Iterable[Money | None]) -> Money | None:
+    """The sum of amounts at cost; None (not known) when one of them is not known."""
+    total = Money.zero()
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -623,6 +656,8 @@ class Layer:
     unit_price: Money
     remaining: Decimal
     consumed_by: dict[str, Decimal] = field(default_factory=dict)
+    unit_cost: Money | None = None
+    """None: what these goods cost is not known."""
 
     def age(self, today: date) -> int:
         """Days the goods have sat at the customer."""
@@ -631,6 +666,11 @@ class Layer:
     @property
     def value(self) -> Money:
         return self.unit_price * self.remaining
+
+    @property
+    def cost(self) -> Money | None:
+        """What is left of the layer at cost; None when its cost is not known."""
+        return None if self.unit_cost is None else self.unit_cost * self.remaining
 
 
 ADDS = frozenset({ConsignmentKind.FILL_UP, ConsignmentKind.RETURN, ConsignmentKind.COUNT})
@@ -669,6 +709,7 @@ def _add_layer(layers: list[Layer], document: ConsignmentDocument, line: Consign
             quantity,
             line.unit_price,
             quantity,
+            unit_cost=line.unit_cost,
         )  # fmt: skip
     )
 
@@ -683,6 +724,36 @@ def _consume(layers: list[Layer], number: str, item_id: int, key: str, qty: Deci
         layer.remaining -= take
         layer.consumed_by[number] = layer.consumed_by.get(number, ZERO) + take
         qty -= take
+
+
+def take_cost(layers: Sequence[Layer], item_id: int, key: str, quantity: Decimal) -> Money | None:
+    """The unit cost of ``quantity`` of an item and batch taken from a customer now: the
+    oldest layers first, as :func:`build_layers` will consume them, weighted by what each
+    gives (rounded half up to the cent).  None when one of those layers has no known cost or
+    the layers do not cover the quantity."""
+    need, total = quantity, Money.zero()
+    for layer in layers:
+        if need <= 0:
+            break
+        if (layer.item_id, layer.key) != (item_id, key) or layer.remaining <= 0:
+            continue
+        take = min(need, layer.remaining)
+        if layer.unit_cost is None:
+            return None
+        total += layer.unit_cost * take
+        need -= take
+    if need > 0 or quantity <= 0:
+        return None
+    return Money.of(total.amount / quantity)
+
+
+def cost_takes(document: ConsignmentDocument, layers: Sequence[Layer]) -> None:
+    """Give each line of an issue or pickup about to be posted the cost of the layers it
+    will consume (``layers``: the customer's layers before it)."""
+    working = [replace(layer, consumed_by={}) for layer in layers]
+    for line in document.lines:
+        line.unit_cost = take_cost(working, line.item_id, line.key, line.quantity)
+        _consume(working, document.number, line.item_id, line.key, line.quantity)
 
 
 def open_layers(layers: Iterable[Layer]) -> list[Layer]:
@@ -796,22 +867,34 @@ def settlement(lines: Sequence[ConsignmentLine]) -> list[ConsignmentLine]:
 # --- reversal --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Billing:
+    """Where the money of a document stands, as far as reversing it is concerned."""
+
+    invoice: str = ""
+    """An issue: the number of its blue invoice (empty while not invoiced)."""
+    invoice_credited: bool = False
+    """That blue invoice is credited in full by issued red invoices."""
+    pending_red: tuple[str, ...] = ()
+    """Red invoices drafted, awaiting or confirmed: against the issue's blue invoice, or
+    made from the return."""
+    issued_red: str = ""
+    """A return: the issued red invoice that credited it."""
+
+
 def reversal_blockers(
     document: ConsignmentDocument,
     documents: Sequence[ConsignmentDocument],
     layers: Sequence[Layer],
-    invoice_number: str | None = None,
 ) -> list[str]:
     """The later documents that depend on ``document`` and must be reversed first: those
-    that consumed its layers; for an issue its invoice and the returns against it; for a
-    count the issue it drafted."""
+    that consumed its layers; for an issue the returns against it; for a count the issue it
+    drafted."""
     blockers: list[str] = []
     if document.kind in ADDS:
         for layer in layers:
             if layer.source == document.number:
                 blockers.extend(n for n in layer.consumed_by if n not in blockers)
-    if document.kind == ConsignmentKind.ISSUE and invoice_number:
-        blockers.append(invoice_number)
     if document.kind in (ConsignmentKind.ISSUE, ConsignmentKind.COUNT):
         blockers.extend(
             d.number
@@ -827,12 +910,15 @@ def check_reversible(
     document: ConsignmentDocument,
     documents: Sequence[ConsignmentDocument],
     layers: Sequence[Layer],
-    invoice_number: str | None = None,
+    billing: Billing | None = None,
 ) -> None:
-    """Refuse reversing a document whose state does not allow it (naming the state) or that
-    later documents depend on (naming them)."""
+    """Refuse reversing a document whose state does not allow it (naming the state), that
+    later documents depend on (naming them), or whose money is not undone first: an
+    invoiced issue only once its blue invoice is credited in full by issued red invoices
+    (the red invoice of the invoicing-error kind, as a billing document is cancelled before
+    its goods movement), a return only while no red invoice credits it."""
     document.flow.targets(document.state, A.REVERSE, document.number)
-    blockers = reversal_blockers(document, documents, layers, invoice_number)
+    blockers = reversal_blockers(document, documents, layers)
     if blockers:
         raise StateError(
             QT_TRANSLATE_NOOP(
@@ -840,6 +926,59 @@ def check_reversible(
             ),
             number=document.number,
             blockers=", ".join(blockers),
+        )
+    billing = billing or Billing()
+    if document.kind == ConsignmentKind.ISSUE:
+        _issue_money_undone(document.number, billing)
+    if document.kind == ConsignmentKind.RETURN:
+        _return_money_undone(document.number, billing)
+
+
+def _issue_money_undone(number: str, billing: Billing) -> None:
+    if not billing.invoice or billing.invoice_credited:
+        return
+    if billing.pending_red:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Red invoice {red} against {invoice} is not issued yet: issue it (or void it) "
+                "before reversing {number}.",
+            ),
+            red=", ".join(billing.pending_red),
+            invoice=billing.invoice,
+            number=number,
+        )
+    raise StateError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{number} is invoiced on {invoice}: credit that invoice in full first, with a red "
+            "invoice of the invoicing-error kind, then reverse {number}.",
+        ),
+        number=number,
+        invoice=billing.invoice,
+    )
+
+
+def _return_money_undone(number: str, billing: Billing) -> None:
+    if billing.pending_red:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{number} is credited by red invoice {red}, not issued yet: void it first, "
+                "then reverse {number}.",
+            ),
+            number=number,
+            red=", ".join(billing.pending_red),
+        )
+    if billing.issued_red:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{number} is credited by red invoice {red}, which is issued: an issued credit "
+                "is not taken back, so the return stands.",
+            ),
+            number=number,
+            red=billing.issued_red,
         )
 
 
@@ -854,6 +993,8 @@ class StatementRow:
     quantity: Decimal
     """Signed: + into the customer's consignment stock, − out of it."""
     value: Money
+    cost: Money | None = None
+    """The goods at cost (unsigned, like ``value``); None when not known."""
 
 
 @dataclass(frozen=True)
@@ -868,6 +1009,8 @@ class Statement:
     rows: list[StatementRow]
     invoiced: Money
     paid: Money
+    opening_cost: Money | None = None
+    """The opening balance at cost; None when the cost of some of it is not known."""
 
     def total(self, kind: ConsignmentKind) -> Decimal:
         return sum((abs(r.quantity) for r in self.rows if r.kind == kind), ZERO)
@@ -883,6 +1026,21 @@ class Statement:
     def closing_value(self) -> Money:
         signed = [r.value if r.quantity >= 0 else -r.value for r in self.rows]
         return self.opening_value + sum(signed, Money.zero())
+
+    def total_cost(self, kind: ConsignmentKind) -> Money | None:
+        """The movements of one kind at cost; None when one of them is not known."""
+        return add_costs(r.cost for r in self.rows if r.kind == kind)
+
+    @property
+    def closing_cost(self) -> Money | None:
+        signed = [_signed(r.cost, r.quantity) for r in self.rows]
+        return add_costs([self.opening_cost, *signed])
+
+
+def _signed(amount: Money | None, quantity: Decimal) -> Money | None:
+    if amount is None:
+        return None
+    return amount if quantity >= 0 else -amount
 
 
 def signed_quantity(document: ConsignmentDocument) -> Decimal:
@@ -902,6 +1060,13 @@ def _signed_value(document: ConsignmentDocument) -> Money:
     return document.value()
 
 
+def _document_cost(document: ConsignmentDocument) -> Money | None:
+    if document.kind == ConsignmentKind.COUNT:
+        return cost_of((ln.unit_cost, ln.surplus) for ln in document.lines
+                       if ln.decision == "book_surplus")  # fmt: skip
+    return document.cost()
+
+
 def make_statement(
     customer_id: int,
     documents: Iterable[ConsignmentDocument],
@@ -915,15 +1080,19 @@ def make_statement(
     if end < start:
         raise FieldError("end", QT_TRANSLATE_NOOP("errors", "The period ends before it starts."))
     opening, opening_value, rows = ZERO, Money.zero(), []
+    opening_costs: list[Money | None] = []
     for document in documents:
         qty = signed_quantity(document)
         if qty == 0 or document.doc_date > end:
             continue
-        value = _signed_value(document)
+        value, cost = _signed_value(document), _document_cost(document)
         if document.doc_date < start:
             opening += qty
             opening_value += value if qty > 0 else -value
+            opening_costs.append(_signed(cost, qty))
             continue
-        rows.append(StatementRow(document.doc_date, document.number, document.kind, qty, value))
+        rows.append(StatementRow(document.doc_date, document.number, document.kind, qty, value,
+                                 cost))  # fmt: skip
     rows.sort(key=lambda r: (r.day, r.number))
-    return Statement(customer_id, start, end, opening, opening_value, rows, invoiced, paid)
+    return Statement(customer_id, start, end, opening, opening_value, rows, invoiced, paid,
+                     add_costs(opening_costs))  # fmt: skip

@@ -129,6 +129,10 @@ class RedInvoiceLine:
     vat: Money
     vat_rate: Decimal
     line_no: int = 0
+    rule: str = ""
+    """A return's policy rule that decided the rate credited (empty for the blue price)."""
+    refund_rate: Decimal | None = None
+    """The share of the returned value the policy allowed, when credited from a return."""
     id: int | None = None
     red_invoice_id: int | None = None
 
@@ -177,7 +181,9 @@ def credit_line(
     index: int, raw: Mapping[str, Any], blue: Mapping[int, BlueLine], kind: RedKind
 ) -> RedInvoiceLine:
     """One red line (``lines.<n>.<field>``).  A return credits a quantity at the blue line's
-    price; an allowance credits an amount (net) without goods."""
+    price, or, when the line carries the return's ``refund`` (what the return policy allowed,
+    VAT included), that refund split in the blue line's VAT rate and never more than the
+    blue price of the quantity; an allowance credits an amount (net) without goods."""
     prefix = f"lines.{index + 1}."
     source = blue.get(_as_id(raw.get("invoice_line_id")))
     if source is None:
@@ -195,9 +201,32 @@ def credit_line(
         rest = qty == source.open_quantity
     # crediting what is left takes the tax that is left, so rounding never leaves a cent
     vat = source.open_vat if rest else Money.of(net.amount * source.vat_rate)
+    rule, rate = "", None
+    if kind == RedKind.RETURN and raw.get("refund") not in (None, ""):
+        refund = check_price(raw.get("refund"), prefix + "refund")
+        rule, rate = str(raw.get("rule") or "")[:80], _rate(raw.get("refund_rate"))
+        if rate is None or rate < 1:  # in full is the blue price exactly, to the cent
+            net, vat = policy_credit(refund, net, vat, source.vat_rate)
     _check_within(prefix, source, qty, net, vat)
     return RedInvoiceLine(source.invoice_line_id, source.item_id, qty, net, vat, source.vat_rate,
-                          line_no=index + 1)  # fmt: skip
+                          line_no=index + 1, rule=rule, refund_rate=rate)  # fmt: skip
+
+
+def policy_credit(refund: Money, net: Money, vat: Money, vat_rate: Decimal) -> tuple[Money, Money]:
+    """Net and tax of a return line credited at the policy's refund (VAT included): the
+    refund split in the blue VAT rate (net rounded half up, tax the rest), or the blue
+    price of the quantity (``net``, ``vat``) when the refund is not below it."""
+    if refund >= net + vat:
+        return net, vat
+    part = Money.of(refund.amount / (1 + vat_rate))
+    return part, refund - part
+
+
+def _rate(value: object) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    rate = Decimal(str(value))
+    return rate if rate.is_finite() and Decimal(0) <= rate <= 1 else None
 
 
 def _net_of(source: BlueLine, qty: Decimal) -> Money:
@@ -273,6 +302,35 @@ def credit_lines(
     if errors:
         raise ValidationError(errors)
     return lines
+
+
+def return_credit_rows(
+    return_lines: Sequence[Any], invoice_line_of: Mapping[int, int]
+) -> list[dict[str, Any]]:
+    """The red lines a posted return asks for: per returned line its blue invoice line
+    (``invoice_line_of`` maps delivery line → invoice line), the returned quantity and the
+    policy's refund, rule and rate; lines refunded nothing are not credited.  Nothing left
+    to credit is refused naming the return's lines."""
+    rows = [
+        {
+            "invoice_line_id": invoice_line_of[line.delivery_line_id],
+            "quantity": line.quantity,
+            "refund": line.refund,
+            "rule": line.rule,
+            "refund_rate": line.refund_rate,
+        }
+        for line in return_lines
+        if line.refund.minor > 0
+    ]
+    if not rows:
+        raise FieldError(
+            "lines",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The return policy refunds nothing on this return: there is nothing to credit.",
+            ),
+        )
+    return rows
 
 
 def full_reversal(blue: Mapping[int, BlueLine]) -> list[RedInvoiceLine]:

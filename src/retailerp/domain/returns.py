@@ -737,6 +737,57 @@ def _check_same_goods(prefix: str, raw: Mapping[str, Any], source: Returnable) -
             )
 
 
+def scanned_line(returnable: Mapping[int, Returnable], code: str) -> Returnable | None:
+    """The delivered line of a serial (or batch) typed or scanned on the return form: the
+    line that carries that serial, or the first line of that batch with something still
+    returnable; ``None`` when no line of the delivery carries it.  A serial that came back
+    already is refused naming it."""
+    key = code.strip().upper()
+    if not key:
+        raise FieldError(
+            "serial", QT_TRANSLATE_NOOP("errors", "Scan or type a serial or batch number.")
+        )
+    for source in returnable.values():
+        if source.serial and source.serial.upper() == key:
+            if source.open <= 0:
+                raise FieldError(
+                    "serial",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Serial {serial} has come back already: it is returned once."
+                    ),
+                    serial=source.serial,
+                )
+            return source
+    batch = [r for r in returnable.values() if r.batch and r.batch.upper() == key]
+    return next((r for r in batch if r.open > 0), batch[0] if batch else None)
+
+
+def not_delivered(code: str, delivery: str, elsewhere: str | None) -> FieldError:
+    """A scanned serial or batch that is not on the delivery: delivered to this customer on
+    another delivery (``elsewhere``), or never delivered to this customer at all."""
+    if elsewhere:
+        return FieldError(
+            "serial",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{code} is not on delivery {delivery}: it was delivered to this customer on "
+                "{other}. Return it against that delivery.",
+            ),
+            code=code.strip(),
+            delivery=delivery,
+            other=elsewhere,
+        )
+    return FieldError(
+        "serial",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{code} was never delivered to this customer: only a serial or batch that went to "
+            "this customer can come back.",
+        ),
+        code=code.strip(),
+    )
+
+
 def _as_id(value: object) -> int:
     if isinstance(value, bool):
         return 0

@@ -66,8 +66,10 @@ class ComplaintRepository:
         item_id: int | None = None,
         batch: str = "",
         state: str = "",
+        limit: int | None = LIST_LIMIT,
     ) -> list[dict[str, Any]]:
-        """Tickets with the names the list shows (at most :data:`LIST_LIMIT`, newest first)."""
+        """Tickets with the names a customer's card shows (newest first, at most ``limit``;
+        the complaint list itself pages through ``complaint_queries.complaint_page``)."""
         ct, cu, it = t.complaint_tickets, t.customers, t.items
         stmt = (
             select(
@@ -98,7 +100,9 @@ class ComplaintRepository:
             stmt = stmt.where(
                 or_(ct.c.number.ilike(like), cu.c.name.ilike(like), ct.c.description.ilike(like))
             )
-        stmt = stmt.order_by(ct.c.received_at.desc(), ct.c.id.desc()).limit(LIST_LIMIT)
+        stmt = stmt.order_by(ct.c.received_at.desc(), ct.c.id.desc())
+        if limit is not None:
+            stmt = stmt.limit(limit)
         return [dict(row) for row in self.session.execute(stmt).mappings()]
 
     def facts(self, since: datetime | None = None) -> list[TicketFacts]:
@@ -124,6 +128,7 @@ class ComplaintRepository:
                 r["item_name"] or "",
                 r["batch"],
                 r["report_due"],
+                r["cause_category"] or "",
             )
             for r in self.session.execute(stmt.order_by(ct.c.id)).mappings()
         ]
@@ -139,6 +144,19 @@ class ComplaintRepository:
         if item_ids is not None:
             stmt = stmt.where(ct.c.item_id.in_(list(item_ids)))
         return {(item, batch): n for item, batch, n in self.session.execute(stmt)}
+
+    def batch_tickets(self, item_ids: Iterable[int]) -> dict[tuple[int, str], list[str]]:
+        """The ticket numbers naming each (item, batch) of these items, oldest first."""
+        ct = t.complaint_tickets
+        stmt = (
+            select(ct.c.item_id, ct.c.batch, ct.c.number)
+            .where(ct.c.batch != "", ct.c.item_id.in_(list(item_ids)))
+            .order_by(ct.c.id)
+        )
+        found: dict[tuple[int, str], list[str]] = {}
+        for item, batch, number in self.session.execute(stmt):
+            found.setdefault((item, batch), []).append(number)
+        return found
 
     def delivered(self, delivery_id: int, item_id: int | None) -> Decimal:
         dl = t.delivery_lines
@@ -198,14 +216,18 @@ class ComplaintRepository:
     # --- documents a resolution made -----------------------------------------------------
 
     def document_states(self, numbers: Iterable[str]) -> dict[str, str]:
-        """The state of each return, order, payment and visit named (payments are done)."""
+        """The state of each return, order, red invoice, payment, refund and visit named
+        (payments and refunds are done once recorded)."""
         numbers = list(numbers)
         states: dict[str, str] = {}
-        for table in (t.returns, t.sales_orders):
-            stmt = select(table.c.number, table.c.state).where(table.c.number.in_(numbers))
-            states.update({n: str(s) for n, s in self.session.execute(stmt)})
+        # a red invoice's credit is a payment row of the same number: its own state wins
         stmt = select(t.payments.c.number).where(t.payments.c.number.in_(numbers))
         states.update({n: "posted" for (n,) in self.session.execute(stmt)})
+        stmt = select(t.refunds.c.number).where(t.refunds.c.number.in_(numbers))
+        states.update({n: "posted" for (n,) in self.session.execute(stmt)})
+        for table in (t.returns, t.sales_orders, t.red_invoices):
+            stmt = select(table.c.number, table.c.state).where(table.c.number.in_(numbers))
+            states.update({n: str(s) for n, s in self.session.execute(stmt)})
         v = t.service_visits
         stmt = select(v.c.number, v.c.done).where(v.c.number.in_(numbers))
         states.update({n: "done" if done else "planned" for n, done in self.session.execute(stmt)})

@@ -17,8 +17,10 @@ from retailerp.domain.consignment import (
     ConsignmentKind,
     ConsignmentState,
 )
+from retailerp.domain.consignment_money import ReceiptCost
 from retailerp.domain.items import Tracking
 from retailerp.domain.money import Money
+from retailerp.domain.numbering import DocumentType
 from retailerp.domain.stock import Location, LocationKind, consignment_code
 from retailerp.persistence import tables as t
 
@@ -175,6 +177,35 @@ class ConsignmentRepository:
             .group_by(ln.c.source_line_id)
         )
         return {line_id: qty for line_id, qty in self.session.execute(stmt)}
+
+    def receipt_costs(self, item_ids: Iterable[int]) -> dict[tuple[int, str], ReceiptCost]:
+        """(item, batch/serial) → quantity received with a cost and that cost, over the goods
+        receipts not reversed."""
+        sd, sl = t.stock_documents, t.stock_document_lines
+        key = func.coalesce(func.nullif(sl.c.serial, ""), sl.c.batch)
+        reversed_ = select(sd.c.reverses_number).where(sd.c.reverses_number.is_not(None))
+        stmt = (
+            select(
+                sl.c.item_id,
+                key,
+                func.sum(_raw(sl.c.quantity)),
+                func.sum(_raw(sl.c.quantity) * _raw(sl.c.unit_cost)),
+            )  # fmt: skip
+            .join(sd, sd.c.id == sl.c.document_id)
+            .where(
+                sd.c.doc_type == DocumentType.GOODS_RECEIPT.value,
+                sd.c.number.not_in(reversed_),
+                _raw(sl.c.unit_cost) > 0,
+                sl.c.item_id.in_(list(item_ids)),
+            )
+            .group_by(sl.c.item_id, key)
+        )
+        result = {}
+        for item_id, batch, thousandths, raw in self.session.execute(stmt):
+            # quantities are thousandths, costs cents: the product is cents × 1000
+            cost = Money(int((Decimal(int(raw or 0)) / 1000).to_integral_value()))
+            result[(item_id, batch)] = ReceiptCost(Decimal(int(thousandths)) / 1000, cost)
+        return result
 
     def money_in_period(self, customer_id: int, start: date, end: date) -> tuple[Money, Money]:
         """(gross invoiced for consignment issues, paid on those invoices) in the period."""

@@ -3,21 +3,26 @@
 On SQLite the file is copied before any migration, foreign keys are switched off while tables
 are rebuilt (with them on, a batch rebuild silently deletes ``ON DELETE CASCADE`` children) and
 ``PRAGMA foreign_key_check`` must come back empty before the migration commits.
+
+Start-up does not import alembic when nothing is to be done: :func:`upgrade` compares the
+revision stored in the database with the head read from the migration files' own
+``revision`` / ``down_revision`` lines (:func:`file_head`), and loads alembic only when they
+differ (an upgrade, a new file, a database from a newer program).
 """
 
 from __future__ import annotations
 
+import errno
+import re
 import sqlite3
-from datetime import datetime
+from collections.abc import Callable
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence import journal
@@ -25,10 +30,17 @@ from retailerp.persistence.engine import Database
 from retailerp.persistence.errors import DatabaseProblem
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from retailerp.persistence.unit_of_work import UnitOfWork
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=(.*)$", re.MULTILINE)
+_QUOTED = re.compile(r"[\"']([^\"']+)[\"']")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(files("retailerp.migrations")))
     config.attributes["connection"] = connection
@@ -36,15 +48,59 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 
+@cache
+def file_head() -> str | None:
+    """The one head of the migration files, read from their ``revision`` and
+    ``down_revision`` lines without alembic; ``None`` when that is not clear-cut (several
+    heads, or a file that names its revisions some other way)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in files("retailerp.migrations").joinpath("versions").iterdir():
+        if not script.name.endswith(".py") or script.name.startswith("__"):
+            continue
+        found = dict(
+            (name, _QUOTED.findall(value))
+            for name, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8"))
+        )
+        if len(found.get("revision", [])) != 1:
+            return None
+        revisions.update(found["revision"])
+        parents.update(found.get("down_revision", []))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stored_revision(db: Database) -> str | None:
+    """The revision in the database's ``alembic_version`` table (``None``: no table)."""
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:
+        return None
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def at_head(db: Database) -> bool:
+    """Whether the database is at this program's schema, known without alembic."""
+    head = file_head()
+    return head is not None and stored_revision(db) == head
+
+
 def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -108,7 +164,9 @@ def upgrade(db: Database, revision: str = "head", backup_dir: Path | None = None
     one made before the mode was recorded).
     """
     backup = None
-    if needs_upgrade(db) or revision != "head":
+    if revision != "head" or (not at_head(db) and needs_upgrade(db)):
+        from alembic import command
+
         backup = _backup_before(db, backup_dir)
         _run(db, lambda cfg: command.upgrade(cfg, revision))
     record_journal_mode(db)
@@ -119,7 +177,7 @@ def record_journal_mode(db: Database) -> None:
     """Write the mode the file runs in as the office's mode, unless one is recorded."""
     if not db.is_sqlite or not db.journal_mode or db.recorded_journal_mode:
         return
-    if current_revision(db) is None:
+    if stored_revision(db) is None:
         return  # no settings table yet (downgraded to base)
     from retailerp.persistence.unit_of_work import write
 
@@ -133,7 +191,17 @@ def record_journal_mode(db: Database) -> None:
     db.recorded_journal_mode = write(db, work)
 
 
+def run_upgrade_on(conn: Connection) -> None:
+    """Migrate an empty PostgreSQL database to the head on ``conn``, inside the caller's
+    transaction (``db migrate-to`` makes schema and data in one)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(conn), "head")
+
+
 def downgrade(db: Database, revision: str) -> None:
+    from alembic import command
+
     _run(db, lambda cfg: command.downgrade(cfg, revision))
 
 
@@ -165,26 +233,40 @@ def _check_foreign_keys(conn: Connection) -> None:
 
 
 def _backup_before(db: Database, backup_dir: Path | None) -> Path | None:
+    """The verified copy made before a migration (:func:`backup.make_backup`, kind
+    ``before-upgrade``), into ``backup_dir`` or beside the file."""
     if not db.is_sqlite or db.path is None or not db.path.exists():
         return None
     if current_revision(db) is None:
         return None  # a new, empty file: nothing to keep
-    folder = backup_dir or db.path.parent
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{db.path.stem}.before-upgrade-{stamp}{db.path.suffix or '.db'}"
-    copy_sqlite(db.path, target)
-    return target
+    from retailerp.persistence import backup
+
+    made = backup.make_backup(db.path, backup_dir or db.path.parent, backup.BEFORE_UPGRADE)
+    return made.path
 
 
-def copy_sqlite(source: Path, target: Path) -> None:
+ProgressCallback = Callable[[int, int], None]
+"""``progress(pages_done, pages_total)`` while a copy runs."""
+
+PAGES_PER_STEP = 256
+"""Pages the online backup copies between progress reports (and between the moments another
+PC's writer may get in)."""
+
+
+def copy_sqlite(source: Path, target: Path, progress: ProgressCallback | None = None) -> None:
     """A consistent copy of a live SQLite file (the online backup API, not a file copy), in
-    DELETE mode."""
+    DELETE mode.  ``progress(done, total)`` is told the pages copied as it goes."""
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
     try:
         src = sqlite3.connect(f"file:{source}?mode=rw", uri=True, timeout=15)
         try:
             dst = sqlite3.connect(target, isolation_level=None)
             try:
-                src.backup(dst)
+                src.backup(dst, pages=PAGES_PER_STEP, progress=report)
                 # a copy is a file on its own: no WAL beside it (a restore sets the mode)
                 journal.set_file_mode(dst, "delete", str(target))
             finally:
@@ -192,17 +274,51 @@ def copy_sqlite(source: Path, target: Path) -> None:
         finally:
             src.close()
     except sqlite3.Error as error:
-        raise DatabaseProblem(
-            QT_TRANSLATE_NOOP("errors", "Cannot copy {source} to {target}: {detail}"),
+        raise copy_failed(source, target, error) from None
+
+
+def copy_failed(source: Path, target: Path, error: BaseException) -> DatabaseProblem:
+    """The message for a copy that failed: a full or read-only folder said as such."""
+    detail = str(getattr(error, "strerror", None) or error)
+    lowered = detail.lower()
+    if "full" in lowered or getattr(error, "errno", None) == errno.ENOSPC:
+        return DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "There is no room left in {folder} for the copy of {source}. Free some space "
+                "or choose another folder; nothing was replaced and the earlier copies are "
+                "kept.",
+            ),
+            folder=target.parent,
             source=source,
-            target=target,
-            detail=str(error),
-        ) from None
+        )
+    if (
+        "readonly" in lowered
+        or "read-only" in lowered
+        or "unable to open" in lowered
+        or (getattr(error, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS))
+    ):
+        return DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The folder {folder} cannot be written to, so {source} was not copied there. "
+                "Choose a folder you can write to; nothing was replaced.",
+            ),
+            folder=target.parent,
+            source=source,
+        )
+    return DatabaseProblem(
+        QT_TRANSLATE_NOOP("errors", "Cannot copy {source} to {target}: {detail}"),
+        source=source,
+        target=target,
+        detail=detail,
+    )
 
 
 def schema_differences(db: Database) -> list[object]:
     """What differs between the tables in code and the migrated database (empty = in step)."""
     from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
 
     from retailerp.persistence.tables import include_name, metadata
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import and_, func, literal, select, update
+from sqlalchemy import and_, case, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -383,8 +383,18 @@ class DocumentRepository:
         return self.session.scalars(stmt).first()
 
 
+SMALL_SETTING = 4096
+"""Settings up to this many characters are read together; longer ones (the logo) on demand."""
+
+
 class SettingsRepository:
-    """Shop-wide settings kept in the database (every PC sees the same)."""
+    """Shop-wide settings kept in the database (every PC sees the same).
+
+    The first :meth:`get` of a unit of work reads every short setting in one statement and
+    keeps them for the rest of that transaction (one settings read per transaction, however
+    many rules ask); :meth:`set` keeps the kept copy in step.  A long value (the logo) is read
+    only when asked for.
+    """
 
     @classmethod
     def _shown(cls, value: str | None) -> str | None:
@@ -399,10 +409,28 @@ class SettingsRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._changed: dict[str, dict[str, str | None]] = {}
+        self._known: dict[str, str | None] | None = None
+        """Key → value of the short settings; ``None`` for a long value not read yet."""
 
     def get(self, key: str, default: str = "") -> str:
-        value = self.session.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
-        return default if value is None else value
+        known = self._load()
+        if key not in known:
+            return default
+        value = known[key]
+        if value is None:
+            s = t.settings
+            value = self.session.scalar(select(s.c.value).where(s.c.key == key))
+            if value is None:
+                return default
+            known[key] = value
+        return value
+
+    def _load(self) -> dict[str, str | None]:
+        if self._known is None:
+            s = t.settings
+            short = case((func.length(s.c.value) <= SMALL_SETTING, s.c.value), else_=None)
+            self._known = dict(self.session.execute(select(s.c.key, short)).all())
+        return self._known
 
     def changes(self) -> dict[str, dict[str, str | None]]:
         """``{key: {"before": …, "after": …}}`` of the rows this transaction changed, for the
@@ -421,3 +449,5 @@ class SettingsRepository:
                 self.session, t.settings, {"key": key, "value": value}, ("key",), {"value": value}
             )
         )
+        if self._known is not None:
+            self._known[key] = value

@@ -66,6 +66,21 @@ class ReturnRepository:
             for row in lines
         }
 
+    def delivery_with_code(self, customer_id: int, code: str) -> str | None:
+        """The number of a delivery to the customer that carried a serial or batch."""
+        d, dl = t.deliveries, t.delivery_lines
+        key = code.strip().upper()
+        stmt = (
+            select(d.c.number)
+            .join(dl, dl.c.delivery_id == d.c.id)
+            .where(
+                d.c.customer_id == customer_id,
+                (func.upper(dl.c.serial) == key) | (func.upper(dl.c.batch) == key),
+            )
+            .order_by(d.c.id.desc())
+        )
+        return self.session.scalars(stmt).first()
+
     def holding(self, customer_id: int, item_ids: Iterable[int]) -> dict[int, Decimal]:
         """What a customer holds of each item from our deliveries: delivered less returned."""
         ids = list(item_ids)

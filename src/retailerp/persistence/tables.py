@@ -26,6 +26,7 @@ from sqlalchemy import (
 from retailerp.domain.complaints import Channel, Resolution, Severity, TicketState
 from retailerp.domain.consignment import ConsignmentKind, ConsignmentState
 from retailerp.domain.customers import AbcClass, CustomerStatus
+from retailerp.domain.exchanges import ExchangeState
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.pinyin import PINYIN_LENGTH
@@ -320,6 +321,36 @@ change_counters = Table(
 )
 """SQLite only: a counter per table, moved by every write to it, so another PC polling
 ``PRAGMA data_version`` learns which tables changed (PostgreSQL uses NOTIFY)."""
+
+# --- people: roles and users --------------------------------------------------------------
+
+roles = Table(
+    "roles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(40), nullable=False, unique=True),
+    Column("built_in", Boolean, nullable=False, default=False),
+    Column("permissions", Text, nullable=False, default=""),
+)
+"""The four built-in roles (their permissions are fixed in ``domain.security``) and the
+shop's custom roles (permissions stored as ``a b c``)."""
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(40), nullable=False, unique=True),
+    Column("display_name", String(80), nullable=False, default=""),
+    Column("role", String(40), ForeignKey("roles.name"), nullable=False),
+    Column("password_hash", String(200), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("ended_at", UtcDateTime, nullable=True),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("last_failed_at", UtcDateTime, nullable=True),
+    Column("locked_until", UtcDateTime, nullable=True),
+    CheckConstraint("failed_logins >= 0", name="failed_logins_not_negative"),
+)
+"""The people who log in; ended, never deleted."""
 
 # --- sales: orders, picking, deliveries, invoices, payments --------------------------------
 
@@ -703,6 +734,8 @@ red_invoice_lines = Table(
     Column("net", MoneyType, nullable=False),
     Column("vat", MoneyType, nullable=False),
     Column("vat_rate", RateType, nullable=False),
+    Column("rule", String(80), nullable=False, default="", server_default=""),
+    Column("refund_rate", RateType, nullable=True),
     CheckConstraint("quantity >= 0", name="not_negative_quantity"),
     CheckConstraint("net > 0", name="positive_net"),
 )
@@ -733,9 +766,19 @@ exchanges = Table(
     Column("order_id", Integer, ForeignKey("sales_orders.id"), nullable=False, unique=True),
     Column("created_by", String(60), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
+    Column(
+        "state",
+        EnumText(ExchangeState),
+        nullable=False,
+        default=ExchangeState.ACTIVE,
+        server_default="active",
+    ),
+    Column("cancelled_by", String(60), nullable=False, default="", server_default=""),
+    Column("cancelled_at", UtcDateTime, nullable=True),
+    Column("cancel_reason", String(200), nullable=False, default="", server_default=""),
 )
 """An exchange (换货): a return and the replacement order sent at no charge, each naming the
-other."""
+other; cancelled while the replacement has not shipped."""
 
 
 consignment_documents = Table(
@@ -752,6 +795,7 @@ consignment_documents = Table(
     Column("source_id", Integer, ForeignKey("consignment_documents.id"), nullable=True),
     Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=True, index=True),
     Column("billing_block", Boolean, nullable=False, default=False),
+    Column("red_invoice_id", Integer, ForeignKey("red_invoices.id"), nullable=True),
     Column("created_by", String(60), nullable=False, default=""),
     Column("posted_at", UtcDateTime, nullable=True),
     Column("reversal_number", String(20), nullable=False, default=""),
@@ -779,6 +823,7 @@ consignment_lines = Table(
     Column("expiry", Date, nullable=True),
     Column("unit_price", MoneyType, nullable=False, default=0),
     Column("vat_rate", RateType, nullable=False, default=0),
+    Column("unit_cost", MoneyType, nullable=True),
     Column("location_id", Integer, ForeignKey("locations.id"), nullable=True),
     Column("book_quantity", QuantityType, nullable=True),
     Column("decision", String(20), nullable=False, default=""),

@@ -51,6 +51,7 @@ from retailerp.persistence.repositories import (
 )
 from retailerp.persistence.returns_repository import ReturnRepository
 from retailerp.persistence.sales_repositories import SalesRepository
+from retailerp.persistence.users_repository import UserRepository
 
 T = TypeVar("T")
 RETRIES = 4
@@ -132,6 +133,7 @@ class UnitOfWork:
         self.consignment = ConsignmentRepository(self.session)
         self.units = UnitRepository(self.session)
         self.complaints = ComplaintRepository(self.session)
+        self.users = UserRepository(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:

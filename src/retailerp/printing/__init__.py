@@ -7,7 +7,11 @@ are in :mod:`retailerp.printing.layout`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 from retailerp.printing import consignment, delivery_note, invoice, picking_list, return_note
 from retailerp.printing.layout import (
@@ -33,9 +37,12 @@ __all__ = [
     "Totals",
     "UnsupportedDocument",
     "render",
+    "render_many",
 ]
 
 Renderer = Callable[..., bytes]
+BATCH_WORTH_A_POOL = 16
+"""Below this many documents a batch is laid out in this process (a worker starts in ~0.3 s)."""
 
 RENDERERS: dict[str, Renderer] = {
     "picking_list": picking_list.render,
@@ -59,3 +66,24 @@ def render(
     if renderer is None:
         raise UnsupportedDocument(f"no printed layout for {doc.kind!r} documents")
     return renderer(doc, preset=preset, copies=copies, language=language)
+
+
+def render_many(
+    docs: Sequence[PrintDocument],
+    *,
+    preset: PagePreset = A4,
+    copies: int = 1,
+    language: str = "zh_CN",
+    workers: int | None = None,
+) -> list[bytes]:
+    """Many documents (a day's delivery notes) as PDF bytes each, in the order given, laid
+    out on every core: a pool of worker processes (started fresh, so safe beside Qt) when the
+    batch is big enough to be worth their start-up, else one after another."""
+    docs = list(docs)
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    one = partial(render, preset=preset, copies=copies, language=language)
+    if workers <= 1 or len(docs) < BATCH_WORTH_A_POOL:
+        return [one(doc) for doc in docs]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(one, docs, chunksize=max(1, len(docs) // (workers * 4))))

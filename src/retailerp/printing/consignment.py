@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable
 
+from retailerp.domain.money import Money
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.printing import blocks
 from retailerp.printing.layout import A4, Body, PagePreset, Sheet, build_pdf
@@ -45,6 +46,14 @@ DATE = Column(QT_TRANSLATE_NOOP("print", "Date"), kind="center")
 DOCUMENT = Column(QT_TRANSLATE_NOOP("print", "Document"), 1.2)
 KIND = Column(QT_TRANSLATE_NOOP("print", "Kind"), 1.2)
 VALUE = Column(QT_TRANSLATE_NOOP("print", "Value"), kind="number")
+COST = Column(QT_TRANSLATE_NOOP("print", "Cost"), kind="number")
+FIGURE = Column(QT_TRANSLATE_NOOP("print", "Balance and movements"), 2.0)
+CUSTOMER_CODE = QT_TRANSLATE_NOOP("print", "Customer code")
+CUSTOMER_NAME = QT_TRANSLATE_NOOP("print", "Customer")
+LOCATION = QT_TRANSLATE_NOOP("print", "Consignment location")
+STATEMENT_TITLE = QT_TRANSLATE_NOOP("print", "Consignment statement")
+UNKNOWN = QT_TRANSLATE_NOOP("print", "unknown")
+"""Printed where the cost of goods is not known."""
 
 TOTAL_QUANTITY = QT_TRANSLATE_NOOP("print", "Total quantity")
 TOTAL_VALUE = QT_TRANSLATE_NOOP("print", "Total")
@@ -61,8 +70,10 @@ RETURNS = QT_TRANSLATE_NOOP("print", "Returns")
 CLOSING = QT_TRANSLATE_NOOP("print", "Closing balance")
 INVOICED = QT_TRANSLATE_NOOP("print", "Invoiced")
 PAID = QT_TRANSLATE_NOOP("print", "Paid")
-STATEMENT_FIGURES = (OPENING, FILL_UPS, ISSUES, PICKUPS, RETURNS, CLOSING, INVOICED, PAID)
-"""The statement's summary, in print order: ``PrintDocument.details`` keys it fills."""
+STATEMENT_FIGURES = (OPENING, FILL_UPS, ISSUES, PICKUPS, RETURNS, CLOSING)
+"""The statement's summary rows (``PrintDocument.figures``), in print order."""
+STATEMENT_MONEY = (INVOICED, PAID)
+"""The statement's money, printed below the summary: ``PrintDocument.details`` keys."""
 
 KIND_WORDS = {
     "fill_up": QT_TRANSLATE_NOOP("print", "Fill-up"),
@@ -97,7 +108,12 @@ CELLS: dict[Column, Cell] = {
     DOCUMENT: lambda _s, ln: ln.code,
     KIND: lambda s, ln: s.wording(KIND_WORDS[ln.name]) if ln.name in KIND_WORDS else ln.name,
     VALUE: lambda _s, ln: money_text(ln.amount),
+    COST: lambda s, ln: cost_text(s, ln.cost),
 }
+
+
+def cost_text(sheet: Sheet, cost: Money | None) -> str:
+    return money_text(cost) if cost is not None else sheet.wording(UNKNOWN)
 
 
 @dataclass(frozen=True)
@@ -134,8 +150,8 @@ LAYOUTS = {
         (COUNTED_BY, CUSTOMER_SIGNATURE, blocks.DATE),
     ),
     "consignment_statement": Layout(
-        QT_TRANSLATE_NOOP("print", "Consignment statement"),
-        (DATE, DOCUMENT, KIND, QUANTITY, VALUE),
+        STATEMENT_TITLE,
+        (DATE, DOCUMENT, KIND, QUANTITY, VALUE, COST),
         (CUSTOMER_SIGNATURE, blocks.DATE),
     ),
 }  # fmt: skip
@@ -154,10 +170,8 @@ def _rows(sheet: Sheet, doc: PrintDocument, columns: Sequence[Column]) -> list[l
 
 def _totals(sheet: Sheet, doc: PrintDocument, layout: Layout) -> list[Flowable]:
     if doc.kind == "consignment_statement":
-        figures = [
-            (label, doc.details[label]) for label in STATEMENT_FIGURES if label in doc.details
-        ]
-        return blocks.totals_block(sheet, figures)
+        money = [(label, doc.details[label]) for label in STATEMENT_MONEY if label in doc.details]
+        return blocks.totals_block(sheet, money)
     quantity = sum((line.quantity for line in doc.lines), Decimal(0))
     rows = [(TOTAL_QUANTITY, quantity_text(quantity))]
     if layout.priced and doc.totals is not None:
@@ -168,7 +182,7 @@ def _totals(sheet: Sheet, doc: PrintDocument, layout: Layout) -> list[Flowable]:
 
 def _body(doc: PrintDocument, layout: Layout) -> Body:
     def body(sheet: Sheet) -> list[Flowable]:
-        details = [(k, v) for k, v in doc.details.items() if k not in STATEMENT_FIGURES]
+        details = [(k, v) for k, v in doc.details.items() if k not in STATEMENT_MONEY]
         grid = blocks.info_grid(
             sheet, blocks.customer_pairs(doc.customer) + blocks.document_pairs(doc) + details
         )
@@ -180,11 +194,28 @@ def _body(doc: PrintDocument, layout: Layout) -> Body:
             blocks.gap(sheet),
             grid,
             blocks.gap(sheet),
-            lines_table(sheet, columns, _rows(sheet, doc, columns), tail=tail),
         ]
+        if doc.figures:
+            flowables += [lines_table(sheet, columns, _rows(sheet, doc, columns)),
+                          blocks.gap(sheet), _summary(sheet, doc, tail)]  # fmt: skip
+        else:
+            flowables.append(lines_table(sheet, columns, _rows(sheet, doc, columns), tail=tail))
         return [f for f in flowables if f is not None]
 
     return body
+
+
+SUMMARY = (FIGURE, QUANTITY, VALUE, COST)
+
+
+def _summary(sheet: Sheet, doc: PrintDocument, tail: Sequence[Flowable]) -> Flowable:
+    """A statement's balances and movements: quantity, value at price, at cost."""
+    rows = [
+        [sheet.wording(f.label), quantity_text(f.quantity), money_text(f.value),
+         cost_text(sheet, f.cost)]
+        for f in doc.figures
+    ]  # fmt: skip
+    return lines_table(sheet, SUMMARY, rows, tail=tail)
 
 
 def _has_balance(doc: PrintDocument) -> bool:

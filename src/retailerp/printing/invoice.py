@@ -11,6 +11,7 @@ the original invoice and the red-letter confirmation number (from the document's
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from reportlab.platypus import Flowable
@@ -47,6 +48,7 @@ NET = Column(QT_TRANSLATE_NOOP("print", "Net amount"), kind="number")
 RATE = Column(QT_TRANSLATE_NOOP("print", "VAT rate"), kind="number")
 VAT_COLUMN = Column(QT_TRANSLATE_NOOP("print", "VAT"), kind="number")
 GROSS = Column(QT_TRANSLATE_NOOP("print", "Gross amount"), kind="number")
+RULE = Column(QT_TRANSLATE_NOOP("print", "Policy rule"), 1.8)
 
 NET_AMOUNT = QT_TRANSLATE_NOOP("print", "Net amount")
 VAT = QT_TRANSLATE_NOOP("print", "VAT")
@@ -60,6 +62,23 @@ NOT_A_TAX_INVOICE = QT_TRANSLATE_NOOP(
     "print",
     "This settlement is not a VAT invoice; the official e-invoice is issued on the tax platform.",
 )
+
+
+@dataclass(frozen=True)
+class RedPrintLine(PrintLine):
+    """A red line credited from a return: the return policy's rule (a term where it is one
+    of the shipped rules) and the rate it allowed, printed in a "Policy rule" column."""
+
+    rule: str = ""
+    refund_rate: Decimal | None = None
+
+
+def rule_text(sheet: Sheet, line: PrintLine) -> str:
+    """ "after 6 months: 10 % packaging-loss deduction · 90%" in the document's language."""
+    if not isinstance(line, RedPrintLine) or not line.rule:
+        return ""
+    rate = f" · {percent_text(line.refund_rate)}" if line.refund_rate is not None else ""
+    return sheet.wording.term(line.rule) + rate
 
 
 def _signed(value: Money, red: bool) -> Money:
@@ -82,14 +101,16 @@ def rate_text(rate: Decimal | None) -> str:
 
 
 def columns(doc: PrintDocument) -> list[Column]:
-    """The columns printed: Discount only when a line has one."""
+    """The columns printed: Discount only when a line has one, the policy rule only on a red
+    invoice credited from a return."""
     shown = [NO, CODE, NAME, SPEC, UNIT, QUANTITY, UNIT_PRICE]
     if any(line.discount for line in doc.lines):
         shown.append(DISCOUNT)
-    return shown + [NET, RATE, VAT_COLUMN, GROSS]
+    ruled = [RULE] if any(isinstance(x, RedPrintLine) and x.rule for x in doc.lines) else []
+    return shown + [NET, RATE, VAT_COLUMN, GROSS] + ruled
 
 
-def _row(line: PrintLine, red: bool, shown: list[Column]) -> list[str]:
+def _row(sheet: Sheet, line: PrintLine, red: bool, shown: list[Column]) -> list[str]:
     amounts = line_totals(line)
     quantity = -abs(line.quantity) if red else line.quantity
     figures = ["", "", ""]
@@ -108,6 +129,7 @@ def _row(line: PrintLine, red: bool, shown: list[Column]) -> list[str]:
         RATE: rate_text(line.vat_rate),
         VAT_COLUMN: figures[1],
         GROSS: figures[2],
+        RULE: rule_text(sheet, line),
     }
     return [values[column] for column in shown]
 
@@ -164,7 +186,9 @@ def _body(doc: PrintDocument) -> Body:
             blocks.gap(sheet),
             grid,
             blocks.gap(sheet),
-            lines_table(sheet, shown, [_row(line, red, shown) for line in doc.lines], tail=tail),
+            lines_table(
+                sheet, shown, [_row(sheet, line, red, shown) for line in doc.lines], tail=tail
+            ),
         ]
         return [f for f in flowables if f is not None]
 

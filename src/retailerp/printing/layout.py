@@ -1,7 +1,8 @@
 """Paper, copies and pages: page presets, multi-part copy labels, "Page N of M", the build.
 
-A document is built twice: the first pass counts the pages of each copy, the second prints
-"Page N of M" with the right M.  With ``copies=N`` the whole document is repeated once per
+A document is built once: each page's marks are drawn as it is laid out, but "Page N of M"
+is drawn when the document is complete and M is known (the canvas keeps its pages until
+then, see ``_CountingCanvas``).  With ``copies=N`` the whole document is repeated once per
 copy, each copy on its own pages, numbered on its own, and every page marked with the copy's
 label (on a delivery note 存根 / 客户 / 回单; each kind has its own, see ``COPY_LABELS``).
 """
@@ -136,18 +137,18 @@ Body = Callable[[Sheet], list[Flowable]]
 class _PageMarks:
     """Draws the marks every page carries: copy label, running title, "Page N of M"."""
 
-    def __init__(
-        self, sheet: Sheet, running_title: str, labels: Sequence[str], totals: Sequence[int] | None
-    ) -> None:
+    def __init__(self, sheet: Sheet, running_title: str, labels: Sequence[str]) -> None:
         self.sheet = sheet
         self.running_title = running_title
         self.labels = labels
-        self.totals = totals
         self.counts = [0] * max(1, len(labels))
+        self.pages: list[tuple[int, int]] = []
+        """(copy, page within the copy) of every page laid out so far, in order."""
 
     def on_page(self, copy: int) -> Callable[[Canvas, BaseDocTemplate], None]:
         def paint(canvas: Canvas, _doc: BaseDocTemplate) -> None:
             self.counts[copy] += 1
+            self.pages.append((copy, self.counts[copy]))
             canvas.saveState()
             self._paint(canvas, copy, self.counts[copy])
             canvas.restoreState()
@@ -158,15 +159,45 @@ class _PageMarks:
         preset, tr = self.sheet.preset, self.sheet.wording
         size = self.sheet.styles.size
         top = preset.height - preset.top / 2 - size / 3
-        bottom = preset.bottom / 2 - size / 3
         canvas.setFont(FONT, size)
         if page > 1:
             canvas.drawString(preset.left, top, self.running_title)
         if self.labels:
             label = tr(PART_OF, index=copy + 1, count=len(self.labels), label=tr(self.labels[copy]))
             canvas.drawRightString(preset.width - preset.right, top, label)
-        pages = self.totals[copy] if self.totals else "?"
-        canvas.drawCentredString(preset.width / 2, bottom, tr(PAGE_OF, page=page, pages=pages))
+
+    def paint_total(self, canvas: Canvas, index: int) -> None:
+        """"Page N of M" on the ``index``-th page, now that every copy's M is known."""
+        copy, page = self.pages[index]
+        preset, tr = self.sheet.preset, self.sheet.wording
+        size = self.sheet.styles.size
+        canvas.saveState()
+        canvas.setFont(FONT, size)
+        text = tr(PAGE_OF, page=page, pages=self.counts[copy])
+        canvas.drawCentredString(preset.width / 2, preset.bottom / 2 - size / 3, text)
+        canvas.restoreState()
+
+
+def _counting_canvas(marks: _PageMarks) -> type[Canvas]:
+    """A canvas that keeps its pages until :meth:`save`, then draws each page's total."""
+
+    class _CountingCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._kept: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._kept.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for index, state in enumerate(self._kept):
+                self.__dict__.update(state)
+                marks.paint_total(self, index)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return _CountingCanvas
 
 
 def _story(sheet: Sheet, body: Body, copies: int) -> list[Flowable]:
@@ -213,7 +244,7 @@ def _build(sheet: Sheet, body: Body, copies: int, marks: _PageMarks, meta: dict[
             for copy in range(copies)
         ]
     )
-    template.build(_story(sheet, body, copies))
+    template.build(_story(sheet, body, copies), canvasmaker=_counting_canvas(marks))
     return buffer.getvalue()
 
 
@@ -230,7 +261,4 @@ def build_pdf(
     sheet = Sheet(preset=preset, styles=styles, wording=wording)
     running = f"{wording(title)}  {doc.number}"
     meta = {"title": running, "author": doc.company.name, "subject": wording(title)}
-    first = _PageMarks(sheet, running, labels, None)
-    _build(sheet, body, copies, first, meta)
-    final = _PageMarks(sheet, running, labels, first.counts)
-    return _build(sheet, body, copies, final, meta)
+    return _build(sheet, body, copies, _PageMarks(sheet, running, labels), meta)

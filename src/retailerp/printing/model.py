@@ -36,10 +36,18 @@ DocumentKind = Literal[
 ORDER_NUMBER = QT_TRANSLATE_NOOP("print", "Order no.")
 DELIVERY_NUMBERS = QT_TRANSLATE_NOOP("print", "Delivery no.")
 PICKING_NUMBER = QT_TRANSLATE_NOOP("print", "Picking list no.")
+BAD_BATCHES = QT_TRANSLATE_NOOP("print", "Batches with complaints")
 INVOICE_NUMBER = QT_TRANSLATE_NOOP("print", "Invoice no.")
 ORIGINAL_INVOICE_NUMBER = QT_TRANSLATE_NOOP("print", "Original invoice no.")
 RED_CONFIRMATION_NUMBER = QT_TRANSLATE_NOOP("print", "Red-letter confirmation no.")
 RED_REASON = QT_TRANSLATE_NOOP("print", "Reason")
+RETURN_NUMBER = QT_TRANSLATE_NOOP("print", "Return no.")
+RED_INVOICE_NUMBER = QT_TRANSLATE_NOOP("print", "Red invoice no.")
+REFUND_NUMBER = QT_TRANSLATE_NOOP("print", "Refund no.")
+REPLACEMENT_ORDER_NUMBER = QT_TRANSLATE_NOOP("print", "Replacement order no.")
+REPLACEMENT_DELIVERY_NUMBER = QT_TRANSLATE_NOOP("print", "Replacement delivery no.")
+EXCHANGE_FOR_NUMBER = QT_TRANSLATE_NOOP("print", "Exchange for return no.")
+ORIGINAL_DELIVERY_NUMBER = QT_TRANSLATE_NOOP("print", "Original delivery no.")
 CUSTOMER_ORDER_NUMBER = QT_TRANSLATE_NOOP("print", "Customer order no.")
 REQUESTED_DATE = QT_TRANSLATE_NOOP("print", "Requested delivery date")
 E_INVOICE_NUMBER = QT_TRANSLATE_NOOP("print", "E-invoice no.")
@@ -97,6 +105,21 @@ class PrintLine:
     discount: Decimal = Decimal(0)
     balance: Decimal | None = None
     """Consignment: the customer's consignment quantity of the item after this document."""
+    day: date | None = None
+    """A statement line: the date of its document."""
+    cost: Money | None = None
+    """A statement line: the goods at cost; None where the cost is not known."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A summary row of a statement: a quantity with its value at price and at cost (None:
+    the cost is not known)."""
+
+    label: str
+    quantity: Decimal
+    value: Money
+    cost: Money | None
 
 
 @dataclass(frozen=True)
@@ -135,3 +158,5 @@ class PrintDocument:
     """Received so far (invoices): printed with the open amount under the total."""
     payment_terms_days: int | None = None
     """Days from the invoice date to the due date (invoices); 0 is "due on receipt"."""
+    figures: Sequence[Figure] = ()
+    """A statement's summary: opening balance, movements of each kind, closing balance."""

@@ -26,6 +26,7 @@ from retailerp.services.complaints import ComplaintService
 from retailerp.services.consignment import ConsignmentService
 from retailerp.services.context import ServiceContext
 from retailerp.services.customers import CustomerService
+from retailerp.services.document_links import DocumentLinkService
 from retailerp.services.e_invoice import EInvoiceService
 from retailerp.services.exchanges import ExchangeService
 from retailerp.services.home import HomeService
@@ -38,6 +39,7 @@ from retailerp.services.returns import ReturnService
 from retailerp.services.sales import OrderService
 from retailerp.services.settings import SettingsService
 from retailerp.services.stock import StockService
+from retailerp.services.users import UserService
 
 __all__ = [
     "PAGE_LIMIT_MAX",
@@ -74,6 +76,7 @@ class Services:
         self.returns = ReturnService(self.ctx)
         self.red_invoices = RedInvoiceService(self.ctx)
         self.exchanges = ExchangeService(self.ctx)
+        self.links = DocumentLinkService(self.ctx)
         self.e_invoices = EInvoiceService(self.ctx)
         self.complaints = ComplaintService(self.ctx)
         self.resolutions = ComplaintResolutionService(self.ctx)
@@ -81,6 +84,7 @@ class Services:
         self.consignment = ConsignmentService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.office = OfficeService(self.ctx)
+        self.users = UserService(self.ctx)
 
     @property
     def changes(self) -> ChangeBus:

@@ -49,6 +49,7 @@ class Change(StrEnum):
     AUDIT = "audit"
     SESSIONS = "sessions"
     """Who is connected and what each PC has open for editing."""
+    USERS = "users"
 
 
 ALL_CHANGES: frozenset[Change] = frozenset(Change)
@@ -87,6 +88,8 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "refunds": frozenset({Change.PAYMENTS}),
     "exchanges": frozenset({Change.RETURNS, Change.ORDERS}),
     "units": frozenset({Change.ITEMS}),
+    "roles": frozenset({Change.USERS}),
+    "users": frozenset({Change.USERS}),
     "complaint_tickets": frozenset({Change.COMPLAINTS}),
     "complaint_history": frozenset({Change.COMPLAINTS}),
     "complaint_resolutions": frozenset({Change.COMPLAINTS}),

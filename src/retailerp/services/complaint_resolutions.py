@@ -2,34 +2,45 @@
 
 - **return** (退货): a return of the affected quantity against the ticket's delivery, for a
   quality defect (the return policy refunds those in full), posted at once;
-- **free replacement** (补货): a new order for the affected quantity at price 0, confirmed
+- **free replacement**: a new order for the affected quantity at price 0, confirmed
   (it ships like any order);
 - **exchange** (换货): both, the return and the replacement;
-- **damages** (赔偿): money owed to the customer, recorded as money on account (a payment of
-  the ``complaint`` kind), which pays their open invoices oldest first;
+- **in-kind compensation** (补货): goods the customer gets on top, free — an order at
+  price 0 of the items and quantities agreed (by default the affected quantity of the item
+  complained of), confirmed and shipped like any order;
+- **price allowance** (销售折让): a red invoice of the allowance kind against the customer's
+  blue invoice line of the item, through :class:`RedInvoiceService` (drafted here, then
+  submitted, confirmed and issued by finance); done once issued;
+- **damages** (赔偿): money owed to the customer, a payment of the ``complaint`` kind,
+  either left as money on account (which pays their open invoices oldest first) or paid out
+  at once as a refund (``RF…``, the refunds mechanism) out of that very payment;
 - **on-site service** (上门服务): a visit record with date and person, done once its outcome
   is recorded.
 
-A price allowance (折让) needs a red invoice of the allowance kind: the red-invoice service
-is not in this branch, so the hook is :meth:`ComplaintResolutionService.link_document` once
-it is.  Each document is linked to the ticket by number as soon as it exists; the ticket is
-resolved only when every linked document is done (a posted return, a shipped order, a
-recorded credit, a visit with its outcome).  Each step is its own short transaction, so a
-document whose posting was refused stays linked and open, to be finished from its own list.
+Each document is linked to the ticket by number as soon as it exists; the ticket is
+resolved only when every linked document is done (a posted return, a shipped order, an
+issued red invoice, a recorded credit or refund, a visit with its outcome).  Each step is
+its own short transaction, so a document whose posting was refused stays linked and open,
+to be finished from its own list.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from retailerp.domain import complaints as c
+from retailerp.domain import invoicing
 from retailerp.domain import validation as v
 from retailerp.domain.complaints import Resolution, ServiceVisit, Ticket, TicketAction
 from retailerp.domain.errors import FieldError, StateError
+from retailerp.domain.invoicing import Payment
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
+from retailerp.domain.red_invoices import RedKind
 from retailerp.domain.returns import ReturnCondition
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
@@ -37,7 +48,8 @@ from retailerp.persistence.unit_of_work import UnitOfWork, read, write
 from retailerp.services.complaints import _load
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import DocumentDate, door
-from retailerp.services.invoicing import InvoiceService
+from retailerp.services.invoicing import InvoiceService, pay_back
+from retailerp.services.red_invoices import RedInvoiceService
 from retailerp.services.returns import ReturnService
 from retailerp.services.sales import OrderService
 
@@ -48,6 +60,13 @@ RESOLVING = (c.TicketState.ACCEPTED, c.TicketState.EXECUTING)
 class DamageKind:
     DIRECT = "direct"
     INDIRECT = "indirect"
+
+
+class Settlement:
+    """How damages reach the customer: money on account, or paid out at once (a refund)."""
+
+    CREDIT = "credit"
+    REFUND = "refund"
 
 
 @dataclass(frozen=True)
@@ -64,6 +83,7 @@ class ComplaintResolutionService:
         self.returns = ReturnService(ctx)
         self.orders = OrderService(ctx)
         self.invoices = InvoiceService(ctx)
+        self.red_invoices = RedInvoiceService(ctx)
 
     @door
     def return_goods(
@@ -96,21 +116,118 @@ class ComplaintResolutionService:
 
     @door(amount=Decimal)
     def damages(
-        self, ticket_id: int, amount: object, kind: str = DamageKind.DIRECT, note: str = ""
+        self,
+        ticket_id: int,
+        amount: object,
+        kind: str = DamageKind.DIRECT,
+        note: str = "",
+        settle: str = Settlement.CREDIT,
+        method: str = "cash",
     ) -> Created:
-        """Damages (赔偿) owed to the customer, as money on account."""
+        """Damages (赔偿) owed to the customer: a payment of the ``complaint`` kind, left as
+        money on account (``settle="credit"``), or paid out at once by ``method``
+        (``settle="refund"``: a refund ``RF…`` out of that payment, so the customer's
+        open invoices stay as they are)."""
         if kind not in (DamageKind.DIRECT, DamageKind.INDIRECT):
             raise FieldError("kind", QT_TRANSLATE_NOOP("errors", "Damages are direct or indirect."))
+        if settle not in (Settlement.CREDIT, Settlement.REFUND):
+            raise FieldError(
+                "settle",
+                QT_TRANSLATE_NOOP("errors", "Damages are credited on account or refunded."),
+            )
         money = c.clean_amount(amount)
         if not money:
             raise FieldError("amount", QT_TRANSLATE_NOOP("errors", "Damages are more than 0."))
         ticket = self._ready(ticket_id)
-        payment = self.invoices.record_payment(
-            ticket.customer_id, money.amount, "complaint", f"{ticket.number} {kind}"[:60]
-        )
-        self._link(ticket_id, Resolution.DAMAGES, "payment", payment.number, money,
-                   f"{kind} {note}".strip())  # fmt: skip
-        return Created(self._ticket(ticket_id), [payment.number])
+        reference = f"{ticket.number} {kind}"[:60]
+        note = f"{kind} {note}".strip()
+        if settle == Settlement.CREDIT:
+            payment = self.invoices.record_payment(
+                ticket.customer_id, money.amount, "complaint", reference
+            )
+            self._link(ticket_id, Resolution.DAMAGES, "payment", payment.number, money, note)
+            return Created(self._ticket(ticket_id), [payment.number])
+        numbers = self._paid_damages(ticket, money, method, reference, note)
+        return Created(self._ticket(ticket_id), numbers)
+
+    def _paid_damages(
+        self, ticket: Ticket, money: Money, method: str, reference: str, note: str
+    ) -> list[str]:
+        """The damages payment and its refund in one transaction: the money never sits on
+        account, so it cannot pay an open invoice first."""
+        self.ctx.actor.require(Permission.REFUNDS)
+        today = self.ctx.today()
+
+        def work(uow: UnitOfWork) -> list[str]:
+            uow.sales.lock_money(ticket.customer_id)
+            payment = Payment(
+                number=uow.documents.next_number(DocumentType.PAYMENT, today.year),
+                customer_id=ticket.customer_id,
+                received_on=today,
+                amount=money,
+                method="complaint",
+                posted_by=self.ctx.actor.username,
+                posted_at=self.ctx.clock(),
+                reference=reference,
+            )
+            uow.sales.add(payment)
+            amount, method_, ref = invoicing.clean_refund(money.amount, method, reference, money)
+            refund = pay_back(uow, self.ctx, ticket.customer_id, amount, method_, ref, [payment])
+            uow.audit(
+                self.ctx.actor, "payment.record", "payment", payment.number,
+                customer=ticket.customer_id, amount=money, refunded_by=refund.number,
+            )  # fmt: skip
+            current = _load(uow, ticket.id or 0, None)
+            self._attach(uow, current, Resolution.DAMAGES, "payment", payment.number, money, note)
+            self._attach(uow, current, Resolution.DAMAGES, "refund", refund.number, money,
+                         f"{method_} {note}")  # fmt: skip
+            return [payment.number, refund.number]
+
+        return write(self.ctx.db, work)
+
+    @door(amount=Decimal)
+    def allowance(self, ticket_id: int, amount: object, reason: str = "") -> Created:
+        """A price allowance (销售折让): a draft red invoice of the allowance kind crediting
+        ``amount`` (net of VAT) of the customer's blue invoice line of the item complained
+        of, linked to the ticket.  Finance submits, confirms and issues it under Red
+        invoices; until it is issued the ticket cannot be resolved."""
+        money = c.clean_amount(amount)
+        if not money:
+            raise FieldError("amount", QT_TRANSLATE_NOOP("errors", "An allowance is more than 0."))
+        ticket = self._ready(ticket_id)
+        invoice_id, line_id = self._blue_line(ticket)
+        text = f"{ticket.number} {reason}".strip()[:200]
+        document = self.red_invoices.create(
+            invoice_id, RedKind.ALLOWANCE, [{"invoice_line_id": line_id, "net": money.amount}],
+            text,
+        )  # fmt: skip
+        self._link(ticket_id, Resolution.ALLOWANCE, "red_invoice", document.number,
+                   document.gross, reason)  # fmt: skip
+        return Created(self._ticket(ticket_id), [document.number])
+
+    @door
+    def compensate(
+        self,
+        ticket_id: int,
+        lines: Sequence[Mapping[str, Any]] = (),
+        override_reason: str = "",
+    ) -> Created:
+        """In-kind compensation (补货): the goods agreed (``item_id``, ``quantity`` per line;
+        none given: the affected quantity of the item complained of) go out free on an
+        order at price 0, confirmed; it ships like any order."""
+        ticket = self._ready(ticket_id)
+        if not lines:
+            _require_quantity(ticket)
+            if ticket.item_id is None:
+                raise FieldError(
+                    "item_id",
+                    QT_TRANSLATE_NOOP("errors", "Name the goods the customer receives."),
+                )
+            lines = [{"item_id": ticket.item_id, "quantity": str(ticket.quantity)}]
+        wanted = [{"item_id": line.get("item_id"), "quantity": line.get("quantity")}
+                  for line in lines]  # fmt: skip
+        number = self._free_order(ticket, Resolution.COMPENSATION, wanted, override_reason)
+        return Created(self._ticket(ticket_id), [number])
 
     @door(visit_date=DocumentDate)
     def plan_visit(self, ticket_id: int, visit_date: date, person: str) -> Created:
@@ -134,7 +251,6 @@ class ComplaintResolutionService:
     @door
     def record_visit(self, number: str, outcome: str) -> ServiceVisit:
         """What the visit found and did; the visit is then done."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         outcome = v.required_text(outcome, "outcome", 1000)
 
         def work(uow: UnitOfWork) -> ServiceVisit:
@@ -181,11 +297,59 @@ class ComplaintResolutionService:
                 QT_TRANSLATE_NOOP("errors", "A replacement needs the item complained of."),
             )
         lines = [{"item_id": ticket.item_id, "quantity": str(ticket.quantity)}]
+        return self._free_order(ticket, kind, lines, override)
+
+    def _free_order(
+        self, ticket: Ticket, kind: Resolution, lines: Sequence[Mapping[str, Any]], override: str
+    ) -> str:
         header = {"payment_mode": "cod", "note": f"{ticket.number}"}
         order = self.orders.create(ticket.customer_id, header, lines, free_of_charge=True)
         self._link(ticket.id or 0, kind, "order", order.number, Money.zero())
         self.orders.confirm(order.id or 0, order.version, override)
         return order.number
+
+    def _blue_line(self, ticket: Ticket) -> tuple[int, int]:
+        """The customer's blue invoice and its line of the item complained of: the invoice
+        of the ticket's delivery (or the ticket's invoice), the line billing the delivered
+        item (and batch)."""
+
+        def work(uow: UnitOfWork) -> tuple[int, int]:
+            delivery = None
+            if ticket.delivery_id is not None:
+                [delivery] = uow.sales.deliveries([ticket.delivery_id]) or [None]
+            invoice_id = ticket.invoice_id or (delivery.invoice_id if delivery else None)
+            invoice = uow.sales.invoice(invoice_id) if invoice_id else None
+            if invoice is None:
+                raise FieldError(
+                    "invoice_id",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "A price allowance credits an invoice: the ticket's delivery is not "
+                        "invoiced yet.",
+                    ),
+                )
+            if invoice.customer_id != ticket.customer_id:
+                raise FieldError(
+                    "invoice_id",
+                    QT_TRANSLATE_NOOP("errors", "The invoice is not one of the customer's."),
+                )
+            wanted = {
+                line.id for line in (delivery.lines if delivery else [])
+                if line.item_id == ticket.item_id and ticket.batch in ("", line.batch)
+            }  # fmt: skip
+            for line in invoice.lines:
+                by_item = not wanted and line.item_id == ticket.item_id
+                if line.delivery_line_id in wanted or by_item:
+                    return invoice.id or 0, line.id or 0
+            if len(invoice.lines) == 1 and ticket.item_id is None:
+                return invoice.id or 0, invoice.lines[0].id or 0
+            raise FieldError(
+                "item_id",
+                QT_TRANSLATE_NOOP("errors", "The item complained of is not on invoice {number}."),
+                number=invoice.number,
+            )
+
+        return read(self.ctx.db, work)
 
     def _delivery_line(self, ticket: Ticket) -> int:
         """The ticket's delivery line of the item (and batch) complained of."""
@@ -212,7 +376,6 @@ class ComplaintResolutionService:
 
     def _ready(self, ticket_id: int) -> Ticket:
         """The ticket, checked: the customer accepted the solution (or it is executing)."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         ticket = self._ticket(ticket_id)
         if ticket.state not in RESOLVING:
             raise StateError(

@@ -7,7 +7,7 @@ money on account, visits) are in :mod:`retailerp.services.complaint_resolutions`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -32,9 +32,11 @@ from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
-from retailerp.domain.working_time import OpeningHours
+from retailerp.domain.working_time import OpeningHours, opening_hours
 from retailerp.persistence import home_queries as hq
+from retailerp.persistence.complaint_queries import allowances_to_issue, complaint_page
 from retailerp.persistence.complaints_repository import Attachment
+from retailerp.persistence.queries import Page
 from retailerp.persistence.unit_of_work import UnitOfWork, read, write
 from retailerp.services import home
 from retailerp.services.context import ServiceContext, check_version, not_found
@@ -52,10 +54,11 @@ DONE_STATES = {
     "return": {"posted"},
     "order": {"shipped", "invoiced", "paid", "closed"},
     "payment": {"posted"},
+    "refund": {"posted"},
     "visit": {"done"},
-    "red_invoice": {"posted", "issued"},
+    "red_invoice": {"issued"},
 }
-VOID_STATES = {"cancelled", "reversed", "void"}
+VOID_STATES = {"cancelled", "reversed", "void", "voided"}
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ class TicketRow:
     description: str
     time_left: TimeLeft
     escalated_to: int
+    cursor: tuple = ()
+    """The keyset cursor of the row in the list it was read for."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,12 @@ class Insight:
     by_customer: list[tuple[str, int]]
     bad_batches: list[tuple[str, str]]
     """(item name, batch) with at least the shop's limit of complaints."""
+    by_cause: list[tuple[str, int]] = field(default_factory=list)
+    """Per root cause category (its value; tickets without a cause are left out)."""
+    by_month: list[tuple[str, int]] = field(default_factory=list)
+    repeat_customers: list[tuple[str, int]] = field(default_factory=list)
+    tickets: int = 0
+    """How many tickets the period holds."""
 
 
 def _now_utc() -> datetime:
@@ -170,6 +181,15 @@ for _queue in (
         "complaints",
         lambda _today: {"state": TicketState.RESOLVED.value},
         permission=Permission.HANDLE_COMPLAINTS,
+    ),
+    home.Queue(
+        "complaint_allowances",
+        QT_TRANSLATE_NOOP("terms", "Complaint allowances to issue"),
+        lambda uow, _today: allowances_to_issue(uow.session),
+        "complaints",
+        lambda _today: {"allowance_waiting": True},
+        permission=Permission.RED_INVOICES,
+        money=True,
     ),
 ):
     home.register(_queue)
@@ -215,6 +235,20 @@ class ComplaintService:
             )  # fmt: skip
             found = [_row(r, now, config) for r in rows]
             return sort_rows([r for r in found if r.time_left.overdue or not overdue])
+
+        return read(self.ctx.db, work)
+
+    @door
+    def page(self, page: Page) -> list[TicketRow]:
+        """A keyset page of the complaint list with each ticket's time left (filters
+        ``open_only``, ``overdue``, ``customer_id``, ``item_id``, ``severity``, ``state``,
+        ``batch``; the default order is the most urgent first)."""
+        now = self.ctx.clock()
+
+        def work(uow: UnitOfWork) -> list[TicketRow]:
+            config = load_settings(uow)
+            rows = complaint_page(uow.session, page, now)
+            return [_row(r, now, config) for r in rows]
 
         return read(self.ctx.db, work)
 
@@ -287,6 +321,20 @@ class ComplaintService:
 
         return read(self.ctx.db, work)
 
+    @door
+    def bad_batches_of(self, item_ids: Sequence[int]) -> dict[tuple[int, str], list[str]]:
+        """The batches of these items with at least the shop's limit of complaints, each
+        with its ticket numbers — the warning the stock overview and the picking list show
+        (every user may read it: the warehouse needs it most)."""
+
+        def work(uow: UnitOfWork) -> dict[tuple[int, str], list[str]]:
+            limit = load_settings(uow).bad_batch_limit
+            found = uow.complaints.batch_tickets(set(item_ids))
+            counts = {key: len(numbers) for key, numbers in found.items()}
+            return {key: found[key] for key in c.bad_batches(counts, limit)}
+
+        return read(self.ctx.db, work) if item_ids else {}
+
     # --- changing ------------------------------------------------------------------------
 
     @door
@@ -298,7 +346,6 @@ class ComplaintService:
         bad_batch_limit: int | None = None,
     ) -> ComplaintSettings:
         """The shop's thresholds, deadlines, opening hours and bad-batch limit."""
-        self.ctx.actor.require(Permission.ADMINISTER)
         limit = None if bad_batch_limit is None else c.clean_limit(bad_batch_limit)
 
         def work(uow: UnitOfWork) -> ComplaintSettings:
@@ -322,10 +369,40 @@ class ComplaintService:
         return write(self.ctx.db, work)
 
     @door
+    def settings_text(self) -> dict[str, str]:
+        """The settings as the settings screen shows them (amounts, minutes, %), with the
+        opening hours per weekday as ``hours.<0-6>`` = ``08:30-18:00`` (empty: closed)."""
+        config = self.settings()
+        shown = c.settings_as_text(config.thresholds, config.policy, config.bad_batch_limit)
+        for day in range(7):
+            hours = config.hours.days.get(day)
+            shown[f"hours.{day}"] = (
+                f"{hours[0].strftime('%H:%M')}-{hours[1].strftime('%H:%M')}" if hours else ""
+            )
+        return shown
+
+    @door
+    def save_settings(self, values: Mapping[str, Any]) -> ComplaintSettings:
+        """The settings screen's typed values (see :meth:`settings_text`), every field
+        checked at once; nothing is stored unless all are right."""
+        errors: list[FieldError] = []
+        try:
+            thresholds, policy, limit = c.settings_from_text(values)
+        except ValidationError as error:
+            errors += list(error.errors)
+        hours = None
+        try:
+            hours = _typed_hours(values)
+        except FieldError as error:
+            errors.append(error)
+        if errors:
+            raise ValidationError(errors)
+        return self.configure(thresholds, policy, hours, limit)
+
+    @door
     def create(self, values: Mapping[str, Any], severity_reason: str = "") -> Ticket:
         """A new ticket: severity suggested (or the one given, with a reason), deadlines
         counted from receipt, numbered in its own series."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
         clean = c.clean_ticket(values, now, self.ctx.today())
         wanted = _wanted_severity(values.get("severity"))
@@ -366,7 +443,6 @@ class ComplaintService:
     def update(self, ticket_id: int, expected_version: int, values: Mapping[str, Any]) -> Ticket:
         """Change an open ticket's details (the customer and the severity stay: a severity
         changes with :meth:`change_severity`)."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Ticket:
@@ -392,7 +468,6 @@ class ComplaintService:
     def change_severity(
         self, ticket_id: int, expected_version: int, severity: Severity, reason: str
     ) -> Ticket:
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Ticket:
@@ -418,7 +493,6 @@ class ComplaintService:
     ) -> Ticket:
         """Move the ticket by ``action`` (approving needs the severity's approver; resolving
         needs every resolution document done)."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Ticket:
@@ -484,7 +558,6 @@ class ComplaintService:
     @door
     def add_attachment(self, ticket_id: int, file_name: str, data: bytes) -> Attachment:
         """A photo or PDF kept inside the database (so every backup carries it)."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Attachment:
@@ -509,7 +582,6 @@ class ComplaintService:
 
     @door
     def remove_attachment(self, attachment_id: int) -> None:
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
 
         def work(uow: UnitOfWork) -> None:
             found = uow.complaints.attachment(attachment_id)
@@ -528,12 +600,11 @@ class ComplaintService:
     def escalate_overdue(self) -> list[str]:
         """Escalate every open ticket past a deadline one step further (the assignee's
         manager, then the owner); returns the numbers escalated now."""
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> list[str]:
             escalated = []
-            for row in uow.complaints.rows(open_only=True):
+            for row in uow.complaints.rows(open_only=True, limit=None):
                 level = c.escalation_level(row["state"], _row_deadlines(row), now)
                 if level > row["escalated_to"]:
                     ticket = _load(uow, row["id"], None)
@@ -557,7 +628,6 @@ class ComplaintService:
     def _set(
         self, ticket_id: int, expected: int, values: Mapping[str, Any], what: str = "edit"
     ) -> Ticket:
-        self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Ticket:
@@ -683,6 +753,22 @@ def _check_links(uow: UnitOfWork, clean: dict[str, Any]) -> AbcClass:
     return customer.abc_class
 
 
+def _typed_hours(values: Mapping[str, Any]) -> OpeningHours:
+    """``hours.<weekday>`` typed as ``08:30-18:00`` (empty: closed); none at all: every
+    minute counts."""
+    raw: dict[int, tuple[str, str]] = {}
+    for day in range(7):
+        text = str(values.get(f"hours.{day}", "") or "").strip()
+        if not text:
+            continue
+        opens, _dash, closes = text.replace("–", "-").partition("-")
+        try:
+            raw[day] = opening_hours({day: (opens.strip(), closes.strip())}).days[day]
+        except FieldError as error:
+            raise FieldError(f"hours.{day}", error.template, **error.params) from None
+    return OpeningHours(raw)
+
+
 def _foreign(name: str, number: object, customer: str) -> FieldError:
     return FieldError(
         name,
@@ -716,18 +802,19 @@ def _row(row: Mapping[str, Any], now: datetime, config: ComplaintSettings) -> Ti
         row["id"], row["number"], row["customer_name"],
         str(row["pinned_class"] or row["computed_class"]), row["severity"], row["state"],
         row["received_at"], row["item_name"] or "", row["batch"], row["assignee"],
-        row["description"], left, row["escalated_to"],
+        row["description"], left, row["escalated_to"], tuple(row.get("cursor", ())),
     )  # fmt: skip
 
 
 def sort_rows(rows: list[TicketRow]) -> list[TicketRow]:
-    """Open before finished; among open ones, the least time left (most overdue) first."""
+    """Running before finished; among running ones, the least time left (most overdue)
+    first; then the newest ticket first (the order ``complaint_queries`` pages in)."""
     return sorted(
         rows,
         key=lambda r: (
             r.time_left.status is c.TimeStatus.DONE,
             r.time_left.minutes if r.time_left.status is not c.TimeStatus.DONE else 0,
-            -r.received_at.timestamp(),
+            -r.id,
         ),
     )
 
@@ -780,6 +867,10 @@ def _insight(uow: UnitOfWork, now: datetime, since: datetime) -> Insight:
         c.count_by(facts, "batch"),
         c.count_by(facts, "customer"),
         [(names.get(item, str(item)), batch) for item, batch in batches],
+        c.count_by(facts, "cause"),
+        c.count_by(facts, "month"),
+        c.repeat_customers(facts),
+        len(facts),
     )
 
 

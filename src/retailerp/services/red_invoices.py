@@ -115,7 +115,6 @@ class RedInvoiceService:
         """A draft red invoice against a blue invoice: a return credits quantities at the blue
         line's price, an allowance credits an amount of a line, an invoicing error reverses
         the whole invoice.  It counts against the blue invoice at once."""
-        self.ctx.actor.require(Permission.RED_INVOICES)
         reason = v.optional_text(reason, "reason", 200)
 
         def work(uow: UnitOfWork) -> RedInvoice:
@@ -126,8 +125,10 @@ class RedInvoiceService:
     @door
     def from_return(self, return_id: int, reason: str = "") -> RedInvoice:
         """A draft red invoice of the return kind for a posted return of an invoiced
-        delivery: each returned line credits its blue invoice line."""
-        self.ctx.actor.require(Permission.RED_INVOICES)
+        delivery: each returned line credits its blue invoice line with what the return
+        policy allowed (the line's refund after a deduction, a dealer rate or an owner's
+        override), split in the blue VAT rate and never above the blue invoice; a line
+        refunded nothing is left out."""
         reason = v.optional_text(reason, "reason", 200)
 
         def work(uow: UnitOfWork) -> RedInvoice:
@@ -138,11 +139,7 @@ class RedInvoiceService:
             by_delivery_line = {
                 line.delivery_line_id: line.id for line in _blue(uow, invoice_id).lines
             }
-            raw = [
-                {"invoice_line_id": by_delivery_line[line.delivery_line_id],
-                 "quantity": line.quantity}
-                for line in document.lines
-            ]  # fmt: skip
+            raw = red.return_credit_rows(document.lines, by_delivery_line)
             text = reason or f"{document.number}"
             return self._draft(uow, invoice_id, RedKind.RETURN, raw, text, document.id)
 
@@ -192,13 +189,11 @@ class RedInvoiceService:
     @door
     def submit(self, red_id: int, expected_version: int) -> RedInvoice:
         """Send the draft for confirmation on the tax platform."""
-        self.ctx.actor.require(Permission.RED_INVOICES)
         return self._move(red_id, expected_version, RedAction.SUBMIT)
 
     @door
     def confirm(self, red_id: int, expected_version: int, confirmation_number: str) -> RedInvoice:
         """Record the red-letter confirmation form's number (unique across the register)."""
-        self.ctx.actor.require(Permission.RED_INVOICES)
         number = red.check_confirmation_number(confirmation_number)
 
         def work(uow: UnitOfWork) -> RedInvoice:
@@ -230,7 +225,6 @@ class RedInvoiceService:
         """Issue the red invoice: its gross credits the customer (first what the blue invoice
         still wants, the rest is money on account, which pays the oldest open invoices), and
         its net comes off the revenue ABC classification reads."""
-        self.ctx.actor.require(Permission.RED_INVOICES)
 
         def work(uow: UnitOfWork) -> RedInvoice:
             document = _load(uow, red_id, expected_version)
@@ -269,7 +263,6 @@ class RedInvoiceService:
     @door
     def void(self, red_id: int, expected_version: int, reason: str) -> RedInvoice:
         """Void a red invoice not yet issued: it no longer counts against the blue invoice."""
-        self.ctx.actor.require(Permission.RED_INVOICES)
         reason = v.required_text(reason, "reason", 200)
 
         def work(uow: UnitOfWork) -> RedInvoice:
@@ -326,7 +319,8 @@ def _creditable_return(uow: UnitOfWork, document: Any) -> int:
             ),
             number=document.number,
         )
-    if uow.red_invoices.exchange_of_return(document.id or 0) is not None:
+    exchange = uow.red_invoices.exchange_of_return(document.id or 0)
+    if exchange is not None and exchange.active:
         raise StateError(
             QT_TRANSLATE_NOOP(
                 "errors",
@@ -363,3 +357,17 @@ def _load(uow: UnitOfWork, red_id: int, expected: int | None) -> RedInvoice:
         raise not_found(RED_INVOICE, red_id)
     check_version(document, expected, RED_INVOICE, document.number)
     return document
+
+
+def draft_consignment_credit(
+    ctx: ServiceContext,
+    uow: UnitOfWork,
+    invoice_id: int,
+    lines: Sequence[Mapping[str, Any]],
+    reason: str,
+) -> RedInvoice:
+    """A draft red invoice of the return kind for a consignment return (寄售退货), made in the
+    consignment service's own transaction when its billing block is released: the same lock
+    of the blue invoice, the same ceilings against every red invoice of it and the same
+    number series as any other draft.  The caller has checked the permission."""
+    return RedInvoiceService(ctx)._draft(uow, invoice_id, RedKind.RETURN, lines, reason, None)

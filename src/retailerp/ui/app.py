@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from retailerp import __version__, i18n
 from retailerp.config import LocalSettings, config_dir, default_database
@@ -21,6 +21,7 @@ from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
+from retailerp.ui import auto_backup
 from retailerp.ui.audit import register_audit_module
 from retailerp.ui.complaints import register_complaints_module
 from retailerp.ui.consignment.page import ConsignmentPage
@@ -28,6 +29,7 @@ from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.errors import message_for
 from retailerp.ui.home import register_home_module
 from retailerp.ui.items import ItemListPage
+from retailerp.ui.login import sign_in
 from retailerp.ui.main_window import MainWindow
 from retailerp.ui.office import OfficeMonitor, check_audit_trail
 from retailerp.ui.red_invoices import register_red_invoice_module
@@ -197,7 +199,7 @@ def open_shop_database(database: str | None, journal_mode: str) -> Database | in
         report_open_failure(error)
         return 2
     try:
-        backup = migrate.upgrade(db)
+        backup = migrate.upgrade(db, backup_dir=auto_backup.upgrade_folder(db))
     except Exception as error:  # noqa: BLE001 - same
         db.dispose()
         report_open_failure(error)
@@ -266,15 +268,12 @@ def journal_text(mode: str) -> str:
 
 
 def actor_text(services: Services) -> str:
-    """``owner (owner)``: the user and the role."""
+    """``Wang Fang — boss (owner)``: who logged in and the role."""
     actor = services.ctx.actor
-    roles = {
-        "owner": QCoreApplication.translate("App", "owner"),
-        "sales": QCoreApplication.translate("App", "sales"),
-        "warehouse": QCoreApplication.translate("App", "warehouse"),
-        "finance": QCoreApplication.translate("App", "finance"),
-    }
-    return f"{actor.username} ({roles.get(actor.role.value, actor.role.value)})"
+    role = i18n.translate("terms", actor.role_label)
+    if actor.display_name and actor.display_name != actor.username:
+        return f"{actor.display_name} — {actor.username} ({role})"
+    return f"{actor.username} ({role})"
 
 
 def open_settings(window: MainWindow, services: Services, db_label: str = "") -> SettingsDialog:
@@ -425,19 +424,29 @@ def run_gui(
 
 
 def _show_window(app: QApplication, db: Database, exit_after: float | None) -> int:
-    window = build_main_window(Services.over(db), db.label, db.journal_mode)
-    window.remember_layout(window_settings())
-    _windows[:] = [window]
-    quit_on_close = app.quitOnLastWindowClosed()
-    window.show()
     if exit_after is not None:
         timer = QTimer(app)
         timer.setSingleShot(True)
         timer.timeout.connect(lambda: _quit(app))
         timer.start(max(0, int(exit_after * 1000)))
+    actor = sign_in(db)
+    if actor is None:  # the user closed the login: nothing to show
+        if exit_after is not None:
+            timer.stop()
+            timer.deleteLater()
+        return 0
+    window = build_main_window(Services.over(db, actor=actor), db.label, db.journal_mode)
+    window.remember_layout(window_settings())
+    _windows[:] = [window]
+    quit_on_close = app.quitOnLastWindowClosed()
+    on_close = auto_backup.BackupOnClose(app, db)
+    window.show()
+    auto_backup.start_daily_backup(window, db)
     try:
         return int(app.exec())
     finally:
+        on_close.remove()
+        auto_backup.wait_for_backups()
         app.setQuitOnLastWindowClosed(False)  # closing it now must not post another quit
         for shown in _windows:
             shown.close()
@@ -450,7 +459,11 @@ def _show_window(app: QApplication, db: Database, exit_after: float | None) -> i
 
 
 def _quit(app: QApplication) -> None:
-    """Close the window and end the event loop with exactly one quit."""
+    """Close the window (or the login still open) and end the event loop with one quit."""
+    login = app.activeModalWidget()
+    if isinstance(login, QDialog) and not _windows:
+        login.reject()
+        return
     app.setQuitOnLastWindowClosed(False)
     for shown in _windows:
         shown.close()

@@ -1,4 +1,5 @@
-"""Settings: this PC's (language, database, journal mode) and the shop's (in the database).
+"""Settings: this PC's (language, database, journal mode, backup folder) and the shop's (in
+the database).
 
 This PC's settings go to :class:`~retailerp.config.LocalSettings`: a new language is used
 at once (``language_changed(code)``: the main window opens again in it), journal mode and
@@ -34,8 +35,12 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.money import PriceEntry
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
+from retailerp.ui.permissions import may, why_not
+from retailerp.ui.settings_backups import BackupsPage
 from retailerp.ui.settings_company import CompanyPage
+from retailerp.ui.settings_complaints import ComplaintSettingsPage
 from retailerp.ui.settings_returns import ReturnPolicyPage
+from retailerp.ui.settings_users import UsersPage
 from retailerp.ui.widgets import FormPage
 
 T = TypeVar("T")
@@ -55,6 +60,10 @@ SHOP_KEYS = (
     "overdue_grace_days",
     "price_entry",
 )
+
+
+USERS = "UserService.add"
+"""The Users and roles page is the owner's: it shows when the role may manage users."""
 
 
 def percent(share: Decimal) -> str:
@@ -207,9 +216,39 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.company, self.tr("Compan&y"))
         self.returns = ReturnPolicyPage(self.services, self)
         self.tabs.addTab(self.returns, self.tr("Return pol&icy"))
+        self.complaints = ComplaintSettingsPage(self.services, self)
+        self.tabs.addTab(self.complaints, self.tr("Co&mplaints"))
+        self.backups = BackupsPage(self.services, self.local, self)
+        self.tabs.addTab(self.backups, self.tr("Bac&kups"))
+        self.users = UsersPage(self.services, self) if may(self.services, USERS) else QWidget()
+        self.tabs.addTab(self.users, self.tr("U&sers and roles"))
+        self._gate_pages()
         layout.addWidget(self.tabs)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
+
+    def _gate_pages(self) -> None:
+        """Pages the role may not save are shown disabled, saying why; this PC's own
+        settings (language, journal mode, database) stay open to everyone."""
+        for page, method in (
+            (self.company, "SettingsService.save_company"),
+            (self.returns, "ReturnService.save_policy"),
+            (self.complaints, "ComplaintService.save_settings"),
+            (self.users, USERS),
+        ):
+            reason = why_not(self.services, method)
+            if reason:
+                index = self.tabs.indexOf(page)
+                self.tabs.setTabEnabled(index, False)
+                self.tabs.setTabToolTip(index, reason)
+        reason = why_not(self.services, "SettingsService.save_values")
+        for key in SHOP_KEYS:
+            if reason:
+                self.form.editor(key).setEnabled(False)
+                self.form.editor(key).setToolTip(reason)
+
+    def may_save(self, method: str) -> bool:
+        return may(self.services, method)
 
     def _load(self) -> None:
         shop = self.services.settings.get()
@@ -263,17 +302,24 @@ class SettingsDialog(QDialog):
     def save(self) -> bool:
         """Save both kinds of settings; refusals appear next to their fields."""
         restart = self.restart_needed()
-        if self.company.save() is None:
+        if not self.backups.save_into(self.local):
+            self.tabs.setCurrentWidget(self.backups)
+            return False
+        if self.may_save("SettingsService.save_company") and self.company.save() is None:
             self.tabs.setCurrentWidget(self.company)
             return False
-        if self.returns.save() is None:
+        if self.may_save("ReturnService.save_policy") and self.returns.save() is None:
             self.tabs.setCurrentWidget(self.returns)
+            return False
+        if self.may_save("ComplaintService.save_settings") and self.complaints.save() is None:
+            self.tabs.setCurrentWidget(self.complaints)
             return False
         language = self.language_chosen()
         try:
-            self.services.settings.save_values(
-                {k: v for k, v in self.form.values().items() if k in SHOP_KEYS}
-            )
+            if self.may_save("SettingsService.save_values"):
+                self.services.settings.save_values(
+                    {k: v for k, v in self.form.values().items() if k in SHOP_KEYS}
+                )
         except DomainError as error:
             self.form.show_domain_error(error, i18n.translate)
             return False

@@ -247,12 +247,22 @@ def vat_text(rate: Decimal) -> str:
 
 
 class StockSource(ServiceSource):
-    """Stock by item, location and batch/serial: filters ``location_id``, ``item_id``."""
+    """Stock by item, location and batch/serial: filters ``location_id``, ``item_id``.  A
+    batch with the shop's limit of complaints or more names its tickets in red."""
 
-    shows = frozenset({Change.STOCK, Change.ITEMS, Change.LOCATIONS})
+    shows = frozenset({Change.STOCK, Change.ITEMS, Change.LOCATIONS, Change.COMPLAINTS})
 
     def __init__(self, services: Services) -> None:
         super().__init__(services, services.stock.page)
+        self.bad_batches: dict[tuple[int, str], list[str]] = {}
+
+    def fetch(self, query: PageQuery) -> list[Any]:
+        rows = super().fetch(query)
+        if query.after is None:
+            self.bad_batches = {}
+        items = {row.item_id for row in rows}
+        self.bad_batches.update(self.services.complaints.bad_batches_of(sorted(items)))
+        return rows
 
     @property
     def columns(self) -> list[Column]:
@@ -266,7 +276,15 @@ class StockSource(ServiceSource):
             ),
             Column("unit", QCoreApplication.translate("StockSource", "Unit"), sortable=False),
             Column("expiry", QCoreApplication.translate("StockSource", "Expiry"), sortable=False),
+            Column(
+                "complaints",
+                QCoreApplication.translate("StockSource", "Complaints"),
+                sortable=False,
+            ),
         ]
+
+    def complaints_of(self, row: Any) -> list[str]:
+        return self.bad_batches.get((row.item_id, row.stock_key), [])
 
     def cell(self, row: Any, column_key: str) -> object:
         if column_key == "location_code":
@@ -275,10 +293,27 @@ class StockSource(ServiceSource):
             return quantity_text(row.quantity)
         if column_key == "expiry":
             return date_text(row.expiry)
+        if column_key == "complaints":
+            return bad_batch_text(self.complaints_of(row), short=True)
         return getattr(row, column_key)
 
     def decorate(self, row: Any, column_key: str) -> str | None:
+        if column_key == "complaints":
+            return BELOW_MINIMUM_COLOUR if self.complaints_of(row) else None
         return BELOW_MINIMUM_COLOUR if row.quantity < 0 else None
+
+
+def bad_batch_text(numbers: Sequence[str], short: bool = False) -> str:
+    """``⚠ 3 complaints: CP2026-000001, …`` for a batch with many complaints ("" if none);
+    ``short`` (a list's narrow column): ``⚠ 3: CP2026-000003 …``, the count and the newest."""
+    if not numbers:
+        return ""
+    if short:
+        more = " …" if len(numbers) > 1 else ""
+        return f"⚠ {len(numbers)}: {numbers[-1]}{more}"
+    return QCoreApplication.translate("StockSource", "⚠ {count} complaints: {numbers}").format(
+        count=len(numbers), numbers=", ".join(numbers)
+    )
 
 
 class DocumentSource(ServiceSource):

@@ -1,4 +1,5 @@
-"""The Complaints area: the ticket list, the ticket form, "Complaint…" from elsewhere."""
+"""The Complaints area: the ticket list, the ticket form, the insight figures,
+"Complaint…" from elsewhere."""
 
 from __future__ import annotations
 
@@ -19,6 +20,13 @@ def register_complaints_module(window: MainWindow, services: Services) -> None:
         "complaints",
         QCoreApplication.translate("ComplaintsModule", "Complaints"),
         lambda: ComplaintsPage(services),
+    )
+    from retailerp.ui.complaints.insight_page import ComplaintInsightPage
+
+    window.add_module(
+        "complaint_insight",
+        QCoreApplication.translate("ComplaintsModule", "Complaint insight"),
+        lambda: ComplaintInsightPage(services),
     )
 
 

@@ -40,6 +40,7 @@ from retailerp.domain.complaints import TicketAction
 from retailerp.domain.errors import DomainError
 from retailerp.services import Services
 from retailerp.services.changes import Change
+from retailerp.services.complaint_resolutions import Settlement
 from retailerp.services.complaints import TicketDetail
 from retailerp.ui import prompts
 from retailerp.ui.changes import watch
@@ -200,6 +201,8 @@ class TicketDialog(QDialog):
             (self.tr("Re&turn"), lambda t: res.return_goods(t)),
             (self.tr("E&xchange"), lambda t: res.exchange(t)),
             (self.tr("Free re&placement"), lambda t: res.replace(t)),
+            (self.tr("In-&kind compensation…"), self._compensation),
+            (self.tr("Price a&llowance…"), self._allowance),
             (self.tr("Da&mages…"), self._damages),
             (self.tr("On-site &visit…"), self._visit),
             (self.tr("Visit &outcome…"), self._visit_outcome),
@@ -211,8 +214,13 @@ class TicketDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         self.allowance_note = QLabel(
-            self.tr("A price allowance needs a red invoice: issue it under Invoices."), page
+            self.tr(
+                "A price allowance drafts a red invoice (销售折让); finance submits, confirms "
+                "and issues it under Red invoices, and the ticket resolves once it is issued."
+            ),
+            page,
         )
+        self.allowance_note.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(self.documents, 1)
         layout.addLayout(row)
@@ -476,7 +484,35 @@ class TicketDialog(QDialog):
         amount = prompts.ask_reason(self, self.tr("Damages"), self.tr("Amount owed"), "")
         if amount is None:
             return None
-        return self.services.resolutions.damages(ticket_id, amount)
+        ways = [self.tr("Credit on account"), self.tr("Pay out in cash now (refund)")]
+        way, ok = QInputDialog.getItem(
+            self, self.tr("Damages"), self.tr("How the customer gets the money"), ways, 0, False
+        )
+        if not ok:
+            return None
+        settle = Settlement.REFUND if way == ways[1] else Settlement.CREDIT
+        return self.services.resolutions.damages(ticket_id, amount, settle=settle)
+
+    def _allowance(self, ticket_id: int) -> Any:
+        amount = prompts.ask_reason(
+            self, self.tr("Price allowance"), self.tr("Allowance, net of VAT"), ""
+        )
+        if amount is None:
+            return None
+        return self.services.resolutions.allowance(ticket_id, amount)
+
+    def _compensation(self, ticket_id: int) -> Any:
+        ticket = self.detail.ticket if self.detail else None
+        if ticket is None or ticket.item_id is None:
+            return self.services.resolutions.compensate(ticket_id)
+        quantity = prompts.ask_reason(
+            self, self.tr("In-kind compensation"), self.tr("Quantity given free"),
+            f"{ticket.quantity.normalize():f}",
+        )  # fmt: skip
+        if quantity is None:
+            return None
+        lines = [{"item_id": ticket.item_id, "quantity": quantity}]
+        return self.services.resolutions.compensate(ticket_id, lines)
 
     def _visit(self, ticket_id: int) -> Any:
         person = prompts.ask_reason(self, self.tr("On-site visit"), self.tr("Who goes"))

@@ -1,9 +1,12 @@
-"""A consignment document typed by keyboard or scanner: fill-up, issue, pickup or count.
+"""A consignment document typed by keyboard or scanner: fill-up, issue, pickup, return or
+count.
 
 The lines are scanned like a goods receipt (:class:`StockLinesDialog`); Ctrl+S runs the whole
 step: a fill-up is created, planned (first expiry first out) and posted; an issue is created
 (batches proposed by the service where none is typed), posted and invoiced; a pickup goes to
-the bin of each line; a count lists every lot expected at the customer, takes the counted
+the bin of each line; a return (from the end customer) names the issue it takes back, each
+scanned item coming back on the issue line of its batch, and is posted with its billing block
+on; a count lists every lot expected at the customer, takes the counted
 quantities and settles (sold = book − counted, drafted as an issue), a lot counted above book
 needing the decision chosen in its row.
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from retailerp.domain.consignment import ConsignmentDocument, ConsignmentKind
 from retailerp.domain.items import Item
@@ -36,8 +39,15 @@ class ConsignmentDocumentDialog(StockLinesDialog):
         customer_id: int,
         document_kind: str = ConsignmentKind.FILL_UP.value,
         parent: QWidget | None = None,
+        issue_id: int = 0,
     ) -> None:
         self.kind = ConsignmentKind(document_kind)
+        self.issue_id = issue_id
+        self.returnable = (
+            services.consignment.returnable(issue_id)
+            if self.kind == ConsignmentKind.RETURN and issue_id
+            else []
+        )
         self.COLUMNS = self._columns()
         self.QUANTITY = "quantity"
         self.READ_ONLY = frozenset({"item", "book"})
@@ -49,6 +59,9 @@ class ConsignmentDocumentDialog(StockLinesDialog):
         if warehouse >= 0:
             self.location.setCurrentIndex(warehouse)
         self.location.setEnabled(self.kind == ConsignmentKind.PICKUP)
+        if self.kind == ConsignmentKind.RETURN:
+            self.fields.addRow(QCoreApplication.translate("ConsignmentDocument", "Can come back"),
+                               self._returnable_label())  # fmt: skip
         self.build_layout()
         if self.kind == ConsignmentKind.COUNT:
             self._expected()
@@ -59,9 +72,29 @@ class ConsignmentDocumentDialog(StockLinesDialog):
             return ("item", "location", "quantity", "batch")
         if self.kind == ConsignmentKind.COUNT:
             return ("item", "batch", "book", "quantity", DECISION_COLUMN)
-        if self.kind == ConsignmentKind.ISSUE:
+        if self.kind in (ConsignmentKind.ISSUE, ConsignmentKind.RETURN):
             return ("item", "quantity", "batch")
         return ("item", "quantity")
+
+    def _returnable_label(self) -> QLabel:
+        """What of the issue can still come back, line by line."""
+        items = {ln.item_id: self.services.items.get(ln.item_id) for ln, _ in self.returnable}
+        label = QLabel(" · ".join(
+            f"{items[ln.item_id].sku} {ln.key} {quantity_text(left)}".replace("  ", " ")
+            for ln, left in self.returnable
+        ))  # fmt: skip
+        label.setObjectName("returnable")
+        label.setWordWrap(True)
+        return label
+
+    def _source(self, item_id: int | None, batch: str) -> int:
+        """The issue line a returned item comes back on: its batch's, else the first with
+        something left to come back."""
+        lines = [(ln, left) for ln, left in self.returnable if ln.item_id == item_id]
+        named = [ln for ln, _ in lines if batch and ln.key == batch]
+        open_ = [ln for ln, left in lines if left > 0]
+        chosen = (named or open_ or [ln for ln, _ in lines] or [None])[0]
+        return (chosen.id or 0) if chosen is not None else 0
 
     def _title(self) -> str:
         return {
@@ -76,6 +109,9 @@ class ConsignmentDocumentDialog(StockLinesDialog):
             ),
             ConsignmentKind.COUNT: QCoreApplication.translate(
                 "ConsignmentDocument", "Consignment count"
+            ),
+            ConsignmentKind.RETURN: QCoreApplication.translate(
+                "ConsignmentDocument", "Consignment return"
             ),
         }.get(self.kind, QCoreApplication.translate("ConsignmentDocument", "Consignment"))
 
@@ -103,6 +139,10 @@ class ConsignmentDocumentDialog(StockLinesDialog):
             self.set_cell(row, "quantity", "0")
 
     def new_line_values(self, item: Item) -> dict[str, str]:
+        if self.kind == ConsignmentKind.RETURN:
+            source = self._source(item.id, "")
+            batch = next((ln.key for ln, _ in self.returnable if ln.id == source), "")
+            return {self.QUANTITY: "1", "batch": batch}
         return {self.QUANTITY: "1"}
 
     def append_line(self, item: Item) -> int:
@@ -124,6 +164,9 @@ class ConsignmentDocumentDialog(StockLinesDialog):
     def line_values(self, row: int) -> dict[str, Any]:
         values: dict[str, Any] = {"item_id": self.item_id(row),
                                   "quantity": self.cell_text(row, "quantity")}  # fmt: skip
+        if self.kind == ConsignmentKind.RETURN:
+            source = self._source(self.item_id(row), self.cell_text(row, "batch"))
+            return {"source_line_id": source, "quantity": values["quantity"]}
         if "batch" in self.COLUMNS:
             values["batch"] = self.cell_text(row, "batch")
         if "location" in self.COLUMNS:
@@ -157,6 +200,9 @@ class ConsignmentDocumentDialog(StockLinesDialog):
         if self.kind == ConsignmentKind.PICKUP:
             pickup = c.create_pickup(self.customer_id, lines)
             return c.post_pickup(pickup.id or 0, pickup.version)
+        if self.kind == ConsignmentKind.RETURN:
+            back = c.create_return(self.issue_id, lines)
+            return c.post_return(back.id or 0, back.version)
         count = c.create_count(self.customer_id, lines)
         try:
             settled, _issue = c.settle_count(count.id or 0, count.version, self.decisions())

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from retailerp.domain.consignment import ConsignmentKind
 from retailerp.domain.money import Money
+from retailerp.services.consignment import ConsignmentPosition
 from retailerp.ui.sources import money_text
 
 
@@ -19,10 +20,21 @@ def kind_text(kind: str) -> str:
     }.get(ConsignmentKind(kind), kind)
 
 
-def consignment_text(value: Money, oldest_days: int | None) -> str:
-    """For the customer card: our goods at the customer (not part of the open balance)."""
-    if oldest_days is None:
+def cost_text(cost: Money | None) -> str:
+    """An amount at cost, or plainly "unknown" where the goods' cost is not known."""
+    if cost is None:
+        return QCoreApplication.translate("Consignment", "unknown")
+    return money_text(cost)
+
+
+def consignment_text(position: ConsignmentPosition) -> str:
+    """For the customer card: our goods at the customer (not part of the open balance), at
+    price and at cost."""
+    if position.oldest_age is None:
         return ""
     return QCoreApplication.translate(
-        "Consignment", "Consignment stock at the customer {value} · oldest {days} days"
-    ).format(value=money_text(value), days=oldest_days)
+        "Consignment",
+        "Consignment stock at the customer {value} (at cost {cost}) · oldest {days} days",
+    ).format(
+        value=money_text(position.value), cost=cost_text(position.cost), days=position.oldest_age
+    )

@@ -203,7 +203,7 @@ class CustomerDialog(RecordDialog):
         self._show_reviews(self.services.customers.reviews(customer.id) if exists else [])
         money = self.services.invoices.position(customer.id) if exists else None
         at_customer = self.services.consignment.position(customer.id) if exists else None
-        consigned = consignment_text(*at_customer) if at_customer else ""
+        consigned = consignment_text(at_customer) if at_customer else ""
         self.money_label.setText(
             "\n".join(t for t in (position_text(money) if money else "", consigned) if t)
         )

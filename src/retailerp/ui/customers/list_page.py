@@ -11,6 +11,7 @@ from retailerp.services import Services
 from retailerp.ui.customers.dialog import CustomerDialog
 from retailerp.ui.list_page import CardWindows, ListPage
 from retailerp.ui.list_view import new_shortcut
+from retailerp.ui.permissions import gate
 from retailerp.ui.sources import CustomerSource
 from retailerp.ui.styles import icon
 from retailerp.ui.tasks import run_task
@@ -50,6 +51,8 @@ class CustomerListPage(ListPage):
         self.new_button.clicked.connect(self.new_customer)
         self.classify_button = QPushButton(icon("classes"), self.tr("Recompute &classes"), self)
         self.classify_button.clicked.connect(self.recompute_classes)
+        gate(self.new_button, self.services, "CustomerService.create")
+        gate(self.classify_button, self.services, "CustomerService.recompute_classes")
         self.view = self.make_view({"name": 260, "contact": 120})
         self.lay_out(
             [self.status_filter, self.class_filter, self.due_button],

@@ -12,6 +12,7 @@ from retailerp.ui.items.dialog import ItemDialog
 from retailerp.ui.items.units import UnitsDialog
 from retailerp.ui.list_page import CardWindows, ListPage
 from retailerp.ui.list_view import new_shortcut
+from retailerp.ui.permissions import gate
 from retailerp.ui.sources import ItemSource
 from retailerp.ui.styles import icon
 
@@ -41,6 +42,8 @@ class ItemListPage(ListPage):
         self.units_button = QPushButton(self.tr("&Units…"), self)
         self.units_button.setToolTip(self.tr("The units items are counted in"))
         self.units_button.clicked.connect(lambda: self.edit_units())
+        gate(self.new_button, self.services, "ItemService.create")
+        gate(self.units_button, self.services, "ItemService.add_unit")
         self.view = self.make_view({"name": 240, "spec": 140})
         self.lay_out(
             [self.active_filter, self.below_min], [self.units_button, self.new_button], self.view

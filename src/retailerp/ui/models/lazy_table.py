@@ -61,7 +61,8 @@ class LazyTableModel(QAbstractTableModel):
     ``load_failed(exception)`` is emitted when the source raises while loading (the view
     calls :meth:`fetchMore` from paint code, so the error cannot propagate); connect it to
     :func:`retailerp.ui.errors.show_error`.  ``rows_loaded(count)`` follows every load.
-    The optional source methods ``decorate``, ``sort_value`` and ``fetch_row`` (see
+    The optional source methods ``decorate``, ``background`` (a cell's fill colour),
+    ``sort_value`` and ``fetch_row`` (see
     :mod:`retailerp.ui.models.page_source`) are used when present.
     """
 
@@ -86,6 +87,7 @@ class LazyTableModel(QAbstractTableModel):
         self._sort_value = getattr(source, "sort_value", None)
         self._fetch_row = getattr(source, "fetch_row", None)
         self._chip = getattr(source, "chip", None)
+        self._background = getattr(source, "background", None)
         self._columns: list[Column] = list(source.columns)
         self._query = PageQuery(
             sort_key=sort_key or self._default_sort_key(),
@@ -213,6 +215,9 @@ class LazyTableModel(QAbstractTableModel):
             return _ALIGNMENT.get(column.alignment)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column.key)
+        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
+            name = self._background(row, column.key)
+            return QColor(name) if name else None
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:

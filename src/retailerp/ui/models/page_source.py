@@ -94,6 +94,15 @@ class DecoratingSource(Protocol):
 
 
 @runtime_checkable
+class FillingSource(Protocol):
+    """Optional: fills cells (time left turning amber and red)."""
+
+    def background(self, row: Any, column_key: str) -> str | None:
+        """A colour name Qt knows (``"#f6c343"``) or ``None``."""
+        ...
+
+
+@runtime_checkable
 class SortValueSource(Protocol):
     """Optional: the raw value behind a formatted cell (a ``Decimal`` behind ``"¥1,200.00"``)."""
 

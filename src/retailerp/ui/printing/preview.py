@@ -35,6 +35,7 @@ from retailerp.ui.changes import watch
 from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.printing.e_invoice import EInvoiceBar, is_invoice
 from retailerp.ui.printing.pages import PrintFailed, page_images, print_pdf
+from retailerp.ui.returns.chain import ChainLinks
 from retailerp.ui.styles import ERROR_STYLE
 
 PAPER_TEXT = {"241x140": "241 × 140 mm", "241x93": "241 × 93 mm"}
@@ -149,6 +150,10 @@ class PrintPreviewDialog(QDialog):
             self.e_invoice = EInvoiceBar(self.services, self.number, self)
             self.e_invoice.recorded.connect(lambda _number: self.render())
             layout.addWidget(self.e_invoice)
+        # a delivery, invoice, return or red invoice names its return chain, each one opening
+        self.chain = ChainLinks(self.services, self)
+        self.chain.show_for(self.number)
+        layout.addWidget(self.chain)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)

@@ -26,20 +26,37 @@ from PySide6.QtWidgets import (
 
 from retailerp import i18n
 from retailerp.domain.errors import DomainError
-from retailerp.domain.red_invoices import RED_FLOW, BlueLine, RedAction, RedInvoice, RedKind
+from retailerp.domain.red_invoices import (
+    RED_FLOW,
+    BlueLine,
+    RedAction,
+    RedInvoice,
+    RedInvoiceLine,
+    RedKind,
+)
 from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.errors import show_error
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.red_invoices.sources import kind_text, red_state_text
-from retailerp.ui.sources import money_text
+from retailerp.ui.returns.chain import ChainLinks
+from retailerp.ui.sources import money_text, term
 from retailerp.ui.widgets import FormPage
 
 CREDIT_COLUMN = 5
+RULE_COLUMN = 7
 
 
 def _qty(value: Decimal) -> str:
     return f"{Decimal(value).normalize():f}"
+
+
+def rule_text(line: RedInvoiceLine) -> str:
+    """The return policy's rule that decided what a line credits, with its rate."""
+    if not line.rule:
+        return ""
+    rate = f" · {_qty(line.refund_rate * 100)} %" if line.refund_rate is not None else ""
+    return term(line.rule) + rate
 
 
 class RedInvoiceDialog(QDialog):
@@ -78,16 +95,18 @@ class RedInvoiceDialog(QDialog):
         self.form.cancel_requested.connect(self.reject)
         self.state = QLabel(self)
         self.state.setObjectName("red_state")
-        self.lines = QTableWidget(0, 7, self)
+        self.lines = QTableWidget(0, 8, self)
         self.lines.setObjectName("red_lines")
         self.lines.setHorizontalHeaderLabels([
             self.tr("No."), self.tr("Item"), self.tr("Invoiced"), self.tr("Credited"),
             self.tr("Open net"), self.tr("Credit quantity"), self.tr("Credit net"),
+            self.tr("Policy rule"),
         ])  # fmt: skip
         self.lines.verticalHeader().hide()
         save_here = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self.lines)
         save_here.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_here.activated.connect(self.save)  # Ctrl+S from the lines as from the fields
+        self.chain = ChainLinks(services, self)
         self.message = QLabel(self)
         self.message.setObjectName("red_message")
         self.message.setWordWrap(True)
@@ -111,6 +130,7 @@ class RedInvoiceDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.state)
         layout.addWidget(self.lines, 1)
+        layout.addWidget(self.chain)
         layout.addWidget(self.message)
         layout.addLayout(bar)
         self.resize(900, 560)
@@ -157,6 +177,7 @@ class RedInvoiceDialog(QDialog):
             )
         )
         self.setWindowTitle(self.tr("Red invoice {number}").format(number=red.number))
+        self.chain.show_for(red.number)
         self._enable()
 
     def _fill(self, blue: list[BlueLine], credits: dict[int, Any]) -> None:
@@ -167,10 +188,11 @@ class RedInvoiceDialog(QDialog):
                 str(line.line_no), str(line.item_id), _qty(line.quantity),
                 _qty(line.credited_quantity), money_text(line.open_net),
                 _qty(credit.quantity) if credit else "", money_text(credit.net) if credit else "",
+                rule_text(credit) if credit else "",
             ]  # fmt: skip
             for c, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
-                if c < CREDIT_COLUMN:
+                if c < CREDIT_COLUMN or c == RULE_COLUMN:
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.lines.setItem(r, c, cell)
 
@@ -267,6 +289,8 @@ class RedInvoiceDialog(QDialog):
         allowance = self.kind.currentData() == RedKind.ALLOWANCE.value
         self.lines.setColumnHidden(CREDIT_COLUMN, allowance)
         self.lines.setColumnHidden(CREDIT_COLUMN + 1, not allowance and self.red is None)
+        ruled = self.red is not None and any(line.rule for line in self.red.lines)
+        self.lines.setColumnHidden(RULE_COLUMN, not ruled)
 
     def _enable(self) -> None:
         state = self.red.state if self.red is not None else None

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from retailerp.domain.red_invoices import RedState
 from retailerp.persistence.red_invoice_queries import RedInvoiceRow
 from retailerp.services import Services
+from retailerp.ui.permissions import gate
 from retailerp.ui.printing import batch
 from retailerp.ui.red_invoices.form import RedInvoiceDialog
 from retailerp.ui.red_invoices.sources import RedInvoiceSource, red_state_text
@@ -29,6 +30,7 @@ class RedInvoicesPage(DocumentList):
             self.state_filter.addItem(red_state_text(state), state.value)
         self.state_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.new_button = self.add_button(self.tr("&New red invoice…"), self.new_red)
+        gate(self.new_button, self.services, "RedInvoiceService.create")
         self.open_button = self.add_button(self.tr("&Open"), self.open_current)
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
         self.print_button.setIcon(icon("print"))

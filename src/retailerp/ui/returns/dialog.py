@@ -8,6 +8,12 @@ delivery: rule 'after 3 months, 60 %' — 60 % refunded").  Ctrl+S saves the dra
 posts it; a refusal only the owner may accept offers "Override…", asking for the reason.
 A draft can be cancelled, a posted return reversed (both with a reason); the delivery and the
 return note open in the print preview.
+
+A serial or batch scanned into "Serial / batch" picks its delivered line (a serial: quantity
+1); one that is not on the delivery is refused naming it.  A posted return can be exchanged
+(a replacement at no charge) and the exchange cancelled while the replacement has not
+shipped.  The linked documents (delivery, red invoice, refund, replacement order and
+delivery) are listed under the preview and open with a click or Enter.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from retailerp import i18n
 from retailerp.domain.errors import DomainError, OverridableRefusal, ValidationError
+from retailerp.domain.exchanges import Exchange
 from retailerp.domain.fulfilment import Delivery
 from retailerp.domain.returns import (
     RETURN_CONDITION_LABELS,
@@ -55,6 +62,7 @@ from retailerp.ui.changes import watch
 from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.line_table import clear_marks, line_field, mark_cell
 from retailerp.ui.printing.preview import PrintPreviewDialog
+from retailerp.ui.returns.chain import ChainLinks
 from retailerp.ui.returns.sources import return_state_text
 from retailerp.ui.sales.lookup import is_enter
 from retailerp.ui.sources import money_text, quantity_text, term
@@ -103,6 +111,7 @@ class ReturnDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.document: ReturnDocument | None = None
+        self.exchange: Exchange | None = None
         self.delivery: Delivery | None = None
         self.returnable: list[Returnable] = []
         self.sent_rows: list[int] = []
@@ -149,7 +158,12 @@ class ReturnDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
         self.note.textEdited.connect(lambda _t: self._edited(preview=False))
+        self.scan = QLineEdit(self)
+        self.scan.setObjectName("scan_code")
+        self.scan.setPlaceholderText(self.tr("Scan or type a serial or batch, Enter"))
+        self.scan.returnPressed.connect(self.scan_code)
         self.lines = self._build_table()
+        self.chain = ChainLinks(self.services, self)
         self.preview = QLabel(self)
         self.preview.setObjectName("policy_preview")
         self.preview.setWordWrap(True)
@@ -216,12 +230,22 @@ class ReturnDialog(QDialog):
         self.red_button.setToolTip(
             self.tr("Credit this return on the delivery's invoice with a red invoice")
         )
+        self.exchange_button = button(self.tr("E&xchange"), self.exchange_goods, "exchange")
+        self.exchange_button.setToolTip(
+            self.tr("Send the returned goods again at no charge (a replacement order)")
+        )
+        self.cancel_exchange_button = button(self.tr("Cancel exc&hange…"), self.cancel_exchange,
+                                             "cancel_exchange")  # fmt: skip
+        self.cancel_exchange_button.setToolTip(
+            self.tr("Cancel the replacement order while nothing of it has shipped")
+        )
 
     def _lay_out(self) -> None:
         header = QFormLayout()
         for label, widget in (
             (self.tr("De&livery no."), self.delivery_number),
             ("", self.delivery_info),
+            (self.tr("Serial / b&atch"), self.scan),
             (self.tr("&Reason"), self.reason),
             (self.tr("Da&te"), self.return_date),
             (self.tr("Received &by"), self.received_by),
@@ -237,9 +261,13 @@ class ReturnDialog(QDialog):
         refusal_row.addWidget(self.override_button)
         buttons = QHBoxLayout()
         for b in (self.save_button, self.post_button, self.cancel_button, self.reverse_button,
-                  self.print_button, self.delivery_button, self.red_button):  # fmt: skip
+                  self.print_button, self.delivery_button):  # fmt: skip
             buttons.addWidget(b)
         buttons.addStretch(1)
+        settle = QHBoxLayout()
+        settle.addWidget(self.chain, 1)
+        for b in (self.red_button, self.exchange_button, self.cancel_exchange_button):
+            settle.addWidget(b)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -249,6 +277,7 @@ class ReturnDialog(QDialog):
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.preview)
         layout.addLayout(refusal_row)
+        layout.addLayout(settle)
         layout.addLayout(buttons)
         layout.addWidget(close)
         for button in self.findChildren(QPushButton):
@@ -337,6 +366,8 @@ class ReturnDialog(QDialog):
             show_error(self, error)
             return
         self.document = document
+        self.exchange = self.services.exchanges.of_return(return_id)
+        self.chain.show_for(document.number)
         self._loading = True
         self.reason.setCurrentIndex(self.reason.findData(document.reason.value))
         self.return_date.setValue(document.return_date)
@@ -388,9 +419,12 @@ class ReturnDialog(QDialog):
         self.print_button.setEnabled(doc is not None)
         self.delivery_button.setEnabled(have_lines)
         invoiced = self.delivery is not None and self.delivery.invoice_id is not None
-        self.red_button.setEnabled(
-            doc is not None and doc.state == ReturnState.POSTED and invoiced
-        )
+        posted = doc is not None and doc.state == ReturnState.POSTED
+        active = self.exchange is not None and self.exchange.active
+        self.red_button.setEnabled(posted and invoiced and not active)
+        self.exchange_button.setEnabled(posted and self.exchange is None)  # exchanged once
+        self.cancel_exchange_button.setEnabled(active)
+        self.scan.setEnabled(draft and have_lines)
 
     def _edited(self, *, preview: bool = True) -> None:
         if self._loading:
@@ -492,7 +526,9 @@ class ReturnDialog(QDialog):
             return ""
         rows = [
             self.tr("Line {n}: rule '{rule}' — {rate} % refunded, {refund}").format(
-                n=line.line_no, rule=term(line.rule), rate=_percent(line.refund_rate),
+                n=line.line_no,
+                rule=term(line.rule),
+                rate=_percent(line.refund_rate),
                 refund=money_text(line.refund),
             )  # fmt: skip
             for line in doc.lines
@@ -547,10 +583,13 @@ class ReturnDialog(QDialog):
             lambda d: prompts.ask_reason(
                 self,
                 self.tr("Post the return anyway"),
-                self.tr("Why should this return be accepted against the policy? The reason is "
-                        "recorded and printed."),  # fmt: skip
-                act=lambda reason: self.services.returns.post(d.id or 0, d.version, reason,
-                                                              rates),  # fmt: skip
+                self.tr(
+                    "Why should this return be accepted against the policy? The reason is "
+                    "recorded and printed."
+                ),  # fmt: skip
+                act=lambda reason: self.services.returns.post(
+                    d.id or 0, d.version, reason, rates
+                ),  # fmt: skip
                 required=True,
             )
         )
@@ -571,8 +610,10 @@ class ReturnDialog(QDialog):
             lambda d: prompts.ask_reason(
                 self,
                 self.tr("Reverse the return"),
-                self.tr("Why is this return reversed? Every quantity goes back to the customer "
-                        "by a reversal document."),  # fmt: skip
+                self.tr(
+                    "Why is this return reversed? Every quantity goes back to the customer "
+                    "by a reversal document."
+                ),  # fmt: skip
                 act=lambda reason: self.services.returns.reverse(d.id or 0, reason),
                 required=True,
             )
@@ -656,6 +697,52 @@ class ReturnDialog(QDialog):
 
     def open_delivery(self) -> PrintPreviewDialog | None:
         return self.open_preview(self.delivery.number) if self.delivery else None
+
+    def exchange_goods(self) -> object | None:
+        """Answer the posted return with a replacement order at no charge."""
+        return self._act(lambda d: self.services.exchanges.exchange(d.id or 0))
+
+    def cancel_exchange(self) -> Exchange | None:
+        """Cancel the exchange (its replacement order) while nothing has shipped; the return
+        stays posted and may then be credited by a red invoice."""
+        return self._act(
+            lambda d: prompts.ask_reason(
+                self,
+                self.tr("Cancel the exchange"),
+                self.tr(
+                    "Why is the exchange cancelled? The replacement order is cancelled; "
+                    "the return stays posted and can be credited instead."
+                ),  # fmt: skip
+                act=lambda reason: self.services.exchanges.cancel(d.id or 0, reason),
+                required=True,
+            )
+        )
+
+    # -- scanning ------------------------------------------------------------------------------
+
+    def scan_code(self) -> int | None:
+        """Enter on "Serial / batch": select the delivered line of that serial or batch (a
+        serial comes back as 1); one not on the delivery is refused naming it.  Returns the
+        row chosen."""
+        if self.delivery is None or self.state() not in (None, ReturnState.DRAFT):
+            return None
+        try:
+            found = self.services.returns.scanned(self.delivery.id or 0, self.scan.text())
+        except DomainError as error:
+            self.show_refusal(error)
+            self.scan.selectAll()
+            return None
+        row = next(r for r in range(self.lines.rowCount())
+                   if self.lines.item(r, 0).data(LINE_ROLE) == found.delivery_line_id)  # fmt: skip
+        self.clear_refusal()
+        self.scan.clear()
+        if found.serial:
+            self.lines.item(row, QUANTITY).setText("1")
+            self.lines.setCurrentCell(row, QUANTITY)
+        else:
+            self.lines.setCurrentCell(row, QUANTITY)
+            self.lines.setFocus(Qt.FocusReason.OtherFocusReason)
+        return row
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Enter on the reason moves on to the lines."""

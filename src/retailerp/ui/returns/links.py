@@ -1,27 +1,47 @@
-"""Returns among an order's linked documents, and "Return…" on the selected delivery."""
+"""The return chain among an order's linked documents (returns, red invoices, refunds, the
+replacement order and delivery of an exchange, or the return a replacement answers), opening
+them where they live, and "Return…" on the selected delivery."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from retailerp.domain.numbering import DocumentType, parse_number
 from retailerp.services import Services
-from retailerp.services.sales import OrderDocuments
-from retailerp.ui.returns.sources import reason_text, return_state_text
+from retailerp.ui import prompts
+from retailerp.ui.returns.chain import link_text, open_document
 from retailerp.ui.sales.documents import NUMBER_ROLE
-from retailerp.ui.sales.sources import document_kind_text
+from retailerp.ui.sales.sources import is_printable
+
+WINDOWS = (DocumentType.RETURN, DocumentType.RED_INVOICE, DocumentType.SALES_ORDER)
 
 
-def show_returns(linked: QListWidget, services: Services, documents: OrderDocuments) -> None:
-    """Add each delivery's returns (number, state, reason) to the linked documents."""
-    for delivery in documents.deliveries:
-        for document in services.returns.of_delivery(delivery.id or 0):
-            detail = f"{return_state_text(document.state)} · {reason_text(document.reason)}"
-            item = QListWidgetItem(f"{document_kind_text(document.number)} {document.number} — "
-                                   f"{detail}")  # fmt: skip
-            item.setData(NUMBER_ROLE, document.number)
-            linked.addItem(item)
+def show_chain(linked: QListWidget, services: Services, order_number: str | None) -> None:
+    """Add the order's return chain (``services.links``) to the linked documents: each
+    document once, with what it is to the order and its state."""
+    if not order_number:
+        return
+    shown = {linked.item(row).data(NUMBER_ROLE) for row in range(linked.count())}
+    for link in services.links.of(order_number):
+        if link.number in shown:
+            continue
+        item = QListWidgetItem(link_text(link))
+        item.setData(NUMBER_ROLE, link.number)
+        linked.addItem(item)
+
+
+def open_linked(
+    parent: QWidget, services: Services, number: str, preview: Callable[[str], object]
+) -> object:
+    """Enter / double-click on a linked document: a return, red invoice or order opens in its
+    window, anything else printable in the print preview."""
+    parsed = parse_number(number)
+    if parsed is not None and parsed[0] in WINDOWS:
+        return open_document(parent, services, number)
+    return preview(number) if is_printable(number) else None
 
 
 def selected_delivery(linked: QListWidget) -> str | None:
@@ -53,3 +73,26 @@ def open_selected(parent: QWidget, services: Services, linked: QListWidget) -> Q
         return None
     delivery = services.returns.delivery_by_number(number)
     return open_return(parent, services, delivery_id=delivery.id)
+
+
+def return_from_invoice(parent: QWidget, services: Services, invoice_id: int) -> QWidget | None:
+    """ "Return…" on an invoice: the return form for the delivery it billed, asking which one
+    when it billed several."""
+    from retailerp.ui.returns.windows import open_return
+
+    deliveries = services.returns.deliveries_of_invoice(invoice_id)
+    if len(deliveries) > 1:
+        choice = prompts.ask_choice(
+            parent,
+            QCoreApplication.translate("ReturnLinks", "Return goods"),
+            QCoreApplication.translate(
+                "ReturnLinks", "The invoice billed several deliveries. Which one came back?"
+            ),
+            [f"{d.number} · {d.delivery_date.isoformat()}" for d in deliveries],
+        )
+        if choice is None:
+            return None
+        deliveries = [deliveries[choice]]
+    if not deliveries:
+        return None
+    return open_return(parent, services, delivery_id=deliveries[0].id)

@@ -15,6 +15,7 @@ from retailerp.domain.returns import RETURN_FLOW, RETURN_REASON_LABELS, ReturnRe
 from retailerp.persistence.returns_queries import ReturnRow
 from retailerp.services import Services
 from retailerp.ui.list_page import ListPage
+from retailerp.ui.permissions import gate
 from retailerp.ui.printing import batch
 from retailerp.ui.returns.dialog import ReturnDialog
 from retailerp.ui.returns.sources import ReturnAnalysisSource, ReturnSource
@@ -51,6 +52,7 @@ class ReturnsPage(DocumentList):
         for box in (self.state, self.reason):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.new_button = self.add_button(self.tr("&New return…"), self.new_return)
+        gate(self.new_button, self.services, "ReturnService.create")
         self.new_button.setIcon(icon("new"))
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
         self.print_button.setIcon(icon("print"))

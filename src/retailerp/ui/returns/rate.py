@@ -15,7 +15,7 @@ def _percent(share: Decimal) -> str:
 
 
 def return_rate_text(services: Services, customer_id: int, *, only_frequent: bool = False) -> str:
-    """"Returns in the last 12 months: 16.7 % of delivered net (threshold 10 %)", starting
+    """ "Returns in the last 12 months: 16.7 % of delivered net (threshold 10 %)", starting
     "Frequent returner:" above the threshold; empty with ``only_frequent`` below it, or when
     nothing was delivered."""
     try:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from retailerp.domain.invoicing import Invoice
 from retailerp.services import DeliveryRow, Services
+from retailerp.ui.permissions import gate
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales.list_base import DocumentList
@@ -28,6 +29,9 @@ class DeliveriesPage(DocumentList):
         self.print_button = self.add_button(self.tr("&Print selected…"), self.print_selected)
         self.return_button = self.add_button(self.tr("&Return…"), self.return_selected)
         self.complaint_button = self.add_button(self.tr("Co&mplaint…"), self.complaint)
+        gate(self.invoice_button, self.services, "InvoiceService.invoice")
+        gate(self.return_button, self.services, "ReturnService.create")
+        gate(self.complaint_button, self.services, "ComplaintService.create")
         self.invoice_button.setIcon(icon("invoice"))
         self.print_button.setIcon(icon("print"))
         self.return_button.setIcon(icon("reverse"))

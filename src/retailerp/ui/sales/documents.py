@@ -16,7 +16,7 @@ NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class LinkedDocuments(QListWidget):
-    """``open_requested(number)`` when a printable document is activated."""
+    """``open_requested(number)`` when a document is activated."""
 
     open_requested = Signal(str)
 
@@ -63,5 +63,5 @@ class LinkedDocuments(QListWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         number = item.data(NUMBER_ROLE)
-        if number and is_printable(number):
+        if number:  # the window decides where it opens (print preview, its own window)
             self.open_requested.emit(number)

@@ -26,6 +26,7 @@ from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.list_page import refresh_button
 from retailerp.ui.list_view import fit_table
+from retailerp.ui.permissions import gate
 from retailerp.ui.printing import batch
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog
@@ -52,12 +53,23 @@ class InvoiceList(DocumentList):
         self.complaint_button = self.add_button(self.tr("Co&mplaint…"), self.complaint)
         self.red_button = self.add_button(self.tr("Re&d invoice…"), self.red_invoice)
         self.refund_button = self.add_button(self.tr("Refu&nd…"), self.refund)
+        self.return_button = self.add_button(self.tr("Re&turn…"), self.return_goods)
+        self.return_button.setToolTip(self.tr("Goods of the selected invoice came back"))
+        for button, method in (
+            (self.pay_button, "InvoiceService.record_payment"),
+            (self.credit_button, "InvoiceService.apply_credit"),
+            (self.complaint_button, "ComplaintService.create"),
+            (self.red_button, "RedInvoiceService.create"),
+            (self.refund_button, "InvoiceService.refund"),
+            (self.return_button, "ReturnService.create"),
+        ):
+            gate(button, self.services, method)
         self.pay_button.setIcon(icon("payment"))
         self.print_button.setIcon(icon("print"))
         self.build_layout(
             [self.open_only],
             [self.pay_button, self.credit_button, self.refund_button, self.red_button,
-             self.print_button, self.complaint_button],
+             self.return_button, self.print_button, self.complaint_button],
         )  # fmt: skip
         self.red_forms: list[QWidget] = []
         self.position_label = QLabel(self)
@@ -94,6 +106,16 @@ class InvoiceList(DocumentList):
                 self.services, self, customer_id=row.customer_id, invoice_id=row.id
             )
         )
+
+    def return_goods(self) -> QWidget | None:
+        """The return form for the selected invoice's delivery (asking which, if several)."""
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            self.show_problem(self.tr("Select the one invoice whose goods came back."))
+            return None
+        from retailerp.ui.returns.links import return_from_invoice
+
+        return self.attempt(lambda: return_from_invoice(self, self.services, rows[0].id))
 
     def record_payment(self) -> Payment | None:
         """Money from the selected invoices' customer; it pays open invoices oldest first.

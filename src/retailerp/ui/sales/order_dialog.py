@@ -32,7 +32,7 @@ from retailerp.services.sales import OrderDocuments
 from retailerp.ui import prompts
 from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
-from retailerp.ui.returns.links import returns_button, show_returns
+from retailerp.ui.returns.links import open_linked, returns_button, show_chain
 from retailerp.ui.sales.customer_picker import CustomerPicker
 from retailerp.ui.sales.documents import LinkedDocuments
 from retailerp.ui.sales.lookup import is_enter
@@ -73,7 +73,9 @@ class OrderDialog(OrderActions, QDialog):
         self.lines = OrderLinesEditor(services, self)
         self.lines.edited.connect(self._on_edited)
         self.linked = LinkedDocuments(self)
-        self.linked.open_requested.connect(self.open_preview)
+        self.linked.open_requested.connect(
+            lambda number: open_linked(self, services, number, self.open_preview)
+        )
         self.return_button = returns_button(self, services, self.linked)
         self.build_actions()
         self._build_layout()
@@ -191,7 +193,7 @@ class OrderDialog(OrderActions, QDialog):
         else:
             self.form.set_values({"payment_mode": PaymentMode.CREDIT.value, "note": ""})
         self.linked.show_documents(self.documents)
-        show_returns(self.linked, self.services, self.documents)
+        show_chain(self.linked, self.services, self.order.number if self.order else None)
         self._show_state()
 
     def _show_state(self) -> None:

@@ -8,6 +8,7 @@ from retailerp.domain.sales import OrderState
 from retailerp.services import OrderRow, Services
 from retailerp.ui.list_page import CardWindows
 from retailerp.ui.list_view import new_shortcut
+from retailerp.ui.permissions import gate
 from retailerp.ui.sales.list_base import DocumentList
 from retailerp.ui.sales.order_dialog import OrderDialog
 from retailerp.ui.sales.sources import OrderSource, state_text
@@ -44,6 +45,7 @@ class OrdersPage(DocumentList):
         new_button = self.add_button(self.tr("&New order"), self.new_order)
         new_button.setToolTip(self.tr("New order (Ctrl+N)"))
         new_button.setIcon(icon("new"))
+        gate(new_button, self.services, "OrderService.create")
         new_shortcut(self, self.new_order)
         self.build_layout([self.state_filter], [new_button])
 

@@ -1,12 +1,14 @@
 """Posting the goods issue: the picking list's lines with the quantity actually picked.
 
 Each line proposes the listed quantity; the warehouse hand types what was really taken
-(0 = not picked; the rest stays on backorder).  The service checks the numbers.
+(0 = not picked; the rest stays on backorder).  The service checks the numbers.  A batch
+with many complaints is named in red, with its tickets, before anything is posted.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,9 +22,9 @@ from PySide6.QtWidgets import (
 from retailerp.domain.fulfilment import PickingList
 from retailerp.services import Services
 from retailerp.ui.list_view import fit_table
-from retailerp.ui.sources import date_text, quantity_text
+from retailerp.ui.sources import BELOW_MINIMUM_COLOUR, bad_batch_text, date_text, quantity_text
 
-COLUMNS = ("no", "bin", "item", "batch", "listed", "picked")
+COLUMNS = ("no", "bin", "item", "batch", "listed", "picked", "complaints")
 NUMBERS = frozenset({"no", "listed", "picked"})
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -45,6 +47,7 @@ class ShipDialog(QDialog):
                 self.tr("Batch / serial"),
                 self.tr("Listed"),
                 self.tr("Picked"),
+                self.tr("Complaints"),
             ]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -59,6 +62,12 @@ class ShipDialog(QDialog):
             QLabel(self.tr("Type the quantity actually picked; 0 leaves a line on backorder."))
         )
         layout.addWidget(self.table, 1)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("bad_batch_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"color: {BELOW_MINIMUM_COLOUR};")
+        self._warn()
+        layout.addWidget(self.warning)
         layout.addWidget(buttons)
         needed = fit_table(self.table, COLUMNS.index("item"))
         room = self.screen().availableGeometry().width() - 40 if self.screen() else 1300
@@ -66,7 +75,9 @@ class ShipDialog(QDialog):
         self.table.setCurrentCell(0, COLUMNS.index("picked"))
 
     def _fill(self, services: Services) -> None:
-        items = services.items.get_many([line.item_id for line in self.picking.lines])
+        item_ids = sorted({line.item_id for line in self.picking.lines})
+        items = services.items.get_many(item_ids)
+        self.bad_batches = services.complaints.bad_batches_of(item_ids)
         names = {item_id: f"{item.sku}  {item.name}" for item_id, item in items.items()}
         for row, line in enumerate(self.picking.lines):
             stock_key = line.serial or line.batch
@@ -79,6 +90,7 @@ class ShipDialog(QDialog):
                 stock_key,
                 quantity_text(line.quantity),
                 quantity_text(line.quantity),
+                bad_batch_text(self.bad_batches.get((line.item_id, line.batch), [])),
             )
             for column, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
@@ -86,7 +98,18 @@ class ShipDialog(QDialog):
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if COLUMNS[column] in NUMBERS:
                     cell.setTextAlignment(RIGHT)
+                if COLUMNS[column] == "complaints" and text:
+                    cell.setForeground(QColor(BELOW_MINIMUM_COLOUR))
                 self.table.setItem(row, column, cell)
+
+    def _warn(self) -> None:
+        batches = sorted({line.batch for line in self.picking.lines
+                          if (line.item_id, line.batch) in self.bad_batches})  # fmt: skip
+        self.warning.setVisible(bool(batches))
+        self.warning.setText(
+            self.tr("Batch {batches} has many complaints: check the goods before they leave.")
+            .format(batches=", ".join(batches))
+        )  # fmt: skip
 
     def picked(self) -> dict[int, str]:
         column = COLUMNS.index("picked")

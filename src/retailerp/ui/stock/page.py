@@ -33,6 +33,7 @@ from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.list_page import enter_list, refresh_button, reload_keeping_place
 from retailerp.ui.list_view import list_view
 from retailerp.ui.models import LazyTableModel
+from retailerp.ui.permissions import gate
 from retailerp.ui.sources import DocumentSource, StockSource, term
 from retailerp.ui.stock.count import CountDialog
 from retailerp.ui.stock.document_view import DocumentDialog
@@ -89,6 +90,8 @@ class StockPage(QWidget):
         for button, name in ((self.receipt_button, "receive"), (self.count_button, "count")):
             button.setIcon(icon(name))
         self.reverse_button.setIcon(icon("reverse"))
+        gate(self.receipt_button, self.services, "StockService.receive")
+        gate(self.count_button, self.services, "StockService.count")
         self.documents.selectionModel().selectionChanged.connect(self._update_actions)
         self.overview.selectionModel().selectionChanged.connect(self._update_actions)
         self.documents.activated.connect(lambda _index: self.open_selected())
@@ -211,6 +214,7 @@ class StockPage(QWidget):
         self.reverse_button.setEnabled(
             number is not None
             and number.startswith((DocumentType.GOODS_RECEIPT, DocumentType.STOCK_COUNT))
+            and gate(self.reverse_button, self.services, "StockService.reverse")
         )
         on_stock = current is self.overview.parentWidget()
         self.ledger_button.setEnabled(on_stock and self.selected_stock() is not None)

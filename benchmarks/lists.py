@@ -1,0 +1,39 @@
+"""First pages and searches on the data set, as the lists ask for them (200 rows a page)."""
+
+from __future__ import annotations
+
+from benchmarks.harness import Report, Row, Scale, median_ms
+from retailerp.persistence.engine import Database
+from retailerp.services import Page, Services
+
+SEARCHES = (
+    ("1 character, Chinese", "上"),
+    ("2 characters, Chinese", "华联"),
+    ("4 characters, Chinese", "上海华联"),
+    ("Latin word", "Lotus"),
+    ("phone digits", "138"),
+    ("pinyin initials", "shhl"),
+)
+
+
+def bench(scale: Scale, db: Database, report: Report) -> None:
+    s = Services.over(db)
+    repeat = max(3, scale.repeat * 2)
+    pages = {
+        "customers": s.customers.page,
+        "items": s.items.page,
+        "orders": s.orders.page,
+        "deliveries": s.orders.deliveries_page,
+        "invoices": s.invoices.page,
+    }
+    for name, page in pages.items():
+        ms = median_ms(lambda page=page: page(Page(limit=200)), repeat)
+        report.add(Row(f"first page of {name} ({scale.dataset} data set)", ms, "ms"))
+    for label, text in SEARCHES:
+        ms = median_ms(lambda text=text: s.customers.page(Page(search=text, limit=200)), repeat)
+        report.add(Row(f"customer search, {label} {text!r}", ms, "ms"))
+    ms = median_ms(lambda: s.items.page(Page(search="绿茶", limit=200)), repeat)
+    report.add(Row("item search '绿茶'", ms, "ms"))
+    order = s.orders.page(Page(limit=1))[0]
+    ms = median_ms(lambda: s.orders.documents(order.id), repeat)
+    report.add(Row("open an order's documents", ms, "ms"))

@@ -1,0 +1,116 @@
+"""Printing against bare ReportLab: a 1-page delivery note, a 100-line one, a batch of notes.
+
+The baseline lays out the same table (the same rows, the same embedded CJK font) with plain
+ReportLab ``SimpleDocTemplate`` and ``Table``: what ReportLab itself costs for this page.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from datetime import date
+from decimal import Decimal
+
+from benchmarks.harness import Report, Row, Scale, paired
+from retailerp.domain.money import Money, line_amounts, total
+from retailerp.printing import render, render_many
+from retailerp.printing.model import ORDER_NUMBER, Party, PrintDocument, PrintLine, Totals
+
+COMPANY = Party(name="杭州示例商贸有限公司", code="", address="浙江省杭州市西湖区文三路 100 号",
+                phone="0571-8888 0000", tax_id="91330100MA2XXXXX1X")  # fmt: skip
+CUSTOMER = Party(name="上海华联超市有限公司", code="C0042", address="上海市闵行区七莘路 1 号",
+                 phone="021-6666 1234", contact="王经理")  # fmt: skip
+
+
+def note(lines: int, number: int = 1) -> PrintDocument:
+    """A delivery note of ``lines`` lines (Chinese names, prices, batches)."""
+    rows = []
+    for n in range(1, lines + 1):
+        qty, price = Decimal(n % 9 + 1), Money.of("12.80")
+        amounts = line_amounts(qty, price, Decimal("0.13"))
+        rows.append(
+            PrintLine(no=n, code=f"SKU-{n:04d}", name=f"测试商品 {n} 号 Test item", spec="规格 A",
+                      unit="件", quantity=qty, unit_price=price, amount=amounts.net,
+                      vat_rate=Decimal("0.13"), vat=amounts.vat, batch=f"B{n:03d}",
+                      bin=f"A-{n % 7}-{n % 5}")
+        )  # fmt: skip
+    sums = total([line_amounts(r.quantity, r.unit_price, r.vat_rate) for r in rows])
+    return PrintDocument(
+        kind="delivery_note", number=f"DN2026-{number:06d}", doc_date=date(2026, 3, 5),
+        company=COMPANY, customer=CUSTOMER, lines=rows,
+        totals=Totals(net=sums.net, vat=sums.vat, gross=sums.gross),
+        references={ORDER_NUMBER: "SO2026-000321"},
+    )  # fmt: skip
+
+
+def bare_reportlab(doc: PrintDocument) -> bytes:
+    """The same table in plain ReportLab: one build, no page marks."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from retailerp.printing.styles import FONT, register_fonts
+
+    register_fonts()
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("cell", fontName=FONT, fontSize=9)
+    buffer = io.BytesIO()
+    data = [["No", "Code", "Name", "Unit", "Qty", "Price", "Amount"]]
+    data += [
+        [str(line.no), line.code, Paragraph(line.name, style), line.unit, str(line.quantity),
+         str(line.unit_price), str(line.amount)]
+        for line in doc.lines
+    ]  # fmt: skip
+    story = [Paragraph(f"{doc.company.name} 送货单 {doc.number}", style), Table(data, repeatRows=1)]
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=True).build(story)
+    return buffer.getvalue()
+
+
+def _timed(work) -> float:  # noqa: ANN001
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def bench(scale: Scale, report: Report) -> None:
+    one, hundred = note(3), note(100)
+    render(one)
+    bare_reportlab(one)  # fonts loaded, modules imported
+    repeat = max(3, scale.repeat * 2)
+    result = paired(
+        lambda: _timed(lambda: render(one)), lambda: _timed(lambda: bare_reportlab(one)), repeat
+    )
+    report.add(
+        Row(
+            "print 1-page delivery note",
+            result.a * 1000,
+            "ms",
+            result.b * 1000,
+            result.ratio,
+            "baseline: the same table in bare ReportLab",
+        )
+    )
+    result = paired(
+        lambda: _timed(lambda: render(hundred)),
+        lambda: _timed(lambda: bare_reportlab(hundred)),
+        repeat,
+    )
+    report.add(
+        Row("print 100-line delivery note", result.a * 1000, "ms", result.b * 1000, result.ratio)
+    )
+    notes = [note(3, n) for n in range(1, scale.notes + 1)]
+    batch = paired(
+        lambda: _timed(lambda: render_many(notes)),
+        lambda: _timed(lambda: [bare_reportlab(d) for d in notes]),
+        max(1, scale.repeat // 2),
+    )
+    report.add(
+        Row(
+            f"print {scale.notes} one-page notes (both cores)",
+            batch.a,
+            "s",
+            batch.b,
+            batch.ratio,
+            "baseline: bare ReportLab one after another",
+        )
+    )
