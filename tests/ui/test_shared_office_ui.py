@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from retailerp.domain.security import Actor
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
 from retailerp.ui.app import build_main_window
 from retailerp.ui.audit import AuditPage
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.customers.dialog import CustomerDialog
+
+OWNER = Actor("owner")
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -31,7 +34,7 @@ def other_pc(db: Database) -> Iterator[Services]:
     second = open_database(db.path)  # type: ignore[arg-type]
     second.pc = "PC-2"
     try:
-        yield Services.over(second)
+        yield Services.over(second, actor=OWNER)
     finally:
         second.dispose()
 
@@ -135,3 +138,4 @@ def test_the_audit_screen_filters_and_exports(qtbot, services, tmp_path: Path) -
     target = tmp_path / "audit.csv"
     assert page.export(target) == 2
     assert "customer.update" in target.read_text(encoding="utf-8-sig")
+    assert page.export(tmp_path / "audit.xlsx") == 2
