@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -95,6 +96,17 @@ def test_a_record_open_on_another_pc_is_named_with_user_and_time(two_pcs) -> Non
     assert second.office.claims_on("customer", "7") == []
     second.office.close()  # its claims go with its session
     assert first.office.claims_on("customer", "7") == []
+
+
+def poll_until_heard(services: Services) -> ChangeSet | None:
+    """Poll as the window's timer does until another PC's change is heard (a PostgreSQL
+    notification reaches the listening connection a moment after the commit)."""
+    for _ in range(1000):
+        change = services.office.poll_remote()
+        if change is not None:
+            return change
+        time.sleep(0.01)
+    return None
 
 
 def test_another_pcs_write_is_heard_and_ones_own_is_not(two_pcs) -> None:  # noqa: ANN001
