@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import event
 
 from benchmarks.harness import Report, Row, Scale, paired
+from retailerp.domain.security import Actor
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
 from retailerp.persistence.unit_of_work import written_table
@@ -183,7 +184,7 @@ def template(folder: Path, mode: str) -> Template:
     path = folder / f"posting-{mode}.db"
     db = open_database(path, journal_mode=mode)
     migrate.upgrade(db)
-    shop = seed(Services.over(db))
+    shop = seed(Services.over(db, actor=Actor("owner")))
     db.dispose()
     return Template(path, mode, shop)
 
@@ -201,7 +202,7 @@ class Run:
 def service_run(base: Template, target: Path, orders: int) -> Run:
     shutil.copyfile(base.path, target)
     db = open_database(target, journal_mode=base.mode)
-    services = Services.over(db)
+    services = Services.over(db, actor=Actor("owner"))
     recorder = Recorder(db)
     flow(services, base.shop)  # warm-up: a fresh engine compiles its statements once
     warm = len(recorder.transactions)

@@ -23,6 +23,7 @@ from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database, open_database
 from retailerp.persistence.unit_of_work import read
 from retailerp.services import Services
+from support.dbtools import as_owner
 
 WORKER = Path(__file__).resolve().parents[1] / "support" / "audit_worker.py"
 
@@ -179,7 +180,7 @@ def test_the_command_line_says_ok_or_what_was_done(
 ) -> None:
     db = open_database(migrated_sqlite_path)
     try:
-        five_entries(Services.over(db))
+        five_entries(as_owner(db))
     finally:
         db.dispose()
     assert cli.main(["audit", "verify", "--database", str(migrated_sqlite_path)]) == 0
@@ -230,7 +231,7 @@ def test_two_pcs_writing_at_once_keep_one_valid_chain(db: Database) -> None:
         assert proc.returncode == 0, err
         reports.append(json.loads(out.strip().splitlines()[-1]))
     assert [r["errors"] for r in reports] == [[], []]
-    services = Services.over(db)
+    services = as_owner(db)
     result = services.audit.verify()
     assert result.ok, [f.render() for f in result.findings]
     assert result.checked == 2 * count
@@ -250,7 +251,7 @@ def test_the_migration_seals_the_entries_written_before(sqlite_path: Path) -> No
             "'customer.create', 'customer', '7', '{\"code\": \"C7\"}')",
         )
         migrate.upgrade(db)
-        result = Services.over(db).audit.verify()
+        result = as_owner(db).audit.verify()
         assert result.ok and result.checked == 2
         documents = read(
             db,
@@ -277,9 +278,9 @@ def test_every_change_the_demo_makes_is_audited(migrated_sqlite_path: Path) -> N
     stop = unit_of_work.add_commit_listener(listen)
     db = open_database(migrated_sqlite_path)
     try:
-        demo.fill(Services.over(db), demo.DemoSize(customers=6, items=6, months=1, orders=4))
+        demo.fill(as_owner(db), demo.DemoSize(customers=6, items=6, months=1, orders=4))
         assert unaudited == []
-        assert Services.over(db).audit.verify().ok
+        assert as_owner(db).audit.verify().ok
     finally:
         stop()
         db.dispose()

@@ -16,7 +16,8 @@ from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.persistence.migrate_to import copied_tables, money_sum, stock_by_place
 from retailerp.persistence.unit_of_work import write
-from retailerp.services import Page, Services
+from retailerp.services import Page
+from support.dbtools import as_owner
 
 pytestmark = pytest.mark.postgres
 
@@ -92,7 +93,7 @@ def test_a_demo_database_moves_to_postgresql_checked_and_ready_to_use(
                 assert money_sum(a, table, column) == money_sum(b, table, column)
         assert migrate.current_revision(dst) == migrate.head_revision()
         assert migrate.schema_differences(dst) == []
-        on_pg, on_file = Services.over(dst), Services.over(src)
+        on_pg, on_file = as_owner(dst), as_owner(src)
         assert on_pg.stock.ledger_mismatches() == []
         codes = [row.code for row in on_pg.customers.page(Page(limit=100))]
         assert codes == [row.code for row in on_file.customers.page(Page(limit=100))]

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from retailerp.persistence.engine import Database, open_database
-from retailerp.services import Services
 from retailerp.services.changes import Change, ChangeSet
+from support.dbtools import as_owner
 
 START = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
 
@@ -57,8 +57,8 @@ def two_pcs(target: str) -> Iterator[tuple[Database, Database]]:
 
 def test_each_program_is_listed_and_a_silent_one_expires(two_pcs) -> None:  # noqa: ANN001
     clock = Clock()
-    first = Services.over(two_pcs[0], clock=clock)
-    second = Services.over(two_pcs[1], actor=first.ctx.actor.__class__("anna"), clock=clock)
+    first = as_owner(two_pcs[0], clock=clock)
+    second = as_owner(two_pcs[1], actor=first.ctx.actor.__class__("anna"), clock=clock)
     first.office.open()
     clock.now += timedelta(seconds=30)
     people = second.office.open()
@@ -78,8 +78,8 @@ def test_each_program_is_listed_and_a_silent_one_expires(two_pcs) -> None:  # no
 
 def test_a_record_open_on_another_pc_is_named_with_user_and_time(two_pcs) -> None:  # noqa: ANN001
     clock = Clock()
-    first = Services.over(two_pcs[0], clock=clock)
-    second = Services.over(two_pcs[1], clock=clock)
+    first = as_owner(two_pcs[0], clock=clock)
+    second = as_owner(two_pcs[1], clock=clock)
     first.office.open()
     second.office.open()
     assert first.office.claim("customer", "7") == []
@@ -95,7 +95,7 @@ def test_a_record_open_on_another_pc_is_named_with_user_and_time(two_pcs) -> Non
 
 
 def test_another_pcs_write_is_heard_and_ones_own_is_not(two_pcs) -> None:  # noqa: ANN001
-    first, second = Services.over(two_pcs[0]), Services.over(two_pcs[1])
+    first, second = as_owner(two_pcs[0]), as_owner(two_pcs[1])
     heard: list[ChangeSet] = []
     stop = second.changes.subscribe(heard.append)
     try:
@@ -133,7 +133,7 @@ def test_a_write_waiting_for_another_pcs_lock_says_so_and_then_goes_through(
         holder.execute("BEGIN IMMEDIATE")  # another PC is saving
         worker = threading.Thread(
             target=lambda: results.append(
-                Services.over(db).customers.create({"code": "C1", "name": "x"})
+                as_owner(db).customers.create({"code": "C1", "name": "x"})
             )
         )
         worker.start()

@@ -12,6 +12,7 @@ import os
 import sys
 import traceback
 
+from retailerp.domain.security import Actor
 from retailerp.persistence.engine import open_database
 from retailerp.services import Services
 
@@ -20,7 +21,7 @@ def main() -> None:
     target, pc, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     os.environ["RETAILERP_PC"] = pc
     db = open_database(target) if "://" in target else open_database(target, journal_mode="delete")
-    services = Services.over(db)
+    services = Services.over(db, actor=Actor("owner"))
     print("ready", flush=True)
     sys.stdin.readline()
     made, errors = [], []

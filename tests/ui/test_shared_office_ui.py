@@ -15,6 +15,7 @@ from retailerp.ui.app import build_main_window
 from retailerp.ui.audit import AuditPage
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.customers.dialog import CustomerDialog
+from support.dbtools import as_owner
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -31,7 +32,7 @@ def other_pc(db: Database) -> Iterator[Services]:
     second = open_database(db.path)  # type: ignore[arg-type]
     second.pc = "PC-2"
     try:
-        yield Services.over(second)
+        yield as_owner(second)
     finally:
         second.dispose()
 
