@@ -114,6 +114,128 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+        <source>Backup not made</source>
+        <translation>未能备份</translation>
+    </message>
+    <message>
+        <source>The automatic backup could not be made: {reason} RetailERP goes on working.</source>
+        <translation>自动备份没有完成：{reason} RetailERP 照常工作。</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <source>Backup made: {path}</source>
+        <translation>已备份：{path}</translation>
+    </message>
+    <message>
+        <source>Backing up before closing</source>
+        <translation>关闭前备份</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>This database is on a PostgreSQL server, so RetailERP does not copy it itself. Have the server back it up every night with pg_dump, for example &apos;pg_dump -Fc -f retailerp-%date%.dump retailerp&apos;, keep the copies on another disk, and restore one with &apos;pg_restore --clean -d retailerp &lt;file&gt;&apos; after everyone has closed RetailERP. The README says more.</source>
+        <translation>此数据库在 PostgreSQL 服务器上，RetailERP 不自行复制。请让服务器每晚用 pg_dump 备份，例如 &apos;pg_dump -Fc -f retailerp-%date%.dump retailerp&apos;，把备份保存在另一块磁盘上；需要恢复时，待所有人关闭 RetailERP 后运行 &apos;pg_restore --clean -d retailerp &lt;文件&gt;&apos;。详见 README。</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder on this PC</source>
+        <translation>本机备份文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>RetailERP copies the database here by itself at the first start of each day, when it closes and before each upgrade, checks every copy, and keeps the last 7 days, 4 weeks and 12 months.</source>
+        <translation>RetailERP 会在每天第一次启动、关闭程序以及每次升级前自动把数据库复制到这里，逐份校验，并保留最近 7 天、4 周和 12 个月的备份。</translation>
+    </message>
+    <message>
+        <source>Backups of &amp;this database</source>
+        <translation>本数据库的备份(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>立即备份(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder.</source>
+        <translation>{path} 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be written to.</source>
+        <translation>文件夹 {path} 无法写入。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Backup made and checked: {path}</source>
+        <translation>已备份并校验：{path}</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup {name}? Everything entered after it was made is taken out (the database as it is now is kept aside as a file beside it). Everyone else must have closed RetailERP.</source>
+        <translation>用备份 {name} 替换数据库吗？该备份之后录入的所有内容都会消失（当前的数据库会另存为旁边的一个文件）。其他人必须已关闭 RetailERP。</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>正在恢复备份</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <source>The database as it was is kept as {path}.</source>
+        <translation>恢复前的数据库已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>BatchOptionsDialog</name>
     <message>
         <source>Print {n} documents</source>
@@ -3015,6 +3137,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退货政策(&amp;I)</translation>
     </message>
     <message>
+        <source>Backup&amp;s</source>
+        <translation>备份(&amp;S)</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -3728,8 +3854,48 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>未发现问题：</translation>
     </message>
     <message>
-        <source>Backup written:</source>
-        <translation>备份已写入：</translation>
+        <source>Backup written and checked:</source>
+        <translation>备份已写入并校验：</translation>
+    </message>
+    <message>
+        <source>No backups of {database} in {folder} yet.</source>
+        <translation>{folder} 中还没有 {database} 的备份。</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Copied {table}: {rows} rows</source>
+        <translation>已复制 {table}：{rows} 行</translation>
+    </message>
+    <message>
+        <source>Copying {table}: {done} of {rows} rows…</source>
+        <translation>正在复制 {table}：{done} / {rows} 行…</translation>
+    </message>
+    <message>
+        <source>Copied {rows} rows of {tables} tables into {database}.</source>
+        <translation>已将 {tables} 张表共 {rows} 行复制到 {database}。</translation>
+    </message>
+    <message>
+        <source>Checked: every table has as many rows as in the SQLite file.</source>
+        <translation>已核对：每张表的行数与 SQLite 文件一致。</translation>
+    </message>
+    <message>
+        <source>Checked: the stock of every item at each of its {places} places is the same.</source>
+        <translation>已核对：每个商品在其 {places} 个库位上的库存均一致。</translation>
+    </message>
+    <message>
+        <source>Checked: the money totals are the same ({money}).</source>
+        <translation>已核对：金额合计一致（{money}）。</translation>
+    </message>
+    <message>
+        <source>{sequences} id counters continue after the highest id; document numbers continue where the SQLite database left off.</source>
+        <translation>{sequences} 个编号计数器从最大编号之后继续；单据号接着 SQLite 数据库的最后一号继续。</translation>
+    </message>
+    <message>
+        <source>Now point every PC at the server: start RetailERP with --database {database}, or enter it under Settings, Database. Keep the SQLite file as it is, as a last backup.</source>
+        <translation>现在请让每台电脑都连接服务器：用 --database {database} 启动 RetailERP，或在“设置”的“数据库”中填写。SQLite 文件请原样保留，作为最后一份备份。</translation>
     </message>
     <message>
         <source>Restore a PostgreSQL database with the server&apos;s tools (pg_restore).</source>
@@ -4003,8 +4169,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>条码只能包含字母、数字和符号，不能有空格。</translation>
     </message>
     <message>
-        <source>Back up a PostgreSQL database with the server&apos;s tools (pg_dump); RetailERP backs up SQLite files only.</source>
-        <translation>请使用服务器自带工具（pg_dump）备份 PostgreSQL 数据库；RetailERP 只备份 SQLite 文件。</translation>
+        <source>This database is on a PostgreSQL server: back it up there with the server&apos;s tools, e.g. &apos;pg_dump -Fc -f retailerp.dump &lt;database&gt;&apos; every night, and restore with &apos;pg_restore --clean -d &lt;database&gt; retailerp.dump&apos; (see the README). RetailERP backs up SQLite files only.</source>
+        <translation>此数据库在 PostgreSQL 服务器上：请在服务器上用其工具备份，例如每晚运行 &apos;pg_dump -Fc -f retailerp.dump &lt;数据库&gt;&apos;，恢复时运行 &apos;pg_restore --clean -d &lt;数据库&gt; retailerp.dump&apos;（见 README）。RetailERP 只备份 SQLite 文件。</translation>
     </message>
     <message>
         <source>The backup cannot overwrite the database itself.</source>
@@ -4013,6 +4179,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder for backups.</source>
+        <translation>{path} 是文件，不能作为备份文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} has {free} MB free, and the copy of {source} needs about {needed} MB. Free some space or choose another folder; nothing was replaced and the earlier copies are kept.</source>
+        <translation>备份文件夹 {folder} 只剩 {free} MB，而 {source} 的备份约需 {needed} MB。请腾出空间或另选文件夹；没有替换任何文件，以前的备份都还在。</translation>
     </message>
     <message>
         <source>The backup file {path} does not exist.</source>
@@ -4029,6 +4203,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>{path} is the database itself, not a backup of it.</source>
         <translation>{path} 就是数据库本身，不是它的备份。</translation>
+    </message>
+    <message>
+        <source>{path} is open on another PC (or in another program) right now. Close RetailERP on every PC, then restore; nothing was changed.</source>
+        <translation>{path} 此刻正在另一台电脑（或另一个程序）中打开。请在所有电脑上关闭 RetailERP 后再恢复；没有做任何更改。</translation>
     </message>
     <message>
         <source>Only SQLite files and PostgreSQL servers are supported, not &apos;{kind}&apos;.</source>
@@ -4153,6 +4331,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The migration would break {count} links between records; nothing was changed.</source>
         <translation>迁移会破坏 {count} 条记录间的关联；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no room left in {folder} for the copy of {source}. Free some space or choose another folder; nothing was replaced and the earlier copies are kept.</source>
+        <translation>{folder} 已没有空间存放 {source} 的备份。请腾出空间或另选文件夹；没有替换任何文件，以前的备份都还在。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written to, so {source} was not copied there. Choose a folder you can write to; nothing was replaced.</source>
+        <translation>文件夹 {folder} 无法写入，因此没有把 {source} 复制过去。请选择可以写入的文件夹；没有替换任何文件。</translation>
     </message>
     <message>
         <source>Cannot copy {source} to {target}: {detail}</source>
@@ -4869,6 +5055,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The period ends before it starts.</source>
         <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Give the PostgreSQL database to copy into as postgresql+psycopg://user@server:5432/database.</source>
+        <translation>请按 postgresql+psycopg://用户@服务器:5432/数据库 的格式给出要复制到的 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <source>migrate-to copies a SQLite file; --database names {database}, which is not one.</source>
+        <translation>migrate-to 复制的是 SQLite 文件；--database 指定的 {database} 不是 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>{database} is not empty: it already holds {count} tables or sequences ({names}). migrate-to copies only into an empty database; create a new one (e.g. &apos;createdb -O retailerp retailerp&apos;) and give that. Nothing was written.</source>
+        <translation>{database} 不是空的：其中已有 {count} 张表或序列（{names}）。migrate-to 只复制到空数据库；请新建一个（例如 &apos;createdb -O retailerp retailerp&apos;）再指定它。没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The copy does not match the SQLite database ({detail}); it was undone and the PostgreSQL database is empty again.</source>
+        <translation>复制结果与 SQLite 数据库不一致（{detail}）；已全部撤销，PostgreSQL 数据库恢复为空。</translation>
     </message>
 </context>
 <context>
@@ -6195,6 +6397,30 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Consignment stock expiring soon</source>
         <translation>寄售库存即将过期</translation>
+    </message>
+    <message>
+        <source>invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>paid on invoices</source>
+        <translation>发票已收款</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>red invoices (net)</source>
+        <translation>红字发票（不含税）</translation>
+    </message>
+    <message>
+        <source>red invoices (VAT)</source>
+        <translation>红字发票（税额）</translation>
     </message>
 </context>
 </TS>

@@ -210,7 +210,7 @@ class SettingsDialog(QDialog):
         self.returns = ReturnPolicyPage(self.services, self)
         self.tabs.addTab(self.returns, self.tr("Return pol&icy"))
         self.backups = BackupsPage(self.services, self.local, self)
-        self.tabs.addTab(self.backups, self.tr("Bac&kups"))
+        self.tabs.addTab(self.backups, self.tr("Backup&s"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.restart_label)
         layout.addWidget(buttons)
