@@ -161,3 +161,25 @@ def test_the_backups_page_on_postgresql_tells_the_owner_about_pg_dump(
         assert page.save_into(LocalSettings())
     finally:
         db.dispose()
+
+
+def test_a_copy_that_does_not_match_is_undone_and_the_target_stays_empty(
+    demo_file: Path, fresh_pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from retailerp.persistence import migrate_to as module
+    from retailerp.persistence.errors import DatabaseProblem
+
+    real_copy = module.copy_table
+
+    def lose_a_payment(reader, writer, table, batch, say):  # noqa: ANN001, ANN202
+        copied = real_copy(reader, writer, table, batch, say)
+        if table.name == "payment_allocations":  # a row lost on the way
+            writer.execute(text("DELETE FROM payment_allocations WHERE id = (SELECT min(id) "
+                                "FROM payment_allocations)"))  # fmt: skip
+        return copied
+
+    monkeypatch.setattr(module, "copy_table", lose_a_payment)
+    with pytest.raises(DatabaseProblem) as info:
+        module.migrate_to(str(demo_file), fresh_pg_url)
+    assert "does not match" in str(info.value) and "payment_allocations" in str(info.value)
+    assert relations(fresh_pg_url) == []  # schema and rows rolled back together
