@@ -3652,7 +3652,7 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
     <message>
         <source>Bac&amp;kups</source>
-        <translation type="unfinished"></translation>
+        <translation>备份(&amp;K)</translation>
     </message>
     <message>
         <source>U&amp;sers and roles</source>
@@ -4576,6 +4576,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Copying {table}: {done} of {rows} rows…</source>
         <translation>正在复制 {table}：{done} / {rows} 行…</translation>
+    </message>
+    <message>
+        <source>Warning: another PC (or program) has the database open. What it saves from now on will not be in the copy; close RetailERP everywhere first.</source>
+        <translation>警告：另一台电脑（或程序）正打开着此数据库。它从现在起保存的内容不会进入副本；请先在所有电脑上关闭 RetailERP。</translation>
     </message>
     <message>
         <source>Copied {rows} rows of {tables} tables into {database}.</source>
