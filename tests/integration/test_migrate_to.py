@@ -154,7 +154,7 @@ def test_the_backups_page_on_postgresql_tells_the_owner_about_pg_dump(
 
     db = open_database(migrated_pg_url)
     try:
-        page = BackupsPage(Services.over(db), LocalSettings())
+        page = BackupsPage(as_owner(db), LocalSettings())
         qtbot.addWidget(page)
         assert page.table is None and page.folder is None
         note = page.findChild(QLabel, "postgres_backup_note")
