@@ -3647,12 +3647,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退货政策(&amp;I)</translation>
     </message>
     <message>
-        <source>Co&amp;mplaints</source>
-        <translation>客户投诉(&amp;M)</translation>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
     </message>
     <message>
-        <source>Bac&amp;kups</source>
-        <translation>备份(&amp;K)</translation>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>U&amp;sers and roles</source>

@@ -96,6 +96,7 @@ TABLE: dict[str, Permission | _Anyone] = {
     "ComplaintService.escalate_overdue": P.HANDLE_COMPLAINTS,
     # ConsignmentService
     "ConsignmentService.links": ANYONE,
+    "ConsignmentService.returnable": ANYONE,
     "ConsignmentService.statement_export": ANYONE,  # a read written to a file
     "ConsignmentService.get": ANYONE,
     "ConsignmentService.by_number": ANYONE,
