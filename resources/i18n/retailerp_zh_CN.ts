@@ -69,22 +69,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>数据库服务器</translation>
     </message>
     <message>
-        <source>owner</source>
-        <translation>店主</translation>
-    </message>
-    <message>
-        <source>sales</source>
-        <translation>销售</translation>
-    </message>
-    <message>
-        <source>warehouse</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <source>finance</source>
-        <translation>财务</translation>
-    </message>
-    <message>
         <source>Settings saved. Restart RetailERP to use the new journal mode or database.</source>
         <translation>设置已保存。请重新启动 RetailERP 以使用新的日志模式或数据库。</translation>
     </message>
@@ -1129,6 +1113,45 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>RetailERP: the owner&apos;s account</source>
+        <translation>RetailERP：店主账户</translation>
+    </message>
+    <message>
+        <source>This database is new. Make the owner&apos;s account: the owner may do everything, adds the other users and gives them their roles.</source>
+        <translation>这是一个新数据库。请创建店主账户：店主拥有全部权限，并负责添加其他用户、分配角色。</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown</source>
+        <translation>显示名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>再次输入密码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Start without a login on this PC</source>
+        <translation>本机启动时免登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>For a one-person shop: this PC opens as the owner without asking for the password. The owner can turn it off in Settings ▸ Users and roles.</source>
+        <translation>适用于一人经营的店铺：本机打开程序时直接以店主身份进入，不询问密码。店主可在“设置 ▸ 用户和角色”中关闭。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Today&apos;s work — {day}</source>
@@ -1711,6 +1734,25 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>RetailERP: log in</source>
+        <translation>RetailERP：登录</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RetailERP — {database}</source>
@@ -2045,6 +2087,25 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password for {user}</source>
+        <translation>为 {user} 设置新密码</translation>
+    </message>
+    <message>
+        <source>New &amp;password</source>
+        <translation>新密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>再次输入密码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Record payment</source>
@@ -2089,6 +2150,13 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>&amp;Keep as credit</source>
         <translation>留作预收款(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Your role ({role}) may not {what}.</source>
+        <translation>您的角色（{role}）无权{what}。</translation>
     </message>
 </context>
 <context>
@@ -3015,6 +3083,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退货政策(&amp;I)</translation>
     </message>
     <message>
+        <source>U&amp;sers and roles</source>
+        <translation>用户和角色(&amp;S)</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -3658,6 +3730,136 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown</source>
+        <translation>显示名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>再次输入密码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation>重设密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange role…</source>
+        <translation>更改角色(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Unloc&amp;k</source>
+        <translation>解锁(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;End user…</source>
+        <translation>停用用户(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Start without a &amp;login on this PC ({pc})</source>
+        <translation>本机（{pc}）启动时免登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This PC opens as you, the owner, without asking for the password.</source>
+        <translation>本机打开程序时直接以您（店主）的身份进入，不询问密码。</translation>
+    </message>
+    <message>
+        <source>What the role may do</source>
+        <translation>该角色的权限</translation>
+    </message>
+    <message>
+        <source>&amp;New role…</source>
+        <translation>新建角色(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve role</source>
+        <translation>保存角色(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move role</source>
+        <translation>删除角色(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>A built-in role cannot be changed; make a new role.</source>
+        <translation>内置角色不能修改，请新建一个角色。</translation>
+    </message>
+    <message>
+        <source>Choose a user in the list first.</source>
+        <translation>请先在列表中选择一个用户。</translation>
+    </message>
+    <message>
+        <source>Role of {user}:</source>
+        <translation>{user} 的角色：</translation>
+    </message>
+    <message>
+        <source>End user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>End {user}? They can no longer log in; what they did keeps their name.</source>
+        <translation>停用 {user}？停用后不能再登录，其经手的记录仍保留其姓名。</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>新建角色</translation>
+    </message>
+    <message>
+        <source>Name of the role:</source>
+        <translation>角色名称：</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>the following arguments are required: %s</source>
@@ -3774,6 +3976,42 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Demo data written: {customers} customers, {items} items, {orders} orders since {first_day}, {invoices} invoices ({overdue} overdue).</source>
         <translation>演示数据已写入：{customers} 个客户、{items} 个商品、自 {first_day} 起的 {orders} 张订单、{invoices} 张结算单（其中 {overdue} 张逾期）。</translation>
+    </message>
+    <message>
+        <source>New password for {user}: </source>
+        <translation>{user} 的新密码：</translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>再次输入同一密码：</translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation>{user} 的密码：</translation>
+    </message>
+    <message>
+        <source>Owner account made:</source>
+        <translation>已创建店主账户：</translation>
+    </message>
+    <message>
+        <source>User added:</source>
+        <translation>已添加用户：</translation>
+    </message>
+    <message>
+        <source>Password set:</source>
+        <translation>已设置密码：</translation>
+    </message>
+    <message>
+        <source>User ended:</source>
+        <translation>已停用用户：</translation>
+    </message>
+    <message>
+        <source>User unlocked:</source>
+        <translation>已解锁用户：</translation>
+    </message>
+    <message>
+        <source>No users yet: retailerp user add NAME --role owner</source>
+        <translation>尚无用户：retailerp user add 用户名 --role owner</translation>
     </message>
 </context>
 <context>
@@ -3937,10 +4175,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>The VAT rate must be one of {rates}.</source>
         <translation>增值税税率必须是以下之一：{rates}。</translation>
-    </message>
-    <message>
-        <source>User {user} ({role}) may not do this: {permission}.</source>
-        <translation>用户 {user}（{role}）无权执行此操作：{permission}。</translation>
     </message>
     <message>
         <source>A move must go to another location.</source>
@@ -4870,6 +5104,146 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>The period ends before it starts.</source>
         <translation>期间的结束日期早于开始日期。</translation>
     </message>
+    <message>
+        <source>Standard input ended before the password.</source>
+        <translation>标准输入在读到密码之前就结束了。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Say who acts with --user NAME (an owner); the password is asked.</source>
+        <translation>请用 --user 用户名 指明操作人（须为店主），随后会询问密码。</translation>
+    </message>
+    <message>
+        <source>The database has no users yet: the first one is the owner (retailerp user add NAME --role owner).</source>
+        <translation>数据库还没有用户：第一个用户必须是店主（retailerp user add 用户名 --role owner）。</translation>
+    </message>
+    <message>
+        <source>Give the role a name.</source>
+        <translation>请填写角色名称。</translation>
+    </message>
+    <message>
+        <source>A role&apos;s name is at most {most} characters.</source>
+        <translation>角色名称最多 {most} 个字符。</translation>
+    </message>
+    <message>
+        <source>{name} is a built-in role; choose another name.</source>
+        <translation>{name} 是内置角色，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>{value} is not a permission.</source>
+        <translation>{value} 不是有效的权限。</translation>
+    </message>
+    <message>
+        <source>Only the owner may {what}.</source>
+        <translation>只有店主可以{what}。</translation>
+    </message>
+    <message>
+        <source>User {user} ({role}) may not {what}.</source>
+        <translation>用户 {user}（{role}）无权{what}。</translation>
+    </message>
+    <message>
+        <source>Give the user name.</source>
+        <translation>请填写用户名。</translation>
+    </message>
+    <message>
+        <source>A user name is at most {most} characters.</source>
+        <translation>用户名最多 {most} 个字符。</translation>
+    </message>
+    <message>
+        <source>A user name is one word of letters, digits and . - _ @ (no spaces).</source>
+        <translation>用户名只能由字母、数字和 . - _ @ 组成，不能有空格。</translation>
+    </message>
+    <message>
+        <source>A display name is at most {most} characters.</source>
+        <translation>显示名称最多 {most} 个字符。</translation>
+    </message>
+    <message>
+        <source>A password has at least {least} characters.</source>
+        <translation>密码至少 {least} 个字符。</translation>
+    </message>
+    <message>
+        <source>A password has at most {most} characters.</source>
+        <translation>密码最多 {most} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password may not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <source>User {user} was ended and can no longer log in.</source>
+        <translation>用户 {user} 已停用，不能再登录。</translation>
+    </message>
+    <message>
+        <source>User {user} is locked after {count} failed logins; the owner can unlock it.</source>
+        <translation>用户 {user} 登录失败 {count} 次后已被锁定，店主可以解锁。</translation>
+    </message>
+    <message>
+        <source>Too many failed logins: wait {seconds} s and try again.</source>
+        <translation>登录失败次数过多：请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong password; user {user} is now locked after {count} failed logins. The owner can unlock it.</source>
+        <translation>密码错误；用户 {user} 已登录失败 {count} 次，现已锁定。店主可以解锁。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. Wait {seconds} s before the next try.</source>
+        <translation>用户名或密码错误。请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>User {user} was ended already.</source>
+        <translation>用户 {user} 已经停用。</translation>
+    </message>
+    <message>
+        <source>{method} is not in the permission table, so nobody may call it.</source>
+        <translation>{method} 不在权限表中，任何人都不能调用。</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s account exists already; log in with it.</source>
+        <translation>店主账户已经存在，请用它登录。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>User name {user} is taken already.</source>
+        <translation>用户名 {user} 已被使用。</translation>
+    </message>
+    <message>
+        <source>A built-in role cannot be removed.</source>
+        <translation>内置角色不能删除。</translation>
+    </message>
+    <message>
+        <source>Role {role} is held by {users}; give them another role first.</source>
+        <translation>角色 {role} 仍由 {users} 使用，请先为他们更换角色。</translation>
+    </message>
+    <message>
+        <source>User {user} has no role; the owner gives them one.</source>
+        <translation>用户 {user} 没有角色，请店主为其分配。</translation>
+    </message>
+    <message>
+        <source>Choose the user&apos;s role.</source>
+        <translation>请选择用户的角色。</translation>
+    </message>
+    <message>
+        <source>There is no role {role}.</source>
+        <translation>没有名为 {role} 的角色。</translation>
+    </message>
+    <message>
+        <source>{user} is the shop&apos;s only owner; make another user owner first.</source>
+        <translation>{user} 是本店唯一的店主，请先将另一位用户设为店主。</translation>
+    </message>
+    <message>
+        <source>A PC name has 1 to {most} characters.</source>
+        <translation>电脑名称须为 1 到 {most} 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>print</name>
@@ -5737,8 +6111,100 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>红字发票</translation>
     </message>
     <message>
+        <source>edit customers</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>pin a customer&apos;s class</source>
+        <translation>锁定客户等级</translation>
+    </message>
+    <message>
+        <source>review customers</source>
+        <translation>审核客户</translation>
+    </message>
+    <message>
+        <source>end or reactivate customers</source>
+        <translation>中止或恢复客户</translation>
+    </message>
+    <message>
+        <source>edit items, units and places</source>
+        <translation>编辑商品、单位和库位</translation>
+    </message>
+    <message>
+        <source>receive goods</source>
+        <translation>入库收货</translation>
+    </message>
+    <message>
+        <source>count stock</source>
+        <translation>盘点库存</translation>
+    </message>
+    <message>
+        <source>reverse stock documents</source>
+        <translation>冲销库存单据</translation>
+    </message>
+    <message>
+        <source>enter and confirm sales orders</source>
+        <translation>录入和确认销售订单</translation>
+    </message>
+    <message>
+        <source>override checks</source>
+        <translation>越权放行检查</translation>
+    </message>
+    <message>
+        <source>pick and ship goods</source>
+        <translation>拣货发货</translation>
+    </message>
+    <message>
+        <source>take goods back</source>
+        <translation>办理退货</translation>
+    </message>
+    <message>
+        <source>refund money</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>issue red invoices</source>
+        <translation>开具红字发票</translation>
+    </message>
+    <message>
+        <source>make invoices</source>
+        <translation>开票</translation>
+    </message>
+    <message>
+        <source>record payments</source>
+        <translation>登记收款</translation>
+    </message>
+    <message>
+        <source>handle complaints</source>
+        <translation>处理投诉</translation>
+    </message>
+    <message>
+        <source>approve complaint solutions</source>
+        <translation>批准投诉处理方案</translation>
+    </message>
+    <message>
+        <source>change the shop&apos;s settings</source>
+        <translation>修改店铺设置</translation>
+    </message>
+    <message>
+        <source>manage users and roles</source>
+        <translation>管理用户和角色</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
         <source>warehouse</source>
         <translation>仓库</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation>财务</translation>
     </message>
     <message>
         <source>bin</source>
@@ -6195,6 +6661,22 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Consignment stock expiring soon</source>
         <translation>寄售库存即将过期</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>account ended</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
 </context>
 </TS>

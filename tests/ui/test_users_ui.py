@@ -174,7 +174,7 @@ def test_the_owner_keeps_users_and_roles(
     page.end_user()
     states = {r.username: r.state for r in owner.users.users()}
     assert states["li"] is UserState.ENDED
-    assert page.table.item(1, 3).text() == "ended"
+    assert page.table.item(1, 3).text() == "account ended"
     page.table.selectRow(0)
     page.end_user()  # the only owner: refused, said on the page
     assert "only owner" in page.message.text()

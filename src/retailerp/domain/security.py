@@ -64,7 +64,7 @@ PERMISSION_LABELS: dict[Permission, Term] = {
     Permission.RETURNS: Term(QT_TRANSLATE_NOOP("terms", "take goods back")),
     Permission.REFUNDS: Term(QT_TRANSLATE_NOOP("terms", "refund money")),
     Permission.RED_INVOICES: Term(QT_TRANSLATE_NOOP("terms", "issue red invoices")),
-    Permission.INVOICE: Term(QT_TRANSLATE_NOOP("terms", "invoice")),
+    Permission.INVOICE: Term(QT_TRANSLATE_NOOP("terms", "make invoices")),
     Permission.RECORD_PAYMENTS: Term(QT_TRANSLATE_NOOP("terms", "record payments")),
     Permission.HANDLE_COMPLAINTS: Term(QT_TRANSLATE_NOOP("terms", "handle complaints")),
     Permission.APPROVE_COMPLAINTS: Term(QT_TRANSLATE_NOOP("terms", "approve complaint solutions")),
