@@ -206,3 +206,10 @@ def test_a_pc_may_start_without_a_login_until_the_owner_turns_it_off(
     assert door.login_without_password("SHOP-PC") is None
     entries = audit_entries(db, "boss")
     assert ("boss", "login", "boss") in entries and ("boss", "login_free", "boss") in entries
+
+
+def test_a_very_long_name_is_a_failed_login_like_any_other(owner: Services, clock: Clock) -> None:
+    long_name = "x" * 300
+    with pytest.raises(LoginRefused, match="Wrong user name or password"):
+        as_who(owner.ctx.db, NOBODY, clock).users.login(long_name, PASSWORD)
+    assert audit_entries(owner.ctx.db, "x" * 40) == [("x" * 40, "login_failed", "x" * 40)]
