@@ -112,9 +112,7 @@ def test_an_unknown_user_reads_like_a_wrong_password(owner: Services, clock: Clo
     assert audit_entries(owner.ctx.db, "nobody") == [("nobody", "login_failed", "nobody")]
 
 
-def test_the_owner_resets_a_password_and_the_user_changes_it(
-    owner: Services, clock: Clock
-) -> None:
+def test_the_owner_resets_a_password_and_the_user_changes_it(owner: Services, clock: Clock) -> None:
     owner.users.add("li", "", "sales", PASSWORD)
     owner.users.reset_password("li", "a new secret")
     door = as_who(owner.ctx.db, NOBODY, clock).users

@@ -141,9 +141,7 @@ def clean_role(name: object, permissions: Iterable[object]) -> RoleDefinition:
     errors: list[FieldError] = []
     text = name.strip() if isinstance(name, str) else ""
     if not text:
-        errors.append(
-            FieldError("name", QT_TRANSLATE_NOOP("errors", "Give the role a name."))
-        )
+        errors.append(FieldError("name", QT_TRANSLATE_NOOP("errors", "Give the role a name.")))
     elif len(text) > ROLE_NAME_LENGTH:
         errors.append(
             FieldError(

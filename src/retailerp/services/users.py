@@ -365,9 +365,7 @@ def _known_role(uow: UnitOfWork, role: str, field: str = "role") -> RoleDefiniti
         raise FieldError(field, QT_TRANSLATE_NOOP("errors", "Choose the user's role."))
     definition = uow.users.role(name.lower() if is_built_in(name.lower()) else name)
     if definition is None:
-        raise FieldError(
-            field, QT_TRANSLATE_NOOP("errors", "There is no role {role}."), role=name
-        )
+        raise FieldError(field, QT_TRANSLATE_NOOP("errors", "There is no role {role}."), role=name)
     return definition
 
 
@@ -395,5 +393,3 @@ def _pc_name(pc: str) -> str:
             most=PC_NAME_LENGTH,
         )
     return name
-
-
