@@ -363,6 +363,29 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Password of {user}</source>
+        <translation>{user} 的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>再次输入密码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
         <source>Company (printed at the head of every document)</source>
@@ -3633,6 +3656,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>A price typed with VAT is turned into the net price whose line total with VAT comes out as quantity × the price typed.</source>
         <translation>录入的含税单价会换算为不含税单价，使该行的价税合计等于数量 × 录入的含税单价。</translation>
+    </message>
+    <message>
+        <source>C&amp;hange my password…</source>
+        <translation>修改我的密码(&amp;H)…</translation>
     </message>
     <message>
         <source>Shop and this P&amp;C</source>
@@ -7163,6 +7190,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>开具红字发票</translation>
     </message>
     <message>
+        <source>make invoices</source>
+        <translation>开票</translation>
+    </message>
+    <message>
         <source>record payments</source>
         <translation>登记收款</translation>
     </message>
@@ -7745,6 +7776,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>locked</source>
         <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>account ended</source>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>paid on invoices</source>
