@@ -140,8 +140,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
+        <source>CSV files (*.csv);;Excel files (*.xlsx)</source>
+        <translation>CSV 文件 (*.csv);;Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
         <source>{n} entries written to {file}.</source>

@@ -211,9 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=common,
     )
     export = audit_commands.add_parser(
-        "export", help="write the audit trail to a CSV file", parents=common
+        "export", help="write the audit trail to a CSV or Excel (.xlsx) file", parents=common
     )
-    export.add_argument("--to", required=True, metavar="FILE.csv", type=Path)
+    export.add_argument("--to", required=True, metavar="FILE.csv|FILE.xlsx", type=Path)
     add_user_commands(commands, common)
     demo = commands.add_parser(
         "demo", help="fill a new database with bilingual demo data", parents=common
@@ -606,7 +606,7 @@ def _audit_export(args: argparse.Namespace, target: str, journal: str) -> int:
     db = open_database(target, journal_mode=journal, must_exist=True)
     try:
         require_current(db)
-        written = Services.over(db, actor=CONSOLE).audit.export_csv(args.to)
+        written = Services.over(db, actor=CONSOLE).audit.export(args.to)
     finally:
         db.dispose()
     print(tr(QT_TRANSLATE_NOOP("cli", "{n} audit entries written to {file}.")).format(

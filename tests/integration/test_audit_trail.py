@@ -18,12 +18,15 @@ from sqlalchemy import select, text
 
 from retailerp import cli
 from retailerp.domain.audit import Checkpoint, seal
+from retailerp.domain.security import Actor
 from retailerp.persistence import audit_trail, migrate
 from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database, open_database
 from retailerp.persistence.unit_of_work import read
 from retailerp.services import Services
-from support.dbtools import as_owner
+
+OWNER = Actor("owner")
+
 
 WORKER = Path(__file__).resolve().parents[1] / "support" / "audit_worker.py"
 
@@ -180,7 +183,7 @@ def test_the_command_line_says_ok_or_what_was_done(
 ) -> None:
     db = open_database(migrated_sqlite_path)
     try:
-        five_entries(as_owner(db))
+        five_entries(Services.over(db, actor=OWNER))
     finally:
         db.dispose()
     assert cli.main(["audit", "verify", "--database", str(migrated_sqlite_path)]) == 0
@@ -195,13 +198,24 @@ def test_the_command_line_says_ok_or_what_was_done(
     assert "Entry 2 is missing: it was deleted." in out and "tampered" in out
 
 
-def test_the_trail_exports_to_csv(services: Services, tmp_path: Path) -> None:
+def test_the_trail_exports_to_csv_and_excel(services: Services, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
     five_entries(services)
     target = tmp_path / "audit.csv"
-    assert services.audit.export_csv(target, {"action": "customer."}) == 2
+    assert services.audit.export(target, {"action": "customer."}) == 2
     lines = target.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("id,at,username,pc,action")
-    assert [line.split(",")[4] for line in lines[1:]] == ["customer.create", "customer.update"]
+    header = lines.index("id,at,username,pc,action,entity,entity_id,document,detail,row_hash")
+    assert lines[0] == "Audit trail" and "action,customer." in lines[1:header]
+    assert [line.split(",")[4] for line in lines[header + 1 :]] == [
+        "customer.create",
+        "customer.update",
+    ]
+    book = tmp_path / "audit.xlsx"
+    assert services.audit.export(book) == len(ids(services.ctx.db))
+    sheet = load_workbook(book).active
+    actions = [row[4] for row in sheet.iter_rows(values_only=True) if row[4]]
+    assert actions[0] == "action" and "stock.receive" in actions
 
 
 def test_two_pcs_writing_at_once_keep_one_valid_chain(db: Database) -> None:
@@ -231,7 +245,7 @@ def test_two_pcs_writing_at_once_keep_one_valid_chain(db: Database) -> None:
         assert proc.returncode == 0, err
         reports.append(json.loads(out.strip().splitlines()[-1]))
     assert [r["errors"] for r in reports] == [[], []]
-    services = as_owner(db)
+    services = Services.over(db, actor=OWNER)
     result = services.audit.verify()
     assert result.ok, [f.render() for f in result.findings]
     assert result.checked == 2 * count
@@ -251,7 +265,7 @@ def test_the_migration_seals_the_entries_written_before(sqlite_path: Path) -> No
             "'customer.create', 'customer', '7', '{\"code\": \"C7\"}')",
         )
         migrate.upgrade(db)
-        result = as_owner(db).audit.verify()
+        result = Services.over(db, actor=OWNER).audit.verify()
         assert result.ok and result.checked == 2
         documents = read(
             db,
@@ -278,9 +292,11 @@ def test_every_change_the_demo_makes_is_audited(migrated_sqlite_path: Path) -> N
     stop = unit_of_work.add_commit_listener(listen)
     db = open_database(migrated_sqlite_path)
     try:
-        demo.fill(as_owner(db), demo.DemoSize(customers=6, items=6, months=1, orders=4))
+        demo.fill(
+            Services.over(db, actor=OWNER), demo.DemoSize(customers=6, items=6, months=1, orders=4)
+        )
         assert unaudited == []
-        assert as_owner(db).audit.verify().ok
+        assert Services.over(db, actor=OWNER).audit.verify().ok
     finally:
         stop()
         db.dispose()

@@ -15,9 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from retailerp.domain.security import Actor
 from retailerp.persistence.engine import Database, open_database
+from retailerp.services import Services
 from retailerp.services.changes import Change, ChangeSet
-from support.dbtools import as_owner
+
+OWNER = Actor("owner")
 
 START = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
 
@@ -57,8 +60,8 @@ def two_pcs(target: str) -> Iterator[tuple[Database, Database]]:
 
 def test_each_program_is_listed_and_a_silent_one_expires(two_pcs) -> None:  # noqa: ANN001
     clock = Clock()
-    first = as_owner(two_pcs[0], clock=clock)
-    second = as_owner(two_pcs[1], actor=first.ctx.actor.__class__("anna"), clock=clock)
+    first = Services.over(two_pcs[0], actor=OWNER, clock=clock)
+    second = Services.over(two_pcs[1], actor=Actor("anna"), clock=clock)
     first.office.open()
     clock.now += timedelta(seconds=30)
     people = second.office.open()
@@ -78,8 +81,8 @@ def test_each_program_is_listed_and_a_silent_one_expires(two_pcs) -> None:  # no
 
 def test_a_record_open_on_another_pc_is_named_with_user_and_time(two_pcs) -> None:  # noqa: ANN001
     clock = Clock()
-    first = as_owner(two_pcs[0], clock=clock)
-    second = as_owner(two_pcs[1], clock=clock)
+    first = Services.over(two_pcs[0], actor=OWNER, clock=clock)
+    second = Services.over(two_pcs[1], actor=OWNER, clock=clock)
     first.office.open()
     second.office.open()
     assert first.office.claim("customer", "7") == []
@@ -95,7 +98,7 @@ def test_a_record_open_on_another_pc_is_named_with_user_and_time(two_pcs) -> Non
 
 
 def test_another_pcs_write_is_heard_and_ones_own_is_not(two_pcs) -> None:  # noqa: ANN001
-    first, second = as_owner(two_pcs[0]), as_owner(two_pcs[1])
+    first, second = Services.over(two_pcs[0], actor=OWNER), Services.over(two_pcs[1], actor=OWNER)
     heard: list[ChangeSet] = []
     stop = second.changes.subscribe(heard.append)
     try:
@@ -133,7 +136,7 @@ def test_a_write_waiting_for_another_pcs_lock_says_so_and_then_goes_through(
         holder.execute("BEGIN IMMEDIATE")  # another PC is saving
         worker = threading.Thread(
             target=lambda: results.append(
-                as_owner(db).customers.create({"code": "C1", "name": "x"})
+                Services.over(db, actor=OWNER).customers.create({"code": "C1", "name": "x"})
             )
         )
         worker.start()

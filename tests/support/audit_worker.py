@@ -16,12 +16,14 @@ from retailerp.domain.security import Actor
 from retailerp.persistence.engine import open_database
 from retailerp.services import Services
 
+OWNER = Actor("owner")
+
 
 def main() -> None:
     target, pc, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     os.environ["RETAILERP_PC"] = pc
     db = open_database(target) if "://" in target else open_database(target, journal_mode="delete")
-    services = Services.over(db, actor=Actor("owner"))
+    services = Services.over(db, actor=OWNER)
     print("ready", flush=True)
     sys.stdin.readline()
     made, errors = [], []

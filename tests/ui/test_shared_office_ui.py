@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from retailerp.domain.security import Actor
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
 from retailerp.ui.app import build_main_window
 from retailerp.ui.audit import AuditPage
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.customers.dialog import CustomerDialog
-from support.dbtools import as_owner
+
+OWNER = Actor("owner")
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -32,7 +34,7 @@ def other_pc(db: Database) -> Iterator[Services]:
     second = open_database(db.path)  # type: ignore[arg-type]
     second.pc = "PC-2"
     try:
-        yield as_owner(second)
+        yield Services.over(second, actor=OWNER)
     finally:
         second.dispose()
 
@@ -55,12 +57,13 @@ def test_the_status_bar_counts_who_is_connected(qtbot, services, other_pc, folde
     other_pc.office.open()
     window = build_main_window(services, "shop.db")
     qtbot.addWidget(window)
+    window.show()
     text_, tooltip = window.office_status()["connected"]
     assert text_ == "2 connected"
     assert "PC-2 — owner, since" in tooltip and f"{services.ctx.db.pc} — owner" in tooltip
-    other_pc.office.close()
-    window.office.heartbeat()
-    assert window.office_status()["connected"][0] == "1 connected"
+    other_pc.office.close()  # PC-2 quits: heard at the next poll, not only the next beat
+    assert services.office.poll_remote() is not None
+    qtbot.waitUntil(lambda: window.office_status()["connected"][0] == "1 connected")
 
 
 def test_a_write_waiting_for_another_pc_names_it(qtbot, services, other_pc, folders) -> None:
@@ -135,3 +138,4 @@ def test_the_audit_screen_filters_and_exports(qtbot, services, tmp_path: Path) -
     target = tmp_path / "audit.csv"
     assert page.export(target) == 2
     assert "customer.update" in target.read_text(encoding="utf-8-sig")
+    assert page.export(tmp_path / "audit.xlsx") == 2

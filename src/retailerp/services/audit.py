@@ -7,11 +7,10 @@ Reading the trail and checking it are the owner's (``Permission.ADMINISTER``).
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from retailerp.persistence import audit_trail
 from retailerp.persistence.audit_queries import AuditRow, action_groups, audit_page, users
 from retailerp.persistence.queries import PAGE_LIMIT_MAX, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, read
+from retailerp.printing.export import Cell, Table, to_csv, to_xlsx
 from retailerp.services.context import ServiceContext
 from retailerp.services.door import door
 
@@ -77,28 +77,30 @@ class AuditService:
         return read(self.ctx.db, work)
 
     @door
-    def export_csv(self, target: Path, filters: Mapping[str, Any] | None = None) -> int:
-        """Write the entries the filters select (oldest first) to a CSV file that spreadsheet
-        programs open with Chinese intact (UTF-8 with BOM); returns how many."""
-        page = Page(filters=dict(filters or {}), sort_key="id", limit=PAGE_LIMIT_MAX)
-        written = 0
-        with target.open("w", encoding="utf-8-sig", newline="") as handle:
-            out = csv.writer(handle)
-            out.writerow(EXPORT_COLUMNS)
-            while True:
-                rows = read(self.ctx.db, lambda uow, p=page: audit_page(uow.session, p))
-                for row in rows:
-                    out.writerow(_export_row(row))
-                written += len(rows)
-                if len(rows) < page.limit:
-                    return written
-                page = Page(filters=page.filters, sort_key="id", after=rows[-1].cursor,
-                            limit=PAGE_LIMIT_MAX)  # fmt: skip
+    def export(self, target: Path, filters: Mapping[str, Any] | None = None) -> int:
+        """Write the entries the filters select (oldest first) to ``target`` through the
+        export route of ``printing.export``: Excel for a ``.xlsx`` file, else CSV (UTF-8 with
+        BOM, so spreadsheet programs keep Chinese); returns how many entries."""
+        chosen = dict(filters or {})
+        rows: list[list[Cell]] = []
+        page = Page(filters=chosen, sort_key="id", limit=PAGE_LIMIT_MAX)
+        while True:
+            batch = read(self.ctx.db, lambda uow, p=page: audit_page(uow.session, p))
+            rows.extend(_export_row(row) for row in batch)
+            if len(batch) < page.limit:
+                break
+            page = replace(page, after=batch[-1].cursor)
+        about = [("database", self.ctx.db.label)]
+        about += [(key, str(value)) for key, value in sorted(chosen.items())]
+        made = Table("Audit trail", about, EXPORT_COLUMNS, rows)
+        data = to_xlsx(made) if target.suffix.lower() == ".xlsx" else to_csv(made)
+        target.write_bytes(data)
+        return len(rows)
 
 
-def _export_row(row: AuditRow) -> list[object]:
+def _export_row(row: AuditRow) -> list[Cell]:
     at = row.at.astimezone().isoformat(timespec="seconds")
-    return [row.id, at, row.username, row.pc, row.action, row.entity, row.entity_id,
+    return [str(row.id), at, row.username, row.pc, row.action, row.entity, row.entity_id,
             row.document, row.detail, row.row_hash]  # fmt: skip
 
 

@@ -12,6 +12,7 @@ import logging
 import uuid
 from datetime import datetime
 
+from retailerp.domain import validation as v
 from retailerp.persistence import office
 from retailerp.persistence.office import Claim, Presence, RemoteWatcher
 from retailerp.persistence.unit_of_work import UnitOfWork, read, write
@@ -104,6 +105,7 @@ class OfficeService:
     @door
     def claim(self, entity: str, entity_id: str) -> list[Claim]:
         """Note that this program has the record open for editing; returns who else has."""
+        entity, entity_id = _record_key(entity, entity_id)
 
         def work(uow: UnitOfWork) -> list[Claim]:
             at = self._now()
@@ -117,6 +119,7 @@ class OfficeService:
 
     @door
     def release(self, entity: str, entity_id: str) -> None:
+        entity, entity_id = _record_key(entity, entity_id)
         if self._open:
             write(
                 self.ctx.db,
@@ -126,6 +129,7 @@ class OfficeService:
     @door
     def claims_on(self, entity: str, entity_id: str) -> list[Claim]:
         """Who else (another live session) has the record open for editing."""
+        entity, entity_id = _record_key(entity, entity_id)
         return read(
             self.ctx.db,
             lambda uow: office.claims_on(
@@ -152,3 +156,8 @@ class OfficeService:
         if not tables:
             return None
         return bus_for(self.ctx.db).publish_tables(tables, local=False)
+
+
+def _record_key(entity: str, entity_id: str) -> tuple[str, str]:
+    """A record's kind and id as the claims store them (each at most 40 characters)."""
+    return v.required_text(entity, "entity", 40), v.required_text(entity_id, "entity_id", 40)

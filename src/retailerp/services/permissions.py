@@ -39,7 +39,7 @@ TABLE: dict[str, Permission | _Anyone] = {
     # AuditService: the owner reads, checks and exports the trail
     "AuditService.page": P.ADMINISTER,
     "AuditService.filters": P.ADMINISTER,
-    "AuditService.export_csv": P.ADMINISTER,
+    "AuditService.export": P.ADMINISTER,
     "AuditService.verify": P.ADMINISTER,
     "AuditService.verify_at_start": P.ADMINISTER,
     # DocumentLinkService

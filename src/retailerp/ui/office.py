@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from retailerp.domain.audit import Verification
@@ -21,7 +21,9 @@ from retailerp.domain.security import Permission
 from retailerp.persistence.office import Presence
 from retailerp.services import Services
 from retailerp.services.audit import load_checkpoint, save_checkpoint
+from retailerp.services.changes import Change
 from retailerp.services.office import HEARTBEAT_SECONDS, POLL_SECONDS
+from retailerp.ui.changes import watch
 from retailerp.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -57,6 +59,9 @@ def waiting_text(others: list[Presence]) -> str:
 class OfficeMonitor(QObject):
     """Keeps this program's session, hears other PCs, shows the office in the status bar."""
 
+    wait_changed = Signal(str)
+    """The waiting text from a writer on another thread ("" when it is through)."""
+
     def __init__(self, window: MainWindow, services: Services) -> None:
         super().__init__(window)
         self.window = window
@@ -70,9 +75,11 @@ class OfficeMonitor(QObject):
         self.poll_timer.setInterval(int(POLL_SECONDS * 1000))
         self.poll_timer.timeout.connect(self.poll)
         self.waiting = False
+        self.wait_changed.connect(self._show_waiting)
         window.closing.connect(self.stop)
         self.db.write_wait.listener = self._waited
         self._show_network_notice()
+        watch(window, services.changes, {Change.SESSIONS}, self.show_connected)
         self.heartbeat()
         self.poll()  # the first poll starts the watcher
         self.heartbeat_timer.start()
@@ -84,6 +91,18 @@ class OfficeMonitor(QObject):
         except Exception:  # noqa: BLE001 - the next beat tries again
             log.warning("The office heartbeat failed", exc_info=True)
             return
+        self._show_connected(people)
+
+    def show_connected(self) -> None:
+        """Someone came or went (a session changed here or on another PC): read who."""
+        try:
+            people = self.office.connected()
+        except Exception:  # noqa: BLE001 - the next heartbeat shows it
+            log.warning("Could not read who is connected", exc_info=True)
+            return
+        self._show_connected(people)
+
+    def _show_connected(self, people: list[Presence]) -> None:
         text, tooltip = connected_text(people)
         self.window.set_office_status("connected", text, tooltip)
 
@@ -104,15 +123,24 @@ class OfficeMonitor(QObject):
             log.warning("Could not end the office session", exc_info=True)
 
     def _waited(self, seconds: float | None) -> None:
-        """The write waits for another PC (``None``: it is through)."""
-        if seconds is None:
-            if self.waiting:
-                self.waiting = False
-                self.window.statusBar().clearMessage()
+        """The write waits for another PC (``None``: it is through).  Called on the thread
+        that writes: on the window's own it repaints while waiting; from a worker thread the
+        status bar is told through a queued signal."""
+        text = "" if seconds is None else waiting_text(self.office.others())
+        if QThread.currentThread() is not self.thread():
+            self.wait_changed.emit(text)
             return
-        self.waiting = True
-        self.window.statusBar().showMessage(waiting_text(self.office.others()))
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        self._show_waiting(text)
+        if text:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def _show_waiting(self, text: str) -> None:
+        if text:
+            self.waiting = True
+            self.window.statusBar().showMessage(text)
+        elif self.waiting:
+            self.waiting = False
+            self.window.statusBar().clearMessage()
 
     def _show_network_notice(self) -> None:
         if self.db.is_sqlite and self.db.network:

@@ -132,14 +132,17 @@ class AuditPage(DocumentList):
         """Write the entries the filters show (oldest first) to a CSV file; returns how many."""
         if target is None:
             name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the audit trail"), "audit.csv", self.tr("CSV files (*.csv)")
+                self,
+                self.tr("Export the audit trail"),
+                "audit.csv",
+                self.tr("CSV files (*.csv);;Excel files (*.xlsx)"),
             )
             if not name:
                 return None
             target = Path(name)
         filters = self.filters()
         try:
-            written = self.services.audit.export_csv(target, filters)
+            written = self.services.audit.export(target, filters)
         except Exception as error:  # noqa: BLE001 - shown in words
             show_error(self, error)
             return None
