@@ -107,6 +107,8 @@ def test_four_pcs_posting_everything_at_once_lose_nothing(target: str, scale: in
         log_figures("concurrency", database="sqlite-delete" if db.is_sqlite else "postgres",
                     pcs=PCS, per_pc=per_pc, landed=sum(ok.values()),
                     refused=sum(refused.values()), ok=dict(ok), refused_by_kind=dict(refused),
+                    messages=dict(Counter(f"{r['kind']}: {r['message'][:120]}" for r in results
+                                          if r["outcome"] == "refused")),
                     seconds=seconds)  # fmt: skip
     finally:
         db.dispose()
