@@ -12,8 +12,8 @@ from datetime import date
 from decimal import Decimal
 
 from benchmarks.harness import Report, Row, Scale, paired
-from retailerp.domain.money import Money, line_amounts, total
 from retailerp import printing
+from retailerp.domain.money import Money, line_amounts, total
 from retailerp.printing import render
 from retailerp.printing.model import ORDER_NUMBER, Party, PrintDocument, PrintLine, Totals
 
