@@ -355,7 +355,7 @@ def bench_postgres(scale: Scale, url: str, report: Report) -> None:
     template_url = base.set(database="bench_template").render_as_string(hide_password=False)
     db = open_database(template_url)
     migrate.upgrade(db)
-    shop = seed(Services.over(db))
+    shop = seed(Services.over(db, actor=Actor("owner")))
     db.dispose()
     runs: list[tuple[list[Transaction], list[Transaction]]] = []
 
@@ -363,7 +363,7 @@ def bench_postgres(scale: Scale, url: str, report: Report) -> None:
         _pg_copy(admin, "bench_template", "bench_ours")
         target = base.set(database="bench_ours").render_as_string(hide_password=False)
         run_db = open_database(target)
-        services = Services.over(run_db)
+        services = Services.over(run_db, actor=Actor("owner"))
         recorder = Recorder(run_db)
         flow(services, shop)
         warm = len(recorder.transactions)

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0020"
-down_revision = "0012"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
