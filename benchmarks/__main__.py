@@ -32,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--only", default=",".join(PARTS), help="comma-separated: " + ",".join(PARTS))
     run.add_argument("--dataset", type=Path, help="an existing data set file (else one is made)")
     run.add_argument("--markdown", type=Path, help="also write the table to this file")
+    run.add_argument(
+        "--pg",
+        metavar="URL",
+        help="also post on PostgreSQL (postgresql+psycopg://user@host:port/db of a server "
+        "where databases may be created) against raw psycopg",
+    )
     make = commands.add_parser("dataset", help="write a data set file")
     make.add_argument("--size", choices=sorted(dataset.SIZES), default="large")
     make.add_argument("--out", type=Path, required=True)
@@ -85,6 +91,8 @@ def run_suite(args: argparse.Namespace) -> int:
             from benchmarks import posting
 
             posting.bench(scale, folder, report)
+            if args.pg:
+                posting.bench_postgres(scale, args.pg, report)
         if "history" in parts:
             from benchmarks import history
 

@@ -15,6 +15,7 @@ import tracemalloc
 from pathlib import Path
 
 from retailerp.demo import customer_rows
+from retailerp.domain.security import Actor, Role
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.services import Page, Services
@@ -34,7 +35,7 @@ def main(count: int) -> None:
     folder = Path(tempfile.mkdtemp())
     db = open_database(folder / "bench.db")
     migrate.upgrade(db)
-    services = Services.over(db)
+    services = Services.over(db, actor=Actor("bench", Role.OWNER))
     rows = customer_rows(random.Random(1), count)
     for n, row in enumerate(rows, 1):  # unique names for a realistic index
         row["code"] = f"C{n:07d}"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from benchmarks import dataset, posting
 from benchmarks.harness import Report, Row, Scale
+from retailerp.domain.security import Actor
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.services import Services
@@ -24,7 +25,7 @@ def bench(scale: Scale, folder: Path, report: Report) -> None:
     few, many = scale.history
     db = open_database(folder / "history.db", journal_mode="wal")
     migrate.upgrade(db)
-    services = Services.over(db)
+    services = Services.over(db, actor=Actor("owner"))
     shop = posting.seed(services)
     other = services.customers.create(
         {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.harness import Report, Row, Scale, median_ms
+from retailerp.domain.security import Actor
 from retailerp.persistence.engine import Database
 from retailerp.services import Page, Services
 
@@ -17,7 +18,7 @@ SEARCHES = (
 
 
 def bench(scale: Scale, db: Database, report: Report) -> None:
-    s = Services.over(db)
+    s = Services.over(db, actor=Actor("owner"))
     repeat = max(3, scale.repeat * 2)
     pages = {
         "customers": s.customers.page,

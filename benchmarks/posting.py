@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import event
 
 from benchmarks.harness import Report, Row, Scale, paired
+from retailerp.domain.security import Actor
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
 from retailerp.persistence.unit_of_work import written_table
@@ -123,15 +124,23 @@ class Recorder:
         self.transactions: list[Transaction] = []
         self.commits = 0
         self.engine = db.engine
+        self.sqlite = db.is_sqlite
         event.listen(self.engine, "before_cursor_execute", self._statement)
         event.listen(self.engine, "commit", self._commit)
+        if not self.sqlite:  # PostgreSQL: no BEGIN statement, the transaction starts implicitly
+            event.listen(self.engine, "begin", self._begin)
 
     def close(self) -> None:
         event.remove(self.engine, "before_cursor_execute", self._statement)
         event.remove(self.engine, "commit", self._commit)
+        if not self.sqlite:
+            event.remove(self.engine, "begin", self._begin)
+
+    def _begin(self, _conn: Any) -> None:
+        self.transactions.append(Transaction())
 
     def _statement(self, _c: Any, _cur: Any, sql: str, params: Any, _ctx: Any, many: bool) -> None:
-        if sql.startswith("BEGIN") or not self.transactions:
+        if (self.sqlite and sql.startswith("BEGIN")) or not self.transactions:
             self.transactions.append(Transaction())
         self.transactions[-1].statements.append((sql, params, many))
 
@@ -183,7 +192,7 @@ def template(folder: Path, mode: str) -> Template:
     path = folder / f"posting-{mode}.db"
     db = open_database(path, journal_mode=mode)
     migrate.upgrade(db)
-    shop = seed(Services.over(db))
+    shop = seed(Services.over(db, actor=Actor("owner")))
     db.dispose()
     return Template(path, mode, shop)
 
@@ -201,7 +210,7 @@ class Run:
 def service_run(base: Template, target: Path, orders: int) -> Run:
     shutil.copyfile(base.path, target)
     db = open_database(target, journal_mode=base.mode)
-    services = Services.over(db)
+    services = Services.over(db, actor=Actor("owner"))
     recorder = Recorder(db)
     flow(services, base.shop)  # warm-up: a fresh engine compiles its statements once
     warm = len(recorder.transactions)
@@ -282,3 +291,103 @@ def statement_profile(run: Run, orders: int) -> list[tuple[int, str]]:
             key = " ".join(sql.split())[:110]
             counts[key] = counts.get(key, 0) + 1
     return sorted(((n // max(1, orders), s) for s, n in counts.items()), reverse=True)
+
+
+# --- PostgreSQL against raw psycopg --------------------------------------------------------
+
+
+def _pg_admin(url: str) -> Any:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    return psycopg.connect(
+        host=u.host, port=u.port, user=u.username, password=u.password, dbname="postgres",
+        autocommit=True,
+    )  # fmt: skip
+
+
+def _pg_copy(admin: Any, source: str, target: str) -> None:
+    admin.execute(f'DROP DATABASE IF EXISTS "{target}"')
+    admin.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+
+
+def _pg_replay(url: str, transactions: list[Transaction], writes_only: bool) -> float:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    con = psycopg.connect(
+        host=u.host, port=u.port, user=u.username, password=u.password, dbname=u.database
+    )
+    start = time.perf_counter()
+    for tx in transactions:
+        if writes_only and not tx.writes:
+            continue
+        with con.cursor() as cur:
+            for sql, params, many in tx.statements:
+                if writes_only and not written_table(sql):
+                    continue
+                if many and isinstance(params, list):
+                    cur.executemany(sql, params)
+                else:
+                    cur.execute(sql, params)
+                    if cur.description is not None:
+                        cur.fetchall()
+        if tx.committed:
+            con.commit()
+        else:
+            con.rollback()
+    elapsed = time.perf_counter() - start
+    con.close()
+    return elapsed
+
+
+def bench_postgres(scale: Scale, url: str, report: Report) -> None:
+    """The same flow on PostgreSQL (``url`` names any database of a server we may create
+    databases on) against raw psycopg sending RetailERP's writes with its commits."""
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    admin = _pg_admin(url)
+    admin.execute('DROP DATABASE IF EXISTS "bench_template"')
+    admin.execute('CREATE DATABASE "bench_template"')
+    template_url = base.set(database="bench_template").render_as_string(hide_password=False)
+    db = open_database(template_url)
+    migrate.upgrade(db)
+    shop = seed(Services.over(db, actor=Actor("owner")))
+    db.dispose()
+    runs: list[tuple[list[Transaction], list[Transaction]]] = []
+
+    def ours() -> float:
+        _pg_copy(admin, "bench_template", "bench_ours")
+        target = base.set(database="bench_ours").render_as_string(hide_password=False)
+        run_db = open_database(target)
+        services = Services.over(run_db, actor=Actor("owner"))
+        recorder = Recorder(run_db)
+        flow(services, shop)
+        warm = len(recorder.transactions)
+        start = time.perf_counter()
+        for _ in range(scale.orders):
+            flow(services, shop)
+        elapsed = time.perf_counter() - start
+        recorder.close()
+        run_db.dispose()
+        runs.append((recorder.transactions[:warm], recorder.transactions[warm:]))
+        return scale.orders / elapsed
+
+    def raw() -> float:
+        _pg_copy(admin, "bench_template", "bench_raw")
+        target = base.set(database="bench_raw").render_as_string(hide_password=False)
+        warmup, timed = runs[-1]
+        _pg_replay(target, warmup, True)  # untimed, as RetailERP's warm-up order was
+        return scale.orders / _pg_replay(target, timed, True)
+
+    result = paired(ours, raw, scale.repeat)
+    report.add(
+        Row("posting orders/s, PostgreSQL", result.a, "orders/s", result.b, result.ratio,
+            "raw psycopg: the same writes, the same commits")
+    )  # fmt: skip
+    for name in ("bench_ours", "bench_raw", "bench_template"):
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.close()

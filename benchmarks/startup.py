@@ -27,6 +27,9 @@ def _environment(folder: Path) -> dict[str, str]:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["XDG_CONFIG_HOME"] = str(folder / "config")  # this PC's settings: a fresh folder
     env["XDG_DATA_HOME"] = str(folder / "data")
+    # an installed program starts from compiled bytecode (pip compiles it); a shell that
+    # forbids writing it would time the compiler instead (the warm-up run writes it)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

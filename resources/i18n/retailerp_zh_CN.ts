@@ -363,6 +363,29 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Password of {user}</source>
+        <translation>{user} 的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>再次输入密码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
         <source>Company (printed at the head of every document)</source>
@@ -3635,6 +3658,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>录入的含税单价会换算为不含税单价，使该行的价税合计等于数量 × 录入的含税单价。</translation>
     </message>
     <message>
+        <source>C&amp;hange my password…</source>
+        <translation>修改我的密码(&amp;H)…</translation>
+    </message>
+    <message>
         <source>Shop and this P&amp;C</source>
         <translation>本店与本机(&amp;C)</translation>
     </message>
@@ -3647,12 +3674,12 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>退货政策(&amp;I)</translation>
     </message>
     <message>
-        <source>Co&amp;mplaints</source>
-        <translation>客户投诉(&amp;M)</translation>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
     </message>
     <message>
-        <source>Bac&amp;kups</source>
-        <translation type="unfinished"></translation>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>U&amp;sers and roles</source>
@@ -4576,6 +4603,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Copying {table}: {done} of {rows} rows…</source>
         <translation>正在复制 {table}：{done} / {rows} 行…</translation>
+    </message>
+    <message>
+        <source>Warning: another PC (or program) has the database open. What it saves from now on will not be in the copy; close RetailERP everywhere first.</source>
+        <translation>警告：另一台电脑（或程序）正打开着此数据库。它从现在起保存的内容不会进入副本；请先在所有电脑上关闭 RetailERP。</translation>
     </message>
     <message>
         <source>Copied {rows} rows of {tables} tables into {database}.</source>
@@ -7159,6 +7190,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>开具红字发票</translation>
     </message>
     <message>
+        <source>make invoices</source>
+        <translation>开票</translation>
+    </message>
+    <message>
         <source>record payments</source>
         <translation>登记收款</translation>
     </message>
@@ -7741,6 +7776,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>locked</source>
         <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>account ended</source>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>paid on invoices</source>

@@ -376,9 +376,11 @@ def upgrade_backup_folder(db: Database) -> Path | None:
 
 
 def _db_backup(args: argparse.Namespace, target: str, journal: str) -> int:
-    from retailerp.persistence.backup import automatic_backup, backup
-    from retailerp.persistence.engine import open_database
+    from retailerp.persistence.backup import automatic_backup, backup, postgres_refusal
+    from retailerp.persistence.engine import open_database, resolve_url
 
+    if resolve_url(target).get_backend_name() != "sqlite":
+        raise postgres_refusal()  # the server's pg_dump, said before connecting
     db = open_database(target, journal_mode=journal, must_exist=True)
     try:
         if args.to is not None:
@@ -428,6 +430,21 @@ def _db_migrate_to(args: argparse.Namespace, target: str, journal: str) -> int:
             line = tr(QT_TRANSLATE_NOOP("cli", "Copying {table}: {done} of {rows} rows…"))
             print(line.format(table=table, done=f"{done:,}", rows=f"{total:,}"), flush=True)
 
+    from retailerp.persistence.backup import in_use
+    from retailerp.persistence.engine import resolve_url
+
+    source = resolve_url(target)
+    if source.get_backend_name() == "sqlite" and in_use(Path(source.database or "")):
+        print(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Warning: another PC (or program) has the database open. What it saves "
+                    "from now on will not be in the copy; close RetailERP everywhere first.",
+                )
+            ),
+            file=sys.stderr,
+        )
     outcome = migrate_to(target, args.url, say)
     for line in migrate_report(outcome, args.url):
         print(line)

@@ -16,7 +16,8 @@ from retailerp.persistence import migrate
 from retailerp.persistence import tables as t
 from retailerp.persistence.engine import open_database
 from retailerp.persistence.unit_of_work import read
-from retailerp.services import Page, Services
+from retailerp.services import Page
+from support.dbtools import as_owner
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,7 +29,7 @@ def test_bulk_data_set_keeps_ledger_numbers_and_money_straight(tmp_path: Path) -
     made = dataset.generate(db, size, seed=3)
     assert made.rows["sales_orders"] == 40 and made.rows["sales_order_lines"] == 200
     assert made.rows["stock_moves"] >= 2 * 200
-    s = Services.over(db)
+    s = as_owner(db)
     assert s.stock.ledger_mismatches() == []
 
     def figures(uow):  # noqa: ANN001, ANN202

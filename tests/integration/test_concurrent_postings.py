@@ -15,6 +15,7 @@ passes every invariant of ``persistence/integrity.py`` at the end.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from decimal import Decimal
@@ -46,7 +47,8 @@ def run_pcs(target: str, ids: postings.ShopIds, per_pc: int) -> list[dict]:
             expect(proc, "ready")
         for proc in procs:
             release(proc)
-        return [race.report(proc) for proc in procs]
+        most = TIMEOUT + 10 * per_pc * PCS  # a posting waits for the others' at worst
+        return [race.report(proc, most) for proc in procs]
     finally:
         for proc in procs:
             if proc.poll() is None:
@@ -106,6 +108,8 @@ def test_four_pcs_posting_everything_at_once_lose_nothing(target: str, scale: in
         log_figures("concurrency", database="sqlite-delete" if db.is_sqlite else "postgres",
                     pcs=PCS, per_pc=per_pc, landed=sum(ok.values()),
                     refused=sum(refused.values()), ok=dict(ok), refused_by_kind=dict(refused),
+                    messages=dict(Counter(re.sub(r"\d+", "#", f"{r['kind']}: {r['message']}")
+                                          for r in results if r["outcome"] == "refused")),
                     seconds=seconds)  # fmt: skip
     finally:
         db.dispose()

@@ -147,7 +147,7 @@ def test_pin_and_unpin_a_class(db: Database, services: Services) -> None:
     sales = services_for(db, user="sam", role=Role.SALES)
     with pytest.raises(PermissionDenied) as denied:
         sales.customers.pin_class(c.id, pinned.version, AbcClass.C, "no")
-    assert "sam (sales) may not do this" in str(denied.value)
+    assert "sam (sales) may not pin a customer's class" in str(denied.value)
 
     unpinned = boss.customers.pin_class(c.id, pinned.version, None)
     assert unpinned.pinned_class is None and unpinned.abc_class == AbcClass.C

@@ -215,16 +215,24 @@ def test_each_broken_invariant_is_reported_in_words(
     assert words in out and "problems found" in out
 
 
-def test_a_damaged_file_is_reported_and_nothing_else_is_read(copy: Path) -> None:
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_damaged_file_is_reported_and_nothing_else_is_read(
+    copy: Path, seed: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page in the middle of the file overwritten with noise: some noise SQLite's check
+    lists, some makes the check itself fail ("malformed"); both are a damaged file, for
+    ``db integrity`` and for ``db check``, never a crash."""
     data = bytearray(copy.read_bytes())
     page = 4096
-    middle = len(data) // page // 2 * page
-    noise = random.Random(1).randbytes(page - 8)
-    data[middle + 8 : middle + page] = noise
+    middle = len(data) // page // 2 * page + (seed - 1) * page
+    data[middle + 8 : middle + page] = random.Random(seed).randbytes(page - 8)
     copy.write_bytes(bytes(data))
     found = problems_of(copy)
     assert [p.rule for p in found] == ["file"]
     assert "The file is damaged" in str(found[0])
+    for command in ("integrity", "check"):
+        assert cli.main(["db", command, "--database", str(copy), "--language", "en"]) == 1
+        assert "The file is damaged" in capsys.readouterr().out
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from retailerp.persistence import migrate
 from retailerp.persistence.engine import open_database
 from retailerp.persistence.migrate_to import copied_tables, money_sum, stock_by_place
 from retailerp.persistence.unit_of_work import write
-from retailerp.services import Page, Services
+from retailerp.services import Page
+from support.dbtools import as_owner
 
 pytestmark = pytest.mark.postgres
 
@@ -92,7 +93,7 @@ def test_a_demo_database_moves_to_postgresql_checked_and_ready_to_use(
                 assert money_sum(a, table, column) == money_sum(b, table, column)
         assert migrate.current_revision(dst) == migrate.head_revision()
         assert migrate.schema_differences(dst) == []
-        on_pg, on_file = Services.over(dst), Services.over(src)
+        on_pg, on_file = as_owner(dst), as_owner(src)
         assert on_pg.stock.ledger_mismatches() == []
         codes = [row.code for row in on_pg.customers.page(Page(limit=100))]
         assert codes == [row.code for row in on_file.customers.page(Page(limit=100))]
@@ -132,3 +133,54 @@ def test_an_already_migrated_target_is_refused_too(
     assert cli.main(["--database", str(demo_file), "db", "migrate-to", migrated_pg_url]) == 2
     assert "is not empty" in capsys.readouterr().err
     assert counts(migrated_pg_url) == before
+
+
+def test_db_backup_on_postgresql_says_to_use_pg_dump(
+    migrated_pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for command in (["db", "backup"], ["db", "backups"]):
+        assert cli.main(["--database", migrated_pg_url, *command]) == 2
+        err = capsys.readouterr().err
+        assert "pg_dump" in err and "pg_restore" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_backups_page_on_postgresql_tells_the_owner_about_pg_dump(
+    qtbot, migrated_pg_url: str
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from retailerp.config import LocalSettings
+    from retailerp.ui.settings_backups import BackupsPage
+
+    db = open_database(migrated_pg_url)
+    try:
+        page = BackupsPage(as_owner(db), LocalSettings())
+        qtbot.addWidget(page)
+        assert page.table is None and page.folder is None
+        note = page.findChild(QLabel, "postgres_backup_note")
+        assert note is not None and "pg_dump" in note.text() and "pg_restore" in note.text()
+        assert page.save_into(LocalSettings())
+    finally:
+        db.dispose()
+
+
+def test_a_copy_that_does_not_match_is_undone_and_the_target_stays_empty(
+    demo_file: Path, fresh_pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from retailerp.persistence import migrate_to as module
+    from retailerp.persistence.errors import DatabaseProblem
+
+    real_copy = module.copy_table
+
+    def lose_a_payment(reader, writer, table, batch, say):  # noqa: ANN001, ANN202
+        copied = real_copy(reader, writer, table, batch, say)
+        if table.name == "payment_allocations":  # a row lost on the way
+            writer.execute(text("DELETE FROM payment_allocations WHERE id = (SELECT min(id) "
+                                "FROM payment_allocations)"))  # fmt: skip
+        return copied
+
+    monkeypatch.setattr(module, "copy_table", lose_a_payment)
+    with pytest.raises(DatabaseProblem) as info:
+        module.migrate_to(str(demo_file), fresh_pg_url)
+    assert "does not match" in str(info.value) and "payment_allocations" in str(info.value)
+    assert relations(fresh_pg_url) == []  # schema and rows rolled back together

@@ -112,9 +112,7 @@ def test_an_unknown_user_reads_like_a_wrong_password(owner: Services, clock: Clo
     assert audit_entries(owner.ctx.db, "nobody") == [("nobody", "login_failed", "nobody")]
 
 
-def test_the_owner_resets_a_password_and_the_user_changes_it(
-    owner: Services, clock: Clock
-) -> None:
+def test_the_owner_resets_a_password_and_the_user_changes_it(owner: Services, clock: Clock) -> None:
     owner.users.add("li", "", "sales", PASSWORD)
     owner.users.reset_password("li", "a new secret")
     door = as_who(owner.ctx.db, NOBODY, clock).users
@@ -206,3 +204,10 @@ def test_a_pc_may_start_without_a_login_until_the_owner_turns_it_off(
     assert door.login_without_password("SHOP-PC") is None
     entries = audit_entries(db, "boss")
     assert ("boss", "login", "boss") in entries and ("boss", "login_free", "boss") in entries
+
+
+def test_a_very_long_name_is_a_failed_login_like_any_other(owner: Services, clock: Clock) -> None:
+    long_name = "x" * 300
+    with pytest.raises(LoginRefused, match="Wrong user name or password"):
+        as_who(owner.ctx.db, NOBODY, clock).users.login(long_name, PASSWORD)
+    assert audit_entries(owner.ctx.db, "x" * 40) == [("x" * 40, "login_failed", "x" * 40)]

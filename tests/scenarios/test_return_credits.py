@@ -17,6 +17,7 @@ from retailerp.domain.security import Actor, Role
 from retailerp.persistence import tables as t
 from retailerp.persistence.unit_of_work import read
 from retailerp.services import Services
+from support.dbtools import as_owner
 from support.shop import Shop
 
 D = Decimal
@@ -25,7 +26,7 @@ TODAY = date(2026, 3, 10)  # support.shop's "today": the delivery and the blue i
 
 
 def later(shop: Shop, days: int) -> Services:
-    return Services.over(shop.s.ctx.db, today=lambda: TODAY + timedelta(days=days))
+    return as_owner(shop.s.ctx.db, today=lambda: TODAY + timedelta(days=days))
 
 
 def delivered(shop: Shop) -> dict:
@@ -196,7 +197,7 @@ def test_a_warehouse_user_cannot_cancel_an_exchange(shop: Shop) -> None:
     d = delivered(shop)
     document = returned(s, d, "1", "quality_defect", "defective")
     s.exchanges.exchange(document.id)
-    warehouse = Services.over(s.ctx.db, actor=Actor("w", Role.WAREHOUSE), today=lambda: TODAY)
+    warehouse = as_owner(s.ctx.db, actor=Actor("w", Role.WAREHOUSE), today=lambda: TODAY)
     with pytest.raises(PermissionDenied):
         warehouse.exchanges.cancel(document.id, "not mine")
     assert s.exchanges.of_return(document.id).state == "active"

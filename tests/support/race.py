@@ -95,9 +95,9 @@ def let_run_until_it_waits(db: Database, proc: subprocess.Popen[str]) -> None:
         time.sleep(0.05)
 
 
-def report(proc: subprocess.Popen[str]) -> dict[str, Any]:
+def report(proc: subprocess.Popen[str], timeout: float = TIMEOUT) -> dict[str, Any]:
     """The worker's last line (JSON); its ``errors`` must be empty."""
-    out, err = proc.communicate(timeout=TIMEOUT)
+    out, err = proc.communicate(timeout=timeout)
     assert proc.returncode == 0, err
     result = json.loads(out.strip().splitlines()[-1])
     assert result.get("errors", []) == [], result["errors"]

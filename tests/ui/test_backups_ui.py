@@ -201,3 +201,20 @@ def test_closing_the_window_backs_up_first_then_closes(
         assert len(backup.database_backups(folders, db.path)) == 1
     finally:
         on_close.remove()
+
+
+def test_run_gui_backs_up_at_start_and_on_quitting_and_then_ends(
+    qtbot, folders: Path, answers: list, tmp_path: Path
+) -> None:
+    from retailerp.persistence import migrate
+    from retailerp.persistence.engine import open_database
+    from retailerp.ui.app import run_gui
+
+    target = tmp_path / "office.db"
+    db = open_database(target)
+    migrate.upgrade(db)
+    db.dispose()
+    assert run_gui(str(target), language="en", exit_after=0.5) == 0  # quits by itself
+    made = backup.database_backups(folders, target)
+    assert len(made) == 2  # the first start of the day; the one on quitting (same day, kept)
+    assert answers == []

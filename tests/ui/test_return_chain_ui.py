@@ -18,6 +18,7 @@ from retailerp.ui.returns.dialog import QUANTITY, ReturnDialog
 from retailerp.ui.returns.windows import open_return
 from retailerp.ui.sales.invoices_page import InvoiceList
 from retailerp.ui.sales.order_dialog import OrderDialog
+from support.dbtools import as_owner
 from support.return_chain import LATER, build_chain
 from support.returns_shop import deliver
 from support.shop import Shop
@@ -29,8 +30,8 @@ DELIVERED_ON = date(2026, 3, 10)
 
 @pytest.fixture
 def chain(db) -> tuple[Services, dict[str, str]]:
-    numbers = build_chain(Shop(Services.over(db, today=lambda: DELIVERED_ON)))
-    return Services.over(db, today=lambda: LATER), numbers
+    numbers = build_chain(Shop(as_owner(db, today=lambda: DELIVERED_ON)))
+    return as_owner(db, today=lambda: LATER), numbers
 
 
 def test_the_return_window_lists_its_chain_and_opens_the_red_invoice(qtbot, chain) -> None:
@@ -79,7 +80,7 @@ def test_the_delivery_preview_and_the_order_window_show_the_chain(qtbot, chain) 
 
 
 def test_a_scanned_serial_picks_its_line_and_a_foreign_one_is_named(qtbot, db) -> None:
-    s = Services.over(db, today=lambda: DELIVERED_ON)
+    s = as_owner(db, today=lambda: DELIVERED_ON)
     customer = s.customers.create({"code": "C001", "name": "华联超市", "credit_limit": "99999"})
     phone = s.items.create({"sku": "PHONE", "name": "手机", "price": "900", "vat_rate": "13",
                             "tracking": "serial"}).id  # fmt: skip
@@ -108,7 +109,7 @@ def test_a_scanned_serial_picks_its_line_and_a_foreign_one_is_named(qtbot, db) -
 
 
 def test_exchange_and_cancel_the_exchange_from_the_return_window(qtbot, db, monkeypatch) -> None:
-    s = Services.over(db, today=lambda: DELIVERED_ON)
+    s = as_owner(db, today=lambda: DELIVERED_ON)
     delivered = deliver(s)
     s.invoices.invoice([delivered.delivery.id])
     lines = [{"delivery_line_id": delivered.line_id, "quantity": "1", "condition": "defective"}]
@@ -137,7 +138,7 @@ def test_exchange_and_cancel_the_exchange_from_the_return_window(qtbot, db, monk
 
 
 def test_return_from_an_invoice_asks_which_delivery(qtbot, db, show_page, monkeypatch) -> None:
-    s = Services.over(db, today=lambda: DELIVERED_ON)
+    s = as_owner(db, today=lambda: DELIVERED_ON)
     delivered = deliver(s, "2")
     order = s.orders.create(delivered.customer_id, {}, [{"item_id": delivered.item_id,
                                                           "quantity": "1"}])  # fmt: skip

@@ -174,7 +174,7 @@ def test_the_owner_keeps_users_and_roles(
     page.end_user()
     states = {r.username: r.state for r in owner.users.users()}
     assert states["li"] is UserState.ENDED
-    assert page.table.item(1, 3).text() == "ended"
+    assert page.table.item(1, 3).text() == "account ended"
     page.table.selectRow(0)
     page.end_user()  # the only owner: refused, said on the page
     assert "only owner" in page.message.text()
@@ -193,3 +193,16 @@ def test_the_owner_keeps_users_and_roles(
     assert owner.users.pcs_without_login() == {"SHOP-PC": "boss"}
     page.no_login.setChecked(False)
     assert owner.users.pcs_without_login() == {}
+
+
+def test_a_user_changes_their_own_password(qtbot, owner: Services) -> None:
+    from retailerp.ui.login import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(owner)
+    qtbot.addWidget(dialog)
+    fill(dialog, current="not it", new="a newer secret", again="a newer secret")
+    assert not dialog.change()
+    assert "current password is wrong" in dialog.form.error_label("current").text()
+    fill(dialog, current=PASSWORD)
+    assert dialog.change()
+    assert Services.over(owner.ctx.db, actor=NOBODY).users.login("boss", "a newer secret")

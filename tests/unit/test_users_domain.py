@@ -115,7 +115,7 @@ def test_a_custom_role_grants_exactly_what_was_ticked() -> None:
     actor = Actor("mei", role.name, role.permissions)
     assert actor.may(Permission.RECORD_PAYMENTS)
     assert not actor.may(Permission.INVOICE)
-    with pytest.raises(PermissionDenied, match=r"User mei \(Cashier\) may not invoice"):
+    with pytest.raises(PermissionDenied, match=r"User mei \(Cashier\) may not make invoices"):
         actor.require(Permission.INVOICE)
     assert parse_permissions(store_permissions(role.permissions)) == role.permissions
 

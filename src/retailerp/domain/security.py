@@ -64,7 +64,7 @@ PERMISSION_LABELS: dict[Permission, Term] = {
     Permission.RETURNS: Term(QT_TRANSLATE_NOOP("terms", "take goods back")),
     Permission.REFUNDS: Term(QT_TRANSLATE_NOOP("terms", "refund money")),
     Permission.RED_INVOICES: Term(QT_TRANSLATE_NOOP("terms", "issue red invoices")),
-    Permission.INVOICE: Term(QT_TRANSLATE_NOOP("terms", "invoice")),
+    Permission.INVOICE: Term(QT_TRANSLATE_NOOP("terms", "make invoices")),
     Permission.RECORD_PAYMENTS: Term(QT_TRANSLATE_NOOP("terms", "record payments")),
     Permission.HANDLE_COMPLAINTS: Term(QT_TRANSLATE_NOOP("terms", "handle complaints")),
     Permission.APPROVE_COMPLAINTS: Term(QT_TRANSLATE_NOOP("terms", "approve complaint solutions")),
@@ -141,9 +141,7 @@ def clean_role(name: object, permissions: Iterable[object]) -> RoleDefinition:
     errors: list[FieldError] = []
     text = name.strip() if isinstance(name, str) else ""
     if not text:
-        errors.append(
-            FieldError("name", QT_TRANSLATE_NOOP("errors", "Give the role a name."))
-        )
+        errors.append(FieldError("name", QT_TRANSLATE_NOOP("errors", "Give the role a name.")))
     elif len(text) > ROLE_NAME_LENGTH:
         errors.append(
             FieldError(

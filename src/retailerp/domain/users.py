@@ -41,7 +41,7 @@ class UserState(StrEnum):
 USER_STATE_LABELS: dict[UserState, Term] = {
     UserState.ACTIVE: Term(QT_TRANSLATE_NOOP("terms", "active")),
     UserState.LOCKED: Term(QT_TRANSLATE_NOOP("terms", "locked")),
-    UserState.ENDED: Term(QT_TRANSLATE_NOOP("terms", "ended")),
+    UserState.ENDED: Term(QT_TRANSLATE_NOOP("terms", "account ended")),
 }
 
 

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -186,7 +187,8 @@ def write_verified(source: Path, target: Path, progress: Progress | None = None)
     A copy that fails or does not pass :func:`check_backup_file` is removed; ``target`` (and
     any earlier copy) is untouched.
     """
-    partial = target.with_name(target.name + ".partial")
+    # a name of its own: a backup on closing may start while the day's first one still runs
+    partial = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.partial")
     try:
         copy_sqlite(source, partial, progress)
         check_backup_file(partial)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from retailerp.domain.errors import DomainError
 from retailerp.domain.text import QT_TRANSLATE_NOOP
@@ -15,9 +16,12 @@ def check(db: Database) -> list[DomainError]:
     """Every problem found; an empty list means the database is healthy."""
     problems: list[DomainError] = []
     if db.is_sqlite:
-        with db.engine.connect() as conn:
-            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
-            broken_links = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+        try:
+            with db.engine.connect() as conn:
+                rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+                broken_links = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+        except DBAPIError as error:  # so damaged that the check itself cannot read it
+            rows, broken_links = [str(getattr(error, "orig", error))], []
         if rows != ["ok"]:
             problems.append(
                 DomainError(
@@ -25,6 +29,7 @@ def check(db: Database) -> list[DomainError]:
                     detail="; ".join(rows[:5]),
                 )
             )
+            return problems  # nothing else in a damaged file can be trusted (or read)
         if broken_links:
             problems.append(
                 DomainError(

@@ -11,6 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from sqlalchemy import Table, and_, case, func, literal, select, text
+from sqlalchemy.exc import DBAPIError
 
 from retailerp.domain import integrity as rules
 from retailerp.domain.consignment import (
@@ -67,14 +68,15 @@ def file_problems(db: Database) -> list[IntegrityProblem]:
     """SQLite's own checks of the file: pages and indexes, then links between records."""
     if not db.is_sqlite:
         return []
-    with db.engine.connect() as conn:
-        lines = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
-        if lines != ["ok"]:
-            return [IntegrityProblem(
-                "file", QT_TRANSLATE_NOOP("errors", "The file is damaged: {detail}"),
-                detail="; ".join(lines[:MOST_FILE_LINES]), fatal=True,
-            )]  # fmt: skip
-        broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+    try:
+        with db.engine.connect() as conn:
+            lines = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
+            broken = [] if lines != ["ok"] else conn.execute(
+                text("PRAGMA foreign_key_check")).fetchall()  # fmt: skip
+    except DBAPIError as error:  # so damaged that the check itself cannot read it
+        lines = [str(getattr(error, "orig", error))]
+    if lines != ["ok"]:
+        return [damaged("; ".join(lines[:MOST_FILE_LINES]))]
     return [
         IntegrityProblem(
             "file",
@@ -87,6 +89,13 @@ def file_problems(db: Database) -> list[IntegrityProblem]:
         )  # fmt: skip
         for table, rowid, parent, _fk in broken
     ]
+
+
+def damaged(detail: str) -> IntegrityProblem:
+    return IntegrityProblem(
+        "file", QT_TRANSLATE_NOOP("errors", "The file is damaged: {detail}"), detail=detail,
+        fatal=True,
+    )  # fmt: skip
 
 
 def invariant_problems(uow: UnitOfWork) -> list[DomainError]:

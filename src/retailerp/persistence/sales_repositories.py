@@ -119,6 +119,14 @@ class SalesRepository:
         stmt = select(Payment).where(t.payments.c.customer_id == customer_id)
         return list(self.session.scalars(stmt.order_by(t.payments.c.id)))
 
+    def payments_for(self, order_id: int, invoice_ids: Iterable[int]) -> list[Payment]:
+        """Payments against the order or applied to any of these invoices (its payments),
+        found by index whatever the length of the customer's history."""
+        p, a = t.payments, t.payment_allocations
+        applied = select(a.c.payment_id).where(a.c.invoice_id.in_(list(invoice_ids)))
+        stmt = select(Payment).where((p.c.order_id == order_id) | p.c.id.in_(applied))
+        return list(self.session.scalars(stmt.order_by(p.c.id)))
+
     # --- figures -----------------------------------------------------------------------
 
     def lock_items(self, item_ids: Iterable[int]) -> None:

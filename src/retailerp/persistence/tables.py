@@ -375,6 +375,7 @@ sales_orders = Table(
     Column("updated_by", String(60), nullable=False, default=""),
     Column("updated_at", UtcDateTime, nullable=True),
     Index("ix_sales_orders_date", "order_date", "id"),
+    Index("ix_sales_orders_customer_state", "customer_id", "state"),
 )
 
 sales_order_lines = Table(
@@ -435,6 +436,13 @@ deliveries = Table(
     Column("delivery_date", Date, nullable=False),
     Column("posted_by", String(60), nullable=False),
     Column("posted_at", UtcDateTime, nullable=False),
+    Index(
+        "ix_deliveries_uninvoiced",
+        "customer_id",
+        "id",
+        sqlite_where=text("invoice_id IS NULL"),
+        postgresql_where=text("invoice_id IS NULL"),
+    ),
 )
 
 delivery_lines = Table(
@@ -471,6 +479,14 @@ invoices = Table(
     Column("posted_at", UtcDateTime, nullable=False),
     Column("e_invoice_number", String(40), nullable=True, unique=True),
     Index("ix_invoices_date", "invoice_date", "id"),
+    Index(
+        "ix_invoices_open",
+        "customer_id",
+        "due_date",
+        "id",
+        sqlite_where=text("paid < gross"),
+        postgresql_where=text("paid < gross"),
+    ),
 )
 
 invoice_lines = Table(
@@ -525,6 +541,7 @@ payment_allocations = Table(
     CheckConstraint(
         "(invoice_id IS NULL) <> (refund_id IS NULL)", name="applied_to_invoice_or_refund"
     ),
+    Index("ix_payment_allocations_payment_amount", "payment_id", "amount"),
 )
 """Money of a payment applied to an invoice, or paid back to the customer by a refund."""
 

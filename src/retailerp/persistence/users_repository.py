@@ -88,7 +88,6 @@ class UserRepository:
             t.roles.delete().where(t.roles.c.name == name, t.roles.c.built_in.is_(False))
         )
 
-
     # --- PCs that start without a login (settings rows ``login.free.<pc>`` = user) -------
 
     def login_free(self) -> dict[str, str]:
@@ -98,7 +97,7 @@ class UserRepository:
                 t.settings.c.key.startswith(LOGIN_FREE_PREFIX, autoescape=True)
             )
         )
-        return {key[len(LOGIN_FREE_PREFIX):]: value for key, value in rows if value}
+        return {key[len(LOGIN_FREE_PREFIX) :]: value for key, value in rows if value}
 
     def set_login_free(self, pc: str, username: str) -> None:
         key = LOGIN_FREE_PREFIX + pc

@@ -167,7 +167,7 @@ class _PageMarks:
             canvas.drawRightString(preset.width - preset.right, top, label)
 
     def paint_total(self, canvas: Canvas, index: int) -> None:
-        """"Page N of M" on the ``index``-th page, now that every copy's M is known."""
+        """Draw "Page N of M" on the ``index``-th page, now that every copy's M is known."""
         copy, page = self.pages[index]
         preset, tr = self.sheet.preset, self.sheet.wording
         size = self.sheet.styles.size

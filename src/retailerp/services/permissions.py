@@ -96,6 +96,7 @@ TABLE: dict[str, Permission | _Anyone] = {
     "ComplaintService.escalate_overdue": P.HANDLE_COMPLAINTS,
     # ConsignmentService
     "ConsignmentService.links": ANYONE,
+    "ConsignmentService.returnable": ANYONE,
     "ConsignmentService.statement_export": ANYONE,  # a read written to a file
     "ConsignmentService.get": ANYONE,
     "ConsignmentService.by_number": ANYONE,
@@ -270,7 +271,8 @@ TABLE: dict[str, Permission | _Anyone] = {
     "StockService.delete_location": P.EDIT_ITEMS,
     "StockService.receive": P.RECEIVE_GOODS,
     "StockService.count": P.COUNT_STOCK,
-    "StockService.reverse": P.REVERSE_STOCK,    # UserService
+    "StockService.reverse": P.REVERSE_STOCK,
+    # UserService
     "UserService.has_users": ANYONE,
     "UserService.create_first_owner": ANYONE,
     "UserService.login": ANYONE,

@@ -129,11 +129,7 @@ class OrderService:
                 return OrderDocuments()
             invoices = uow.sales.invoices_of_order(order_id)
             invoice_ids = {i.id for i in invoices}
-            payments = [
-                p
-                for p in uow.sales.payments_of(order.customer_id)
-                if p.order_id == order_id or any(a.invoice_id in invoice_ids for a in p.allocations)
-            ]
+            payments = uow.sales.payments_for(order_id, invoice_ids)
             deliveries = uow.sales.deliveries_of_order(order_id)
             return OrderDocuments(
                 uow.sales.pickings_of_order(order_id),

@@ -115,6 +115,7 @@ class UserService:
         """Who logs in, or a :class:`~retailerp.domain.users.LoginRefused` saying why
         (the same words for an unknown name and a wrong password) and how long to wait."""
         name = username.strip().lower()
+        shown = name[: u.USERNAME_LENGTH]  # what the audit row names (a longer one is no user)
         now = self.ctx.clock()
 
         def work(uow: UnitOfWork) -> Actor | u.LoginRefused:
@@ -122,13 +123,13 @@ class UserService:
             try:
                 u.may_try(user, now)
             except u.LoginRefused as refusal:
-                uow.audit(Actor(name, ""), "login_failed", "user", name, why=refusal.template)
+                uow.audit(Actor(shown, ""), "login_failed", "user", shown, why=refusal.template)
                 return refusal
             if not passwords.verify(user.password_hash if user else None, password):
                 refusal = u.record_failure(user, now) if user else u.wrong_password()
                 if user is not None:
                     uow.users.save(user)
-                uow.audit(Actor(name, ""), "login_failed", "user", name,
+                uow.audit(Actor(shown, ""), "login_failed", "user", shown,
                           failures=user.failed_logins if user else 0)  # fmt: skip
                 return refusal
             u.record_success(user)
@@ -364,9 +365,7 @@ def _known_role(uow: UnitOfWork, role: str, field: str = "role") -> RoleDefiniti
         raise FieldError(field, QT_TRANSLATE_NOOP("errors", "Choose the user's role."))
     definition = uow.users.role(name.lower() if is_built_in(name.lower()) else name)
     if definition is None:
-        raise FieldError(
-            field, QT_TRANSLATE_NOOP("errors", "There is no role {role}."), role=name
-        )
+        raise FieldError(field, QT_TRANSLATE_NOOP("errors", "There is no role {role}."), role=name)
     return definition
 
 
@@ -394,5 +393,3 @@ def _pc_name(pc: str) -> str:
             most=PC_NAME_LENGTH,
         )
     return name
-
-

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from retailerp import i18n
 from retailerp.config import LocalSettings
@@ -92,7 +92,11 @@ def start_daily_backup(window: QWidget, db: Database, now: datetime | None = Non
 
 class BackupOnClose(QObject):
     """Installed on the application while the window runs: the first close of a main window
-    (the one on screen, also after a language switch) makes a backup, then closes for real."""
+    (the one on screen, also after a language switch) makes a backup, then closes for real.
+
+    ``QApplication.quit()`` asks every window to close and gives up when one refuses, so a
+    quit is held too and repeated once the backup is done.
+    """
 
     def __init__(self, app: QObject, db: Database) -> None:
         super().__init__(app)
@@ -100,26 +104,45 @@ class BackupOnClose(QObject):
         self.db = db
         self.task: TaskHandle | None = None
         self.finished = not backs_up(db)
+        self.quit_asked = False
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if self.finished or event.type() != QEvent.Type.Close:
+        if self.finished:
+            return False
+        if event.type() == QEvent.Type.Quit and watched is self.app:
+            self.quit_asked = True
+            window = next((w for w in main_windows() if w.isVisible()), None)
+            if window is None:
+                return False
+            self._start(window)
+            return True
+        if event.type() != QEvent.Type.Close:
             return False
         if not isinstance(watched, MainWindow) or not watched.isVisible():
             return False
         event.ignore()
+        self._start(watched)
+        return True
+
+    def _start(self, window: QWidget) -> None:
         if self.task is None:
             title = QCoreApplication.translate("Backups", "Backing up before closing")
-            self.task = run_backup(watched, self.db, title, lambda _made: self._close(watched))
-        return True
+            self.task = run_backup(window, self.db, title, lambda _made: self._close(window))
 
     def _close(self, window: QWidget) -> None:
         self.finished = True
         window.close()
+        if self.quit_asked:
+            QCoreApplication.quit()
 
     def remove(self) -> None:
         self.app.removeEventFilter(self)
         self.deleteLater()
+
+
+def main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
 def wait_for_backups() -> None:

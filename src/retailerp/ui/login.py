@@ -164,3 +164,42 @@ def sign_in(db: Database, parent: QWidget | None = None) -> Actor | None:
         dialog = LoginDialog(door, parent)
     dialog.exec()
     return dialog.actor if dialog.result() == QDialog.DialogCode.Accepted else None
+
+
+class ChangePasswordDialog(QDialog):
+    """The logged-in user changes their own password (the current one proves it is them)."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("change_password_dialog")
+        self.setWindowTitle(self.tr("Password of {user}").format(user=services.ctx.actor.username))
+        self.form = FormPage(self, submit_on_last_enter=True)
+        self.form.add_field("current", self.tr("&Current password"), password_box())
+        self.form.add_field("new", self.tr("&New password"), password_box())
+        self.form.add_field("again", self.tr("Password a&gain"), password_box())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.change)
+        buttons.rejected.connect(self.reject)
+        self.form.save_requested.connect(self.change)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+
+    def change(self) -> bool:
+        text = {k: self.form.editor(k).text() for k in ("current", "new", "again")}  # type: ignore[attr-defined]
+        if text["new"] != text["again"]:
+            self.form.set_errors({"again": self.tr("The two passwords differ.")})
+            return False
+        try:
+            self.services.users.change_password(text["current"], text["new"])
+        except DomainError as error:
+            self.form.show_domain_error(error, i18n.translate)
+            return False
+        except Exception as error:  # noqa: BLE001 - shown and logged; the dialog stays
+            show_error(self, error)
+            return False
+        self.accept()
+        return True

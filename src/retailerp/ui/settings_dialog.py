@@ -35,6 +35,7 @@ from retailerp.domain.errors import DomainError
 from retailerp.domain.money import PriceEntry
 from retailerp.services import Services
 from retailerp.ui.errors import show_error
+from retailerp.ui.login import ChangePasswordDialog
 from retailerp.ui.permissions import may, why_not
 from retailerp.ui.settings_backups import BackupsPage
 from retailerp.ui.settings_company import CompanyPage
@@ -201,6 +202,12 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         browse = QHBoxLayout()
+        self.password_button = QPushButton(self.tr("C&hange my password…"))
+        self.password_button.setAutoDefault(False)
+        self.password_button.clicked.connect(
+            lambda: ChangePasswordDialog(self.services, self).exec()
+        )
+        browse.addWidget(self.password_button)
         browse.addStretch(1)
         browse.addWidget(self.browse_button)
         layout = QVBoxLayout(self)
@@ -217,9 +224,9 @@ class SettingsDialog(QDialog):
         self.returns = ReturnPolicyPage(self.services, self)
         self.tabs.addTab(self.returns, self.tr("Return pol&icy"))
         self.complaints = ComplaintSettingsPage(self.services, self)
-        self.tabs.addTab(self.complaints, self.tr("Co&mplaints"))
+        self.tabs.addTab(self.complaints, self.tr("Complaints"))
         self.backups = BackupsPage(self.services, self.local, self)
-        self.tabs.addTab(self.backups, self.tr("Bac&kups"))
+        self.tabs.addTab(self.backups, self.tr("Backups"))
         self.users = UsersPage(self.services, self) if may(self.services, USERS) else QWidget()
         self.tabs.addTab(self.users, self.tr("U&sers and roles"))
         self._gate_pages()

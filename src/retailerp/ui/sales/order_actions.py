@@ -22,6 +22,7 @@ from retailerp.domain.sales import OrderAction, OrderState, SalesOrder
 from retailerp.domain.security import Permission
 from retailerp.ui import prompts
 from retailerp.ui.errors import message_for, show_error
+from retailerp.ui.permissions import gate
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog, ship_dialog
 from retailerp.ui.styles import ERROR_STYLE, icon
@@ -158,6 +159,20 @@ class OrderActions:
             allowed(OrderAction.CANCEL) and not (self.order and self.order.has_shipped)
         )
         self.close_order_button.setEnabled(allowed(OrderAction.CLOSE))
+        for button, method in (
+            (self.save_button, "OrderService.update"),
+            (self.confirm_button, "OrderService.confirm"),
+            (self.picking_button, "OrderService.start_picking"),
+            (self.replan_button, "OrderService.replan_picking"),
+            (self.cancel_picking_button, "OrderService.cancel_picking"),
+            (self.ship_button, "OrderService.ship"),
+            (self.close_short_button, "OrderService.close_short"),
+            (self.invoice_button, "InvoiceService.invoice"),
+            (self.pay_button, "InvoiceService.record_payment"),
+            (self.cancel_button, "OrderService.cancel"),
+            (self.close_order_button, "OrderService.close"),
+        ):
+            gate(button, self.services, method)  # what the role may not do, said why
 
     # -- running an action -----------------------------------------------------------------
 
