@@ -6675,6 +6675,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>换货订单号</translation>
     </message>
     <message>
+        <source>{number} (cancelled)</source>
+        <translation>{number}（已取消）</translation>
+    </message>
+    <message>
         <source>Replacement delivery no.</source>
         <translation>换货送货单号</translation>
     </message>
