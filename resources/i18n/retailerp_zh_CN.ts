@@ -2721,6 +2721,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
+        <source>Re&amp;turn…</source>
+        <translation>退货(&amp;T)…</translation>
+    </message>
+    <message>
         <source>P&amp;aper</source>
         <translation>纸张(&amp;A)</translation>
     </message>
