@@ -75,6 +75,7 @@ def copies_box(parent: QWidget, current: int = 1) -> QSpinBox:
 PREVIEW_SHOWS = (Change.SETTINGS, Change.INVOICES, Change.PAYMENTS)
 """What a posted document's print can change with: the company's details, paid and open."""
 
+
 class PrintPreviewDialog(QDialog):
     """The pages of document ``number`` as they will print."""
 
