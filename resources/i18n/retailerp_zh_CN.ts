@@ -445,6 +445,37 @@ Customers, items, stock and sales for a shop or a small office.</source>
     </message>
 </context>
 <context>
+    <name>CompensationDialog</name>
+    <message>
+        <source>In-kind compensation</source>
+        <translation>补货补偿</translation>
+    </message>
+    <message>
+        <source>&amp;Free delivery</source>
+        <translation>免费补发(&amp;F)</translation>
+    </message>
+    <message>
+        <source>More for the &amp;same total</source>
+        <translation>总价不变多发货(&amp;S)</translation>
+    </message>
+    <message>
+        <source>SKU, name or pinyin</source>
+        <translation>编码、名称或拼音</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd item</source>
+        <translation>查找商品(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Item</source>
+        <translation>商品(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintInsightPage</name>
     <message>
         <source>Last {days} days</source>
@@ -2713,6 +2744,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
+        <source>Re&amp;turn…</source>
+        <translation>退货(&amp;T)…</translation>
+    </message>
+    <message>
         <source>P&amp;aper</source>
         <translation>纸张(&amp;A)</translation>
     </message>
@@ -4266,14 +4301,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>折让金额（不含税）</translation>
     </message>
     <message>
-        <source>In-kind compensation</source>
-        <translation>实物补偿</translation>
-    </message>
-    <message>
-        <source>Quantity given free</source>
-        <translation>免费赠送数量</translation>
-    </message>
-    <message>
         <source>On-site visit</source>
         <translation>上门服务</translation>
     </message>
@@ -5700,6 +5727,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
+        <source>The same total buys more: the quantity is more than {original}.</source>
+        <translation>总价不变须多发货：数量须大于 {original}。</translation>
+    </message>
+    <message>
+        <source>{quantity} units for {total} would cost less than a cent each.</source>
+        <translation>{total} 分摊到 {quantity} 件，单价将不足一分钱。</translation>
+    </message>
+    <message>
         <source>A bad batch takes at least 1 complaint.</source>
         <translation>问题批次至少要有 1 条投诉。</translation>
     </message>
@@ -5796,8 +5831,8 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>被投诉的商品不在发票 {number} 上。</translation>
     </message>
     <message>
-        <source>A return needs the ticket&apos;s delivery.</source>
-        <translation>退货需要投诉单关联的送货单。</translation>
+        <source>A return or same-total compensation needs the ticket&apos;s delivery.</source>
+        <translation>退货或总价不变补货需要投诉单关联的发货单。</translation>
     </message>
     <message>
         <source>The delivery is not one of the customer&apos;s.</source>
@@ -6669,6 +6704,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Replacement order no.</source>
         <translation>换货订单号</translation>
+    </message>
+    <message>
+        <source>{number} (cancelled)</source>
+        <translation>{number}（已取消）</translation>
     </message>
     <message>
         <source>Replacement delivery no.</source>

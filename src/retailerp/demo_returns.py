@@ -4,8 +4,9 @@ Made after the sales, through the services, each on its own day after its delive
 defects to quarantine, wrong goods back to stock, transit damage to scrap, a change of mind
 in time and one too late (refused and cancelled, another refused and left as a draft to
 post), one the owner accepted against the policy with a reason, an old unsellable return
-with the packaging-loss deduction, a dealer's late return at the dealer rate, and a posted
-return reversed.
+with the packaging-loss deduction, a dealer's late return at the dealer rate, a posted
+return reversed, and (today, the last) a quality defect exchanged and the exchange cancelled
+before its replacement shipped.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ TEXTS = {
     "override": ("老客户，店主同意按 50 % 退款", "Long-standing customer: owner agreed to 50 %"),
     "refused": ("超过 7 天，按政策不予退货", "More than 7 days: refused by the policy"),
     "reverse": ("误收，货物已退回客户", "Received by mistake, goods sent back"),
+    "money": ("客户改为要求退款，换货取消", "Customer wants the money instead of the exchange"),
 }
 
 
@@ -74,7 +76,31 @@ def add_returns(services: Services, chinese: bool) -> int:
             plans.append((row.delivery_date + timedelta(days=case.days), row.id, case))
     for day, delivery_id, case in sorted(plans, key=lambda p: (p[0], p[1])):
         _make(_on(services, day), delivery_id, case, chinese)
-    return len(plans)
+    exchanged = _cancelled_exchange(services, deliveries, used, chinese)
+    return len(plans) + exchanged
+
+
+def _cancelled_exchange(services: Services, deliveries, used: set[int], chinese: bool) -> int:  # noqa: ANN001
+    """Today (after every other return, so numbers follow dates): a quality defect on the
+    latest delivery exchanged, then the exchange cancelled before the replacement shipped —
+    the customer wanted the money instead.  1 if made."""
+    for row in sorted(deliveries, key=lambda r: (r.delivery_date, r.id), reverse=True):
+        source = next((r for r in services.returns.returnable(row.id) if r.open > 0), None)
+        if row.id in used or source is None:
+            continue
+        line = {"delivery_line_id": source.delivery_line_id, "quantity": "1",
+                "condition": "defective"}  # fmt: skip
+        header = {"reason": "quality_defect", "received_by": _word("received", chinese)}
+        try:
+            draft = services.returns.create(row.id, header, [line])
+            posted = services.returns.post(draft.id or 0, draft.version)
+            services.exchanges.exchange(posted.id or 0)
+            services.exchanges.cancel(posted.id or 0, _word("money", chinese))
+        except DomainError:
+            return 0
+        used.add(row.id)
+        return 1
+    return 0
 
 
 def _pick(deliveries, case: Case, today: date, classes, used):  # noqa: ANN001, ANN202

@@ -133,6 +133,20 @@ def test_returns_of_every_reason_condition_and_outcome(filled) -> None:  # noqa:
     assert len({d.return_date.month for d in documents}) >= 4  # spread over the year
 
 
+def test_one_exchange_was_cancelled_before_its_replacement_shipped(filled) -> None:  # noqa: ANN001
+    _language, services, _made = filled
+    rows = services.returns.page(Page(limit=1000, sort_key="number"))
+    exchanges = [x for x in (services.exchanges.of_return(r.id) for r in rows) if x]
+    cancelled = [x for x in exchanges if x.state == "cancelled"]
+    assert len(cancelled) == 1 and cancelled[0].cancel_reason
+    replacement = services.orders.get(cancelled[0].order_id)
+    assert replacement.state == "cancelled" and all(x.shipped == 0 for x in replacement.lines)
+    document = services.returns.get(cancelled[0].return_id)
+    assert document.state.value == "posted" and document.return_date == TODAY
+    links = {link.number: str(link.state) for link in services.links.of(document.number)}
+    assert links[replacement.number] == "cancelled"
+
+
 def test_complaints_in_every_state_and_severity_with_a_bad_batch(filled) -> None:  # noqa: ANN001
     _language, services, _made = filled
     rows = services.complaints.tickets()

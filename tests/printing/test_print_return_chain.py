@@ -62,3 +62,34 @@ def test_the_replacement_delivery_note_names_the_return_it_answers(printed) -> N
     assert f"Exchangeforreturnno.{n['RT2']}" in dn2
     assert f"Originaldeliveryno.{n['DN1']}" in dn2
     assert n["RT2"] in text["DN2/zh_CN"]
+
+
+def test_a_cancelled_exchange_prints_its_replacement_order_as_cancelled(tmp_path) -> None:  # noqa: ANN001
+    """The return note of a cancelled exchange names the replacement order marked
+    "(cancelled)" in both languages, as the screen shows it; while the exchange stands it is
+    printed plain."""
+    i18n.set_language("en")
+    shop = open_shop(tmp_path / "shop.db")
+    s = shop.s
+    customer = s.customers.create({"code": "C001", "name": "华联超市", "credit_limit": "99999"})
+    item = s.items.create({"sku": "KET", "name": "Kettle 电水壶", "price": "100", "vat_rate": "13"})
+    s.stock.receive(s.stock.add_bin("A-01").id, [{"item_id": item.id, "quantity": "20"}])
+    order = s.orders.create(customer.id, {}, [{"item_id": item.id, "quantity": "6"}])
+    order = s.orders.confirm(order.id, order.version)
+    s.orders.start_picking(order.id, order.version)
+    delivery = s.orders.ship(order.id, s.orders.get(order.id).version)
+    lines = [{"delivery_line_id": delivery.lines[0].id, "quantity": "1"}]
+    draft = s.returns.create(delivery.id, {"reason": "quality_defect"}, lines)
+    returned = s.returns.post(draft.id, draft.version)
+    replacement = s.exchanges.exchange(returned.id)
+
+    def printed(language: str) -> str:
+        return text_of(s.printing.pdf(returned.number, "A4", 1, language))
+
+    live = printed("en")
+    assert f"Replacementorderno.{replacement.number}" in live and "(cancelled)" not in live
+    s.exchanges.cancel(returned.id, "customer wants the money instead")
+    assert f"Replacementorderno.{replacement.number}(cancelled)" in printed("en")
+    zh = printed("zh_CN")
+    assert f"{replacement.number}（已取消）" in zh and "cancelled" not in zh
+    s.ctx.db.dispose()

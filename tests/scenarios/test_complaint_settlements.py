@@ -10,7 +10,13 @@ from decimal import Decimal
 import pytest
 
 from retailerp.domain.complaints import Severity, TicketAction, TicketState
-from retailerp.domain.errors import DomainError, FieldError, PermissionDenied, StateError
+from retailerp.domain.errors import (
+    DomainError,
+    FieldError,
+    NotFoundError,
+    PermissionDenied,
+    StateError,
+)
 from retailerp.domain.money import Money
 from retailerp.domain.red_invoices import RedKind
 from retailerp.domain.security import Actor, Role
@@ -201,6 +207,64 @@ def test_compensation_defaults_to_the_affected_quantity_and_refuses_bad_lines(sh
     made = s.resolutions.compensate(ticket_id)
     order = s.orders.by_number(made.numbers[0])
     assert [(line.item_id, line.quantity) for line in order.lines] == [(d["item"], D(2))]
+
+
+def test_compensation_at_the_same_total_ships_more_goods_billed_at_the_original_net(shop, clock):
+    """6 kettles came to 600 net; the customer takes 13 for that money: 46.15 each (600 / 13
+    rounded down), 599.95 net, below the price floor, shipped, invoiced, then resolved."""
+    d = delivered(shop)
+    s = as_user(shop, clock)
+    ticket_id = accepted_ticket(s, d, "compensation")
+    for wrong in ("6", "0"):
+        with pytest.raises(FieldError) as refused:
+            s.resolutions.compensate_same_total(ticket_id, wrong)
+        assert refused.value.field == "quantity"
+    assert s.complaints.get(ticket_id).resolutions == []
+    with pytest.raises(NotFoundError):
+        s.orders.by_number("SO2026-000002")
+    made = s.resolutions.compensate_same_total(ticket_id, "13")
+    [number] = made.numbers
+    assert number == "SO2026-000002"
+    order = s.orders.by_number(number)
+    assert order.state == "confirmed"
+    [line] = order.lines
+    assert (line.item_id, line.quantity, line.unit_price) == (d["item"], D(13), Money.of("46.15"))
+    assert (order.totals.net, order.totals.vat, order.totals.gross) == (
+        Money.of("599.95"), Money.of("77.99"), Money.of("677.94")
+    )  # fmt: skip
+    assert order.totals.net <= d["delivery"].lines[0].amounts.net
+    [link] = made.ticket.resolutions
+    assert (link.kind, link.document_kind, link.number) == ("compensation", "order", number)
+    assert link.amount == Money.of("677.94")
+    assert made.ticket.state is TicketState.EXECUTING
+    [status] = s.complaints.detail(ticket_id).documents
+    assert (status.state, status.done) == ("confirmed", False)
+    with pytest.raises(StateError, match=number):
+        s.complaints.act(ticket_id, made.ticket.version, TicketAction.RESOLVE)
+    s.orders.start_picking(order.id, order.version)
+    delivery = s.orders.ship(order.id, s.orders.get(order.id).version)
+    assert shop.qty(d["item"], "A-01", "K1") == 30 - 6 - 13
+    assert [(m[0], m[2], m[3]) for m in shop.moves(delivery.number)] == [("A-01", D(13), "K1")]
+    assert delivery.totals.gross == Money.of("677.94")
+    invoice = s.invoices.invoice([delivery.id])
+    assert (invoice.net, invoice.vat, invoice.gross) == (
+        Money.of("599.95"), Money.of("77.99"), Money.of("677.94")
+    )  # fmt: skip
+    assert s.invoices.get(invoice.number).open_amount == Money.of("677.94")
+    [status] = s.complaints.detail(ticket_id).documents
+    assert status.done
+    resolved = s.complaints.act(ticket_id, made.ticket.version, TicketAction.RESOLVE)
+    assert resolved.state is TicketState.RESOLVED
+
+
+def test_compensation_at_the_same_total_needs_the_ticket_delivery_and_the_role(shop, clock):
+    d = delivered(shop)
+    s = as_user(shop, clock)
+    ticket_id = accepted_ticket(s, d, "compensation")
+    warehouse = as_user(shop, clock, Role.WAREHOUSE, "wang")
+    with pytest.raises(PermissionDenied):
+        warehouse.resolutions.compensate_same_total(ticket_id, "8")
+    assert s.complaints.get(ticket_id).resolutions == []
 
 
 # --- damages paid out -------------------------------------------------------------------

@@ -3,17 +3,19 @@ flow to closed with an exchange; refusals shown where the user looks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QPushButton
 
 from retailerp.domain.complaints import TicketState
 from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.complaints import ticket_dialog
+from retailerp.ui.complaints.compensation_dialog import CompensationDialog
 from retailerp.ui.complaints.list_page import ComplaintsPage
 from retailerp.ui.complaints.ticket_dialog import TicketDialog
 from retailerp.ui.sales.deliveries_page import DeliveriesPage
@@ -44,6 +46,28 @@ def delivered(services: Services) -> dict:
     s.orders.start_picking(order.id, order.version)
     delivery = s.orders.ship(order.id, s.orders.get(order.id).version)
     return {"customer": customer, "item": item, "delivery": delivery}
+
+
+def fill_compensation(
+    qtbot, quantity: str, find: str = "", same_total: bool = False
+) -> Callable[[CompensationDialog], QDialog.DialogCode]:
+    """An ``exec`` for the compensation dialog that types into it as a user would and
+    presses OK (the dialog is modal, so it is filled instead of shown)."""
+
+    def run(dialog: CompensationDialog) -> QDialog.DialogCode:
+        dialog.show()
+        if same_total:
+            qtbot.mouseClick(dialog.same_total, Qt.MouseButton.LeftButton)
+            assert dialog.same_total.isChecked() and not dialog.item.isEnabled()
+        if find:
+            qtbot.keyClicks(dialog.find, find)
+        dialog.quantity.clear()
+        qtbot.keyClicks(dialog.quantity, quantity)
+        qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        return QDialog.DialogCode.Accepted
+
+    return run
 
 
 def button(dialog: TicketDialog, text: str) -> QPushButton:
@@ -232,7 +256,7 @@ def test_allowance_compensation_and_cash_damages_from_the_documents_tab(
     monkeypatch.setattr(ticket_dialog, "show_error", lambda _p, e: shown.append(str(e)))
     monkeypatch.setattr(prompts, "ask_reason", answer("20"))
     qtbot.mouseClick(button(dialog, "Price allowance…"), Qt.MouseButton.LeftButton)
-    monkeypatch.setattr(prompts, "ask_reason", answer("1"))
+    monkeypatch.setattr(CompensationDialog, "exec", fill_compensation(qtbot, quantity="1"))
     qtbot.mouseClick(button(dialog, "In-kind compensation…"), Qt.MouseButton.LeftButton)
     monkeypatch.setattr(prompts, "ask_reason", answer("30"))
     monkeypatch.setattr(
@@ -253,3 +277,48 @@ def test_allowance_compensation_and_cash_damages_from_the_documents_tab(
     assert rows[0][3] == "22.60"
     [refund] = s.invoices.refunds_of(delivered["customer"].id)
     assert refund.number == rows[3][1] and refund.method == "cash"
+
+
+def test_the_compensation_dialog_gives_another_item_free_or_more_for_the_same_total(
+    qtbot, services: Services, delivered: dict, english, monkeypatch
+):
+    s = services
+    cup = s.items.create({"sku": "CUP", "name": "Cup", "price": "10", "vat_rate": "13"})
+    s.stock.receive(s.stock.add_bin("A-02").id, [{"item_id": cup.id, "quantity": "9"}])
+    ticket = s.complaints.create(
+        {"customer_id": delivered["customer"].id, "description": "scratched",
+         "delivery_id": delivered["delivery"].id, "item_id": delivered["item"].id,
+         "batch": "K1", "quantity": "2"}
+    )  # fmt: skip
+    dialog = TicketDialog(s, ticket.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(prompts, "ask_reason", answer("Make it good"))
+    for action in ("acknowledge", "investigate", "propose", "accept"):
+        click_action(qtbot, dialog, action)
+    dialog.tabs.setCurrentIndex(2)
+    shown: list[str] = []
+    monkeypatch.setattr(ticket_dialog, "show_error", lambda _p, e: shown.append(str(e)))
+    # a different item than the ticket's, found by typing, given free
+    monkeypatch.setattr(CompensationDialog, "exec", fill_compensation(qtbot, "3", find="CUP"))
+    qtbot.mouseClick(button(dialog, "In-kind compensation…"), Qt.MouseButton.LeftButton)
+    # the same total (6 kettles, 600 net) for 8 kettles: 75 each
+    monkeypatch.setattr(CompensationDialog, "exec", fill_compensation(qtbot, "8", same_total=True))
+    qtbot.mouseClick(button(dialog, "In-kind compensation…"), Qt.MouseButton.LeftButton)
+    # not more than delivered: refused with the rule, nothing made
+    monkeypatch.setattr(CompensationDialog, "exec", fill_compensation(qtbot, "6", same_total=True))
+    qtbot.mouseClick(button(dialog, "In-kind compensation…"), Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and "more than 6" in shown[0]
+    rows = [
+        [dialog.documents.item(r, c).text() for c in range(4)]
+        for r in range(dialog.documents.rowCount())
+    ]
+    assert [(r[0], r[2], r[3]) for r in rows] == [
+        ("in-kind compensation", "confirmed", "0.00"),
+        ("in-kind compensation", "confirmed", "678.00"),
+    ]
+    free, same = (s.orders.by_number(r[1]) for r in rows)
+    assert [(line.item_id, line.quantity) for line in free.lines] == [(cup.id, 3)]
+    assert [(line.item_id, line.quantity, line.unit_price.amount) for line in same.lines] == [
+        (delivered["item"].id, 8, 75)
+    ]

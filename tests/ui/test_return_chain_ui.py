@@ -162,3 +162,37 @@ def test_return_from_an_invoice_asks_which_delivery(qtbot, db, show_page, monkey
     assert isinstance(dialog, ReturnDialog) and dialog.delivery.number == second.number
     monkeypatch.setattr(prompts, "ask_choice", lambda *_a, **_k: None)
     assert invoices.return_goods() is None  # the question was cancelled
+
+
+def test_return_from_the_invoice_preview_opens_the_return_form(qtbot, db, monkeypatch) -> None:
+    """The invoice's print preview has the invoices list's "Return…": the return form for
+    the delivery it billed, asking which when it billed several; a delivery's preview has
+    no such button."""
+    s = as_owner(db, today=lambda: DELIVERED_ON)
+    delivered = deliver(s, "2")
+    order = s.orders.create(delivered.customer_id, {}, [{"item_id": delivered.item_id,
+                                                          "quantity": "1"}])  # fmt: skip
+    order = s.orders.confirm(order.id, order.version)
+    s.orders.start_picking(order.id, order.version)
+    second = s.orders.ship(order.id, s.orders.get(order.id).version)
+    invoice = s.invoices.invoice([delivered.delivery.id, second.id])
+    note = PrintPreviewDialog(None, s, delivered.delivery.number)
+    qtbot.addWidget(note)
+    assert not hasattr(note, "return_button")
+    preview = PrintPreviewDialog(None, s, invoice.number)
+    qtbot.addWidget(preview)
+    preview.show()
+    assert preview.return_button.text() == "Re&turn…"
+    asked: list[list[str]] = []
+
+    def choose(_parent, _title, _label, choices, current=0):  # noqa: ANN001, ANN202
+        asked.append(list(choices))
+        return 0
+
+    monkeypatch.setattr(prompts, "ask_choice", choose)
+    qtbot.mouseClick(preview.return_button, Qt.MouseButton.LeftButton)
+    [dialog] = preview.windows
+    qtbot.addWidget(dialog)
+    assert [c.split(" · ")[0] for c in asked[0]] == [delivered.delivery.number, second.number]
+    assert isinstance(dialog, ReturnDialog) and dialog.delivery.number == delivered.delivery.number
+    assert preview.message.text() == ""

@@ -16,14 +16,14 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from enum import IntEnum, StrEnum
 from typing import TypeVar
 
 from retailerp.domain import validation as v
 from retailerp.domain.customers import AbcClass
 from retailerp.domain.errors import FieldError, PermissionDenied, StateError, ValidationError
-from retailerp.domain.money import Money
+from retailerp.domain.money import Money, check_quantity
 from retailerp.domain.security import Actor, Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
 from retailerp.domain.workflow import Workflow
@@ -718,6 +718,47 @@ def clean_amount(value: object, name: str = "amount") -> Money:
     if money.is_negative():
         raise FieldError(name, QT_TRANSLATE_NOOP("errors", "The amount is not negative."))
     return money
+
+
+@dataclass(frozen=True)
+class SameTotalLine:
+    """In-kind compensation as more goods for the same money: ``quantity`` units at
+    ``unit_price`` (net), coming to ``net``, never above the original line's net."""
+
+    quantity: Decimal
+    unit_price: Money
+    net: Money
+
+
+def same_total_line(
+    original_net: Money, original_quantity: Decimal, new_quantity: object
+) -> SameTotalLine:
+    """More quantity at a lower unit price with the same total (补货): the new net unit price
+    is the original line's net divided by the new quantity, rounded down to the cent (in the
+    customer's favour), so the new line's net never comes above the original's.  The new
+    quantity must be more than the original and the price at least one cent."""
+    quantity = check_quantity(new_quantity, "quantity")
+    if quantity <= original_quantity:
+        raise FieldError(
+            "quantity",
+            QT_TRANSLATE_NOOP(
+                "errors", "The same total buys more: the quantity is more than {original}."
+            ),
+            original=f"{original_quantity.normalize():f}",
+        )
+    cents = (Decimal(original_net.minor) / quantity).to_integral_value(rounding=ROUND_FLOOR)
+    price = Money(int(cents))
+    if price.minor <= 0:
+        raise FieldError(
+            "quantity",
+            QT_TRANSLATE_NOOP(
+                "errors", "{quantity} units for {total} would cost less than a cent each."
+            ),
+            quantity=f"{quantity.normalize():f}",
+            total=f"{original_net.amount:.2f}",
+        )
+    net = Money.of(quantity * price.amount)
+    return SameTotalLine(quantity, price, net)
 
 
 # --- insight -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.printing import fitting
 from retailerp.printing.barcodes import MIN_BAR_WIDTH, code128, code128_width, qr_code
 from retailerp.printing.layout import Sheet
-from retailerp.printing.model import Party, PrintDocument, PrintLine
+from retailerp.printing.model import CANCELLED_NUMBER, Party, PrintDocument, PrintLine
 from retailerp.printing.styles import FONT
 from retailerp.printing.wording import date_text
 
@@ -245,10 +245,20 @@ def customer_pairs(
     return pairs
 
 
-def document_pairs(doc: PrintDocument) -> list[tuple[str, str]]:
-    """References (order, deliveries, invoices…), payment mode and note."""
-    pairs = list(doc.references.items())
+def document_pairs(doc: PrintDocument, sheet: Sheet | None = None) -> list[tuple[str, str]]:
+    """References (order, deliveries, invoices…), payment mode and note; with ``sheet``, the
+    numbers of cancelled documents are marked "(cancelled)" in its language."""
+    pairs = [(label, _marked(sheet, doc, value)) for label, value in doc.references.items()]
     return pairs + [(PAYMENT, doc.payment_mode), (NOTE, doc.note)]
+
+
+def _marked(sheet: Sheet | None, doc: PrintDocument, numbers: str) -> str:
+    if sheet is None or not doc.cancelled:
+        return numbers
+    return ", ".join(
+        sheet.wording(CANCELLED_NUMBER, number=n) if n in doc.cancelled else n
+        for n in numbers.split(", ")
+    )
 
 
 def info_grid(sheet: Sheet, pairs: Sequence[tuple[str, str]]) -> Flowable | None:

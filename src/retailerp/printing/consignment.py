@@ -184,7 +184,7 @@ def _body(doc: PrintDocument, layout: Layout) -> Body:
     def body(sheet: Sheet) -> list[Flowable]:
         details = [(k, v) for k, v in doc.details.items() if k not in STATEMENT_MONEY]
         grid = blocks.info_grid(
-            sheet, blocks.customer_pairs(doc.customer) + blocks.document_pairs(doc) + details
+            sheet, blocks.customer_pairs(doc.customer) + blocks.document_pairs(doc, sheet) + details
         )
         columns = [c for c in layout.columns if c is not BALANCE or _has_balance(doc)]
         signatures = blocks.signature_lines(sheet, [(label, "") for label in layout.signatures])

@@ -110,7 +110,7 @@ def _body(doc: PrintDocument) -> Body:
         grid = blocks.info_grid(
             sheet,
             blocks.customer_pairs(doc.customer, address_label=SHIP_TO)
-            + blocks.document_pairs(doc)
+            + blocks.document_pairs(doc, sheet)
             + list(doc.details.items()),
         )
         shown = columns(doc)

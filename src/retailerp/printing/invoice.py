@@ -172,7 +172,7 @@ def _body(doc: PrintDocument) -> Body:
         grid = blocks.info_grid(
             sheet,
             blocks.customer_pairs(doc.customer, bank=True)
-            + blocks.document_pairs(doc)
+            + blocks.document_pairs(doc, sheet)
             + list(doc.details.items())
             + terms_pairs(sheet, doc),
         )

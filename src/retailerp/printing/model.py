@@ -45,6 +45,7 @@ RETURN_NUMBER = QT_TRANSLATE_NOOP("print", "Return no.")
 RED_INVOICE_NUMBER = QT_TRANSLATE_NOOP("print", "Red invoice no.")
 REFUND_NUMBER = QT_TRANSLATE_NOOP("print", "Refund no.")
 REPLACEMENT_ORDER_NUMBER = QT_TRANSLATE_NOOP("print", "Replacement order no.")
+CANCELLED_NUMBER = QT_TRANSLATE_NOOP("print", "{number} (cancelled)")
 REPLACEMENT_DELIVERY_NUMBER = QT_TRANSLATE_NOOP("print", "Replacement delivery no.")
 EXCHANGE_FOR_NUMBER = QT_TRANSLATE_NOOP("print", "Exchange for return no.")
 ORIGINAL_DELIVERY_NUMBER = QT_TRANSLATE_NOOP("print", "Original delivery no.")
@@ -144,6 +145,9 @@ class PrintDocument:
     totals: Totals | None = None
     references: Mapping[str, str] = field(default_factory=dict)
     """Label → number, e.g. ``{ORDER_NUMBER: "SO2026-000123"}``; printed in this order."""
+    cancelled: frozenset[str] = frozenset()
+    """Numbers among the references whose document is cancelled (e.g. the replacement order
+    of a cancelled exchange): printed marked "(cancelled)", as the screens show them."""
     payment_mode: str = ""
     """A payment-mode term (translated in the ``terms`` context when printed)."""
     note: str = ""

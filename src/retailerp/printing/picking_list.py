@@ -85,7 +85,7 @@ def _body(doc: PrintDocument) -> Body:
         grid = blocks.info_grid(
             sheet,
             blocks.customer_pairs(doc.customer)
-            + blocks.document_pairs(doc)
+            + blocks.document_pairs(doc, sheet)
             + list(doc.details.items()),
         )
         signatures = blocks.signature_lines(

@@ -133,7 +133,7 @@ def _body(doc: PrintDocument) -> Body:
             for label, value in doc.details.items()
         ]
         grid = blocks.info_grid(
-            sheet, blocks.customer_pairs(doc.customer) + blocks.document_pairs(doc) + details
+            sheet, blocks.customer_pairs(doc.customer) + blocks.document_pairs(doc, sheet) + details
         )
         shown = columns(doc)
         approver = doc.details.get(OVERRIDE, "")

@@ -7,7 +7,9 @@
 - **exchange** (换货): both, the return and the replacement;
 - **in-kind compensation** (补货): goods the customer gets on top, free — an order at
   price 0 of the items and quantities agreed (by default the affected quantity of the item
-  complained of), confirmed and shipped like any order;
+  complained of), confirmed and shipped like any order; or more goods for the same money —
+  an order of more units of the item at a lower unit price coming to the delivered line's
+  total (``compensate_same_total``);
 - **price allowance** (销售折让): a red invoice of the allowance kind against the customer's
   blue invoice line of the item, through :class:`RedInvoiceService` (drafted here, then
   submitted, confirmed and issued by finance); done once issued;
@@ -37,8 +39,9 @@ from retailerp.domain import invoicing
 from retailerp.domain import validation as v
 from retailerp.domain.complaints import Resolution, ServiceVisit, Ticket, TicketAction
 from retailerp.domain.errors import FieldError, StateError
+from retailerp.domain.fulfilment import DeliveryLine
 from retailerp.domain.invoicing import Payment
-from retailerp.domain.money import Money
+from retailerp.domain.money import Money, check_quantity
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.red_invoices import RedKind
 from retailerp.domain.returns import ReturnCondition
@@ -229,6 +232,30 @@ class ComplaintResolutionService:
         number = self._free_order(ticket, Resolution.COMPENSATION, wanted, override_reason)
         return Created(self._ticket(ticket_id), [number])
 
+    @door(quantity=Decimal)
+    def compensate_same_total(
+        self, ticket_id: int, quantity: object, override_reason: str = ""
+    ) -> Created:
+        """In-kind compensation as more goods for the same money (补货): an order, confirmed,
+        of ``quantity`` units of the item complained of at a lower net unit price, so that
+        the line comes to the net of the ticket's delivery line (never above it; the rule is
+        :func:`~retailerp.domain.complaints.same_total_line`).  The customer pays it like
+        any order; it is done once shipped."""
+        quantity = check_quantity(quantity, "quantity")
+        ticket = self._ready(ticket_id)
+        original = self._delivered_line(ticket)
+        line = c.same_total_line(original.amounts.net, original.quantity, quantity)
+        lines = [{"item_id": original.item_id, "quantity": str(line.quantity),
+                  "unit_price": str(line.unit_price.amount), "vat_rate": original.vat_rate,
+                  "price_includes_tax": False}]  # fmt: skip
+        header = {"payment_mode": "cod", "note": f"{ticket.number}"}
+        order = self.orders.create(ticket.customer_id, header, lines, below_floor=True)
+        note = f"{line.quantity.normalize():f} x {line.unit_price.amount}"
+        self._link(ticket_id, Resolution.COMPENSATION, "order", order.number,
+                   order.totals.gross, note)  # fmt: skip
+        self.orders.confirm(order.id or 0, order.version, override_reason)
+        return Created(self._ticket(ticket_id), [order.number])
+
     @door(visit_date=DocumentDate)
     def plan_visit(self, ticket_id: int, visit_date: date, person: str) -> Created:
         """An on-site service visit (date and who goes)."""
@@ -280,7 +307,7 @@ class ComplaintResolutionService:
         self, ticket: Ticket, kind: Resolution, condition: ReturnCondition, override: str
     ) -> str:
         _require_quantity(ticket)
-        line_id = self._delivery_line(ticket)
+        line_id = self._delivered_line(ticket).id or 0
         lines = [{"delivery_line_id": line_id, "quantity": str(ticket.quantity),
                   "condition": condition.value}]  # fmt: skip
         header = {"reason": "quality_defect", "note": f"{ticket.number}"}
@@ -351,14 +378,16 @@ class ComplaintResolutionService:
 
         return read(self.ctx.db, work)
 
-    def _delivery_line(self, ticket: Ticket) -> int:
+    def _delivered_line(self, ticket: Ticket) -> DeliveryLine:
         """The ticket's delivery line of the item (and batch) complained of."""
         if ticket.delivery_id is None:
             raise FieldError(
-                "delivery_id", QT_TRANSLATE_NOOP("errors", "A return needs the ticket's delivery.")
-            )
+                "delivery_id",
+                QT_TRANSLATE_NOOP("errors", "A return or same-total compensation needs the "
+                                  "ticket's delivery."),
+            )  # fmt: skip
 
-        def work(uow: UnitOfWork) -> int:
+        def work(uow: UnitOfWork) -> DeliveryLine:
             [delivery] = uow.sales.deliveries([ticket.delivery_id or 0]) or [None]
             if delivery is None or delivery.customer_id != ticket.customer_id:
                 raise FieldError(
@@ -367,7 +396,7 @@ class ComplaintResolutionService:
                 )
             for line in delivery.lines:
                 if line.item_id == ticket.item_id and ticket.batch in ("", line.batch):
-                    return line.id or 0
+                    return line
             raise FieldError(
                 "item_id", QT_TRANSLATE_NOOP("errors", "The item was not on this delivery.")
             )

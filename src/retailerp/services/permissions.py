@@ -62,6 +62,7 @@ TABLE: dict[str, Permission | _Anyone] = {
     "ComplaintResolutionService.damages": P.RECORD_PAYMENTS,  # money owed; a refund also REFUNDS
     "ComplaintResolutionService.allowance": P.RED_INVOICES,  # drafts a red invoice
     "ComplaintResolutionService.compensate": P.HANDLE_COMPLAINTS,
+    "ComplaintResolutionService.compensate_same_total": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.plan_visit": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.record_visit": P.HANDLE_COMPLAINTS,
     "ComplaintResolutionService.link_document": P.HANDLE_COMPLAINTS,

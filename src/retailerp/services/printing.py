@@ -7,6 +7,7 @@ invoice; more kinds as later issues add them) and returns the PDF bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -21,8 +22,13 @@ from retailerp.domain.invoicing import Invoice
 from retailerp.domain.items import Item
 from retailerp.domain.numbering import DocumentType, parse_number
 from retailerp.domain.red_invoices import RED_KIND_LABELS, RedInvoice
-from retailerp.domain.returns import RETURN_CONDITION_LABELS, RETURN_FLOW, RETURN_REASON_LABELS
-from retailerp.domain.sales import PAYMENT_MODE_LABELS, SalesOrder
+from retailerp.domain.returns import (
+    RETURN_CONDITION_LABELS,
+    RETURN_FLOW,
+    RETURN_REASON_LABELS,
+    ReturnState,
+)
+from retailerp.domain.sales import ORDER_FLOW, PAYMENT_MODE_LABELS, OrderState, SalesOrder
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence.document_links import links_of
 from retailerp.persistence.unit_of_work import UnitOfWork, read
@@ -135,19 +141,33 @@ _CHAIN_LABELS = {
 printed by each document already)."""
 
 
+@dataclass(frozen=True)
+class _Chain:
+    references: dict[str, str]
+    cancelled: frozenset[str]
+
+
+_CANCELLED_STATES = frozenset(
+    {ORDER_FLOW.state_labels[OrderState.CANCELLED], RETURN_FLOW.state_labels[ReturnState.CANCELLED]}
+)
+
+
 def _chain_references(
     uow: UnitOfWork, number: str, also: Mapping[LinkRole, str] | None = None
-) -> dict[str, str]:
+) -> _Chain:
     """The linked documents of the return chain as printed references, through the one
     link read the screens use: "Return no. RT…", "Red invoice no. RI…", "Replacement order
     no. SO…" (and the roles in ``also``); a replacement delivery also names the original
-    delivery."""
-    found = by_role(links_of(uow.session, number))
+    delivery.  The cancelled ones (the replacement order of a cancelled exchange) are named
+    so they print marked "(cancelled)"."""
+    links = links_of(uow.session, number)
+    found = by_role(links)
     labels = {**(also or {}), **_CHAIN_LABELS}
     references = {label: ", ".join(found[role]) for role, label in labels.items() if role in found}
     if LinkRole.EXCHANGE_FOR in found and LinkRole.DELIVERY in found:
         references[pm.ORIGINAL_DELIVERY_NUMBER] = ", ".join(found[LinkRole.DELIVERY])
-    return references
+    cancelled = frozenset(link.number for link in links if link.state in _CANCELLED_STATES)
+    return _Chain(references, cancelled)
 
 
 def _item_line(item: Item, no: int, quantity: Decimal, **details: Any) -> pm.PrintLine:
@@ -247,6 +267,7 @@ def _delivery(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         for d in delivery.lines
     ]
     totals = delivery.totals
+    chain = _chain_references(uow, delivery.number)
     return pm.PrintDocument(
         kind="delivery_note",
         number=delivery.number,
@@ -255,7 +276,8 @@ def _delivery(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         customer=_party(customer) if customer else None,
         lines=lines,
         totals=pm.Totals(totals.net, totals.vat, totals.gross),
-        references={pm.ORDER_NUMBER: order.number, **_chain_references(uow, delivery.number)},
+        references={pm.ORDER_NUMBER: order.number, **chain.references},
+        cancelled=chain.cancelled,
         payment_mode=PAYMENT_MODE_LABELS[order.payment_mode],
         note=order.note,
         details={**_order_details(order, customer), pm.PREPARED_BY: delivery.posted_by},
@@ -345,7 +367,8 @@ def _return_note(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         references[pm.ORDER_NUMBER] = order.number
     if invoice is not None:
         references[pm.INVOICE_NUMBER] = invoice.number
-    references.update(_chain_references(uow, document.number))
+    chain = _chain_references(uow, document.number)
+    references.update(chain.references)
     details = {
         return_note.RETURN_REASON: RETURN_REASON_LABELS[document.reason],
         return_note.STATE: RETURN_FLOW.state_labels[document.state],
@@ -362,6 +385,7 @@ def _return_note(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         lines=lines,
         totals=pm.Totals(totals.net, totals.vat, totals.gross),
         references=references,
+        cancelled=chain.cancelled,
         note=document.note,
         checker=document.received_by,
         details=details,
@@ -409,8 +433,9 @@ def _red_invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
         references={
             pm.ORIGINAL_INVOICE_NUMBER: document.blue_number,
             pm.RED_CONFIRMATION_NUMBER: document.confirmation_number or "",
-            **chain,
+            **chain.references,
         },
+        cancelled=chain.cancelled,
         details={
             pm.RED_REASON: f"{reason} {document.reason}".strip(),
             pm.PREPARED_BY: document.issued_by or document.created_by,

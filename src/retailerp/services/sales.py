@@ -167,19 +167,23 @@ class OrderService:
         header: Mapping[str, Any],
         lines: Sequence[Mapping[str, Any]],
         free_of_charge: bool = False,
+        below_floor: bool = False,
     ) -> SalesOrder:
         """A new draft order (number taken now, so the clerk can quote it).
         ``free_of_charge`` (a complaint's free replacement) prices every line at 0, below
-        the price floor, and needs the complaint permission too."""
-        if free_of_charge:
+        the price floor; ``below_floor`` (a complaint's compensation, more goods for the same
+        total) keeps the prices given though below the floor.  Both need the complaint
+        permission too."""
+        if free_of_charge or below_floor:
             self.ctx.actor.require(Permission.HANDLE_COMPLAINTS)
+        if free_of_charge:
             lines = [{**line, "unit_price": "0", "price_includes_tax": False} for line in lines]
         today = self.ctx.today()
         clean = clean_order_header(header, today)
 
         def work(uow: UnitOfWork) -> SalesOrder:
             _active_customer(uow, customer_id)
-            floor = Decimal(0) if free_of_charge else load_settings(uow).price_floor
+            floor = Decimal(0) if free_of_charge or below_floor else load_settings(uow).price_floor
             items = uow.items.by_ids(int(r.get("item_id") or 0) for r in lines)
             order_lines = clean_order_lines(lines, items, floor)
             order = SalesOrder(

@@ -44,6 +44,7 @@ from retailerp.services.complaint_resolutions import Settlement
 from retailerp.services.complaints import TicketDetail
 from retailerp.ui import prompts
 from retailerp.ui.changes import watch
+from retailerp.ui.complaints.compensation_dialog import CompensationDialog
 from retailerp.ui.complaints.list_page import status_color, time_left_text
 from retailerp.ui.errors import show_error
 from retailerp.ui.sales.customer_picker import CustomerPicker
@@ -502,17 +503,23 @@ class TicketDialog(QDialog):
         return self.services.resolutions.allowance(ticket_id, amount)
 
     def _compensation(self, ticket_id: int) -> Any:
+        """The compensation dialog: free goods of any item, or more of the item complained
+        of for the same total."""
         ticket = self.detail.ticket if self.detail else None
-        if ticket is None or ticket.item_id is None:
-            return self.services.resolutions.compensate(ticket_id)
-        quantity = prompts.ask_reason(
-            self, self.tr("In-kind compensation"), self.tr("Quantity given free"),
-            f"{ticket.quantity.normalize():f}",
-        )  # fmt: skip
-        if quantity is None:
-            return None
-        lines = [{"item_id": ticket.item_id, "quantity": quantity}]
-        return self.services.resolutions.compensate(ticket_id, lines)
+        quantity = f"{ticket.quantity.normalize():f}" if ticket and ticket.quantity else ""
+        dialog = CompensationDialog(
+            self.services, ticket.item_id if ticket else None, quantity, self
+        )
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            chosen = dialog.choice()
+        finally:
+            dialog.deleteLater()
+        res = self.services.resolutions
+        if chosen.same_total:
+            return res.compensate_same_total(ticket_id, chosen.quantity)
+        return res.compensate(ticket_id, [{"item_id": chosen.item_id, "quantity": chosen.quantity}])
 
     def _visit(self, ticket_id: int) -> Any:
         person = prompts.ask_reason(self, self.tr("On-site visit"), self.tr("Who goes"))

@@ -75,6 +75,7 @@ def copies_box(parent: QWidget, current: int = 1) -> QSpinBox:
 PREVIEW_SHOWS = (Change.SETTINGS, Change.INVOICES, Change.PAYMENTS)
 """What a posted document's print can change with: the company's details, paid and open."""
 
+
 class PrintPreviewDialog(QDialog):
     """The pages of document ``number`` as they will print."""
 
@@ -93,6 +94,7 @@ class PrintPreviewDialog(QDialog):
         self.number = number
         self.pdf: bytes = b""
         self.page_labels: list[QLabel] = []
+        self.windows: list[QWidget] = []
         self.setObjectName("print_preview")
         self.setWindowTitle(self.tr("Print preview – {number}").format(number=number))
         self.paper = paper_combo(self, preset)
@@ -126,6 +128,9 @@ class PrintPreviewDialog(QDialog):
         self.print_button.clicked.connect(lambda: self.print_document())
         self.save_button = buttons.addButton(self.tr("&Save PDF…"), role)
         self.save_button.clicked.connect(lambda: self.save_pdf())
+        if is_invoice(self.number):  # what the invoices list offers on a selected invoice
+            self.return_button = buttons.addButton(self.tr("Re&turn…"), role)
+            self.return_button.clicked.connect(lambda: self.return_goods())
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         return buttons
 
@@ -242,6 +247,21 @@ class PrintPreviewDialog(QDialog):
             )
             return False
         return True
+
+    def return_goods(self) -> QWidget | None:
+        """ "Return…" on the invoice shown: the return form for the delivery it billed, by
+        the same path as the invoices list's button."""
+        from retailerp.ui.returns.links import return_from_invoice
+
+        try:
+            invoice = self.services.invoices.get(self.number)
+            window = return_from_invoice(self, self.services, invoice.id or 0)
+        except DomainError as error:
+            self.message.setText(message_for(error))
+            return None
+        if window is not None:
+            self.windows.append(window)
+        return window
 
     def _failed(self, text: str) -> None:
         self.message.setText(text)
