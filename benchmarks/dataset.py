@@ -174,18 +174,22 @@ def generate(
         _balances(conn, balances, made)
         numbers_holder["n"].store(conn)
         made.seconds = time.perf_counter() - start
-        conn.execute(
-            t.audit_log.insert().values(
-                at=_now(),
-                username=USER,
-                action="dataset.generate",
-                entity="database",
-                entity_id="bulk",
-                detail=json.dumps({k: v for k, v in made.rows.items()}, sort_keys=True),
-            )
-        )
+        _audit(conn, json.dumps({k: v for k, v in made.rows.items()}, sort_keys=True))
     made.seconds = time.perf_counter() - start
     return made
+
+
+def _audit(conn: Connection, detail: str) -> None:
+    """The one audit entry of the generation, sealed onto the chain like any other."""
+    from sqlalchemy.orm import Session
+
+    from retailerp.persistence.audit_trail import Pending, append
+
+    session = Session(bind=conn)
+    entry = Pending(at=_now(), username=USER, pc="bulk", action="dataset.generate",
+                    entity="database", entity_id="bulk", document="", detail=detail)  # fmt: skip
+    append(session, [entry])
+    session.flush()
 
 
 def _now() -> datetime:

@@ -18,6 +18,7 @@ from retailerp import cli, demo
 from retailerp.domain.integrity import IntegrityProblem
 from retailerp.persistence import integrity, migrate
 from retailerp.persistence.engine import open_database
+from retailerp.persistence.errors import DatabaseProblem
 from support import postings
 from support.dbtools import services_for
 
@@ -227,7 +228,14 @@ def test_a_damaged_file_is_reported_and_nothing_else_is_read(
     middle = len(data) // page // 2 * page + (seed - 1) * page
     data[middle + 8 : middle + page] = random.Random(seed).randbytes(page - 8)
     copy.write_bytes(bytes(data))
-    found = problems_of(copy)
+    try:
+        found = problems_of(copy)
+    except DatabaseProblem as refused:  # the noise hit a page every connection reads first
+        assert "damaged" in str(refused)
+        for command in ("integrity", "check"):
+            assert cli.main(["db", command, "--database", str(copy), "--language", "en"]) == 2
+            assert "damaged" in capsys.readouterr().err
+        return
     assert [p.rule for p in found] == ["file"]
     assert "The file is damaged" in str(found[0])
     for command in ("integrity", "check"):

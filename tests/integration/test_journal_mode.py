@@ -26,7 +26,6 @@ from support.dbtools import as_owner
 
 HOLDER = """
 import sqlite3, sys
-from support.dbtools import as_owner
 connection = sqlite3.connect(sys.argv[1], isolation_level=None)
 mode = connection.execute("PRAGMA journal_mode = " + sys.argv[2]).fetchone()[0]
 connection.execute("SELECT count(*) FROM sqlite_master").fetchone()

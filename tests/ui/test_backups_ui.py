@@ -206,13 +206,20 @@ def test_closing_the_window_backs_up_first_then_closes(
 def test_run_gui_backs_up_at_start_and_on_quitting_and_then_ends(
     qtbot, folders: Path, answers: list, tmp_path: Path
 ) -> None:
+    from retailerp.config import pc_name
+    from retailerp.domain.security import NOBODY
     from retailerp.persistence import migrate
     from retailerp.persistence.engine import open_database
+    from retailerp.services import Services
     from retailerp.ui.app import run_gui
 
     target = tmp_path / "office.db"
     db = open_database(target)
     migrate.upgrade(db)
+    # the owner's account, and this PC starts without a login: the window opens by itself
+    Services.over(db, actor=NOBODY).users.create_first_owner(
+        "boss", "Boss", "a long secret", pc=pc_name()
+    )
     db.dispose()
     assert run_gui(str(target), language="en", exit_after=0.5) == 0  # quits by itself
     made = backup.database_backups(folders, target)

@@ -432,13 +432,22 @@ class SettingsRepository:
             self._known = dict(self.session.execute(select(s.c.key, short)).all())
         return self._known
 
+    def _stored(self, key: str) -> str | None:
+        """The value stored now (for the audit's before), from the kept copy where it has it."""
+        known = self._load()
+        if key not in known:
+            return None
+        if known[key] is None:  # a long value not read yet: its size and hash are shown
+            return self.get(key) or None
+        return known[key]
+
     def changes(self) -> dict[str, dict[str, str | None]]:
         """``{key: {"before": …, "after": …}}`` of the rows this transaction changed, for the
         audit entry (long values shown as their length)."""
         return {key: dict(change) for key, change in self._changed.items()}
 
     def set(self, key: str, value: str) -> None:
-        stored = self.session.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
+        stored = self._stored(key)
         first = self._changed.get(key, {}).get("before", self._shown(stored))
         if stored is None or stored != value or key in self._changed:
             self._changed[key] = {"before": first, "after": self._shown(value)}
