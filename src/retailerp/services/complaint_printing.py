@@ -7,13 +7,17 @@ disposition`` says the same); this module gathers what they show in one read.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from retailerp.domain import complaints as c
 from retailerp.domain.complaints import Ticket
 from retailerp.domain.text import DOCUMENT
 from retailerp.persistence.unit_of_work import UnitOfWork
-from retailerp.printing import complaint_forms as cf
 from retailerp.printing import model as pm
 from retailerp.services.complaints import _statuses
+
+if TYPE_CHECKING:
+    from retailerp.printing import complaint_forms as cf
 
 DISPOSITION_SUFFIX = "/D"
 
@@ -26,6 +30,7 @@ def complaint_print(
     uow: UnitOfWork, number: str, disposition: bool, company: pm.Party, customer_party: object
 ) -> cf.ComplaintPrint:
     """The form of ticket ``number`` (``disposition``: the after-sales disposition form)."""
+    from retailerp.printing import complaint_forms as cf  # ReportLab: only when printing
     from retailerp.services.context import not_found
 
     ticket = uow.complaints.by_number(number)
@@ -109,6 +114,8 @@ def _document_lines(uow: UnitOfWork, ticket: Ticket) -> list[pm.PrintLine]:
 
 
 def _disposition_sections(ticket: Ticket) -> dict[str, str]:
+    from retailerp.printing import complaint_forms as cf
+
     action = "\n".join(t for t in (ticket.corrective_action, ticket.preventive_action) if t)
     follow = ""
     if ticket.satisfaction:

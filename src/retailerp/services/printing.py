@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retailerp import i18n
 from retailerp.domain.complaints import bad_batches
@@ -26,10 +26,8 @@ from retailerp.domain.sales import PAYMENT_MODE_LABELS, SalesOrder
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence.document_links import links_of
 from retailerp.persistence.unit_of_work import UnitOfWork, read
-from retailerp.printing import PRESETS, render, return_note
+from retailerp.printing import PRESETS, render
 from retailerp.printing import model as pm
-from retailerp.printing.complaint_forms import ComplaintPrint, render_form
-from retailerp.printing.invoice import RedPrintLine
 from retailerp.services.complaint_printing import DISPOSITION_SUFFIX, complaint_print
 from retailerp.services.complaints import load_settings as complaint_settings
 from retailerp.services.consignment import print_data as consignment_print_data
@@ -37,6 +35,9 @@ from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
 from retailerp.services.print_parties import company_party as _company
 from retailerp.services.print_parties import customer_party as _party
+
+if TYPE_CHECKING:
+    from retailerp.printing.complaint_forms import ComplaintPrint
 
 CONSIGNMENT_TYPES = tuple(KIND_TYPES.values())
 PRINTABLE = (
@@ -102,6 +103,8 @@ class PrintService:
         }
         clean = number.strip().upper()
         if clean.startswith(DocumentType.COMPLAINT.value):
+            from retailerp.printing.complaint_forms import render_form  # ReportLab: on print
+
             return render_form(self.complaint_form(clean), **options)
         return render(self.document(number), **options)
 
@@ -307,6 +310,8 @@ def _invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
 
 
 def _return_note(uow: UnitOfWork, number: str) -> pm.PrintDocument:
+    from retailerp.printing import return_note  # its labels; ReportLab, so on print only
+
     document = uow.returns.by_number(number)
     if document is None:
         raise not_found(DOCUMENT, number)
@@ -371,6 +376,8 @@ def _return_note(uow: UnitOfWork, number: str) -> pm.PrintDocument:
 def _red_invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
     """The red settlement: amounts kept positive in the register print negative; it names
     the blue invoice, the confirmation number and the reason."""
+    from retailerp.printing.invoice import RedPrintLine  # ReportLab, so on print only
+
     document: RedInvoice | None = uow.red_invoices.by_number(number)
     if document is None:
         raise not_found(DOCUMENT, number)
