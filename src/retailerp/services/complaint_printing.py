@@ -7,17 +7,12 @@ disposition`` says the same); this module gathers what they show in one read.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from retailerp.domain import complaints as c
 from retailerp.domain.complaints import Ticket
 from retailerp.domain.text import DOCUMENT
 from retailerp.persistence.unit_of_work import UnitOfWork
 from retailerp.printing import model as pm
 from retailerp.services.complaints import _statuses
-
-if TYPE_CHECKING:
-    from retailerp.printing import complaint_forms as cf
 
 DISPOSITION_SUFFIX = "/D"
 
@@ -28,7 +23,7 @@ def _moment(value: object) -> str:
 
 def complaint_print(
     uow: UnitOfWork, number: str, disposition: bool, company: pm.Party, customer_party: object
-) -> cf.ComplaintPrint:
+) -> pm.ComplaintPrint:
     """The form of ticket ``number`` (``disposition``: the after-sales disposition form)."""
     from retailerp.printing import complaint_forms as cf  # ReportLab: only when printing
     from retailerp.services.context import not_found
@@ -63,11 +58,11 @@ def complaint_print(
         details=details,
     )
     if disposition:
-        return cf.ComplaintPrint(document, _disposition_sections(ticket), [
+        return pm.ComplaintPrint(document, _disposition_sections(ticket), [
             (cf.HANDLED_BY, ticket.assignee), (cf.APPROVED_BY, ticket.approved_by),
             (cf.CUSTOMER_SIGNATURE, ""),
         ])  # fmt: skip
-    return cf.ComplaintPrint(
+    return pm.ComplaintPrint(
         document,
         {cf.DESCRIPTION: ticket.description},
         [(cf.RECEIVED_BY, ticket.created_by), (cf.CUSTOMER_SIGNATURE, "")],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from retailerp import i18n
 from retailerp.domain.complaints import bad_batches
@@ -28,6 +28,7 @@ from retailerp.persistence.document_links import links_of
 from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.printing import PRESETS, render
 from retailerp.printing import model as pm
+from retailerp.printing.model import ComplaintPrint
 from retailerp.services.complaint_printing import DISPOSITION_SUFFIX, complaint_print
 from retailerp.services.complaints import load_settings as complaint_settings
 from retailerp.services.consignment import print_data as consignment_print_data
@@ -35,9 +36,6 @@ from retailerp.services.context import ServiceContext, not_found
 from retailerp.services.door import door
 from retailerp.services.print_parties import company_party as _company
 from retailerp.services.print_parties import customer_party as _party
-
-if TYPE_CHECKING:
-    from retailerp.printing.complaint_forms import ComplaintPrint
 
 CONSIGNMENT_TYPES = tuple(KIND_TYPES.values())
 PRINTABLE = (
