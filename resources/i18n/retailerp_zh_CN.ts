@@ -2760,6 +2760,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>Rendering…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>

@@ -62,8 +62,9 @@ def test_a_file_that_is_not_an_image_is_refused_beside_the_logo(
 def invoice_number(services: Services) -> str:
     customer = services.customers.create({"code": "C001", "name": "Shop", "credit_limit": "9999"})
     item = services.items.create({"sku": "K-1", "name": "Kettle", "price": "200", "vat_rate": "13"})
-    services.stock.receive(services.stock.add_bin("A-01").id or 0,
-                           [{"item_id": item.id, "quantity": "5"}])
+    services.stock.receive(
+        services.stock.add_bin("A-01").id or 0, [{"item_id": item.id, "quantity": "5"}]
+    )
     order = services.orders.create(customer.id or 0, {}, [{"item_id": item.id, "quantity": "1"}])
     order = services.orders.confirm(order.id or 0, order.version)
     services.orders.start_picking(order.id or 0, order.version)
@@ -78,6 +79,7 @@ def test_the_e_invoice_number_is_recorded_from_the_invoice_preview(
     number = invoice_number(services)
     dialog = PrintPreviewDialog(None, services, number)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.rendering, timeout=60000)
     bar = dialog.e_invoice
     bar.edit.setText("123")
     assert not bar.record()
@@ -86,6 +88,7 @@ def test_the_e_invoice_number_is_recorded_from_the_invoice_preview(
     bar.edit.setText("26332000000012345678")
     assert bar.record()
     assert bar.message.text() == ""
+    qtbot.waitUntil(lambda: not dialog.rendering, timeout=60000)
     assert dialog.pdf != before  # rendered again, now with the number
     assert services.printing.document(number).references["E-invoice no."] == (
         "26332000000012345678"

@@ -293,6 +293,7 @@ def test_an_open_print_preview_follows_the_company_details(
     preview = PrintPreviewDialog(None, services, picking.number)
     qtbot.addWidget(preview)
     activate(qtbot, preview)
+    qtbot.waitUntil(lambda: not preview.rendering, timeout=60000)
     before = preview.pdf
     assert before
     services.settings.save_company({"name": "Renamed Trading Co"})

@@ -62,7 +62,35 @@ def open_preview(qtbot, services: Services, number: str) -> PrintPreviewDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    return rendered(qtbot, dialog)
+
+
+def rendered(qtbot, dialog: PrintPreviewDialog) -> PrintPreviewDialog:
+    """``dialog`` once its pages (made in a worker) are shown."""
+    qtbot.waitUntil(lambda: not dialog.rendering, timeout=60000)
     return dialog
+
+
+def test_the_preview_renders_in_a_worker_and_says_so_meanwhile(
+    qtbot, services, picking: str
+) -> None:
+    dialog = PrintPreviewDialog(None, services, picking)
+    qtbot.addWidget(dialog)
+    assert dialog.rendering and dialog.status.text() == "Rendering…"
+    assert dialog.pixmaps() == [] and not dialog.print_button.isEnabled()
+    assert not dialog.print_document(QPrinter())  # nothing to print yet
+    with qtbot.waitSignal(dialog.rendered, timeout=60000) as signal:
+        pass
+    assert signal.args == [True] and not dialog.rendering
+    assert dialog.status.text() == "" and dialog.pixmaps() and dialog.print_button.isEnabled()
+
+
+def test_a_newer_render_wins_over_one_still_running(qtbot, services, picking: str) -> None:
+    dialog = PrintPreviewDialog(None, services, picking)
+    qtbot.addWidget(dialog)
+    dialog.copies.setValue(3)  # a second render while the first is under way
+    rendered(qtbot, dialog)
+    assert len(dialog.pixmaps()) == 3 * page_count(services, picking, "A4")
 
 
 def test_the_picking_list_preview_shows_its_pages(qtbot, services, picking: str) -> None:
@@ -78,12 +106,12 @@ def test_paper_copies_and_language_render_again(qtbot, services, picking: str) -
     dialog = open_preview(qtbot, services, picking)
     one_copy = len(dialog.pixmaps())
     dialog.paper.setCurrentIndex(dialog.paper.findData("241x93"))
-    wide = dialog.pixmaps()[0]
+    wide = rendered(qtbot, dialog).pixmaps()[0]
     assert wide.width() > wide.height()  # continuous paper, 241 × 93 mm
     dialog.copies.setValue(3)  # three-part form: every part on its own pages
-    assert len(dialog.pixmaps()) == 3 * page_count(services, picking, "241x93")
+    assert len(rendered(qtbot, dialog).pixmaps()) == 3 * page_count(services, picking, "241x93")
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
-    assert dialog.pixmaps() and dialog.message.text() == ""
+    assert rendered(qtbot, dialog).pixmaps() and dialog.message.text() == ""
     assert one_copy >= 1
 
 

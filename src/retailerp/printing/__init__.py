@@ -7,14 +7,15 @@ are in :mod:`retailerp.printing.layout`.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from retailerp.printing import consignment, delivery_note, invoice, picking_list, return_note
-from retailerp.printing.layout import (
+from retailerp.printing.model import Party, PrintDocument, PrintLine, Totals
+from retailerp.printing.paper import (
     A4,
     A5,
     PRESETS,
@@ -22,7 +23,6 @@ from retailerp.printing.layout import (
     CONTINUOUS_241x140,
     PagePreset,
 )
-from retailerp.printing.model import Party, PrintDocument, PrintLine, Totals
 
 __all__ = [
     "A4",
@@ -44,14 +44,35 @@ Renderer = Callable[..., bytes]
 BATCH_WORTH_A_POOL = 16
 """Below this many documents a batch is laid out in this process (a worker starts in ~0.3 s)."""
 
-RENDERERS: dict[str, Renderer] = {
-    "picking_list": picking_list.render,
-    "delivery_note": delivery_note.render,
-    "invoice": invoice.render,
-    "red_invoice": invoice.render,
-    "return_note": return_note.render,
-    **{kind: consignment.render for kind in consignment.KINDS},
+CONSIGNMENT_KINDS = (
+    "consignment_delivery",
+    "consignment_issue",
+    "consignment_pickup",
+    "consignment_return",
+    "consignment_count",
+    "consignment_statement",
+)
+"""The consignment documents (one module lays them all out; a test keeps this in step)."""
+
+LAYOUT_MODULES: dict[str, str] = {
+    "picking_list": "picking_list",
+    "delivery_note": "delivery_note",
+    "invoice": "invoice",
+    "red_invoice": "invoice",
+    "return_note": "return_note",
+    **{kind: "consignment" for kind in CONSIGNMENT_KINDS},
 }
+"""The module under ``retailerp.printing`` that lays out each kind of document.  It is
+imported on the first print, not before: ReportLab costs start-up time a window that never
+prints should not pay."""
+
+
+def renderer_for(kind: str) -> Renderer | None:
+    """The ``render`` function of ``kind``'s layout module (imported now), or None."""
+    module = LAYOUT_MODULES.get(kind)
+    if module is None:
+        return None
+    return importlib.import_module(f"retailerp.printing.{module}").render
 
 
 class UnsupportedDocument(ValueError):
@@ -62,7 +83,7 @@ def render(
     doc: PrintDocument, *, preset: PagePreset = A4, copies: int = 1, language: str = "zh_CN"
 ) -> bytes:
     """``doc`` as PDF bytes, laid out for its kind; see the document modules for details."""
-    renderer = RENDERERS.get(doc.kind)
+    renderer = renderer_for(doc.kind)
     if renderer is None:
         raise UnsupportedDocument(f"no printed layout for {doc.kind!r} documents")
     return renderer(doc, preset=preset, copies=copies, language=language)

@@ -14,8 +14,7 @@ texts in ``sections``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
 from reportlab.platypus import Flowable
 
@@ -23,7 +22,7 @@ from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.printing import blocks
 from retailerp.printing.layout import A4, Body, PagePreset, Sheet, build_pdf
 from retailerp.printing.lines import Column, lines_table
-from retailerp.printing.model import PrintDocument, PrintLine
+from retailerp.printing.model import ComplaintPrint, PrintLine
 from retailerp.printing.wording import money_text, quantity_text
 
 REGISTRATION = "complaint_form"
@@ -68,15 +67,6 @@ DOCUMENT_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("print", "State"), 1.0),
     Column(QT_TRANSLATE_NOOP("print", "Amount"), kind="number"),
 )
-
-
-@dataclass(frozen=True)
-class ComplaintPrint:
-    """A complaint form: the document, its long texts and who signs."""
-
-    document: PrintDocument
-    sections: Mapping[str, str] = field(default_factory=dict)
-    signatures: Sequence[tuple[str, str]] = ()
 
 
 def _goods_row(line: PrintLine) -> list[str]:

@@ -24,7 +24,6 @@ from enum import StrEnum
 from typing import Any
 
 from retailerp.domain.money import Money
-from retailerp.printing import consignment
 from retailerp.printing.model import PrintDocument
 from retailerp.printing.wording import Wording, quantity_text
 
@@ -60,6 +59,8 @@ class NotExportable(ValueError):
 
 def _statement(doc: PrintDocument, tr: Wording) -> Table:
     """The consignment statement (寄售对账单): a row per document, then the balances."""
+    from retailerp.printing import consignment  # its labels; imported here (ReportLab)
+
     unknown = tr(consignment.UNKNOWN)
     about = [(tr(consignment.CUSTOMER_CODE), doc.customer.code if doc.customer else ""),
              (tr(consignment.CUSTOMER_NAME), doc.customer.name if doc.customer else ""),

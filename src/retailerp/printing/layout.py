@@ -13,7 +13,6 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -26,53 +25,16 @@ from reportlab.platypus import (
 
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.printing.model import PrintDocument
+from retailerp.printing.paper import (  # noqa: F401  (the presets are part of this module's face)
+    A4,
+    A5,
+    PRESETS,
+    CONTINUOUS_241x93,
+    CONTINUOUS_241x140,
+    PagePreset,
+)
 from retailerp.printing.styles import FONT, Styles, make_styles, register_fonts
 from retailerp.printing.wording import Wording
-
-
-@dataclass(frozen=True)
-class PagePreset:
-    """A paper size (points) with its margins and the sizes that suit it."""
-
-    name: str
-    width: float
-    height: float
-    left: float
-    right: float
-    top: float
-    bottom: float
-    font_size: float
-    qr_size: float
-    bar_height: float
-
-    @property
-    def frame_width(self) -> float:
-        return self.width - self.left - self.right
-
-    @property
-    def frame_height(self) -> float:
-        return self.height - self.top - self.bottom
-
-    @property
-    def wide(self) -> bool:
-        """Wider than tall (continuous forms): blocks are laid out side by side to save height."""
-        return self.width > self.height
-
-
-A4 = PagePreset("A4", 210 * mm, 297 * mm, 15 * mm, 15 * mm, 14 * mm, 14 * mm, 9, 20 * mm, 9 * mm)
-A5 = PagePreset("A5", 148 * mm, 210 * mm, 10 * mm, 10 * mm, 11 * mm, 11 * mm, 7.5, 15 * mm, 7 * mm)
-CONTINUOUS_241x140 = PagePreset(
-    "241x140", 241 * mm, 140 * mm, 13 * mm, 13 * mm, 9 * mm, 9 * mm, 8.5, 15 * mm, 6 * mm
-)
-"""Continuous dot-matrix paper, 241 mm wide (tractor strips included), 140 mm per part."""
-CONTINUOUS_241x93 = PagePreset(
-    "241x93", 241 * mm, 93 * mm, 13 * mm, 13 * mm, 7 * mm, 6.5 * mm, 8, 11 * mm, 5 * mm
-)
-"""Continuous dot-matrix paper, 241 mm wide, 93 mm (a third of 279 mm) per part."""
-
-PRESETS: dict[str, PagePreset] = {
-    p.name: p for p in (A4, A5, CONTINUOUS_241x140, CONTINUOUS_241x93)
-}
 
 STUB = QT_TRANSLATE_NOOP("print", "Stub")
 CUSTOMER_COPY = QT_TRANSLATE_NOOP("print", "Customer")

@@ -164,3 +164,13 @@ class PrintDocument:
     """Days from the invoice date to the due date (invoices); 0 is "due on receipt"."""
     figures: Sequence[Figure] = ()
     """A statement's summary: opening balance, movements of each kind, closing balance."""
+
+
+@dataclass(frozen=True)
+class ComplaintPrint:
+    """A complaint form: the document, its long texts and who signs (laid out by
+    :mod:`retailerp.printing.complaint_forms`)."""
+
+    document: PrintDocument
+    sections: Mapping[str, str] = field(default_factory=dict)
+    signatures: Sequence[tuple[str, str]] = ()

@@ -11,7 +11,6 @@ from retailerp.domain import complaints as c
 from retailerp.domain.complaints import Ticket
 from retailerp.domain.text import DOCUMENT
 from retailerp.persistence.unit_of_work import UnitOfWork
-from retailerp.printing import complaint_forms as cf
 from retailerp.printing import model as pm
 from retailerp.services.complaints import _statuses
 
@@ -24,8 +23,9 @@ def _moment(value: object) -> str:
 
 def complaint_print(
     uow: UnitOfWork, number: str, disposition: bool, company: pm.Party, customer_party: object
-) -> cf.ComplaintPrint:
+) -> pm.ComplaintPrint:
     """The form of ticket ``number`` (``disposition``: the after-sales disposition form)."""
+    from retailerp.printing import complaint_forms as cf  # ReportLab: only when printing
     from retailerp.services.context import not_found
 
     ticket = uow.complaints.by_number(number)
@@ -58,11 +58,11 @@ def complaint_print(
         details=details,
     )
     if disposition:
-        return cf.ComplaintPrint(document, _disposition_sections(ticket), [
+        return pm.ComplaintPrint(document, _disposition_sections(ticket), [
             (cf.HANDLED_BY, ticket.assignee), (cf.APPROVED_BY, ticket.approved_by),
             (cf.CUSTOMER_SIGNATURE, ""),
         ])  # fmt: skip
-    return cf.ComplaintPrint(
+    return pm.ComplaintPrint(
         document,
         {cf.DESCRIPTION: ticket.description},
         [(cf.RECEIVED_BY, ticket.created_by), (cf.CUSTOMER_SIGNATURE, "")],
@@ -109,6 +109,8 @@ def _document_lines(uow: UnitOfWork, ticket: Ticket) -> list[pm.PrintLine]:
 
 
 def _disposition_sections(ticket: Ticket) -> dict[str, str]:
+    from retailerp.printing import complaint_forms as cf
+
     action = "\n".join(t for t in (ticket.corrective_action, ticket.preventive_action) if t)
     follow = ""
     if ticket.satisfaction:

@@ -42,7 +42,6 @@ from retailerp.persistence.home_queries import Tally
 from retailerp.persistence.queries import Page
 from retailerp.persistence.unit_of_work import UnitOfWork, now, read, write
 from retailerp.printing import PRESETS, render
-from retailerp.printing import consignment as cp
 from retailerp.printing import model as pm
 from retailerp.printing.export import ExportFormat, export
 from retailerp.services.context import ServiceContext, check_version, not_found
@@ -937,6 +936,8 @@ def count_sheet_data(uow: UnitOfWork, customer_id: int, today: date) -> pm.Print
 
 def statement_data(uow: UnitOfWork, statement: Statement) -> pm.PrintDocument:
     """The statement as print data: a line per document, the figures below."""
+    from retailerp.printing import consignment as cp  # its labels; ReportLab, so on print only
+
     customer = _customer(uow, statement.customer_id)
     location = uow.consignment.location_of(statement.customer_id)
     lines = [

@@ -32,10 +32,9 @@ from retailerp.domain.sales import ORDER_FLOW, PAYMENT_MODE_LABELS, OrderState, 
 from retailerp.domain.text import DOCUMENT, QT_TRANSLATE_NOOP
 from retailerp.persistence.document_links import links_of
 from retailerp.persistence.unit_of_work import UnitOfWork, read
-from retailerp.printing import PRESETS, render, return_note
+from retailerp.printing import PRESETS, render
 from retailerp.printing import model as pm
-from retailerp.printing.complaint_forms import ComplaintPrint, render_form
-from retailerp.printing.invoice import RedPrintLine
+from retailerp.printing.model import ComplaintPrint
 from retailerp.services.complaint_printing import DISPOSITION_SUFFIX, complaint_print
 from retailerp.services.complaints import load_settings as complaint_settings
 from retailerp.services.consignment import print_data as consignment_print_data
@@ -108,6 +107,8 @@ class PrintService:
         }
         clean = number.strip().upper()
         if clean.startswith(DocumentType.COMPLAINT.value):
+            from retailerp.printing.complaint_forms import render_form  # ReportLab: on print
+
             return render_form(self.complaint_form(clean), **options)
         return render(self.document(number), **options)
 
@@ -329,6 +330,8 @@ def _invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
 
 
 def _return_note(uow: UnitOfWork, number: str) -> pm.PrintDocument:
+    from retailerp.printing import return_note  # its labels; ReportLab, so on print only
+
     document = uow.returns.by_number(number)
     if document is None:
         raise not_found(DOCUMENT, number)
@@ -395,6 +398,8 @@ def _return_note(uow: UnitOfWork, number: str) -> pm.PrintDocument:
 def _red_invoice(uow: UnitOfWork, number: str) -> pm.PrintDocument:
     """The red settlement: amounts kept positive in the register print negative; it names
     the blue invoice, the confirmation number and the reason."""
+    from retailerp.printing.invoice import RedPrintLine  # ReportLab, so on print only
+
     document: RedInvoice | None = uow.red_invoices.by_number(number)
     if document is None:
         raise not_found(DOCUMENT, number)

@@ -12,11 +12,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 POINTS_PER_INCH = 72
 SCREEN_DPI = 96
@@ -57,6 +60,8 @@ def render_page(page: pdfium.PdfPage, dpi: float) -> QImage:
 
 @contextmanager
 def open_pdf(pdf: bytes) -> Iterator[pdfium.PdfDocument]:
+    import pypdfium2 as pdfium  # on the first preview or print, not at start-up
+
     document = pdfium.PdfDocument(pdf)
     try:
         yield document

@@ -3,14 +3,20 @@
 The PDF comes from ``services.printing.pdf``; its pages are rendered by pypdfium2 and shown
 one under the other.  "Print…" asks the system's print dialog and paints the pages at
 300 dpi; a printer that fails gives a message and nothing else.  "Save PDF…" writes the bytes.
+
+The PDF is made and its pages rendered off the UI thread (``ui/tasks.TaskHandle``): the
+dialog says "Rendering…" meanwhile, and ``rendered(ok)`` is emitted when the pages are shown
+(``rendering`` is False again).  A new render started before the last one ended wins: the
+older result is dropped when it arrives.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +43,7 @@ from retailerp.ui.printing.e_invoice import EInvoiceBar, is_invoice
 from retailerp.ui.printing.pages import PrintFailed, page_images, print_pdf
 from retailerp.ui.returns.chain import ChainLinks
 from retailerp.ui.styles import ERROR_STYLE
+from retailerp.ui.tasks import Progress, TaskHandle
 
 PAPER_TEXT = {"241x140": "241 × 140 mm", "241x93": "241 × 93 mm"}
 
@@ -76,8 +83,19 @@ PREVIEW_SHOWS = (Change.SETTINGS, Change.INVOICES, Change.PAYMENTS)
 """What a posted document's print can change with: the company's details, paid and open."""
 
 
+def _make_pages(
+    _progress: Progress, services: Services, number: str, options: dict[str, object]
+) -> tuple[bytes, list[QImage]]:
+    """In a worker thread: the PDF of ``number`` and its pages as images (no widgets)."""
+    pdf = services.printing.pdf(number, **options)
+    return pdf, page_images(pdf)
+
+
 class PrintPreviewDialog(QDialog):
     """The pages of document ``number`` as they will print."""
+
+    rendered = Signal(bool)
+    """The pages of the latest render are shown (True) or its error is (False)."""
 
     def __init__(
         self,
@@ -95,6 +113,8 @@ class PrintPreviewDialog(QDialog):
         self.pdf: bytes = b""
         self.page_labels: list[QLabel] = []
         self.windows: list[QWidget] = []
+        self._task: TaskHandle | None = None
+        self._generation = 0
         self.setObjectName("print_preview")
         self.setWindowTitle(self.tr("Print preview – {number}").format(number=number))
         self.paper = paper_combo(self, preset)
@@ -104,6 +124,8 @@ class PrintPreviewDialog(QDialog):
         self.message.setObjectName("preview_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
+        self.status = QLabel(self)
+        self.status.setObjectName("preview_status")
         self.pages = QWidget(self)
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -160,6 +182,7 @@ class PrintPreviewDialog(QDialog):
         self.chain.show_for(self.number)
         layout.addWidget(self.chain)
         layout.addWidget(self.message)
+        layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
 
@@ -172,19 +195,46 @@ class PrintPreviewDialog(QDialog):
             "language": self.language.currentData(),
         }
 
-    def render(self) -> bool:
-        """Make the PDF with the chosen options and show its pages."""
-        try:
-            self.pdf = self.services.printing.pdf(self.number, **self.options())
-            images = page_images(self.pdf)
-        except DomainError as error:
+    @property
+    def rendering(self) -> bool:
+        """A render is under way (its pages are not shown yet)."""
+        return self._task is not None
+
+    def render(self) -> None:
+        """Make the PDF with the chosen options in a worker; its pages show when it ends."""
+        self._generation += 1
+        generation = self._generation
+        task = TaskHandle(_make_pages, (self.services, self.number, self.options()))
+        task.done.connect(lambda result: self._rendered(generation, result, None))
+        task.failed.connect(lambda error: self._rendered(generation, None, error))
+        self._task = task
+        self.status.setText(self.tr("Rendering…"))
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        task.start()
+
+    def _rendered(
+        self,
+        generation: int,
+        result: tuple[bytes, list[QImage]] | None,
+        error: BaseException | None,
+    ) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # a newer render is under way: this one's pages are stale
+        self._task = None
+        self.status.clear()
+        if result is not None:
+            self.pdf, images = result
+            self.message.clear()
+            self._show_pages([QPixmap.fromImage(image) for image in images])
+        else:
             self._show_pages([])
             self.pdf = b""
-            self.message.setText(error.render(i18n.translate))
-            return False
-        self.message.clear()
-        self._show_pages([QPixmap.fromImage(image) for image in images])
-        return True
+            if isinstance(error, DomainError):
+                self.message.setText(error.render(i18n.translate))
+            else:  # said in the dialog, not in a modal box over it
+                self.message.setText(message_for(error))
+        self.rendered.emit(result is not None)
 
     def _show_pages(self, pixmaps: list[QPixmap]) -> None:
         for label in self.page_labels:
@@ -209,7 +259,7 @@ class PrintPreviewDialog(QDialog):
 
     def print_document(self, printer: QPrinter | None = None) -> bool:
         """Print through the system's print dialog (or on ``printer`` as given)."""
-        if not self.pdf:
+        if not self.pdf or self.rendering:
             return False
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -229,7 +279,7 @@ class PrintPreviewDialog(QDialog):
 
     def save_pdf(self, path: str | Path | None = None) -> bool:
         """Write the PDF to ``path`` (asked for when not given)."""
-        if not self.pdf:
+        if not self.pdf or self.rendering:
             return False
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
