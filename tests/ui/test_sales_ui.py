@@ -347,7 +347,9 @@ def test_from_confirmation_to_cash_with_the_linked_documents(
     qtbot.mouseClick(dialog.picking_button, Qt.MouseButton.LeftButton)
     assert dialog.state() == OrderState.PICKING
     assert dialog.preview is not None and dialog.preview.number.startswith("PK")
-    assert dialog.preview.pixmaps() and not dialog.preview.pixmaps()[0].isNull()
+    preview = dialog.preview
+    qtbot.waitUntil(lambda: not preview.rendering, timeout=30_000)  # pages come from a worker
+    assert preview.pixmaps() and not preview.pixmaps()[0].isNull()
     dialog.preview.close()
 
     monkeypatch.setattr(ship_dialog, "ask_picked", lambda _p, _s, picking: {1: "1"})
