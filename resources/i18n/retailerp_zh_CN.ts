@@ -380,10 +380,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Password a&amp;gain</source>
         <translation>再次输入密码(&amp;G)</translation>
     </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
 </context>
 <context>
     <name>CompanyPage</name>
@@ -1661,10 +1657,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>For a one-person shop: this PC opens as the owner without asking for the password. The owner can turn it off in Settings ▸ Users and roles.</source>
         <translation>适用于一人经营的店铺：本机打开程序时直接以店主身份进入，不询问密码。店主可在“设置 ▸ 用户和角色”中关闭。</translation>
     </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -2670,6 +2662,9 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <source>Password a&amp;gain</source>
         <translation>再次输入密码(&amp;G)</translation>
     </message>
+</context>
+<context>
+    <name>Passwords</name>
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
@@ -4436,10 +4431,6 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>Password a&amp;gain</source>
         <translation>再次输入密码(&amp;G)</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>

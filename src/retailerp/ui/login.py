@@ -8,7 +8,7 @@ refused login says why under the password (and how long to wait after failures).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -34,6 +34,18 @@ def password_box() -> QLineEdit:
     box = QLineEdit()
     box.setEchoMode(QLineEdit.EchoMode.Password)
     return box
+
+
+def typed_twice(form: FormPage, key: str, again: str = "again") -> str | None:
+    """The password typed in ``key``, or None (the refusal shown under ``again``) when the
+    second typing differs; every dialog that sets a password asks this one."""
+    password = form.editor(key).text()  # type: ignore[attr-defined]
+    if password != form.editor(again).text():  # type: ignore[attr-defined]
+        form.set_errors(
+            {again: QCoreApplication.translate("Passwords", "The two passwords differ.")}
+        )
+        return None
+    return password
 
 
 class FirstRunDialog(QDialog):
@@ -80,9 +92,8 @@ class FirstRunDialog(QDialog):
 
     def create(self) -> bool:
         values = self.form.values()
-        password = self.form.editor("password").text()  # type: ignore[attr-defined]
-        if password != self.form.editor("again").text():  # type: ignore[attr-defined]
-            self.form.set_errors({"again": self.tr("The two passwords differ.")})
+        password = typed_twice(self.form, "password")
+        if password is None:
             return False
         try:
             self.actor = self.services.users.create_first_owner(
@@ -189,10 +200,10 @@ class ChangePasswordDialog(QDialog):
         layout.addWidget(buttons)
 
     def change(self) -> bool:
-        text = {k: self.form.editor(k).text() for k in ("current", "new", "again")}  # type: ignore[attr-defined]
-        if text["new"] != text["again"]:
-            self.form.set_errors({"again": self.tr("The two passwords differ.")})
+        new = typed_twice(self.form, "new")
+        if new is None:
             return False
+        text = {"current": self.form.editor("current").text(), "new": new}  # type: ignore[attr-defined]
         try:
             self.services.users.change_password(text["current"], text["new"])
         except DomainError as error:

@@ -38,7 +38,7 @@ from retailerp.domain.users import USER_STATE_LABELS, UserState
 from retailerp.services import Services
 from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.list_view import fit_table
-from retailerp.ui.login import password_box
+from retailerp.ui.login import password_box, typed_twice
 from retailerp.ui.widgets.form import FormPage
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,9 +77,8 @@ class UserDialog(QDialog):
 
     def add(self) -> bool:
         values = self.form.values()
-        password = self.form.editor("password").text()  # type: ignore[attr-defined]
-        if password != self.form.editor("again").text():  # type: ignore[attr-defined]
-            self.form.set_errors({"again": self.tr("The two passwords differ.")})
+        password = typed_twice(self.form, "password")
+        if password is None:
             return False
         try:
             self.services.users.add(
@@ -115,9 +114,8 @@ class PasswordDialog(QDialog):
         layout.addWidget(buttons)
 
     def reset(self) -> bool:
-        password = self.form.editor("password").text()  # type: ignore[attr-defined]
-        if password != self.form.editor("again").text():  # type: ignore[attr-defined]
-            self.form.set_errors({"again": self.tr("The two passwords differ.")})
+        password = typed_twice(self.form, "password")
+        if password is None:
             return False
         try:
             self.services.users.reset_password(self.username, password)
