@@ -206,3 +206,19 @@ def test_a_user_changes_their_own_password(qtbot, owner: Services) -> None:
     fill(dialog, current=PASSWORD)
     assert dialog.change()
     assert Services.over(owner.ctx.db, actor=NOBODY).users.login("boss", "a newer secret")
+
+
+def test_a_password_typed_differently_the_second_time_is_refused_under_again(qtbot) -> None:
+    from retailerp.ui.login import password_box, typed_twice
+    from retailerp.ui.widgets.form import FormPage
+
+    form = FormPage()
+    qtbot.addWidget(form)
+    form.add_field("password", "&Password", password_box())
+    form.add_field("again", "Password a&gain", password_box())
+    form.editor("password").setText("a long secret")
+    form.editor("again").setText("a long secreT")
+    assert typed_twice(form, "password") is None
+    assert form.errors() == {"again": "The two passwords differ."}
+    form.editor("again").setText("a long secret")
+    assert typed_twice(form, "password") == "a long secret"
