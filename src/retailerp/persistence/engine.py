@@ -235,12 +235,15 @@ def _open_sqlite(
                 path=path,
             )
         mode = journal.mode_for_new(wanted, network)
+        journal.check_locking(path, str(path))
         journal.create_file(path, mode)
     else:
         facts = journal.FileFacts(
             str(path), journal.header_mode(path), network, journal.in_use_in_wal(path)
         )
         mode = facts.actual if for_mode_change else journal.check_header(facts, wanted)
+        if not must_exist:
+            journal.check_locking(path, str(path))
     engine = create_engine(url, pool_pre_ping=False)
     wait = WriteWait(timeout_ms=busy_timeout_ms)
     _install_sqlite_events(engine, str(path), mode, wait)

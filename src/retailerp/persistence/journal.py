@@ -293,3 +293,108 @@ def _record_change(target: str | Path, mode: str, before: str, actor: Actor) -> 
         write(db, work)
     finally:
         db.dispose()
+
+
+# --- does locking work where the file lies? ---------------------------------------------------
+
+PROBE_VFS: str | None = None
+"""The SQLite VFS the lock probe opens its connections with (``None``: the default one).
+Tests set ``"unix-none"``, which really takes no locks, to play a share without locking."""
+
+_RESERVED_BYTE = 0x40000001
+"""Where SQLite's rollback-journal mode keeps its RESERVED lock (the pending byte + 1)."""
+
+
+def locking_works(path: Path, vfs: str | None = None) -> bool:
+    """Whether a write lock taken on ``path`` is seen by a second taker: one connection
+    begins IMMEDIATE, a second one's ``BEGIN IMMEDIATE`` (no waiting) must be refused, and on
+    Linux the lock must also be visible to the kernel (an open-file-description lock query,
+    which sees this process's own locks). Nothing is written; both roll back."""
+    vfs = vfs or PROBE_VFS
+    holder = _probe_connection(path, vfs)
+    try:
+        try:
+            holder.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return True  # someone else holds the write lock: locks are seen
+        try:
+            return _second_writer_refused(path, vfs) and _kernel_sees_lock(holder, path)
+        finally:
+            holder.execute("ROLLBACK")
+    finally:
+        holder.close()
+
+
+def _probe_connection(path: Path, vfs: str | None) -> sqlite3.Connection:
+    uri = path.resolve().as_uri().replace("file://", "file:", 1)
+    if vfs:
+        uri += f"?vfs={vfs}"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=0)
+
+
+def _second_writer_refused(path: Path, vfs: str | None) -> bool:
+    other = _probe_connection(path, vfs)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return True
+    else:
+        other.execute("ROLLBACK")
+        return False
+    finally:
+        other.close()
+
+
+def _kernel_sees_lock(holder: sqlite3.Connection, path: Path) -> bool:
+    """Linux only, rollback-journal files only (WAL locks live in the ``-shm`` file): the
+    RESERVED byte the holder locked must show as locked to another open file description."""
+    try:
+        import fcntl
+        import os
+        import struct
+    except ImportError:  # pragma: no cover - Windows
+        return True
+    query = getattr(fcntl, "F_OFD_GETLK", None)
+    mode = str(holder.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+    if query is None or mode == "wal":
+        return True
+    layout = "hhqqi4x"  # struct flock: type, whence, start, len, pid
+    wanted = struct.pack(layout, fcntl.F_WRLCK, os.SEEK_SET, _RESERVED_BYTE, 1, 0)
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        answer = fcntl.fcntl(handle, query, wanted)
+    except OSError:
+        return True  # the query itself is not offered here: nothing more to learn
+    finally:
+        os.close(handle)
+    return struct.unpack(layout, answer)[0] != fcntl.F_UNLCK
+
+
+def check_locking(path: Path, label: str) -> None:
+    """Refuse a file whose folder does not lock (two PCs could write it at once); a path
+    with no file yet is probed with a scratch file beside it, removed afterwards."""
+    probe = path
+    scratch = is_empty(path) and not path.exists()
+    if scratch:
+        probe = path.with_name(f".{path.name}.lock-probe")
+    try:
+        works = locking_works(probe)
+    except sqlite3.OperationalError:  # a lock that fails outright (NFS without its lock daemon)
+        works = False
+    except sqlite3.DatabaseError:  # not a SQLite file: the open reports that in its words
+        works = True
+    finally:
+        if scratch:
+            for leftover in (probe, probe.with_name(probe.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+    if not works:
+        raise DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "File locking does not work in the folder of {database}: two PCs could save "
+                "at the same moment and damage it, so RetailERP does not use it there; nothing "
+                "was written. Keep the database on this PC's own disk, or move the office to a "
+                "PostgreSQL server ('retailerp db migrate-to').",
+            ),
+            database=label,
+        )
