@@ -279,6 +279,7 @@ TABLE: dict[str, Permission | _Anyone] = {
     "UserService.login": ANYONE,
     "UserService.login_without_password": ANYONE,
     "UserService.change_password": ANYONE,
+    "UserService.logout": ANYONE,
     "UserService.users": ANYONE,
     "UserService.roles": ANYONE,
     "UserService.pcs_without_login": ANYONE,

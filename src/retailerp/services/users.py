@@ -163,6 +163,14 @@ class UserService:
         return write(self.ctx.db, work)
 
     @door
+    def logout(self) -> None:
+        """The acting user leaves this program (the window then asks who works next)."""
+        actor = self.ctx.actor
+        if not actor.username:  # nobody logged in
+            return
+        write(self.ctx.db, lambda uow: uow.audit(actor, "logout", "user", actor.username))
+
+    @door
     def change_password(self, current: str, new: str) -> None:
         """The acting user changes their own password (the current one proves it is them)."""
         name = self.ctx.actor.username

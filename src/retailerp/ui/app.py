@@ -247,6 +247,9 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
         ).format(version=__version__)
     )
     window.settings_requested.connect(lambda: open_settings(window, services, db_label))
+    window.logout_requested.connect(
+        lambda: QTimer.singleShot(0, window, lambda: switch_user(window, services, db_label))
+    )
     window.office = OfficeMonitor(window, services)  # type: ignore[attr-defined]
     QTimer.singleShot(0, window, lambda: check_audit_trail(window, services))
     return window
@@ -394,6 +397,70 @@ def switch_language(window: MainWindow, services: Services, db_label: str, code:
         )
     )
     return fresh
+
+
+# --- log out, let another user in ---------------------------------------------------------
+
+
+def switch_user(window: MainWindow, services: Services, db_label: str) -> MainWindow | None:
+    """File ▸ Log out / switch user…: the windows opened from ``window`` close (unsaved work
+    is asked about first; kept, nothing happens), the logout is audited and the office
+    session ends, the login shows (even on a PC that starts without one) and the window is
+    built again for who logged in, so every module asks that user's role.  Giving up the
+    login quits.  Returns the window now on screen (``None`` after quitting)."""
+    unsaved = unsaved_windows(window)
+    if unsaved and not confirm_logout(window, len(unsaved)):
+        return window
+    for other in _open_windows(window):  # asked above: they close without asking again
+        if isinstance(other, QDialog):
+            other.done(QDialog.DialogCode.Rejected)
+        else:
+            other.hide()
+    window.save_layout()
+    monitor = getattr(window, "office", None)
+    if monitor is not None:
+        monitor.stop()  # ends this user's session in the office
+    try:
+        services.users.logout()
+    except Exception:  # noqa: BLE001 - the login below matters more than the record
+        log.warning("Could not record the logout", exc_info=True)
+    window.hide()
+    app = application()
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # the login closing is not the program ending
+    try:
+        actor = sign_in(services.ctx.db, ask=True)
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
+    if actor is None:
+        _windows[:] = [window]
+        app.quit()
+        return None
+    db = services.ctx.db
+    fresh = build_main_window(Services.over(db, actor=actor), db_label, db.journal_mode)
+    fresh.setGeometry(window.geometry())
+    kept = window.layout_settings()
+    if kept is not None:
+        fresh.remember_layout(kept)
+    fresh.show()
+    _windows[:] = [fresh]
+    window.deleteLater()
+    return fresh
+
+
+def confirm_logout(window: MainWindow, unsaved: int) -> bool:
+    """Whether to drop the unsaved work of ``unsaved`` windows to log out now."""
+    answer = QMessageBox.question(
+        window,
+        QCoreApplication.translate("App", "Log out"),
+        QCoreApplication.translate(
+            "App",
+            "{n} open windows hold changes not saved yet. Drop those changes and log out?",
+        ).format(n=unsaved),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def run_gui(

@@ -163,13 +163,14 @@ class LoginDialog(QDialog):
         return True
 
 
-def sign_in(db: Database, parent: QWidget | None = None) -> Actor | None:
-    """Who uses the program from now on, or ``None`` when the user gave up."""
+def sign_in(db: Database, parent: QWidget | None = None, *, ask: bool = False) -> Actor | None:
+    """Who uses the program from now on, or ``None`` when the user gave up.  ``ask``: show
+    the login even on a PC that starts without one (a user logged out to let another in)."""
     door = Services.over(db, actor=NOBODY)
     if not door.users.has_users():
         dialog: FirstRunDialog | LoginDialog = FirstRunDialog(door, parent)
     else:
-        actor = door.users.login_without_password(pc_name())
+        actor = None if ask else door.users.login_without_password(pc_name())
         if actor is not None:
             return actor
         dialog = LoginDialog(door, parent)

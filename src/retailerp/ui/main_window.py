@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     about_requested = Signal()
     closing = Signal()
+    logout_requested = Signal()
+    """File ▸ Log out / switch user… (Ctrl+Shift+L): whoever wired the window logs out."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,6 +251,11 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(icon("settings"), self.tr("&Settings…"), self)
         self.settings_action.triggered.connect(self.settings_requested.emit)
         file_menu.addAction(self.settings_action)
+        self.logout_action = QAction(self.tr("&Log out / switch user…"), self)
+        self.logout_action.setObjectName("logout_action")
+        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.logout_action.triggered.connect(self.logout_requested.emit)
+        file_menu.addAction(self.logout_action)
         file_menu.addSeparator()
         self.quit_action = QAction(icon("quit"), self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -267,6 +274,10 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(icon("info"), self.tr("&About"), self)
         self.about_action.triggered.connect(self._on_about)
         help_menu.addAction(self.about_action)
+
+    def layout_settings(self) -> QSettings | None:
+        """Where the window keeps its size and state (``None``: nowhere)."""
+        return self._layout_settings
 
     def refresh_current(self) -> None:
         """F5: the module on screen loads what it shows again."""

@@ -40,6 +40,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("F4", QT_TRANSLATE_NOOP("Shortcuts", "In a date field: the calendar (also Alt+↓)")),
     ("Delete", QT_TRANSLATE_NOOP("Shortcuts", "In the order lines: remove the line")),
     ("Alt+", QT_TRANSLATE_NOOP("Shortcuts", "With the underlined letter: that button or field")),
+    ("Ctrl+Shift+L", QT_TRANSLATE_NOOP("Shortcuts", "Log out and let another user log in")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
 )
 """The keys every window shares, with what they do (translated when shown)."""
