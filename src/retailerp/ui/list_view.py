@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from retailerp.ui.delegates import install_chips
 from retailerp.ui.models import LazyTableModel
+from retailerp.ui.permissions import gated_shortcut
+
+if TYPE_CHECKING:
+    from retailerp.services import Services
 
 
 def list_view(
@@ -86,9 +90,9 @@ def _fit_once(
         fit_columns(view, model, widths)
 
 
-def new_shortcut(parent: QWidget, slot: Callable[[], object]) -> QShortcut:
-    """Ctrl+N (the platform's "New") anywhere inside ``parent`` calls ``slot``."""
-    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), parent)
-    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    shortcut.activated.connect(slot)
-    return shortcut
+def new_shortcut(
+    parent: QWidget, slot: Callable[[], object], services: Services, method: str
+) -> QShortcut:
+    """Ctrl+N (the platform's "New") anywhere inside ``parent`` calls ``slot`` when the role
+    may call ``method`` (the save the new form leads to), else says why."""
+    return gated_shortcut(QKeySequence.StandardKey.New, parent, services, method, slot)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 
 from retailerp.domain.complaints import COMPLAINT_FLOW, SEVERITY_LABELS, SEVERITY_ORDER, TimeStatus
@@ -17,7 +17,7 @@ from retailerp.services.changes import Change
 from retailerp.services.complaints import TicketRow
 from retailerp.ui.list_page import ListPage
 from retailerp.ui.models import Column
-from retailerp.ui.permissions import gate
+from retailerp.ui.permissions import gate, gated_shortcut
 from retailerp.ui.sources import ServiceSource, term
 from retailerp.ui.styles import icon
 
@@ -134,7 +134,10 @@ class ComplaintsPage(ListPage):
         view = self.make_view({"customer": 200, "description": 260})
         self.lay_out([self.open_only, self.overdue, self.severity],
                      [self.new_button, self.open_button], view)  # fmt: skip
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_ticket)
+        gated_shortcut(
+            QKeySequence.StandardKey.New, self, self.services, "ComplaintService.create",
+            self.new_ticket,
+        )
         self.escalate()
         self.apply_filters()
 

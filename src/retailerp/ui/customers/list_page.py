@@ -59,7 +59,7 @@ class CustomerListPage(ListPage):
             [self.classify_button, self.new_button],
             self.view,
         )
-        new_shortcut(self, self.new_customer)
+        new_shortcut(self, self.new_customer, self.services, "CustomerService.create")
         self.update_due_count()
 
     def _combo(self, entries: list[tuple[str, Any]]) -> QComboBox:

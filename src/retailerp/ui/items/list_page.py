@@ -48,7 +48,7 @@ class ItemListPage(ListPage):
         self.lay_out(
             [self.active_filter, self.below_min], [self.units_button, self.new_button], self.view
         )
-        new_shortcut(self, self.new_item)
+        new_shortcut(self, self.new_item, self.services, "ItemService.create")
         self.apply_filters()
 
     def filters(self) -> dict[str, object]:

@@ -46,7 +46,7 @@ class OrdersPage(DocumentList):
         new_button.setToolTip(self.tr("New order (Ctrl+N)"))
         new_button.setIcon(icon("new"))
         gate(new_button, self.services, "OrderService.create")
-        new_shortcut(self, self.new_order)
+        new_shortcut(self, self.new_order, self.services, "OrderService.create")
         self.build_layout([self.state_filter], [new_button])
 
     def extra_filters(self) -> dict[str, object]:

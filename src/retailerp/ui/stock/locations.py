@@ -28,6 +28,7 @@ from retailerp.ui import prompts
 from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.list_view import list_view
 from retailerp.ui.models import LazyTableModel
+from retailerp.ui.permissions import allowed, gate
 from retailerp.ui.stock.lines import location_text
 from retailerp.ui.stock.sources import LocationSource
 from retailerp.ui.styles import ERROR_STYLE
@@ -124,6 +125,16 @@ class LocationsTab(QWidget):
         self.rename_button = self._button(self.tr("Re&name…"), self.rename_selected)
         self.active_button = self._button(self.tr("&Take out of use"), self.toggle_selected)
         self.delete_button = self._button(self.tr("&Delete"), self.delete_selected)
+        for button, method in (
+            (self.new_warehouse_button, "StockService.add_location"),
+            (self.new_bin_button, "StockService.add_location"),
+            (self.rename_button, "StockService.rename_location"),
+            (self.active_button, "StockService.set_location_active"),
+            (self.delete_button, "StockService.delete_location"),
+        ):
+            gate(button, services, method)
+        for button in (self.rename_button, self.active_button, self.delete_button):
+            button.setProperty("needs_selection", True)  # enabled again by a selection
         self._lay_out()
         self.dialogs: list[QDialog] = []
         self._apply_filters()
@@ -177,9 +188,9 @@ class LocationsTab(QWidget):
     def _update_actions(self) -> None:
         row = self.selected()
         editable = row is not None and row.kind in (LocationKind.WAREHOUSE, LocationKind.BIN)
-        self.rename_button.setEnabled(row is not None)
-        self.active_button.setEnabled(editable)
-        self.delete_button.setEnabled(editable)
+        self.rename_button.setEnabled(row is not None and allowed(self.rename_button))
+        self.active_button.setEnabled(editable and allowed(self.active_button))
+        self.delete_button.setEnabled(editable and allowed(self.delete_button))
         in_use = row is None or row.active
         self.active_button.setText(
             self.tr("&Take out of use") if in_use else self.tr("Bring &back into use")

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +32,7 @@ from retailerp.ui.errors import message_for, show_error
 from retailerp.ui.list_page import enter_list, refresh_button, reload_keeping_place
 from retailerp.ui.list_view import list_view
 from retailerp.ui.models import LazyTableModel
-from retailerp.ui.permissions import gate
+from retailerp.ui.permissions import gate, gated_shortcut
 from retailerp.ui.sources import DocumentSource, StockSource, term
 from retailerp.ui.stock.count import CountDialog
 from retailerp.ui.stock.document_view import DocumentDialog
@@ -98,9 +97,7 @@ class StockPage(QWidget):
         self.overview.activated.connect(lambda _index: self.open_ledger())
         self.tabs.currentChanged.connect(lambda _index: self._update_actions())
         self._build_layout()
-        shortcut = QShortcut(QKeySequence("Ctrl+R"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_receipt)
+        gated_shortcut("Ctrl+R", self, self.services, "StockService.receive", self.new_receipt)
         shows = (Change.STOCK, Change.ITEMS, Change.LOCATIONS, Change.STOCK_DOCUMENTS)
         self.watcher = watch(self, services.changes, shows, self.refresh)
 
