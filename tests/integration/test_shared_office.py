@@ -137,7 +137,8 @@ def test_a_write_waiting_for_another_pcs_lock_says_so_and_then_goes_through(
     waited: list[float | None] = []
     asked = threading.Event()
 
-    def listener(seconds: float | None) -> None:
+    def listener(seconds: float | None, holders: tuple[str, ...]) -> None:
+        assert holders == ()  # SQLite cannot tell who holds the lock
         waited.append(seconds)
         asked.set()
 
@@ -162,3 +163,46 @@ def test_a_write_waiting_for_another_pcs_lock_says_so_and_then_goes_through(
     finally:
         holder.close()
         db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_write_waiting_on_postgresql_names_the_pc_holding_the_lock(migrated_pg_url: str) -> None:
+    holder_db, writer_db = open_as(migrated_pg_url, "PC-1"), open_as(migrated_pg_url, "PC-2")
+    holder_db.user = "li"
+    customer = Services.over(holder_db, actor=OWNER).customers.create({"code": "C1", "name": "x"})
+    told: list[tuple[float | None, tuple[str, ...]]] = []
+    asked = threading.Event()
+
+    def listener(seconds: float | None, holders: tuple[str, ...]) -> None:
+        told.append((seconds, holders))
+        asked.set()
+
+    writer_db.write_wait.listener = listener
+    writer_db.write_wait.step_ms = 50
+    results: list[object] = []
+    holder = holder_db.write_engine.connect()
+    try:
+        holder.begin()
+        holder.exec_driver_sql(  # PC-1 holds the customer's row
+            "SELECT id FROM customers WHERE id = %(id)s FOR UPDATE", {"id": customer.id}
+        )
+        changes = {"code": "C1", "name": "Renamed on PC-2"}
+        worker = threading.Thread(
+            target=lambda: results.append(
+                Services.over(writer_db, actor=OWNER).customers.update(
+                    customer.id, customer.version, changes
+                )
+            )
+        )
+        worker.start()
+        assert asked.wait(30)  # the writer is told whom it waits for …
+        assert told[0][0] is not None and told[0][1] == ("PC-1 (li)",)
+        assert results == []  # … and has not written
+        holder.commit()  # PC-1 is done
+        worker.join(30)
+        assert [r.name for r in results] == ["Renamed on PC-2"]  # type: ignore[attr-defined]
+        assert told[-1] == (None, ())  # and told when it is through
+    finally:
+        holder.close()
+        holder_db.dispose()
+        writer_db.dispose()

@@ -74,6 +74,8 @@ def test_a_write_waiting_for_another_pc_names_it(qtbot, services, other_pc, fold
     assert listener is not None
     listener(0.5)
     assert window.statusBar().currentMessage() == "Waiting for PC-2…"
+    listener(0.75, ("PC-3 (li)",))  # PostgreSQL names the holder itself
+    assert window.statusBar().currentMessage() == "Waiting for PC-3 (li)…"
     listener(None)
     assert window.statusBar().currentMessage() == ""
 

@@ -45,7 +45,9 @@ class OfficeService:
 
     @door
     def open(self) -> list[Presence]:
-        """Register this program (PC, user, now); returns who is connected."""
+        """Register this program (PC, user, now); returns who is connected.  The database
+        names the user from now on (PostgreSQL's ``application_name``: whom others wait for)."""
+        self.ctx.db.user = self.ctx.actor.username
 
         def work(uow: UnitOfWork) -> list[Presence]:
             at = self._now()

@@ -48,9 +48,10 @@ def connected_text(people: list[Presence]) -> tuple[str, str]:
     )
 
 
-def waiting_text(others: list[Presence]) -> str:
-    """``waiting for PC-2…``: the other PCs connected (one of them holds the write)."""
-    pcs = sorted({p.pc for p in others})
+def waiting_text(others: list[Presence], holders: tuple[str, ...] = ()) -> str:
+    """``waiting for PC-2…``: who holds the lock when the database says (PostgreSQL),
+    else the other PCs connected (one of them holds the write)."""
+    pcs = sorted(set(holders)) if holders else sorted({p.pc for p in others})
     if not pcs:
         return QCoreApplication.translate("Office", "Waiting for another PC to finish saving…")
     return QCoreApplication.translate("Office", "Waiting for {pc}…").format(pc=", ".join(pcs))
@@ -122,11 +123,12 @@ class OfficeMonitor(QObject):
         except Exception:  # noqa: BLE001 - the session expires by itself
             log.warning("Could not end the office session", exc_info=True)
 
-    def _waited(self, seconds: float | None) -> None:
-        """The write waits for another PC (``None``: it is through).  Called on the thread
-        that writes: on the window's own it repaints while waiting; from a worker thread the
-        status bar is told through a queued signal."""
-        text = "" if seconds is None else waiting_text(self.office.others())
+    def _waited(self, seconds: float | None, holders: tuple[str, ...] = ()) -> None:
+        """The write waits for ``holders`` (or another PC; ``None``: it is through).  Called
+        on the thread that writes (SQLite) or the lock watcher's (PostgreSQL): on the
+        window's own it repaints while waiting; from another thread the status bar is told
+        through a queued signal."""
+        text = "" if seconds is None else waiting_text(self.office.others(), holders)
         if QThread.currentThread() is not self.thread():
             self.wait_changed.emit(text)
             return
