@@ -89,6 +89,14 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>RetailERP 现在使用{language}。</translation>
     </message>
     <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>{n} open windows hold changes not saved yet. Drop those changes and log out?</source>
+        <translation>有 {n} 个打开的窗口含有尚未保存的修改。放弃这些修改并注销吗？</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2306,6 +2314,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Log out / switch user…</source>
+        <translation>注销 / 切换用户(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3830,6 +3842,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>加下划线字母：对应的按钮或栏位</translation>
     </message>
     <message>
+        <source>Log out and let another user log in</source>
+        <translation>注销，让另一位用户登录</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -5052,6 +5068,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
     <message>
         <source>{database} lies on a network share, where WAL mode is not safe. Keep DELETE mode, or change it on the computer that holds the file.</source>
         <translation>{database} 位于网络共享上，在那里使用 WAL 模式不安全。请保持 DELETE 模式，或在存放该文件的电脑上更改。</translation>
+    </message>
+    <message>
+        <source>File locking does not work in the folder of {database}: two PCs could save at the same moment and damage it, so RetailERP does not use it there; nothing was written. Keep the database on this PC&apos;s own disk, or move the office to a PostgreSQL server (&apos;retailerp db migrate-to&apos;).</source>
+        <translation>{database} 所在的文件夹中文件锁不起作用：两台电脑可能同时保存而损坏它，因此 RetailERP 不在那里使用它；没有写入任何内容。请把数据库放在本机自己的磁盘上，或把办公室迁移到 PostgreSQL 服务器（&apos;retailerp db migrate-to&apos;）。</translation>
     </message>
     <message>
         <source>&apos;{url}&apos; is not a database address (a PostgreSQL address looks like postgresql+psycopg://user@server:5432/database).</source>
