@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from sqlalchemy import text
 
 from retailerp.domain.security import Actor
@@ -141,3 +142,48 @@ def test_the_audit_screen_filters_and_exports(qtbot, services, tmp_path: Path) -
     assert page.export(target) == 2
     assert "customer.update" in target.read_text(encoding="utf-8-sig")
     assert page.export(tmp_path / "audit.xlsx") == 2
+
+
+@pytest.mark.postgres
+def test_a_save_on_postgresql_names_the_pc_holding_the_row_and_the_window_paints(
+    qtbot, fresh_pg_url: str, folders
+) -> None:
+    """The save runs on the window's own thread and blocks on PC-1's row lock: while it
+    waits the window processes its timers, shows "Waiting for PC-1 (li)…", and a timer lets
+    PC-1 commit; then the save lands."""
+    from retailerp.persistence import migrate
+
+    here, holder_db = open_database(fresh_pg_url), open_database(fresh_pg_url)
+    migrate.upgrade(here)
+    holder_db.pc, holder_db.user = "PC-1", "li"
+    services = Services.over(here, actor=Actor("boss"))
+    customer = services.customers.create({"code": "C1", "name": "x"})
+    window = build_main_window(services, "server")
+    qtbot.addWidget(window)
+    here.write_wait.step_ms = 100
+    holder = holder_db.write_engine.connect()
+    holder.begin()
+    holder.exec_driver_sql("SELECT id FROM customers WHERE id = %(id)s FOR UPDATE",
+                           {"id": customer.id})  # fmt: skip
+    seen: list[str] = []
+
+    def look_then_release() -> None:
+        seen.append(window.statusBar().currentMessage())
+        if seen[-1]:
+            holder.commit()
+        else:
+            QTimer.singleShot(50, look_then_release)
+
+    QTimer.singleShot(50, look_then_release)
+    try:
+        saved = services.customers.update(
+            customer.id, customer.version, {"code": "C1", "name": "Saved after the wait"}
+        )
+    finally:
+        holder.close()
+        window.office.stop()  # type: ignore[attr-defined]
+        holder_db.dispose()
+    assert saved.name == "Saved after the wait"
+    assert seen[-1] == "Waiting for PC-1 (li)…"
+    assert window.statusBar().currentMessage() == ""
+    here.dispose()

@@ -49,9 +49,6 @@ WaitListener = Callable[[float | None, tuple[str, ...]], None]
 say (PostgreSQL), who holds the lock (``PC-1 (li)``; ``()`` when unknown); ``None`` once it
 has the database (or gave up)."""
 
-APP_PREFIX = "RetailERP "
-"""PostgreSQL ``application_name`` of our connections: the prefix, the PC, the user."""
-
 
 @dataclass
 class WriteWait:
@@ -112,11 +109,6 @@ class Database:
     user: str = ""
     """Who works in this program (the office session sets it); PostgreSQL connections name
     PC and user in ``application_name`` so another PC's wait can say whom it waits for."""
-
-    @property
-    def application_name(self) -> str:
-        who = f"{self.pc} ({self.user})" if self.user else self.pc
-        return (APP_PREFIX + who)[:63]  # PostgreSQL keeps 63 bytes
 
     @property
     def is_sqlite(self) -> bool:
@@ -426,116 +418,11 @@ def _open_postgres(url: URL) -> Database:
             QT_TRANSLATE_NOOP("errors", "The PostgreSQL driver is not installed.")
         ) from None
     db = Database(url, engine, engine.execution_options(**{WRITE_OPTION: True}))
-    _install_postgres_events(db)
+    from retailerp.persistence import waiting  # psycopg is imported for PostgreSQL only
+
+    waiting.install(db)
     _probe(db)
     return db
-
-
-def _install_postgres_events(db: Database) -> None:
-    """Each connection names this PC (and user) in ``application_name``; a writer with a
-    wait listener is watched by :class:`LockWatch` while its transaction runs."""
-    watch = LockWatch(db)
-
-    @event.listens_for(db.engine, "connect")
-    def _connect(dbapi_connection: Any, record: Any) -> None:
-        with dbapi_connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            record.info["pid"] = cursor.fetchone()[0]
-        dbapi_connection.commit()
-
-    @event.listens_for(db.engine, "begin")
-    def _begin(connection: Any) -> None:
-        info = connection.connection.info
-        if info.get("application_name") != db.application_name:
-            info["application_name"] = db.application_name
-            connection.exec_driver_sql(
-                "SELECT set_config('application_name', %(name)s, false)",
-                {"name": db.application_name},
-            )
-        writer = connection.get_execution_options().get(WRITE_OPTION, False)
-        if writer and db.write_wait.listener is not None:
-            watch.started(info.get("pid"), db.write_wait.listener)
-
-    def _ended(connection: Any) -> None:
-        watch.ended(connection.connection.info.get("pid"))
-
-    event.listen(db.engine, "commit", _ended)
-    event.listen(db.engine, "rollback", _ended)
-    event.listen(db.engine, "rollback", _forget_name)
-
-
-def _forget_name(connection: Any) -> None:
-    connection.connection.info.pop("application_name", None)  # a rollback undid set_config
-
-
-class LockWatch:
-    """PostgreSQL waits for a row lock inside a statement, so the writer cannot look up
-    itself: while writers with a listener run, a watcher thread asks every
-    :attr:`WriteWait.step_ms` from its own short connection whether one of them is blocked
-    (``pg_blocking_pids``) and by whom (``pg_stat_activity.application_name``), and tells
-    that writer's listener; ``None`` when it is no longer blocked or its transaction ends."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self.lock = threading.Lock()
-        self.writers: dict[int, tuple[float, WaitListener, bool]] = {}
-        self.thread: threading.Thread | None = None
-
-    def started(self, pid: int | None, listener: WaitListener) -> None:
-        if pid is None:
-            return
-        with self.lock:
-            self.writers[pid] = (time.monotonic(), listener, False)
-            if self.thread is None or not self.thread.is_alive():
-                self.thread = threading.Thread(target=self._run, name="lock-watch", daemon=True)
-                self.thread.start()
-
-    def ended(self, pid: int | None) -> None:
-        with self.lock:
-            entry = self.writers.pop(pid, None) if pid is not None else None
-        if entry is not None and entry[2]:
-            entry[1](None, ())
-
-    def _run(self) -> None:
-        step = max(0.05, self.db.write_wait.step_ms / 1000)
-        while True:
-            time.sleep(step)
-            with self.lock:
-                if not self.writers:
-                    self.thread = None
-                    return
-                due = {p: e for p, e in self.writers.items() if time.monotonic() - e[0] >= step}
-            for pid, (since, listener, told) in due.items():
-                try:
-                    holders = self.holders(pid)
-                except Exception:  # noqa: BLE001 - the next step asks again
-                    continue
-                self._tell(pid, since, listener, told, holders)
-
-    def _tell(
-        self, pid: int, since: float, listener: WaitListener, told: bool, holders: tuple[str, ...]
-    ) -> None:
-        with self.lock:
-            if pid not in self.writers:
-                return
-            self.writers[pid] = (since, listener, bool(holders))
-        if holders:
-            listener(time.monotonic() - since, holders)
-        elif told:
-            listener(None, ())
-
-    def holders(self, pid: int) -> tuple[str, ...]:
-        """Who blocks the backend ``pid``: each holder's PC (and user), from its
-        ``application_name`` (another program's own name, or its address)."""
-        from sqlalchemy import text
-
-        query = text(
-            "SELECT coalesce(nullif(application_name, ''), host(client_addr), '?') "
-            "FROM pg_stat_activity WHERE pid = ANY(pg_blocking_pids(:pid)) ORDER BY pid"
-        )
-        with self.db.engine.connect() as conn:
-            names = [str(row[0]) for row in conn.execute(query, {"pid": pid})]
-        return tuple(n.removeprefix(APP_PREFIX) for n in names)
 
 
 def _probe(db: Database) -> str:
