@@ -101,3 +101,23 @@ def test_every_new_key_opens_a_form_only_for_a_role_that_may_save_it(
                 assert window.statusBar().currentMessage() == reason
     assert keys_seen >= 5  # customers, items, orders, complaints (Ctrl+N); stock (Ctrl+R)
     window.office.stop()
+
+
+@pytest.mark.parametrize("actor", ACTORS, ids=lambda a: str(a.role_label))
+def test_a_card_opened_by_a_role_that_may_not_save_it_says_why(
+    qtbot, db: Database, actor: Actor
+) -> None:
+    from retailerp.ui.customers.dialog import CustomerDialog
+    from retailerp.ui.items.dialog import ItemDialog
+
+    owner = Services.over(db, actor=Actor("boss"))
+    customer = owner.customers.create({"code": "C1", "name": "华联"})
+    services = Services.over(db, actor=actor)
+    for card, method in (
+        (CustomerDialog(services, customer.id), "CustomerService.update"),
+        (ItemDialog(services), "ItemService.update"),
+    ):
+        qtbot.addWidget(card)
+        save = next(o for o in gated(card) if methods_of(o) == [method])
+        assert save.isEnabled() == permissions.may(actor, method)
+        assert save.toolTip() == (ui_permissions.why_not(actor, method) or "Save (Ctrl+S)")

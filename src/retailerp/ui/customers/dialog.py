@@ -34,6 +34,7 @@ from retailerp.ui import prompts
 from retailerp.ui.consignment.texts import consignment_text
 from retailerp.ui.customers.review import ReviewDialog
 from retailerp.ui.list_view import fit_table
+from retailerp.ui.permissions import gate
 from retailerp.ui.record_dialog import RecordDialog
 from retailerp.ui.returns.rate import return_rate_text
 from retailerp.ui.sales.balance import position_text
@@ -108,6 +109,7 @@ class CustomerDialog(RecordDialog):
     def _build_layout(self) -> None:
         buttons = QDialogButtonBox()
         self.save_button = self.add_save_button(buttons)
+        gate(self.save_button, self.services, "CustomerService.update")
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         left = QVBoxLayout()
         left.addWidget(self.form)

@@ -20,6 +20,7 @@ from retailerp.domain.items import ITEM_FIELDS, TRACKING_LABELS, Item, Tracking
 from retailerp.domain.money import VAT_RATES
 from retailerp.services import Services
 from retailerp.services.changes import Change
+from retailerp.ui.permissions import gate
 from retailerp.ui.record_dialog import RecordDialog
 from retailerp.ui.sources import quantity_text, term, vat_text
 from retailerp.ui.stock.ledger import LedgerDialog
@@ -150,7 +151,7 @@ class ItemDialog(RecordDialog):
 
     def _build_layout(self) -> None:
         buttons = QDialogButtonBox()
-        self.add_save_button(buttons)
+        gate(self.add_save_button(buttons), self.services, "ItemService.update")
         buttons.addButton(self.active_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.ledger_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
