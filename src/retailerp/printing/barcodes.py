@@ -9,10 +9,12 @@ the quiet zones, so a barcode placed in a cell never touches a grid line or its 
 from __future__ import annotations
 
 import string
+from functools import lru_cache
 
 from reportlab.graphics.barcode.code128 import Code128
-from reportlab.graphics.barcode.qr import QrCode
 from reportlab.platypus import Flowable
+
+from retailerp.printing.qr import QrSymbol
 
 DOT = 72 / 300
 """One printer dot at 300 dpi (points); bar widths are whole dots, so bars print evenly at
@@ -33,6 +35,7 @@ def encodable(value: str) -> bool:
     return bool(value) and set(value) <= _PRINTABLE
 
 
+@lru_cache(maxsize=1024)
 def modules(value: str) -> int:
     """Width of ``value`` as Code128 in modules, quiet zones left out."""
     probe = Code128(value, barWidth=1.0, barHeight=1.0, humanReadable=0, quiet=0)
@@ -70,7 +73,8 @@ def code128(value: str, max_width: float, height: float) -> Flowable | None:
 
 
 def qr_code(value: str, size: float) -> Flowable:
-    """A square QR code of ``value`` (any text, UTF-8), ``size`` points wide with its border."""
-    code = QrCode(value, width=size, height=size, qrBorder=QR_BORDER)
+    """A square QR code of ``value`` (any text, UTF-8), ``size`` points wide with its border
+    (see :mod:`retailerp.printing.qr`: the symbol of a number is encoded once)."""
+    code = QrSymbol(value, size, QR_BORDER)
     code.hAlign = "RIGHT"
     return code

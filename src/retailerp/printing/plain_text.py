@@ -1,0 +1,169 @@
+"""Plain text drawn as strings: what a ``Paragraph`` draws for text that needs no breaking.
+
+A ``Paragraph`` parses its text as markup and breaks it into lines on every wrap (a table
+wraps each cell twice: to size the row and to draw it).  Most texts of a document are plain
+and short: a code, an amount, a name that fits its column.  :class:`TextLines` draws lines
+that are already broken (the lines table breaks its cells itself, see
+:mod:`retailerp.printing.fitting`); :class:`FitText` draws a text on one line when it fits
+the width it is given and hands it to a ``Paragraph`` when it does not, so long texts still
+wrap as before.  Both put every line exactly where the ``Paragraph`` would: the first
+baseline one font size below the top, the next ones a leading apart, aligned by the style.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import _FUZZ
+
+_ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
+_SLACK = 0.01
+"""A text counts as fitting only this much (points) inside its width: at a tie the
+``Paragraph`` decides, as before."""
+
+
+def _plain_style(style: ParagraphStyle) -> bool:
+    """Whether ``style`` sets text as :class:`TextLines` can: no indents, borders or
+    background, no automatic leading, left, centred or right aligned."""
+    return (
+        style.alignment in _ALIGNMENTS
+        and not (style.leftIndent or style.rightIndent or style.firstLineIndent)
+        and not (style.backColor or style.borderWidth or style.borderPadding)
+        and getattr(style, "autoLeading", "") in ("", "off", None)
+        and style.wordWrap in (None, "CJK", "LTR")
+    )
+
+
+class TextLines(Flowable):
+    """Lines of plain text in one paragraph style, each drawn as one string.
+
+    As a ``Paragraph`` of the same lines joined by ``<br/>``: as wide as it is given, one
+    leading per line, empty lines at the end dropped (an empty text is 0 high)."""
+
+    def __init__(self, lines: Sequence[str], style: ParagraphStyle) -> None:
+        super().__init__()
+        kept = list(lines)
+        while kept and not kept[-1]:
+            kept.pop()
+        self.lines = kept
+        self.style = style
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth < _FUZZ:
+            return 0, 0x7FFFFFFF  # as a Paragraph: nothing fits here
+        self.width = availWidth
+        self.height = len(self.lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.style.spaceAfter
+
+    def minWidth(self) -> float:  # noqa: N802 - ReportLab's name
+        style = self.style
+        return max(
+            (stringWidth(word, style.fontName, style.fontSize)
+             for line in self.lines for word in line.split(" ")),
+            default=0.0,
+        )  # fmt: skip
+
+    def draw(self) -> None:
+        if not self.lines:
+            return
+        canvas, style = self.canv, self.style
+        font, size, width = style.fontName, style.fontSize, self.width
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        canvas.setFont(font, size, style.leading)
+        y = self.height - size
+        for line in self.lines:
+            if line:
+                if style.alignment == TA_LEFT:
+                    canvas.drawString(0, y, line)
+                else:
+                    spare = width - stringWidth(line, font, size)
+                    x = spare if style.alignment == TA_RIGHT else spare / 2
+                    canvas.drawString(x, y, line)
+            y -= style.leading
+        canvas.restoreState()
+
+
+class FitText(Flowable):
+    """Plain lines (not markup) in a paragraph style: drawn as :class:`TextLines` when every
+    line fits the width given, else as the ``Paragraph`` of the escaped text, which breaks
+    them.  Decided again on every wrap, since a table may try more than one width."""
+
+    def __init__(self, lines: Sequence[str], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.lines = list(lines)
+        self.style = style
+        self._paragraph: Paragraph | None = None
+        self._plain: TextLines | None = None
+        self._shown: Flowable | None = None
+        self._simple = _plain_style(style) and all(_normalised(line) for line in self.lines)
+
+    def paragraph(self) -> Paragraph:
+        """The ``Paragraph`` this text is drawn as when it does not fit (made once)."""
+        if self._paragraph is None:
+            markup = "<br/>".join(escape(line) for line in self.lines)
+            self._paragraph = Paragraph(markup, self.style)
+        return self._paragraph
+
+    def _fits(self, width: float) -> bool:
+        if not self._simple:
+            return False
+        style = self.style
+        room = width - _SLACK
+        return all(stringWidth(line, style.fontName, style.fontSize) <= room for line in self.lines)
+
+    def _choose(self, width: float) -> Flowable:
+        if self._fits(width):
+            if self._plain is None:
+                self._plain = TextLines(self.lines, self.style)
+            return self._plain
+        return self.paragraph()
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._shown = self._choose(availWidth)
+        width, height = self._shown.wrap(availWidth, availHeight)
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return self._choose(availWidth).split(availWidth, availHeight)
+
+    def drawOn(self, canvas: object, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        shown = self._shown or self._choose(self.width)
+        shown.drawOn(canvas, x, y, _sW)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.style.spaceAfter
+
+    def minWidth(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.paragraph().minWidth()
+
+
+def _normalised(line: str) -> bool:
+    """Whether ``line`` is as a Paragraph shows it: single spaces between words, none at
+    either end, no other white space (a Paragraph would collapse or break there)."""
+    return (
+        line == line.strip() and "  " not in line and all(c == " " or not c.isspace() for c in line)
+    )
+
+
+def fit_text(value: str, style: ParagraphStyle) -> FitText:
+    """``value`` (plain text, one line) in ``style``; see :class:`FitText`."""
+    return FitText([value], style)
