@@ -30,6 +30,18 @@ QR_BORDER = 4
 _PRINTABLE = set(string.printable) - set("\t\n\r\x0b\x0c")
 
 
+class _Code128(Code128):
+    """ReportLab's Code128, encoded once: ReportLab encodes a barcode again on every wrap
+    and draw, and a table wraps its cells several times."""
+
+    _calculated = False
+
+    def _calculate(self) -> None:
+        if not self._calculated:
+            super()._calculate()
+            self._calculated = True
+
+
 def encodable(value: str) -> bool:
     """Whether ``value`` can be written as Code128 (printable ASCII, not empty)."""
     return bool(value) and set(value) <= _PRINTABLE
@@ -59,7 +71,7 @@ def code128(value: str, max_width: float, height: float) -> Flowable | None:
     if bar_width < MIN_BAR_WIDTH - 1e-9:
         return None
     quiet = QUIET_MODULES * bar_width
-    barcode = Code128(
+    barcode = _Code128(
         value,
         barWidth=bar_width,
         barHeight=height,

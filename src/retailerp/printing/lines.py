@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from reportlab.lib import colors
@@ -59,6 +60,7 @@ class Group:
 Row = Sequence[str] | Group
 
 
+@lru_cache(maxsize=64)
 def _style(size: float, align: int, name: str) -> ParagraphStyle:
     return ParagraphStyle(
         name,

@@ -13,6 +13,7 @@ baseline one font size below the top, the next ones a leading apart, aligned by 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -27,6 +28,7 @@ _SLACK = 0.01
 ``Paragraph`` decides, as before."""
 
 
+@lru_cache(maxsize=256)
 def _plain_style(style: ParagraphStyle) -> bool:
     """Whether ``style`` sets text as :class:`TextLines` can: no indents, borders or
     background, no automatic leading, left, centred or right aligned."""
@@ -82,8 +84,7 @@ class TextLines(Flowable):
             return
         canvas, style = self.canv, self.style
         font, size, width = style.fontName, style.fontSize, self.width
-        canvas.saveState()
-        canvas.setFillColor(style.textColor)
+        canvas.setFillColor(style.textColor)  # drawOn saves and restores the state
         canvas.setFont(font, size, style.leading)
         y = self.height - size
         for line in self.lines:
@@ -95,7 +96,6 @@ class TextLines(Flowable):
                     x = spare if style.alignment == TA_RIGHT else spare / 2
                     canvas.drawString(x, y, line)
             y -= style.leading
-        canvas.restoreState()
 
 
 class FitText(Flowable):
@@ -110,6 +110,7 @@ class FitText(Flowable):
         self._paragraph: Paragraph | None = None
         self._plain: TextLines | None = None
         self._shown: Flowable | None = None
+        self._widest: float | None = None
         self._simple = _plain_style(style) and all(_normalised(line) for line in self.lines)
 
     def paragraph(self) -> Paragraph:
@@ -122,9 +123,10 @@ class FitText(Flowable):
     def _fits(self, width: float) -> bool:
         if not self._simple:
             return False
-        style = self.style
-        room = width - _SLACK
-        return all(stringWidth(line, style.fontName, style.fontSize) <= room for line in self.lines)
+        if self._widest is None:
+            font, size = self.style.fontName, self.style.fontSize
+            self._widest = max((stringWidth(line, font, size) for line in self.lines), default=0)
+        return self._widest <= width - _SLACK
 
     def _choose(self, width: float) -> Flowable:
         if self._fits(width):
