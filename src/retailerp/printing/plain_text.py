@@ -16,9 +16,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import toColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import _FUZZ
 
@@ -79,23 +83,69 @@ class TextLines(Flowable):
             default=0.0,
         )  # fmt: skip
 
-    def draw(self) -> None:
-        if not self.lines:
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        """Draw the lines at (``x``, ``y``), each written as the text object ``drawString``
+        writes, without making the text object, and without setting a font or colour that is
+        already set; a font that is not an embedded TrueType face, or a top-down canvas, goes
+        the usual way."""
+        style = self.style
+        font = pdfmetrics.getFont(style.fontName)
+        usual = not getattr(font, "_dynamicFont", False) or getattr(font, "shapable", False)
+        if usual or not canvas.bottomup:
+            super().drawOn(canvas, x, y, _sW)
             return
-        canvas, style = self.canv, self.style
-        font, size, width = style.fontName, style.fontSize, self.width
-        canvas.setFillColor(style.textColor)  # drawOn saves and restores the state
-        canvas.setFont(font, size, style.leading)
-        y = self.height - size
+        canvas.saveState()
+        canvas.translate(self._hAlignAdjust(x, _sW), y)  # where Flowable.drawOn puts it
+        if not _same_colour(canvas._fillColorObj, style.textColor):
+            canvas.setFillColor(style.textColor)
+        setting = f"{fp_str(style.fontSize)} Tf {fp_str(style.leading)} TL"
+        baseline = self.height - style.fontSize
         for line in self.lines:
             if line:
-                if style.alignment == TA_LEFT:
-                    canvas.drawString(0, y, line)
-                else:
-                    spare = width - stringWidth(line, font, size)
-                    x = spare if style.alignment == TA_RIGHT else spare / 2
-                    canvas.drawString(x, y, line)
+                left = _offset(line, style, self.width)
+                _write_line(canvas, font, left, baseline, line, setting)
+            baseline -= style.leading
+        canvas.restoreState()
+
+    def draw(self) -> None:
+        """(Used only for a font drawn the usual way, placed by ``drawOn``.)"""
+        canvas, style = self.canv, self.style
+        canvas.setFillColor(style.textColor)  # drawOn saves and restores the state
+        canvas.setFont(style.fontName, style.fontSize, style.leading)
+        y = self.height - style.fontSize
+        for line in self.lines:
+            if line:
+                canvas.drawString(_offset(line, style, self.width), y, line)
             y -= style.leading
+
+
+def _offset(line: str, style: ParagraphStyle, width: float) -> float:
+    """Where ``line`` starts in a ``width`` wide box, by the style's alignment."""
+    if style.alignment == TA_LEFT:
+        return 0.0
+    spare = width - stringWidth(line, style.fontName, style.fontSize)
+    return spare if style.alignment == TA_RIGHT else spare / 2
+
+
+def _write_line(canvas: Canvas, font: object, x: float, y: float, line: str, setting: str) -> None:
+    """What ``canvas.drawString(x, y, line)`` writes for an embedded TrueType font, byte for
+    byte: a text object at (x, y), each run of the line in its font subset."""
+    document = canvas._doc
+    parts = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+    for subset, chunk in font.splitString(line, document):
+        parts.append(f"{font.getSubsetInternalName(subset, document)} {setting}")
+        parts.append(f"({canvas._escape(chunk)}) Tj")
+    parts[-1] += " T*"
+    parts.append("ET")
+    canvas._code.append(" ".join(parts))
+
+
+@lru_cache(maxsize=64)
+def _same_colour(current: object, wanted: object) -> bool:
+    try:
+        return toColor(current) == toColor(wanted)
+    except (TypeError, ValueError):
+        return False
 
 
 class FitText(Flowable):
