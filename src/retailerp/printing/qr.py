@@ -80,7 +80,23 @@ def lost_points(rows: list[int], count: int) -> int:
 
 
 class QuickMaskQR(qrencoder.QRCode):
-    """ReportLab's QR encoder choosing its mask as it does, with a quicker score."""
+    """ReportLab's QR encoder choosing its mask as it does, with a quicker score, and
+    keeping the chosen trial as the symbol (ReportLab lays it out once more)."""
+
+    _trials: list[list[int]]
+
+    def make(self) -> None:
+        if self.version is None:
+            self.version = self.calculate_version()
+        best = self.getBestMaskPattern()
+        count = self.moduleCount
+        self.modules = [
+            [bool(row >> (count - 1 - col) & 1) for col in range(count)]
+            for row in self._trials[best]
+        ]
+        self.setupTypeInfo(False, best)  # what makeImpl(False, best) does beyond the trial
+        if self.version >= 7:
+            self.setupTypeNumber(False)
 
     def getBestMaskPattern(self) -> int:  # noqa: N802 - ReportLab's name
         self.makeImpl(True, 0)  # function patterns (format bits blank) and data under mask 0
@@ -91,9 +107,11 @@ class QuickMaskQR(qrencoder.QRCode):
             data[row] |= 1 << (count - 1 - col)
         plain = [_as_int(row) ^ (mask0[r] & data[r]) for r, row in enumerate(self.modules)]
         best, least = 0, None
+        self._trials = []
         for pattern in range(8):
             mask = _mask_rows(count, pattern)
             rows = [plain[r] ^ (mask[r] & data[r]) for r in range(count)]
+            self._trials.append(rows)
             points = lost_points(rows, count)
             if least is None or points < least:
                 best, least = pattern, points
