@@ -9,10 +9,12 @@ the quiet zones, so a barcode placed in a cell never touches a grid line or its 
 from __future__ import annotations
 
 import string
+from functools import lru_cache
 
 from reportlab.graphics.barcode.code128 import Code128
-from reportlab.graphics.barcode.qr import QrCode
 from reportlab.platypus import Flowable
+
+from retailerp.printing.qr import QrSymbol
 
 DOT = 72 / 300
 """One printer dot at 300 dpi (points); bar widths are whole dots, so bars print evenly at
@@ -28,11 +30,24 @@ QR_BORDER = 4
 _PRINTABLE = set(string.printable) - set("\t\n\r\x0b\x0c")
 
 
+class _Code128(Code128):
+    """ReportLab's Code128, encoded once: ReportLab encodes a barcode again on every wrap
+    and draw, and a table wraps its cells several times."""
+
+    _calculated = False
+
+    def _calculate(self) -> None:
+        if not self._calculated:
+            super()._calculate()
+            self._calculated = True
+
+
 def encodable(value: str) -> bool:
     """Whether ``value`` can be written as Code128 (printable ASCII, not empty)."""
     return bool(value) and set(value) <= _PRINTABLE
 
 
+@lru_cache(maxsize=1024)
 def modules(value: str) -> int:
     """Width of ``value`` as Code128 in modules, quiet zones left out."""
     probe = Code128(value, barWidth=1.0, barHeight=1.0, humanReadable=0, quiet=0)
@@ -56,7 +71,7 @@ def code128(value: str, max_width: float, height: float) -> Flowable | None:
     if bar_width < MIN_BAR_WIDTH - 1e-9:
         return None
     quiet = QUIET_MODULES * bar_width
-    barcode = Code128(
+    barcode = _Code128(
         value,
         barWidth=bar_width,
         barHeight=height,
@@ -70,7 +85,8 @@ def code128(value: str, max_width: float, height: float) -> Flowable | None:
 
 
 def qr_code(value: str, size: float) -> Flowable:
-    """A square QR code of ``value`` (any text, UTF-8), ``size`` points wide with its border."""
-    code = QrCode(value, width=size, height=size, qrBorder=QR_BORDER)
+    """A square QR code of ``value`` (any text, UTF-8), ``size`` points wide with its border
+    (see :mod:`retailerp.printing.qr`: the symbol of a number is encoded once)."""
+    code = QrSymbol(value, size, QR_BORDER)
     code.hAlign = "RIGHT"
     return code

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
@@ -24,6 +25,7 @@ from retailerp.printing import fitting
 from retailerp.printing.barcodes import MIN_BAR_WIDTH, code128, code128_width, qr_code
 from retailerp.printing.layout import Sheet
 from retailerp.printing.model import CANCELLED_NUMBER, Party, PrintDocument, PrintLine
+from retailerp.printing.plain_text import FitText, fit_text
 from retailerp.printing.styles import FONT
 from retailerp.printing.wording import date_text
 
@@ -47,13 +49,15 @@ GAP = 6.0
 """Space (points) between the blocks of the header."""
 
 
-def text(value: str, style: object) -> Paragraph:
-    """A paragraph of plain ``value`` (escaped)."""
-    return Paragraph(escape(value), style)
+def text(value: str, style: ParagraphStyle) -> Flowable:
+    """Plain ``value`` (not markup) in ``style``: one string when it fits the width it is
+    given, else a paragraph of the escaped text that breaks it (:class:`FitText`)."""
+    return fit_text(value, style)
 
 
 def _labelled(sheet: Sheet, label: str, value: str) -> str:
-    return f"{escape(sheet.wording(label))}: {escape(value)}"
+    """The label, a colon and the value, as plain text."""
+    return f"{sheet.wording(label)}: {value}"
 
 
 def _plain(*commands: tuple) -> TableStyle:
@@ -102,12 +106,10 @@ def _company_cell(sheet: Sheet, company: Party, compact: bool) -> list[Flowable]
     )
     cell: list[Flowable] = [text(company.name, name_style)]
     details = _company_details(sheet, company)
-    if details:
-        cell.append(
-            Paragraph(
-                "&nbsp;&nbsp; ".join(details) if compact else "<br/>".join(details), styles.small
-            )
-        )
+    if details and compact:
+        cell.append(Paragraph("&nbsp;&nbsp; ".join(escape(d) for d in details), styles.small))
+    elif details:
+        cell.append(FitText(details, styles.small))
     return cell
 
 
@@ -161,8 +163,8 @@ def _codes_cell(sheet: Sheet, doc: PrintDocument) -> Table:
     if barcode is not None:
         column.append(barcode)
     column += [
-        Paragraph(_labelled(sheet, NUMBER, doc.number), styles.body),
-        Paragraph(_labelled(sheet, DATE, date_text(doc.doc_date)), styles.body),
+        text(_labelled(sheet, NUMBER, doc.number), styles.body),
+        text(_labelled(sheet, DATE, date_text(doc.doc_date)), styles.body),
     ]
     table = Table(
         [[column, qr_code(doc.number, preset.qr_size)]],

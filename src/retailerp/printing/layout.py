@@ -13,6 +13,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -35,6 +36,11 @@ from retailerp.printing.paper import (  # noqa: F401  (the presets are part of t
 )
 from retailerp.printing.styles import FONT, Styles, make_styles, register_fonts
 from retailerp.printing.wording import Wording
+
+rl_config.useA85 = 0
+"""Streams are written binary (compressed), not also ASCII85-encoded: every PDF reader takes
+binary streams, ASCII85 only served 7-bit mail, and cost about a sixth of a one-page note's
+time.  ReportLab reads this setting for the whole process."""
 
 STUB = QT_TRANSLATE_NOOP("print", "Stub")
 CUSTOMER_COPY = QT_TRANSLATE_NOOP("print", "Customer")

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from retailerp.printing import fitting
 from retailerp.printing.barcodes import MIN_BAR_WIDTH, code128, code128_width, encodable
 from retailerp.printing.layout import Sheet
+from retailerp.printing.plain_text import TextLines
 from retailerp.printing.styles import FONT
 
 GRID = colors.HexColor("#555555")
@@ -59,6 +60,7 @@ class Group:
 Row = Sequence[str] | Group
 
 
+@lru_cache(maxsize=64)
 def _style(size: float, align: int, name: str) -> ParagraphStyle:
     return ParagraphStyle(
         name,
@@ -112,7 +114,7 @@ def column_widths(
 
 
 class _Cells:
-    """Turns the texts of one table into paragraphs broken to their column widths."""
+    """Turns the texts of one table into lines broken to their column widths."""
 
     def __init__(self, widths: Sequence[float], size: float, sheet: Sheet) -> None:
         self.widths = widths
@@ -125,10 +127,11 @@ class _Cells:
             "head": _style(size, TA_CENTER, "head"),
         }
 
-    def paragraph(self, value: str, width: float, style: str) -> Paragraph:
+    def text(self, value: str, width: float, style: str) -> Flowable:
+        """``value`` broken to the column's width, each line drawn as a string (the lines
+        are broken here, between units; a ``Paragraph`` would only break them again)."""
         inner = width - 2 * PADDING - 0.5
-        lines = fitting.break_lines(value, inner, self.size)
-        return Paragraph("<br/>".join(escape(line) for line in lines), self.styles[style])
+        return TextLines(fitting.break_lines(value, inner, self.size), self.styles[style])
 
     def cell(self, value: str, column: Column, index: int) -> Flowable:
         width = self.widths[index]
@@ -137,9 +140,9 @@ class _Cells:
             if barcode is not None:
                 barcode.hAlign = "CENTER"
                 return barcode
-            return self.paragraph(value, width, "text")
+            return self.text(value, width, "text")
         style = column.kind if column.kind in ("number", "center") else "text"
-        return self.paragraph(value, width, style)
+        return self.text(value, width, style)
 
 
 def lines_table(
@@ -154,13 +157,13 @@ def lines_table(
     widths, size = column_widths(sheet, columns, rows)
     cells = _Cells(widths, size, sheet)
     labels = [sheet.wording(c.label) for c in columns]
-    head = [cells.paragraph(label, w, "head") for label, w in zip(labels, widths, strict=True)]
+    head = [cells.text(label, w, "head") for label, w in zip(labels, widths, strict=True)]
     body: list[list[object]] = []
     groups: list[int] = []
     for row in rows:
         if isinstance(row, Group):
             groups.append(len(body) + 1)
-            heading = cells.paragraph(row.text, sum(widths), "text")
+            heading = cells.text(row.text, sum(widths), "text")
             body.append([heading] + [""] * (len(columns) - 1))
         else:
             values = zip(row, columns, strict=True)

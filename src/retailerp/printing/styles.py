@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -63,8 +64,10 @@ class Styles:
     capital: ParagraphStyle
 
 
+@lru_cache(maxsize=16)
 def make_styles(size: float, *, cjk: bool = True) -> Styles:
-    """The styles of a document whose body text is ``size`` points.
+    """The styles of a document whose body text is ``size`` points (made once per size and
+    language, then shared: a style is never changed, only cloned).
 
     ``cjk``: break lines anywhere, as Chinese text is (``wordWrap="CJK"``); otherwise break
     between words, and only split a word (or a run of Chinese characters) that cannot fit.

@@ -1,0 +1,221 @@
+"""Plain text drawn as strings: what a ``Paragraph`` draws for text that needs no breaking.
+
+A ``Paragraph`` parses its text as markup and breaks it into lines on every wrap (a table
+wraps each cell twice: to size the row and to draw it).  Most texts of a document are plain
+and short: a code, an amount, a name that fits its column.  :class:`TextLines` draws lines
+that are already broken (the lines table breaks its cells itself, see
+:mod:`retailerp.printing.fitting`); :class:`FitText` draws a text on one line when it fits
+the width it is given and hands it to a ``Paragraph`` when it does not, so long texts still
+wrap as before.  Both put every line exactly where the ``Paragraph`` would: the first
+baseline one font size below the top, the next ones a leading apart, aligned by the style.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import toColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import _FUZZ
+
+_ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
+_SLACK = 0.01
+"""A text counts as fitting only this much (points) inside its width: at a tie the
+``Paragraph`` decides, as before."""
+
+
+@lru_cache(maxsize=256)
+def _plain_style(style: ParagraphStyle) -> bool:
+    """Whether ``style`` sets text as :class:`TextLines` can: no indents, borders or
+    background, no automatic leading, left, centred or right aligned."""
+    return (
+        style.alignment in _ALIGNMENTS
+        and not (style.leftIndent or style.rightIndent or style.firstLineIndent)
+        and not (style.backColor or style.borderWidth or style.borderPadding)
+        and getattr(style, "autoLeading", "") in ("", "off", None)
+        and style.wordWrap in (None, "CJK", "LTR")
+    )
+
+
+class TextLines(Flowable):
+    """Lines of plain text in one paragraph style, each drawn as one string.
+
+    As a ``Paragraph`` of the same lines joined by ``<br/>``: as wide as it is given, one
+    leading per line, empty lines at the end dropped (an empty text is 0 high)."""
+
+    def __init__(self, lines: Sequence[str], style: ParagraphStyle) -> None:
+        super().__init__()
+        kept = list(lines)
+        while kept and not kept[-1]:
+            kept.pop()
+        self.lines = kept
+        self.style = style
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth < _FUZZ:
+            return 0, 0x7FFFFFFF  # as a Paragraph: nothing fits here
+        self.width = availWidth
+        self.height = len(self.lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.style.spaceAfter
+
+    def minWidth(self) -> float:  # noqa: N802 - ReportLab's name
+        style = self.style
+        return max(
+            (stringWidth(word, style.fontName, style.fontSize)
+             for line in self.lines for word in line.split(" ")),
+            default=0.0,
+        )  # fmt: skip
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        """Draw the lines at (``x``, ``y``), each written as the text object ``drawString``
+        writes, without making the text object, and without setting a font or colour that is
+        already set; a font that is not an embedded TrueType face, or a top-down canvas, goes
+        the usual way."""
+        style = self.style
+        font = pdfmetrics.getFont(style.fontName)
+        usual = not getattr(font, "_dynamicFont", False) or getattr(font, "shapable", False)
+        if usual or not canvas.bottomup:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        canvas.saveState()
+        canvas.translate(self._hAlignAdjust(x, _sW), y)  # where Flowable.drawOn puts it
+        if not _same_colour(canvas._fillColorObj, style.textColor):
+            canvas.setFillColor(style.textColor)
+        setting = f"{fp_str(style.fontSize)} Tf {fp_str(style.leading)} TL"
+        baseline = self.height - style.fontSize
+        for line in self.lines:
+            if line:
+                left = _offset(line, style, self.width)
+                _write_line(canvas, font, left, baseline, line, setting)
+            baseline -= style.leading
+        canvas.restoreState()
+
+    def draw(self) -> None:
+        """(Used only for a font drawn the usual way, placed by ``drawOn``.)"""
+        canvas, style = self.canv, self.style
+        canvas.setFillColor(style.textColor)  # drawOn saves and restores the state
+        canvas.setFont(style.fontName, style.fontSize, style.leading)
+        y = self.height - style.fontSize
+        for line in self.lines:
+            if line:
+                canvas.drawString(_offset(line, style, self.width), y, line)
+            y -= style.leading
+
+
+def _offset(line: str, style: ParagraphStyle, width: float) -> float:
+    """Where ``line`` starts in a ``width`` wide box, by the style's alignment."""
+    if style.alignment == TA_LEFT:
+        return 0.0
+    spare = width - stringWidth(line, style.fontName, style.fontSize)
+    return spare if style.alignment == TA_RIGHT else spare / 2
+
+
+def _write_line(canvas: Canvas, font: object, x: float, y: float, line: str, setting: str) -> None:
+    """What ``canvas.drawString(x, y, line)`` writes for an embedded TrueType font, byte for
+    byte: a text object at (x, y), each run of the line in its font subset."""
+    document = canvas._doc
+    parts = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+    for subset, chunk in font.splitString(line, document):
+        parts.append(f"{font.getSubsetInternalName(subset, document)} {setting}")
+        parts.append(f"({canvas._escape(chunk)}) Tj")
+    parts[-1] += " T*"
+    parts.append("ET")
+    canvas._code.append(" ".join(parts))
+
+
+@lru_cache(maxsize=64)
+def _same_colour(current: object, wanted: object) -> bool:
+    try:
+        return toColor(current) == toColor(wanted)
+    except (TypeError, ValueError):
+        return False
+
+
+class FitText(Flowable):
+    """Plain lines (not markup) in a paragraph style: drawn as :class:`TextLines` when every
+    line fits the width given, else as the ``Paragraph`` of the escaped text, which breaks
+    them.  Decided again on every wrap, since a table may try more than one width."""
+
+    def __init__(self, lines: Sequence[str], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.lines = list(lines)
+        self.style = style
+        self._paragraph: Paragraph | None = None
+        self._plain: TextLines | None = None
+        self._shown: Flowable | None = None
+        self._widest: float | None = None
+        self._simple = _plain_style(style) and all(_normalised(line) for line in self.lines)
+
+    def paragraph(self) -> Paragraph:
+        """The ``Paragraph`` this text is drawn as when it does not fit (made once)."""
+        if self._paragraph is None:
+            markup = "<br/>".join(escape(line) for line in self.lines)
+            self._paragraph = Paragraph(markup, self.style)
+        return self._paragraph
+
+    def _fits(self, width: float) -> bool:
+        if not self._simple:
+            return False
+        if self._widest is None:
+            font, size = self.style.fontName, self.style.fontSize
+            self._widest = max((stringWidth(line, font, size) for line in self.lines), default=0)
+        return self._widest <= width - _SLACK
+
+    def _choose(self, width: float) -> Flowable:
+        if self._fits(width):
+            if self._plain is None:
+                self._plain = TextLines(self.lines, self.style)
+            return self._plain
+        return self.paragraph()
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._shown = self._choose(availWidth)
+        width, height = self._shown.wrap(availWidth, availHeight)
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return self._choose(availWidth).split(availWidth, availHeight)
+
+    def drawOn(self, canvas: object, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        shown = self._shown or self._choose(self.width)
+        shown.drawOn(canvas, x, y, _sW)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.style.spaceAfter
+
+    def minWidth(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.paragraph().minWidth()
+
+
+def _normalised(line: str) -> bool:
+    """Whether ``line`` is as a Paragraph shows it: single spaces between words, none at
+    either end, no other white space (a Paragraph would collapse or break there)."""
+    return (
+        line == line.strip() and "  " not in line and all(c == " " or not c.isspace() for c in line)
+    )
+
+
+def fit_text(value: str, style: ParagraphStyle) -> FitText:
+    """``value`` (plain text, one line) in ``style``; see :class:`FitText`."""
+    return FitText([value], style)

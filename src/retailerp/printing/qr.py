@@ -1,0 +1,161 @@
+"""QR symbols: ReportLab's encoder, its choice of mask made quicker, each payload's kept.
+
+A QR encoder tries all eight mask patterns and keeps the one with the fewest penalty points
+(ISO/IEC 18004, 7.8.3).  ReportLab lays out the whole symbol for every trial and scores it
+cell by cell in Python, most of a QR code's cost.  :class:`QuickMaskQR` scores the same
+eight trials, by ReportLab's own rules (quirks included), on rows held as integers and
+strings, and so picks the same mask; the symbol itself is then laid out by ReportLab as
+before.  The modules of the last few hundred payloads are kept (:func:`symbol`), so a
+document shown in the preview and then printed encodes its number once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import groupby
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.platypus import Flowable
+
+Modules = tuple[tuple[bool, ...], ...]
+
+_FINDER = "10111010000"
+"""The finder-like run ReportLab's rule 3 looks for (in this direction only)."""
+_LONG_RUN = re.compile(r"0{5,}|1{5,}")
+
+
+@lru_cache(maxsize=64)
+def _mask_rows(count: int, pattern: int) -> tuple[int, ...]:
+    """Mask ``pattern`` over a ``count``-wide symbol: one integer per row, column 0 the
+    highest bit."""
+    mask = qrencoder.QRUtil.getMask(pattern)
+    return tuple(
+        sum(1 << (count - 1 - col) for col in range(count) if mask(row, col))
+        for row in range(count)
+    )
+
+
+def _as_int(cells: list[bool]) -> int:
+    return int("".join("1" if cell else "0" for cell in cells), 2)
+
+
+def _runs(line: str) -> int:
+    """Rule 1: every run of five or more like cells costs its length less two."""
+    return sum(len(run) - 2 for run in _LONG_RUN.findall(line))
+
+
+def _finders(line: str) -> int:
+    """Rule 3 as ReportLab counts it: 40 for each non-overlapping finder-like run that
+    starts before the last 11 cells, along rows only (ReportLab compares each column, a
+    tuple, with a list, which is never equal)."""
+    last = len(line) - len(_FINDER)
+    score, at = 0, line.find(_FINDER)
+    while 0 <= at < last:
+        score += 40
+        at = line.find(_FINDER, at + len(_FINDER))
+    return score
+
+
+def _blocks(rows: list[int], count: int) -> int:
+    """Rule 2: 3 for every 2×2 block of one colour."""
+    full = (1 << (count - 1)) - 1
+    score = 0
+    for upper, lower in zip(rows, rows[1:], strict=False):
+        same = ~(upper ^ lower)
+        across = ~(lower ^ (lower >> 1))
+        score += 3 * (same & (same >> 1) & across & full).bit_count()
+    return score
+
+
+def lost_points(rows: list[int], count: int) -> int:
+    """The penalty of a symbol given as rows of bits, by ReportLab's ``getLostPoint``."""
+    lines = [format(row, f"0{count}b") for row in rows]
+    columns = ["".join(column) for column in zip(*lines, strict=True)]
+    dark = sum(row.bit_count() for row in rows)
+    score = sum(_runs(line) for line in lines) + sum(_runs(line) for line in columns)
+    score += _blocks(rows, count)
+    score += sum(_finders(line) for line in lines)  # ReportLab's rule 3 never matches a column
+    return score + 10 * (abs(100 * dark // (count * count) - 50) // 5)
+
+
+class QuickMaskQR(qrencoder.QRCode):
+    """ReportLab's QR encoder choosing its mask as it does, with a quicker score, and
+    keeping the chosen trial as the symbol (ReportLab lays it out once more)."""
+
+    _trials: list[list[int]]
+
+    def make(self) -> None:
+        if self.version is None:
+            self.version = self.calculate_version()
+        best = self.getBestMaskPattern()
+        count = self.moduleCount
+        self.modules = [
+            [bool(row >> (count - 1 - col) & 1) for col in range(count)]
+            for row in self._trials[best]
+        ]
+        self.setupTypeInfo(False, best)  # what makeImpl(False, best) does beyond the trial
+        if self.version >= 7:
+            self.setupTypeNumber(False)
+
+    def getBestMaskPattern(self) -> int:  # noqa: N802 - ReportLab's name
+        self.makeImpl(True, 0)  # function patterns (format bits blank) and data under mask 0
+        count = self.moduleCount
+        mask0 = _mask_rows(count, 0)
+        data = [0] * count
+        for col, row in self.dataPosIterator():
+            data[row] |= 1 << (count - 1 - col)
+        plain = [_as_int(row) ^ (mask0[r] & data[r]) for r, row in enumerate(self.modules)]
+        best, least = 0, None
+        self._trials = []
+        for pattern in range(8):
+            mask = _mask_rows(count, pattern)
+            rows = [plain[r] ^ (mask[r] & data[r]) for r in range(count)]
+            self._trials.append(rows)
+            points = lost_points(rows, count)
+            if least is None or points < least:
+                best, least = pattern, points
+        return best
+
+
+@lru_cache(maxsize=512)
+def symbol(value: str, level: str = "L") -> Modules:
+    """The modules (rows of dark/light) of ``value``'s QR symbol at error level ``level``."""
+    code = QuickMaskQR(None, getattr(qrencoder.QRErrorCorrectLevel, level))
+    code.addData(value)
+    code.make()
+    return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
+
+
+@lru_cache(maxsize=512)
+def dark_runs(value: str, level: str = "L") -> tuple[tuple[int, int, int], ...]:
+    """(row, first column, length) of every run of dark modules of ``value``'s symbol."""
+    runs = []
+    for row, cells in enumerate(symbol(value, level)):
+        column = 0
+        for dark, group in groupby(cells):
+            length = len(list(group))
+            if dark:
+                runs.append((row, column, length))
+            column += length
+    return tuple(runs)
+
+
+class QrSymbol(Flowable):
+    """A square QR code of ``value``, ``size`` points wide with its ``border`` (in modules),
+    drawn as ReportLab's ``QrCode`` draws it: a filled rectangle per run of dark modules
+    along a row, each a little taller than a module so rows print without gaps."""
+
+    def __init__(self, value: str, size: float, border: int, level: str = "L") -> None:
+        super().__init__()
+        self.value, self.level, self.border = value, level, border
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        count = len(symbol(self.value, self.level))
+        module = self.width / (count + self.border * 2.0)
+        canvas, border, top = self.canv, self.border, self.height
+        for row, column, length in dark_runs(self.value, self.level):
+            x = (column + border) * module
+            y = top - (row + border + 1) * module
+            canvas.rect(x, y, length * module, module * 1.05, stroke=0, fill=1)
