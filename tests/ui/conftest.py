@@ -62,6 +62,14 @@ def english() -> Iterator[None]:
 
 
 @pytest.fixture
+def shop_pc(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """This PC is SHOP-PC, with its own settings and data folders (the login and user tests)."""
+    monkeypatch.setenv("RETAILERP_PC_NAME", "SHOP-PC")
+    monkeypatch.setenv("RETAILERP_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("RETAILERP_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
 def ime() -> Callable[[QWidget, str], None]:
     """Type text the way an input method commits it (``keyClicks`` is ASCII only)."""
 

@@ -4,8 +4,6 @@ is built again for who logged in, so every module follows the new role."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication, QDialog
@@ -19,16 +17,9 @@ from retailerp.ui.login import LoginDialog
 from retailerp.ui.main_window import MainWindow
 from support.dbtools import audit_entries
 
-pytestmark = pytest.mark.usefixtures("english")
+pytestmark = pytest.mark.usefixtures("english", "shop_pc")
 
 PASSWORD = "correct horse"
-
-
-@pytest.fixture(autouse=True)
-def _this_pc(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("RETAILERP_PC_NAME", "SHOP-PC")
-    monkeypatch.setenv("RETAILERP_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("RETAILERP_DATA_DIR", str(tmp_path / "data"))
 
 
 @pytest.fixture

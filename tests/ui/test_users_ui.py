@@ -4,8 +4,6 @@ and Settings ▸ Users and roles."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
 
@@ -20,16 +18,9 @@ from retailerp.ui.login import FirstRunDialog, LoginDialog, sign_in
 from retailerp.ui.settings_dialog import SettingsDialog
 from retailerp.ui.settings_users import PasswordDialog, UserDialog, UsersPage
 
-pytestmark = pytest.mark.usefixtures("english")
+pytestmark = pytest.mark.usefixtures("english", "shop_pc")
 
 PASSWORD = "correct horse"
-
-
-@pytest.fixture(autouse=True)
-def _this_pc(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("RETAILERP_PC_NAME", "SHOP-PC")
-    monkeypatch.setenv("RETAILERP_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("RETAILERP_DATA_DIR", str(tmp_path / "data"))
 
 
 def fill(dialog: QDialog, **values: str) -> None:
