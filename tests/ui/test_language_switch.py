@@ -78,6 +78,9 @@ def test_a_new_language_reopens_the_window_in_it_where_it_was(
     assert i18n.current_language() == "zh_CN"
     assert LocalSettings.load().language == "zh_CN"
     assert app_module.language_name("zh_CN") in fresh.statusBar().currentMessage()
+    mode = fresh._status_labels["journal"].text()  # the file's mode, not "database server"
+    assert app_module.journal_text(services.ctx.db.journal_mode) in mode
+    assert services.ctx.db.journal_mode != ""
 
 
 @pytest.mark.usefixtures("english_after")

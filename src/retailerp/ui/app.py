@@ -377,20 +377,11 @@ def switch_language(window: MainWindow, services: Services, db_label: str, code:
         return window
     app = application()
     use_language(app, code)
-    fresh = build_main_window(services, db_label)
-    fresh.setGeometry(window.geometry())
+    fresh = _window_again(window, services, db_label)
     module = window.current_module()
     if module in fresh.module_keys():
         fresh.show_module(module)
-    if window.isMaximized():
-        fresh.showMaximized()
-    else:
-        fresh.show()
-    _windows[:] = [fresh]
-    for other in _open_windows(window):
-        other.hide()
-    window.hide()
-    window.deleteLater()
+    _show_instead(window, fresh)
     fresh.show_status(
         QCoreApplication.translate("App", "RetailERP now speaks {language}.").format(
             language=language_name(code)
@@ -436,16 +427,34 @@ def switch_user(window: MainWindow, services: Services, db_label: str) -> MainWi
         _windows[:] = [window]
         app.quit()
         return None
-    db = services.ctx.db
-    fresh = build_main_window(Services.over(db, actor=actor), db_label, db.journal_mode)
-    fresh.setGeometry(window.geometry())
+    fresh = _window_again(window, Services.over(services.ctx.db, actor=actor), db_label)
     kept = window.layout_settings()
     if kept is not None:
         fresh.remember_layout(kept)
-    fresh.show()
-    _windows[:] = [fresh]
-    window.deleteLater()
+    _show_instead(window, fresh)
     return fresh
+
+
+def _window_again(window: MainWindow, services: Services, db_label: str) -> MainWindow:
+    """A new main window over ``services`` where ``window`` is (same database, same journal
+    mode in the status bar), not shown yet."""
+    fresh = build_main_window(services, db_label, services.ctx.db.journal_mode)
+    fresh.setGeometry(window.geometry())
+    return fresh
+
+
+def _show_instead(window: MainWindow, fresh: MainWindow) -> None:
+    """Put ``fresh`` on screen in place of ``window`` (maximized if it was) and let the old
+    window and the windows opened from it go."""
+    if window.isMaximized():
+        fresh.showMaximized()
+    else:
+        fresh.show()
+    _windows[:] = [fresh]
+    for other in _open_windows(window):
+        other.hide()
+    window.hide()
+    window.deleteLater()
 
 
 def confirm_logout(window: MainWindow, unsaved: int) -> bool:
