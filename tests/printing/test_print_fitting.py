@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 
 from retailerp import printing
 from retailerp.printing import PRESETS, fitting
 from retailerp.printing.model import PrintDocument
+from retailerp.ui.printing.pages import open_pdf
 
 Rows = Callable[[bytes], list[list[str]]]
 LANGUAGES = ("en", "zh_CN")
@@ -105,9 +105,10 @@ def test_the_a5_title_has_a_row_of_its_own(
 def scan(pdf: bytes, dpi: int) -> list[tuple[str, str]]:
     """Every barcode zxing-cpp finds on the pages rendered at ``dpi``."""
     found = []
-    for page in pdfium.PdfDocument(pdf):
-        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-        found += [(code.format.name, code.text) for code in zxingcpp.read_barcodes(image)]
+    with open_pdf(pdf) as document:  # PDFium's one lock: a preview worker may be rendering
+        for page in document:
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+            found += [(code.format.name, code.text) for code in zxingcpp.read_barcodes(image)]
     return found
 
 

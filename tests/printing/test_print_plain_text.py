@@ -10,7 +10,6 @@ import string
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
-import pypdfium2 as pdfium
 import pytest
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -22,19 +21,20 @@ from retailerp.printing import qr
 from retailerp.printing.model import PrintDocument
 from retailerp.printing.plain_text import FitText, TextLines
 from retailerp.printing.styles import make_styles
+from retailerp.ui.printing.pages import open_pdf
 
 Rows = Callable[[bytes], list[list[str]]]
 
 
 def char_boxes(pdf: bytes) -> list[tuple[str, tuple[float, ...]]]:
     """Every character of the first page with its box (left, bottom, right, top), rounded."""
-    page = pdfium.PdfDocument(pdf)[0]
-    text = page.get_textpage()
     boxes = []
-    for index in range(text.count_chars()):
-        char = text.get_text_range(index, 1)
-        if char.strip():
-            boxes.append((char, tuple(round(v, 2) for v in text.get_charbox(index))))
+    with open_pdf(pdf) as document:  # PDFium's one lock: a preview worker may be rendering
+        text = document[0].get_textpage()
+        for index in range(text.count_chars()):
+            char = text.get_text_range(index, 1)
+            if char.strip():
+                boxes.append((char, tuple(round(v, 2) for v in text.get_charbox(index))))
     return boxes
 
 

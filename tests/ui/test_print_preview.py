@@ -12,7 +12,14 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
 from retailerp.services import Services
-from retailerp.ui.printing import BatchOptions, BatchPrint, PrintPreviewDialog, batch, preview
+from retailerp.ui.printing import (
+    BatchOptions,
+    BatchPrint,
+    PrintPreviewDialog,
+    batch,
+    pages,
+    preview,
+)
 from retailerp.ui.sales.deliveries_page import DeliveriesPage
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -232,3 +239,23 @@ def test_print_selected_from_the_delivery_list(
     qtbot.waitUntil(lambda: job.result is not None, timeout=20000)
     assert sorted(p.stem for p in tmp_path.glob("*.pdf")) == sorted(numbers)
     assert page.message.text() == f"3 of 3 delivery notes saved in {tmp_path}."
+
+
+def test_pdfium_is_called_by_one_thread_at_a_time(services: Services, picking: str) -> None:
+    """PDFium is not thread-safe: two renders at once crashed the process (CI, signal 11)."""
+    pdf = services.printing.pdf(picking, "A4", copies=2)
+    alone = [image.copy() for image in pages.page_images(pdf)]
+    results: list[list] = []
+    with pages.PDFIUM:  # held here: a worker's render must wait for it
+        workers = [
+            threading.Thread(target=lambda: results.append(pages.page_images(pdf)))
+            for _ in range(4)
+        ]
+        for worker in workers:
+            worker.start()
+        workers[0].join(0.3)
+        assert results == [] and all(worker.is_alive() for worker in workers)
+    for worker in workers:
+        worker.join(60)
+    assert len(results) == 4
+    assert all(images == alone for images in results)  # the same pixels, page for page

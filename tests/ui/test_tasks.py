@@ -123,3 +123,26 @@ def test_check_raises_only_after_cancel() -> None:
     except TaskCancelled:
         return
     raise AssertionError("check() did not raise after cancel()")
+
+
+def test_a_finished_task_is_let_go_only_in_the_ui_thread(qtbot) -> None:
+    """Hundreds of short tasks whose handles are dropped as soon as they end (as the print
+    preview does): each is let go, and only after its worker has let go of it (when the
+    pool thread freed the task's signal object, the process crashed now and then)."""
+    from retailerp.ui import tasks
+
+    results: list[int] = []
+    handles: list[tasks.TaskHandle | None] = []
+
+    def start(n: int) -> None:
+        handle = tasks.TaskHandle(lambda _progress, value: value * 2, (n,))
+        handle.done.connect(results.append)
+        handle.finished.connect(lambda: handles.__setitem__(n, None))  # dropped at once
+        handles.append(handle)
+        handle.start()
+
+    for n in range(300):
+        start(n)
+    qtbot.waitUntil(lambda: len(results) == 300 and not tasks._RUNNING, timeout=30000)
+    assert sorted(results) == [2 * n for n in range(300)]
+    assert handles == [None] * 300

@@ -6,6 +6,13 @@ services (each opens and closes its own unit of work in the worker thread), repo
 ``progress.report(done, total, text)`` and looks at ``progress.cancelled`` between steps
 (or calls ``progress.check()``, which raises :class:`TaskCancelled`).  The result, the
 error or the cancellation comes back to the UI thread by a queued signal.
+
+Object lifetimes across the two threads: the queued signals come from a ``QObject`` that
+lives in the UI thread, so it must also die there.  The worker drops every reference it
+holds before it says it is through (``released``), and the handle (which holds that object
+too) stays in ``_RUNNING`` until then; the last reference is therefore always the UI
+thread's.  (Freed in the pool thread, it was destroyed while the UI thread disconnected
+from it, and the process crashed.)
 """
 
 from __future__ import annotations
@@ -16,13 +23,24 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from retailerp.ui.errors import show_error
 
 REPORT_INTERVAL_S = 0.05
 """At most one progress signal per 50 ms reaches the UI (the final one always does)."""
+
+RELEASE_POLL_MS = 5
+"""How often a finished handle looks whether its worker has let go of the task."""
 
 
 class TaskCancelled(Exception):  # noqa: N818 - it is an outcome, not a fault
@@ -68,20 +86,31 @@ class Progress:
 class _Worker(QRunnable):
     def __init__(self, fn: Callable[..., Any], progress: Progress, args: tuple[Any, ...]):
         super().__init__()
-        self._fn = fn
-        self._progress = progress
-        self._args = args
-        self.signals = progress._signals
+        self._fn: Callable[..., Any] | None = fn
+        self._progress: Progress | None = progress
+        self._args: tuple[Any, ...] = args
+        self.released = threading.Event()
+        """Set once the worker holds no reference to anything of the task any more."""
 
     def run(self) -> None:
         try:
-            result = self._fn(self._progress, *self._args)
+            self._work()  # its frame, and every reference in it, ends here
+        finally:
+            self._fn, self._progress, self._args = None, None, ()
+            self.released.set()
+
+    def _work(self) -> None:
+        fn, progress = self._fn, self._progress
+        assert fn is not None and progress is not None
+        signals = progress._signals
+        try:
+            result = fn(progress, *self._args)
         except TaskCancelled:
-            self.signals.cancelled.emit()
+            signals.cancelled.emit()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
-            self.signals.failed.emit(exc)
+            signals.failed.emit(exc)
         else:
-            self.signals.succeeded.emit(result)
+            signals.succeeded.emit(result)
 
 
 _RUNNING: set[TaskHandle] = set()
@@ -106,6 +135,7 @@ class TaskHandle(QObject):
         self._signals = _Signals()
         self.progress = Progress(self._signals)
         self._worker: _Worker | None = _Worker(fn, self.progress, args)
+        self._released = self._worker.released
         self._running = False
         self.dialog: TaskDialog | None = None
         connection = Qt.ConnectionType.QueuedConnection
@@ -148,7 +178,14 @@ class TaskHandle(QObject):
 
     def _end(self) -> None:
         self._running = False
-        _RUNNING.discard(self)
+        self._forget()
+
+    def _forget(self) -> None:
+        """Let the handle go once the worker has let go of the task (see the module doc)."""
+        if self._released.is_set():
+            _RUNNING.discard(self)
+        else:  # the worker is between its last emit and its return: a moment more
+            QTimer.singleShot(RELEASE_POLL_MS, self._forget)
 
 
 class TaskDialog(QProgressDialog):

@@ -5,11 +5,17 @@ copy, so the image owns its pixels once the bitmap is closed.  Printing paints e
 rendered at 300 dpi, onto a ``QPrinter`` whose paper is set to the page's own size (the
 continuous 241 mm forms included).  ``QPainter`` may paint on a ``QPrinter`` or a ``QImage``
 from a worker thread, which is how batch printing uses :class:`PdfPrinter`.
+
+PDFium is not thread-safe: no two threads may call it at the same time, not even on
+different documents (a preview rendering while another renders, or while a batch prints,
+crashed the process).  Every use goes through :func:`open_pdf`, which holds the one
+process-wide :data:`PDFIUM` lock from opening the document to closing it.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -36,6 +42,10 @@ if sys.byteorder == "little":  # pdfium's BGRx/BGRA bytes are Qt's 32-bit ARGB w
     _FORMATS |= {"BGRX": QImage.Format.Format_RGB32, "BGRA": QImage.Format.Format_ARGB32}
 
 
+PDFIUM = threading.RLock()
+"""Held by whoever is calling PDFium (see :func:`open_pdf`); re-entrant for nested use."""
+
+
 class PrintFailed(Exception):  # noqa: N818 - an outcome the user is told about
     """The printer could not be used; ``str(error)`` is a translated message."""
 
@@ -60,19 +70,26 @@ def render_page(page: pdfium.PdfPage, dpi: float) -> QImage:
 
 @contextmanager
 def open_pdf(pdf: bytes) -> Iterator[pdfium.PdfDocument]:
-    import pypdfium2 as pdfium  # on the first preview or print, not at start-up
+    """``pdf`` opened in PDFium, with :data:`PDFIUM` held until it is closed again."""
+    with PDFIUM:
+        import pypdfium2 as pdfium  # on the first preview or print, not at start-up
 
-    document = pdfium.PdfDocument(pdf)
-    try:
-        yield document
-    finally:
-        document.close()
+        document = pdfium.PdfDocument(pdf)
+        try:
+            yield document
+        finally:
+            document.close()  # closes its pages too, still under the lock
 
 
 def page_images(pdf: bytes, dpi: float = SCREEN_DPI) -> list[QImage]:
     """Every page of ``pdf`` as an image."""
     with open_pdf(pdf) as document:
-        return [render_page(document[i], dpi) for i in range(len(document))]
+        images = []
+        for i in range(len(document)):
+            page = document[i]
+            images.append(render_page(page, dpi))
+            page.close()
+        return images
 
 
 def page_size(page: pdfium.PdfPage) -> QPageSize:
@@ -115,6 +132,7 @@ class PdfPrinter:
                 page = document[i]
                 self._next_page(page_size(page))
                 image = render_page(page, self.dpi)
+                page.close()
                 self.painter.drawImage(fit(image, QRectF(self.painter.viewport())), image)
 
     def _next_page(self, size: QPageSize) -> None:
