@@ -87,6 +87,9 @@ def test_suite_runs_at_tiny_size(tmp_path: Path) -> None:
         "start-up to idle main window",
         "first page of customers",
         "customer search, pinyin initials",
+        "UI stall: show customers, first time",
+        "UI stall: type 'shhl' into customers",
+        "UI stall: print preview of a delivery note",
         "peak memory",
     ):
         assert figure in text, figure

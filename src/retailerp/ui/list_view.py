@@ -26,7 +26,7 @@ def list_view(
 ) -> QTableView:
     """A read-only view selecting whole rows, sorted (in SQL) the way ``model`` is.
 
-    Columns are sized to their header and the rows first loaded (once: later pages and
+    Columns are sized to their header and the first rows loaded (once: later pages and
     searches keep the widths the user sees); name columns (keys ending in ``name``) take the
     room left.  ``widths`` gives some columns a minimum width in pixels.  States are drawn
     as chips (:mod:`retailerp.ui.delegates`).  ``multi_select`` lets several rows be
@@ -40,6 +40,7 @@ def list_view(
     view.setSelectionMode(mode.ExtendedSelection if multi_select else mode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_ROWS)
     header.setSortIndicator(model.sort_column(), model.sort_order())
     view.setSortingEnabled(True)  # sorts by the indicator at once: it is set first
     view.verticalHeader().hide()
@@ -48,6 +49,11 @@ def list_view(
     if not model.loaded_count:  # size again once the first rows are there
         model.rows_loaded.connect(lambda n, v=view: _fit_once(v, model, widths or {}, n))
     return view
+
+
+FIT_ROWS = 40
+"""Rows a list's columns are sized to (about a screenful): measuring all 200 of the first
+page, chips and all, held the window up for 100–200 ms when a module was first shown."""
 
 
 def is_name_column(key: str) -> bool:
