@@ -21,7 +21,7 @@ from pathlib import Path
 from benchmarks import dataset
 from benchmarks.harness import SCALES, Report, Row
 
-PARTS = ("posting", "history", "printing", "startup", "lists", "ui")
+PARTS = ("posting", "history", "printing", "startup", "lists", "documents", "ui")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +76,7 @@ def run_suite(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="retailerp-bench-") as tmp:
         folder = Path(tmp)
         data = args.dataset
-        if data is None and {"lists", "startup", "ui"} & set(parts):
+        if data is None and {"lists", "startup", "documents", "ui"} & set(parts):
             start = time.perf_counter()
             data = make_dataset(scale.dataset, folder / f"dataset-{scale.dataset}.db")
             report.add(
@@ -111,6 +111,13 @@ def run_suite(args: argparse.Namespace) -> int:
 
             db = open_database(data)
             lists.bench(scale, db, report)
+            db.dispose()
+        if "documents" in parts:
+            from benchmarks import documents
+            from retailerp.persistence.engine import open_database
+
+            db = open_database(data)
+            documents.bench(scale, db, report)
             db.dispose()
         if "ui" in parts:
             from benchmarks import ui_stalls
