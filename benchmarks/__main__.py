@@ -18,7 +18,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import dataset
+from benchmarks import dataset, dataset_later
 from benchmarks.harness import SCALES, Report, Row
 
 PARTS = ("posting", "history", "printing", "startup", "lists", "documents", "ui")
@@ -57,11 +57,13 @@ def make_dataset(size: str, out: Path) -> Path:
         raise SystemExit(f"{out} exists already")
     db = open_database(out, journal_mode="wal")
     migrate.upgrade(db)
-    made = dataset.generate(
-        db, dataset.SIZES[size], progress=lambda text: print(" ", text, flush=True)
-    )
-    db.dispose()
+    say = lambda text: print(" ", text, flush=True)  # noqa: E731
+    made = dataset.generate(db, dataset.SIZES[size], progress=say)
     print(made.line())
+    start = time.perf_counter()
+    later = dataset_later.add(db, dataset.SIZES[size].orders, progress=say)
+    print(f"{later.line()} in {time.perf_counter() - start:.1f} s (through the services)")
+    db.dispose()
     return out
 
 

@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks import dataset
+from benchmarks import dataset, dataset_later
 from sqlalchemy import func, select
 
 from retailerp.domain.money import Money
-from retailerp.persistence import migrate
+from retailerp.persistence import integrity, migrate
 from retailerp.persistence import tables as t
 from retailerp.persistence.engine import open_database
 from retailerp.persistence.unit_of_work import read
@@ -64,6 +64,22 @@ def test_bulk_data_set_keeps_ledger_numbers_and_money_straight(tmp_path: Path) -
     invoice = s.invoices.invoice([delivery.id])
     assert invoice.gross > Money(0)
     assert s.stock.ledger_mismatches() == []
+    db.dispose()
+
+
+def test_later_areas_join_the_data_set_through_the_services(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "bulk.db")
+    migrate.upgrade(db)
+    dataset.generate(db, dataset.Size(customers=30, items=12, orders=400), seed=5)
+    later = dataset_later.add(db, 400)
+    assert later.refused == {}
+    assert later.made == {
+        "returns credited": 2, "allowances": 2, "complaints": 2, "consignment fill-ups": 1,
+    }  # fmt: skip
+    assert integrity.check(db) == []  # ledger, numbers, red ≤ blue, consignment, money
+    s = as_owner(db)
+    reds = s.red_invoices.page(Page(limit=10))
+    assert len(reds) == 4 and {row.state for row in reds} == {"issued"}
     db.dispose()
 
 
