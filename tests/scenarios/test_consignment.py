@@ -400,3 +400,37 @@ def test_the_home_queue_counts_the_lots_expiring_at_customers(shop: Shop) -> Non
     assert shop.s.consignment.set_horizon_days(0) == 0
     assert {q.key: q for q in on(shop, 0).home.overview().queues}[
         "consignment_expiring"].count == 0  # fmt: skip
+
+
+def test_the_overview_reads_every_customer_at_once(any_shop: Shop) -> None:
+    """One row per customer with its own figures; the statements it takes do not grow with
+    the number of customers holding consignment stock (it was a query per customer)."""
+    from sqlalchemy import event
+
+    shop, d = any_shop, stocked(any_shop)
+    s = shop.s
+
+    def overview_statements() -> tuple[list, int]:
+        seen: list[str] = []
+        engine = s.ctx.db.engine
+
+        def note(*_args) -> None:  # noqa: ANN002
+            seen.append("")
+
+        event.listen(engine, "before_cursor_execute", note)
+        try:
+            return s.consignment.overview(), len(seen)
+        finally:
+            event.remove(engine, "before_cursor_execute", note)
+
+    filled(shop, d, "2")
+    rows, alone = overview_statements()
+    assert [(r.code, r.quantity, r.value) for r in rows] == [("C001", D(2), Money.of("20"))]
+    for n in range(2, 5):
+        other = s.customers.create({"code": f"C00{n}", "name": f"客户 {n}", "credit_limit": "500"})
+        filled(shop, {**d, "customer": other.id}, str(n))
+    rows, many = overview_statements()
+    assert [(r.code, r.quantity, r.value) for r in rows] == [("C001", D(2), Money.of("20"))] + [
+        (f"C00{n}", D(n), Money.of(str(10 * n))) for n in range(2, 5)
+    ]
+    assert many == alone

@@ -41,6 +41,13 @@ class CustomerRepository:
     def by_code(self, code: str) -> Customer | None:
         return self.session.scalars(select(Customer).where(t.customers.c.code == code)).first()
 
+    def by_ids(self, ids: Iterable[int]) -> dict[int, Customer]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        stmt = select(Customer).where(t.customers.c.id.in_(ids))
+        return {c.id: c for c in self.session.scalars(stmt)}
+
     def add(self, customer: Customer) -> None:
         self.session.add(customer)
         self.session.flush()

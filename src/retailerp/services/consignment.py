@@ -11,6 +11,7 @@ PCs issuing the same goods never issue more than is at the customer.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -202,11 +203,15 @@ class ConsignmentService:
         today = self.ctx.today()
 
         def work(uow: UnitOfWork) -> list[CustomerConsignment]:
-            lines = _stock_lines(uow, None, today)
-            customers = {cid: uow.customers.get(cid) for cid in {ln.customer_id for ln in lines}}
+            by_customer: dict[int, list[StockLine]] = defaultdict(list)
+            for line in _stock_lines(uow, None, today):
+                by_customer[line.customer_id].append(line)
+            customers = uow.customers.by_ids(by_customer)
             result = []
-            for cid, customer in sorted(customers.items(), key=lambda p: p[1].code if p[1] else ""):
-                mine = [ln for ln in lines if ln.customer_id == cid]
+            for cid, mine in sorted(
+                by_customer.items(), key=lambda p: customers[p[0]].code if p[0] in customers else ""
+            ):
+                customer = customers.get(cid)
                 result.append(
                     CustomerConsignment(
                         cid,
@@ -813,12 +818,10 @@ def _stock_lines(uow: UnitOfWork, customer_id: int | None, today: date) -> list[
     horizon = _horizon(uow)
     rows = [r for r in uow.consignment.stock_rows() if customer_id in (None, r[0])]
     items = uow.items.by_ids({r[1] for r in rows})
-    layers: dict[int, list[Layer]] = {}
-    for cid in {r[0] for r in rows}:
-        layers[cid] = c.open_layers(c.build_layers(uow.consignment.of_customer(cid)))
+    layers = _open_layers(uow, customer_id, {r[0] for r in rows})
     result = []
     for cid, item_id, key, expiry, qty, price in rows:
-        mine = [la for la in layers[cid] if (la.item_id, la.key) == (item_id, key)]
+        mine = layers.get((cid, item_id, key), [])
         ages = [la.age(today) for la in mine]
         days_left = (expiry - today).days if expiry else None
         item = items[item_id]
@@ -839,6 +842,22 @@ def _stock_lines(uow: UnitOfWork, customer_id: int | None, today: date) -> list[
             )  # fmt: skip
         )
     return result
+
+
+def _open_layers(
+    uow: UnitOfWork, customer_id: int | None, customers: set[int]
+) -> dict[tuple[int, int, str], list[Layer]]:
+    """The open layers of ``customers`` per (customer, item, key), from their documents read
+    in one query (one customer's, or every customer's), each customer's in posting order."""
+    documents: dict[int, list[ConsignmentDocument]] = defaultdict(list)
+    for document in uow.consignment.of_customer(customer_id):
+        if document.customer_id in customers:
+            documents[document.customer_id].append(document)
+    found: dict[tuple[int, int, str], list[Layer]] = defaultdict(list)
+    for cid, mine in documents.items():
+        for layer in c.open_layers(c.build_layers(mine)):
+            found[(cid, layer.item_id, layer.key)].append(layer)
+    return found
 
 
 def _lot_cost(layers: Sequence[Layer], quantity: Decimal) -> Money | None:
