@@ -33,12 +33,18 @@ def shop(services: Services) -> dict:
     return {"customer": customer.id, "item": item.id}
 
 
+def open_dialogs() -> set[ConsignmentDocumentDialog]:
+    return {w for w in QApplication.topLevelWidgets()
+            if isinstance(w, ConsignmentDocumentDialog) and w.isVisible()}  # fmt: skip
+
+
 def dialog_of(page: ConsignmentPage, button: str) -> ConsignmentDocumentDialog:
+    """The one dialog the button opened (an earlier test's may not be gone yet)."""
+    before = open_dialogs()
     page.findChild(QPushButton, f"consignment_{button}").click()
-    found = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, ConsignmentDocumentDialog) and w.isVisible()]  # fmt: skip
+    found = open_dialogs() - before
     assert len(found) == 1
-    return found[0]
+    return found.pop()
 
 
 def scan_and_post(qtbot, dialog: ConsignmentDocumentDialog, times: int) -> None:
