@@ -40,9 +40,11 @@ def _as_int(cells: list[bool]) -> int:
     return int("".join("1" if cell else "0" for cell in cells), 2)
 
 
-def _runs(line: str) -> int:
-    """Rule 1: every run of five or more like cells costs its length less two."""
-    return sum(len(run) - 2 for run in _LONG_RUN.findall(line))
+def _runs(lines: list[str]) -> int:
+    """Rule 1: every run of five or more like cells costs its length less two.  The lines
+    are searched as one text, a separator between them (a run never crosses it)."""
+    found = _LONG_RUN.findall("|".join(lines))
+    return sum(map(len, found)) - 2 * len(found)
 
 
 def _finders(line: str) -> int:
@@ -73,7 +75,7 @@ def lost_points(rows: list[int], count: int) -> int:
     lines = [format(row, f"0{count}b") for row in rows]
     columns = ["".join(column) for column in zip(*lines, strict=True)]
     dark = sum(row.bit_count() for row in rows)
-    score = sum(_runs(line) for line in lines) + sum(_runs(line) for line in columns)
+    score = _runs(lines) + _runs(columns)
     score += _blocks(rows, count)
     score += sum(_finders(line) for line in lines)  # ReportLab's rule 3 never matches a column
     return score + 10 * (abs(100 * dark // (count * count) - 50) // 5)
