@@ -30,7 +30,7 @@ PINNED = {
     "confirm": (21, 6),
     "picking": (24, 12),
     "read": (3, 0),
-    "ship": (38, 28),
+    "ship": (27, 16),
     "invoice": (30, 14),
     "payment": (23, 8),
 }
