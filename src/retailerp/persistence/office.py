@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import sqlite3
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import TextClause, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from retailerp.persistence import tables as t
@@ -71,22 +72,26 @@ def announce(session: Session, db: Database, written: Iterable[str]) -> dict[str
     if db.is_sqlite:
         if not schema_has(session, db, "change_counters"):
             return {}
-        serials = {}
-        for table in tables:
-            serials[table] = int(
-                session.execute(
-                    text(
-                        "INSERT INTO change_counters (table_name, serial) VALUES (:t, 1) "
-                        "ON CONFLICT (table_name) DO UPDATE SET serial = serial + 1 "
-                        "RETURNING serial"
-                    ),
-                    {"t": table},
-                ).scalar_one()
-            )
+        rows = session.execute(
+            _counter_statement(len(tables)), {f"t{n}": t for n, t in enumerate(tables)}
+        )
+        serials = {str(table): int(serial) for table, serial in rows}
         return serials
     payload = f"{db.instance} {','.join(tables)}"[:7900]
     session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
     return {}
+
+
+@functools.cache
+def _counter_statement(count: int) -> TextClause:
+    """One upsert moving the counters of ``count`` tables (one statement per commit, not
+    one per table), answering each table's new serial."""
+    values = ", ".join(f"(:t{n}, 1)" for n in range(count))
+    return text(
+        f"INSERT INTO change_counters (table_name, serial) VALUES {values} "
+        "ON CONFLICT (table_name) DO UPDATE SET serial = serial + 1 "
+        "RETURNING table_name, serial"
+    )
 
 
 def schema_has(session: Session, db: Database, table: str) -> bool:

@@ -6,8 +6,9 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import and_, case, func, literal, select, update
+from sqlalchemy import and_, bindparam, case, func, insert, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -207,6 +208,48 @@ class UnitRepository:
         self.session.flush()
 
 
+_b = t.stock_balances
+_TAKE = (
+    update(_b)
+    .where(
+        _b.c.item_id == bindparam("i"),
+        _b.c.location_id == bindparam("l"),
+        _b.c.stock_key == bindparam("k"),
+        _b.c.quantity >= bindparam("q"),
+    )
+    .values(quantity=_b.c.quantity - bindparam("q"))
+)
+"""Take ``q`` from one balance if it holds that much (sent once per balance, as a batch)."""
+_MOVE_COLUMNS = tuple(c.key for c in t.stock_moves.c if c.key != "id")
+_MOVE_DEFAULTS = {
+    c.key: c.default.arg  # type: ignore[attr-defined]
+    for c in t.stock_moves.c
+    if c.default is not None and c.default.is_scalar
+}
+
+
+def _gather(
+    into: dict[tuple[int, int, str], list[Any]],
+    place: tuple[int, int, str],
+    qty: Decimal,
+    expiry: date | None,
+) -> None:
+    """Sum the quantities per balance; the first move's expiry is the one a new row gets."""
+    if place in into:
+        into[place][0] += qty
+    else:
+        into[place] = [qty, expiry]
+
+
+def _move_row(move: StockMove) -> dict[str, Any]:
+    """A move as the row the ORM would insert (every row the same keys, for one batch)."""
+    row = {key: getattr(move, key) for key in _MOVE_COLUMNS}
+    for key, default in _MOVE_DEFAULTS.items():
+        if row[key] is None:
+            row[key] = default
+    return row
+
+
 class StockRepository:
     """The ledger: inserts moves and keeps the balance table equal to their sum."""
 
@@ -216,15 +259,45 @@ class StockRepository:
     def post(self, moves: Sequence[StockMove], allow_negative_stock: bool) -> None:
         """Insert the moves and update balances; a real location may not go below zero.
 
-        The decrement is one conditional UPDATE (``… WHERE quantity >= :q``) so that two PCs
-        taking the last units at once cannot both succeed.
+        The decrements are one conditional UPDATE per balance (``… WHERE quantity >= :q``,
+        sent as one batch and checked by its row count) so that two PCs taking the last
+        units at once cannot both succeed.  The balances are read first to name the short
+        one; a batch that still comes up short (another PC took the units in between) is
+        named by reading them again.  The increments are one batched upsert and the moves
+        one batched INSERT (nothing reads a move's id back).
         """
+        if not moves:
+            return
         locations = LocationRepository(self.session).by_ids(
             [m.from_location_id for m in moves] + [m.to_location_id for m in moves]
         )
+        takes: list[tuple[tuple[int, int, str], Decimal]] = []
+        adds: dict[tuple[int, int, str], list[Any]] = {}
+        for move in moves:
+            key = stock_key(move)
+            source = locations[move.from_location_id]
+            place = (move.item_id, source.id or 0, key)
+            if source.may_go_negative(allow_negative_stock):
+                _gather(adds, place, -move.quantity, None)
+            else:
+                takes.append((place, move.quantity))
+            _gather(adds, (move.item_id, move.to_location_id, key), move.quantity, move.expiry)
+        if {place for place, _ in takes} & set(
+            adds
+        ) or not self.session.get_bind().dialect.supports_sane_multi_rowcount:
+            self._post_each(moves, locations, allow_negative_stock)  # in order: one feeds the next
+            return
+        if takes:
+            self._take_all(takes, locations)
+        self._add_all(adds)
+        self.session.execute(insert(t.stock_moves), [_move_row(move) for move in moves])
+
+    def _post_each(
+        self, moves: Sequence[StockMove], locations: dict[int, Location], allow_negative: bool
+    ) -> None:
         for move in moves:
             source = locations[move.from_location_id]
-            self._take(move, source, source.may_go_negative(allow_negative_stock))
+            self._take(move, source, source.may_go_negative(allow_negative))
             self._add(
                 move.item_id, move.to_location_id, stock_key(move), move.quantity, move.expiry
             )
@@ -252,6 +325,57 @@ class StockRepository:
             raise insufficient(
                 source.code, move.quantity, self.quantity(move.item_id, source.id or 0, key)
             )
+
+    def _take_all(
+        self, takes: list[tuple[tuple[int, int, str], Decimal]], locations: dict[int, Location]
+    ) -> None:
+        self._name_short(takes, locations)
+        result = self.session.execute(
+            _TAKE,
+            [{"i": item, "l": place, "k": key, "q": qty} for (item, place, key), qty in takes],
+            execution_options={"synchronize_session": False},
+        )
+        if result.rowcount != len(takes):  # another PC took units since they were read
+            self._name_short(takes, locations)
+            (_, place, _), qty = takes[0]
+            raise insufficient(locations[place].code, qty, Decimal(0))
+
+    def _name_short(
+        self, takes: list[tuple[tuple[int, int, str], Decimal]], locations: dict[int, Location]
+    ) -> None:
+        """Raise for the first move (in order) taking more than its balance then holds."""
+        b = t.stock_balances
+        have = {
+            (i, place, key): q
+            for i, place, key, q in self.session.execute(
+                select(b.c.item_id, b.c.location_id, b.c.stock_key, b.c.quantity).where(
+                    b.c.item_id.in_(sorted({i for (i, _, _), _ in takes})),
+                    b.c.location_id.in_(sorted({place for (_, place, _), _ in takes})),
+                )
+            )
+        }
+        for place, qty in takes:
+            available = have.get(place, Decimal(0))
+            if available < qty:
+                raise insufficient(locations[place[1]].code, qty, available)
+            have[place] = available - qty
+
+    def _add_all(self, adds: dict[tuple[int, int, str], list[Any]]) -> None:
+        b = t.stock_balances
+        dialect = self.session.get_bind().dialect.name
+        stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(b)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["item_id", "location_id", "stock_key"],
+            set_={"quantity": b.c.quantity + stmt.excluded.quantity},
+        )
+        self.session.execute(
+            stmt,
+            [
+                {"item_id": i, "location_id": place, "stock_key": key, "quantity": q,
+                 "expiry": expiry}
+                for (i, place, key), (q, expiry) in adds.items()
+            ],
+        )  # fmt: skip
 
     def _add(
         self, item_id: int, location_id: int, key: str, qty: Decimal, expiry: date | None

@@ -15,6 +15,7 @@ from retailerp.domain.sales import RESERVING_STATES, SalesOrder
 from retailerp.domain.stock import SALEABLE_KINDS
 from retailerp.persistence import tables as t
 from retailerp.persistence.consignment_repository import ConsignmentRepository
+from retailerp.persistence.loading import documents
 
 RESERVING = [s.value for s in RESERVING_STATES]
 SALEABLE = [k.value for k in SALEABLE_KINDS]
@@ -46,7 +47,7 @@ class SalesRepository:
 
     def pickings_of_order(self, order_id: int) -> list[PickingList]:
         stmt = select(PickingList).where(t.picking_lists.c.order_id == order_id)
-        return list(self.session.scalars(stmt.order_by(t.picking_lists.c.id)))
+        return documents(self.session, stmt.order_by(t.picking_lists.c.id), PickingList)
 
     def picking_by_number(self, number: str) -> PickingList | None:
         stmt = select(PickingList).where(t.picking_lists.c.number == number)
@@ -54,7 +55,7 @@ class SalesRepository:
 
     def deliveries(self, ids: Iterable[int]) -> list[Delivery]:
         stmt = select(Delivery).where(t.deliveries.c.id.in_(list(ids)))
-        return list(self.session.scalars(stmt.order_by(t.deliveries.c.id)))
+        return documents(self.session, stmt.order_by(t.deliveries.c.id), Delivery)
 
     def delivery_by_number(self, number: str) -> Delivery | None:
         stmt = select(Delivery).where(t.deliveries.c.number == number)
@@ -62,17 +63,17 @@ class SalesRepository:
 
     def deliveries_of_order(self, order_id: int) -> list[Delivery]:
         stmt = select(Delivery).where(t.deliveries.c.order_id == order_id)
-        return list(self.session.scalars(stmt.order_by(t.deliveries.c.id)))
+        return documents(self.session, stmt.order_by(t.deliveries.c.id), Delivery)
 
     def deliveries_of_invoice(self, invoice_id: int) -> list[Delivery]:
         stmt = select(Delivery).where(t.deliveries.c.invoice_id == invoice_id)
-        return list(self.session.scalars(stmt.order_by(t.deliveries.c.id)))
+        return documents(self.session, stmt.order_by(t.deliveries.c.id), Delivery)
 
     def uninvoiced_deliveries(self, customer_id: int) -> list[Delivery]:
         stmt = select(Delivery).where(
             t.deliveries.c.customer_id == customer_id, t.deliveries.c.invoice_id.is_(None)
         )
-        return list(self.session.scalars(stmt.order_by(t.deliveries.c.id)))
+        return documents(self.session, stmt.order_by(t.deliveries.c.id), Delivery)
 
     def invoice(self, invoice_id: int) -> Invoice | None:
         return self.session.get(Invoice, invoice_id)
@@ -89,18 +90,18 @@ class SalesRepository:
     def open_invoices(self, customer_id: int) -> list[Invoice]:
         i = t.invoices
         stmt = select(Invoice).where(i.c.customer_id == customer_id, i.c.paid < i.c.gross)
-        return list(self.session.scalars(stmt.order_by(i.c.due_date, i.c.id)))
+        return documents(self.session, stmt.order_by(i.c.due_date, i.c.id), Invoice)
 
     def invoices_of_order(self, order_id: int) -> list[Invoice]:
         d = t.deliveries
         ids = select(d.c.invoice_id).where(d.c.order_id == order_id, d.c.invoice_id.is_not(None))
         stmt = select(Invoice).where(t.invoices.c.id.in_(ids))
-        return list(self.session.scalars(stmt.order_by(t.invoices.c.id)))
+        return documents(self.session, stmt.order_by(t.invoices.c.id), Invoice)
 
     def orders_of_invoice(self, invoice_id: int) -> list[SalesOrder]:
         ids = select(t.deliveries.c.order_id).where(t.deliveries.c.invoice_id == invoice_id)
         stmt = select(SalesOrder).where(t.sales_orders.c.id.in_(ids))
-        return list(self.session.scalars(stmt.order_by(t.sales_orders.c.id)))
+        return documents(self.session, stmt.order_by(t.sales_orders.c.id), SalesOrder)
 
     def payment_by_number(self, number: str) -> Payment | None:
         stmt = select(Payment).where(t.payments.c.number == number)
@@ -111,13 +112,13 @@ class SalesRepository:
         stmt = select(Payment).where(t.payments.c.order_id.in_(list(order_ids)))
         return [
             p
-            for p in self.session.scalars(stmt.order_by(t.payments.c.id))
+            for p in documents(self.session, stmt.order_by(t.payments.c.id), Payment)
             if p.unallocated.minor > 0
         ]
 
     def payments_of(self, customer_id: int) -> list[Payment]:
         stmt = select(Payment).where(t.payments.c.customer_id == customer_id)
-        return list(self.session.scalars(stmt.order_by(t.payments.c.id)))
+        return documents(self.session, stmt.order_by(t.payments.c.id), Payment)
 
     def payments_for(self, order_id: int, invoice_ids: Iterable[int]) -> list[Payment]:
         """Payments against the order or applied to any of these invoices (its payments),
@@ -125,7 +126,7 @@ class SalesRepository:
         p, a = t.payments, t.payment_allocations
         applied = select(a.c.payment_id).where(a.c.invoice_id.in_(list(invoice_ids)))
         stmt = select(Payment).where((p.c.order_id == order_id) | p.c.id.in_(applied))
-        return list(self.session.scalars(stmt.order_by(p.c.id)))
+        return documents(self.session, stmt.order_by(p.c.id), Payment)
 
     # --- figures -----------------------------------------------------------------------
 
@@ -171,7 +172,7 @@ class SalesRepository:
         ln, o = t.sales_order_lines, t.sales_orders
         ids = select(ln.c.order_id).where(ln.c.item_id.in_(list(item_ids)), ln.c.reserved > 0)
         stmt = select(SalesOrder).where(o.c.id.in_(ids), o.c.state.in_(RESERVING))
-        return list(self.session.scalars(stmt.order_by(o.c.id)))
+        return documents(self.session, stmt.order_by(o.c.id), SalesOrder)
 
     def invoiced_quantities(self, order_id: int) -> dict[int, Decimal]:
         """Per order line, the quantity on deliveries that have been invoiced."""
@@ -283,14 +284,14 @@ class SalesRepository:
             o.c.customer_id == customer_id,
             o.c.state.in_([s.value for s in OPEN_ORDER_STATES]),
         )
-        return list(self.session.scalars(stmt.order_by(o.c.id)))
+        return documents(self.session, stmt.order_by(o.c.id), SalesOrder)
 
     def orders(self, ids: Iterable[int]) -> list[SalesOrder]:
         stmt = select(SalesOrder).where(t.sales_orders.c.id.in_(sorted(set(ids))))
-        return list(self.session.scalars(stmt.order_by(t.sales_orders.c.id)))
+        return documents(self.session, stmt.order_by(t.sales_orders.c.id), SalesOrder)
 
     def all_open_invoices(self) -> list[Invoice]:
         """Every invoice not fully paid, of every customer, oldest due first."""
         i = t.invoices
         stmt = select(Invoice).where(i.c.paid < i.c.gross)
-        return list(self.session.scalars(stmt.order_by(i.c.due_date, i.c.id)))
+        return documents(self.session, stmt.order_by(i.c.due_date, i.c.id), Invoice)

@@ -14,6 +14,7 @@ transaction that rolled back.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import time
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import event
+from sqlalchemy import event, func, inspect, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, SessionTransaction
@@ -121,6 +122,8 @@ class UnitOfWork:
         self.session = Session(bind=engine, expire_on_commit=False, autoflush=True)
         if self.write:
             event.listen(self.session, "after_begin", self._watch_connection)
+            if self.db.is_sqlite:
+                event.listen(self.session, "before_flush", _number_new_rows)
         self.customers = CustomerRepository(self.session)
         self.items = ItemRepository(self.session)
         self.locations = LocationRepository(self.session)
@@ -189,6 +192,36 @@ class UnitOfWork:
                 detail=detail_text(detail),
             )
         )
+
+
+def _number_new_rows(session: Session, _context: object, _instances: object) -> None:
+    """Give the new rows of a table their ids before the flush when it inserts several
+    (SQLite, in a write transaction, which holds the file's write lock from its start).
+
+    Without ids the ORM inserts such rows one statement each, with ``RETURNING id`` (SQLite
+    has no way to tie returned ids to rows in a batch); with them it sends one batch.  The
+    ids are the ones SQLite would hand out: one more than the largest, in the order the
+    rows were added."""
+    groups: dict[Any, list[Any]] = {}
+    for obj in session.new:
+        state = inspect(obj)
+        mapper = state.mapper
+        if len(mapper.primary_key) != 1 or mapper.primary_key[0].key != "id":
+            continue
+        if getattr(obj, "id", None) is None:
+            groups.setdefault(mapper, []).append(state)
+    for mapper, states in groups.items():
+        if len(states) < 2:
+            continue
+        table = mapper.local_table
+        top = session.execute(_largest_id(table)).scalar() or 0
+        for offset, state in enumerate(sorted(states, key=lambda st: st.insert_order), 1):
+            state.obj().id = top + offset
+
+
+@functools.cache
+def _largest_id(table: Any) -> Any:
+    return select(func.max(table.c.id))
 
 
 def now() -> datetime:
