@@ -6030,6 +6030,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>收款 {number} 金额为 {amount}，但已核销或退还 {allocated}。</translation>
     </message>
     <message>
+        <source>Payment {number} keeps {unapplied} as not applied, but its amount less what was applied or refunded is {left}.</source>
+        <translation>收款 {number} 记录的未核销金额为 {unapplied}，但其金额减去已核销或已退款的部分为 {left}。</translation>
+    </message>
+    <message>
         <source>{number} reverses {target}, which is a reversal.</source>
         <translation>{number} 冲销 {target}，而后者本身是冲销单。</translation>
     </message>

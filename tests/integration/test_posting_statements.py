@@ -32,7 +32,7 @@ PINNED = {
     "read": (3, 0),
     "ship": (23, 12),
     "invoice": (24, 10),
-    "payment": (21, 8),
+    "payment": (22, 9),  # +1: the new payment is inserted, then its unapplied amount set
 }
 
 

@@ -299,6 +299,8 @@ class MoneySource:
     amount: Money
     allocated: Money
     refund: bool = False
+    unapplied: Money | None = None
+    """What the payment keeps as not applied yet (``None`` for a refund)."""
 
 
 def payments(
@@ -336,6 +338,17 @@ def payments(
                     "errors", "Payment {number} brought {amount} but {allocated} of it was "
                     "applied or refunded."),
                 number=source.number, amount=str(source.amount), allocated=str(source.allocated),
+            ))  # fmt: skip
+        if not source.refund and source.unapplied is not None and (
+            source.unapplied != source.amount - source.allocated
+        ):
+            problems.append(IntegrityProblem(
+                "payments",
+                QT_TRANSLATE_NOOP(
+                    "errors", "Payment {number} keeps {unapplied} as not applied, but its "
+                    "amount less what was applied or refunded is {left}."),
+                number=source.number, unapplied=str(source.unapplied),
+                left=str(source.amount - source.allocated),
             ))  # fmt: skip
     return problems
 

@@ -294,9 +294,9 @@ def money_sources(uow: UnitOfWork) -> list[rules.MoneySource]:
         .subquery()
     )
     sources = [
-        rules.MoneySource(number, amount, allocated or Money(0))
-        for number, amount, allocated in uow.session.execute(
-            select(p.c.number, p.c.amount, given.c.amount).outerjoin(
+        rules.MoneySource(number, amount, allocated or Money(0), unapplied=unapplied)
+        for number, amount, allocated, unapplied in uow.session.execute(
+            select(p.c.number, p.c.amount, given.c.amount, p.c.unapplied).outerjoin(
                 given, given.c.payment_id == p.c.id
             )
         )

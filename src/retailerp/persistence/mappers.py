@@ -55,6 +55,16 @@ def start_mappers() -> None:
     )
     _map_sales()
     _map_complaints()
+    event.listen(Payment, "before_insert", keep_unapplied)
+    event.listen(Payment, "before_update", keep_unapplied)
+
+
+def keep_unapplied(_mapper: object, _connection: object, payment: Payment) -> None:
+    """Keep what of a payment is not applied yet (``payments.unapplied``) equal to its
+    amount less its allocations, whenever it or its allocations are written (an appended
+    allocation marks the payment for update).  Money on account is found by this column
+    and its partial index, whatever the length of the customer's history."""
+    payment.unapplied = payment.unallocated  # type: ignore[attr-defined]
 
 
 def _spell_name(_mapper: object, _connection: object, record: Customer | Item) -> None:

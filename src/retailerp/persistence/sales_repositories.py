@@ -109,11 +109,12 @@ class SalesRepository:
 
     def advances(self, order_ids: Sequence[int]) -> list[Payment]:
         """Payments against these orders that are not fully applied yet."""
-        stmt = select(Payment).where(t.payments.c.order_id.in_(list(order_ids)))
+        p = t.payments
+        stmt = select(Payment).where(p.c.order_id.in_(list(order_ids)), p.c.unapplied > 0)
         return [
-            p
-            for p in documents(self.session, stmt.order_by(t.payments.c.id), Payment)
-            if p.unallocated.minor > 0
+            payment
+            for payment in documents(self.session, stmt.order_by(p.c.id), Payment)
+            if payment.unallocated.minor > 0
         ]
 
     def payments_of(self, customer_id: int) -> list[Payment]:
@@ -265,13 +266,8 @@ class SalesRepository:
     def unapplied_payments(self, customer_id: int | None = None) -> list[Payment]:
         """Payments (of one customer, or of all) with money not yet applied to an invoice,
         oldest received first."""
-        p, a = t.payments, t.payment_allocations
-        applied = (
-            select(func.coalesce(func.sum(a.c.amount), 0))
-            .where(a.c.payment_id == p.c.id)
-            .scalar_subquery()
-        )
-        stmt = select(Payment).where(p.c.amount > applied)
+        p = t.payments
+        stmt = select(Payment).where(p.c.unapplied > 0)  # ix_payments_unapplied holds these
         if customer_id is not None:
             stmt = stmt.where(p.c.customer_id == customer_id)
         return list(self.session.scalars(stmt.order_by(p.c.received_on, p.c.number)))

@@ -359,7 +359,8 @@ sales_orders = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("number", String(20), nullable=False, unique=True),
-    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
+    # found through ix_sales_orders_customer_state (migration 0021 dropped its own index)
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False),
     Column("order_date", Date, nullable=False),
     Column("requested_date", Date, nullable=True),
     Column("payment_mode", EnumText(PaymentMode), nullable=False),
@@ -528,6 +529,16 @@ payments = Table(
     Column("reference", String(60), nullable=False, default=""),
     Column("posted_by", String(60), nullable=False),
     Column("posted_at", UtcDateTime, nullable=False),
+    # amount less its allocations, kept by persistence.mappers.keep_unapplied (migration 0021)
+    Column("unapplied", MoneyType, nullable=False, server_default="0"),
+    Index(
+        "ix_payments_unapplied",
+        "customer_id",
+        "received_on",
+        "number",
+        sqlite_where=text("unapplied > 0"),
+        postgresql_where=text("unapplied > 0"),
+    ),
 )
 
 payment_allocations = Table(
