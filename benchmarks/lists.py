@@ -35,6 +35,8 @@ def bench(scale: Scale, db: Database, report: Report) -> None:
         report.add(Row(f"customer search, {label} {text!r}", ms, "ms"))
     ms = median_ms(lambda: s.items.page(Page(search="绿茶", limit=200)), repeat)
     report.add(Row("item search '绿茶'", ms, "ms"))
+    ms = median_ms(s.customers.recompute_classes, max(1, scale.repeat))
+    report.add(Row(f"ABC reclassification of every customer ({scale.dataset} data set)", ms, "ms"))
     order = s.orders.page(Page(limit=1))[0]
     ms = median_ms(lambda: s.orders.documents(order.id), repeat)
     report.add(Row("open an order's documents", ms, "ms"))

@@ -167,6 +167,66 @@ def test_classes_never_rank_a_smaller_customer_above_a_bigger_one(revenue_cents:
         assert classes[max(positive, key=lambda k: revenue[k].minor)] == A
 
 
+def _abc_by_definition(revenue: dict, thresholds: AbcThresholds) -> dict:
+    """The docstring's definition, customer by customer (quadratic, for checking only)."""
+    total = sum(m.minor for m in revenue.values() if m.minor > 0)
+    classes = {}
+    for key, m in revenue.items():
+        if m.minor <= 0 or total <= 0:
+            classes[key] = C
+            continue
+        before = sum(o.minor for o in revenue.values() if o.minor > m.minor)
+        share = Decimal(before) / Decimal(total)
+        classes[key] = A if share < thresholds.a_share else B if share < thresholds.b_share else C
+    return classes
+
+
+@given(
+    st.dictionaries(
+        st.integers(0, 10_000),
+        st.one_of(st.integers(-500, 20), st.integers(-1000, 10_000_000)),
+        max_size=400,
+    ),
+    st.sampled_from(
+        [
+            AbcThresholds(),
+            AbcThresholds(Decimal("0.5"), Decimal("0.9")),
+            AbcThresholds(Decimal("0.01"), Decimal("0.02")),
+        ]
+    ),
+)
+def test_classes_match_the_definition_for_many_customers(revenue_cents: dict, thresholds) -> None:
+    revenue = {k: Money(v) for k, v in revenue_cents.items()}
+    assert classify_abc(revenue, thresholds) == _abc_by_definition(revenue, thresholds)
+
+
+def test_twenty_thousand_customers_with_ties_match_the_definition() -> None:
+    # Many equal revenues (small amounts repeat) and many distinct ones, like a real ledger.
+    revenue = {i: Money((i * 7919) % 5000 + (i % 3) * 1000 - 200) for i in range(20_000)}
+    expected = _abc_by_definition_fast_check(revenue)
+    assert classify_abc(revenue) == expected
+
+
+def _abc_by_definition_fast_check(revenue: dict) -> dict:
+    """The definition with the 'revenue ranked before' sums taken per distinct amount."""
+    thresholds = AbcThresholds()
+    total = sum(m.minor for m in revenue.values() if m.minor > 0)
+    amounts = sorted({m.minor for m in revenue.values() if m.minor > 0}, reverse=True)
+    above: dict[int, int] = {}
+    running = 0
+    for amount in amounts:
+        above[amount] = running
+        running += amount * sum(1 for m in revenue.values() if m.minor == amount)
+    classes = {}
+    for key, m in revenue.items():
+        if m.minor <= 0:
+            classes[key] = C
+            continue
+        share = Decimal(above[m.minor]) / Decimal(total)
+        classes[key] = A if share < thresholds.a_share else B if share < thresholds.b_share else C
+    return classes
+
+
 # --- pinning -----------------------------------------------------------------------------
 
 

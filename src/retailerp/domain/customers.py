@@ -227,13 +227,21 @@ def classify_abc(
     result: dict[K, AbcClass] = {key: AbcClass.C for key in revenues}
     if total <= 0:
         return result
-    ranked = sorted((m.minor, key) for key, m in revenues.items() if m.minor > 0)
-    ranked.reverse()
+    # Sorting once and walking each group of equal revenue once keeps this O(n log n)
+    # (it used to collect each group from the whole remaining list: quadratic).
+    ranked = sorted(
+        ((m.minor, key) for key, m in revenues.items() if m.minor > 0),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
     before = 0
     index = 0
-    while index < len(ranked):
+    count = len(ranked)
+    while index < count:
         amount = ranked[index][0]
-        group = [key for minor, key in ranked[index:] if minor == amount]
+        end = index + 1
+        while end < count and ranked[end][0] == amount:
+            end += 1
         share = Decimal(before) / Decimal(total)
         cls = (
             AbcClass.A
@@ -242,10 +250,10 @@ def classify_abc(
             if share < thresholds.b_share
             else AbcClass.C
         )
-        for key in group:
-            result[key] = cls
-        before += amount * len(group)
-        index += len(group)
+        for position in range(index, end):
+            result[ranked[position][1]] = cls
+        before += amount * (end - index)
+        index = end
     return result
 
 
