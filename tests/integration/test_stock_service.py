@@ -382,3 +382,39 @@ def test_counting_serial_numbers_books_each_missing_unit(services) -> None:  # n
     assert services.stock.quantity(kettle.id, "WH", "SN-A") == 1
     assert services.stock.quantity(kettle.id, "WH", "SN-B") == 0
     assert services.stock.ledger_mismatches() == []
+
+
+def test_the_documents_list_pages_through_both_kinds_in_every_order(
+    services: Services,
+) -> None:
+    """Receipts, counts, reversals and deliveries, paged three at a time in every sort order
+    and direction, give exactly the rows of one big page, in the same order (each kind
+    takes its first rows of a page on its own, the page is taken from both)."""
+    apple, _pear = make_items(services)
+    customer = services.customers.create({"code": "C1", "name": "华联超市"})
+    for n in range(4):
+        wh = location_id(services.ctx.db, "WH")
+        services.stock.receive(wh, [{"item_id": apple, "quantity": "5"}], f"供应商 {n}")
+        order = services.orders.create(customer.id, {}, [{"item_id": apple, "quantity": "1"}])
+        order = services.orders.confirm(order.id, order.version)
+        services.orders.start_picking(order.id, order.version)
+        services.orders.ship(order.id, services.orders.get(order.id).version)
+    for key in ("doc_date", "number", "doc_type", "partner", "posted_by"):
+        for descending in (False, True):
+            whole = services.stock.documents(Page(sort_key=key, descending=descending))
+            assert len(whole) == 8
+            paged, after = [], None
+            while True:
+                rows = services.stock.documents(
+                    Page(sort_key=key, descending=descending, limit=3, after=after)
+                )
+                paged += rows
+                if len(rows) < 3:
+                    break
+                after = rows[-1].cursor
+            assert [r.number for r in paged] == [r.number for r in whole], (key, descending)
+    deliveries = services.stock.documents(Page(filters={"doc_type": "DN"}))
+    assert [r.partner for r in deliveries] == ["华联超市"] * 4
+    assert all(r.lines == 1 and r.location_code for r in deliveries)
+    found = services.stock.documents(Page(search="供应商 2"))
+    assert [(r.doc_type, r.partner, r.lines) for r in found] == [("GR", "供应商 2", 1)]

@@ -9,7 +9,7 @@ page is cut, so every page shows the balance after each move whatever page it is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -25,9 +25,10 @@ from sqlalchemy import (
     or_,
     select,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import FromClause
+from sqlalchemy.sql import FromClause, Select
 
 from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
@@ -177,68 +178,77 @@ class DocumentRow:
     cursor: tuple
 
 
-def _documents() -> FromClause:
-    """Posted stock documents and deliveries (their goods issue) as one table."""
+def _stock_arm() -> dict[str, ColumnElement]:
+    """The columns of posted stock documents as the documents list shows them."""
     original = D.alias("original")
-    counts = select(DL.c.document_id, func.count().label("n")).group_by(DL.c.document_id).subquery()
-    stock = (
-        select(
-            D.c.id,
-            D.c.number,
-            type_coerce(D.c.doc_type, String).label("doc_type"),
-            D.c.doc_date,
-            L.c.code.label("location_code"),
-            D.c.partner,
-            D.c.posted_by,
-            func.coalesce(counts.c.n, 0).label("lines"),
-            func.coalesce(original.c.number, "").label("reverses"),
-        )
-        .join(L, L.c.id == D.c.location_id)
-        .outerjoin(counts, counts.c.document_id == D.c.id)
-        .outerjoin(original, original.c.id == D.c.reverses_id)
-    )
+    lines = select(func.count()).where(DL.c.document_id == D.c.id).scalar_subquery()
+    reverses = select(original.c.number).where(original.c.id == D.c.reverses_id)
+    return {
+        "id": D.c.id,
+        "number": D.c.number,
+        "doc_type": type_coerce(D.c.doc_type, String),
+        "doc_date": D.c.doc_date,
+        "location_code": select(L.c.code).where(L.c.id == D.c.location_id).scalar_subquery(),
+        "partner": D.c.partner,
+        "posted_by": D.c.posted_by,
+        "lines": lines,
+        "reverses": func.coalesce(reverses.scalar_subquery(), ""),
+    }
+
+
+def _delivery_arm() -> dict[str, ColumnElement]:
+    """The columns of deliveries (their goods issue) as the documents list shows them."""
     dl = t.delivery_lines
-    places = (
-        select(
-            dl.c.delivery_id,
-            func.min(L.c.code).label("code"),
-            func.count().label("n"),
-        )
-        .join(L, L.c.id == dl.c.location_id)
-        .group_by(dl.c.delivery_id)
-        .subquery()
+    code = (
+        select(func.min(L.c.code))
+        .join(dl, dl.c.location_id == L.c.id)
+        .where(dl.c.delivery_id == DV.c.id)
+        .scalar_subquery()
     )
-    issues = (
-        select(
-            DV.c.id,
-            DV.c.number,
-            literal(DocumentType.DELIVERY.value, String).label("doc_type"),
-            DV.c.delivery_date.label("doc_date"),
-            func.coalesce(places.c.code, "").label("location_code"),
-            t.customers.c.name.label("partner"),
-            DV.c.posted_by,
-            func.coalesce(places.c.n, 0).label("lines"),
-            literal("", String).label("reverses"),
+    customer = t.customers
+    return {
+        "id": DV.c.id,
+        "number": DV.c.number,
+        "doc_type": literal(DocumentType.DELIVERY.value, String),
+        "doc_date": DV.c.delivery_date,
+        "location_code": func.coalesce(code, ""),
+        "partner": select(customer.c.name)
+        .where(customer.c.id == DV.c.customer_id)
+        .scalar_subquery(),
+        "posted_by": DV.c.posted_by,
+        "lines": select(func.count()).where(dl.c.delivery_id == DV.c.id).scalar_subquery(),
+        "reverses": literal("", String),
+    }
+
+
+DOCUMENT_SORTS = ("number", "doc_date", "doc_type", "partner", "posted_by")
+
+
+def _arm_page(columns: dict[str, ColumnElement], page: Page) -> Select:
+    """One kind's first rows of the page, filtered, in the page's order, at most its limit:
+    the order matches an index (doc_date, number) for the usual sort, so each kind reads
+    only the rows it shows, and the line counts are taken for those rows alone."""
+    filters = page.filters or {}
+    sort_key = page.sort_key if page.sort_key in DOCUMENT_SORTS else "number"
+    sort_col = columns[sort_key]
+    stmt = select(*(col.label(name) for name, col in columns.items()), sort_col.label("sort_value"))
+    if page.search.strip():
+        stmt = stmt.where(
+            or_(_ilike(columns["number"], page.search), _ilike(columns["partner"], page.search))
         )
-        .join(t.customers, t.customers.c.id == DV.c.customer_id)
-        .outerjoin(places, places.c.delivery_id == DV.c.id)
-    )
-    return stock.union_all(issues).subquery("documents")
+    if filters.get("doc_type"):
+        stmt = stmt.where(columns["doc_type"] == str(filters["doc_type"]))
+    return keyset(stmt, sort_col, [columns["number"]], page)
 
 
 def document_page(session: Session, page: Page) -> list[DocumentRow]:
     """Goods receipts, stock counts, reversals and deliveries' goods issue; the number
-    (unique across the kinds: its prefix says the kind) breaks ties."""
-    filters = page.filters or {}
-    u = _documents()
-    sorts = {key: u.c[key] for key in ("number", "doc_date", "doc_type", "partner", "posted_by")}
-    sort_col = sorts.get(page.sort_key, u.c.number)
-    stmt = select(u, sort_col.label("sort_value"))
-    if page.search.strip():
-        stmt = stmt.where(or_(_ilike(u.c.number, page.search), _ilike(u.c.partner, page.search)))
-    if filters.get("doc_type"):
-        stmt = stmt.where(u.c.doc_type == str(filters["doc_type"]))
-    rows = session.execute(keyset(stmt, sort_col, [u.c.number], page))
+    (unique across the kinds: its prefix says the kind) breaks ties.  Each kind gives its
+    first rows of the page (see :func:`_arm_page`) and the page is taken from the two."""
+    arms = [_arm_page(arm(), page).subquery() for arm in (_stock_arm, _delivery_arm)]
+    u = union_all(*(select(arm) for arm in arms)).subquery("documents")
+    stmt = keyset(select(u), u.c.sort_value, [u.c.number], replace(page, after=None))
+    rows = session.execute(stmt)
     return [
         DocumentRow(
             id=r.id,

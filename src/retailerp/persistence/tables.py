@@ -237,6 +237,7 @@ stock_documents = Table(
     Column("reverses_id", Integer, ForeignKey("stock_documents.id"), nullable=True, unique=True),
     Column("reverses_number", String(20), nullable=True, unique=True),
     Index("ix_stock_documents_date", "doc_date", "id"),
+    Index("ix_stock_documents_date_number", "doc_date", "number"),  # the documents list
 )
 
 stock_document_lines = Table(
@@ -444,6 +445,7 @@ deliveries = Table(
         sqlite_where=text("invoice_id IS NULL"),
         postgresql_where=text("invoice_id IS NULL"),
     ),
+    Index("ix_deliveries_date_number", "delivery_date", "number"),  # the documents list
 )
 
 delivery_lines = Table(
