@@ -77,3 +77,25 @@ def test_every_consignment_layout_has_a_renderer() -> None:
     for kind in LAYOUT_MODULES:
         assert renderer_for(kind) is not None, kind
     assert renderer_for("no_such_document") is None
+
+
+KNOWN_AND_REPORT = """
+import json, sys
+from retailerp.persistence import migrate
+from retailerp.persistence.engine import open_database
+db = open_database(sys.argv[1])
+revision = migrate.require_known(db)  # what the daily backup asks on every start
+print(json.dumps({"revision": revision, "alembic": "alembic" in sys.modules}))
+"""
+
+
+def test_a_database_at_the_head_is_known_without_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "shop.db"
+    db = open_database(path)
+    migrate.upgrade(db)
+    head = migrate.head_revision()
+    db.dispose()
+
+    report = _run(KNOWN_AND_REPORT, str(path), tmp_path=tmp_path)
+
+    assert report == {"revision": head, "alembic": False}

@@ -123,7 +123,10 @@ def needs_upgrade(db: Database) -> bool:
 
 def require_known(db: Database) -> str:
     """The schema revision; refuses a database that is not RetailERP's or is from a newer
-    program (what ``db backup`` needs)."""
+    program (what ``db backup`` needs).  A database at this program's head is known without
+    loading alembic (the daily backup asks on every start)."""
+    if at_head(db):
+        return file_head() or ""
     needs_upgrade(db)  # refuses a newer one
     current = current_revision(db)
     if current is None:
