@@ -156,12 +156,16 @@ class SalesRepository:
     def reserved(
         self, item_ids: Iterable[int], except_order: int | None = None
     ) -> dict[int, Decimal]:
-        """Quantity reserved per item by orders that hold reservations."""
+        """Quantity reserved per item by orders that hold reservations, read from the live
+        reservations alone (``ix_sales_order_lines_reserving``: a line's reservation is
+        never negative and goes to 0 when shipped or released, so the sum is the same)."""
         ln, o = t.sales_order_lines, t.sales_orders
         stmt = (
             select(ln.c.item_id, func.sum(ln.c.reserved))
             .join(o, o.c.id == ln.c.order_id)
-            .where(ln.c.item_id.in_(list(item_ids)), o.c.state.in_(RESERVING))
+            .where(
+                ln.c.item_id.in_(list(item_ids)), ln.c.reserved > 0, o.c.state.in_(RESERVING)
+            )
             .group_by(ln.c.item_id)
         )
         if except_order is not None:

@@ -397,6 +397,12 @@ sales_order_lines = Table(
     CheckConstraint("quantity > 0", name="positive_quantity"),
     CheckConstraint("shipped <= quantity", name="not_over_shipped"),
     CheckConstraint("shipped + cancelled <= quantity", name="not_over_closed"),
+    Index(  # the live reservations only: a line's goes to 0 when shipped or released
+        "ix_sales_order_lines_reserving",
+        "item_id",
+        sqlite_where=text("reserved > 0"),
+        postgresql_where=text("reserved > 0"),
+    ),
 )
 
 picking_lists = Table(
