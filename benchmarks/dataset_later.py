@@ -44,9 +44,7 @@ def add(db: Database, orders: int, progress=None) -> Later:  # noqa: ANN001
     s = Services.over(db, actor=Actor("owner"))
     say = progress or (lambda _text: None)
     later = Later()
-    deliveries = s.orders.deliveries_page(
-        Page(limit=max(orders // 50, 10), sort_key="delivery_date", descending=True)
-    )
+    deliveries = _latest_deliveries(s, max(orders // 50, 10))
     invoiced = [row for row in deliveries if row.invoice_number]
     for n, row in enumerate(invoiced[: max(1, orders // RETURNS_PER_ORDERS)]):
         _attempt(later, "returns credited", lambda row=row, n=n: _credited_return(s, row, n))
@@ -59,11 +57,27 @@ def add(db: Database, orders: int, progress=None) -> Later:  # noqa: ANN001
         _attempt(later, "complaints", lambda row=row: _complaint(s, row.id))
     say(f"{later.made['complaints']:,} complaints")
     customers = s.customers.page(Page(limit=max(1, orders // FILL_UPS_PER_ORDERS)))
-    items = s.items.page(Page(limit=3))
-    for customer in customers:
-        _attempt(later, "consignment fill-ups", lambda c=customer: _fill_up(s, c.id, items))
+    items = s.items.page(Page(limit=1000))  # three different items for each customer
+    for n, customer in enumerate(customers):
+        goods = [items[(3 * n + k) % len(items)] for k in range(min(3, len(items)))]
+        _attempt(later, "consignment fill-ups", lambda c=customer, g=goods: _fill_up(s, c.id, g))
     say(f"{later.made['consignment fill-ups']:,} consignment fill-ups")
     return later
+
+
+def _latest_deliveries(s: Services, count: int) -> list:
+    """The ``count`` latest deliveries, newest first, page after page."""
+    rows: list = []
+    after = None
+    while len(rows) < count:
+        page = s.orders.deliveries_page(
+            Page(limit=500, sort_key="delivery_date", descending=True, after=after)
+        )
+        rows += page
+        if len(page) < 500:
+            break
+        after = page[-1].cursor
+    return rows[:count]
 
 
 def _attempt(later: Later, kind: str, post) -> None:  # noqa: ANN001
