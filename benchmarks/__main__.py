@@ -78,6 +78,13 @@ def run_suite(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="retailerp-bench-") as tmp:
         folder = Path(tmp)
         data = args.dataset
+        if data is not None:  # a file from an older build: at this program's schema first
+            from retailerp.persistence import migrate
+            from retailerp.persistence.engine import open_database
+
+            db = open_database(data)
+            migrate.upgrade(db)
+            db.dispose()
         if data is None and {"lists", "startup", "documents", "ui"} & set(parts):
             start = time.perf_counter()
             data = make_dataset(scale.dataset, folder / f"dataset-{scale.dataset}.db")

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import event
 
 from benchmarks.harness import Report, Row, Scale, paired
+from retailerp.domain.money import Money
 from retailerp.domain.security import Actor
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
@@ -76,8 +77,9 @@ def seed(services: Services, code: str = "P001") -> Shop:
     return Shop(customer.id or 0, tuple(i.id or 0 for i in items))
 
 
-def flow(s: Services, shop: Shop, clock: Callable[[str, float], None] | None = None) -> None:
-    """One order to cash; ``clock(step, seconds)`` hears how long each step took."""
+def flow(s: Services, shop: Shop, clock: Callable[[str, float], None] | None = None) -> Money:
+    """One order to cash; ``clock(step, seconds)`` hears how long each step took.  Returns
+    the invoice's gross (what was paid)."""
     mark = time.perf_counter()
 
     def step(name: str) -> None:
@@ -102,6 +104,7 @@ def flow(s: Services, shop: Shop, clock: Callable[[str, float], None] | None = N
     step("invoice")
     s.invoices.record_payment(shop.customer, invoice.gross, "bank")
     step("payment")
+    return invoice.gross
 
 
 # --- recording what RetailERP sends ----------------------------------------------------

@@ -47,23 +47,24 @@ class StallMeter:
         """Milliseconds of the longest pause during ``action`` and the settling after it."""
         from PySide6.QtWidgets import QApplication
 
-        self._settle(0.05)
+        settle(0.05)
         self.longest = 0.0
         self._timer.start()
         self._last = time.perf_counter()
         action()  # if it blocks the loop, the next beat comes that much later
-        self._settle(SETTLE_S)
+        settle(SETTLE_S)
         self._timer.stop()
         QApplication.processEvents()
         return self.longest * 1000
 
-    @staticmethod
-    def _settle(seconds: float) -> None:
-        from PySide6.QtCore import QEventLoop, QTimer
 
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
+def settle(seconds: float) -> None:
+    """Let the event loop run for ``seconds``."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
 
 
 def _type(widget, text: str) -> Callable[[], None]:
@@ -74,7 +75,7 @@ def _type(widget, text: str) -> Callable[[], None]:
         widget.clear()
         for char in text:
             widget.insert(char)
-            StallMeter._settle(0.08)
+            settle(0.08)
 
     return typing
 
@@ -109,7 +110,7 @@ def bench(scale: Scale, db: Database, report: Report) -> None:
         dialog.close()
     window.close()
     window.deleteLater()
-    StallMeter._settle(0.1)
+    settle(0.1)
 
 
 def _preview(services: Services) -> Callable[[], None]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks import posting
 from sqlalchemy import event
 
 from retailerp.domain.money import Money
@@ -68,22 +69,9 @@ def _seed(s: Services) -> tuple[int, list[int]]:
 
 
 def _post(s: Services, customer: int, items: list[int], step: Any) -> Money:
-    lines = [{"item_id": item, "quantity": "2"} for item in items]
-    order = s.orders.create(customer, {"payment_mode": "credit"}, lines)
-    step("create")
-    order = s.orders.confirm(order.id or 0, order.version)
-    step("confirm")
-    s.orders.start_picking(order.id or 0, order.version)
-    step("picking")
-    order = s.orders.get(order.id or 0)
-    step("read")
-    delivery = s.orders.ship(order.id or 0, order.version)
-    step("ship")
-    invoice = s.invoices.invoice([delivery.id or 0])
-    step("invoice")
-    s.invoices.record_payment(customer, invoice.gross, "bank")
-    step("payment")
-    return invoice.gross
+    """The benchmark's order to cash (create, confirm, picking, read, ship, invoice,
+    payment), ``step(name)`` called after each."""
+    return posting.flow(s, posting.Shop(customer, tuple(items)), lambda name, _s: step(name))
 
 
 def test_posting_an_order_sends_no_more_statements_than_pinned(sqlite_db: Database) -> None:

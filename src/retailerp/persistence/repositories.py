@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import and_, bindparam, case, func, insert, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -32,6 +32,18 @@ def upsert(session: Session, table, values: dict, keys: Sequence[str], set_: dic
     return stmt.on_conflict_do_update(index_elements=list(keys), set_=set_)
 
 
+R = TypeVar("R")
+
+
+def by_ids(session: Session, cls: type[R], table: Any, ids: Iterable[int]) -> dict[int, R]:
+    """The records of ``cls`` (mapped to ``table``) with these ids, by id, in one query."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    stmt = select(cls).where(table.c.id.in_(wanted))
+    return {record.id: record for record in session.scalars(stmt)}  # type: ignore[attr-defined]
+
+
 class CustomerRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -43,11 +55,7 @@ class CustomerRepository:
         return self.session.scalars(select(Customer).where(t.customers.c.code == code)).first()
 
     def by_ids(self, ids: Iterable[int]) -> dict[int, Customer]:
-        ids = list(set(ids))
-        if not ids:
-            return {}
-        stmt = select(Customer).where(t.customers.c.id.in_(ids))
-        return {c.id: c for c in self.session.scalars(stmt)}
+        return by_ids(self.session, Customer, t.customers, ids)
 
     def add(self, customer: Customer) -> None:
         self.session.add(customer)
@@ -129,10 +137,7 @@ class ItemRepository:
         return self.session.scalars(select(Item).where(t.items.c.barcode == barcode)).first()
 
     def by_ids(self, ids: Iterable[int]) -> dict[int, Item]:
-        ids = list(set(ids))
-        if not ids:
-            return {}
-        return {i.id: i for i in self.session.scalars(select(Item).where(t.items.c.id.in_(ids)))}
+        return by_ids(self.session, Item, t.items, ids)
 
     def add(self, item: Item) -> None:
         self.session.add(item)
@@ -159,9 +164,7 @@ class LocationRepository:
         return list(self.session.scalars(select(Location).order_by(t.locations.c.code)))
 
     def by_ids(self, ids: Iterable[int]) -> dict[int, Location]:
-        ids = list(set(ids))
-        stmt = select(Location).where(t.locations.c.id.in_(ids))
-        return {loc.id: loc for loc in self.session.scalars(stmt)}
+        return by_ids(self.session, Location, t.locations, ids)
 
     def add(self, location: Location) -> None:
         self.session.add(location)
