@@ -359,7 +359,11 @@ def test_pinyin_initials_find_a_chinese_name_and_names_sort_by_pinyin(
 
 
 def test_a_renamed_customer_is_found_by_the_new_names_initials(services: Services) -> None:
-    customer = services.customers.create({"code": "C1", "name": "华联"})
-    services.customers.update(customer.id, customer.version, {"code": "C1", "name": "百盛"})
-    assert services.customers.page(Page(search="hl")) == []
-    assert [row.code for row in services.customers.page(Page(search="bs"))] == ["C1"]
+    customer = services.customers.create({"code": "C1", "name": "华联超市"})
+    assert [row.code for row in services.customers.page(Page(search="hlcs"))] == ["C1"]
+    services.customers.update(customer.id, customer.version, {"code": "C1", "name": "百盛商场"})
+    # two letters are a LIKE, three or more the pinyin index: both follow the rename
+    for gone in ("hl", "hlcs", "hualian", "Hualian"):
+        assert services.customers.page(Page(search=gone)) == [], gone
+    for new in ("bs", "bssc", "baisheng", "BAISHENG"):
+        assert [row.code for row in services.customers.page(Page(search=new))] == ["C1"], new

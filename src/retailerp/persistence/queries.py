@@ -136,26 +136,45 @@ def pinyin_clause(table: Any, search: str) -> ColumnElement[bool] | None:
 
 
 def customer_search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
+    """Code, name or phone holding the text; Latin letters also the name's pinyin initials
+    (``hl`` → 华联) or spelling, each answered from its index where the text allows."""
     words = search.strip()
     if not words:
         return None
-    by_text = _customer_text_clause(session, words)
+    pinyin = is_initials_query(words)
+    if session.get_bind().dialect.name != "sqlite":
+        return _customer_pg_clause(words, pinyin)
+    if len(words) >= 3:
+        # trigram indexes answer three characters or more: the ids of both searches at once
+        phrase = fts_phrase(words)
+        ids = (
+            select(column("rowid", Integer))
+            .select_from(text("customer_search"))
+            .where(text("customer_search MATCH :q").bindparams(q=phrase))
+        )
+        if pinyin:
+            ids = ids.union_all(
+                select(column("rowid", Integer))
+                .select_from(text("customer_search_pinyin"))
+                .where(text("customer_search_pinyin MATCH :p").bindparams(p=phrase.lower()))
+            )
+        return C.c.id.in_(ids)
+    pattern = like_pattern(words)
+    by_text = or_(*(col.like(pattern, escape="\\") for col in (C.c.code, C.c.name, C.c.phone)))
     by_pinyin = pinyin_clause(C, words)
     return by_text if by_pinyin is None else or_(by_text, by_pinyin)
 
 
-def _customer_text_clause(session: Session, words: str) -> ColumnElement[bool]:
-    if session.get_bind().dialect.name == "sqlite":
-        if len(words) >= 3:
-            ids = text("SELECT rowid FROM customer_search WHERE customer_search MATCH :q")
-            return C.c.id.in_(ids.bindparams(q=fts_phrase(words)).columns(column("rowid", Integer)))
-        pattern = like_pattern(words)
-        return or_(*(col.like(pattern, escape="\\") for col in (C.c.code, C.c.name, C.c.phone)))
+def _customer_pg_clause(words: str, pinyin: bool) -> ColumnElement[bool]:
     # the fields are joined with a unit separator (chr 31) that no search text holds, so a
-    # match never spans two fields; the expression is the one the pg_trgm index is built on
+    # match never spans two fields; the expressions are the ones the pg_trgm indexes are on
     sep = func.chr(31)
     joined = C.c.code + sep + C.c.name + sep + C.c.phone
-    return joined.ilike(like_pattern(words.replace(chr(31), "")), escape="\\")
+    clause = joined.ilike(like_pattern(words.replace(chr(31), "")), escape="\\")
+    if not pinyin:
+        return clause
+    spelled = C.c.name_initials + sep + C.c.name_pinyin
+    return or_(clause, spelled.like(like_pattern(words.lower()), escape="\\"))
 
 
 def customer_page(
@@ -239,21 +258,31 @@ def on_hand_subquery():  # noqa: ANN201
     )
 
 
+def on_hand_of_item() -> ColumnElement:
+    """The item row's quantity on hand, summed for that item alone (the balances' key leads
+    with the item): a page of 40 items sums 40 items' balances, not every item's."""
+    b, loc = t.stock_balances, t.locations
+    total = (
+        select(func.coalesce(func.sum(b.c.quantity), 0))
+        .join(loc, loc.c.id == b.c.location_id)
+        .where(b.c.item_id == I_.c.id, loc.c.kind.not_in([k.value for k in VIRTUAL_KINDS]))
+        .correlate(I_)
+        .scalar_subquery()
+    )
+    return total
+
+
 def item_page(session: Session, page: Page) -> list[ItemRow]:
     """A page of the item list, with the quantity on hand."""
     filters = page.filters or {}
     sort_col = ITEM_SORTS.get(page.sort_key, I_.c.sku)
-    on_hand = on_hand_subquery()
-    stmt = (
-        select(
-            I_,
-            func.coalesce(on_hand.c.qty, 0).label("on_hand"),
-            func.coalesce(ITEM_BIN.c.code, "").label("bin_code"),
-            sort_col.label("sort_value"),
-        )
-        .outerjoin(on_hand, on_hand.c.item_id == I_.c.id)
-        .outerjoin(ITEM_BIN, ITEM_BIN.c.id == I_.c.bin_id)
-    )
+    on_hand = on_hand_of_item()
+    stmt = select(
+        I_,
+        on_hand.label("on_hand"),
+        func.coalesce(ITEM_BIN.c.code, "").label("bin_code"),
+        sort_col.label("sort_value"),
+    ).outerjoin(ITEM_BIN, ITEM_BIN.c.id == I_.c.bin_id)
     if page.search.strip():
         pattern = like_pattern(page.search.strip())
         sqlite_ = session.get_bind().dialect.name == "sqlite"
@@ -270,7 +299,7 @@ def item_page(session: Session, page: Page) -> list[ItemRow]:
     if filters.get("active") is not None:
         stmt = stmt.where(I_.c.active == bool(filters["active"]))
     if filters.get("below_min"):
-        stmt = stmt.where(func.coalesce(on_hand.c.qty, 0) < I_.c.min_stock)
+        stmt = stmt.where(on_hand < I_.c.min_stock)
     rows = session.execute(keyset(stmt, sort_col, [I_.c.id], page))
     return [
         ItemRow(
