@@ -10,6 +10,10 @@ Typing ``shhl`` finds 上海华联 by its initials anywhere in the name.  That w
 trigram table over the initials and the spelling (kept by triggers, like the text search of
 0001) answers a search of three letters or more from the index; on PostgreSQL a pg_trgm
 expression index does the same for the ILIKE the list sends.
+
+A search of one or two characters stays a LIKE, read in the list's order until a page is
+full.  The two name orders' indexes now hold every field it compares (code, phone, name and
+its pinyin), so that walk reads the index alone and the table only for the rows shown.
 """
 
 from __future__ import annotations
@@ -37,7 +41,16 @@ TRIGGERS = {
 }
 
 
+COVERS = {
+    "ix_customers_name": ["name", "id", "code", "phone", "name_pinyin", "name_initials"],
+    "ix_customers_pinyin": ["name_pinyin", "id", "code", "phone", "name", "name_initials"],
+}
+
+
 def upgrade() -> None:
+    for prefix, columns in COVERS.items():
+        op.drop_index(f"{prefix}_id", table_name="customers")
+        op.create_index(f"{prefix}_cover", "customers", columns)
     if op.get_context().dialect.name == "sqlite":
         op.execute(
             f"CREATE VIRTUAL TABLE customer_search_pinyin USING fts5({COLUMNS}, "
@@ -54,6 +67,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for prefix, columns in COVERS.items():
+        op.drop_index(f"{prefix}_cover", table_name="customers")
+        op.create_index(f"{prefix}_id", "customers", columns[:2])
     if op.get_context().dialect.name == "sqlite":
         for name in TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
