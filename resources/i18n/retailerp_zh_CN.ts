@@ -940,6 +940,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>盘点表(&amp;S)</translation>
     </message>
     <message>
+        <source>Loading the consignment overview…</source>
+        <translation>正在读取寄售总览…</translation>
+    </message>
+    <message>
         <source>Choose a customer first.</source>
         <translation>请先选择客户。</translation>
     </message>

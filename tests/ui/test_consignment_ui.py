@@ -59,8 +59,7 @@ def test_fill_up_to_issue_by_keyboard_then_reverse(
     qtbot, show_page, services: Services, shop: dict, monkeypatch
 ) -> None:
     page = show_page(ConsignmentPage(services))
-    index = page.customer.findData(shop["customer"])
-    page.customer.setCurrentIndex(index)
+    page.customer.setValue(shop["customer"])
 
     fill = dialog_of(page, "fill_up")
     scan_and_post(qtbot, fill, 5)
@@ -99,7 +98,7 @@ def test_an_issue_above_what_is_at_the_customer_is_refused_on_its_line(
     qtbot, show_page, services: Services, shop: dict
 ) -> None:
     page = show_page(ConsignmentPage(services))
-    page.customer.setCurrentIndex(page.customer.findData(shop["customer"]))
+    page.customer.setValue(shop["customer"])
     fill = dialog_of(page, "fill_up")
     scan_and_post(qtbot, fill, 2)
     fill.close()
@@ -154,7 +153,8 @@ def test_drill_down_to_every_layer_release_the_billing_block_and_export_the_stat
     ret = c.post_return(ret.id, ret.version)
 
     page = show_page(ConsignmentPage(services))
-    page.customer.setCurrentIndex(page.customer.findData(shop["customer"]))
+    page.customer.setValue(shop["customer"])
+    qtbot.waitUntil(lambda: page.loading is None)  # the overview is read in a worker
     assert [page.overview.item(0, col).text() for col in (2, 3, 4)] == ["2", "20.00", "12.00"]
     activate(qtbot, page)
     page.overview.setFocus()
@@ -201,7 +201,7 @@ def test_a_return_of_the_selected_issue_by_scanner_posts_with_its_billing_block(
     issue = c.create_issue(shop["customer"], [{"item_id": item, "quantity": "3"}])
     issue = c.post_issue(issue.id, issue.version)
     page = show_page(ConsignmentPage(services))
-    page.customer.setCurrentIndex(page.customer.findData(shop["customer"]))
+    page.customer.setValue(shop["customer"])
     page.documents.setCurrentCell(1, 0)  # the fill-up: not an issue
     page.findChild(QPushButton, "consignment_return").click()
     assert page.message.text() == "Choose a posted issue in the documents first."
@@ -216,3 +216,40 @@ def test_a_return_of_the_selected_issue_by_scanner_posts_with_its_billing_block(
     assert [(ln.source_line_id, ln.batch, ln.quantity) for ln in ret.lines] == [
         (issue.lines[0].id, "M1", Decimal(2))]  # fmt: skip
     assert services.stock.quantity(item, "CONS-C001", "M1") == Decimal(4)
+
+
+def test_the_overview_is_read_in_a_worker_and_any_customer_is_found_by_typing(
+    qtbot, show_page, services: Services, shop: dict
+) -> None:
+    c = services.consignment
+    draft = c.create_fill_up(shop["customer"], [{"item_id": shop["item"], "quantity": "4"}])
+    c.post_fill_up(draft.id, c.plan_fill_up(draft.id, draft.version).version)
+    other = services.customers.create({"code": "Z900", "name": "北京百盛商场"})
+    page = show_page(ConsignmentPage(services))
+    assert page.loading is not None and page.loading.running  # the page is up, still reading
+    assert page.findChild(QLabel, "consignment_loading").text() == (
+        "Loading the consignment overview…"
+    )
+    qtbot.waitUntil(lambda: page.loading is None)
+    assert page.findChild(QLabel, "consignment_loading").text() == ""
+    assert [page.overview.item(0, col).text() for col in range(3)] == ["C001", "华联超市", "4"]
+    assert page.customer_id() == shop["customer"]  # the first customer holding stock
+    assert [page.stock.item(0, col).text() for col in (0, 4)] == ["MILK", "4"]
+
+    # a customer with nothing at it yet is found by its pinyin initials and chosen by Enter
+    activate(qtbot, page)
+    field = page.customer.edit
+    field.setFocus()
+    field.clear()
+    qtbot.keyClicks(field, "bjbs")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.customer_id() == other.id)
+    assert page.stock.rowCount() == 0 and page.documents.rowCount() == 0
+
+    # a change elsewhere reads the overview again; the chosen customer stays chosen
+    services.customers.update(other.id, other.version, {"code": "Z900", "name": "北京百盛"})
+    qtbot.waitUntil(lambda: page.loading is None)
+    page.reload()
+    qtbot.waitUntil(lambda: page.loading is None)
+    assert page.customer_id() == other.id
+    assert page.overview.rowCount() == 1

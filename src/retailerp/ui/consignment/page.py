@@ -7,9 +7,13 @@ brought it, date, quantity left, age, cost); Tab reaches the documents.  Alt+U f
 Alt+I issue, Alt+K pickup, Alt+N a return of the selected issue, Alt+C count, Alt+R reverse
 the selected document, Alt+L release the billing block of the selected return (its red
 invoice is drafted), Alt+P print it, Alt+T the statement of this month, Alt+X export that
-statement (Excel or CSV), Alt+S the count sheet; F5 reloads.  The customer box (Alt+O) picks
-a customer without consignment stock yet.  Values are shown at price and at cost; "unknown"
-where the goods' cost is not known.
+statement (Excel or CSV), Alt+S the count sheet; F5 reloads.  The customer field (Alt+O)
+finds any customer by typing part of its code, name or pinyin (one without consignment stock
+yet too).  Values are shown at price and at cost; "unknown" where the goods' cost is not known.
+
+The overview sums every consignment customer's stock: on a shop with years of documents that
+is long work, so it is read in a worker (``ui/tasks.TaskHandle``) and filled in when it comes;
+the page answers meanwhile and says it is loading.
 """
 
 from __future__ import annotations
@@ -17,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,7 +42,7 @@ from PySide6.QtWidgets import (
 from retailerp.domain.consignment import ConsignmentKind, Layer
 from retailerp.services import Page, Services
 from retailerp.services.changes import Change
-from retailerp.services.consignment import StockLine
+from retailerp.services.consignment import CustomerConsignment, StockLine
 from retailerp.ui.changes import watch
 from retailerp.ui.consignment.document_dialog import ConsignmentDocumentDialog
 from retailerp.ui.consignment.texts import cost_text, kind_text
@@ -46,7 +50,9 @@ from retailerp.ui.errors import show_error
 from retailerp.ui.list_page import refresh_button
 from retailerp.ui.permissions import gate
 from retailerp.ui.prompts import ask_reason
+from retailerp.ui.sales.customer_picker import CustomerPicker
 from retailerp.ui.sources import money_text, quantity_text, term
+from retailerp.ui.tasks import TaskHandle
 
 SHOWS = (Change.CONSIGNMENT, Change.STOCK, Change.CUSTOMERS, Change.INVOICES)
 CONSIGNMENT_METHODS = {
@@ -107,8 +113,11 @@ class ConsignmentPage(QWidget):
         self.services = services
         self.setObjectName("consignment_page")
         self.preset: dict[str, object] = {}
-        self.customer = QComboBox()
+        self.customer = CustomerPicker(services)
         self.customer.setObjectName("consignment_customer")
+        self._loads = 0
+        self.loading: TaskHandle | None = None
+        """The overview being read in a worker (``None`` when it is shown)."""
         self.expiring = QCheckBox(self.tr("&Expiring only"))
         self.expiring.setObjectName("consignment_expiring")
         self.overview = DrillTable("consignment_overview", [
@@ -126,6 +135,8 @@ class ConsignmentPage(QWidget):
         self.documents = DrillTable("consignment_documents", [
             self.tr("Number"), self.tr("Kind"), self.tr("Date"), self.tr("State"),
             self.tr("Value"), self.tr("Linked")])  # fmt: skip
+        self.loading_note = QLabel()
+        self.loading_note.setObjectName("consignment_loading")
         self.message = QLabel()
         self.message.setObjectName("consignment_message")
         self.message.setWordWrap(True)
@@ -134,7 +145,7 @@ class ConsignmentPage(QWidget):
         self.stock.on_enter = self.layers.setFocus
         self.overview.currentCellChanged.connect(lambda *_: self._customer_chosen())
         self.stock.currentCellChanged.connect(lambda *_: self.show_layers())
-        self.customer.currentIndexChanged.connect(lambda _i: self.load_customer())
+        self.customer.valueChanged.connect(lambda _id: self.load_customer())
         self.expiring.toggled.connect(lambda _on: self.load_customer())
         watch(self, services.changes, SHOWS, self.reload)
         self.reload()
@@ -142,6 +153,8 @@ class ConsignmentPage(QWidget):
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("Cust&omer"), self.customer)
+        for label in self.customer.take_details():
+            form.addRow(label)
         buttons = QHBoxLayout()
         for name, text, slot in (
             ("fill_up", self.tr("Fill-&up…"), lambda: self.new(ConsignmentKind.FILL_UP)),
@@ -167,6 +180,7 @@ class ConsignmentPage(QWidget):
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.loading_note)
         layout.addWidget(self.overview, 2)
         layout.addLayout(form)
         layout.addWidget(self.expiring)
@@ -181,32 +195,44 @@ class ConsignmentPage(QWidget):
     # --- loading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        rows = self.services.consignment.overview()
+        """Read the overview again (in a worker) and the chosen customer's stock now."""
+        self._loads += 1
+        load = self._loads
+        task = TaskHandle(_overview, (self.services,))
+        task.done.connect(lambda rows: self._show_overview(load, rows, None))
+        task.failed.connect(lambda error: self._show_overview(load, None, error))
+        self.loading = task
+        self.loading_note.setText(self.tr("Loading the consignment overview…"))
+        task.start()
+        if self.customer_id() is not None:
+            self.load_customer()
+
+    def _show_overview(
+        self, load: int, rows: list[CustomerConsignment] | None, error: BaseException | None
+    ) -> None:
+        if not shiboken6.isValid(self) or load != self._loads:
+            return  # the page is gone, or a newer read is under way
+        self.loading = None
+        self.loading_note.clear()
+        if error is not None:
+            show_error(self, error)
+            return
         self.overview.fill([
             (r.customer_id, [r.code, r.name, quantity_text(r.quantity), money_text(r.value),
                              cost_text(r.cost), "" if r.oldest_age is None else str(r.oldest_age),
                              str(r.expiring)])
-            for r in rows
+            for r in rows or []
         ])  # fmt: skip
-        keep = self.customer_id()
-        self.customer.blockSignals(True)
-        self.customer.clear()
-        for row in self.services.customers.page(Page(limit=1000)):
-            self.customer.addItem(f"{row.code} {row.name}", row.id)
-        index = self.customer.findData(keep if keep else self.overview.current_id())
-        self.customer.setCurrentIndex(max(index, 0))
-        self.customer.blockSignals(False)
-        self.load_customer()
+        if self.customer_id() is None and self.overview.current_id() is not None:
+            self.customer.setValue(self.overview.current_id())  # loads that customer
 
     def _customer_chosen(self) -> None:
         chosen = self.overview.current_id()
-        index = self.customer.findData(chosen)
-        if chosen is not None and index >= 0 and index != self.customer.currentIndex():
-            self.customer.setCurrentIndex(index)
+        if chosen is not None and chosen != self.customer_id():
+            self.customer.setValue(chosen)
 
     def customer_id(self) -> int | None:
-        data = self.customer.currentData()
-        return int(data) if data else None
+        return self.customer.value()
 
     def load_customer(self) -> None:
         cid = self.customer_id()
@@ -390,3 +416,8 @@ class ConsignmentPage(QWidget):
             with open(path, "wb") as out:
                 out.write(pdf)
             self.message.setText(self.tr("Saved: {path}").format(path=path))
+
+
+def _overview(_progress: object, services: Services) -> list[CustomerConsignment]:
+    """In the worker: the overview (the services open their own unit of work there)."""
+    return services.consignment.overview()
