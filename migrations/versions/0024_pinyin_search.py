@@ -14,6 +14,10 @@ expression index does the same for the ILIKE the list sends.
 A search of one or two characters stays a LIKE, read in the list's order until a page is
 full.  The two name orders' indexes now hold every field it compares (code, phone, name and
 its pinyin), so that walk reads the index alone and the table only for the rows shown.
+
+The consignment stock of a customer was read by scanning every stock balance of the shop
+(nothing told SQLite that few locations are a customer's consignment store); an index on
+the locations' kind and customer lets it start from the customer's store instead.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ def upgrade() -> None:
     for prefix, columns in COVERS.items():
         op.drop_index(f"{prefix}_id", table_name="customers")
         op.create_index(f"{prefix}_cover", "customers", columns)
+    op.create_index("ix_locations_kind_customer", "locations", ["kind", "customer_id"])
     if op.get_context().dialect.name == "sqlite":
         op.execute(
             f"CREATE VIRTUAL TABLE customer_search_pinyin USING fts5({COLUMNS}, "
@@ -70,6 +75,7 @@ def downgrade() -> None:
     for prefix, columns in COVERS.items():
         op.drop_index(f"{prefix}_cover", table_name="customers")
         op.create_index(f"{prefix}_id", "customers", columns[:2])
+    op.drop_index("ix_locations_kind_customer", table_name="locations")
     if op.get_context().dialect.name == "sqlite":
         for name in TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")

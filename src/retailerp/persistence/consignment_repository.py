@@ -86,9 +86,11 @@ class ConsignmentRepository:
         )
         return [ConsignedLot(i, k, e, q) for i, k, e, q in self.session.execute(stmt)]
 
-    def stock_rows(self) -> list[tuple[int, int, str, date | None, Decimal, Money]]:
+    def stock_rows(
+        self, customer_id: int | None = None
+    ) -> list[tuple[int, int, str, date | None, Decimal, Money]]:
         """(customer id, item id, batch/serial, expiry, quantity, list price) of every lot
-        at every consignment location."""
+        at every consignment location (``customer_id``: at that customer's only)."""
         b, loc, it = t.stock_balances, t.locations, t.items
         stmt = (
             select(
@@ -99,6 +101,8 @@ class ConsignmentRepository:
             .where(loc.c.kind == LocationKind.CONSIGNMENT.value, b.c.quantity > 0)
             .order_by(loc.c.customer_id, b.c.item_id, b.c.expiry, b.c.stock_key)
         )
+        if customer_id is not None:
+            stmt = stmt.where(loc.c.customer_id == customer_id)
         return [tuple(row) for row in self.session.execute(stmt)]  # type: ignore[misc]
 
     def balances_after(self, location_id: int, number: str) -> dict[int, Decimal]:

@@ -169,6 +169,7 @@ locations = Table(
     Column("parent_id", Integer, ForeignKey("locations.id"), nullable=True),
     Column("customer_id", Integer, ForeignKey("customers.id"), nullable=True),
     Column("active", Boolean, nullable=False, default=True),
+    Index("ix_locations_kind_customer", "kind", "customer_id"),  # a customer's consignment
 )
 
 units = Table(

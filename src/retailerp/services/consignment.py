@@ -816,7 +816,7 @@ def _horizon(uow: UnitOfWork) -> int:
 
 def _stock_lines(uow: UnitOfWork, customer_id: int | None, today: date) -> list[StockLine]:
     horizon = _horizon(uow)
-    rows = [r for r in uow.consignment.stock_rows() if customer_id in (None, r[0])]
+    rows = uow.consignment.stock_rows(customer_id)
     items = uow.items.by_ids({r[1] for r in rows})
     layers = _open_layers(uow, customer_id, {r[0] for r in rows})
     result = []

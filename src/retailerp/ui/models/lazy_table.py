@@ -50,6 +50,19 @@ _ALIGNMENT = {
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        ROW_ROLE,
+        SORT_ROLE,
+        CHIP_ROLE,
+    }
+)
+"""The roles :meth:`LazyTableModel.data` answers."""
+
 
 def _display(value: object) -> str:
     return "" if value is None else str(value)
@@ -205,6 +218,8 @@ class LazyTableModel(QAbstractTableModel):
         )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ANSWERED:
+            return None  # a view asks ~10 roles per cell while sizing: most have no answer
         row = self.row_at(index)
         if row is None or not 0 <= index.column() < len(self._columns):
             return None
