@@ -24,6 +24,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    tuple_,
     type_coerce,
     union_all,
 )
@@ -34,7 +35,7 @@ from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.stock import VIRTUAL_KINDS, LocationKind
 from retailerp.persistence import tables as t
-from retailerp.persistence.queries import Page, keyset, like_pattern
+from retailerp.persistence.queries import PAGE_LIMIT_MAX, Page, keyset, like_pattern
 from retailerp.persistence.types import QuantityType
 
 I_ = t.items
@@ -97,10 +98,47 @@ STOCK_SORTS: dict[str, ColumnElement] = {
 }
 
 
+def _stock_conditions(b: FromClause, loc: FromClause, item: FromClause, page: Page) -> list:
+    """What a stock row must be to be listed: non-zero, at a real location, and the
+    search and filters of ``page`` (over the given tables or their aliases)."""
+    filters = page.filters or {}
+    conditions = [b.c.quantity != 0, loc.c.kind.not_in(VIRTUAL)]
+    if page.search.strip():
+        columns = (item.c.sku, item.c.name, b.c.stock_key)
+        conditions.append(or_(*(_ilike(c, page.search) for c in columns)))
+    if filters.get("location_id"):
+        conditions.append(in_place(loc, int(filters["location_id"])))
+    if filters.get("item_id"):
+        conditions.append(b.c.item_id == int(filters["item_id"]))
+    return conditions
+
+
+def _page_items(page: Page) -> Select:
+    """The ids of the first items (in SKU order, from the cursor's item on) with a row to
+    list: every row of the page is one of theirs, as each but the cursor's has at least one.  Reading them
+    along the SKU index and each one's balances by its key keeps the first page of years of
+    stock at the few rows it shows (otherwise every balance is joined and sorted)."""
+    item, b, loc = I_.alias("page_item"), B.alias("page_balance"), L.alias("page_location")
+    listed = (
+        select(literal(1))
+        .select_from(b.join(loc, loc.c.id == b.c.location_id))
+        .where(b.c.item_id == item.c.id, *_stock_conditions(b, loc, item, page))
+        .exists()
+    )
+    stmt = select(item.c.id).where(listed)
+    order = [item.c.sku, item.c.id]
+    if page.after is not None:
+        start = tuple(page.after[:2])
+        cursor = tuple_(*order)
+        stmt = stmt.where(cursor <= start if page.descending else cursor >= start)
+    order = [c.desc() if page.descending else c.asc() for c in order]
+    # one more: the cursor's own item may have no row left after the cursor
+    return stmt.order_by(*order).limit(max(1, min(page.limit, PAGE_LIMIT_MAX)) + 1)
+
+
 def stock_page(session: Session, page: Page) -> list[StockRow]:
     """Stock by item and location (and batch/serial), real locations only, non-zero; the
     ``location_id`` filter takes a warehouse with its bins."""
-    filters = page.filters or {}
     sort_col = STOCK_SORTS.get(page.sort_key, I_.c.sku)
     stmt = (
         select(
@@ -119,16 +157,10 @@ def stock_page(session: Session, page: Page) -> list[StockRow]:
         )
         .join(I_, I_.c.id == B.c.item_id)
         .join(L, L.c.id == B.c.location_id)
-        .where(B.c.quantity != 0, L.c.kind.not_in(VIRTUAL))
+        .where(*_stock_conditions(B, L, I_, page))
     )
-    if page.search.strip():
-        stmt = stmt.where(
-            or_(*(_ilike(c, page.search) for c in (I_.c.sku, I_.c.name, B.c.stock_key)))
-        )
-    if filters.get("location_id"):
-        stmt = stmt.where(in_place(L, int(filters["location_id"])))
-    if filters.get("item_id"):
-        stmt = stmt.where(B.c.item_id == int(filters["item_id"]))
+    if sort_col is I_.c.sku:
+        stmt = stmt.where(B.c.item_id.in_(_page_items(page)))
     tie = [B.c.item_id, B.c.location_id, B.c.stock_key]
     rows = session.execute(keyset(stmt, sort_col, tie, page))
     return [
