@@ -115,9 +115,9 @@ def _stock_conditions(b: FromClause, loc: FromClause, item: FromClause, page: Pa
 
 def _page_items(page: Page) -> Select:
     """The ids of the first items (in SKU order, from the cursor's item on) with a row to
-    list: every row of the page is one of theirs, as each but the cursor's has at least one.  Reading them
-    along the SKU index and each one's balances by its key keeps the first page of years of
-    stock at the few rows it shows (otherwise every balance is joined and sorted)."""
+    list: every row of the page is one of theirs, as each but the cursor's has at least
+    one.  Reading them along the SKU index and each one's balances by its key keeps the
+    first page at the few rows it shows (otherwise every balance is joined and sorted)."""
     item, b, loc = I_.alias("page_item"), B.alias("page_balance"), L.alias("page_location")
     listed = (
         select(literal(1))
@@ -483,17 +483,14 @@ def location_page(session: Session, page: Page) -> list[LocationRow]:
     them as their bin; filters ``active`` (True/False) and ``kind``."""
     filters = page.filters or {}
     parent = L.alias("parent")
+    # summed for the page's places only (by the balances' and items' place indexes)
     held = (
-        select(B.c.location_id, func.sum(type_coerce(B.c.quantity, BigInteger)).label("q"))
-        .group_by(B.c.location_id)
-        .subquery()
+        select(func.coalesce(func.sum(type_coerce(B.c.quantity, BigInteger)), 0))
+        .where(B.c.location_id == L.c.id)
+        .correlate(L)
+        .scalar_subquery()
     )
-    placed = (
-        select(I_.c.bin_id, func.count().label("n"))
-        .where(I_.c.bin_id.is_not(None))
-        .group_by(I_.c.bin_id)
-        .subquery()
-    )
+    placed = select(func.count()).where(I_.c.bin_id == L.c.id).correlate(L).scalar_subquery()
     sorts: dict[str, ColumnElement] = {
         "code": L.c.code,
         "name": L.c.name,
@@ -505,13 +502,11 @@ def location_page(session: Session, page: Page) -> list[LocationRow]:
         select(
             L,
             func.coalesce(parent.c.code, "").label("warehouse_code"),
-            func.coalesce(held.c.q, 0).label("held"),
-            func.coalesce(placed.c.n, 0).label("items"),
+            held.label("held"),
+            placed.label("items"),
             sort_col.label("sort_value"),
         )
         .outerjoin(parent, parent.c.id == L.c.parent_id)
-        .outerjoin(held, held.c.location_id == L.c.id)
-        .outerjoin(placed, placed.c.bin_id == L.c.id)
         .where(L.c.kind.in_(LIST_KINDS))
     )
     if page.search.strip():
