@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
@@ -20,6 +21,7 @@ from retailerp.ui.models import Column
 from retailerp.ui.permissions import gate, gated_shortcut
 from retailerp.ui.sources import ServiceSource, term
 from retailerp.ui.styles import icon
+from retailerp.ui.tasks import TaskHandle
 
 AMBER = QColor("#f6c343")
 RED = QColor("#e0585b")
@@ -154,11 +156,18 @@ class ComplaintsPage(ListPage):
         return filters
 
     def escalate(self) -> None:
-        """Overdue tickets go one step up when the list is opened (if the user may)."""
-        try:
-            self.services.complaints.escalate_overdue()
-        except Exception:  # noqa: BLE001 - a user who may not handle complaints just reads
-            return
+        """Overdue tickets go one step up when the list is opened (if the user may).
+
+        Every open ticket's deadlines are read for it: on years of tickets that is long
+        work, so it runs in a worker; the list follows the change when it is written."""
+        task = TaskHandle(_escalate, (self.services,))
+        task.finished.connect(self._escalated)
+        self.escalating: TaskHandle | None = task
+        task.start()
+
+    def _escalated(self) -> None:
+        if shiboken6.isValid(self):
+            self.escalating = None
 
     def selected(self) -> TicketRow | None:
         index = self.view.currentIndex() if self.view is not None else None
@@ -192,3 +201,11 @@ class ComplaintsPage(ListPage):
         dialog.destroyed.connect(lambda *_: self.dialogs.remove(dialog))
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.show()
+
+
+def _escalate(_progress: object, services: Services) -> list[str]:
+    """In the worker; a user who may not handle complaints just reads the list."""
+    try:
+        return services.complaints.escalate_overdue()
+    except Exception:  # noqa: BLE001 - as before: the list is shown whatever this finds
+        return []
