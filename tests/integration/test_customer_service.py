@@ -271,6 +271,26 @@ def test_search(services: Services) -> None:
     results = {search: found(services, search) for search, _ in SEARCHES}
     assert results == dict(SEARCHES)
 
+
+def test_a_search_with_many_hits_walks_the_name_order_and_finds_the_same(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From ``MANY_HITS`` trigram hits on, a search in name order compares each customer
+    along the name index instead: the same customers, in both name orders."""
+    from retailerp.persistence import queries
+
+    for code, (name, phone) in NAMES.items():
+        services.customers.create({"code": code, "name": name, "phone": phone})
+    monkeypatch.setattr(queries, "MANY_HITS", 1)
+    for sort_key in ("", "name"):
+        results = {
+            search: {
+                r.code for r in services.customers.page(Page(search=search, sort_key=sort_key))
+            }
+            for search, _ in SEARCHES
+        }
+        assert results == dict(SEARCHES), sort_key
+
     sh = services.customers.page(Page(search="华联超"))[0]
     services.customers.update(sh.id, 1, {"code": "SH", "name": "东方明珠商店"})
     assert found(services, "华联超") == set()  # the search index follows the rename
@@ -349,9 +369,7 @@ def test_pinyin_initials_find_a_chinese_name_and_names_sort_by_pinyin(
         services.customers.create({"code": code, "name": name})
     found = services.customers.page(Page(search="hl"))
     assert [row.name for row in found] == ["上海华联超市"]
-    assert [row.name for row in services.customers.page(Page(search="HUALIAN"))] == [
-        "上海华联超市"
-    ]
+    assert [row.name for row in services.customers.page(Page(search="HUALIAN"))] == ["上海华联超市"]
     by_name = services.customers.page(Page(sort_key="name"))
     assert [row.name for row in by_name] == ["北京百盛", "Harbour Stores", "上海华联超市"]
     second = services.customers.page(Page(sort_key="name", after=by_name[0].cursor))

@@ -135,9 +135,17 @@ def pinyin_clause(table: Any, search: str) -> ColumnElement[bool] | None:
     )
 
 
-def customer_search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
+MANY_HITS = 2000
+"""From this many trigram hits on, a search in name order walks the name index comparing
+each entry (it stops once a page is full) rather than fetching every hit and sorting them."""
+
+
+def customer_search_clause(
+    session: Session, search: str, in_name_order: bool = False
+) -> ColumnElement[bool] | None:
     """Code, name or phone holding the text; Latin letters also the name's pinyin initials
-    (``hl`` → 华联) or spelling, each answered from its index where the text allows."""
+    (``hl`` → 华联) or spelling, each answered from its index where the text allows.
+    ``in_name_order``: the page is sorted by one of the name indexes."""
     words = search.strip()
     if not words:
         return None
@@ -158,11 +166,19 @@ def customer_search_clause(session: Session, search: str) -> ColumnElement[bool]
                 .select_from(text("customer_search_pinyin"))
                 .where(text("customer_search_pinyin MATCH :p").bindparams(p=phrase.lower()))
             )
-        return C.c.id.in_(ids)
+        if not (in_name_order and _at_least(session, ids, MANY_HITS)):
+            return C.c.id.in_(ids)
+    # a LIKE on the fields the name indexes hold: read along the page's order until it is full
     pattern = like_pattern(words)
     by_text = or_(*(col.like(pattern, escape="\\") for col in (C.c.code, C.c.name, C.c.phone)))
     by_pinyin = pinyin_clause(C, words)
     return by_text if by_pinyin is None else or_(by_text, by_pinyin)
+
+
+def _at_least(session: Session, ids: Select, count: int) -> bool:
+    """Whether ``ids`` has ``count`` rows or more (reading no more than that)."""
+    found = session.scalar(select(func.count()).select_from(ids.limit(count).subquery()))
+    return int(found or 0) >= count
 
 
 def _customer_pg_clause(words: str, pinyin: bool) -> ColumnElement[bool]:
@@ -197,7 +213,8 @@ def customer_page(
         C.c.last_review_on,
         sort_col.label("sort_value"),
     )
-    clause = customer_search_clause(session, page.search)
+    in_name_order = sort_col is C.c.name or sort_col is C.c.name_pinyin
+    clause = customer_search_clause(session, page.search, in_name_order)
     if clause is not None:
         stmt = stmt.where(clause)
     if filters.get("status") in ("active", "ended"):
