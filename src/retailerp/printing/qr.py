@@ -47,16 +47,16 @@ def _runs(lines: list[str]) -> int:
     return sum(map(len, found)) - 2 * len(found)
 
 
-def _finders(line: str) -> int:
+_FINDERS = re.compile(_FINDER + "(?=[01])")
+"""A finder-like run that is not the last 11 cells of its line (lines joined by ``|``)."""
+
+
+def _finders(lines: list[str]) -> int:
     """Rule 3 as ReportLab counts it: 40 for each non-overlapping finder-like run that
-    starts before the last 11 cells, along rows only (ReportLab compares each column, a
-    tuple, with a list, which is never equal)."""
-    last = len(line) - len(_FINDER)
-    score, at = 0, line.find(_FINDER)
-    while 0 <= at < last:
-        score += 40
-        at = line.find(_FINDER, at + len(_FINDER))
-    return score
+    starts before the last 11 cells of its line, along rows only (ReportLab compares each
+    column, a tuple, with a list, which is never equal).  The lines are searched as one
+    text, a separator between them."""
+    return 40 * len(_FINDERS.findall("|".join(lines)))
 
 
 def _blocks(rows: list[int], count: int) -> int:
@@ -77,7 +77,7 @@ def lost_points(rows: list[int], count: int) -> int:
     dark = sum(row.bit_count() for row in rows)
     score = _runs(lines) + _runs(columns)
     score += _blocks(rows, count)
-    score += sum(_finders(line) for line in lines)  # ReportLab's rule 3 never matches a column
+    score += _finders(lines)  # ReportLab's rule 3 never matches a column
     return score + 10 * (abs(100 * dark // (count * count) - 50) // 5)
 
 
@@ -154,10 +154,24 @@ class QrSymbol(Flowable):
         self.width = self.height = size
 
     def draw(self) -> None:
+        """Every run as a filled rectangle, written in module units under one transform
+        (whole numbers, not a formatted float per corner): the rectangles ``canvas.rect``
+        drew, at the same places."""
         count = len(symbol(self.value, self.level))
         module = self.width / (count + self.border * 2.0)
-        canvas, border, top = self.canv, self.border, self.height
-        for row, column, length in dark_runs(self.value, self.level):
-            x = (column + border) * module
-            y = top - (row + border + 1) * module
-            canvas.rect(x, y, length * module, module * 1.05, stroke=0, fill=1)
+        canvas = self.canv
+        canvas.saveState()
+        canvas.transform(
+            module, 0, 0, module, self.border * module, self.height - self.border * module
+        )
+        canvas._code.append(_runs_code(self.value, self.level))
+        canvas.restoreState()
+
+
+@lru_cache(maxsize=512)
+def _runs_code(value: str, level: str) -> str:
+    """The PDF operators filling every run of ``value``'s symbol, in module units with the
+    origin at the symbol's top left corner: row ``r`` spans ``-(r + 1)`` to ``-r + 0.05``."""
+    return " ".join(
+        f"{column} -{row + 1} {length} 1.05 re f" for row, column, length in dark_runs(value, level)
+    )
