@@ -85,27 +85,34 @@ class TextLines(Flowable):
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
         """Draw the lines at (``x``, ``y``), each written as the text object ``drawString``
-        writes, without making the text object, and without setting a font or colour that is
-        already set; a font that is not an embedded TrueType face, or a top-down canvas, goes
-        the usual way."""
+        writes, without making the text object, at its place on the page, and without
+        setting a colour that is already set.  The state is saved around the lines only when
+        the colour is changed or the canvas's current font is not an embedded face (whose
+        every text object sets its font, so one left set here cannot stand in for it); a
+        font that is not an embedded TrueType face, or a top-down canvas, goes the usual
+        way."""
         style = self.style
         font = pdfmetrics.getFont(style.fontName)
         usual = not getattr(font, "_dynamicFont", False) or getattr(font, "shapable", False)
         if usual or not canvas.bottomup:
             super().drawOn(canvas, x, y, _sW)
             return
-        canvas.saveState()
-        canvas.translate(self._hAlignAdjust(x, _sW), y)  # where Flowable.drawOn puts it
-        if not _same_colour(canvas._fillColorObj, style.textColor):
+        coloured = not _same_colour(canvas._fillColorObj, style.textColor)
+        kept = coloured or not _sets_own_font(canvas._fontname)
+        if kept:
+            canvas.saveState()
+        if coloured:
             canvas.setFillColor(style.textColor)
+        x = self._hAlignAdjust(x, _sW)  # where Flowable.drawOn puts it
         setting = f"{fp_str(style.fontSize)} Tf {fp_str(style.leading)} TL"
-        baseline = self.height - style.fontSize
+        baseline = y + self.height - style.fontSize
         for line in self.lines:
             if line:
-                left = _offset(line, style, self.width)
+                left = x + _offset(line, style, self.width)
                 _write_line(canvas, font, left, baseline, line, setting)
             baseline -= style.leading
-        canvas.restoreState()
+        if kept:
+            canvas.restoreState()
 
     def draw(self) -> None:
         """(Used only for a font drawn the usual way, placed by ``drawOn``.)"""
@@ -138,6 +145,12 @@ def _write_line(canvas: Canvas, font: object, x: float, y: float, line: str, set
     parts[-1] += " T*"
     parts.append("ET")
     canvas._code.append(" ".join(parts))
+
+
+def _sets_own_font(name: str) -> bool:
+    """Whether text in font ``name`` sets its font in each text object (an embedded
+    TrueType face does; a standard font is set once, outside, by ``setFont``)."""
+    return bool(getattr(pdfmetrics.getFont(name), "_dynamicFont", False))
 
 
 @lru_cache(maxsize=64)
