@@ -154,8 +154,9 @@ def _codes_width(sheet: Sheet, doc: PrintDocument) -> float:
     return left + GAP + sheet.preset.qr_size
 
 
-def _codes_cell(sheet: Sheet, doc: PrintDocument) -> Table:
-    """The number's barcode over number and date, and the QR code beside them (not touching)."""
+def _codes_cells(sheet: Sheet, doc: PrintDocument) -> tuple[list[Flowable], Flowable, float]:
+    """The number's barcode over number and date, the QR code to go beside them (not
+    touching), and the width of the first (the gap after it included)."""
     preset, styles = sheet.preset, sheet.styles
     left = _codes_width(sheet, doc) - GAP - preset.qr_size
     column: list[Flowable] = []
@@ -166,16 +167,17 @@ def _codes_cell(sheet: Sheet, doc: PrintDocument) -> Table:
         text(_labelled(sheet, NUMBER, doc.number), styles.body),
         text(_labelled(sheet, DATE, date_text(doc.doc_date)), styles.body),
     ]
-    table = Table(
-        [[column, qr_code(doc.number, preset.qr_size)]],
-        colWidths=[left + GAP, preset.qr_size],
-    )
-    table.setStyle(_plain())
-    return table
+    return column, qr_code(doc.number, preset.qr_size), left + GAP
+
+
+NESTED_BELOW = 2.0
+"""Space below a nested table's cells: the header used to nest tables (company and codes in
+a row, codes in a table of their own); its one table keeps the space each level added."""
 
 
 def header(sheet: Sheet, doc: PrintDocument, title: str, *, red: bool = False) -> Flowable:
-    """Company block, document title (and consignment marker), number barcode, QR and date."""
+    """Company block, document title (and consignment marker), number barcode, QR and date:
+    one table (company | barcode, number, date | QR over the title across all three)."""
     if sheet.preset.wide:
         return _compact_header(sheet, doc, title, red)
     width = sheet.width
@@ -188,12 +190,20 @@ def header(sheet: Sheet, doc: PrintDocument, title: str, *, red: bool = False) -
         company_width,
         sheet.preset.qr_size,
     )
-    top = Table([[company, _codes_cell(sheet, doc)]], colWidths=[company_width + GAP, codes])
-    top.setStyle(_plain())
+    column, qr, column_width = _codes_cells(sheet, doc)
     titled = _title_cell(sheet, doc, title, width, sheet.styles.size * 2, red)
-    table = Table([[top], [titled]], colWidths=[width])
+    table = Table(
+        [[company, column, qr], [titled, "", ""]],
+        colWidths=[company_width + GAP, column_width, codes - column_width],
+    )
     table.setStyle(
-        _plain(("LINEBELOW", (0, -1), (-1, -1), 0.8, GRID), ("BOTTOMPADDING", (0, -1), (-1, -1), 3))
+        _plain(
+            ("BOTTOMPADDING", (0, 0), (0, 0), 2 + NESTED_BELOW),
+            ("BOTTOMPADDING", (1, 0), (2, 0), 2 + 2 * NESTED_BELOW),
+            ("SPAN", (0, 1), (-1, 1)),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, GRID),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
+        )
     )
     return table
 
@@ -213,13 +223,21 @@ def _compact_header(sheet: Sheet, doc: PrintDocument, title: str, red: bool) -> 
         company_width,
         sheet.preset.qr_size * 0.8,
     )
+    column, qr, column_width = _codes_cells(sheet, doc)
     row = [
         company,
         _title_cell(sheet, doc, title, title_width, sheet.styles.size * 1.7, red),
-        _codes_cell(sheet, doc),
+        column,
+        qr,
     ]
-    table = Table([row], colWidths=[company_width + GAP, title_width + GAP, codes])
-    table.setStyle(_plain(("LINEBELOW", (0, 0), (-1, -1), 0.8, GRID)))
+    widths = [company_width + GAP, title_width + GAP, column_width, codes - column_width]
+    table = Table([row], colWidths=widths)
+    table.setStyle(
+        _plain(
+            ("BOTTOMPADDING", (2, 0), (3, 0), 2 + NESTED_BELOW),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.8, GRID),
+        )
+    )
     return table
 
 
