@@ -19,8 +19,8 @@ from reportlab.platypus import Flowable, Paragraph
 from retailerp import printing
 from retailerp.printing import qr
 from retailerp.printing.model import PrintDocument
-from retailerp.printing.plain_text import FitText, TextLines
-from retailerp.printing.styles import make_styles
+from retailerp.printing.plain_text import FitText, QuickStrings, TextLines
+from retailerp.printing.styles import FONT, make_styles, register_fonts
 from retailerp.ui.printing.pages import open_pdf
 
 Rows = Callable[[bytes], list[list[str]]]
@@ -61,6 +61,28 @@ def test_plain_lines_are_drawn_where_a_paragraph_draws_them(alignment: int, chin
         assert char_boxes(plain) == char_boxes(paragraph), text
     two = drawn(TextLines(TEXTS[:2], style), 240)
     assert char_boxes(two) == char_boxes(drawn(Paragraph("<br/>".join(TEXTS[:2]), style), 240))
+
+
+class _QuickCanvas(QuickStrings, Canvas):
+    pass
+
+
+def _page_code(canvas_class: type[Canvas], font: str, *draws: tuple[str, float, str]) -> str:
+    canvas = canvas_class(io.BytesIO(), pagesize=(400, 600), invariant=True)
+    canvas.setFont(font, 9, 11)
+    for method, x, text in draws:
+        getattr(canvas, method)(x, 300.5, text)
+    return "\n".join(canvas._code)
+
+
+@pytest.mark.parametrize("font", [FONT, "Helvetica"])
+def test_quick_strings_write_what_reportlab_writes(font: str) -> None:
+    register_fonts()
+    draws = [(method, 120.25, text) for text in [*TEXTS, "(a) \\ b"]
+             for method in ("drawString", "drawRightString", "drawCentredString")]  # fmt: skip
+    assert _page_code(_QuickCanvas, font, *draws) == _page_code(Canvas, font, *draws)
+    blank = _page_code(_QuickCanvas, font, ("drawString", 10, ""))
+    assert blank == _page_code(_QuickCanvas, font) or font == "Helvetica"  # nothing to draw
 
 
 def test_a_text_that_fits_is_one_string_and_one_that_does_not_still_wraps() -> None:

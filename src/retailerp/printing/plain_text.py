@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import toColor
@@ -103,13 +104,14 @@ class TextLines(Flowable):
             canvas.saveState()
         if coloured:
             canvas.setFillColor(style.textColor)
-        x = self._hAlignAdjust(x, _sW)  # where Flowable.drawOn puts it
+        x, y = _written(self._hAlignAdjust(x, _sW)), _written(y)  # as Flowable.drawOn would
         setting = f"{fp_str(style.fontSize)} Tf {fp_str(style.leading)} TL"
-        baseline = y + self.height - style.fontSize
+        baseline = self.height - style.fontSize
         for line in self.lines:
             if line:
-                left = x + _offset(line, style, self.width)
-                _write_line(canvas, font, left, baseline, line, setting)
+                left = _written(_offset(line, style, self.width))
+                origin = f"{_decimal(x + left)} {_decimal(y + _written(baseline))}"
+                _write_line(canvas, font, origin, line, setting)
             baseline -= style.leading
         if kept:
             canvas.restoreState()
@@ -126,6 +128,19 @@ class TextLines(Flowable):
             y -= style.leading
 
 
+def _written(value: float) -> float:
+    """``value`` as the PDF gives it (``fp_str``'s six significant digits).  A text is put
+    where a shift of the origin and then the text's own position, each written so, put it:
+    the sum of the two, written in full (:func:`_decimal`), not rounded once more."""
+    return float(fp_str(value))
+
+
+def _decimal(value: float) -> str:
+    """``value`` with up to six decimals, as short as it goes (``170.2851``, ``50``)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
 def _offset(line: str, style: ParagraphStyle, width: float) -> float:
     """Where ``line`` starts in a ``width`` wide box, by the style's alignment."""
     if style.alignment == TA_LEFT:
@@ -134,17 +149,62 @@ def _offset(line: str, style: ParagraphStyle, width: float) -> float:
     return spare if style.alignment == TA_RIGHT else spare / 2
 
 
-def _write_line(canvas: Canvas, font: object, x: float, y: float, line: str, setting: str) -> None:
+def _write_line(canvas: Canvas, font: object, origin: str, line: str, setting: str) -> None:
     """What ``canvas.drawString(x, y, line)`` writes for an embedded TrueType font, byte for
-    byte: a text object at (x, y), each run of the line in its font subset."""
+    byte, ``origin`` being ``fp_str(x, y)``: a text object at (x, y), each run of the line in
+    its font subset."""
     document = canvas._doc
-    parts = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+    parts = ["BT", f"1 0 0 1 {origin} Tm"]
     for subset, chunk in font.splitString(line, document):
         parts.append(f"{font.getSubsetInternalName(subset, document)} {setting}")
         parts.append(f"({canvas._escape(chunk)}) Tj")
     parts[-1] += " T*"
     parts.append("ET")
     canvas._code.append(" ".join(parts))
+
+
+class QuickStrings:
+    """A canvas mixin: ``drawString``, ``drawRightString`` and ``drawCentredString`` of plain
+    text in an embedded TrueType face write what ReportLab writes (:func:`_write_line`)
+    without building a text object; with any other font, option or a top-down canvas they
+    go ReportLab's way.  Table cells holding strings are drawn by these."""
+
+    def drawString(self, x: float, y: float, text: str, *args: Any, **options: Any) -> None:  # noqa: N802 - ReportLab's name
+        if args or options or not self._quick(x, y, text, 0.0):
+            super().drawString(x, y, text, *args, **options)  # type: ignore[misc]
+
+    def drawRightString(self, x: float, y: float, text: str, *args: Any, **options: Any) -> None:  # noqa: N802 - ReportLab's name
+        if args or options or not self._quick(x, y, text, 1.0):
+            super().drawRightString(x, y, text, *args, **options)  # type: ignore[misc]
+
+    def drawCentredString(self, x: float, y: float, text: str, *args: Any, **options: Any) -> None:  # noqa: N802 - ReportLab's name
+        if args or options or not self._quick(x, y, text, 0.5):
+            super().drawCentredString(x, y, text, *args, **options)  # type: ignore[misc]
+
+    def _quick(self, x: float, y: float, text: object, shift: float) -> bool:
+        """Write ``text`` at (``x`` less ``shift`` times its width, ``y``) if it can be
+        written directly (no option given: mode, spacing, direction, shaping); whether it
+        was.  An empty text is written as nothing (ReportLab writes an empty text object)."""
+        if not isinstance(text, str):
+            return False
+        if not text:
+            return True
+        canvas: Canvas = self  # type: ignore[assignment]
+        font = pdfmetrics.getFont(canvas._fontname)
+        if not _writes_directly(font) or not canvas.bottomup:
+            return False
+        size = canvas._fontsize
+        if shift:
+            x -= shift * stringWidth(text, canvas._fontname, size)
+        setting = f"{fp_str(size)} Tf {fp_str(canvas._leading)} TL"
+        _write_line(canvas, font, fp_str(x, y), text, setting)
+        return True
+
+
+def _writes_directly(font: object) -> bool:
+    """Whether text in ``font`` can be written by :func:`_write_line`: an embedded
+    (subset) TrueType face that is not shaped."""
+    return bool(getattr(font, "_dynamicFont", False)) and not getattr(font, "shapable", False)
 
 
 def _sets_own_font(name: str) -> bool:
