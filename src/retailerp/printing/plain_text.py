@@ -251,6 +251,10 @@ class FitText(Flowable):
             self._widest = max((stringWidth(line, font, size) for line in self.lines), default=0)
         return self._widest <= width - _SLACK
 
+    def fits(self, width: float) -> bool:
+        """Whether the text is drawn as plain lines (not a paragraph) at ``width``."""
+        return self._fits(width)
+
     def _choose(self, width: float) -> Flowable:
         if self._fits(width):
             if self._plain is None:
@@ -292,3 +296,26 @@ def _normalised(line: str) -> bool:
 def fit_text(value: str, style: ParagraphStyle) -> FitText:
     """``value`` (plain text, one line) in ``style``; see :class:`FitText`."""
     return FitText([value], style)
+
+
+TABLE_ALIGN = {TA_LEFT: "LEFT", TA_CENTER: "CENTER", TA_RIGHT: "RIGHT"}
+
+
+def table_cell(value: str, style: ParagraphStyle, width: float) -> str | FitText:
+    """``value`` for a table cell ``width`` wide inside its padding: the string itself when
+    it fits on one line, for the table to set in ``style`` (:func:`style_commands`), else
+    the :class:`FitText` that breaks it."""
+    text = fit_text(value, style)
+    return value if value and text.fits(width) else text
+
+
+def style_commands(style: ParagraphStyle, start: tuple[int, int], end: tuple[int, int]) -> list:
+    """Table style commands setting the cells' strings from ``start`` to ``end`` as a
+    :class:`TextLines` in ``style`` sets them: font, size, leading, colour, alignment."""
+    return [
+        ("FONTNAME", start, end, style.fontName),
+        ("FONTSIZE", start, end, style.fontSize),
+        ("LEADING", start, end, style.leading),
+        ("TEXTCOLOR", start, end, style.textColor),
+        ("ALIGN", start, end, TABLE_ALIGN[style.alignment]),
+    ]
