@@ -12,6 +12,7 @@ document shown in the preview and then printed encodes its number once.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 
@@ -101,13 +102,11 @@ class QuickMaskQR(qrencoder.QRCode):
             self.setupTypeNumber(False)
 
     def getBestMaskPattern(self) -> int:  # noqa: N802 - ReportLab's name
-        self.makeImpl(True, 0)  # function patterns (format bits blank) and data under mask 0
-        count = self.moduleCount
-        mask0 = _mask_rows(count, 0)
-        data = [0] * count
-        for col, row in self.dataPosIterator():
-            data[row] |= 1 << (count - 1 - col)
-        plain = [_as_int(row) ^ (mask0[r] & data[r]) for r, row in enumerate(self.modules)]
+        count = self.moduleCount = self.version * 4 + 17
+        plain = _unmasked(
+            self.version, self.createData(self.version, self.errorCorrectLevel, self.dataList)
+        )
+        data = _layout(self.version).data
         best, least = 0, None
         self._trials = []
         for pattern in range(8):
@@ -118,6 +117,49 @@ class QuickMaskQR(qrencoder.QRCode):
             if least is None or points < least:
                 best, least = pattern, points
         return best
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What every symbol of one version shares: its function patterns with the format bits
+    blank (as ReportLab lays them out to try masks), the place of each data module in the
+    order the data fills them (row, bit of the row), and those places as one mask per row."""
+
+    rows: tuple[int, ...]
+    places: tuple[tuple[int, int], ...]
+    data: tuple[int, ...]
+
+
+@lru_cache(maxsize=40)
+def _layout(version: int) -> _Layout:
+    """The layout of ``version``, read once from ReportLab's own (function patterns laid out
+    for trying masks, data places from its iterator)."""
+    code = qrencoder.QRCode(version, qrencoder.QRErrorCorrectLevel.L)
+    code.addData("0")
+    code.makeImpl(True, 0)
+    count = code.moduleCount
+    places = tuple((row, 1 << (count - 1 - col)) for col, row in code.dataPosIterator())
+    data = [0] * count
+    for row, bit in places:
+        data[row] |= bit
+    rows = tuple(_as_int(cells) & ~data[r] for r, cells in enumerate(code.modules))
+    return _Layout(rows=rows, places=places, data=tuple(data))
+
+
+def _unmasked(version: int, codewords: list[int]) -> list[int]:
+    """The rows of a ``version`` symbol holding ``codewords`` (data and error correction),
+    before any mask: each codeword's bits, highest first, in the data places in order; the
+    places left over stay light."""
+    layout = _layout(version)
+    rows = list(layout.rows)
+    bits = format(int.from_bytes(bytes(codewords), "big"), f"0{8 * len(codewords)}b")
+    places = layout.places
+    index = bits.find("1")
+    while index >= 0:
+        row, bit = places[index]
+        rows[row] |= bit
+        index = bits.find("1", index + 1)
+    return rows
 
 
 @lru_cache(maxsize=512)
