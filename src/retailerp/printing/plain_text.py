@@ -26,6 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import _FUZZ
+from reportlab.platypus.tables import CellStyle
 
 _ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
 _SLACK = 0.01
@@ -299,6 +300,8 @@ def fit_text(value: str, style: ParagraphStyle) -> FitText:
 
 
 TABLE_ALIGN = {TA_LEFT: "LEFT", TA_CENTER: "CENTER", TA_RIGHT: "RIGHT"}
+_CELL = CellStyle("cell")
+"""A table cell's own settings, before any style command."""
 
 
 def table_cell(value: str, style: ParagraphStyle, width: float) -> str | FitText:
@@ -311,11 +314,15 @@ def table_cell(value: str, style: ParagraphStyle, width: float) -> str | FitText
 
 def style_commands(style: ParagraphStyle, start: tuple[int, int], end: tuple[int, int]) -> list:
     """Table style commands setting the cells' strings from ``start`` to ``end`` as a
-    :class:`TextLines` in ``style`` sets them: font, size, leading, colour, alignment."""
-    return [
+    :class:`TextLines` in ``style`` sets them: font, size, leading, and the colour and
+    alignment where they are not a cell's own (black, left)."""
+    commands: list[tuple] = [
         ("FONTNAME", start, end, style.fontName),
         ("FONTSIZE", start, end, style.fontSize),
         ("LEADING", start, end, style.leading),
-        ("TEXTCOLOR", start, end, style.textColor),
-        ("ALIGN", start, end, TABLE_ALIGN[style.alignment]),
     ]
+    if not _same_colour(style.textColor, _CELL.color):
+        commands.append(("TEXTCOLOR", start, end, style.textColor))
+    if TABLE_ALIGN[style.alignment] != _CELL.alignment:
+        commands.append(("ALIGN", start, end, TABLE_ALIGN[style.alignment]))
+    return commands
