@@ -1,11 +1,12 @@
 """Printing against bare ReportLab: a 1-page delivery note, a 100-line one, a batch of notes.
 
-The baseline lays out the same table (the same rows, the same embedded CJK font, the same A4
-page) with plain ReportLab ``SimpleDocTemplate`` and ``Table``: what ReportLab itself costs
-for this page.  It runs in the same process, so it writes its PDF with the same process-wide
-ReportLab settings (the C accelerator, binary streams) as RetailERP does.  The batch (1,000
-notes at size small and large) is laid out by ``printing.render_many`` on both cores against
-the baseline one after another on one; its CPU time in all processes is given beside it.
+The baseline lays out the same table (the same rows, the same embedded CJK font file,
+registered as a stock ``TTFont``, the same A4 page) with plain ReportLab ``SimpleDocTemplate``
+and ``Table``: what ReportLab itself costs for this page.  It runs in the same process, so
+it writes its PDF with the same process-wide ReportLab settings (the C accelerator, binary
+streams) as RetailERP does.  The batch (1,000 notes at size small and large) is laid out by
+``printing.render_many`` on both cores against the baseline one after another on one; its CPU
+time in all processes is given beside it.
 """
 
 from __future__ import annotations
@@ -50,17 +51,31 @@ def note(lines: int, number: int = 1) -> PrintDocument:
     )  # fmt: skip
 
 
+BARE_FONT = "Bare-WQYMicroHei"
+"""The same font file registered as plain ReportLab registers it (RetailERP's own face keeps
+the tables it reads, see ``printing.styles.keep_tables``)."""
+
+
+def bare_font() -> str:
+    """Register the CJK font file as a stock ReportLab ``TTFont`` (once); returns its name."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from retailerp.fonts import CJK_SUBFONT_INDEX, cjk_font_path
+
+    if BARE_FONT not in pdfmetrics.getRegisteredFontNames():
+        font = TTFont(BARE_FONT, str(cjk_font_path()), subfontIndex=CJK_SUBFONT_INDEX)
+        pdfmetrics.registerFont(font)
+    return BARE_FONT
+
+
 def bare_reportlab(doc: PrintDocument) -> bytes:
     """The same table in plain ReportLab: one build, no page marks."""
     from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
-    from retailerp.printing.styles import FONT, register_fonts
-
-    register_fonts()
-    from reportlab.lib.styles import ParagraphStyle
-
-    style = ParagraphStyle("cell", fontName=FONT, fontSize=9)
+    style = ParagraphStyle("cell", fontName=bare_font(), fontSize=9)
     buffer = io.BytesIO()
     data = [["No", "Code", "Name", "Unit", "Qty", "Price", "Amount"]]
     data += [

@@ -8,6 +8,7 @@ import io
 import random
 import string
 from collections.abc import Callable
+from dataclasses import replace
 from xml.sax.saxutils import escape
 
 import pytest
@@ -19,8 +20,9 @@ from reportlab.platypus import Flowable, Paragraph
 from retailerp import printing
 from retailerp.printing import qr
 from retailerp.printing.model import PrintDocument
-from retailerp.printing.plain_text import FitText, TextLines
-from retailerp.printing.styles import make_styles
+from retailerp.printing.paper import A4
+from retailerp.printing.plain_text import FitText, QuickStrings, TextLines
+from retailerp.printing.styles import FONT, make_styles, register_fonts
 from retailerp.ui.printing.pages import open_pdf
 
 Rows = Callable[[bytes], list[list[str]]]
@@ -63,6 +65,28 @@ def test_plain_lines_are_drawn_where_a_paragraph_draws_them(alignment: int, chin
     assert char_boxes(two) == char_boxes(drawn(Paragraph("<br/>".join(TEXTS[:2]), style), 240))
 
 
+class _QuickCanvas(QuickStrings, Canvas):
+    pass
+
+
+def _page_code(canvas_class: type[Canvas], font: str, *draws: tuple[str, float, str]) -> str:
+    canvas = canvas_class(io.BytesIO(), pagesize=(400, 600), invariant=True)
+    canvas.setFont(font, 9, 11)
+    for method, x, text in draws:
+        getattr(canvas, method)(x, 300.5, text)
+    return "\n".join(canvas._code)
+
+
+@pytest.mark.parametrize("font", [FONT, "Helvetica"])
+def test_quick_strings_write_what_reportlab_writes(font: str) -> None:
+    register_fonts()
+    draws = [(method, 120.25, text) for text in [*TEXTS, "(a) \\ b"]
+             for method in ("drawString", "drawRightString", "drawCentredString")]  # fmt: skip
+    assert _page_code(_QuickCanvas, font, *draws) == _page_code(Canvas, font, *draws)
+    blank = _page_code(_QuickCanvas, font, ("drawString", 10, ""))
+    assert blank == _page_code(_QuickCanvas, font) or font == "Helvetica"  # nothing to draw
+
+
 def test_a_text_that_fits_is_one_string_and_one_that_does_not_still_wraps() -> None:
     style = make_styles(9).body
     name = "上海华东五金批发部 & Sons <East>"
@@ -102,6 +126,30 @@ def test_in_a_document_a_short_name_stays_on_its_row_and_a_long_one_wraps(
     assert long_name.strip() not in page[first]  # the name is broken over several lines…
     following = " ".join(page[first : first + 6])
     assert all(word in following for word in long_name.split())  # …and none of it is lost
+
+
+def test_long_chinese_texts_wrap_inside_their_cells(
+    make_document: Callable[..., PrintDocument],
+) -> None:
+    """The lines table's cells and the info grid's are strings when they fit: a long Chinese
+    item name still breaks over lines inside the name column, a long customer name inside
+    its half of the grid, and no character is lost."""
+    name = "鲸鲨鳄鱼鲤鲫" * 12
+    rows = (("A-1", name, "规格", "盒", "2", "3.50", "", ""),)
+    doc = make_document("delivery_note", rows)
+    customer = replace(doc.customer, name="鹦鹉孔雀天鹅" * 8)
+    pdf = printing.render(replace(doc, customer=customer), language="en")
+    boxes = char_boxes(pdf)
+    text = "".join(char for char, _ in boxes)
+    spec = boxes[text.index("Spec.")][1]  # the next column's heading
+    in_name = [box for char, box in boxes if char in "鲸鲨鳄鱼鲤鲫"]
+    assert len(in_name) == len(name)
+    assert len({box[1] for box in in_name}) >= 3  # over several lines…
+    assert max(box[2] for box in in_name) < spec[0]  # …all left of the next column
+    in_customer = [box for char, box in boxes if char in "鹦鹉孔雀天鹅"]
+    assert len(in_customer) == len(customer.name)
+    assert len({box[1] for box in in_customer}) >= 2
+    assert max(box[2] for box in in_customer) < A4.width / 2  # the grid's first half
 
 
 def _payloads() -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from retailerp.domain.money import Money
 from retailerp.domain.numerals import chinese_capital_amount
@@ -25,7 +26,7 @@ from retailerp.printing import fitting
 from retailerp.printing.barcodes import MIN_BAR_WIDTH, code128, code128_width, qr_code
 from retailerp.printing.layout import Sheet
 from retailerp.printing.model import CANCELLED_NUMBER, Party, PrintDocument, PrintLine
-from retailerp.printing.plain_text import FitText, fit_text
+from retailerp.printing.plain_text import FitText, fit_text, style_commands, table_cell
 from retailerp.printing.styles import FONT
 from retailerp.printing.wording import date_text
 
@@ -154,8 +155,9 @@ def _codes_width(sheet: Sheet, doc: PrintDocument) -> float:
     return left + GAP + sheet.preset.qr_size
 
 
-def _codes_cell(sheet: Sheet, doc: PrintDocument) -> Table:
-    """The number's barcode over number and date, and the QR code beside them (not touching)."""
+def _codes_cells(sheet: Sheet, doc: PrintDocument) -> tuple[list[Flowable], Flowable, float]:
+    """The number's barcode over number and date, the QR code to go beside them (not
+    touching), and the width of the first (the gap after it included)."""
     preset, styles = sheet.preset, sheet.styles
     left = _codes_width(sheet, doc) - GAP - preset.qr_size
     column: list[Flowable] = []
@@ -166,16 +168,17 @@ def _codes_cell(sheet: Sheet, doc: PrintDocument) -> Table:
         text(_labelled(sheet, NUMBER, doc.number), styles.body),
         text(_labelled(sheet, DATE, date_text(doc.doc_date)), styles.body),
     ]
-    table = Table(
-        [[column, qr_code(doc.number, preset.qr_size)]],
-        colWidths=[left + GAP, preset.qr_size],
-    )
-    table.setStyle(_plain())
-    return table
+    return column, qr_code(doc.number, preset.qr_size), left + GAP
+
+
+NESTED_BELOW = 2.0
+"""Space below a nested table's cells: the header used to nest tables (company and codes in
+a row, codes in a table of their own); its one table keeps the space each level added."""
 
 
 def header(sheet: Sheet, doc: PrintDocument, title: str, *, red: bool = False) -> Flowable:
-    """Company block, document title (and consignment marker), number barcode, QR and date."""
+    """Company block, document title (and consignment marker), number barcode, QR and date:
+    one table (company | barcode, number, date | QR over the title across all three)."""
     if sheet.preset.wide:
         return _compact_header(sheet, doc, title, red)
     width = sheet.width
@@ -188,12 +191,20 @@ def header(sheet: Sheet, doc: PrintDocument, title: str, *, red: bool = False) -
         company_width,
         sheet.preset.qr_size,
     )
-    top = Table([[company, _codes_cell(sheet, doc)]], colWidths=[company_width + GAP, codes])
-    top.setStyle(_plain())
+    column, qr, column_width = _codes_cells(sheet, doc)
     titled = _title_cell(sheet, doc, title, width, sheet.styles.size * 2, red)
-    table = Table([[top], [titled]], colWidths=[width])
+    table = Table(
+        [[company, column, qr], [titled, "", ""]],
+        colWidths=[company_width + GAP, column_width, codes - column_width],
+    )
     table.setStyle(
-        _plain(("LINEBELOW", (0, -1), (-1, -1), 0.8, GRID), ("BOTTOMPADDING", (0, -1), (-1, -1), 3))
+        _plain(
+            ("BOTTOMPADDING", (0, 0), (0, 0), 2 + NESTED_BELOW),
+            ("BOTTOMPADDING", (1, 0), (2, 0), 2 + 2 * NESTED_BELOW),
+            ("SPAN", (0, 1), (-1, 1)),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, GRID),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
+        )
     )
     return table
 
@@ -213,13 +224,21 @@ def _compact_header(sheet: Sheet, doc: PrintDocument, title: str, red: bool) -> 
         company_width,
         sheet.preset.qr_size * 0.8,
     )
+    column, qr, column_width = _codes_cells(sheet, doc)
     row = [
         company,
         _title_cell(sheet, doc, title, title_width, sheet.styles.size * 1.7, red),
-        _codes_cell(sheet, doc),
+        column,
+        qr,
     ]
-    table = Table([row], colWidths=[company_width + GAP, title_width + GAP, codes])
-    table.setStyle(_plain(("LINEBELOW", (0, 0), (-1, -1), 0.8, GRID)))
+    widths = [company_width + GAP, title_width + GAP, column_width, codes - column_width]
+    table = Table([row], colWidths=widths)
+    table.setStyle(
+        _plain(
+            ("BOTTOMPADDING", (2, 0), (3, 0), 2 + NESTED_BELOW),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.8, GRID),
+        )
+    )
     return table
 
 
@@ -277,14 +296,24 @@ def info_grid(sheet: Sheet, pairs: Sequence[tuple[str, str]]) -> Flowable | None
     label_width = max(fitting.text_width(label, styles.small.fontSize) for label, _ in shown) + 4
     label_width = min(label_width, sheet.width / per_row * 0.4)
     value_width = sheet.width / per_row - label_width
-    cells = [[text(label, styles.small), text(value, styles.body)] for label, value in shown]
-    while len(cells) % per_row:
-        cells.append(["", ""])
+    inner = (label_width - 4, value_width - 4)  # the cells' right padding
+    cells = [
+        [table_cell(label, styles.small, inner[0]), table_cell(value, styles.body, inner[1])]
+        for label, value in shown
+    ]
+    blanks = (-len(cells)) % per_row
+    cells += [["", ""]] * blanks
     rows = [sum(cells[i : i + per_row], []) for i in range(0, len(cells), per_row)]
     table = Table(rows, colWidths=[label_width, value_width] * per_row)
-    table.setStyle(
-        _plain(("RIGHTPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 1))
-    )
+    commands: list[tuple] = [("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+    commands += [("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+    for column in range(0, 2 * per_row, 2):
+        commands += style_commands(styles.small, (column, 0), (column, -1))
+        commands += style_commands(styles.body, (column + 1, 0), (column + 1, -1))
+    if blanks:  # blank cells keep a table's own leading, which has set their row's height
+        first = 2 * (per_row - blanks)
+        commands += [("LEADING", (first, -1), (-1, -1), CellStyle("blank").leading)]
+    table.setStyle(_plain(*commands))
     return table
 
 
@@ -294,17 +323,26 @@ def info_grid(sheet: Sheet, pairs: Sequence[tuple[str, str]]) -> Flowable | None
 def _figures(sheet: Sheet, rows: Sequence[tuple[str, str]]) -> Table:
     """Totals one under the other on tall paper, side by side on wide continuous forms."""
     tr, styles, w = sheet.wording, sheet.styles, sheet.width
-    size = styles.size
-    cells = [[text(tr(label), styles.right), text(value, styles.right)] for label, value in rows]
+    size, right = styles.size, styles.right
     value_width = max(fitting.text_width(value, size) for _, value in rows) + 6
     label_width = max(fitting.text_width(tr(label), size) for label, _ in rows) + 6
-    if sheet.preset.wide:
+    wide = sheet.preset.wide
+    labels_width = label_width if wide else w - value_width
+    cells = [
+        [table_cell(tr(label), right, labels_width - 2), table_cell(value, right, value_width - 2)]
+        for label, value in rows
+    ]  # (less the cells' right padding)
+    if wide:
         flat = [cell for pair in cells for cell in pair]
         table = Table([flat], colWidths=[label_width, value_width] * len(rows), hAlign="RIGHT")
     else:
         table = Table(cells, colWidths=[w - value_width, value_width])
     table.setStyle(
-        _plain(("RIGHTPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 1))
+        _plain(
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            *style_commands(right, (0, 0), (-1, -1)),
+        )
     )
     return table
 
@@ -329,7 +367,10 @@ def signature_lines(sheet: Sheet, fields: Sequence[tuple[str, str]]) -> Flowable
     for label, name in fields:
         caption = f"{sheet.wording(label)}:"
         label_width = min(fitting.text_width(caption, styles.size) + 6, per * 0.6)
-        row += [text(caption, styles.body), text(name, styles.body)]
+        name_width = per - label_width - 8  # less its right padding
+        row += [table_cell(caption, styles.body, label_width), text(name, styles.body)]
+        if name:
+            row[-1] = table_cell(name, styles.body, name_width)
         widths += [label_width, per - label_width]
     table = Table(
         [row],
@@ -337,6 +378,7 @@ def signature_lines(sheet: Sheet, fields: Sequence[tuple[str, str]]) -> Flowable
         rowHeights=[sheet.styles.size * (2.0 if sheet.preset.wide else 3)],
     )
     commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+    commands += style_commands(styles.body, (0, 0), (-1, -1))
     commands += [("LINEBELOW", (i, 0), (i, 0), 0.6, GRID) for i in range(1, len(row), 2)]
     commands += [("RIGHTPADDING", (i, 0), (i, 0), 8) for i in range(1, len(row), 2)]
     table.setStyle(_plain(*commands))

@@ -34,6 +34,7 @@ from retailerp.printing.paper import (  # noqa: F401  (the presets are part of t
     CONTINUOUS_241x140,
     PagePreset,
 )
+from retailerp.printing.plain_text import QuickStrings
 from retailerp.printing.styles import FONT, Styles, make_styles, register_fonts
 from retailerp.printing.wording import Wording
 
@@ -147,9 +148,10 @@ class _PageMarks:
 
 
 def _counting_canvas(marks: _PageMarks) -> type[Canvas]:
-    """A canvas that keeps its pages until :meth:`save`, then draws each page's total."""
+    """A canvas that keeps its pages until :meth:`save`, then draws each page's total, and
+    writes plain strings directly (:class:`QuickStrings`)."""
 
-    class _CountingCanvas(Canvas):
+    class _CountingCanvas(QuickStrings, Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
             self._kept: list[dict] = []

@@ -12,18 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from retailerp.printing import fitting
 from retailerp.printing.barcodes import MIN_BAR_WIDTH, code128, code128_width, encodable
 from retailerp.printing.layout import Sheet
-from retailerp.printing.plain_text import TextLines
 from retailerp.printing.styles import FONT
 
 GRID = colors.HexColor("#555555")
@@ -58,19 +55,6 @@ class Group:
 
 
 Row = Sequence[str] | Group
-
-
-@lru_cache(maxsize=64)
-def _style(size: float, align: int, name: str) -> ParagraphStyle:
-    return ParagraphStyle(
-        name,
-        fontName=FONT,
-        fontSize=size,
-        leading=round(size * 1.22, 2),
-        alignment=align,
-        wordWrap=None,
-        splitLongWords=False,
-    )
 
 
 def _need(column: Column, label: str, cells: Sequence[str], size: float) -> fitting.ColumnNeed:
@@ -113,36 +97,37 @@ def column_widths(
         size -= STEP
 
 
+ALIGN = {"text": "LEFT", "number": "RIGHT", "center": "CENTER", "barcode": "LEFT"}
+"""How each kind of column's cells are aligned (a barcode is drawn from the cell's left)."""
+
+
 class _Cells:
     """Turns the texts of one table into lines broken to their column widths."""
 
     def __init__(self, widths: Sequence[float], size: float, sheet: Sheet) -> None:
         self.widths = widths
         self.size = size
+        self.leading = round(size * 1.22, 2)
         self.bar_height = sheet.preset.bar_height * 0.8
-        self.styles = {
-            "text": _style(size, TA_LEFT, "cell"),
-            "number": _style(size, TA_RIGHT, "number"),
-            "center": _style(size, TA_CENTER, "center"),
-            "head": _style(size, TA_CENTER, "head"),
-        }
 
-    def text(self, value: str, width: float, style: str) -> Flowable:
-        """``value`` broken to the column's width, each line drawn as a string (the lines
-        are broken here, between units; a ``Paragraph`` would only break them again)."""
+    def text(self, value: str, width: float) -> str:
+        """``value`` broken to the column's width, as a string of lines that the table sets
+        in its font, size and alignment (the lines are broken here, between units; a
+        ``Paragraph`` would only break them again).  Empty lines at the end are dropped."""
         inner = width - 2 * PADDING - 0.5
-        return TextLines(fitting.break_lines(value, inner, self.size), self.styles[style])
+        lines = fitting.break_lines(value, inner, self.size)
+        while len(lines) > 1 and not lines[-1]:
+            lines.pop()
+        return "\n".join(lines)
 
-    def cell(self, value: str, column: Column, index: int) -> Flowable:
+    def cell(self, value: str, column: Column, index: int) -> Flowable | str:
         width = self.widths[index]
         if column.kind == "barcode":
             barcode = code128(value, width - 2 * PADDING, self.bar_height)
             if barcode is not None:
                 barcode.hAlign = "CENTER"
                 return barcode
-            return self.text(value, width, "text")
-        style = column.kind if column.kind in ("number", "center") else "text"
-        return self.text(value, width, style)
+        return self.text(value, width)
 
 
 def lines_table(
@@ -157,13 +142,13 @@ def lines_table(
     widths, size = column_widths(sheet, columns, rows)
     cells = _Cells(widths, size, sheet)
     labels = [sheet.wording(c.label) for c in columns]
-    head = [cells.text(label, w, "head") for label, w in zip(labels, widths, strict=True)]
+    head = [cells.text(label, w) for label, w in zip(labels, widths, strict=True)]
     body: list[list[object]] = []
     groups: list[int] = []
     for row in rows:
         if isinstance(row, Group):
             groups.append(len(body) + 1)
-            heading = cells.text(row.text, sum(widths), "text")
+            heading = cells.text(row.text, sum(widths))
             body.append([heading] + [""] * (len(columns) - 1))
         else:
             values = zip(row, columns, strict=True)
@@ -172,8 +157,24 @@ def lines_table(
     if tail:
         data.append([list(tail)] + [""] * (len(columns) - 1))
     table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle(_commands(len(body), groups, bool(tail))))
+    commands = _text_commands(columns, cells) + _commands(len(body), groups, bool(tail))
+    table.setStyle(TableStyle(commands))
     return table
+
+
+def _text_commands(columns: Sequence[Column], cells: _Cells) -> list[tuple]:
+    """The size, leading and alignment of the cells' strings: by column kind, the header
+    row centred (group headings and the tail are aligned left by :func:`_commands`)."""
+    commands: list[tuple] = [
+        ("FONTSIZE", (0, 0), (-1, -1), cells.size),
+        ("LEADING", (0, 0), (-1, -1), cells.leading),
+    ]
+    commands += [
+        ("ALIGN", (i, 1), (i, -1), ALIGN[column.kind])
+        for i, column in enumerate(columns)
+        if ALIGN[column.kind] != "LEFT"
+    ]
+    return [*commands, ("ALIGN", (0, 0), (-1, 0), "CENTER")]
 
 
 def _commands(lines: int, groups: Sequence[int], tail: bool) -> list[tuple]:
@@ -192,6 +193,10 @@ def _commands(lines: int, groups: Sequence[int], tail: bool) -> list[tuple]:
     for index in groups:
         commands += [
             ("SPAN", (0, index), (-1, index)),
+            ("ALIGN", (0, index), (-1, index), "LEFT"),
+            # the blank cells under the heading's span keep a table's own leading, which
+            # has always set the least height of a heading row
+            ("LEADING", (1, index), (-1, index), CellStyle("blank").leading),
             ("BACKGROUND", (0, index), (-1, index), SHADE),
             ("NOSPLIT", (0, index), (-1, min(index + 1, last_line))),
         ]
@@ -199,6 +204,7 @@ def _commands(lines: int, groups: Sequence[int], tail: bool) -> list[tuple]:
         tail_row = last_line + 1
         commands += [
             ("SPAN", (0, tail_row), (-1, tail_row)),
+            ("ALIGN", (0, tail_row), (-1, tail_row), "LEFT"),
             ("LEFTPADDING", (0, tail_row), (-1, tail_row), 0),
             ("RIGHTPADDING", (0, tail_row), (-1, tail_row), 0),
             ("NOSPLIT", (0, max(last_line, 1)), (-1, tail_row)),

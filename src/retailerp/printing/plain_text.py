@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import toColor
@@ -25,6 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import _FUZZ
+from reportlab.platypus.tables import CellStyle
 
 _ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
 _SLACK = 0.01
@@ -85,27 +87,35 @@ class TextLines(Flowable):
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
         """Draw the lines at (``x``, ``y``), each written as the text object ``drawString``
-        writes, without making the text object, and without setting a font or colour that is
-        already set; a font that is not an embedded TrueType face, or a top-down canvas, goes
-        the usual way."""
+        writes, without making the text object, at its place on the page, and without
+        setting a colour that is already set.  The state is saved around the lines only when
+        the colour is changed or the canvas's current font is not an embedded face (whose
+        every text object sets its font, so one left set here cannot stand in for it); a
+        font that is not an embedded TrueType face, or a top-down canvas, goes the usual
+        way."""
         style = self.style
         font = pdfmetrics.getFont(style.fontName)
         usual = not getattr(font, "_dynamicFont", False) or getattr(font, "shapable", False)
         if usual or not canvas.bottomup:
             super().drawOn(canvas, x, y, _sW)
             return
-        canvas.saveState()
-        canvas.translate(self._hAlignAdjust(x, _sW), y)  # where Flowable.drawOn puts it
-        if not _same_colour(canvas._fillColorObj, style.textColor):
+        coloured = not _same_colour(canvas._fillColorObj, style.textColor)
+        kept = coloured or not _sets_own_font(canvas._fontname)
+        if kept:
+            canvas.saveState()
+        if coloured:
             canvas.setFillColor(style.textColor)
+        x, y = _written(self._hAlignAdjust(x, _sW)), _written(y)  # as Flowable.drawOn would
         setting = f"{fp_str(style.fontSize)} Tf {fp_str(style.leading)} TL"
         baseline = self.height - style.fontSize
         for line in self.lines:
             if line:
-                left = _offset(line, style, self.width)
-                _write_line(canvas, font, left, baseline, line, setting)
+                left = _written(_offset(line, style, self.width))
+                origin = f"{_decimal(x + left)} {_decimal(y + _written(baseline))}"
+                _write_line(canvas, font, origin, line, setting)
             baseline -= style.leading
-        canvas.restoreState()
+        if kept:
+            canvas.restoreState()
 
     def draw(self) -> None:
         """(Used only for a font drawn the usual way, placed by ``drawOn``.)"""
@@ -119,6 +129,19 @@ class TextLines(Flowable):
             y -= style.leading
 
 
+def _written(value: float) -> float:
+    """``value`` as the PDF gives it (``fp_str``'s six significant digits).  A text is put
+    where a shift of the origin and then the text's own position, each written so, put it:
+    the sum of the two, written in full (:func:`_decimal`), not rounded once more."""
+    return float(fp_str(value))
+
+
+def _decimal(value: float) -> str:
+    """``value`` with up to six decimals, as short as it goes (``170.2851``, ``50``)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
 def _offset(line: str, style: ParagraphStyle, width: float) -> float:
     """Where ``line`` starts in a ``width`` wide box, by the style's alignment."""
     if style.alignment == TA_LEFT:
@@ -127,17 +150,68 @@ def _offset(line: str, style: ParagraphStyle, width: float) -> float:
     return spare if style.alignment == TA_RIGHT else spare / 2
 
 
-def _write_line(canvas: Canvas, font: object, x: float, y: float, line: str, setting: str) -> None:
+def _write_line(canvas: Canvas, font: object, origin: str, line: str, setting: str) -> None:
     """What ``canvas.drawString(x, y, line)`` writes for an embedded TrueType font, byte for
-    byte: a text object at (x, y), each run of the line in its font subset."""
+    byte, ``origin`` being ``fp_str(x, y)``: a text object at (x, y), each run of the line in
+    its font subset."""
     document = canvas._doc
-    parts = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+    parts = ["BT", f"1 0 0 1 {origin} Tm"]
     for subset, chunk in font.splitString(line, document):
         parts.append(f"{font.getSubsetInternalName(subset, document)} {setting}")
         parts.append(f"({canvas._escape(chunk)}) Tj")
     parts[-1] += " T*"
     parts.append("ET")
     canvas._code.append(" ".join(parts))
+
+
+class QuickStrings:
+    """A canvas mixin: ``drawString``, ``drawRightString`` and ``drawCentredString`` of plain
+    text in an embedded TrueType face write what ReportLab writes (:func:`_write_line`)
+    without building a text object; with any other font, option or a top-down canvas they
+    go ReportLab's way.  Table cells holding strings are drawn by these."""
+
+    def drawString(self, x: float, y: float, text: str, *args: Any, **options: Any) -> None:  # noqa: N802 - ReportLab's name
+        if args or options or not self._quick(x, y, text, 0.0):
+            super().drawString(x, y, text, *args, **options)  # type: ignore[misc]
+
+    def drawRightString(self, x: float, y: float, text: str, *args: Any, **options: Any) -> None:  # noqa: N802 - ReportLab's name
+        if args or options or not self._quick(x, y, text, 1.0):
+            super().drawRightString(x, y, text, *args, **options)  # type: ignore[misc]
+
+    def drawCentredString(self, x: float, y: float, text: str, *args: Any, **options: Any) -> None:  # noqa: N802 - ReportLab's name
+        if args or options or not self._quick(x, y, text, 0.5):
+            super().drawCentredString(x, y, text, *args, **options)  # type: ignore[misc]
+
+    def _quick(self, x: float, y: float, text: object, shift: float) -> bool:
+        """Write ``text`` at (``x`` less ``shift`` times its width, ``y``) if it can be
+        written directly (no option given: mode, spacing, direction, shaping); whether it
+        was.  An empty text is written as nothing (ReportLab writes an empty text object)."""
+        if not isinstance(text, str):
+            return False
+        if not text:
+            return True
+        canvas: Canvas = self  # type: ignore[assignment]
+        font = pdfmetrics.getFont(canvas._fontname)
+        if not _writes_directly(font) or not canvas.bottomup:
+            return False
+        size = canvas._fontsize
+        if shift:
+            x -= shift * stringWidth(text, canvas._fontname, size)
+        setting = f"{fp_str(size)} Tf {fp_str(canvas._leading)} TL"
+        _write_line(canvas, font, fp_str(x, y), text, setting)
+        return True
+
+
+def _writes_directly(font: object) -> bool:
+    """Whether text in ``font`` can be written by :func:`_write_line`: an embedded
+    (subset) TrueType face that is not shaped."""
+    return bool(getattr(font, "_dynamicFont", False)) and not getattr(font, "shapable", False)
+
+
+def _sets_own_font(name: str) -> bool:
+    """Whether text in font ``name`` sets its font in each text object (an embedded
+    TrueType face does; a standard font is set once, outside, by ``setFont``)."""
+    return bool(getattr(pdfmetrics.getFont(name), "_dynamicFont", False))
 
 
 @lru_cache(maxsize=64)
@@ -177,6 +251,10 @@ class FitText(Flowable):
             font, size = self.style.fontName, self.style.fontSize
             self._widest = max((stringWidth(line, font, size) for line in self.lines), default=0)
         return self._widest <= width - _SLACK
+
+    def fits(self, width: float) -> bool:
+        """Whether the text is drawn as plain lines (not a paragraph) at ``width``."""
+        return self._fits(width)
 
     def _choose(self, width: float) -> Flowable:
         if self._fits(width):
@@ -219,3 +297,32 @@ def _normalised(line: str) -> bool:
 def fit_text(value: str, style: ParagraphStyle) -> FitText:
     """``value`` (plain text, one line) in ``style``; see :class:`FitText`."""
     return FitText([value], style)
+
+
+TABLE_ALIGN = {TA_LEFT: "LEFT", TA_CENTER: "CENTER", TA_RIGHT: "RIGHT"}
+_CELL = CellStyle("cell")
+"""A table cell's own settings, before any style command."""
+
+
+def table_cell(value: str, style: ParagraphStyle, width: float) -> str | FitText:
+    """``value`` for a table cell ``width`` wide inside its padding: the string itself when
+    it fits on one line, for the table to set in ``style`` (:func:`style_commands`), else
+    the :class:`FitText` that breaks it."""
+    text = fit_text(value, style)
+    return value if value and text.fits(width) else text
+
+
+def style_commands(style: ParagraphStyle, start: tuple[int, int], end: tuple[int, int]) -> list:
+    """Table style commands setting the cells' strings from ``start`` to ``end`` as a
+    :class:`TextLines` in ``style`` sets them: font, size, leading, and the colour and
+    alignment where they are not a cell's own (black, left)."""
+    commands: list[tuple] = [
+        ("FONTNAME", start, end, style.fontName),
+        ("FONTSIZE", start, end, style.fontSize),
+        ("LEADING", start, end, style.leading),
+    ]
+    if not _same_colour(style.textColor, _CELL.color):
+        commands.append(("TEXTCOLOR", start, end, style.textColor))
+    if TABLE_ALIGN[style.alignment] != _CELL.alignment:
+        commands.append(("ALIGN", start, end, TABLE_ALIGN[style.alignment]))
+    return commands

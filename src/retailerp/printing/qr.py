@@ -12,6 +12,7 @@ document shown in the preview and then printed encodes its number once.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 
@@ -47,16 +48,16 @@ def _runs(lines: list[str]) -> int:
     return sum(map(len, found)) - 2 * len(found)
 
 
-def _finders(line: str) -> int:
+_FINDERS = re.compile(_FINDER + "(?=[01])")
+"""A finder-like run that is not the last 11 cells of its line (lines joined by ``|``)."""
+
+
+def _finders(lines: list[str]) -> int:
     """Rule 3 as ReportLab counts it: 40 for each non-overlapping finder-like run that
-    starts before the last 11 cells, along rows only (ReportLab compares each column, a
-    tuple, with a list, which is never equal)."""
-    last = len(line) - len(_FINDER)
-    score, at = 0, line.find(_FINDER)
-    while 0 <= at < last:
-        score += 40
-        at = line.find(_FINDER, at + len(_FINDER))
-    return score
+    starts before the last 11 cells of its line, along rows only (ReportLab compares each
+    column, a tuple, with a list, which is never equal).  The lines are searched as one
+    text, a separator between them."""
+    return 40 * len(_FINDERS.findall("|".join(lines)))
 
 
 def _blocks(rows: list[int], count: int) -> int:
@@ -77,7 +78,7 @@ def lost_points(rows: list[int], count: int) -> int:
     dark = sum(row.bit_count() for row in rows)
     score = _runs(lines) + _runs(columns)
     score += _blocks(rows, count)
-    score += sum(_finders(line) for line in lines)  # ReportLab's rule 3 never matches a column
+    score += _finders(lines)  # ReportLab's rule 3 never matches a column
     return score + 10 * (abs(100 * dark // (count * count) - 50) // 5)
 
 
@@ -101,13 +102,11 @@ class QuickMaskQR(qrencoder.QRCode):
             self.setupTypeNumber(False)
 
     def getBestMaskPattern(self) -> int:  # noqa: N802 - ReportLab's name
-        self.makeImpl(True, 0)  # function patterns (format bits blank) and data under mask 0
-        count = self.moduleCount
-        mask0 = _mask_rows(count, 0)
-        data = [0] * count
-        for col, row in self.dataPosIterator():
-            data[row] |= 1 << (count - 1 - col)
-        plain = [_as_int(row) ^ (mask0[r] & data[r]) for r, row in enumerate(self.modules)]
+        count = self.moduleCount = self.version * 4 + 17
+        plain = _unmasked(
+            self.version, self.createData(self.version, self.errorCorrectLevel, self.dataList)
+        )
+        data = _layout(self.version).data
         best, least = 0, None
         self._trials = []
         for pattern in range(8):
@@ -118,6 +117,49 @@ class QuickMaskQR(qrencoder.QRCode):
             if least is None or points < least:
                 best, least = pattern, points
         return best
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What every symbol of one version shares: its function patterns with the format bits
+    blank (as ReportLab lays them out to try masks), the place of each data module in the
+    order the data fills them (row, bit of the row), and those places as one mask per row."""
+
+    rows: tuple[int, ...]
+    places: tuple[tuple[int, int], ...]
+    data: tuple[int, ...]
+
+
+@lru_cache(maxsize=40)
+def _layout(version: int) -> _Layout:
+    """The layout of ``version``, read once from ReportLab's own (function patterns laid out
+    for trying masks, data places from its iterator)."""
+    code = qrencoder.QRCode(version, qrencoder.QRErrorCorrectLevel.L)
+    code.addData("0")
+    code.makeImpl(True, 0)
+    count = code.moduleCount
+    places = tuple((row, 1 << (count - 1 - col)) for col, row in code.dataPosIterator())
+    data = [0] * count
+    for row, bit in places:
+        data[row] |= bit
+    rows = tuple(_as_int(cells) & ~data[r] for r, cells in enumerate(code.modules))
+    return _Layout(rows=rows, places=places, data=tuple(data))
+
+
+def _unmasked(version: int, codewords: list[int]) -> list[int]:
+    """The rows of a ``version`` symbol holding ``codewords`` (data and error correction),
+    before any mask: each codeword's bits, highest first, in the data places in order; the
+    places left over stay light."""
+    layout = _layout(version)
+    rows = list(layout.rows)
+    bits = format(int.from_bytes(bytes(codewords), "big"), f"0{8 * len(codewords)}b")
+    places = layout.places
+    index = bits.find("1")
+    while index >= 0:
+        row, bit = places[index]
+        rows[row] |= bit
+        index = bits.find("1", index + 1)
+    return rows
 
 
 @lru_cache(maxsize=512)
@@ -154,10 +196,24 @@ class QrSymbol(Flowable):
         self.width = self.height = size
 
     def draw(self) -> None:
+        """Every run as a filled rectangle, written in module units under one transform
+        (whole numbers, not a formatted float per corner): the rectangles ``canvas.rect``
+        drew, at the same places."""
         count = len(symbol(self.value, self.level))
         module = self.width / (count + self.border * 2.0)
-        canvas, border, top = self.canv, self.border, self.height
-        for row, column, length in dark_runs(self.value, self.level):
-            x = (column + border) * module
-            y = top - (row + border + 1) * module
-            canvas.rect(x, y, length * module, module * 1.05, stroke=0, fill=1)
+        canvas = self.canv
+        canvas.saveState()
+        canvas.transform(
+            module, 0, 0, module, self.border * module, self.height - self.border * module
+        )
+        canvas._code.append(_runs_code(self.value, self.level))
+        canvas.restoreState()
+
+
+@lru_cache(maxsize=512)
+def _runs_code(value: str, level: str) -> str:
+    """The PDF operators filling every run of ``value``'s symbol, in module units with the
+    origin at the symbol's top left corner: row ``r`` spans ``-(r + 1)`` to ``-r + 0.05``."""
+    return " ".join(
+        f"{column} -{row + 1} {length} 1.05 re f" for row, column, length in dark_runs(value, level)
+    )
