@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from retailerp.lazy import exports
 from retailerp.persistence.engine import Database
 from retailerp.persistence.paging import PAGE_LIMIT_MAX, Page
 from retailerp.services.changes import ChangeBus, bus_for
@@ -44,28 +45,21 @@ if TYPE_CHECKING:  # each service's module is imported when the service is first
     from retailerp.services.stock import StockService
     from retailerp.services.users import UserService
 
-ROWS = {
-    "CustomerRow": "retailerp.persistence.queries",
-    "DeliveryRow": "retailerp.persistence.queries",
-    "InvoiceRow": "retailerp.persistence.queries",
-    "ItemRow": "retailerp.persistence.queries",
-    "OrderRow": "retailerp.persistence.queries",
-    "DocumentRow": "retailerp.persistence.stock_queries",
-    "LedgerRow": "retailerp.persistence.stock_queries",
-    "LocationRow": "retailerp.persistence.stock_queries",
-    "StockRow": "retailerp.persistence.stock_queries",
-}
+__getattr__ = exports(
+    __name__,
+    {
+        **dict.fromkeys(
+            ("CustomerRow", "DeliveryRow", "InvoiceRow", "ItemRow", "OrderRow"),
+            "retailerp.persistence.queries",
+        ),
+        **dict.fromkeys(
+            ("DocumentRow", "LedgerRow", "LocationRow", "StockRow"),
+            "retailerp.persistence.stock_queries",
+        ),
+    },
+)
 """The read side's rows handed out here, imported from their query module when first named
 (start-up does not load the list queries)."""
-
-
-def __getattr__(name: str) -> Any:  # noqa: ANN401 - a row class, whichever is asked for
-    if name in ROWS:
-        import importlib
-
-        return getattr(importlib.import_module(ROWS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "PAGE_LIMIT_MAX",
