@@ -75,11 +75,8 @@ def test_every_public_service_method_is_checked_at_the_door() -> None:
     assert unchecked == []
 
 
-ATTRIBUTE = {
-    type(service).__name__: name
-    for name, service in vars(Services(ServiceContext(None, NOBODY))).items()  # type: ignore[arg-type]
-    if name != "ctx"
-}
+_EVERY = Services(ServiceContext(None, NOBODY))  # type: ignore[arg-type]
+ATTRIBUTE = {type(getattr(_EVERY, name)).__name__: name for name in Services.names()}
 """Service class name → its attribute on ``Services``."""
 
 

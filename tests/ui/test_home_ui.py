@@ -44,11 +44,38 @@ def queue_button(page: HomePage, key: str) -> QToolButton:
     return page.queue_buttons[key]
 
 
-def test_a_new_database_opens_on_the_first_steps(qtbot, services: Services) -> None:
+def counted_home(qtbot, window) -> HomePage:
+    """The home page on screen once its counts are in (they are read after the first paint)."""
+    page = window.module_widget("home")
+    qtbot.waitUntil(lambda: page.overview is not None)
+    return page
+
+
+def test_the_window_shows_before_the_home_counts_which_then_fill_in(
+    qtbot, services: Services
+) -> None:
+    customer, tea = a_customer_and_tea(services)
+    for _ in range(2):
+        services.orders.create(customer, {}, [{"item_id": tea, "quantity": "1"}])
     window = build_main_window(services, "shop.db")
     qtbot.addWidget(window)
     window.show()
     page = window.module_widget("home")
+    assert page.isVisible() and page.overview is None  # on screen, not counted yet
+    qtbot.waitUntil(lambda: page.overview is not None)
+    assert queue_button(page, "drafts").text().startswith("2")
+    assert page.queues.isVisible() and not page.steps.isVisible()
+    window.show_module("customers")
+    services.orders.create(customer, {}, [{"item_id": tea, "quantity": "1"}])
+    window.show_module("home")  # shown again: counted at once
+    assert queue_button(page, "drafts").text().startswith("3")
+
+
+def test_a_new_database_opens_on_the_first_steps(qtbot, services: Services) -> None:
+    window = build_main_window(services, "shop.db")
+    qtbot.addWidget(window)
+    window.show()
+    page = counted_home(qtbot, window)
     assert window.current_module() == "home" and isinstance(page, HomePage)
     steps = page.findChild(QFrame, "first_steps")
     assert steps.isVisible() and not page.queues.isVisible()
@@ -66,7 +93,7 @@ def test_a_queue_opens_its_list_showing_exactly_what_it_counts(qtbot, services: 
     window = build_main_window(services, "shop.db")
     qtbot.addWidget(window)
     window.show()
-    page = window.module_widget("home")
+    page = counted_home(qtbot, window)
     assert not page.findChild(QFrame, "first_steps").isVisible()
     button = queue_button(page, "drafts")
     assert button.text().startswith("3") and "Drafts to confirm" in button.text()

@@ -308,6 +308,7 @@ def test_the_home_page_on_screen_counts_again_after_a_change(
     def drafts() -> int:
         return next(q.count for q in page.overview.queues if q.key == "drafts")
 
+    qtbot.waitUntil(lambda: page.overview is not None)  # counted once it is on screen
     assert drafts() == 1
     customer, _order = kettles
     item = services.items.find("KET-1")

@@ -292,7 +292,7 @@ def check_backup_file(source: Path) -> str:
         raise unusable(source, result[0] if result else "?")
     if revision is None or not set(RETAILERP_TABLES) <= tables:
         raise unusable(source, Term(QT_TRANSLATE_NOOP("terms", "not a RetailERP database")))
-    if revision[0] not in migrate.known_revisions():
+    if not migrate.is_known(revision[0]):
         raise DatabaseProblem(
             QT_TRANSLATE_NOOP(
                 "errors",

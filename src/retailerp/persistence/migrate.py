@@ -82,6 +82,14 @@ def file_head() -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
+def is_known(revision: str) -> bool:
+    """Whether ``revision`` is one of this program's migrations (not a newer program's).
+
+    The head is known from the files without alembic (a backup of a current database, made
+    on every close, asks this); any other revision asks alembic's script directory."""
+    return revision == file_head() or revision in known_revisions()
+
+
 def stored_revision(db: Database) -> str | None:
     """The revision in the database's ``alembic_version`` table (``None``: no table)."""
     try:

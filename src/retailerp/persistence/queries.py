@@ -34,20 +34,7 @@ from retailerp.domain.pinyin import is_initials_query
 from retailerp.domain.sales import RESERVING_STATES
 from retailerp.domain.stock import VIRTUAL_KINDS
 from retailerp.persistence import tables as t
-
-PAGE_LIMIT_MAX = 1000
-
-
-@dataclass(frozen=True)
-class Page:
-    """What a list asks for: search text, filters, sort, the cursor after which to start."""
-
-    search: str = ""
-    filters: Mapping[str, Any] | None = None
-    sort_key: str = ""
-    descending: bool = False
-    after: tuple | None = None
-    limit: int = 200
+from retailerp.persistence.paging import PAGE_LIMIT_MAX, Page
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,19 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retailerp.config import config_dir
 from retailerp.domain.audit import Checkpoint, Verification, checkpoint_lost, seal, verify
 from retailerp.persistence import audit_trail
 from retailerp.persistence.audit_queries import AuditRow, action_groups, audit_page, users
-from retailerp.persistence.queries import PAGE_LIMIT_MAX, Page
+from retailerp.persistence.paging import PAGE_LIMIT_MAX, Page
 from retailerp.persistence.unit_of_work import UnitOfWork, read
-from retailerp.printing.export import Cell, Table, to_csv, to_xlsx
 from retailerp.services.context import ServiceContext
 from retailerp.services.door import door
+
+if TYPE_CHECKING:  # the export route is imported when the trail is exported
+    from retailerp.printing.export import Cell
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,8 @@ class AuditService:
         """Write the entries the filters select (oldest first) to ``target`` through the
         export route of ``printing.export``: Excel for a ``.xlsx`` file, else CSV (UTF-8 with
         BOM, so spreadsheet programs keep Chinese); returns how many entries."""
+        from retailerp.printing.export import Table, to_csv, to_xlsx
+
         chosen = dict(filters or {})
         rows: list[list[Cell]] = []
         page = Page(filters=chosen, sort_key="id", limit=PAGE_LIMIT_MAX)

@@ -51,7 +51,7 @@ from retailerp.domain import validation as v
 from retailerp.domain.errors import FieldError
 from retailerp.domain.money import Money, to_decimal
 from retailerp.domain.text import QT_TRANSLATE_NOOP
-from retailerp.persistence.queries import Page
+from retailerp.persistence.paging import Page
 from retailerp.services import permissions
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -9,7 +9,19 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+# The database layer and the services the window uses at start come before Qt: once PySide6 is
+# imported, its ``__feature__`` support looks at every module imported after it (~0.15 s of
+# CPU for SQLAlchemy, the tables, mappers and repositories).  They import no Qt themselves.
+import retailerp.persistence.backup
+import retailerp.persistence.unit_of_work
+import retailerp.services.audit
+import retailerp.services.home
+import retailerp.services.office
+import retailerp.services.users  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -24,20 +36,18 @@ from retailerp.services import Services
 from retailerp.ui import auto_backup
 from retailerp.ui.audit import register_audit_module
 from retailerp.ui.complaints import register_complaints_module
-from retailerp.ui.consignment.page import ConsignmentPage
-from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.errors import message_for
 from retailerp.ui.home import register_home_module
-from retailerp.ui.items import ItemListPage
 from retailerp.ui.login import sign_in
-from retailerp.ui.main_window import MainWindow
+from retailerp.ui.main_window import MainWindow, screen
 from retailerp.ui.office import OfficeMonitor, check_audit_trail
 from retailerp.ui.red_invoices import register_red_invoice_module
 from retailerp.ui.returns import register_returns_modules
 from retailerp.ui.sales import register_sales_modules
-from retailerp.ui.settings_dialog import SettingsDialog
-from retailerp.ui.stock import StockPage
 from retailerp.ui.widgets.shortcuts import ShortcutTips
+
+if TYPE_CHECKING:  # the settings and the modules' screens are imported when opened
+    from retailerp.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -220,13 +230,17 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
     window.add_module(
         "customers",
         QCoreApplication.translate("App", "Customers"),
-        lambda: CustomerListPage(services),
+        screen("retailerp.ui.customers.list_page", "CustomerListPage", services),
     )
     window.add_module(
-        "items", QCoreApplication.translate("App", "Items"), lambda: ItemListPage(services)
+        "items",
+        QCoreApplication.translate("App", "Items"),
+        screen("retailerp.ui.items.list_page", "ItemListPage", services),
     )
     window.add_module(
-        "stock", QCoreApplication.translate("App", "Stock"), lambda: StockPage(services)
+        "stock",
+        QCoreApplication.translate("App", "Stock"),
+        screen("retailerp.ui.stock.page", "StockPage", services),
     )
     register_sales_modules(window, services)
     register_returns_modules(window, services)
@@ -235,7 +249,7 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
     window.add_module(
         "consignment",
         QCoreApplication.translate("App", "Consignment"),
-        lambda: ConsignmentPage(services),
+        screen("retailerp.ui.consignment.page", "ConsignmentPage", services),
     )
     register_audit_module(window, services)
     window.set_database_label(db_label)
@@ -282,6 +296,8 @@ def actor_text(services: Services) -> str:
 def open_settings(window: MainWindow, services: Services, db_label: str = "") -> SettingsDialog:
     """The settings dialog, window-modal; a saved change that needs a restart is told, a
     new language is used at once (:func:`switch_language`)."""
+    from retailerp.ui.settings_dialog import SettingsDialog
+
     dialog = SettingsDialog(services, parent=window)
     dialog.setObjectName("settings_dialog")
 

@@ -10,6 +10,7 @@ database, its journal mode and the user; the window keeps its size and state in
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -30,6 +31,17 @@ from retailerp.ui import styles
 from retailerp.ui.styles import icon
 
 WidgetFactory = Callable[[], QWidget]
+
+
+def screen(module: str, name: str, *args: object) -> WidgetFactory:
+    """A factory for :meth:`MainWindow.add_module` that imports ``module`` and builds its
+    ``name(*args)`` when the module is first opened: start-up imports no screen it does not
+    show."""
+
+    def build() -> QWidget:
+        return getattr(importlib.import_module(module), name)(*args)
+
+    return build
 
 MAX_SHORTCUTS = 9
 HOME = "home"

@@ -9,24 +9,20 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from retailerp.services import Services
-from retailerp.ui.main_window import MainWindow
+from retailerp.ui.main_window import MainWindow, screen
 
 
 def register_complaints_module(window: MainWindow, services: Services) -> None:
     """Add the Complaints module to the main window (built when first opened)."""
-    from retailerp.ui.complaints.list_page import ComplaintsPage
-
     window.add_module(
         "complaints",
         QCoreApplication.translate("ComplaintsModule", "Complaints"),
-        lambda: ComplaintsPage(services),
+        screen("retailerp.ui.complaints.list_page", "ComplaintsPage", services),
     )
-    from retailerp.ui.complaints.insight_page import ComplaintInsightPage
-
     window.add_module(
         "complaint_insight",
         QCoreApplication.translate("ComplaintsModule", "Complaint insight"),
-        lambda: ComplaintInsightPage(services),
+        screen("retailerp.ui.complaints.insight_page", "ComplaintInsightPage", services),
     )
 
 

@@ -7,7 +7,7 @@ everything through ``services.home.overview()`` (one read) and never queries.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -96,7 +96,14 @@ class HomePage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self.refresh()
+        if self.overview is None:  # the first show: the window paints, then the counts
+            QTimer.singleShot(0, self, self._first_refresh)
+        else:
+            self.refresh()
+
+    def _first_refresh(self) -> None:
+        if self.overview is None and self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         """Count everything again (one read) and show the queues or the first steps."""

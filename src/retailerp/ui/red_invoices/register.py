@@ -5,15 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from retailerp.services import Services
-from retailerp.ui.main_window import MainWindow
+from retailerp.ui.main_window import MainWindow, screen
 
 
 def register_red_invoice_module(window: MainWindow, services: Services) -> None:
     """Red invoices, built when first opened (the home page's queue opens it too)."""
-    from retailerp.ui.red_invoices.page import RedInvoicesPage
-
     window.add_module(
         "red_invoices",
         QCoreApplication.translate("RedInvoiceModules", "Red invoices"),
-        lambda: RedInvoicesPage(services),
+        screen("retailerp.ui.red_invoices.page", "RedInvoicesPage", services),
     )
