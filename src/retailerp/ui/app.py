@@ -32,6 +32,7 @@ from retailerp.domain.errors import DomainError
 from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
 from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
+from retailerp.persistence.mappers import configure_in_background
 from retailerp.services import Services
 from retailerp.ui import auto_backup
 from retailerp.ui.audit import register_audit_module
@@ -52,6 +53,8 @@ if TYPE_CHECKING:  # the settings and the modules' screens are imported when ope
 log = logging.getLogger(__name__)
 
 APP_NAME = "RetailERP"
+CONFIGURE_AFTER_MS = 500
+"""How long the window stands idle before the ORM is set up on a thread of its own."""
 
 _cjk_family: str | None = None
 
@@ -266,6 +269,8 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
     )
     window.office = OfficeMonitor(window, services)  # type: ignore[attr-defined]
     QTimer.singleShot(0, window, lambda: check_audit_trail(window, services))
+    # once the window has stood still a moment: the ORM's one-off set-up off the UI thread
+    QTimer.singleShot(CONFIGURE_AFTER_MS, window, configure_in_background)
     return window
 
 
