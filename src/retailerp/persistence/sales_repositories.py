@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import BindParameter, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from retailerp.domain.fulfilment import Delivery, Lot, PickingList, PickingState
@@ -19,6 +21,63 @@ from retailerp.persistence.loading import documents
 
 RESERVING = [s.value for s in RESERVING_STATES]
 SALEABLE = [k.value for k in SALEABLE_KINDS]
+
+
+def _ids() -> BindParameter[Any]:
+    return bindparam("ids", expanding=True)
+
+
+_b, _loc, _it = t.stock_balances, t.locations, t.items
+_ON_HAND = (
+    select(_b.c.item_id, func.sum(_b.c.quantity))
+    .join(_loc, _loc.c.id == _b.c.location_id)
+    .where(_b.c.item_id.in_(_ids()), _loc.c.kind.in_(SALEABLE))
+    .group_by(_b.c.item_id)
+)
+"""The figures posting reads, built once (no per-call construction or cache key)."""
+_ln, _o = t.sales_order_lines, t.sales_orders
+_RESERVED = (
+    select(_ln.c.item_id, func.sum(_ln.c.reserved))
+    .join(_o, _o.c.id == _ln.c.order_id)
+    .where(
+        _ln.c.item_id.in_(_ids()),
+        _ln.c.reserved > 0,
+        _o.c.state.in_(RESERVING),
+        _o.c.id != bindparam("except_order"),  # 0 when none is left out: ids start at 1
+    )
+    .group_by(_ln.c.item_id)
+)
+_LOTS = (
+    select(
+        _b.c.item_id,
+        _b.c.location_id,
+        _loc.c.code,
+        _b.c.stock_key,
+        _b.c.expiry,
+        _b.c.quantity,
+        _it.c.tracking,
+        _it.c.bin_id,
+    )
+    .join(_loc, _loc.c.id == _b.c.location_id)
+    .join(_it, _it.c.id == _b.c.item_id)
+    .where(_b.c.item_id.in_(_ids()), _loc.c.kind.in_(SALEABLE), _b.c.quantity > 0)
+)
+_pl, _pk = t.picking_lines, t.picking_lists
+_picked_key = func.coalesce(func.nullif(_pl.c.serial, ""), _pl.c.batch)
+_ON_OPEN_PICKINGS = (
+    select(_pl.c.item_id, _pl.c.location_id, _picked_key, func.sum(_pl.c.quantity))
+    .join(_pk, _pk.c.id == _pl.c.picking_id)
+    .where(_pk.c.state == PickingState.OPEN.value, _pl.c.item_id.in_(_ids()))
+    .group_by(_pl.c.item_id, _pl.c.location_id, _picked_key)
+)
+
+
+@functools.cache
+def _open_picking() -> Select[tuple[PickingList]]:
+    """Built on first use (the class is mapped by then)."""
+    return select(PickingList).where(
+        _pk.c.order_id == bindparam("order_id"), _pk.c.state == PickingState.OPEN.value
+    )
 
 
 class SalesRepository:
@@ -39,11 +98,7 @@ class SalesRepository:
         return self.session.scalars(stmt).first()
 
     def open_picking(self, order_id: int) -> PickingList | None:
-        stmt = select(PickingList).where(
-            t.picking_lists.c.order_id == order_id,
-            t.picking_lists.c.state == PickingState.OPEN.value,
-        )
-        return self.session.scalars(stmt).first()
+        return self.session.scalars(_open_picking(), {"order_id": order_id}).first()
 
     def pickings_of_order(self, order_id: int) -> list[PickingList]:
         stmt = select(PickingList).where(t.picking_lists.c.order_id == order_id)
@@ -144,14 +199,8 @@ class SalesRepository:
 
     def on_hand(self, item_ids: Iterable[int]) -> dict[int, Decimal]:
         """Quantity in saleable locations (warehouse and bins) per item."""
-        b, loc = t.stock_balances, t.locations
-        stmt = (
-            select(b.c.item_id, func.sum(b.c.quantity))
-            .join(loc, loc.c.id == b.c.location_id)
-            .where(b.c.item_id.in_(list(item_ids)), loc.c.kind.in_(SALEABLE))
-            .group_by(b.c.item_id)
-        )
-        return {item_id: qty or Decimal(0) for item_id, qty in self.session.execute(stmt)}
+        rows = self.session.execute(_ON_HAND, {"ids": list(item_ids)})
+        return {item_id: qty or Decimal(0) for item_id, qty in rows}
 
     def reserved(
         self, item_ids: Iterable[int], except_order: int | None = None
@@ -159,18 +208,10 @@ class SalesRepository:
         """Quantity reserved per item by orders that hold reservations, read from the live
         reservations alone (``ix_sales_order_lines_reserving``: a line's reservation is
         never negative and goes to 0 when shipped or released, so the sum is the same)."""
-        ln, o = t.sales_order_lines, t.sales_orders
-        stmt = (
-            select(ln.c.item_id, func.sum(ln.c.reserved))
-            .join(o, o.c.id == ln.c.order_id)
-            .where(
-                ln.c.item_id.in_(list(item_ids)), ln.c.reserved > 0, o.c.state.in_(RESERVING)
-            )
-            .group_by(ln.c.item_id)
+        rows = self.session.execute(
+            _RESERVED, {"ids": list(item_ids), "except_order": except_order or 0}
         )
-        if except_order is not None:
-            stmt = stmt.where(o.c.id != except_order)
-        return {item_id: qty or Decimal(0) for item_id, qty in self.session.execute(stmt)}
+        return {item_id: qty or Decimal(0) for item_id, qty in rows}
 
     def reserving_orders(self, item_ids: Iterable[int]) -> list[SalesOrder]:
         """Orders holding a reservation on any of these items."""
@@ -204,25 +245,11 @@ class SalesRepository:
 
     def lots(self, item_ids: Iterable[int]) -> dict[int, list[Lot]]:
         """Pickable stock per item: saleable places, less what open picking lists hold."""
-        b, loc, it = t.stock_balances, t.locations, t.items
-        stmt = (
-            select(
-                b.c.item_id,
-                b.c.location_id,
-                loc.c.code,
-                b.c.stock_key,
-                b.c.expiry,
-                b.c.quantity,
-                it.c.tracking,
-                it.c.bin_id,
-            )
-            .join(loc, loc.c.id == b.c.location_id)
-            .join(it, it.c.id == b.c.item_id)
-            .where(b.c.item_id.in_(list(item_ids)), loc.c.kind.in_(SALEABLE), b.c.quantity > 0)
-        )
+        item_ids = list(item_ids)
         held = self._on_open_pickings(item_ids)
         result: dict[int, list[Lot]] = {}
-        for item_id, loc_id, code, key, expiry, qty, tracking, bin_id in self.session.execute(stmt):
+        rows = self.session.execute(_LOTS, {"ids": item_ids})
+        for item_id, loc_id, code, key, expiry, qty, tracking, bin_id in rows:
             free = qty - held.get((item_id, loc_id, key), Decimal(0))
             if free <= 0:
                 continue
@@ -234,15 +261,8 @@ class SalesRepository:
 
     def _on_open_pickings(self, item_ids: Iterable[int]) -> dict[tuple[int, int, str], Decimal]:
         item_ids = list(item_ids)
-        pl, pk = t.picking_lines, t.picking_lists
-        key = func.coalesce(func.nullif(pl.c.serial, ""), pl.c.batch)
-        stmt = (
-            select(pl.c.item_id, pl.c.location_id, key, func.sum(pl.c.quantity))
-            .join(pk, pk.c.id == pl.c.picking_id)
-            .where(pk.c.state == PickingState.OPEN.value, pl.c.item_id.in_(list(item_ids)))
-            .group_by(pl.c.item_id, pl.c.location_id, key)
-        )
-        held = {(i, loc, k): q for i, loc, k, q in self.session.execute(stmt)}
+        rows = self.session.execute(_ON_OPEN_PICKINGS, {"ids": item_ids})
+        held = {(i, loc, k): q for i, loc, k, q in rows}
         for spot, qty in ConsignmentRepository(self.session).held_by_fill_ups(item_ids).items():
             held[spot] = held.get(spot, Decimal(0)) + qty
         return held
