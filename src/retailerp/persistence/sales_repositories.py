@@ -17,7 +17,7 @@ from retailerp.domain.sales import RESERVING_STATES, SalesOrder
 from retailerp.domain.stock import SALEABLE_KINDS
 from retailerp.persistence import tables as t
 from retailerp.persistence.consignment_repository import ConsignmentRepository
-from retailerp.persistence.loading import documents
+from retailerp.persistence.loading import document, documents, with_lines
 
 RESERVING = [s.value for s in RESERVING_STATES]
 SALEABLE = [k.value for k in SALEABLE_KINDS]
@@ -75,8 +75,11 @@ _ON_OPEN_PICKINGS = (
 @functools.cache
 def _open_picking() -> Select[tuple[PickingList]]:
     """Built on first use (the class is mapped by then)."""
-    return select(PickingList).where(
-        _pk.c.order_id == bindparam("order_id"), _pk.c.state == PickingState.OPEN.value
+    return with_lines(
+        select(PickingList).where(
+            _pk.c.order_id == bindparam("order_id"), _pk.c.state == PickingState.OPEN.value
+        ),
+        PickingList,
     )
 
 
@@ -91,14 +94,14 @@ class SalesRepository:
         self.session.flush()
 
     def order(self, order_id: int) -> SalesOrder | None:
-        return self.session.get(SalesOrder, order_id)
+        return document(self.session, SalesOrder, order_id)
 
     def order_by_number(self, number: str) -> SalesOrder | None:
         stmt = select(SalesOrder).where(t.sales_orders.c.number == number)
         return self.session.scalars(stmt).first()
 
     def open_picking(self, order_id: int) -> PickingList | None:
-        return self.session.scalars(_open_picking(), {"order_id": order_id}).first()
+        return self.session.scalars(_open_picking(), {"order_id": order_id}).unique().first()
 
     def pickings_of_order(self, order_id: int) -> list[PickingList]:
         stmt = select(PickingList).where(t.picking_lists.c.order_id == order_id)
@@ -131,7 +134,7 @@ class SalesRepository:
         return documents(self.session, stmt.order_by(t.deliveries.c.id), Delivery)
 
     def invoice(self, invoice_id: int) -> Invoice | None:
-        return self.session.get(Invoice, invoice_id)
+        return document(self.session, Invoice, invoice_id)
 
     def invoice_by_number(self, number: str) -> Invoice | None:
         stmt = select(Invoice).where(t.invoices.c.number == number)
@@ -294,7 +297,7 @@ class SalesRepository:
         stmt = select(Payment).where(p.c.unapplied > 0)  # ix_payments_unapplied holds these
         if customer_id is not None:
             stmt = stmt.where(p.c.customer_id == customer_id)
-        return list(self.session.scalars(stmt.order_by(p.c.received_on, p.c.number)))
+        return documents(self.session, stmt.order_by(p.c.received_on, p.c.number), Payment)
 
     def open_orders(self, customer_id: int) -> list[SalesOrder]:
         """The customer's orders in the states the domain calls open (they hold money paid
