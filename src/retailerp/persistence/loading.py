@@ -42,6 +42,11 @@ def documents(session: Session, stmt: Select[tuple[T]], cls: type[T]) -> list[T]
     return list(session.scalars(with_lines(stmt, cls)).unique())
 
 
+def loaded(session: Session, stmt: Select[tuple[T]], params: dict[str, Any]) -> list[T]:
+    """The documents a statement built once by :func:`with_lines` selects, with ``params``."""
+    return list(session.scalars(stmt, params).unique())
+
+
 @functools.cache
 def _by_id(cls: type) -> Select[Any]:
     """Built once per class: one document by id, with its lines."""

@@ -17,10 +17,11 @@ from retailerp.domain.sales import RESERVING_STATES, SalesOrder
 from retailerp.domain.stock import SALEABLE_KINDS
 from retailerp.persistence import tables as t
 from retailerp.persistence.consignment_repository import ConsignmentRepository
-from retailerp.persistence.loading import document, documents, with_lines
+from retailerp.persistence.loading import document, documents, loaded, with_lines
 
 RESERVING = [s.value for s in RESERVING_STATES]
 SALEABLE = [k.value for k in SALEABLE_KINDS]
+OPEN_STATES = [s.value for s in OPEN_ORDER_STATES]
 
 
 def _ids() -> BindParameter[Any]:
@@ -83,6 +84,59 @@ def _open_picking() -> Select[tuple[PickingList]]:
     )
 
 
+def _statements() -> dict[str, Select[Any]]:
+    d, i, o, p = t.deliveries, t.invoices, t.sales_orders, t.payments
+    invoices_of = select(d.c.invoice_id).where(
+        d.c.order_id == bindparam("order_id"), d.c.invoice_id.is_not(None)
+    )
+    orders_of = select(d.c.order_id).where(d.c.invoice_id == bindparam("invoice_id"))
+    customer = bindparam("customer_id")
+    return {
+        "deliveries": with_lines(
+            select(Delivery).where(d.c.id.in_(_ids())).order_by(d.c.id), Delivery
+        ),
+        "deliveries_of_order": with_lines(
+            select(Delivery).where(d.c.order_id == bindparam("order_id")).order_by(d.c.id),
+            Delivery,
+        ),
+        "open_invoices": with_lines(
+            select(Invoice)
+            .where(i.c.customer_id == customer, i.c.paid < i.c.gross)
+            .order_by(i.c.due_date, i.c.id),
+            Invoice,
+        ),
+        "invoices_of_order": with_lines(
+            select(Invoice).where(i.c.id.in_(invoices_of)).order_by(i.c.id), Invoice
+        ),
+        "orders_of_invoice": with_lines(
+            select(SalesOrder).where(o.c.id.in_(orders_of)).order_by(o.c.id), SalesOrder
+        ),
+        "advances": with_lines(
+            select(Payment).where(p.c.order_id.in_(_ids()), p.c.unapplied > 0).order_by(p.c.id),
+            Payment,
+        ),
+        "open_orders": with_lines(
+            select(SalesOrder)
+            .where(o.c.customer_id == customer, o.c.state.in_(OPEN_STATES))
+            .order_by(o.c.id),
+            SalesOrder,
+        ),
+        "unapplied_of_customer": with_lines(
+            select(Payment)  # ix_payments_unapplied holds these
+            .where(p.c.unapplied > 0, p.c.customer_id == customer)
+            .order_by(p.c.received_on, p.c.number),
+            Payment,
+        ),
+    }
+
+
+@functools.cache
+def _prepared(name: str) -> Select[Any]:
+    """The documents posting loads, each built once with its lines (on first use: the
+    classes are mapped by then), so a call neither builds a statement nor its cache key."""
+    return _statements()[name]
+
+
 class SalesRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -112,16 +166,14 @@ class SalesRepository:
         return self.session.scalars(stmt).first()
 
     def deliveries(self, ids: Iterable[int]) -> list[Delivery]:
-        stmt = select(Delivery).where(t.deliveries.c.id.in_(list(ids)))
-        return documents(self.session, stmt.order_by(t.deliveries.c.id), Delivery)
+        return loaded(self.session, _prepared("deliveries"), {"ids": list(ids)})
 
     def delivery_by_number(self, number: str) -> Delivery | None:
         stmt = select(Delivery).where(t.deliveries.c.number == number)
         return self.session.scalars(stmt).first()
 
     def deliveries_of_order(self, order_id: int) -> list[Delivery]:
-        stmt = select(Delivery).where(t.deliveries.c.order_id == order_id)
-        return documents(self.session, stmt.order_by(t.deliveries.c.id), Delivery)
+        return loaded(self.session, _prepared("deliveries_of_order"), {"order_id": order_id})
 
     def deliveries_of_invoice(self, invoice_id: int) -> list[Delivery]:
         stmt = select(Delivery).where(t.deliveries.c.invoice_id == invoice_id)
@@ -146,20 +198,13 @@ class SalesRepository:
         return self.session.scalars(stmt).first()
 
     def open_invoices(self, customer_id: int) -> list[Invoice]:
-        i = t.invoices
-        stmt = select(Invoice).where(i.c.customer_id == customer_id, i.c.paid < i.c.gross)
-        return documents(self.session, stmt.order_by(i.c.due_date, i.c.id), Invoice)
+        return loaded(self.session, _prepared("open_invoices"), {"customer_id": customer_id})
 
     def invoices_of_order(self, order_id: int) -> list[Invoice]:
-        d = t.deliveries
-        ids = select(d.c.invoice_id).where(d.c.order_id == order_id, d.c.invoice_id.is_not(None))
-        stmt = select(Invoice).where(t.invoices.c.id.in_(ids))
-        return documents(self.session, stmt.order_by(t.invoices.c.id), Invoice)
+        return loaded(self.session, _prepared("invoices_of_order"), {"order_id": order_id})
 
     def orders_of_invoice(self, invoice_id: int) -> list[SalesOrder]:
-        ids = select(t.deliveries.c.order_id).where(t.deliveries.c.invoice_id == invoice_id)
-        stmt = select(SalesOrder).where(t.sales_orders.c.id.in_(ids))
-        return documents(self.session, stmt.order_by(t.sales_orders.c.id), SalesOrder)
+        return loaded(self.session, _prepared("orders_of_invoice"), {"invoice_id": invoice_id})
 
     def payment_by_number(self, number: str) -> Payment | None:
         stmt = select(Payment).where(t.payments.c.number == number)
@@ -167,13 +212,8 @@ class SalesRepository:
 
     def advances(self, order_ids: Sequence[int]) -> list[Payment]:
         """Payments against these orders that are not fully applied yet."""
-        p = t.payments
-        stmt = select(Payment).where(p.c.order_id.in_(list(order_ids)), p.c.unapplied > 0)
-        return [
-            payment
-            for payment in documents(self.session, stmt.order_by(p.c.id), Payment)
-            if payment.unallocated.minor > 0
-        ]
+        found = loaded(self.session, _prepared("advances"), {"ids": list(order_ids)})
+        return [payment for payment in found if payment.unallocated.minor > 0]
 
     def payments_of(self, customer_id: int) -> list[Payment]:
         stmt = select(Payment).where(t.payments.c.customer_id == customer_id)
@@ -293,21 +333,17 @@ class SalesRepository:
     def unapplied_payments(self, customer_id: int | None = None) -> list[Payment]:
         """Payments (of one customer, or of all) with money not yet applied to an invoice,
         oldest received first."""
+        if customer_id is not None:
+            params = {"customer_id": customer_id}
+            return loaded(self.session, _prepared("unapplied_of_customer"), params)
         p = t.payments
         stmt = select(Payment).where(p.c.unapplied > 0)  # ix_payments_unapplied holds these
-        if customer_id is not None:
-            stmt = stmt.where(p.c.customer_id == customer_id)
         return documents(self.session, stmt.order_by(p.c.received_on, p.c.number), Payment)
 
     def open_orders(self, customer_id: int) -> list[SalesOrder]:
         """The customer's orders in the states the domain calls open (they hold money paid
         against them and count against credit)."""
-        o = t.sales_orders
-        stmt = select(SalesOrder).where(
-            o.c.customer_id == customer_id,
-            o.c.state.in_([s.value for s in OPEN_ORDER_STATES]),
-        )
-        return documents(self.session, stmt.order_by(o.c.id), SalesOrder)
+        return loaded(self.session, _prepared("open_orders"), {"customer_id": customer_id})
 
     def orders(self, ids: Iterable[int]) -> list[SalesOrder]:
         stmt = select(SalesOrder).where(t.sales_orders.c.id.in_(sorted(set(ids))))
