@@ -28,12 +28,12 @@ LINES = 5
 # step: (statements, writes) at most
 PINNED = {
     "create": (12, 6),
-    "confirm": (19, 6),
-    "picking": (20, 8),
-    "read": (3, 0),
-    "ship": (23, 12),
-    "invoice": (24, 10),
-    "payment": (22, 9),  # +1: the new payment is inserted, then its unapplied amount set
+    "confirm": (17, 5),  # the order written once (no autoflush before the reads)
+    "picking": (18, 7),  # the order written once, with the picking list
+    "read": (2, 0),  # the order and its lines in one statement
+    "ship": (21, 12),
+    "invoice": (21, 9),  # each order written once: invoiced amount and state together
+    "payment": (18, 9),  # +1: the new payment is inserted, then its unapplied amount set
 }
 
 
@@ -104,3 +104,32 @@ def test_posting_an_order_sends_no_more_statements_than_pinned(sqlite_db: Databa
     }
     assert not over, f"(statements, writes) sent against the pinned ceiling: {over}"
     print({name: counted[name] for name in PINNED})
+
+
+def test_each_step_moves_the_order_version_once_and_a_stale_version_is_refused(
+    sqlite_db: Database,
+) -> None:
+    """The order is written once per step (no early autoflush and a second UPDATE), so its
+    version moves by one; a step given the version before still refuses."""
+    from retailerp.domain.errors import StaleRecordError
+
+    s = services_for(sqlite_db)
+    customer, items = _seed(s)
+    order = s.orders.create(customer, {"payment_mode": "credit"}, [
+        {"item_id": item, "quantity": "2"} for item in items
+    ])  # fmt: skip
+    created = order.version
+    confirmed = s.orders.confirm(order.id or 0, created)
+    assert confirmed.version == created + 1
+    with pytest.raises(StaleRecordError):
+        s.orders.start_picking(order.id or 0, created)
+    s.orders.start_picking(order.id or 0, confirmed.version)
+    picking = s.orders.get(order.id or 0)
+    assert picking.version == created + 2
+    with pytest.raises(StaleRecordError):
+        s.orders.ship(order.id or 0, confirmed.version)
+    delivery = s.orders.ship(order.id or 0, picking.version)
+    s.invoices.invoice([delivery.id or 0])
+    invoiced = s.orders.get(order.id or 0)
+    assert invoiced.version == created + 4  # shipped, then invoiced (amount and state at once)
+    assert invoiced.invoiced == invoiced.totals.gross

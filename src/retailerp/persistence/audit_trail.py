@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from retailerp.domain.audit import GENESIS, Entry, Head, seal
@@ -61,24 +61,35 @@ def append(session: Session, pending: Sequence[Pending], *, sealed: bool = True)
     known = _heads.get(bind)
     if known is not None:
         rows, head = _sealed_rows(pending, known)
-        c = t.audit_chain.c
         moved = session.execute(
-            t.audit_chain.update()
-            .where(c.id == 1, c.last_id == known.last_id, c.last_hash == known.last_hash)
-            .values(last_id=head.last_id, last_hash=head.last_hash)
+            _EXTEND_HEAD,
+            {
+                "was_id": known.last_id,
+                "was_hash": known.last_hash,
+                "new_id": head.last_id,
+                "new_hash": head.last_hash,
+            },
         )
         if moved.rowcount != 1:  # another PC (or a rolled-back write) moved it: read it
             known = None
     if known is None:
         rows, head = _sealed_rows(pending, read_head(session, lock=True))
-        session.execute(
-            t.audit_chain.update()
-            .where(t.audit_chain.c.id == 1)
-            .values(last_id=head.last_id, last_hash=head.last_hash)
-        )
-    session.execute(t.audit_log.insert(), rows)
+        session.execute(_MOVE_HEAD, {"new_id": head.last_id, "new_hash": head.last_hash})
+    session.execute(_INSERT_ENTRY, rows)
     _heads[bind] = head
     return head
+
+
+_c = t.audit_chain.c
+_NEW_HEAD = {"last_id": bindparam("new_id"), "last_hash": bindparam("new_hash")}
+_EXTEND_HEAD = (
+    t.audit_chain.update()
+    .where(_c.id == 1, _c.last_id == bindparam("was_id"), _c.last_hash == bindparam("was_hash"))
+    .values(_NEW_HEAD)
+)
+"""Built once, as every statement of a commit: move the head from the one we know."""
+_MOVE_HEAD = t.audit_chain.update().where(_c.id == 1).values(_NEW_HEAD)
+_INSERT_ENTRY = t.audit_log.insert()
 
 
 _heads: weakref.WeakKeyDictionary[Any, Head] = weakref.WeakKeyDictionary()

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, func, select, type_coerce
+from sqlalchemy import BigInteger, bindparam, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from retailerp.domain.consignment import (
@@ -25,6 +25,21 @@ from retailerp.domain.stock import Location, LocationKind, consignment_code
 from retailerp.persistence import tables as t
 
 ZERO = Decimal(0)
+
+_ln, _d = t.consignment_lines, t.consignment_documents
+_held_key = func.coalesce(func.nullif(_ln.c.serial, ""), _ln.c.batch)
+_HELD_BY_FILL_UPS = (
+    select(_ln.c.item_id, _ln.c.location_id, _held_key, func.sum(_ln.c.quantity))
+    .join(_d, _d.c.id == _ln.c.document_id)
+    .where(
+        _d.c.kind == ConsignmentKind.FILL_UP.value,
+        _d.c.state == ConsignmentState.PICKING.value,
+        _ln.c.item_id.in_(bindparam("ids", expanding=True)),
+        _d.c.id != bindparam("except_id"),  # 0 when none is left out: ids start at 1
+    )
+    .group_by(_ln.c.item_id, _ln.c.location_id, _held_key)
+)
+"""Built once: posting reads it in every confirmation and picking plan."""
 
 
 class ConsignmentRepository:
@@ -151,21 +166,10 @@ class ConsignmentRepository:
         self, item_ids: Iterable[int], except_id: int | None = None
     ) -> dict[tuple[int, int, str], Decimal]:
         """(item, bin, batch/serial) → quantity planned on fill-ups being picked."""
-        ln, d = t.consignment_lines, t.consignment_documents
-        key = func.coalesce(func.nullif(ln.c.serial, ""), ln.c.batch)
-        stmt = (
-            select(ln.c.item_id, ln.c.location_id, key, func.sum(ln.c.quantity))
-            .join(d, d.c.id == ln.c.document_id)
-            .where(
-                d.c.kind == ConsignmentKind.FILL_UP.value,
-                d.c.state == ConsignmentState.PICKING.value,
-                ln.c.item_id.in_(list(item_ids)),
-            )
-            .group_by(ln.c.item_id, ln.c.location_id, key)
+        rows = self.session.execute(
+            _HELD_BY_FILL_UPS, {"ids": list(item_ids), "except_id": except_id or 0}
         )
-        if except_id is not None:
-            stmt = stmt.where(d.c.id != except_id)
-        return {(i, loc, k): q for i, loc, k, q in self.session.execute(stmt)}
+        return {(i, loc, k): q for i, loc, k, q in rows}
 
     def returned_on(self, issue_line_ids: Iterable[int]) -> dict[int, Decimal]:
         """Quantity on posted consignment returns per issue line."""

@@ -1,11 +1,12 @@
-"""Loading documents with their lines without asking again for lines already loaded.
+"""Loading documents with their lines in one statement.
 
 A document's lines are mapped ``lazy="selectin"``: loading documents also loads their lines
-in one more query.  But SQLAlchemy sends that query even when every document the query
-returns is already in the session with its lines (it then throws the rows away), and a
-posting step meets the same order, delivery or invoice several times in one transaction.
-:func:`documents` loads the documents without the eager line load, then loads the lines
-only of those that do not have them yet, in one query, as the ``selectin`` load would.
+in one more query, and SQLAlchemy sends that query even when every document the query
+returns is already in the session with its lines (it then throws the rows away); a posting
+step meets the same order, delivery or invoice several times in one transaction.
+:func:`documents` loads the documents and their lines together (a joined eager load: one
+statement); a document already in the session keeps the lines it has.  :func:`document`
+loads one by id, from the session when it is there already (as ``Session.get``).
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from __future__ import annotations
 import functools
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, inspect, select
-from sqlalchemy.orm import RelationshipProperty, Session, lazyload
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy import Select, bindparam, inspect, select
+from sqlalchemy.orm import RelationshipProperty, Session, joinedload
 
 T = TypeVar("T")
 
@@ -30,28 +30,37 @@ def _eager_lines(cls: type) -> tuple[RelationshipProperty[Any], ...]:
     )
 
 
+def with_lines(stmt: Select[tuple[T]], cls: type[T]) -> Select[tuple[T]]:
+    """``stmt`` loading the line collections of ``cls`` in the same statement."""
+    for prop in _eager_lines(cls):
+        stmt = stmt.options(joinedload(getattr(cls, prop.key)))
+    return stmt
+
+
 def documents(session: Session, stmt: Select[tuple[T]], cls: type[T]) -> list[T]:
-    """The documents ``stmt`` selects, their lines loaded (once per session)."""
-    props = _eager_lines(cls)
-    for prop in props:
-        stmt = stmt.options(lazyload(getattr(cls, prop.key)))
-    found = list(session.scalars(stmt))
-    for prop in props:
-        missing = [doc for doc in found if prop.key not in inspect(doc).dict]
-        if missing:
-            _load_lines(session, prop, missing)
-    return found
+    """The documents ``stmt`` selects, their lines loaded with them in one statement."""
+    return list(session.scalars(with_lines(stmt, cls)).unique())
 
 
-def _load_lines(session: Session, prop: RelationshipProperty[Any], docs: list[Any]) -> None:
-    (parent_col, child_col) = prop.local_remote_pairs[0]
-    key = inspect(docs[0]).mapper.get_property_by_column(parent_col).key
-    owners = {getattr(doc, key): doc for doc in docs}
-    line_cls = prop.mapper.class_
-    order = prop.order_by or ()
-    stmt = select(line_cls, child_col).where(child_col.in_(sorted(owners))).order_by(*order)
-    lines: dict[Any, list[Any]] = {owner: [] for owner in owners}
-    for line, owner in session.execute(stmt):
-        lines[owner].append(line)
-    for owner, doc in owners.items():
-        set_committed_value(doc, prop.key, lines[owner])
+def loaded(session: Session, stmt: Select[tuple[T]], params: dict[str, Any]) -> list[T]:
+    """The documents a statement built once by :func:`with_lines` selects, with ``params``."""
+    return list(session.scalars(stmt, params).unique())
+
+
+@functools.cache
+def _by_id(cls: type) -> Select[Any]:
+    """Built once per class: one document by id, with its lines."""
+    table = inspect(cls).local_table
+    return with_lines(select(cls).where(table.c.id == bindparam("id")), cls)
+
+
+def document(session: Session, cls: type[T], document_id: int) -> T | None:
+    """The document with this id and its lines: the session's copy if it has one (no
+    statement), else one statement."""
+    found = session.identity_map.get(session.identity_key(cls, document_id))
+    if found is not None:
+        state = inspect(found)
+        if state.expired or state.deleted or found in session.deleted:
+            return session.get(cls, document_id)
+        return found  # type: ignore[no-any-return]
+    return session.scalars(_by_id(cls), {"id": document_id}).unique().first()

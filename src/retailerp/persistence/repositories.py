@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -35,13 +36,31 @@ def upsert(session: Session, table, values: dict, keys: Sequence[str], set_: dic
 R = TypeVar("R")
 
 
+@functools.cache
+def _by_ids_statement(cls: type, table: Any) -> Any:
+    """Built once: ``cls`` by a list of ids (an expanding parameter ``ids``)."""
+    return select(cls).where(table.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def by_ids(session: Session, cls: type[R], table: Any, ids: Iterable[int]) -> dict[int, R]:
     """The records of ``cls`` (mapped to ``table``) with these ids, by id, in one query."""
     wanted = list(set(ids))
     if not wanted:
         return {}
-    stmt = select(cls).where(table.c.id.in_(wanted))
-    return {record.id: record for record in session.scalars(stmt)}  # type: ignore[attr-defined]
+    found = session.scalars(_by_ids_statement(cls, table), {"ids": wanted})
+    return {record.id: record for record in found}  # type: ignore[attr-defined]
+
+
+@functools.cache
+def _next_number_statement(dialect: str) -> Any:
+    """Built once per dialect: take the next number of a series, answering it."""
+    s = t.number_series
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(s).values(
+        doc_type=bindparam("doc_type"), year=bindparam("year"), last=1
+    )
+    return stmt.on_conflict_do_update(
+        index_elements=["doc_type", "year"], set_={"last": s.c.last + 1}
+    ).returning(s.c.last)
 
 
 class CustomerRepository:
@@ -490,15 +509,8 @@ class DocumentRepository:
     def next_number(self, doc_type: DocumentType, year: int) -> str:
         """Take the next number of a series inside the caller's transaction (gapless: a
         rollback gives it back; the row lock keeps two PCs apart)."""
-        s = t.number_series
-        stmt = upsert(
-            self.session,
-            s,
-            {"doc_type": doc_type, "year": year, "last": 1},
-            ("doc_type", "year"),
-            {"last": s.c.last + 1},
-        ).returning(s.c.last)
-        last = self.session.execute(stmt).scalar_one()
+        stmt = _next_number_statement(self.session.get_bind().dialect.name)
+        last = self.session.execute(stmt, {"doc_type": doc_type, "year": year}).scalar_one()
         return format_number(doc_type, year, last)
 
     def add(self, document: StockDocument) -> None:
@@ -519,6 +531,13 @@ class DocumentRepository:
 
 SMALL_SETTING = 4096
 """Settings up to this many characters are read together; longer ones (the logo) on demand."""
+
+
+_SHORT_SETTINGS = select(
+    t.settings.c.key,
+    case((func.length(t.settings.c.value) <= SMALL_SETTING, t.settings.c.value), else_=None),
+)
+"""Every setting, the long values (the logo) left out: built once."""
 
 
 class SettingsRepository:
@@ -561,9 +580,7 @@ class SettingsRepository:
 
     def _load(self) -> dict[str, str | None]:
         if self._known is None:
-            s = t.settings
-            short = case((func.length(s.c.value) <= SMALL_SETTING, s.c.value), else_=None)
-            self._known = dict(self.session.execute(select(s.c.key, short)).all())
+            self._known = dict(self.session.execute(_SHORT_SETTINGS).all())
         return self._known
 
     def _stored(self, key: str) -> str | None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import BindParameter, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from retailerp.domain.fulfilment import Delivery, Lot, PickingList, PickingState
@@ -15,10 +17,124 @@ from retailerp.domain.sales import RESERVING_STATES, SalesOrder
 from retailerp.domain.stock import SALEABLE_KINDS
 from retailerp.persistence import tables as t
 from retailerp.persistence.consignment_repository import ConsignmentRepository
-from retailerp.persistence.loading import documents
+from retailerp.persistence.loading import document, documents, loaded, with_lines
 
 RESERVING = [s.value for s in RESERVING_STATES]
 SALEABLE = [k.value for k in SALEABLE_KINDS]
+OPEN_STATES = [s.value for s in OPEN_ORDER_STATES]
+
+
+def _ids() -> BindParameter[Any]:
+    return bindparam("ids", expanding=True)
+
+
+_b, _loc, _it = t.stock_balances, t.locations, t.items
+_ON_HAND = (
+    select(_b.c.item_id, func.sum(_b.c.quantity))
+    .join(_loc, _loc.c.id == _b.c.location_id)
+    .where(_b.c.item_id.in_(_ids()), _loc.c.kind.in_(SALEABLE))
+    .group_by(_b.c.item_id)
+)
+"""The figures posting reads, built once (no per-call construction or cache key)."""
+_ln, _o = t.sales_order_lines, t.sales_orders
+_RESERVED = (
+    select(_ln.c.item_id, func.sum(_ln.c.reserved))
+    .join(_o, _o.c.id == _ln.c.order_id)
+    .where(
+        _ln.c.item_id.in_(_ids()),
+        _ln.c.reserved > 0,
+        _o.c.state.in_(RESERVING),
+        _o.c.id != bindparam("except_order"),  # 0 when none is left out: ids start at 1
+    )
+    .group_by(_ln.c.item_id)
+)
+_LOTS = (
+    select(
+        _b.c.item_id,
+        _b.c.location_id,
+        _loc.c.code,
+        _b.c.stock_key,
+        _b.c.expiry,
+        _b.c.quantity,
+        _it.c.tracking,
+        _it.c.bin_id,
+    )
+    .join(_loc, _loc.c.id == _b.c.location_id)
+    .join(_it, _it.c.id == _b.c.item_id)
+    .where(_b.c.item_id.in_(_ids()), _loc.c.kind.in_(SALEABLE), _b.c.quantity > 0)
+)
+_pl, _pk = t.picking_lines, t.picking_lists
+_picked_key = func.coalesce(func.nullif(_pl.c.serial, ""), _pl.c.batch)
+_ON_OPEN_PICKINGS = (
+    select(_pl.c.item_id, _pl.c.location_id, _picked_key, func.sum(_pl.c.quantity))
+    .join(_pk, _pk.c.id == _pl.c.picking_id)
+    .where(_pk.c.state == PickingState.OPEN.value, _pl.c.item_id.in_(_ids()))
+    .group_by(_pl.c.item_id, _pl.c.location_id, _picked_key)
+)
+
+
+@functools.cache
+def _open_picking() -> Select[tuple[PickingList]]:
+    """Built on first use (the class is mapped by then)."""
+    return with_lines(
+        select(PickingList).where(
+            _pk.c.order_id == bindparam("order_id"), _pk.c.state == PickingState.OPEN.value
+        ),
+        PickingList,
+    )
+
+
+def _statements() -> dict[str, Select[Any]]:
+    d, i, o, p = t.deliveries, t.invoices, t.sales_orders, t.payments
+    invoices_of = select(d.c.invoice_id).where(
+        d.c.order_id == bindparam("order_id"), d.c.invoice_id.is_not(None)
+    )
+    orders_of = select(d.c.order_id).where(d.c.invoice_id == bindparam("invoice_id"))
+    customer = bindparam("customer_id")
+    return {
+        "deliveries": with_lines(
+            select(Delivery).where(d.c.id.in_(_ids())).order_by(d.c.id), Delivery
+        ),
+        "deliveries_of_order": with_lines(
+            select(Delivery).where(d.c.order_id == bindparam("order_id")).order_by(d.c.id),
+            Delivery,
+        ),
+        "open_invoices": with_lines(
+            select(Invoice)
+            .where(i.c.customer_id == customer, i.c.paid < i.c.gross)
+            .order_by(i.c.due_date, i.c.id),
+            Invoice,
+        ),
+        "invoices_of_order": with_lines(
+            select(Invoice).where(i.c.id.in_(invoices_of)).order_by(i.c.id), Invoice
+        ),
+        "orders_of_invoice": with_lines(
+            select(SalesOrder).where(o.c.id.in_(orders_of)).order_by(o.c.id), SalesOrder
+        ),
+        "advances": with_lines(
+            select(Payment).where(p.c.order_id.in_(_ids()), p.c.unapplied > 0).order_by(p.c.id),
+            Payment,
+        ),
+        "open_orders": with_lines(
+            select(SalesOrder)
+            .where(o.c.customer_id == customer, o.c.state.in_(OPEN_STATES))
+            .order_by(o.c.id),
+            SalesOrder,
+        ),
+        "unapplied_of_customer": with_lines(
+            select(Payment)  # ix_payments_unapplied holds these
+            .where(p.c.unapplied > 0, p.c.customer_id == customer)
+            .order_by(p.c.received_on, p.c.number),
+            Payment,
+        ),
+    }
+
+
+@functools.cache
+def _prepared(name: str) -> Select[Any]:
+    """The documents posting loads, each built once with its lines (on first use: the
+    classes are mapped by then), so a call neither builds a statement nor its cache key."""
+    return _statements()[name]
 
 
 class SalesRepository:
@@ -32,18 +148,14 @@ class SalesRepository:
         self.session.flush()
 
     def order(self, order_id: int) -> SalesOrder | None:
-        return self.session.get(SalesOrder, order_id)
+        return document(self.session, SalesOrder, order_id)
 
     def order_by_number(self, number: str) -> SalesOrder | None:
         stmt = select(SalesOrder).where(t.sales_orders.c.number == number)
         return self.session.scalars(stmt).first()
 
     def open_picking(self, order_id: int) -> PickingList | None:
-        stmt = select(PickingList).where(
-            t.picking_lists.c.order_id == order_id,
-            t.picking_lists.c.state == PickingState.OPEN.value,
-        )
-        return self.session.scalars(stmt).first()
+        return self.session.scalars(_open_picking(), {"order_id": order_id}).unique().first()
 
     def pickings_of_order(self, order_id: int) -> list[PickingList]:
         stmt = select(PickingList).where(t.picking_lists.c.order_id == order_id)
@@ -54,16 +166,14 @@ class SalesRepository:
         return self.session.scalars(stmt).first()
 
     def deliveries(self, ids: Iterable[int]) -> list[Delivery]:
-        stmt = select(Delivery).where(t.deliveries.c.id.in_(list(ids)))
-        return documents(self.session, stmt.order_by(t.deliveries.c.id), Delivery)
+        return loaded(self.session, _prepared("deliveries"), {"ids": list(ids)})
 
     def delivery_by_number(self, number: str) -> Delivery | None:
         stmt = select(Delivery).where(t.deliveries.c.number == number)
         return self.session.scalars(stmt).first()
 
     def deliveries_of_order(self, order_id: int) -> list[Delivery]:
-        stmt = select(Delivery).where(t.deliveries.c.order_id == order_id)
-        return documents(self.session, stmt.order_by(t.deliveries.c.id), Delivery)
+        return loaded(self.session, _prepared("deliveries_of_order"), {"order_id": order_id})
 
     def deliveries_of_invoice(self, invoice_id: int) -> list[Delivery]:
         stmt = select(Delivery).where(t.deliveries.c.invoice_id == invoice_id)
@@ -76,7 +186,7 @@ class SalesRepository:
         return documents(self.session, stmt.order_by(t.deliveries.c.id), Delivery)
 
     def invoice(self, invoice_id: int) -> Invoice | None:
-        return self.session.get(Invoice, invoice_id)
+        return document(self.session, Invoice, invoice_id)
 
     def invoice_by_number(self, number: str) -> Invoice | None:
         stmt = select(Invoice).where(t.invoices.c.number == number)
@@ -88,20 +198,13 @@ class SalesRepository:
         return self.session.scalars(stmt).first()
 
     def open_invoices(self, customer_id: int) -> list[Invoice]:
-        i = t.invoices
-        stmt = select(Invoice).where(i.c.customer_id == customer_id, i.c.paid < i.c.gross)
-        return documents(self.session, stmt.order_by(i.c.due_date, i.c.id), Invoice)
+        return loaded(self.session, _prepared("open_invoices"), {"customer_id": customer_id})
 
     def invoices_of_order(self, order_id: int) -> list[Invoice]:
-        d = t.deliveries
-        ids = select(d.c.invoice_id).where(d.c.order_id == order_id, d.c.invoice_id.is_not(None))
-        stmt = select(Invoice).where(t.invoices.c.id.in_(ids))
-        return documents(self.session, stmt.order_by(t.invoices.c.id), Invoice)
+        return loaded(self.session, _prepared("invoices_of_order"), {"order_id": order_id})
 
     def orders_of_invoice(self, invoice_id: int) -> list[SalesOrder]:
-        ids = select(t.deliveries.c.order_id).where(t.deliveries.c.invoice_id == invoice_id)
-        stmt = select(SalesOrder).where(t.sales_orders.c.id.in_(ids))
-        return documents(self.session, stmt.order_by(t.sales_orders.c.id), SalesOrder)
+        return loaded(self.session, _prepared("orders_of_invoice"), {"invoice_id": invoice_id})
 
     def payment_by_number(self, number: str) -> Payment | None:
         stmt = select(Payment).where(t.payments.c.number == number)
@@ -109,13 +212,8 @@ class SalesRepository:
 
     def advances(self, order_ids: Sequence[int]) -> list[Payment]:
         """Payments against these orders that are not fully applied yet."""
-        p = t.payments
-        stmt = select(Payment).where(p.c.order_id.in_(list(order_ids)), p.c.unapplied > 0)
-        return [
-            payment
-            for payment in documents(self.session, stmt.order_by(p.c.id), Payment)
-            if payment.unallocated.minor > 0
-        ]
+        found = loaded(self.session, _prepared("advances"), {"ids": list(order_ids)})
+        return [payment for payment in found if payment.unallocated.minor > 0]
 
     def payments_of(self, customer_id: int) -> list[Payment]:
         stmt = select(Payment).where(t.payments.c.customer_id == customer_id)
@@ -144,14 +242,8 @@ class SalesRepository:
 
     def on_hand(self, item_ids: Iterable[int]) -> dict[int, Decimal]:
         """Quantity in saleable locations (warehouse and bins) per item."""
-        b, loc = t.stock_balances, t.locations
-        stmt = (
-            select(b.c.item_id, func.sum(b.c.quantity))
-            .join(loc, loc.c.id == b.c.location_id)
-            .where(b.c.item_id.in_(list(item_ids)), loc.c.kind.in_(SALEABLE))
-            .group_by(b.c.item_id)
-        )
-        return {item_id: qty or Decimal(0) for item_id, qty in self.session.execute(stmt)}
+        rows = self.session.execute(_ON_HAND, {"ids": list(item_ids)})
+        return {item_id: qty or Decimal(0) for item_id, qty in rows}
 
     def reserved(
         self, item_ids: Iterable[int], except_order: int | None = None
@@ -159,18 +251,10 @@ class SalesRepository:
         """Quantity reserved per item by orders that hold reservations, read from the live
         reservations alone (``ix_sales_order_lines_reserving``: a line's reservation is
         never negative and goes to 0 when shipped or released, so the sum is the same)."""
-        ln, o = t.sales_order_lines, t.sales_orders
-        stmt = (
-            select(ln.c.item_id, func.sum(ln.c.reserved))
-            .join(o, o.c.id == ln.c.order_id)
-            .where(
-                ln.c.item_id.in_(list(item_ids)), ln.c.reserved > 0, o.c.state.in_(RESERVING)
-            )
-            .group_by(ln.c.item_id)
+        rows = self.session.execute(
+            _RESERVED, {"ids": list(item_ids), "except_order": except_order or 0}
         )
-        if except_order is not None:
-            stmt = stmt.where(o.c.id != except_order)
-        return {item_id: qty or Decimal(0) for item_id, qty in self.session.execute(stmt)}
+        return {item_id: qty or Decimal(0) for item_id, qty in rows}
 
     def reserving_orders(self, item_ids: Iterable[int]) -> list[SalesOrder]:
         """Orders holding a reservation on any of these items."""
@@ -204,25 +288,11 @@ class SalesRepository:
 
     def lots(self, item_ids: Iterable[int]) -> dict[int, list[Lot]]:
         """Pickable stock per item: saleable places, less what open picking lists hold."""
-        b, loc, it = t.stock_balances, t.locations, t.items
-        stmt = (
-            select(
-                b.c.item_id,
-                b.c.location_id,
-                loc.c.code,
-                b.c.stock_key,
-                b.c.expiry,
-                b.c.quantity,
-                it.c.tracking,
-                it.c.bin_id,
-            )
-            .join(loc, loc.c.id == b.c.location_id)
-            .join(it, it.c.id == b.c.item_id)
-            .where(b.c.item_id.in_(list(item_ids)), loc.c.kind.in_(SALEABLE), b.c.quantity > 0)
-        )
+        item_ids = list(item_ids)
         held = self._on_open_pickings(item_ids)
         result: dict[int, list[Lot]] = {}
-        for item_id, loc_id, code, key, expiry, qty, tracking, bin_id in self.session.execute(stmt):
+        rows = self.session.execute(_LOTS, {"ids": item_ids})
+        for item_id, loc_id, code, key, expiry, qty, tracking, bin_id in rows:
             free = qty - held.get((item_id, loc_id, key), Decimal(0))
             if free <= 0:
                 continue
@@ -234,15 +304,8 @@ class SalesRepository:
 
     def _on_open_pickings(self, item_ids: Iterable[int]) -> dict[tuple[int, int, str], Decimal]:
         item_ids = list(item_ids)
-        pl, pk = t.picking_lines, t.picking_lists
-        key = func.coalesce(func.nullif(pl.c.serial, ""), pl.c.batch)
-        stmt = (
-            select(pl.c.item_id, pl.c.location_id, key, func.sum(pl.c.quantity))
-            .join(pk, pk.c.id == pl.c.picking_id)
-            .where(pk.c.state == PickingState.OPEN.value, pl.c.item_id.in_(list(item_ids)))
-            .group_by(pl.c.item_id, pl.c.location_id, key)
-        )
-        held = {(i, loc, k): q for i, loc, k, q in self.session.execute(stmt)}
+        rows = self.session.execute(_ON_OPEN_PICKINGS, {"ids": item_ids})
+        held = {(i, loc, k): q for i, loc, k, q in rows}
         for spot, qty in ConsignmentRepository(self.session).held_by_fill_ups(item_ids).items():
             held[spot] = held.get(spot, Decimal(0)) + qty
         return held
@@ -270,21 +333,17 @@ class SalesRepository:
     def unapplied_payments(self, customer_id: int | None = None) -> list[Payment]:
         """Payments (of one customer, or of all) with money not yet applied to an invoice,
         oldest received first."""
+        if customer_id is not None:
+            params = {"customer_id": customer_id}
+            return loaded(self.session, _prepared("unapplied_of_customer"), params)
         p = t.payments
         stmt = select(Payment).where(p.c.unapplied > 0)  # ix_payments_unapplied holds these
-        if customer_id is not None:
-            stmt = stmt.where(p.c.customer_id == customer_id)
-        return list(self.session.scalars(stmt.order_by(p.c.received_on, p.c.number)))
+        return documents(self.session, stmt.order_by(p.c.received_on, p.c.number), Payment)
 
     def open_orders(self, customer_id: int) -> list[SalesOrder]:
         """The customer's orders in the states the domain calls open (they hold money paid
         against them and count against credit)."""
-        o = t.sales_orders
-        stmt = select(SalesOrder).where(
-            o.c.customer_id == customer_id,
-            o.c.state.in_([s.value for s in OPEN_ORDER_STATES]),
-        )
-        return documents(self.session, stmt.order_by(o.c.id), SalesOrder)
+        return loaded(self.session, _prepared("open_orders"), {"customer_id": customer_id})
 
     def orders(self, ids: Iterable[int]) -> list[SalesOrder]:
         stmt = select(SalesOrder).where(t.sales_orders.c.id.in_(sorted(set(ids))))

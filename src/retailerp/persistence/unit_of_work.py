@@ -18,12 +18,13 @@ import functools
 import logging
 import re
 import time
+import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import event, func, inspect, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.orm.exc import StaleDataError
@@ -119,11 +120,13 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         engine = self.db.write_engine if self.write else self.db.engine
-        self.session = Session(bind=engine, expire_on_commit=False, autoflush=True)
         if self.write:
-            event.listen(self.session, "after_begin", self._watch_connection)
-            if self.db.is_sqlite:
-                event.listen(self.session, "before_flush", _number_new_rows)
+            _watch_engine(engine)
+            kind = _SQLiteWriteSession if self.db.is_sqlite else _WriteSession
+            self.session = kind(bind=engine, expire_on_commit=False, autoflush=True)
+            self.session.info[_WRITTEN] = self.written
+        else:
+            self.session = Session(bind=engine, expire_on_commit=False, autoflush=True)
         self.customers = CustomerRepository(self.session)
         self.items = ItemRepository(self.session)
         self.locations = LocationRepository(self.session)
@@ -151,18 +154,11 @@ class UnitOfWork:
             audit_trail.append(self.session, self._audit, sealed=sealed)
             self._audit.clear()
         serials = office.announce(self.session, self.db, self.written)
+        connection = self.session.info.pop(_CONNECTION, None)
+        if connection is not None:
+            connection.info.pop(_WRITTEN, None)
         self.session.commit()
         office.committed(self.db, serials)
-
-    def _watch_connection(
-        self, _session: Session, _transaction: SessionTransaction, connection: Connection
-    ) -> None:
-        event.listen(connection, "after_execute", self._executed)
-
-    def _executed(self, _conn: Connection, statement: object, *_args: object) -> None:
-        table = written_table(statement)
-        if table is not None:
-            self.written.add(table)
 
     def flush(self) -> None:
         self.session.flush()
@@ -192,6 +188,46 @@ class UnitOfWork:
                 detail=detail_text(detail),
             )
         )
+
+
+_WRITTEN = "retailerp.written"
+"""Key of the set of written table names: in a write session's ``info``, and in its
+connection's while the transaction runs (where the engine's listener finds it)."""
+_CONNECTION = "retailerp.connection"
+
+
+class _WriteSession(Session):
+    """A writer's session: its transaction's connection notes the tables written."""
+
+
+class _SQLiteWriteSession(_WriteSession):
+    """A writer's session on SQLite: new rows are numbered before the flush, too."""
+
+
+def _watch_connection(
+    session: Session, _transaction: SessionTransaction, connection: Connection
+) -> None:
+    connection.info[_WRITTEN] = session.info[_WRITTEN]
+    session.info[_CONNECTION] = connection
+
+
+_watched: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _watch_engine(engine: Engine) -> None:
+    """Listen once per engine (not once per transaction) for the tables its statements
+    write; each statement's table goes to the set of the unit of work running it."""
+    if engine not in _watched:
+        _watched.add(engine)
+        event.listen(engine, "after_execute", _executed)
+
+
+def _executed(conn: Connection, statement: object, *_args: object) -> None:
+    written = conn.info.get(_WRITTEN)
+    if written is not None:
+        table = written_table(statement)
+        if table is not None:
+            written.add(table)
 
 
 def _number_new_rows(session: Session, _context: object, _instances: object) -> None:
@@ -287,3 +323,7 @@ def _busy(error: DBAPIError) -> bool:
 def _retryable(error: DBAPIError) -> bool:
     code = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
     return _busy(error) or code in RETRY_PG_CODES
+
+
+event.listen(_WriteSession, "after_begin", _watch_connection)
+event.listen(_SQLiteWriteSession, "before_flush", _number_new_rows)

@@ -112,10 +112,14 @@ class InvoiceService:
             uow.sales.add(invoice)
             for delivery in deliveries:
                 delivery.invoice_id = invoice.id
+            uow.flush()  # what settling the orders reads: their deliveries' invoices
             uow.customers.add_revenue(customer.id or 0, today, invoice.net, invoice.number)
-            orders = _orders_invoiced(uow, deliveries)
-            invoicing.apply_advances(uow.sales.advances([o.id or 0 for o in orders]), invoice)
-            _settle_orders(uow, orders)
+            # Nothing read until the orders are settled depends on their own pending
+            # change, so each order is written once: invoiced amount and new state together.
+            with uow.session.no_autoflush:
+                orders = _orders_invoiced(uow, deliveries)
+                invoicing.apply_advances(uow.sales.advances([o.id or 0 for o in orders]), invoice)
+                _settle_orders(uow, orders, flush=False)
             paid = apply_on_account(uow, invoice.customer_id)
             _settle_orders(uow, _orders_of(uow, paid))
             uow.flush()
@@ -389,9 +393,11 @@ def _orders_invoiced(uow: UnitOfWork, deliveries: Sequence[Delivery]) -> list[Sa
     return list(orders.values())
 
 
-def _settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:
-    """Let the domain move each order on from its deliveries and invoices."""
-    uow.flush()
+def _settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder], flush: bool = True) -> None:
+    """Let the domain move each order on from its deliveries and invoices (read from the
+    database: flushed first, unless the caller has written what they depend on)."""
+    if flush:
+        uow.flush()
     for order in {o.id: o for o in orders}.values():
         oid = order.id or 0
         invoicing.settle_order(

@@ -252,16 +252,19 @@ class OrderService:
         def work(uow: UnitOfWork) -> SalesOrder:
             order = self._load(uow, order_id, expected_version)
             order.move(OrderAction.CONFIRM)
-            customer = _active_customer(uow, order.customer_id)
-            item_ids = [line.item_id for line in order.lines]
-            uow.sales.lock_items(item_ids)
-            free = uow.sales.free_stock(item_ids, except_order=order.id)
-            short = shortages(order, free, uow.items.by_ids(item_ids))
-            credit = (
-                _credit(uow, customer, order, self.ctx.today())
-                if order.payment_mode == PaymentMode.CREDIT
-                else None
-            )
+            # The reads below leave this order out (free stock, other open orders), so its
+            # change is written once, at the flush, with the reservations.
+            with uow.session.no_autoflush:
+                customer = _active_customer(uow, order.customer_id)
+                item_ids = [line.item_id for line in order.lines]
+                uow.sales.lock_items(item_ids)
+                free = uow.sales.free_stock(item_ids, except_order=order.id)
+                short = shortages(order, free, uow.items.by_ids(item_ids))
+                credit = (
+                    _credit(uow, customer, order, self.ctx.today())
+                    if order.payment_mode == PaymentMode.CREDIT
+                    else None
+                )
             refusal = confirmation_refusal(order, short, credit)
             if refusal is not None:
                 self._override(order, refusal, override_reason)
@@ -290,8 +293,8 @@ class OrderService:
         def work(uow: UnitOfWork) -> PickingList:
             order = self._load(uow, order_id, expected_version)
             order.move(OrderAction.START_PICKING)
+            self._stamp(order)  # written once, with the picking list (``_plan``'s flush)
             picking = self._plan(uow, order)
-            self._stamp(order)
             uow.audit(
                 self.ctx.actor,
                 "order.start_picking",
@@ -313,6 +316,7 @@ class OrderService:
             order = self._load(uow, order_id, expected_version)
             order.move(OrderAction.REPLAN_PICKING)
             old = self._void_open_picking(uow, order)
+            uow.flush()  # the plan reads the open picking lists: the voided one is not
             picking = self._plan(uow, order)
             self._stamp(order)
             uow.audit(
@@ -474,14 +478,17 @@ class OrderService:
         """Plan a picking list under the item locks, from stock not reserved by others."""
         open_lines = [line for line in order.lines if line.open_quantity > 0]
         item_ids = sorted({line.item_id for line in open_lines})
-        uow.sales.lock_items(item_ids)
-        items = uow.items.by_ids(item_ids)
-        plan = fulfilment.plan_picking(
-            open_lines,
-            uow.sales.lots(item_ids),
-            {i: item.sku for i, item in items.items()},
-            order.pick_allowance(uow.sales.free_stock(item_ids)),
-        )
+        # Nothing read here depends on the order's own pending change (its state stays a
+        # reserving one); it is written once, when the picking list is added.
+        with uow.session.no_autoflush:
+            uow.sales.lock_items(item_ids)
+            items = uow.items.by_ids(item_ids)
+            plan = fulfilment.plan_picking(
+                open_lines,
+                uow.sales.lots(item_ids),
+                {i: item.sku for i, item in items.items()},
+                order.pick_allowance(uow.sales.free_stock(item_ids)),
+            )
         if not plan:
             raise StateError(
                 QT_TRANSLATE_NOOP(
