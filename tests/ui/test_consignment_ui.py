@@ -253,3 +253,34 @@ def test_the_overview_is_read_in_a_worker_and_any_customer_is_found_by_typing(
     qtbot.waitUntil(lambda: page.loading is None)
     assert page.customer_id() == other.id
     assert page.overview.rowCount() == 1
+
+
+def test_the_overview_arriving_late_keeps_what_the_user_chose_or_typed(
+    qtbot, show_page, services: Services, shop: dict
+) -> None:
+    c = services.consignment
+    draft = c.create_fill_up(shop["customer"], [{"item_id": shop["item"], "quantity": "4"}])
+    c.post_fill_up(draft.id, c.plan_fill_up(draft.id, draft.version).version)
+    other = services.customers.create({"code": "Z900", "name": "北京百盛商场"})
+    services.customers.end(other.id, other.version, "closed the shop")
+    page = show_page(ConsignmentPage(services))
+    page.customer.setValue(other.id)  # chosen before the overview came
+    qtbot.waitUntil(lambda: page.loading is None)
+    assert page.customer_id() == other.id and page.overview.rowCount() == 1
+    assert page.stock.rowCount() == 0
+
+    # typing over the choice: a reload (a change on another PC) leaves the text alone
+    field = page.customer.edit
+    activate(qtbot, page)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "bjb")
+    assert page.customer_id() is None
+    page.reload()
+    qtbot.waitUntil(lambda: page.loading is None)
+    assert field.text() == "bjb" and page.customer_id() is None
+
+    # the ended customer is still found by typing (goods may be fetched back from it)
+    qtbot.keyClicks(field, "s")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.customer_id() == other.id)

@@ -153,7 +153,10 @@ def customer_search_clause(
                 .select_from(text("customer_search_pinyin"))
                 .where(text("customer_search_pinyin MATCH :p").bindparams(p=phrase.lower()))
             )
-        if not (in_name_order and _at_least(session, ids, MANY_HITS)):
+        # the LIKE below folds ASCII letters only: it finds what the trigram index finds
+        # when the text has no other letters with a case (Chinese has none)
+        caseless = all(c.isascii() or c.lower() == c.upper() for c in words)
+        if not (in_name_order and caseless and _at_least(session, ids, MANY_HITS)):
             return C.c.id.in_(ids)
     # a LIKE on the fields the name indexes hold: read along the page's order until it is full
     pattern = like_pattern(words)

@@ -113,7 +113,7 @@ class ConsignmentPage(QWidget):
         self.services = services
         self.setObjectName("consignment_page")
         self.preset: dict[str, object] = {}
-        self.customer = CustomerPicker(services)
+        self.customer = CustomerPicker(services, include_ended=True)  # goods may be at one
         self.customer.setObjectName("consignment_customer")
         self._loads = 0
         self.loading: TaskHandle | None = None
@@ -217,14 +217,21 @@ class ConsignmentPage(QWidget):
         if error is not None:
             show_error(self, error)
             return
+        self.overview.blockSignals(True)  # filling it is not the user choosing a row
         self.overview.fill([
             (r.customer_id, [r.code, r.name, quantity_text(r.quantity), money_text(r.value),
                              cost_text(r.cost), "" if r.oldest_age is None else str(r.oldest_age),
                              str(r.expiring)])
             for r in rows or []
         ])  # fmt: skip
-        if self.customer_id() is None and self.overview.current_id() is not None:
-            self.customer.setValue(self.overview.current_id())  # loads that customer
+        chosen = self.customer_id()
+        ids = [r.customer_id for r in rows or []]
+        if chosen in ids:
+            self.overview.setCurrentCell(ids.index(chosen), 0)
+        self.overview.blockSignals(False)
+        first = self.overview.current_id()
+        if chosen is None and not self.customer.edit.text().strip() and first is not None:
+            self.customer.setValue(first)  # nothing chosen or typed yet: the first one's stock
 
     def _customer_chosen(self) -> None:
         chosen = self.overview.current_id()

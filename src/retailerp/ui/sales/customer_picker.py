@@ -2,7 +2,8 @@
 
 Typing (or an input method's commit) searches the active customers after a short pause and
 lists them in a popup; Enter takes the highlighted one, the customer whose code was typed
-exactly, or the only match.  Ended customers are never offered.  Under the field the
+exactly, or the only match.  Ended customers are offered only where asked for
+(``include_ended``: the consignment page, which fetches goods back from them).  Under the field the
 customer's class, credit limit, open balance and open orders are shown, with a warning
 when its review is overdue.
 """
@@ -33,9 +34,13 @@ class CustomerPicker(QWidget):
     valueChanged = Signal(object)  # noqa: N815 - the name FormPage listens to
     chosen = Signal(int)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, include_ended: bool = False
+    ) -> None:
+        """``include_ended``: offer ended customers too (to fetch goods back from one)."""
         super().__init__(parent)
         self.services = services
+        self.include_ended = include_ended
         self.position: CustomerPosition | None = None
         self._customer_id: int | None = None
         self._shown_text = ""
@@ -97,9 +102,8 @@ class CustomerPicker(QWidget):
             self._rows = []
             self.popup.set_texts([], show=False)
             return
-        page = Page(
-            search=text, filters={"status": "active"}, sort_key="code", limit=MAX_CANDIDATES
-        )
+        filters = {} if self.include_ended else {"status": "active"}
+        page = Page(search=text, filters=filters, sort_key="code", limit=MAX_CANDIDATES)
         self._rows = self.services.customers.page(page)
         texts = [customer_text(r.code, r.name) for r in self._rows]
         self.popup.set_texts(texts, show=self.edit.hasFocus() and not self._quiet)
