@@ -222,3 +222,23 @@ def test_counting_a_batch_item_lists_each_batch_on_the_books(
 
     assert [cells(dialog, r)["difference"] for r in range(2)] == ["0", "-1"]
     assert "1 differences booked" in dialog.result.text()
+
+
+def test_the_hidden_tabs_are_read_when_first_shown(
+    qtbot, show_page, page: StockPage, services: Services, item_id: int
+) -> None:
+    """The documents list is read when its tab is first shown, not with the page; a change
+    while it is hidden reads it too (it follows the data as before)."""
+    model = page.document_model
+    assert page.tabs.currentIndex() == 0 and model.deferred and model.loaded_count == 0
+    assert not model.canFetchMore(model.index(-1, -1))  # the view may not ask for rows yet
+    page.tabs.setCurrentIndex(1)
+    assert not model.deferred and model.fully_loaded  # read: no documents yet
+
+    other = show_page(StockPage(services))
+    assert other.document_model.deferred
+    wh = next(loc.id for loc in services.stock.locations() if loc.code == "WH")
+    receipt = services.stock.receive(wh, [{"item_id": item_id, "quantity": "3"}])
+    qtbot.waitUntil(lambda: other.document_model.loaded_count == 1)
+    assert other.document_model.row_at(0).number == receipt.number
+    assert other.tabs.currentIndex() == 0

@@ -111,6 +111,7 @@ class LazyTableModel(QAbstractTableModel):
         self._index_by_id: dict[Hashable, int] = {}
         self._exhausted = False
         self._busy = False
+        self._deferred = False
         if autoload:
             self._reset()
 
@@ -161,6 +162,15 @@ class LazyTableModel(QAbstractTableModel):
         if self._query.descending:
             return Qt.SortOrder.DescendingOrder
         return Qt.SortOrder.AscendingOrder
+
+    def defer(self) -> None:
+        """Load nothing until :meth:`refresh` (or a search, filter or sort) asks: for a list
+        on a tab not shown yet, whose view would otherwise ask for its first page at once."""
+        self._deferred = True
+
+    @property
+    def deferred(self) -> bool:
+        return self._deferred
 
     def refresh(self) -> None:
         """Load everything again, as many rows as were loaded (keeps the scroll depth)."""
@@ -257,10 +267,10 @@ class LazyTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: AnyIndex) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._deferred
 
     def fetchMore(self, parent: AnyIndex) -> None:  # noqa: N802
-        if parent.isValid() or self._exhausted or self._busy:
+        if parent.isValid() or self._exhausted or self._busy or self._deferred:
             return
         self._busy = True  # views and testers call back into us from our own signals
         try:
@@ -293,6 +303,7 @@ class LazyTableModel(QAbstractTableModel):
         self._reset()
 
     def _reset(self, limit: int | None = None) -> None:
+        self._deferred = False
         query = self._query.first_page()
         if limit is not None:
             query = replace(query, limit=limit)

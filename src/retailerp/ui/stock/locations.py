@@ -97,10 +97,18 @@ class LocationsTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, deferred: bool = False
+    ) -> None:
+        """``deferred``: read the places only when :meth:`LazyTableModel.refresh` asks (a tab
+        not shown yet)."""
         super().__init__(parent)
         self.services = services
-        self.model = LazyTableModel(LocationSource(services), sort_key="code", parent=self)
+        self.model = LazyTableModel(
+            LocationSource(services), sort_key="code", autoload=not deferred, parent=self
+        )
+        if deferred:
+            self.model.defer()
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
         self.search = SearchBox(self)
         self.search.setObjectName("location_search")

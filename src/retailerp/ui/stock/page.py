@@ -64,8 +64,10 @@ class StockPage(QWidget):
         self.dialogs: list[QWidget] = []
         self.stock_model = LazyTableModel(StockSource(services), sort_key="sku", parent=self)
         self.document_model = LazyTableModel(
-            DocumentSource(services), sort_key="doc_date", descending=True, parent=self
+            DocumentSource(services), sort_key="doc_date", descending=True, autoload=False,
+            parent=self,
         )
+        self.document_model.defer()  # read when its tab is first shown
         for model in (self.stock_model, self.document_model):
             model.load_failed.connect(lambda exc: show_error(self, exc))
         self.message = QLabel()
@@ -74,7 +76,7 @@ class StockPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_overview(), self.tr("Stock"))
         self.tabs.addTab(self._build_documents(), self.tr("Documents"))
-        self.locations = LocationsTab(services, self)
+        self.locations = LocationsTab(services, self, deferred=True)
         self.locations.changed.connect(self._on_locations_changed)
         self.tabs.addTab(self.locations, self.tr("Warehouses and bins"))
         self.receipt_button = self._button(self.tr("&Goods receipt…"), self.new_receipt)
@@ -96,10 +98,20 @@ class StockPage(QWidget):
         self.documents.activated.connect(lambda _index: self.open_selected())
         self.overview.activated.connect(lambda _index: self.open_ledger())
         self.tabs.currentChanged.connect(lambda _index: self._update_actions())
+        self.tabs.currentChanged.connect(lambda _index: self._load_shown_tab())
         self._build_layout()
         gated_shortcut("Ctrl+R", self, self.services, "StockService.receive", self.new_receipt)
         shows = (Change.STOCK, Change.ITEMS, Change.LOCATIONS, Change.STOCK_DOCUMENTS)
         self.watcher = watch(self, services.changes, shows, self.refresh)
+
+    def _load_shown_tab(self) -> None:
+        shown = self.tabs.currentWidget()
+        for model, tab in (
+            (self.document_model, self.tabs.widget(1)),
+            (self.locations.model, self.locations),
+        ):
+            if shown is tab and model.deferred:
+                model.refresh()
 
     def _button(self, text: str, slot: object) -> QPushButton:
         button = QPushButton(text, self)
