@@ -1,4 +1,4 @@
-"""The mappers configured on a thread of their own while the first query runs (issue 12).
+"""The window's warm-up: mappers configured and screens imported off its thread (issue 12).
 
 The window has SQLAlchemy configure the domain mappings off the UI thread once it is idle;
 a service called meanwhile on the UI thread must wait for it or find it done, never see
@@ -8,6 +8,7 @@ half the classes mapped.  Each run is a fresh interpreter (this one mapped long 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,45 @@ def test_configuring_in_the_background_while_a_service_writes_and_reads(tmp_path
         db = open_database(path)
         migrate.upgrade(db)
         db.dispose()
+
+
+WARM_UP = """
+import json, os, sys
+from retailerp.domain.security import Actor
+from retailerp.persistence import mappers
+from retailerp.persistence.engine import open_database
+from retailerp.services import Services
+from retailerp.ui.app import application, build_main_window, warm_up
+app = application()
+db = open_database(sys.argv[1])
+window = build_main_window(Services.over(db, actor=Actor("owner")), db.label)
+modules = window.screen_modules()
+before = [m for m in modules if m in sys.modules]
+warm_up(window).join(120)
+print(json.dumps({
+    "modules": modules, "before": before, "after": [m for m in modules if m in sys.modules],
+    "configured": all(m.configured for m in mappers.mapper_registry.mappers),
+}))
+"""
+
+
+def test_the_window_warms_up_the_screens_and_the_mappers_off_its_thread(
+    tmp_path: Path,
+) -> None:
+    """The screens not opened yet are imported, and the mappings configured, by the warm-up
+    thread: none before it, all after it."""
+    path = tmp_path / "shop.db"
+    db = open_database(path)
+    migrate.upgrade(db)
+    db.dispose()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_UP, str(path)],
+        capture_output=True, text=True, timeout=300, check=True, env=env,
+    )  # fmt: skip
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "retailerp.ui.stock.page" in result["modules"]
+    assert "retailerp.ui.consignment.page" in result["modules"]
+    assert result["before"] == []
+    assert result["after"] == result["modules"]
+    assert result["configured"] is True

@@ -28,15 +28,17 @@ _started = False
 _mapping = threading.Lock()
 
 
+def configure() -> None:
+    """Map the classes and have SQLAlchemy configure them now (any thread)."""
+    start_mappers()
+    configure_mappers()
+
+
 def configure_in_background() -> threading.Thread:
     """Map the classes and let SQLAlchemy configure them (their relationships and loaders,
     ~0.1-0.2 s of Python the first ORM query would otherwise do) on a thread of its own.
     SQLAlchemy configures under its own lock: a query meanwhile waits for it, or finds it
-    done.  The window calls this once it is idle, so a user's first order opens at once."""
-
-    def configure() -> None:
-        start_mappers()
-        configure_mappers()
+    done.  (The window does this, with more, in ``ui/app.warm_up``.)"""
 
     worker = threading.Thread(target=configure, name="configure-mappers", daemon=True)
     worker.start()

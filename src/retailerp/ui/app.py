@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,9 +32,8 @@ from retailerp import __version__, i18n
 from retailerp.config import LocalSettings, config_dir, default_database
 from retailerp.domain.errors import DomainError
 from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
-from retailerp.persistence import migrate
+from retailerp.persistence import mappers, migrate
 from retailerp.persistence.engine import Database, open_database
-from retailerp.persistence.mappers import configure_in_background
 from retailerp.services import Services
 from retailerp.ui import auto_backup
 from retailerp.ui.audit import register_audit_module
@@ -53,8 +54,8 @@ if TYPE_CHECKING:  # the settings and the modules' screens are imported when ope
 log = logging.getLogger(__name__)
 
 APP_NAME = "RetailERP"
-CONFIGURE_AFTER_MS = 500
-"""How long the window stands idle before the ORM is set up on a thread of its own."""
+WARM_UP_AFTER_MS = 500
+"""How long the window stands idle before :func:`warm_up` starts."""
 
 _cjk_family: str | None = None
 
@@ -269,9 +270,30 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
     )
     window.office = OfficeMonitor(window, services)  # type: ignore[attr-defined]
     QTimer.singleShot(0, window, lambda: check_audit_trail(window, services))
-    # once the window has stood still a moment: the ORM's one-off set-up off the UI thread
-    QTimer.singleShot(CONFIGURE_AFTER_MS, window, configure_in_background)
+    QTimer.singleShot(WARM_UP_AFTER_MS, window, lambda: warm_up(window))
     return window
+
+
+def warm_up(window: MainWindow) -> threading.Thread:
+    """What start-up left for later, done on a thread of its own once the window is idle:
+    SQLAlchemy configures the mappings (the first ORM query would, ~0.15 s) and the screens
+    not opened yet are imported (each module's first show would, 0.1-0.2 s), so neither
+    lands on the user's first click.  Both are plain Python under their own locks: a click
+    meanwhile waits for the part it needs or finds it done.  A failure here is logged; the
+    screen that needs the module imports it again when opened and reports it there."""
+    modules = window.screen_modules()
+
+    def work() -> None:
+        try:
+            mappers.configure()
+            for name in modules:
+                importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the UI thread will meet it again and say so
+            log.exception("Warming up failed")
+
+    thread = threading.Thread(target=work, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def window_settings() -> QSettings:

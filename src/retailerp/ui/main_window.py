@@ -41,6 +41,7 @@ def screen(module: str, name: str, *args: object) -> WidgetFactory:
     def build() -> QWidget:
         return getattr(importlib.import_module(module), name)(*args)
 
+    build.module = module  # type: ignore[attr-defined]  # for MainWindow.screen_modules
     return build
 
 MAX_SHORTCUTS = 9
@@ -96,6 +97,11 @@ class MainWindow(QMainWindow):
         self.resize(DEFAULT_SIZE)
 
     # -- modules -------------------------------------------------------------------------
+
+    def screen_modules(self) -> list[str]:
+        """The modules of the screens not built yet that :func:`screen` will import."""
+        found = (getattr(m.factory, "module", None) for m in self._modules if m.widget is None)
+        return [name for name in found if name]
 
     def add_module(
         self, key: str, title: str, widget_factory: WidgetFactory, icon: QIcon | None = None
