@@ -5794,6 +5794,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>涉及数量最多保留 3 位小数。</translation>
     </message>
     <message>
+        <source>The period is between 1 and {max} days.</source>
+        <translation>期间应在 1 到 {max} 天之间。</translation>
+    </message>
+    <message>
         <source>Reach is how many customers: 1 or more.</source>
         <translation>影响客户数至少为 1。</translation>
     </message>

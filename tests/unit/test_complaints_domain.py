@@ -404,3 +404,15 @@ def test_complaints_by_item_and_bad_batches():
     counts = {("Tea", "B1"): 2, ("Rice", "B9"): 1}
     assert c.bad_batches(counts, 2) == [("Tea", "B1")]
     assert c.bad_batches(counts, 3) == []
+
+
+def test_the_insight_period_is_between_one_day_and_a_hundred_years() -> None:
+    from retailerp.domain.complaints import INSIGHT_DAYS_MAX, insight_period
+    from retailerp.domain.errors import FieldError
+
+    assert insight_period(1) == 1 and insight_period(INSIGHT_DAYS_MAX) == INSIGHT_DAYS_MAX
+    for days in (0, -1, INSIGHT_DAYS_MAX + 1, 739953):
+        with pytest.raises(FieldError) as refused:
+            insight_period(days)
+        assert refused.value.field == "days", days
+        assert str(refused.value) == "The period is between 1 and 36500 days."

@@ -1170,3 +1170,18 @@ def clean_cause(values: Mapping[str, object], today: date) -> dict[str, object]:
     if clean["cause_category"]:
         clean["cause_category"] = str(clean["cause_category"])
     return clean
+
+
+INSIGHT_DAYS_MAX = 36500
+"""The longest period the complaint insight looks back over (a hundred years)."""
+
+
+def insight_period(days: int) -> int:
+    """The insight's look-back in days, refused outside 1 … :data:`INSIGHT_DAYS_MAX`."""
+    if not 1 <= days <= INSIGHT_DAYS_MAX:
+        raise FieldError(
+            "days",
+            QT_TRANSLATE_NOOP("errors", "The period is between 1 and {max} days."),
+            max=INSIGHT_DAYS_MAX,
+        )
+    return days

@@ -307,8 +307,9 @@ class ComplaintService:
     def insight(self, days: int = 365) -> Insight:
         """Open tickets by severity, times against the deadlines, complaints by item, batch
         and customer, and the batches that reached the shop's limit."""
+        since = timedelta(days=c.insight_period(days))
         now = self.ctx.clock()
-        return read(self.ctx.db, lambda uow: _insight(uow, now, now - timedelta(days=days)))
+        return read(self.ctx.db, lambda uow: _insight(uow, now, now - since))
 
     @door
     def batch_warning(self, item_id: int, batch: str) -> int:
