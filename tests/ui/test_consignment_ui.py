@@ -218,13 +218,19 @@ def test_a_return_of_the_selected_issue_by_scanner_posts_with_its_billing_block(
     assert services.stock.quantity(item, "CONS-C001", "M1") == Decimal(4)
 
 
-def test_the_overview_is_read_in_a_worker_and_any_customer_is_found_by_typing(
-    qtbot, show_page, services: Services, shop: dict
-) -> None:
+def four_at_the_customer_and_another(services: Services, shop: dict):  # noqa: ANN201
+    """Four of the shop's item posted to its customer by a fill-up; another customer (Z900,
+    北京百盛商场) with nothing at it yet, returned."""
     c = services.consignment
     draft = c.create_fill_up(shop["customer"], [{"item_id": shop["item"], "quantity": "4"}])
     c.post_fill_up(draft.id, c.plan_fill_up(draft.id, draft.version).version)
-    other = services.customers.create({"code": "Z900", "name": "北京百盛商场"})
+    return services.customers.create({"code": "Z900", "name": "北京百盛商场"})
+
+
+def test_the_overview_is_read_in_a_worker_and_any_customer_is_found_by_typing(
+    qtbot, show_page, services: Services, shop: dict
+) -> None:
+    other = four_at_the_customer_and_another(services, shop)
     page = show_page(ConsignmentPage(services))
     assert page.loading is not None and page.loading.running  # the page is up, still reading
     assert page.findChild(QLabel, "consignment_loading").text() == (
@@ -258,10 +264,7 @@ def test_the_overview_is_read_in_a_worker_and_any_customer_is_found_by_typing(
 def test_the_overview_arriving_late_keeps_what_the_user_chose_or_typed(
     qtbot, show_page, services: Services, shop: dict
 ) -> None:
-    c = services.consignment
-    draft = c.create_fill_up(shop["customer"], [{"item_id": shop["item"], "quantity": "4"}])
-    c.post_fill_up(draft.id, c.plan_fill_up(draft.id, draft.version).version)
-    other = services.customers.create({"code": "Z900", "name": "北京百盛商场"})
+    other = four_at_the_customer_and_another(services, shop)
     services.customers.end(other.id, other.version, "closed the shop")
     page = show_page(ConsignmentPage(services))
     page.customer.setValue(other.id)  # chosen before the overview came
