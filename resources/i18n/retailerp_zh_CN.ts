@@ -590,6 +590,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>投诉数</translation>
     </message>
     <message>
+        <source>Loading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
         <source>{count} complaints in the period</source>
         <translation>本期间共 {count} 件投诉</translation>
     </message>

@@ -4,13 +4,17 @@ deadline; complaints by cause, item, batch, customer and month; customers who co
 more than once; the batches with the shop's limit of complaints.
 
 Keyboard-first: the period box is first in the tab order, each tab has an accelerator, F5
-or Refresh reads the figures again.  Every figure comes from ``ComplaintService.insight``.
+or Refresh reads the figures again.  Every figure comes from ``ComplaintService.insight``,
+read in a worker (``ui/tasks.TaskHandle``: over years of tickets it is long work); the page
+answers meanwhile and its summary says it is loading.  A newer read (another period, a
+change) wins over an older one that comes back late.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from retailerp.domain.complaints import CAUSE_LABELS, SEVERITY_LABELS, CauseCategory
-from retailerp.domain.errors import DomainError
 from retailerp.services import Services
 from retailerp.services.changes import Change
 from retailerp.services.complaints import Insight
@@ -33,6 +36,7 @@ from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.list_page import refresh_button
 from retailerp.ui.sources import term
+from retailerp.ui.tasks import TaskHandle
 
 PERIODS = (30, 90, 365, 730)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -60,6 +64,9 @@ class ComplaintInsightPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.insight: Insight | None = None
+        self.loading: TaskHandle | None = None
+        """The read under way, if any."""
+        self._loads = 0
         self.period = QComboBox(self)
         self.period.setObjectName("insight_period")
         for days in PERIODS:
@@ -114,12 +121,25 @@ class ComplaintInsightPage(QWidget):
         return table
 
     def refresh(self) -> None:
-        try:
-            insight = self.services.complaints.insight(int(self.period.currentData()))
-        except DomainError as error:
-            show_error(self, error)
+        """Read the figures of the chosen period again, in a worker."""
+        self._loads += 1
+        load = self._loads
+        task = TaskHandle(_insight, (self.services, int(self.period.currentData())))
+        task.done.connect(lambda insight: self._show(load, insight, None))
+        task.failed.connect(lambda error: self._show(load, None, error))
+        self.loading = task
+        self.summary.setText(self.tr("Loading the figures…"))
+        self.watcher.seen()  # a change from now on is read again after this one
+        task.start()
+
+    def _show(self, load: int, insight: Insight | None, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self) or load != self._loads:
+            return  # the page is gone, or a newer read is under way
+        self.loading = None
+        if error is not None or insight is None:
+            self.summary.clear()
+            show_error(self, error or RuntimeError("no figures"))
             return
-        self.watcher.seen()
         self.insight = insight
         self.summary.setText(self.tr("{count} complaints in the period").format(
             count=insight.tickets))  # fmt: skip
@@ -160,3 +180,8 @@ class ComplaintInsightPage(QWidget):
                     cell.setTextAlignment(RIGHT)
                 table.setItem(r, column, cell)
         table.resizeColumnsToContents()
+
+
+def _insight(_progress: object, services: Services, days: int) -> Insight:
+    """In the worker: the figures (the service opens its own unit of work there)."""
+    return services.complaints.insight(days)
