@@ -1245,6 +1245,10 @@ Customers, items, stock and sales for a shop or a small office.</source>
         <translation>重新计算分类(&amp;C)</translation>
     </message>
     <message>
+        <source>Due for review: …</source>
+        <translation>待评审：…</translation>
+    </message>
+    <message>
         <source>Due for review: {n}</source>
         <translation>待评审：{n}</translation>
     </message>

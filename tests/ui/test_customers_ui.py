@@ -244,7 +244,10 @@ def test_the_due_for_review_button_filters_the_list(
 ) -> None:
     add(services, "C1", "Acme")
     page.refresh()
+    assert page.counting is not None  # counted in a worker: the list is up meanwhile
+    qtbot.waitUntil(lambda: page.counting is None)
     assert page.due_button.text() == "Due for review: 0"  # created today: not yet due
+    assert not page.due_button.isEnabled()
 
     page.show_due()
 

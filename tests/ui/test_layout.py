@@ -114,6 +114,8 @@ def test_every_page_and_dialog_fits_1366_by_768(qtbot, demo_db: Path, language: 
         window.show_module(key)
         QApplication.processEvents()
         page = window.module_widget(key)
+        # pages that read their figures in a worker are measured once they are filled
+        qtbot.waitUntil(lambda page=page: getattr(page, "loading", None) is None)
         problems += [(key, p) for p in clipped_headers(page)]
         if key == "invoices":
             page.tabs.setCurrentWidget(page.ageing)

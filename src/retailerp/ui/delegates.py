@@ -18,6 +18,8 @@ from retailerp.ui.styles import chip_colours
 
 PADDING_X = 8
 PADDING_Y = 2
+CHIP_EXTRA = 2 * PADDING_X + 8
+"""What a chip cell needs beyond its text: the pill's padding and its gap to the cell."""
 
 
 class ChipDelegate(QStyledItemDelegate):
@@ -63,7 +65,7 @@ class ChipDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         if index.data(CHIP_ROLE):
             text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-            width = QFontMetrics(option.font).horizontalAdvance(text) + 2 * PADDING_X + 8
+            width = QFontMetrics(option.font).horizontalAdvance(text) + CHIP_EXTRA
             size.setWidth(max(size.width(), width))
         return size
 

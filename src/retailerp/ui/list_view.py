@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
-from retailerp.ui.delegates import install_chips
+from retailerp.ui.delegates import CHIP_EXTRA, install_chips
 from retailerp.ui.models import LazyTableModel
 from retailerp.ui.permissions import gated_shortcut
 
@@ -61,17 +61,36 @@ def is_name_column(key: str) -> bool:
 
 
 def fit_columns(view: QTableView, model: LazyTableModel, widths: Mapping[str, int]) -> None:
-    """Size every column to its header and loaded cells; names stretch into the rest."""
+    """Size every column to its header and the first loaded cells; names stretch into the
+    rest.  The widths are measured here, from the cells' text and the view's font, instead
+    of by ``resizeColumnsToContents`` (which asks the delegate for every cell's size hint,
+    and the delegate asks the model for ten roles each: 20–40 ms a list on first show)."""
     header = view.horizontalHeader()
     names = [i for i, c in enumerate(model.columns) if is_name_column(c.key)]
     header.setStretchLastSection(not names)
-    view.resizeColumnsToContents()
+    contents = content_widths(view, model)
     for number, column in enumerate(model.columns):
-        width = max(view.columnWidth(number), widths.get(column.key, 0))
+        needed = max(contents[number], header.sectionSizeFromContents(number).width())
+        width = max(needed, widths.get(column.key, 0))
         header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
         view.setColumnWidth(number, width)
     for number in names:
         header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+
+
+def content_widths(view: QTableView, model: LazyTableModel) -> list[int]:
+    """Per column, the width the first :data:`FIT_ROWS` loaded cells need: their text in the
+    view's font, the style's text margins, a chip's padding, the grid line."""
+    advance = view.fontMetrics().horizontalAdvance
+    style = view.style()
+    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    margin += 2 if view.showGrid() else 1  # the grid line, and Qt's rounding
+    result = []
+    for number in range(model.columnCount()):
+        cells = model.column_texts(number, FIT_ROWS)
+        widths = [advance(text) + (CHIP_EXTRA if chip else 0) for text, chip in cells if text]
+        result.append(max(widths) + margin if widths else 0)
+    return result
 
 
 def fit_table(view: QTableView, elastic: int | None = None) -> int:

@@ -1,9 +1,15 @@
-"""The customer list: search as you type, filters, the review reminder, and the cards."""
+"""The customer list: search as you type, filters, the review reminder, and the cards.
+
+The reminder's count (customers due for their review) is a count over every customer: it is
+read in a worker (``ui/tasks.TaskHandle``) and shown when it comes, so the list is up at
+once however many customers the shop has.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from retailerp.domain.customers import AbcClass
@@ -14,7 +20,7 @@ from retailerp.ui.list_view import new_shortcut
 from retailerp.ui.permissions import gate
 from retailerp.ui.sources import CustomerSource
 from retailerp.ui.styles import icon
-from retailerp.ui.tasks import run_task
+from retailerp.ui.tasks import TaskHandle, run_task
 
 DUE = "due"
 
@@ -43,6 +49,9 @@ class CustomerListPage(ListPage):
         self.class_filter = self._combo(
             [(self.tr("All classes"), "")] + [(c.value, c.value) for c in AbcClass]
         )
+        self.counting: TaskHandle | None = None
+        """The review count being read, if it is."""
+        self._counts = 0
         self.due_button = QPushButton(self)
         self.due_button.setFlat(True)
         self.due_button.clicked.connect(self.show_due)
@@ -88,7 +97,24 @@ class CustomerListPage(ListPage):
         self.status_filter.setCurrentIndex(self.status_filter.findData(DUE))
 
     def update_due_count(self) -> None:
-        count = self.services.customers.due_for_review_count()
+        """Count the customers due for review again, in a worker."""
+        self._counts += 1
+        number = self._counts
+        task = TaskHandle(_due_count, (self.services,))
+        task.done.connect(lambda count: self._show_due_count(number, count))
+        task.failed.connect(lambda _error: self._show_due_count(number, None))
+        self.counting = task
+        if not self.due_button.text():
+            self.due_button.setText(self.tr("Due for review: …"))
+            self.due_button.setEnabled(False)
+        task.start()
+
+    def _show_due_count(self, number: int, count: int | None) -> None:
+        if not shiboken6.isValid(self) or number != self._counts:
+            return  # the page is gone, or a newer count is under way
+        self.counting = None
+        if count is None:  # the list itself shows a failing database; the reminder waits
+            return
         self.due_button.setText(self.tr("Due for review: {n}").format(n=count))
         self.due_button.setEnabled(count > 0)
 
@@ -117,3 +143,8 @@ class CustomerListPage(ListPage):
             on_done=lambda _result: self.refresh(),
             cancellable=False,
         )
+
+
+def _due_count(_progress: object, services: Services) -> int:
+    """In the worker: how many customers are due for review."""
+    return services.customers.due_for_review_count()

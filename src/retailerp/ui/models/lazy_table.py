@@ -181,6 +181,15 @@ class LazyTableModel(QAbstractTableModel):
         row = index if isinstance(index, int) else index.row() if index.isValid() else -1
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def column_texts(self, column: int, rows: int) -> list[tuple[str, bool]]:
+        """The display text of ``column`` in the first ``rows`` loaded rows, each with
+        whether it is drawn as a chip (what sizing the column measures; no Qt round trip)."""
+        key = self._columns[column].key
+        return [
+            (_display(self._source.cell(row, key)), bool(self._chip and self._chip(row, key)))
+            for row in self._rows[:rows]
+        ]
+
     def row_id(self, index: AnyIndex | int) -> Hashable | None:
         """The id of the loaded row at ``index`` (a model index or a row number), or ``None``."""
         row = self.row_at(index)
