@@ -7,11 +7,10 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import and_, bindparam, case, func, insert, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from retailerp.domain.customers import Customer, CustomerReview, CustomerStatus
 from retailerp.domain.inventory import StockDocument
@@ -23,6 +22,9 @@ from retailerp.domain.stock import Location, LocationKind, StockMove, insufficie
 from retailerp.domain.units import Unit
 from retailerp.persistence import tables as t
 from retailerp.persistence.stock_queries import location_use
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def upsert(session: Session, table, values: dict, keys: Sequence[str], set_: dict):  # noqa: ANN001, ANN201
