@@ -58,7 +58,6 @@ def test_configuring_in_the_background_while_a_service_writes_and_reads(tmp_path
 WARM_UP = """
 import json, os, sys
 from retailerp.domain.security import Actor
-from retailerp.persistence import mappers
 from retailerp.persistence.engine import open_database
 from retailerp.services import Services
 from retailerp.ui.app import application, build_main_window, warm_up
@@ -67,10 +66,14 @@ db = open_database(sys.argv[1])
 window = build_main_window(Services.over(db, actor=Actor("owner")), db.label)
 modules = window.screen_modules()
 before = [m for m in modules if m in sys.modules]
+orm = "retailerp.persistence.unit_of_work"
+orm_before = orm in sys.modules
 warm_up(window).join(120)
 print(json.dumps({
     "modules": modules, "before": before, "after": [m for m in modules if m in sys.modules],
-    "configured": all(m.configured for m in mappers.mapper_registry.mappers),
+    "configured": all(m.configured for m in sys.modules["retailerp.persistence.mappers"]
+                      .mapper_registry.mappers),
+    "orm": [orm_before, orm in sys.modules],
 }))
 """
 
@@ -78,8 +81,8 @@ print(json.dumps({
 def test_the_window_warms_up_the_screens_and_the_mappers_off_its_thread(
     tmp_path: Path,
 ) -> None:
-    """The screens not opened yet are imported, and the mappings configured, by the warm-up
-    thread: none before it, all after it."""
+    """The screens not opened yet are imported, the ORM's unit of work too, and the mappings
+    configured, by the warm-up thread: none before it, all after it."""
     path = tmp_path / "shop.db"
     db = open_database(path)
     migrate.upgrade(db)
@@ -95,3 +98,4 @@ def test_the_window_warms_up_the_screens_and_the_mappers_off_its_thread(
     assert result["before"] == []
     assert result["after"] == result["modules"]
     assert result["configured"] is True
+    assert result["orm"] == [False, True]  # the window was built on Core; the warm-up brings it

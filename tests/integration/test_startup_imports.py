@@ -28,6 +28,9 @@ PC = "till-1"
 NOT_AT_START = (
     *HEAVY,
     "alembic",
+    "sqlalchemy.orm",
+    "retailerp.persistence.unit_of_work",
+    "retailerp.persistence.mappers",
     "retailerp.printing.export",
     "retailerp.services.sales",
     "retailerp.services.complaints",
@@ -37,7 +40,9 @@ NOT_AT_START = (
     "retailerp.ui.audit.page",
     "retailerp.ui.settings_dialog",
 )
-"""What the main window does not need until the user prints, upgrades or opens a module."""
+"""What the main window does not need until the user prints, upgrades or opens a module: the
+start (login, its audit entry, the office, the audit check, the home counts, the backups)
+runs on SQLAlchemy Core; the ORM and the mappings come with the warm-up or the first screen."""
 
 START_AND_REPORT = """
 import json, sys

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.orm import Session
 
 from retailerp.persistence import tables as t
 from retailerp.persistence.queries import Page, keyset, like_pattern
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 A = t.audit_log
 

@@ -13,13 +13,15 @@ import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, func, select
 
 from retailerp.domain.audit import GENESIS, Entry, Head, seal
 from retailerp.persistence import tables as t
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 CHUNK = 2000
 """Entries read at a time while verifying."""
@@ -39,8 +41,11 @@ class Pending:
     detail: str
 
 
-def append(session: Session, pending: Sequence[Pending], *, sealed: bool = True) -> Head:
-    """Seal and insert ``pending`` after the chain's head; returns the new head.
+def append(
+    session: Session | Connection, pending: Sequence[Pending], *, sealed: bool = True
+) -> Head:
+    """Seal and insert ``pending`` after the chain's head; returns the new head.  ``session``
+    is the transaction's ORM session or Core connection (the start's login runs on Core).
 
     ``sealed=False``: the schema is older than the seal (a command run before the upgrade);
     the entries are written as that schema holds them and sealed by the upgrade."""
@@ -57,7 +62,7 @@ def append(session: Session, pending: Sequence[Pending], *, sealed: bool = True)
                 )  # fmt: skip
             )
         return Head()
-    bind = session.get_bind()
+    bind = engine_of(session)
     known = _heads.get(bind)
     if known is not None:
         rows, head = _sealed_rows(pending, known)
@@ -128,12 +133,17 @@ def _sealed_rows(pending: Sequence[Pending], head: Head) -> tuple[list[dict[str,
     return rows, Head(last_id, last_hash)
 
 
-def read_head(session: Session, *, lock: bool = False) -> Head:
+def engine_of(session: Session | Connection) -> Any:
+    """The engine a session or a connection runs on (the key of :data:`_heads`)."""
+    return session.engine if isinstance(session, Connection) else session.get_bind()
+
+
+def read_head(session: Session | Connection, *, lock: bool = False) -> Head:
     """The chain's head (made if a database lacks it); ``lock`` holds it to the commit."""
     query = select(t.audit_chain.c.last_id, t.audit_chain.c.last_hash).where(
         t.audit_chain.c.id == 1
     )
-    if lock and session.get_bind().dialect.name == "postgresql":
+    if lock and engine_of(session).dialect.name == "postgresql":
         query = query.with_for_update()
     row = session.execute(query).first()
     if row is None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
 
 from retailerp.domain.complaints import OPEN_STATES, Deadline, TicketState, current_deadline
 from retailerp.domain.money import Money
@@ -19,6 +19,9 @@ from retailerp.domain.numbering import DocumentType
 from retailerp.domain.sales import OrderState
 from retailerp.persistence import queries
 from retailerp.persistence import tables as t
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SO = t.sales_orders
 INV = t.invoices

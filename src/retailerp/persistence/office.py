@@ -22,13 +22,15 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import TextClause, delete, select, text, update
-from sqlalchemy.orm import Session
 
 from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database, configure_connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 

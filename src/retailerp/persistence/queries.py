@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -27,7 +27,6 @@ from sqlalchemy import (
     text,
     tuple_,
 )
-from sqlalchemy.orm import Session
 
 from retailerp.domain.money import Money
 from retailerp.domain.pinyin import is_initials_query
@@ -35,6 +34,9 @@ from retailerp.domain.sales import RESERVING_STATES
 from retailerp.domain.stock import VIRTUAL_KINDS
 from retailerp.persistence import tables as t
 from retailerp.persistence.paging import PAGE_LIMIT_MAX, Page
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,10 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import and_, bindparam, case, func, insert, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from retailerp.domain.customers import Customer, CustomerReview, CustomerStatus
 from retailerp.domain.inventory import StockDocument
@@ -21,13 +20,17 @@ from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType, format_number
 from retailerp.domain.stock import Location, LocationKind, StockMove, insufficient, stock_key
 from retailerp.domain.units import Unit
+from retailerp.persistence import audit_trail
 from retailerp.persistence import tables as t
 from retailerp.persistence.stock_queries import location_use
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def upsert(session: Session, table, values: dict, keys: Sequence[str], set_: dict):  # noqa: ANN001, ANN201
     """INSERT … ON CONFLICT DO UPDATE for the dialect in use."""
-    dialect = session.get_bind().dialect.name
+    dialect = audit_trail.engine_of(session).dialect.name  # a session or a Core connection
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(table).values(**values)
     return stmt.on_conflict_do_update(index_elements=list(keys), set_=set_)

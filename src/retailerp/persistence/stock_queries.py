@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     BigInteger,
@@ -28,7 +29,6 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
-from sqlalchemy.orm import Session
 from sqlalchemy.sql import FromClause, Select
 
 from retailerp.domain.money import Money
@@ -37,6 +37,9 @@ from retailerp.domain.stock import VIRTUAL_KINDS, LocationKind
 from retailerp.persistence import tables as t
 from retailerp.persistence.queries import PAGE_LIMIT_MAX, Page, keyset, like_pattern
 from retailerp.persistence.types import QuantityType
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 I_ = t.items
 B = t.stock_balances

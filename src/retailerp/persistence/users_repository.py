@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from retailerp.domain.security import (
     ROLE_PERMISSIONS,
@@ -16,6 +15,9 @@ from retailerp.domain.security import (
 )
 from retailerp.domain.users import User
 from retailerp.persistence import tables as t
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _USER_FIELDS = (
     "username", "display_name", "role", "password_hash", "created_at", "ended_at",

@@ -18,8 +18,8 @@ from retailerp.config import config_dir
 from retailerp.domain.audit import Checkpoint, Verification, checkpoint_lost, seal, verify
 from retailerp.persistence import audit_trail
 from retailerp.persistence.audit_queries import AuditRow, action_groups, audit_page, users
+from retailerp.persistence.core_work import CoreWork, read
 from retailerp.persistence.paging import PAGE_LIMIT_MAX, Page
-from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.services.context import ServiceContext
 from retailerp.services.door import door
 
@@ -72,7 +72,7 @@ class AuditService:
         """The window's check for the owner: everything for a small trail, else from
         ``since`` (when this PC verified before)."""
 
-        def work(uow: UnitOfWork) -> Verification:
+        def work(uow: CoreWork) -> Verification:
             quick = since is not None and audit_trail.count(uow.session) > QUICK_CHECK_ABOVE
             return _verify(uow, since if quick else None)
 
@@ -108,7 +108,7 @@ def _export_row(row: AuditRow) -> list[Cell]:
             row.document, row.detail, row.row_hash]  # fmt: skip
 
 
-def _verify(uow: UnitOfWork, since: Checkpoint | None) -> Verification:
+def _verify(uow: CoreWork, since: Checkpoint | None) -> Verification:
     session = uow.session
     head = audit_trail.read_head(session)
     if since is not None:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from retailerp.persistence import unit_of_work
+from retailerp.persistence import core_work
 from retailerp.persistence.engine import Database
 
 log = logging.getLogger(__name__)
@@ -219,4 +219,4 @@ def _committed(db: Database, tables: frozenset[str]) -> None:
     bus_for(db).publish_tables(tables)
 
 
-unit_of_work.add_commit_listener(_committed)
+core_work.add_commit_listener(_committed)

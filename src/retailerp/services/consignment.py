@@ -729,6 +729,7 @@ register(
         lambda _today: {"expiring": True},
         permission=Permission.SHIP,
         money=True,
+        orm=True,  # the consignment repository reads it
     )
 )
 

@@ -11,19 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from retailerp.domain.money import Money
 from retailerp.domain.sales import OrderState
 from retailerp.domain.security import Permission
 from retailerp.domain.text import QT_TRANSLATE_NOOP
 from retailerp.persistence import home_queries as hq
+from retailerp.persistence.core_work import CoreWork, read
 from retailerp.persistence.home_queries import FirstSteps, Tally
-from retailerp.persistence.unit_of_work import UnitOfWork, read
 from retailerp.services.context import ServiceContext
 from retailerp.services.door import door
 from retailerp.services.settings import COMPANY_NAME, load_settings
 
-Counter = Callable[[UnitOfWork, date], Tally]
+Counter = Callable[[Any, date], Tally]
+"""Counts a queue in the home page's read: a :class:`CoreWork`, or the ORM's
+``UnitOfWork`` for a queue registered with ``orm=True``."""
 FilterMaker = Callable[[date], Mapping[str, object]]
 
 
@@ -33,7 +36,9 @@ class Queue:
 
     ``label`` is English marked for translation in the ``"terms"`` context; ``module`` is
     the key of the main window's module whose list ``filters(today)`` opens; ``permission``
-    (when given) hides the queue from users who may not do that work.
+    (when given) hides the queue from users who may not do that work; ``orm``: its count
+    reads through the ORM's repositories (the overview then reads in the ORM's unit of
+    work; the others count on Core, which the window's start uses without the ORM).
     """
 
     key: str
@@ -43,6 +48,7 @@ class Queue:
     filters: FilterMaker
     permission: Permission | None = None
     money: bool = False
+    orm: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,7 @@ def _state(*states: OrderState) -> Counter:
     return lambda uow, _today: hq.orders_in_state(uow.session, *states)
 
 
-def _review_due(uow: UnitOfWork, today: date) -> Tally:
+def _review_due(uow: CoreWork, today: date) -> Tally:
     start = load_settings(uow).review.period_start(today)
     return hq.customers_due_for_review(uow.session, start)
 
@@ -173,7 +179,7 @@ class HomeService:
         today = self.ctx.today()
         queues = [q for q in QUEUES if q.permission is None or self.ctx.actor.may(q.permission)]
 
-        def work(uow: UnitOfWork) -> HomeOverview:
+        def work(uow: Any) -> HomeOverview:
             counts = []
             for queue in queues:
                 tally = queue.count(uow, today)
@@ -189,4 +195,8 @@ class HomeService:
                 )
             return HomeOverview(counts, hq.first_steps(uow.session, COMPANY_NAME))
 
+        if any(q.orm for q in queues):
+            from retailerp.persistence.unit_of_work import read as read_orm
+
+            return read_orm(self.ctx.db, work)
         return read(self.ctx.db, work)

@@ -14,8 +14,8 @@ from datetime import datetime
 
 from retailerp.domain import validation as v
 from retailerp.persistence import office
+from retailerp.persistence.core_work import CoreWork, read, write
 from retailerp.persistence.office import Claim, Presence, RemoteWatcher
-from retailerp.persistence.unit_of_work import UnitOfWork, read, write
 from retailerp.services.changes import ChangeSet, bus_for
 from retailerp.services.context import ServiceContext
 from retailerp.services.door import door
@@ -49,7 +49,7 @@ class OfficeService:
         names the user from now on (PostgreSQL's ``application_name``: whom others wait for)."""
         self.ctx.db.user = self.ctx.actor.username
 
-        def work(uow: UnitOfWork) -> list[Presence]:
+        def work(uow: CoreWork) -> list[Presence]:
             at = self._now()
             office.heartbeat(uow.session, self.session_id, at)  # clears the stale ones
             office.register(uow.session, self.session_id, self.pc, self.ctx.actor.username, at)
@@ -65,7 +65,7 @@ class OfficeService:
         if not self._open:
             return self.open()
 
-        def work(uow: UnitOfWork) -> list[Presence]:
+        def work(uow: CoreWork) -> list[Presence]:
             at = self._now()
             if not office.heartbeat(uow.session, self.session_id, at):
                 office.register(
@@ -109,7 +109,7 @@ class OfficeService:
         """Note that this program has the record open for editing; returns who else has."""
         entity, entity_id = _record_key(entity, entity_id)
 
-        def work(uow: UnitOfWork) -> list[Claim]:
+        def work(uow: CoreWork) -> list[Claim]:
             at = self._now()
             if not self._open:
                 office.register(uow.session, self.session_id, self.pc, self.ctx.actor.username, at)

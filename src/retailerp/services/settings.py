@@ -7,7 +7,7 @@ import binascii
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from retailerp.domain import credit
 from retailerp.domain.company import CompanyDetails, company_from
@@ -15,9 +15,12 @@ from retailerp.domain.customers import AbcThresholds, ReviewSchedule
 from retailerp.domain.errors import FieldError, ValidationError
 from retailerp.domain.money import PriceEntry, to_decimal
 from retailerp.domain.text import QT_TRANSLATE_NOOP
-from retailerp.persistence.unit_of_work import UnitOfWork, read, write
+from retailerp.persistence.core_work import CoreWork, read, write
 from retailerp.services.context import ServiceContext
 from retailerp.services.door import door
+
+if TYPE_CHECKING:  # the posting services read the settings in their own unit of work
+    from retailerp.persistence.unit_of_work import UnitOfWork
 
 ALLOW_NEGATIVE = "stock.allow_negative"
 ABC_A = "abc.a_share"
@@ -46,7 +49,7 @@ class ShopSettings:
     """How order lines take unit prices: without VAT, with VAT included, or chosen per line."""
 
 
-def load_settings(uow: UnitOfWork) -> ShopSettings:
+def load_settings(uow: CoreWork | UnitOfWork) -> ShopSettings:
     s = uow.settings
     months = tuple(int(m) for m in s.get(REVIEW_MONTHS, "2,8").split(",") if m.strip())
     return ShopSettings(
@@ -64,7 +67,9 @@ def _stored_price_entry(value: str) -> PriceEntry:
         return PriceEntry(value)
     except ValueError:  # written by a newer version: the safe reading
         return PriceEntry.NET
-def load_company(uow: UnitOfWork) -> CompanyDetails:
+
+
+def load_company(uow: CoreWork | UnitOfWork) -> CompanyDetails:
     """The company details stored in the settings rows (a damaged logo reads as none)."""
     s = uow.settings
     try:
@@ -93,7 +98,7 @@ class SettingsService:
         ``b""`` removes it).  Keys not given keep their value; one ValidationError names
         every field at fault and nothing is saved."""
 
-        def work(uow: UnitOfWork) -> CompanyDetails:
+        def work(uow: CoreWork) -> CompanyDetails:
             before = load_company(uow)
             company = company_from(values, before)
             for key in COMPANY_KEYS:
@@ -124,7 +129,7 @@ class SettingsService:
     def save(self, settings: ShopSettings) -> None:
         """Store the settings (the domain types have already checked them)."""
 
-        def work(uow: UnitOfWork) -> None:
+        def work(uow: CoreWork) -> None:
             uow.settings.set(ALLOW_NEGATIVE, "1" if settings.allow_negative_stock else "0")
             uow.settings.set(ABC_A, str(settings.abc.a_share))
             uow.settings.set(ABC_B, str(settings.abc.b_share))

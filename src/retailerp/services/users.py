@@ -1,7 +1,7 @@
 """Users and roles: the first owner, logging in, and the owner's upkeep of users and roles.
 
 Every login, failed login, new user, password reset and ended user is written to the audit
-trail through ``UnitOfWork.audit`` (actions ``login``, ``login_failed``, ``user_added``,
+trail through ``CoreWork.audit`` (actions ``login``, ``login_failed``, ``user_added``,
 ``password_reset``, ``user_ended``, …).  A failed login is counted and audited in its own
 committed transaction before the refusal is raised; the delay before the next attempt is
 decided by :mod:`retailerp.domain.users` from ``ServiceContext.clock`` — nothing sleeps.
@@ -23,7 +23,7 @@ from retailerp.domain.security import (
     is_built_in,
 )
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
-from retailerp.persistence.unit_of_work import UnitOfWork, read, write
+from retailerp.persistence.core_work import CoreWork, read, write
 from retailerp.persistence.users_repository import PC_NAME_LENGTH
 from retailerp.services import passwords
 from retailerp.services.context import ServiceContext
@@ -62,7 +62,7 @@ class UserService:
     def users(self) -> list[UserRow]:
         now = self.ctx.clock()
 
-        def work(uow: UnitOfWork) -> list[UserRow]:
+        def work(uow: CoreWork) -> list[UserRow]:
             labels = {r.name: r.label for r in uow.users.roles()}
             return [_row(user, labels.get(user.role, user.role), now) for user in uow.users.all()]
 
@@ -91,7 +91,7 @@ class UserService:
         hashed = passwords.hash_password(password)
         now = self.ctx.clock()
 
-        def work(uow: UnitOfWork) -> Actor:
+        def work(uow: CoreWork) -> Actor:
             if uow.users.count() > 0:
                 raise FieldError(
                     "username",
@@ -118,7 +118,7 @@ class UserService:
         shown = name[: u.USERNAME_LENGTH]  # what the audit row names (a longer one is no user)
         now = self.ctx.clock()
 
-        def work(uow: UnitOfWork) -> Actor | u.LoginRefused:
+        def work(uow: CoreWork) -> Actor | u.LoginRefused:
             user = uow.users.get(name, lock=True)
             try:
                 u.may_try(user, now)
@@ -151,7 +151,7 @@ class UserService:
         pc = _pc_name(pc)
         now = self.ctx.clock()
 
-        def work(uow: UnitOfWork) -> Actor | None:
+        def work(uow: CoreWork) -> Actor | None:
             name = uow.users.login_free().get(pc)
             user = uow.users.get(name) if name else None
             if user is None or user.state(now) is not u.UserState.ACTIVE:
@@ -177,7 +177,7 @@ class UserService:
         u.check_password(new, name, "new")
         hashed = passwords.hash_password(new)
 
-        def work(uow: UnitOfWork) -> None:
+        def work(uow: CoreWork) -> None:
             user = _user(uow, name)
             if not passwords.verify(user.password_hash, current):
                 raise FieldError(
@@ -197,7 +197,7 @@ class UserService:
         hashed = passwords.hash_password(password)
         now = self.ctx.clock()
 
-        def work(uow: UnitOfWork) -> UserRow:
+        def work(uow: CoreWork) -> UserRow:
             definition = _known_role(uow, role)
             if uow.users.get(name) is not None:
                 raise FieldError(
@@ -219,7 +219,7 @@ class UserService:
         u.check_password(password, name)
         hashed = passwords.hash_password(password)
 
-        def work(uow: UnitOfWork) -> None:
+        def work(uow: CoreWork) -> None:
             user = _user(uow, name)
             user.password_hash = hashed
             was_locked = user.failed_logins
@@ -235,7 +235,7 @@ class UserService:
         name = username.strip().lower()
         now = self.ctx.clock()
 
-        def work(uow: UnitOfWork) -> None:
+        def work(uow: CoreWork) -> None:
             user = _user(uow, name)
             if user.role == Role.OWNER:
                 _keep_an_owner(uow, name)
@@ -252,7 +252,7 @@ class UserService:
     def unlock(self, username: str) -> None:
         name = username.strip().lower()
 
-        def work(uow: UnitOfWork) -> None:
+        def work(uow: CoreWork) -> None:
             user = _user(uow, name)
             failures = user.failed_logins
             u.unlock(user)
@@ -265,7 +265,7 @@ class UserService:
     def change_role(self, username: str, role: str) -> None:
         name = username.strip().lower()
 
-        def work(uow: UnitOfWork) -> None:
+        def work(uow: CoreWork) -> None:
             user = _user(uow, name)
             definition = _known_role(uow, role)
             if user.role == Role.OWNER and definition.name != Role.OWNER:
@@ -283,7 +283,7 @@ class UserService:
         """Add a custom role or change what it grants (built-in roles stay as they are)."""
         definition = clean_role(name, permissions)
 
-        def work(uow: UnitOfWork) -> RoleDefinition:
+        def work(uow: CoreWork) -> RoleDefinition:
             before = uow.users.role(definition.name)
             uow.users.save_role(definition)
             uow.audit(
@@ -299,7 +299,7 @@ class UserService:
     def delete_role(self, name: str) -> None:
         """Remove a custom role nobody holds (nor ever held: ended users keep theirs)."""
 
-        def work(uow: UnitOfWork) -> None:
+        def work(uow: CoreWork) -> None:
             definition = _known_role(uow, name, field="name")
             if definition.built_in:
                 raise FieldError(
@@ -326,7 +326,7 @@ class UserService:
         """This PC starts as the acting owner without a login (``on``), or asks again."""
         pc = _pc_name(pc)
 
-        def work(uow: UnitOfWork) -> None:
+        def work(uow: CoreWork) -> None:
             uow.users.set_login_free(pc, self.ctx.actor.username if on else "")
             uow.audit(self.ctx.actor, "login_free", "user", self.ctx.actor.username,
                       pc=pc, on=on)  # fmt: skip
@@ -344,7 +344,7 @@ def _row(user: u.User, label: str, now: datetime) -> UserRow:
     )  # fmt: skip
 
 
-def _user(uow: UnitOfWork, name: str) -> u.User:
+def _user(uow: CoreWork, name: str) -> u.User:
     user = uow.users.get(name)
     if user is None:
         raise NotFoundError(
@@ -356,7 +356,7 @@ def _user(uow: UnitOfWork, name: str) -> u.User:
     return user
 
 
-def _role_of(uow: UnitOfWork, user: u.User) -> RoleDefinition:
+def _role_of(uow: CoreWork, user: u.User) -> RoleDefinition:
     definition = uow.users.role(user.role)
     if definition is None:  # the foreign key keeps this from happening
         raise FieldError(
@@ -367,7 +367,7 @@ def _role_of(uow: UnitOfWork, user: u.User) -> RoleDefinition:
     return definition
 
 
-def _known_role(uow: UnitOfWork, role: str, field: str = "role") -> RoleDefinition:
+def _known_role(uow: CoreWork, role: str, field: str = "role") -> RoleDefinition:
     name = role.strip()
     if not name:
         raise FieldError(field, QT_TRANSLATE_NOOP("errors", "Choose the user's role."))
@@ -377,7 +377,7 @@ def _known_role(uow: UnitOfWork, role: str, field: str = "role") -> RoleDefiniti
     return definition
 
 
-def _keep_an_owner(uow: UnitOfWork, leaving: str) -> None:
+def _keep_an_owner(uow: CoreWork, leaving: str) -> None:
     others = [
         user for user in uow.users.all()
         if user.role == Role.OWNER and user.username != leaving and user.ended_at is None

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 
 # The database layer and the services the window uses at start come before Qt: once PySide6 is
 # imported, its ``__feature__`` support looks at every module imported after it (~0.15 s of
-# CPU for SQLAlchemy, the tables, mappers and repositories).  They import no Qt themselves.
+# CPU for SQLAlchemy and the tables).  They import no Qt themselves.  The start runs on
+# SQLAlchemy Core (``persistence.core_work``); the ORM, the mappings and the repositories are
+# imported by the warm-up (:func:`warm_up`) or by the first screen that needs them.
 import retailerp.persistence.backup
-import retailerp.persistence.unit_of_work
+import retailerp.persistence.core_work
 import retailerp.services.audit
 import retailerp.services.home
 import retailerp.services.office
@@ -32,7 +34,7 @@ from retailerp import __version__, i18n
 from retailerp.config import LocalSettings, config_dir, default_database
 from retailerp.domain.errors import DomainError
 from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
-from retailerp.persistence import mappers, migrate
+from retailerp.persistence import migrate
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
 from retailerp.ui import auto_backup
@@ -276,15 +278,20 @@ def build_main_window(services: Services, db_label: str, journal_mode: str = "")
 
 def warm_up(window: MainWindow) -> threading.Thread:
     """What start-up left for later, done on a thread of its own once the window is idle:
-    SQLAlchemy configures the mappings (the first ORM query would, ~0.15 s) and the screens
-    not opened yet are imported (each module's first show would, 0.1-0.2 s), so neither
-    lands on the user's first click.  Both are plain Python under their own locks: a click
-    meanwhile waits for the part it needs or finds it done.  A failure here is logged; the
-    screen that needs the module imports it again when opened and reports it there."""
+    the ORM's unit of work is imported with the repositories and the mappings (the start
+    ran on Core alone; ~0.3 s), SQLAlchemy configures the mappings (the first ORM query
+    would, ~0.15 s) and the screens not opened yet are imported (each module's first show
+    would, 0.1-0.2 s), so none of it lands on the user's first click.  All is plain Python
+    under its own locks: a click meanwhile waits for the part it needs or finds it done.
+    A failure here is logged; the screen that needs the module imports it again when
+    opened and reports it there."""
     modules = window.screen_modules()
 
     def work() -> None:
         try:
+            importlib.import_module("retailerp.persistence.unit_of_work")
+            from retailerp.persistence import mappers
+
             mappers.configure()
             for name in modules:
                 importlib.import_module(name)
