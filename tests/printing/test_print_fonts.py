@@ -7,6 +7,7 @@ blank spaces; the shipped WenQuanYi Micro Hei is embedded (as subsets) instead.
 from __future__ import annotations
 
 import io
+import random
 import zlib
 from collections.abc import Callable, Iterator
 
@@ -105,3 +106,23 @@ def test_font_subsets_are_compressed_at_their_own_level_and_pages_at_reportlabs(
     canvas.save()
     [(raw, font, _)] = _font_streams(buffer.getvalue())
     assert raw == zlib.compress(font)
+
+
+def test_our_font_subsets_are_reportlabs_byte_for_byte() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from retailerp.printing.styles import register_fonts
+    from retailerp.printing.subsetting import Subsetter
+
+    face = pdfmetrics.getFont(register_fonts()).face
+    assert isinstance(face.makeSubset, Subsetter)
+    pick = random.Random(3)
+    codes = sorted(face.charToGlyph)
+    composite = [c for c in codes if face.makeSubset.glyph(face.charToGlyph[c]).parts]
+    assert composite, "the font has composite glyphs to renumber"
+    subsets = [[0] * 32 + list(range(32, 128)), [0x4E00, 0x9F99, 0x10FFFF, 0x41]]
+    subsets += [[0] * 32 + list(range(32, 128)) + pick.sample(codes, 128) for _ in range(4)]
+    subsets += [pick.sample(codes, 200) + composite[:20], composite[-50:]]
+    for subset in subsets:
+        assert face.makeSubset(subset) == TTFontFile.makeSubset(face, subset)

@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObjectReference
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from retailerp.fonts import CJK_SUBFONT_INDEX, cjk_font_path
+from retailerp.printing.subsetting import subset_quickly
 
 FONT = "RetailERP-WQYMicroHei"
 """The name the embedded CJK face is registered under with ReportLab."""
@@ -35,6 +36,7 @@ def register_fonts() -> str:
         if FONT not in pdfmetrics.getRegisteredFontNames():
             font = TTFont(FONT, str(cjk_font_path()), subfontIndex=CJK_SUBFONT_INDEX)
             keep_tables(font.face)
+            subset_quickly(font.face)
             compress_subsets(font.face, SUBSET_COMPRESSION)
             pdfmetrics.registerFont(font)
     return FONT
