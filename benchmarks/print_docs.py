@@ -53,7 +53,11 @@ def note(lines: int, number: int = 1) -> PrintDocument:
 
 BARE_FONT = "Bare-WQYMicroHei"
 """The same font file registered as plain ReportLab registers it (RetailERP's own face keeps
-the tables it reads, see ``printing.styles.keep_tables``)."""
+the tables it reads and compresses its subsets at its own level, see ``printing.styles``)."""
+BARE_FACE = b"BareWQYMicroHei"
+"""The stock face's own name.  ``registerFont`` keeps one font per face name: a second font
+of a face already registered is entered as the first, so under the file's own face name the
+baseline printed with RetailERP's font object, its kept tables and compression included."""
 
 
 def bare_font() -> str:
@@ -65,7 +69,10 @@ def bare_font() -> str:
 
     if BARE_FONT not in pdfmetrics.getRegisteredFontNames():
         font = TTFont(BARE_FONT, str(cjk_font_path()), subfontIndex=CJK_SUBFONT_INDEX)
+        font.face.name = BARE_FACE
         pdfmetrics.registerFont(font)
+        if pdfmetrics.getFont(BARE_FONT) is not font:
+            raise RuntimeError("the baseline's font is not a stock TTFont of its own")
     return BARE_FONT
 
 

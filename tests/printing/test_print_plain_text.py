@@ -190,3 +190,20 @@ def test_the_pdf_is_written_with_the_accelerator_and_binary_streams(
     pdf = printing.render(make_document("delivery_note"))
     assert b"ASCII85Decode" not in pdf
     assert b"FlateDecode" in pdf  # still compressed
+
+
+def test_the_qr_codewords_are_reportlabs() -> None:
+    values = [value for value, _ in _payloads()] + ["", "0" * 7089, "A" * 4296]
+    for value in values:
+        for level in "LMQH":
+            number = getattr(qrencoder.QRErrorCorrectLevel, level)
+            code = qrencoder.QRCode(None, number)
+            code.addData(value)
+            version = code.calculate_version()
+            try:
+                expected = qrencoder.QRCode.createData(version, number, code.dataList)
+            except Exception:  # noqa: BLE001 - too long for this level: ours refuses too
+                with pytest.raises(ValueError):
+                    qr.codewords(version, number, code.dataList)
+                continue
+            assert qr.codewords(version, number, code.dataList) == expected, (value, level)
