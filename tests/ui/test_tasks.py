@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from retailerp.ui.tasks import Progress, TaskCancelled, run_task
+from retailerp.ui.tasks import LatestRead, Progress, TaskCancelled, run_task
 
 
 def make_parent(qtbot) -> QWidget:
@@ -146,3 +146,58 @@ def test_a_finished_task_is_let_go_only_in_the_ui_thread(qtbot) -> None:
     qtbot.waitUntil(lambda: len(results) == 300 and not tasks._RUNNING, timeout=30000)
     assert sorted(results) == [2 * n for n in range(300)]
     assert handles == [None] * 300
+
+
+def test_only_the_newest_read_answers_and_an_older_late_one_is_dropped(qtbot) -> None:
+    answers: list[tuple[object, BaseException | None]] = []
+    gate = threading.Event()
+    widget = make_parent(qtbot)
+    reads = LatestRead(widget, lambda result, error: answers.append((result, error)))
+
+    def slow(_progress: Progress, value: str) -> str:
+        gate.wait(5)
+        return value
+
+    first = reads.start(slow, "January")
+    newest = reads.start(lambda _progress, value: value, "February")
+    assert reads.task is newest
+    qtbot.waitUntil(lambda: answers != [], timeout=5000)
+    assert answers == [("February", None)] and reads.task is None
+
+    gate.set()  # the older read comes back after the newer one: nothing more is shown
+    qtbot.waitUntil(lambda: not first.running, timeout=5000)
+    qtbot.wait(20)
+    assert answers == [("February", None)]
+
+
+def test_a_failing_read_hands_its_error_back(qtbot) -> None:
+    answers: list[tuple[object, BaseException | None]] = []
+    reads = LatestRead(make_parent(qtbot), lambda result, error: answers.append((result, error)))
+
+    def fail(_progress: Progress) -> None:
+        raise LookupError("no such period")
+
+    reads.start(fail)
+    qtbot.waitUntil(lambda: answers != [], timeout=5000)
+    ((result, error),) = answers
+    assert result is None and isinstance(error, LookupError) and reads.task is None
+
+
+def test_a_read_ending_after_its_widget_is_deleted_is_dropped(qtbot) -> None:
+    answers: list[object] = []
+    gate = threading.Event()
+    widget = QWidget()
+    reads = LatestRead(widget, lambda result, _error: answers.append(result))
+    task = reads.start(lambda _progress: gate.wait(5) and "late")
+    shiboken_delete(widget)
+    gate.set()
+    qtbot.waitUntil(lambda: not task.running, timeout=5000)
+    qtbot.wait(20)
+    assert answers == []
+
+
+def shiboken_delete(widget: QWidget) -> None:
+    import shiboken6
+
+    shiboken6.delete(widget)
+    assert not shiboken6.isValid(widget)

@@ -188,6 +188,45 @@ class TaskHandle(QObject):
             QTimer.singleShot(RELEASE_POLL_MS, self._forget)
 
 
+Answer = Callable[[Any, BaseException | None], None]
+"""What a :class:`LatestRead` hands back: ``(result, None)``, or ``(None, error)``."""
+
+
+class LatestRead:
+    """Background reads for one widget, where only the newest answer counts.
+
+    A page that reads long work in a worker (a period's figures, an overview, a count, a
+    preview's pages) starts a read each time what it shows must change.  ``start(fn,
+    *args)`` runs ``fn(progress, *args)`` as a :class:`TaskHandle` (``fn`` must not touch
+    widgets).  Its answer reaches ``on_answer(result, error)`` in the UI thread, unless the
+    widget has been deleted meanwhile or a newer read was started: an older read answering
+    late would otherwise show what is no longer asked for.  ``task`` is the read under way,
+    ``None`` once the newest one has answered."""
+
+    def __init__(self, widget: QObject, on_answer: Answer) -> None:
+        self._widget = widget
+        self._on_answer = on_answer
+        self._started = 0
+        self.task: TaskHandle | None = None
+
+    def start(self, fn: Callable[..., Any], *args: Any) -> TaskHandle:
+        """Read ``fn(progress, *args)`` in a worker; an earlier read's answer is dropped."""
+        self._started += 1
+        number = self._started
+        task = TaskHandle(fn, args)
+        task.done.connect(lambda result: self._answer(number, result, None))
+        task.failed.connect(lambda error: self._answer(number, None, error))
+        self.task = task
+        task.start()
+        return task
+
+    def _answer(self, number: int, result: object, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self._widget) or number != self._started:
+            return  # the widget is gone, or a newer read is under way
+        self.task = None
+        self._on_answer(result, error)
+
+
 class TaskDialog(QProgressDialog):
     """A window-modal progress dialog that appears only if the work takes over 400 ms."""
 

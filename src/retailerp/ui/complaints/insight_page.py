@@ -5,7 +5,7 @@ more than once; the batches with the shop's limit of complaints.
 
 Keyboard-first: the period box is first in the tab order, each tab has an accelerator, F5
 or Refresh reads the figures again.  Every figure comes from ``ComplaintService.insight``,
-read in a worker (``ui/tasks.TaskHandle``: over years of tickets it is long work); the page
+read in a worker (``ui/tasks.LatestRead``: over years of tickets it is long work); the page
 answers meanwhile and its summary says it is loading.  A newer read (another period, a
 change) wins over an older one that comes back late.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +35,7 @@ from retailerp.ui.changes import watch
 from retailerp.ui.errors import show_error
 from retailerp.ui.list_page import refresh_button
 from retailerp.ui.sources import term
-from retailerp.ui.tasks import TaskHandle
+from retailerp.ui.tasks import LatestRead, TaskHandle
 
 PERIODS = (30, 90, 365, 730)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -64,9 +63,7 @@ class ComplaintInsightPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.insight: Insight | None = None
-        self.loading: TaskHandle | None = None
-        """The read under way, if any."""
-        self._loads = 0
+        self.reads = LatestRead(self, self._show)
         self.period = QComboBox(self)
         self.period.setObjectName("insight_period")
         for days in PERIODS:
@@ -122,20 +119,16 @@ class ComplaintInsightPage(QWidget):
 
     def refresh(self) -> None:
         """Read the figures of the chosen period again, in a worker."""
-        self._loads += 1
-        load = self._loads
-        task = TaskHandle(_insight, (self.services, int(self.period.currentData())))
-        task.done.connect(lambda insight: self._show(load, insight, None))
-        task.failed.connect(lambda error: self._show(load, None, error))
-        self.loading = task
         self.summary.setText(self.tr("Loading the figures…"))
         self.watcher.seen()  # a change from now on is read again after this one
-        task.start()
+        self.reads.start(_insight, self.services, int(self.period.currentData()))
 
-    def _show(self, load: int, insight: Insight | None, error: BaseException | None) -> None:
-        if not shiboken6.isValid(self) or load != self._loads:
-            return  # the page is gone, or a newer read is under way
-        self.loading = None
+    @property
+    def loading(self) -> TaskHandle | None:
+        """The read under way, if any."""
+        return self.reads.task
+
+    def _show(self, insight: Insight | None, error: BaseException | None) -> None:
         if error is not None or insight is None:
             self.summary.clear()
             show_error(self, error or RuntimeError("no figures"))

@@ -12,7 +12,7 @@ finds any customer by typing part of its code, name or pinyin (one without consi
 yet too).  Values are shown at price and at cost; "unknown" where the goods' cost is not known.
 
 The overview sums every consignment customer's stock: on a shop with years of documents that
-is long work, so it is read in a worker (``ui/tasks.TaskHandle``) and filled in when it comes;
+is long work, so it is read in a worker (``ui/tasks.LatestRead``) and filled in when it comes;
 the page answers meanwhile and says it is loading.
 """
 
@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -52,7 +51,7 @@ from retailerp.ui.permissions import gate
 from retailerp.ui.prompts import ask_reason
 from retailerp.ui.sales.customer_picker import CustomerPicker
 from retailerp.ui.sources import money_text, quantity_text, term
-from retailerp.ui.tasks import TaskHandle
+from retailerp.ui.tasks import LatestRead, TaskHandle
 
 SHOWS = (Change.CONSIGNMENT, Change.STOCK, Change.CUSTOMERS, Change.INVOICES)
 CONSIGNMENT_METHODS = {
@@ -115,9 +114,7 @@ class ConsignmentPage(QWidget):
         self.preset: dict[str, object] = {}
         self.customer = CustomerPicker(services, include_ended=True)  # goods may be at one
         self.customer.setObjectName("consignment_customer")
-        self._loads = 0
-        self.loading: TaskHandle | None = None
-        """The overview being read in a worker (``None`` when it is shown)."""
+        self.reads = LatestRead(self, self._show_overview)
         self.expiring = QCheckBox(self.tr("&Expiring only"))
         self.expiring.setObjectName("consignment_expiring")
         self.overview = DrillTable("consignment_overview", [
@@ -196,23 +193,19 @@ class ConsignmentPage(QWidget):
 
     def reload(self) -> None:
         """Read the overview again (in a worker) and the chosen customer's stock now."""
-        self._loads += 1
-        load = self._loads
-        task = TaskHandle(_overview, (self.services,))
-        task.done.connect(lambda rows: self._show_overview(load, rows, None))
-        task.failed.connect(lambda error: self._show_overview(load, None, error))
-        self.loading = task
         self.loading_note.setText(self.tr("Loading the consignment overview…"))
-        task.start()
+        self.reads.start(_overview, self.services)
         if self.customer_id() is not None:
             self.load_customer()
 
+    @property
+    def loading(self) -> TaskHandle | None:
+        """The overview's read under way, if any."""
+        return self.reads.task
+
     def _show_overview(
-        self, load: int, rows: list[CustomerConsignment] | None, error: BaseException | None
+        self, rows: list[CustomerConsignment] | None, error: BaseException | None
     ) -> None:
-        if not shiboken6.isValid(self) or load != self._loads:
-            return  # the page is gone, or a newer read is under way
-        self.loading = None
         self.loading_note.clear()
         if error is not None:
             show_error(self, error)

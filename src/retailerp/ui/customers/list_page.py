@@ -1,7 +1,7 @@
 """The customer list: search as you type, filters, the review reminder, and the cards.
 
 The reminder's count (customers due for their review) is a count over every customer: it is
-read in a worker (``ui/tasks.TaskHandle``) and shown when it comes, so the list is up at
+read in a worker (``ui/tasks.LatestRead``) and shown when it comes, so the list is up at
 once however many customers the shop has.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from retailerp.domain.customers import AbcClass
@@ -20,7 +19,7 @@ from retailerp.ui.list_view import new_shortcut
 from retailerp.ui.permissions import gate
 from retailerp.ui.sources import CustomerSource
 from retailerp.ui.styles import icon
-from retailerp.ui.tasks import TaskHandle, run_task
+from retailerp.ui.tasks import LatestRead, TaskHandle, run_task
 
 DUE = "due"
 
@@ -49,9 +48,7 @@ class CustomerListPage(ListPage):
         self.class_filter = self._combo(
             [(self.tr("All classes"), "")] + [(c.value, c.value) for c in AbcClass]
         )
-        self.counting: TaskHandle | None = None
-        """The review count being read, if it is."""
-        self._counts = 0
+        self.counts = LatestRead(self, self._show_due_count)
         self.due_button = QPushButton(self)
         self.due_button.setFlat(True)
         self.due_button.clicked.connect(self.show_due)
@@ -98,22 +95,18 @@ class CustomerListPage(ListPage):
 
     def update_due_count(self) -> None:
         """Count the customers due for review again, in a worker."""
-        self._counts += 1
-        number = self._counts
-        task = TaskHandle(_due_count, (self.services,))
-        task.done.connect(lambda count: self._show_due_count(number, count))
-        task.failed.connect(lambda _error: self._show_due_count(number, None))
-        self.counting = task
         if not self.due_button.text():
             self.due_button.setText(self.tr("Due for review: …"))
             self.due_button.setEnabled(False)
-        task.start()
+        self.counts.start(_due_count, self.services)
 
-    def _show_due_count(self, number: int, count: int | None) -> None:
-        if not shiboken6.isValid(self) or number != self._counts:
-            return  # the page is gone, or a newer count is under way
-        self.counting = None
-        if count is None:  # the list itself shows a failing database; the reminder waits
+    @property
+    def counting(self) -> TaskHandle | None:
+        """The count under way, if any."""
+        return self.counts.task
+
+    def _show_due_count(self, count: int | None, error: BaseException | None) -> None:
+        if error is not None or count is None:  # the list shows a failing database itself
             return
         self.due_button.setText(self.tr("Due for review: {n}").format(n=count))
         self.due_button.setEnabled(count > 0)

@@ -4,7 +4,7 @@ The PDF comes from ``services.printing.pdf``; its pages are rendered by pypdfium
 one under the other.  "Print…" asks the system's print dialog and paints the pages at
 300 dpi; a printer that fails gives a message and nothing else.  "Save PDF…" writes the bytes.
 
-The PDF is made and its pages rendered off the UI thread (``ui/tasks.TaskHandle``): the
+The PDF is made and its pages rendered off the UI thread (``ui/tasks.LatestRead``): the
 dialog says "Rendering…" meanwhile, and ``rendered(ok)`` is emitted when the pages are shown
 (``rendering`` is False again).  A new render started before the last one ended wins: the
 older result is dropped when it arrives.
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -43,7 +42,7 @@ from retailerp.ui.printing.e_invoice import EInvoiceBar, is_invoice
 from retailerp.ui.printing.pages import PrintFailed, page_images, print_pdf
 from retailerp.ui.returns.chain import ChainLinks
 from retailerp.ui.styles import ERROR_STYLE
-from retailerp.ui.tasks import Progress, TaskHandle
+from retailerp.ui.tasks import LatestRead, Progress
 
 PAPER_TEXT = {"241x140": "241 × 140 mm", "241x93": "241 × 93 mm"}
 
@@ -113,8 +112,7 @@ class PrintPreviewDialog(QDialog):
         self.pdf: bytes = b""
         self.page_labels: list[QLabel] = []
         self.windows: list[QWidget] = []
-        self._task: TaskHandle | None = None
-        self._generation = 0
+        self.renders = LatestRead(self, self._rendered)
         self.setObjectName("print_preview")
         self.setWindowTitle(self.tr("Print preview – {number}").format(number=number))
         self.paper = paper_combo(self, preset)
@@ -198,30 +196,19 @@ class PrintPreviewDialog(QDialog):
     @property
     def rendering(self) -> bool:
         """A render is under way (its pages are not shown yet)."""
-        return self._task is not None
+        return self.renders.task is not None
 
     def render(self) -> None:
         """Make the PDF with the chosen options in a worker; its pages show when it ends."""
-        self._generation += 1
-        generation = self._generation
-        task = TaskHandle(_make_pages, (self.services, self.number, self.options()))
-        task.done.connect(lambda result: self._rendered(generation, result, None))
-        task.failed.connect(lambda error: self._rendered(generation, None, error))
-        self._task = task
         self.status.setText(self.tr("Rendering…"))
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
-        task.start()
+        self.renders.start(_make_pages, self.services, self.number, self.options())
 
     def _rendered(
-        self,
-        generation: int,
-        result: tuple[bytes, list[QImage]] | None,
-        error: BaseException | None,
+        self, result: tuple[bytes, list[QImage]] | None, error: BaseException | None
     ) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return  # a newer render is under way: this one's pages are stale
-        self._task = None
+        """The newest render's pages (an older render's are stale and never come here)."""
         self.status.clear()
         if result is not None:
             self.pdf, images = result
