@@ -68,12 +68,19 @@ modules = window.screen_modules()
 before = [m for m in modules if m in sys.modules]
 orm = "retailerp.persistence.unit_of_work"
 orm_before = orm in sys.modules
+from reportlab.pdfbase import pdfmetrics
+from retailerp.printing.styles import FONT
+def printing():
+    return ["retailerp.printing.delivery_note" in sys.modules,
+            FONT in pdfmetrics.getRegisteredFontNames()]
+printing_before = printing()
 warm_up(window).join(120)
 print(json.dumps({
     "modules": modules, "before": before, "after": [m for m in modules if m in sys.modules],
     "configured": all(m.configured for m in sys.modules["retailerp.persistence.mappers"]
                       .mapper_registry.mappers),
     "orm": [orm_before, orm in sys.modules],
+    "printing": [printing_before, printing()],
 }))
 """
 
@@ -81,8 +88,8 @@ print(json.dumps({
 def test_the_window_warms_up_the_screens_and_the_mappers_off_its_thread(
     tmp_path: Path,
 ) -> None:
-    """The screens not opened yet are imported, the ORM's unit of work too, and the mappings
-    configured, by the warm-up thread: none before it, all after it."""
+    """The screens not opened yet are imported, the ORM's unit of work too, the mappings
+    configured and printing prepared, by the warm-up thread: none before it, all after it."""
     path = tmp_path / "shop.db"
     db = open_database(path)
     migrate.upgrade(db)
@@ -99,3 +106,5 @@ def test_the_window_warms_up_the_screens_and_the_mappers_off_its_thread(
     assert result["after"] == result["modules"]
     assert result["configured"] is True
     assert result["orm"] == [False, True]  # the window was built on Core; the warm-up brings it
+    # the first preview would import the layouts and read the CJK font: done here instead
+    assert result["printing"] == [[False, False], [True, True]]

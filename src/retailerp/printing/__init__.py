@@ -36,6 +36,7 @@ __all__ = [
     "PrintLine",
     "Totals",
     "UnsupportedDocument",
+    "prepare",
     "render",
     "render_many",
 ]
@@ -73,6 +74,17 @@ def renderer_for(kind: str) -> Renderer | None:
     if module is None:
         return None
     return importlib.import_module(f"retailerp.printing.{module}").render
+
+
+def prepare() -> None:
+    """Do ahead what the first print would: import ReportLab with every layout module and
+    register the CJK font (reading its tables, ~0.25 s of Python).  The window's warm-up
+    calls it once the window is idle, so the first preview does not pay for it."""
+    from retailerp.printing.styles import register_fonts
+
+    for module in sorted(set(LAYOUT_MODULES.values())):
+        importlib.import_module(f"retailerp.printing.{module}")
+    register_fonts()
 
 
 class UnsupportedDocument(ValueError):

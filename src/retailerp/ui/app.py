@@ -280,8 +280,10 @@ def warm_up(window: MainWindow) -> threading.Thread:
     """What start-up left for later, done on a thread of its own once the window is idle:
     the ORM's unit of work is imported with the repositories and the mappings (the start
     ran on Core alone; ~0.3 s), SQLAlchemy configures the mappings (the first ORM query
-    would, ~0.15 s) and the screens not opened yet are imported (each module's first show
-    would, 0.1-0.2 s), so none of it lands on the user's first click.  All is plain Python
+    would, ~0.15 s), the screens not opened yet are imported (each module's first show
+    would, 0.1-0.2 s) and printing is prepared (ReportLab, the layouts and the CJK font: the
+    first preview's worker would, ~0.4 s of Python that starves the UI thread meanwhile),
+    so none of it lands on the user's first click.  All is plain Python
     under its own locks: a click meanwhile waits for the part it needs or finds it done.
     A failure here is logged; the screen that needs the module imports it again when
     opened and reports it there."""
@@ -295,6 +297,8 @@ def warm_up(window: MainWindow) -> threading.Thread:
             mappers.configure()
             for name in modules:
                 importlib.import_module(name)
+            importlib.import_module("retailerp.ui.printing.pages")  # pypdfium2, the preview's
+            importlib.import_module("retailerp.printing").prepare()
         except Exception:  # noqa: BLE001 - the UI thread will meet it again and say so
             log.exception("Warming up failed")
 
