@@ -55,7 +55,9 @@ class ListPage(QWidget):
     """Rows of ``source``; the search box is ``<name>_search``, the table ``<name>_table``.
 
     Subclasses say what their filters ask for (:meth:`filters`) and what opening a row does
-    (:meth:`open_row`).
+    (:meth:`open_row`).  A page whose filters start at something other than "everything"
+    says ``filters_first``: nothing is read until its :meth:`apply_filters` (so the first
+    page is read once, filtered, not once unfiltered and then again).
     """
 
     def __init__(
@@ -66,12 +68,18 @@ class ListPage(QWidget):
         *,
         sort_key: str,
         descending: bool = False,
+        filters_first: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.list_name = name
-        self.model = LazyTableModel(source, sort_key=sort_key, descending=descending, parent=self)
+        self.model = LazyTableModel(
+            source, sort_key=sort_key, descending=descending, autoload=not filters_first,
+            parent=self,
+        )  # fmt: skip
+        if filters_first:
+            self.model.defer()
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
         self.search = SearchBox(self)
         self.search.setObjectName(f"{name}_search")
@@ -118,6 +126,8 @@ class ListPage(QWidget):
 
     def apply_filters(self) -> None:
         self.model.set_filters({**self.filters(), **self.preset})
+        if self.model.deferred:  # the first read, with filters equal to the model's own
+            self.model.refresh()
 
     def show_preset(self, filters: Mapping[str, object], label: str) -> None:
         """Show only the rows ``filters`` ask for (a home page queue, named ``label``) on

@@ -113,7 +113,7 @@ class ComplaintsPage(ListPage):
         self, services: Services, parent: QWidget | None = None, customer_id: int | None = None
     ) -> None:
         super().__init__(services, TicketSource(services), "complaints", sort_key="time_left",
-                         parent=parent)  # fmt: skip
+                         filters_first=True, parent=parent)  # fmt: skip
         self.customer_id = customer_id
         self.dialogs: list[QWidget] = []
         self.search.setPlaceholderText(self.tr("Search number, customer or text"))

@@ -21,7 +21,8 @@ class ItemListPage(ListPage):
     """Items, searched and filtered in the database, loaded page by page."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(services, ItemSource(services), "item", sort_key="sku", parent=parent)
+        super().__init__(services, ItemSource(services), "item", sort_key="sku",
+                         filters_first=True, parent=parent)  # fmt: skip
         self.cards: CardWindows[ItemDialog] = CardWindows(
             lambda item_id: ItemDialog(self.services, item_id, self),
             lambda dialog: dialog.saved,
