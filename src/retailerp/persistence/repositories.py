@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import and_, bindparam, case, func, insert, literal, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from retailerp.domain.customers import Customer, CustomerReview, CustomerStatus
 from retailerp.domain.inventory import StockDocument
@@ -28,11 +27,22 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
+def dialect_insert(dialect: str) -> Any:
+    """``insert`` with ON CONFLICT for ``dialect``: the PostgreSQL one is imported only on
+    PostgreSQL (its package loads five drivers, ~0.09 s of a start on SQLite)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as on_postgresql
+
+        return on_postgresql
+    from sqlalchemy.dialects.sqlite import insert as on_sqlite
+
+    return on_sqlite
+
+
 def upsert(session: Session, table, values: dict, keys: Sequence[str], set_: dict):  # noqa: ANN001, ANN201
     """INSERT … ON CONFLICT DO UPDATE for the dialect in use."""
     dialect = audit_trail.engine_of(session).dialect.name  # a session or a Core connection
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(table).values(**values)
+    stmt = dialect_insert(dialect)(table).values(**values)
     return stmt.on_conflict_do_update(index_elements=list(keys), set_=set_)
 
 
@@ -58,7 +68,7 @@ def by_ids(session: Session, cls: type[R], table: Any, ids: Iterable[int]) -> di
 def _next_number_statement(dialect: str) -> Any:
     """Built once per dialect: take the next number of a series, answering it."""
     s = t.number_series
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(s).values(
+    stmt = dialect_insert(dialect)(s).values(
         doc_type=bindparam("doc_type"), year=bindparam("year"), last=1
     )
     return stmt.on_conflict_do_update(
@@ -388,7 +398,7 @@ class StockRepository:
     def _add_all(self, adds: dict[tuple[int, int, str], list[Any]]) -> None:
         b = t.stock_balances
         dialect = self.session.get_bind().dialect.name
-        stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(b)
+        stmt = dialect_insert(dialect)(b)
         stmt = stmt.on_conflict_do_update(
             index_elements=["item_id", "location_id", "stock_key"],
             set_={"quantity": b.c.quantity + stmt.excluded.quantity},

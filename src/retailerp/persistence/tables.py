@@ -52,6 +52,19 @@ NAMING_CONVENTION = {
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+
+def partial_indexes_on_postgresql() -> None:
+    """Make each partial index (``sqlite_where``) partial on PostgreSQL with the same clause.
+
+    The indexes name the SQLite clause only: a ``postgresql_where`` at import would load the
+    PostgreSQL dialect and its five drivers (~0.09 s) on every start, on SQLite too.  Called
+    when a PostgreSQL database is opened (its dialect is loaded then); idempotent."""
+    for table in metadata.tables.values():
+        for index in table.indexes:
+            where = index.dialect_options["sqlite"]["where"]
+            if where is not None:
+                index.dialect_options["postgresql"]["where"] = where
+
 settings = Table(
     "settings",
     metadata,
@@ -155,7 +168,6 @@ items = Table(
         "barcode",
         unique=True,
         sqlite_where=text("barcode <> ''"),
-        postgresql_where=text("barcode <> ''"),
     ),
 )
 
@@ -407,7 +419,6 @@ sales_order_lines = Table(
         "ix_sales_order_lines_reserving",
         "item_id",
         sqlite_where=text("reserved > 0"),
-        postgresql_where=text("reserved > 0"),
     ),
 )
 
@@ -455,7 +466,6 @@ deliveries = Table(
         "customer_id",
         "id",
         sqlite_where=text("invoice_id IS NULL"),
-        postgresql_where=text("invoice_id IS NULL"),
     ),
     Index("ix_deliveries_date_number", "delivery_date", "number"),  # the documents list
 )
@@ -500,7 +510,6 @@ invoices = Table(
         "due_date",
         "id",
         sqlite_where=text("paid < gross"),
-        postgresql_where=text("paid < gross"),
     ),
 )
 
@@ -551,7 +560,6 @@ payments = Table(
         "received_on",
         "number",
         sqlite_where=text("unapplied > 0"),
-        postgresql_where=text("unapplied > 0"),
     ),
 )
 
