@@ -32,6 +32,8 @@ NOT_AT_START = (
     "sqlalchemy.dialects.postgresql",
     "retailerp.persistence.unit_of_work",
     "retailerp.persistence.mappers",
+    "retailerp.persistence.repositories",
+    "retailerp.persistence.stock_queries",
     "retailerp.printing.export",
     "retailerp.services.sales",
     "retailerp.services.complaints",
