@@ -30,6 +30,8 @@ NOT_AT_START = (
     "alembic",
     "sqlalchemy.orm",
     "sqlalchemy.dialects.postgresql",
+    "retailerp.domain.consignment",
+    "retailerp.domain.red_invoices",
     "retailerp.persistence.unit_of_work",
     "retailerp.persistence.mappers",
     "retailerp.persistence.repositories",

@@ -24,13 +24,11 @@ from sqlalchemy import (
 )
 
 from retailerp.domain.complaints import Channel, Resolution, Severity, TicketState
-from retailerp.domain.consignment import ConsignmentKind, ConsignmentState
 from retailerp.domain.customers import AbcClass, CustomerStatus
 from retailerp.domain.exchanges import ExchangeState
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.pinyin import PINYIN_LENGTH
-from retailerp.domain.red_invoices import RedKind, RedState
 from retailerp.domain.returns import ReturnCondition, ReturnReason, ReturnState
 from retailerp.domain.sales import OrderState, PaymentMode
 from retailerp.domain.stock import LocationKind
@@ -64,6 +62,7 @@ def partial_indexes_on_postgresql() -> None:
             where = index.dialect_options["sqlite"]["where"]
             if where is not None:
                 index.dialect_options["postgresql"]["where"] = where
+
 
 settings = Table(
     "settings",
@@ -754,10 +753,10 @@ red_invoices = Table(
     Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=False, index=True),
     Column("blue_number", String(20), nullable=False),
     Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
-    Column("kind", EnumText(RedKind), nullable=False),
+    Column("kind", EnumText("retailerp.domain.red_invoices:RedKind"), nullable=False),
     Column("red_date", Date, nullable=False),
     Column("reason", String(200), nullable=False, default=""),
-    Column("state", EnumText(RedState), nullable=False, index=True),
+    Column("state", EnumText("retailerp.domain.red_invoices:RedState"), nullable=False, index=True),
     Column("confirmation_number", String(40), nullable=True, unique=True),
     Column("return_id", Integer, ForeignKey("returns.id"), nullable=True, index=True),
     Column("billing_blocked", Boolean, nullable=False, default=False),
@@ -834,11 +833,16 @@ consignment_documents = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("number", String(20), nullable=False, unique=True),
-    Column("kind", EnumText(ConsignmentKind), nullable=False),
+    Column("kind", EnumText("retailerp.domain.consignment:ConsignmentKind"), nullable=False),
     Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
     Column("location_id", Integer, ForeignKey("locations.id"), nullable=False),
     Column("doc_date", Date, nullable=False),
-    Column("state", EnumText(ConsignmentState), nullable=False, index=True),
+    Column(
+        "state",
+        EnumText("retailerp.domain.consignment:ConsignmentState"),
+        nullable=False,
+        index=True,
+    ),
     Column("note", String(500), nullable=False, default=""),
     Column("source_id", Integer, ForeignKey("consignment_documents.id"), nullable=True),
     Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=True, index=True),
