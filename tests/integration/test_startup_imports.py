@@ -29,8 +29,13 @@ NOT_AT_START = (
     *HEAVY,
     "alembic",
     "sqlalchemy.orm",
+    "sqlalchemy.dialects.postgresql",
+    "retailerp.domain.consignment",
+    "retailerp.domain.red_invoices",
     "retailerp.persistence.unit_of_work",
     "retailerp.persistence.mappers",
+    "retailerp.persistence.repositories",
+    "retailerp.persistence.stock_queries",
     "retailerp.printing.export",
     "retailerp.services.sales",
     "retailerp.services.complaints",
@@ -172,3 +177,18 @@ def test_services_are_made_on_first_use_once_each() -> None:
     assert type(services.orders).__name__ == "OrderService"
     assert {"customers", "orders", "home", "audit", "office", "users"} <= set(Services.names())
     assert len(Services.names()) == 19
+
+
+def test_the_partial_indexes_are_partial_on_postgresql_once_it_is_opened() -> None:
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateIndex
+
+    from retailerp.persistence import tables
+
+    tables.partial_indexes_on_postgresql()
+    tables.partial_indexes_on_postgresql()  # a second PostgreSQL database: the same clauses
+    index = next(i for i in tables.items.indexes if i.name == "uq_items_barcode")
+
+    ddl = str(CreateIndex(index).compile(dialect=postgresql.dialect()))
+
+    assert ddl.endswith("WHERE barcode <> ''")

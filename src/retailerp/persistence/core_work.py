@@ -40,7 +40,7 @@ from retailerp.persistence.engine import Database, explain
 from retailerp.persistence.errors import DatabaseBusy
 
 if TYPE_CHECKING:
-    from retailerp.persistence.repositories import SettingsRepository
+    from retailerp.persistence.settings_repository import SettingsRepository
     from retailerp.persistence.users_repository import UserRepository
 
 T = TypeVar("T")
@@ -189,7 +189,7 @@ class CoreWork:
 
     @cached_property
     def settings(self) -> SettingsRepository:
-        from retailerp.persistence.repositories import SettingsRepository
+        from retailerp.persistence.settings_repository import SettingsRepository
 
         return SettingsRepository(self.connection)
 

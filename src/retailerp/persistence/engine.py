@@ -418,7 +418,9 @@ def _open_postgres(url: URL) -> Database:
             QT_TRANSLATE_NOOP("errors", "The PostgreSQL driver is not installed.")
         ) from None
     db = Database(url, engine, engine.execution_options(**{WRITE_OPTION: True}))
-    from retailerp.persistence import waiting  # psycopg is imported for PostgreSQL only
+    from retailerp.persistence import tables, waiting  # psycopg is imported for PostgreSQL only
+
+    tables.partial_indexes_on_postgresql()
 
     waiting.install(db)
     _probe(db)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import and_, bindparam, case, func, insert, literal, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import and_, bindparam, func, insert, literal, select, update
 
 from retailerp.domain.customers import Customer, CustomerReview, CustomerStatus
 from retailerp.domain.inventory import StockDocument
@@ -20,20 +18,17 @@ from retailerp.domain.money import Money
 from retailerp.domain.numbering import DocumentType, format_number
 from retailerp.domain.stock import Location, LocationKind, StockMove, insufficient, stock_key
 from retailerp.domain.units import Unit
-from retailerp.persistence import audit_trail
 from retailerp.persistence import tables as t
+from retailerp.persistence.settings_repository import (  # noqa: F401 - where they were
+    SMALL_SETTING,
+    SettingsRepository,
+    dialect_insert,
+    upsert,
+)
 from retailerp.persistence.stock_queries import location_use
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-def upsert(session: Session, table, values: dict, keys: Sequence[str], set_: dict):  # noqa: ANN001, ANN201
-    """INSERT … ON CONFLICT DO UPDATE for the dialect in use."""
-    dialect = audit_trail.engine_of(session).dialect.name  # a session or a Core connection
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(table).values(**values)
-    return stmt.on_conflict_do_update(index_elements=list(keys), set_=set_)
 
 
 R = TypeVar("R")
@@ -58,7 +53,7 @@ def by_ids(session: Session, cls: type[R], table: Any, ids: Iterable[int]) -> di
 def _next_number_statement(dialect: str) -> Any:
     """Built once per dialect: take the next number of a series, answering it."""
     s = t.number_series
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(s).values(
+    stmt = dialect_insert(dialect)(s).values(
         doc_type=bindparam("doc_type"), year=bindparam("year"), last=1
     )
     return stmt.on_conflict_do_update(
@@ -388,7 +383,7 @@ class StockRepository:
     def _add_all(self, adds: dict[tuple[int, int, str], list[Any]]) -> None:
         b = t.stock_balances
         dialect = self.session.get_bind().dialect.name
-        stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(b)
+        stmt = dialect_insert(dialect)(b)
         stmt = stmt.on_conflict_do_update(
             index_elements=["item_id", "location_id", "stock_key"],
             set_={"quantity": b.c.quantity + stmt.excluded.quantity},
@@ -530,87 +525,3 @@ class DocumentRepository:
     def reversal_of(self, document_id: int) -> StockDocument | None:
         stmt = select(StockDocument).where(t.stock_documents.c.reverses_id == document_id)
         return self.session.scalars(stmt).first()
-
-
-SMALL_SETTING = 4096
-"""Settings up to this many characters are read together; longer ones (the logo) on demand."""
-
-
-_SHORT_SETTINGS = select(
-    t.settings.c.key,
-    case((func.length(t.settings.c.value) <= SMALL_SETTING, t.settings.c.value), else_=None),
-)
-"""Every setting, the long values (the logo) left out: built once."""
-
-
-class SettingsRepository:
-    """Shop-wide settings kept in the database (every PC sees the same).
-
-    The first :meth:`get` of a unit of work reads every short setting in one statement and
-    keeps them for the rest of that transaction (one settings read per transaction, however
-    many rules ask); :meth:`set` keeps the kept copy in step.  A long value (the logo) is read
-    only when asked for.
-    """
-
-    @classmethod
-    def _shown(cls, value: str | None) -> str | None:
-        if value is not None and len(value) > cls.LONG:
-            digest = hashlib.sha256(value.encode()).hexdigest()[:12]
-            return f"({len(value)} characters, sha256 {digest}…)"
-        return value
-
-    LONG = 4000
-    """A value longer than this is named by its length in :meth:`changes` (a logo, a policy)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._changed: dict[str, dict[str, str | None]] = {}
-        self._known: dict[str, str | None] | None = None
-        """Key → value of the short settings; ``None`` for a long value not read yet."""
-
-    def get(self, key: str, default: str = "") -> str:
-        known = self._load()
-        if key not in known:
-            return default
-        value = known[key]
-        if value is None:
-            s = t.settings
-            value = self.session.scalar(select(s.c.value).where(s.c.key == key))
-            if value is None:
-                return default
-            known[key] = value
-        return value
-
-    def _load(self) -> dict[str, str | None]:
-        if self._known is None:
-            self._known = dict(self.session.execute(_SHORT_SETTINGS).all())
-        return self._known
-
-    def _stored(self, key: str) -> str | None:
-        """The value stored now (for the audit's before), from the kept copy where it has it."""
-        known = self._load()
-        if key not in known:
-            return None
-        if known[key] is None:  # a long value not read yet: its size and hash are shown
-            return self.get(key) or None
-        return known[key]
-
-    def changes(self) -> dict[str, dict[str, str | None]]:
-        """``{key: {"before": …, "after": …}}`` of the rows this transaction changed, for the
-        audit entry (long values shown as their length)."""
-        return {key: dict(change) for key, change in self._changed.items()}
-
-    def set(self, key: str, value: str) -> None:
-        stored = self._stored(key)
-        first = self._changed.get(key, {}).get("before", self._shown(stored))
-        if stored is None or stored != value or key in self._changed:
-            self._changed[key] = {"before": first, "after": self._shown(value)}
-            if self._changed[key]["before"] == self._changed[key]["after"]:
-                del self._changed[key]
-        self.session.execute(
-            upsert(
-                self.session, t.settings, {"key": key, "value": value}, ("key",), {"value": value}
-            )
-        )
-        if self._known is not None:
-            self._known[key] = value

@@ -6,6 +6,7 @@ integer minor units, quantities as integer thousandths and VAT rates as basis po
 
 from __future__ import annotations
 
+import importlib
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -75,9 +76,19 @@ class EnumText(TypeDecorator[StrEnum]):
     impl = String(20)
     cache_ok = True
 
-    def __init__(self, enum: type[StrEnum]) -> None:
+    def __init__(self, enum: type[StrEnum] | str) -> None:
+        """``enum`` is the class or ``"module:Class"``, imported on the first value stored or
+        read (a table whose module only later screens use leaves it unloaded at start)."""
         super().__init__()
-        self.enum = enum
+        self.__dict__["enum"] = enum  # SQLAlchemy's cache key reads the argument from here
+
+    @property
+    def enum(self) -> type[StrEnum]:
+        named = self.__dict__["enum"]
+        if isinstance(named, str):
+            module, _, name = named.partition(":")
+            named = self.__dict__["enum"] = getattr(importlib.import_module(module), name)
+        return named
 
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
         return None if value is None else self.enum(value).value
