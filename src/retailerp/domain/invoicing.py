@@ -359,7 +359,15 @@ def settle_order(
 ) -> None:
     """Move ``order`` on: shipped and every delivery invoiced → invoiced; invoiced and every
     invoice paid → paid.  ``deliveries`` and ``invoices`` are all of the order's."""
-    all_invoiced = bool(deliveries) and all(d.invoice_id is not None for d in deliveries)
+    settle_order_on(order, [d.invoice_id for d in deliveries], invoices)
+
+
+def settle_order_on(
+    order: SalesOrder, delivery_invoices: Sequence[int | None], invoices: Sequence[Invoice]
+) -> None:
+    """:func:`settle_order` from the invoice each of the order's deliveries is on (``None``
+    while it is not invoiced): all that it reads of a delivery."""
+    all_invoiced = bool(delivery_invoices) and all(i is not None for i in delivery_invoices)
     if order.state == OrderState.SHIPPED and all_invoiced:
         order.move(OrderAction.INVOICE)
     if order.state == OrderState.INVOICED and all(i.is_paid for i in invoices):

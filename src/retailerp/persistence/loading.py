@@ -12,6 +12,7 @@ loads one by id, from the session when it is there already (as ``Session.get``).
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, bindparam, inspect, select
@@ -64,3 +65,29 @@ def document(session: Session, cls: type[T], document_id: int) -> T | None:
             return session.get(cls, document_id)
         return found  # type: ignore[no-any-return]
     return session.scalars(_by_id(cls), {"id": document_id}).unique().first()
+
+
+@functools.cache
+def _by_ids(cls: type) -> Select[Any]:
+    """Built once per class: documents by ids, with their lines, in id order."""
+    table = inspect(cls).local_table
+    ids = bindparam("ids", expanding=True)
+    return with_lines(select(cls).where(table.c.id.in_(ids)).order_by(table.c.id), cls)
+
+
+def by_ids(session: Session, cls: type[T], ids: Iterable[int]) -> list[T]:
+    """The documents with these ids and their lines, in id order: those the session holds
+    (current, not expired or deleted) without a statement, the rest in one statement."""
+    found: dict[int, T] = {}
+    missing = []
+    for document_id in sorted(set(ids)):
+        held = session.identity_map.get(session.identity_key(cls, document_id))
+        state = inspect(held) if held is not None else None
+        if state is None or state.expired or state.deleted or held in session.deleted:
+            missing.append(document_id)
+        else:
+            found[document_id] = held  # type: ignore[assignment]
+    if missing:
+        for loaded_ in session.scalars(_by_ids(cls), {"ids": missing}).unique():
+            found[loaded_.id] = loaded_  # type: ignore[attr-defined]
+    return [found[i] for i in sorted(found)]

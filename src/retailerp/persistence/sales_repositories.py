@@ -17,7 +17,7 @@ from retailerp.domain.sales import RESERVING_STATES, SalesOrder
 from retailerp.domain.stock import SALEABLE_KINDS
 from retailerp.persistence import tables as t
 from retailerp.persistence.consignment_repository import ConsignmentRepository
-from retailerp.persistence.loading import document, documents, loaded, with_lines
+from retailerp.persistence.loading import by_ids, document, documents, loaded, with_lines
 
 RESERVING = [s.value for s in RESERVING_STATES]
 SALEABLE = [k.value for k in SALEABLE_KINDS]
@@ -71,6 +71,14 @@ _ON_OPEN_PICKINGS = (
     .where(_pk.c.state == PickingState.OPEN.value, _pl.c.item_id.in_(_ids()))
     .group_by(_pl.c.item_id, _pl.c.location_id, _picked_key)
 )
+_d = t.deliveries
+_DELIVERY_INVOICES = (
+    select(_d.c.id, _d.c.invoice_id).where(_d.c.order_id == bindparam("order_id")).order_by(_d.c.id)
+)
+"""Each delivery of an order and the invoice it is on (``None`` while uninvoiced)."""
+
+FillUps = dict[tuple[int, int, str], Decimal]
+"""(item, bin, batch/serial) → quantity planned on consignment fill-ups being picked."""
 
 
 @functools.cache
@@ -121,6 +129,12 @@ def _statements() -> dict[str, Select[Any]]:
             .order_by(o.c.id),
             SalesOrder,
         ),
+        "unapplied_for": with_lines(
+            select(Payment)  # ix_payments_unapplied and ix_payments_order_id hold these
+            .where(p.c.unapplied > 0, (p.c.customer_id == customer) | p.c.order_id.in_(_ids()))
+            .order_by(p.c.id),
+            Payment,
+        ),
         "unapplied_of_customer": with_lines(
             select(Payment)  # ix_payments_unapplied holds these
             .where(p.c.unapplied > 0, p.c.customer_id == customer)
@@ -143,9 +157,12 @@ class SalesRepository:
 
     # --- documents -----------------------------------------------------------------------
 
-    def add(self, document: object) -> None:
+    def add(self, document: object, *, flush: bool = True) -> None:
+        """Add a new document; flushed at once (it has its id then) unless ``flush`` is
+        false (it is written with the transaction's next flush)."""
         self.session.add(document)
-        self.session.flush()
+        if flush:
+            self.session.flush()
 
     def order(self, order_id: int) -> SalesOrder | None:
         return document(self.session, SalesOrder, order_id)
@@ -202,6 +219,16 @@ class SalesRepository:
 
     def invoices_of_order(self, order_id: int) -> list[Invoice]:
         return loaded(self.session, _prepared("invoices_of_order"), {"order_id": order_id})
+
+    def invoices(self, ids: Iterable[int]) -> list[Invoice]:
+        """Invoices by id with their lines, those already loaded taken from the session."""
+        return by_ids(self.session, Invoice, ids)
+
+    def delivery_invoices(self, order_id: int) -> list[tuple[int, int | None]]:
+        """(delivery id, invoice id or ``None``) of each delivery of the order, as rows: what
+        settling the order reads of its deliveries (flush what it depends on first)."""
+        rows = self.session.execute(_DELIVERY_INVOICES, {"order_id": order_id})
+        return [(delivery_id, invoice_id) for delivery_id, invoice_id in rows]
 
     def orders_of_invoice(self, invoice_id: int) -> list[SalesOrder]:
         return loaded(self.session, _prepared("orders_of_invoice"), {"invoice_id": invoice_id})
@@ -275,21 +302,29 @@ class SalesRepository:
         return {line_id: qty for line_id, qty in self.session.execute(stmt)}
 
     def free_stock(
-        self, item_ids: Iterable[int], except_order: int | None = None
+        self,
+        item_ids: Iterable[int],
+        except_order: int | None = None,
+        fill_ups: FillUps | None = None,
     ) -> dict[int, Decimal]:
+        """On hand less reserved less held by fill-ups being picked; ``fill_ups`` is
+        :meth:`fill_ups` of these items when the caller has read it already."""
         ids = list(item_ids)
         on_hand = self.on_hand(ids)
         reserved = self.reserved(ids, except_order)
-        held = self._on_fill_ups(ids)
+        held = self._on_fill_ups(ids, fill_ups)
         return {
             i: on_hand.get(i, Decimal(0)) - reserved.get(i, Decimal(0)) - held.get(i, Decimal(0))
             for i in ids
         }
 
-    def lots(self, item_ids: Iterable[int]) -> dict[int, list[Lot]]:
-        """Pickable stock per item: saleable places, less what open picking lists hold."""
+    def lots(
+        self, item_ids: Iterable[int], fill_ups: FillUps | None = None
+    ) -> dict[int, list[Lot]]:
+        """Pickable stock per item: saleable places, less what open picking lists hold
+        (``fill_ups`` as in :meth:`free_stock`)."""
         item_ids = list(item_ids)
-        held = self._on_open_pickings(item_ids)
+        held = self._on_open_pickings(item_ids, fill_ups)
         result: dict[int, list[Lot]] = {}
         rows = self.session.execute(_LOTS, {"ids": item_ids})
         for item_id, loc_id, code, key, expiry, qty, tracking, bin_id in rows:
@@ -302,20 +337,28 @@ class SalesRepository:
             result.setdefault(item_id, []).append(lot)
         return result
 
-    def _on_open_pickings(self, item_ids: Iterable[int]) -> dict[tuple[int, int, str], Decimal]:
+    def fill_ups(self, item_ids: Iterable[int]) -> FillUps:
+        """What consignment fill-ups being picked hold of these items, per place and lot."""
+        return ConsignmentRepository(self.session).held_by_fill_ups(item_ids)
+
+    def _on_open_pickings(
+        self, item_ids: Iterable[int], fill_ups: FillUps | None = None
+    ) -> dict[tuple[int, int, str], Decimal]:
         item_ids = list(item_ids)
         rows = self.session.execute(_ON_OPEN_PICKINGS, {"ids": item_ids})
         held = {(i, loc, k): q for i, loc, k, q in rows}
-        for spot, qty in ConsignmentRepository(self.session).held_by_fill_ups(item_ids).items():
+        for spot, qty in (self.fill_ups(item_ids) if fill_ups is None else fill_ups).items():
             held[spot] = held.get(spot, Decimal(0)) + qty
         return held
 
-    def _on_fill_ups(self, item_ids: Iterable[int]) -> dict[int, Decimal]:
+    def _on_fill_ups(
+        self, item_ids: Iterable[int], fill_ups: FillUps | None = None
+    ) -> dict[int, Decimal]:
         """Per item, what consignment fill-ups being picked hold (like a reservation)."""
         result: dict[int, Decimal] = {}
         for (item_id, _, _), qty in (
-            ConsignmentRepository(self.session).held_by_fill_ups(item_ids).items()
-        ):
+            self.fill_ups(item_ids) if fill_ups is None else fill_ups
+        ).items():
             result[item_id] = result.get(item_id, Decimal(0)) + qty
         return result
 
@@ -339,6 +382,17 @@ class SalesRepository:
         p = t.payments
         stmt = select(Payment).where(p.c.unapplied > 0)  # ix_payments_unapplied holds these
         return documents(self.session, stmt.order_by(p.c.received_on, p.c.number), Payment)
+
+    def unapplied_for(self, customer_id: int, order_ids: Sequence[int]) -> list[Payment]:
+        """In one statement: the payments with money not yet applied that are the
+        customer's (:meth:`unapplied_payments`) or against these orders (:meth:`advances`
+        before the domain's check of what is left), in id order."""
+        params = {"customer_id": customer_id, "ids": list(order_ids)}
+        return loaded(self.session, _prepared("unapplied_for"), params)
+
+    def orders_by_ids(self, ids: Iterable[int]) -> list[SalesOrder]:
+        """Orders by id with their lines, those already loaded taken from the session."""
+        return by_ids(self.session, SalesOrder, ids)
 
     def open_orders(self, customer_id: int) -> list[SalesOrder]:
         """The customer's orders in the states the domain calls open (they hold money paid

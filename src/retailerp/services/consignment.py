@@ -349,8 +349,10 @@ class ConsignmentService:
             ids = sorted({line.item_id for line in document.lines})
             uow.sales.lock_items(ids)
             skus = {i: item.sku for i, item in uow.items.by_ids(ids).items()}
-            planned = c.plan_fill_up(document.lines, uow.sales.lots(ids),
-                                     uow.sales.free_stock(ids), skus)  # fmt: skip
+            fill_ups = uow.sales.fill_ups(ids)  # read once for both figures
+            planned = c.plan_fill_up(document.lines, uow.sales.lots(ids, fill_ups),
+                                     uow.sales.free_stock(ids, fill_ups=fill_ups),
+                                     skus)  # fmt: skip
             document.lines = planned
             document.move(ConsignmentAction.PLAN)
             uow.flush()

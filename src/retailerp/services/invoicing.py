@@ -116,11 +116,17 @@ class InvoiceService:
             uow.customers.add_revenue(customer.id or 0, today, invoice.net, invoice.number)
             # Nothing read until the orders are settled depends on their own pending
             # change, so each order is written once: invoiced amount and new state together.
+            # The money held for the orders and the customer's money on account are read in
+            # one statement: what advances() and unapplied_payments() would each return.
             with uow.session.no_autoflush:
                 orders = _orders_invoiced(uow, deliveries)
-                invoicing.apply_advances(uow.sales.advances([o.id or 0 for o in orders]), invoice)
+                order_ids = {o.id or 0 for o in orders}
+                money = uow.sales.unapplied_for(invoice.customer_id, sorted(order_ids))
+                advances = [p for p in money if p.order_id in order_ids]
+                invoicing.apply_advances([p for p in advances if p.unallocated.minor > 0], invoice)
                 _settle_orders(uow, orders, flush=False)
-            paid = apply_on_account(uow, invoice.customer_id)
+            own = [p for p in money if p.customer_id == invoice.customer_id]
+            paid = apply_on_account(uow, invoice.customer_id, own)
             _settle_orders(uow, _orders_of(uow, paid))
             uow.flush()
             uow.audit(
@@ -173,8 +179,12 @@ class InvoiceService:
                 targets = [i for i in uow.sales.invoices_of_order(order_id) if not i.is_paid]
                 payment.allocations = invoicing.allocate(money, targets)
                 orders.append(order)
-            uow.sales.add(payment)
-            paid = apply_on_account(uow, customer_id)
+            # The new payment is written once, with what it pays: the money on account is
+            # read before it is inserted and it is counted in (it is the customer's too).
+            uow.sales.add(payment, flush=False)
+            with uow.session.no_autoflush:
+                known = uow.sales.unapplied_payments(customer_id)
+                paid = apply_on_account(uow, customer_id, [*known, payment])
             _settle_orders(uow, orders + _orders_of(uow, paid))
             uow.flush()
             uow.audit(
@@ -369,14 +379,38 @@ def _on_account_by_customer(uow: UnitOfWork) -> dict[int, Money]:
     return invoicing.on_account_by_customer(payments, credit.holding_ids(orders))
 
 
-def apply_on_account(uow: UnitOfWork, customer_id: int) -> list[Invoice]:
-    """The customer's money on account pays its open invoices; the invoices paid."""
-    payments = uow.sales.unapplied_payments(customer_id)
-    holding = credit.holding_ids(uow.sales.open_orders(customer_id))
-    credits = invoicing.on_account(payments, holding)
+def apply_on_account(
+    uow: UnitOfWork, customer_id: int, payments: Sequence[Payment] | None = None
+) -> list[Invoice]:
+    """The customer's money on account pays its open invoices; the invoices paid.
+    ``payments`` are the customer's payments with money unapplied when the caller has them
+    (``unapplied_payments``, with any it has not written yet); else they are read."""
+    if payments is None:
+        payments = uow.sales.unapplied_payments(customer_id)
+    payments = [p for p in payments if p.unallocated.minor > 0]
+    if not payments:
+        return []
+    credits = invoicing.on_account(payments, _holding(uow, customer_id, payments))
     if not credits:
         return []
+    # Read under no_autoflush too, an invoice paid in full but not written yet may still
+    # come: allocate() gives it nothing (it takes at most what is open).
     return invoicing.apply_money(credits, uow.sales.open_invoices(customer_id))
+
+
+def _holding(uow: UnitOfWork, customer_id: int, payments: Sequence[Payment]) -> set[int]:
+    """Of the orders these payments were made against, the customer's open orders that
+    hold money (what ``holding_ids(open_orders(customer))`` says of them): the orders the
+    session has are not read again, and no order is read when no payment names one."""
+    ids = {p.order_id for p in payments if p.order_id is not None}
+    if not ids:
+        return set()
+    orders = uow.sales.orders_by_ids(ids)
+    return credit.holding_ids(
+        o
+        for o in orders
+        if o.customer_id == customer_id and o.state in invoicing.OPEN_ORDER_STATES
+    )
 
 
 def _orders_of(uow: UnitOfWork, invoices: Sequence[Invoice]) -> list[SalesOrder]:
@@ -399,10 +433,9 @@ def _settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder], flush: bool = 
     if flush:
         uow.flush()
     for order in {o.id: o for o in orders}.values():
-        oid = order.id or 0
-        invoicing.settle_order(
-            order, uow.sales.deliveries_of_order(oid), uow.sales.invoices_of_order(oid)
-        )
+        on = [invoice for _delivery, invoice in uow.sales.delivery_invoices(order.id or 0)]
+        invoices = uow.sales.invoices(i for i in on if i is not None)
+        invoicing.settle_order_on(order, on, invoices)
 
 
 def settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder]) -> None:

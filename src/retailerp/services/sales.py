@@ -379,12 +379,14 @@ class OrderService:
                 picking_id=picking.id,
                 lines=fulfilment.picked_lines(picking, picked, by_id),
             )
-            uow.sales.add(delivery)
-            self._post_goods_issue(uow, picking, delivery)
+            # The delivery, the order and the picking list are written in one flush, when
+            # the stock post first reads; the post's own writes follow it.
+            uow.sales.add(delivery, flush=False)
             order.record_delivery(delivery.quantities())
             picking.move(PickingAction.SHIP)
             order.move(OrderAction.SHIP, order.after_shipment())
             self._stamp(order)
+            self._post_goods_issue(uow, picking, delivery)
             uow.flush()
             uow.audit(
                 self.ctx.actor,
@@ -483,11 +485,12 @@ class OrderService:
         with uow.session.no_autoflush:
             uow.sales.lock_items(item_ids)
             items = uow.items.by_ids(item_ids)
+            fill_ups = uow.sales.fill_ups(item_ids)  # read once for both figures
             plan = fulfilment.plan_picking(
                 open_lines,
-                uow.sales.lots(item_ids),
+                uow.sales.lots(item_ids, fill_ups),
                 {i: item.sku for i, item in items.items()},
-                order.pick_allowance(uow.sales.free_stock(item_ids)),
+                order.pick_allowance(uow.sales.free_stock(item_ids, fill_ups=fill_ups)),
             )
         if not plan:
             raise StateError(
@@ -505,8 +508,8 @@ class OrderService:
             created_at=now(),
             lines=plan,
         )
+        order.hold_for_picking(picking.planned())  # written with the list, in one flush
         uow.sales.add(picking)
-        order.hold_for_picking(picking.planned())
         return picking
 
     def _require_open_picking(self, uow: UnitOfWork, order: SalesOrder) -> PickingList:
