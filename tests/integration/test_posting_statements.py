@@ -29,11 +29,11 @@ LINES = 5
 PINNED = {
     "create": (12, 6),
     "confirm": (17, 5),  # the order written once (no autoflush before the reads)
-    "picking": (18, 7),  # the order written once, with the picking list
+    "picking": (17, 7),  # the order written once, with the picking list; fill-ups read once
     "read": (2, 0),  # the order and its lines in one statement
     "ship": (21, 12),
-    "invoice": (21, 9),  # each order written once: invoiced amount and state together
-    "payment": (18, 9),  # +1: the new payment is inserted, then its unapplied amount set
+    "invoice": (18, 9),  # each order written once; advances and money on account in one read
+    "payment": (15, 8),  # the new payment inserted once, with its unapplied amount
 }
 
 
