@@ -224,3 +224,13 @@ def test_a_large_import_is_refused_whole_when_its_last_row_is_bad(shop: Services
     assert snapshot(shop.ctx.db) == before
     rows[-1]["credit_limit"] = "1000"
     assert shop.customers.import_many(rows) == 500  # the same rows, the bad one put right
+
+
+def test_an_unknown_place_is_refused_by_name_not_with_a_lookup_error(shop: Services) -> None:
+    """Found by the test above: ``quantity`` of a place code that does not exist raised a
+    bare ``LookupError`` instead of saying the place does not exist."""
+    from retailerp.domain.errors import NotFoundError
+
+    with pytest.raises(NotFoundError) as refused:
+        shop.stock.quantity(1, "C001")
+    assert refused.value.params["key"] == "C001"

@@ -153,7 +153,9 @@ class StockService:
     @door
     def quantity(self, item_id: int, location_code: str, key: str = "") -> Any:
         def work(uow: UnitOfWork) -> Any:
-            location = uow.locations.require(location_code)
+            location = uow.locations.by_code(location_code)
+            if location is None:  # a code typed or sent in, not one of the seeded places
+                raise not_found(LOCATION, location_code)
             return uow.stock.quantity(item_id, location.id or 0, key)
 
         return read(self.ctx.db, work)
