@@ -72,7 +72,7 @@ def at(shop: Shop, item: int, batch: str) -> dict[str, Decimal]:
     for place in ("A-01", "CONS-C001", "CUSTOMERS", "ADJUST"):
         try:
             result[place] = shop.qty(item, place, batch)
-        except LookupError:
+        except NotFoundError:  # the service names a place that does not exist yet
             result[place] = D(0)
     return result
 
