@@ -405,12 +405,8 @@ def _holding(uow: UnitOfWork, customer_id: int, payments: Sequence[Payment]) -> 
     ids = {p.order_id for p in payments if p.order_id is not None}
     if not ids:
         return set()
-    orders = uow.sales.orders_by_ids(ids)
-    return credit.holding_ids(
-        o
-        for o in orders
-        if o.customer_id == customer_id and o.state in invoicing.OPEN_ORDER_STATES
-    )
+    orders = uow.sales.orders_by_ids(ids)  # holding_ids applies the domain's open states
+    return credit.holding_ids(o for o in orders if o.customer_id == customer_id)
 
 
 def _orders_of(uow: UnitOfWork, invoices: Sequence[Invoice]) -> list[SalesOrder]:

@@ -298,7 +298,9 @@ def warm_up(window: MainWindow) -> threading.Thread:
             for name in modules:
                 importlib.import_module(name)
             importlib.import_module("retailerp.ui.printing.pages")  # pypdfium2, the preview's
-            importlib.import_module("retailerp.printing").prepare()
+            from retailerp import printing
+
+            printing.prepare()
         except Exception:  # noqa: BLE001 - the UI thread will meet it again and say so
             log.exception("Warming up failed")
 
