@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retailerp import __version__, i18n
+from retailerp import __version__, collector, i18n
 from retailerp.cli_users import add_user_commands, run_user_command
 from retailerp.config import LocalSettings, default_database
 from retailerp.domain.errors import DomainError
@@ -241,14 +241,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     journal = args.journal_mode or local.journal_mode or "auto"
     if args.command is None:
+        collector.pause()  # the start makes little garbage; the warm-up resumes it
         from retailerp.ui.app import run_gui
 
-        return run_gui(
+        code = run_gui(
             database=args.database or local.database or None,
             journal_mode=journal,
             language=args.language,
             exit_after=args.exit_after,
         )
+        collector.before_exit()
+        return code
     target = args.database or local.database or str(default_database())
     handlers: dict[str, Callable[[argparse.Namespace, str, str], int]] = {
         "upgrade": _db_upgrade,

@@ -56,7 +56,9 @@ def test_configuring_in_the_background_while_a_service_writes_and_reads(tmp_path
 
 
 WARM_UP = """
-import json, os, sys
+import gc, json, os, sys
+from retailerp import collector
+collector.pause()  # as the retailerp command does before it imports the window
 from retailerp.domain.security import Actor
 from retailerp.persistence.engine import open_database
 from retailerp.services import Services
@@ -74,6 +76,7 @@ def printing():
     return ["retailerp.printing.delivery_note" in sys.modules,
             FONT in pdfmetrics.getRegisteredFontNames()]
 printing_before = printing()
+collecting_before = [gc.isenabled(), gc.get_freeze_count()]
 warm_up(window).join(120)
 print(json.dumps({
     "modules": modules, "before": before, "after": [m for m in modules if m in sys.modules],
@@ -81,6 +84,7 @@ print(json.dumps({
                       .mapper_registry.mappers),
     "orm": [orm_before, orm in sys.modules],
     "printing": [printing_before, printing()],
+    "collector": [collecting_before, [gc.isenabled(), gc.get_freeze_count()]],
 }))
 """
 
@@ -108,3 +112,7 @@ def test_the_window_warms_up_the_screens_and_the_mappers_off_its_thread(
     assert result["orm"] == [False, True]  # the window was built on Core; the warm-up brings it
     # the first preview would import the layouts and read the CJK font: done here instead
     assert result["printing"] == [[False, False], [True, True]]
+    # the start ran without the cycle collector; the warm-up froze what it made and resumed
+    (enabled_before, frozen_before), (enabled_after, frozen_after) = result["collector"]
+    assert (enabled_before, frozen_before) == (False, 0)
+    assert enabled_after is True and frozen_after > 10_000

@@ -30,7 +30,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTimer, QT
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from retailerp import __version__, i18n
+from retailerp import __version__, collector, i18n
 from retailerp.config import LocalSettings, config_dir, default_database
 from retailerp.domain.errors import DomainError
 from retailerp.fonts import CJK_FONT_NAME, cjk_font_path
@@ -303,6 +303,8 @@ def warm_up(window: MainWindow) -> threading.Thread:
             printing.prepare()
         except Exception:  # noqa: BLE001 - the UI thread will meet it again and say so
             log.exception("Warming up failed")
+        finally:
+            collector.resume()  # what the session needs is made: collect from here on
 
     thread = threading.Thread(target=work, name="warm-up", daemon=True)
     thread.start()
