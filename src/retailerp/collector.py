@@ -1,8 +1,8 @@
 """Python's cycle collector during the window's start (issue 12, PERFORMANCE item 33).
 
-Starting the window imports some nine hundred modules and builds the tables, the domain's
-classes and the window: a burst of allocations that sets off collection after collection,
-each walking every container made so far (~15 % of the start on this kind of machine).
+Starting the window imports some 450 modules and builds the tables, the domain's classes
+and the window: a burst of allocations that sets off collection after collection, each
+walking every container made so far (~17 % of a start's samples on this kind of machine).
 Hardly any of it is garbage: modules, classes and widgets live until the program ends.
 
 So the start pauses the collector.  When the warm-up has imported what the session needs,
