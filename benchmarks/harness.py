@@ -117,12 +117,21 @@ class Paired:
 def paired(a: Callable[[], float], b: Callable[[], float], repeat: int) -> Paired:
     """Run ``a`` and ``b`` in turn ``repeat`` times; each returns its own measured figure
     (seconds, or a rate).  The ratio is taken pair by pair, then its median."""
-    a_values, b_values, ratios = [], [], []
-    for _ in range(repeat):
-        x, y = a(), b()
-        a_values.append(x)
-        b_values.append(y)
-        ratios.append(x / y if y else float("nan"))
-    return Paired(
-        statistics.median(a_values), statistics.median(b_values), statistics.median(ratios)
-    )
+    return paired_figures(lambda: (a(),), lambda: (b(),), repeat)[0]
+
+
+def paired_figures(
+    a: Callable[[], tuple[float, ...]], b: Callable[[], tuple[float, ...]], repeat: int
+) -> list[Paired]:
+    """As :func:`paired` when one run yields several figures (the same number from ``a``
+    and ``b``): one :class:`Paired` per figure, each from the same runs."""
+    runs = [(a(), b()) for _ in range(repeat)]
+    result = []
+    for n in range(len(runs[0][0])):
+        xs = [x[n] for x, _ in runs]
+        ys = [y[n] for _, y in runs]
+        ratios = [x / y if y else float("nan") for x, y in zip(xs, ys, strict=True)]
+        result.append(
+            Paired(statistics.median(xs), statistics.median(ys), statistics.median(ratios))
+        )
+    return result

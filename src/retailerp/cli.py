@@ -142,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"RetailERP {__version__}")
     parser.add_argument("--exit-after", type=float, help=argparse.SUPPRESS)
+    # with --exit-after: print "idle <time.monotonic()>" when the window is idle (benchmarks)
+    parser.add_argument("--report-idle", action="store_true", help=argparse.SUPPRESS)
     common = [common_options(defaults=False)]
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     db = commands.add_parser("db", help="database upkeep: upgrade, check, backup, restore")
@@ -249,6 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             journal_mode=journal,
             language=args.language,
             exit_after=args.exit_after,
+            report_idle=args.report_idle,
         )
         collector.before_exit()
         return code

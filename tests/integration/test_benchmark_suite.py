@@ -101,6 +101,7 @@ def test_suite_runs_at_tiny_size(tmp_path: Path) -> None:
         "print 1-page delivery note",
         "print 100-line delivery note",
         "start-up to idle main window",
+        "start, idle, close and end (whole process)",
         "first page of customers",
         "customer search, pinyin initials",
         "-line order (service",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -125,6 +126,18 @@ def test_run_gui_opens_a_new_default_database_and_quits_when_told(
     assert messages == []
 
 
+def test_told_to_report_idle_the_window_prints_when_its_loop_first_ran(
+    qtbot, folders: Path, messages: list, capsys
+) -> None:
+    before = time.monotonic()
+    assert run_gui(None, language="en", exit_after=0, report_idle=True) == 0
+    after = time.monotonic()
+
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("idle ")]
+    assert before < float(line.split()[1]) < after  # the benchmark's clock, on this machine
+    assert messages == []
+
+
 def test_a_damaged_database_is_reported_and_the_program_ends_cleanly(
     qtbot, folders: Path, messages: list
 ) -> None:
@@ -157,7 +170,7 @@ def test_chinese_installs_the_catalogues_and_removes_them_after(
 ) -> None:
     seen: dict[str, str] = {}
 
-    def show_window(_app, _db, _exit_after):  # noqa: ANN001, ANN202
+    def show_window(_app, _db, _exit_after, _report_idle=False):  # noqa: ANN001, ANN202
         seen["ours"] = QCoreApplication.translate("errors", "This field is required.")
         seen["qt"] = QCoreApplication.translate("QPlatformTheme", "Cancel")
         seen["language"] = i18n.current_language()

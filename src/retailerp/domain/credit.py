@@ -39,19 +39,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from retailerp.domain.errors import FieldError, OverridableRefusal
-from retailerp.domain.invoicing import (
-    Invoice,
-    Payment,
-    held_for_orders,
-    holds_money,
-    on_account,
-    total_unapplied,
-)
 from retailerp.domain.money import Money
-from retailerp.domain.sales import OrderState, SalesOrder
+from retailerp.domain.sales import OrderState
 from retailerp.domain.text import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from retailerp.domain.invoicing import Invoice, Payment
+    from retailerp.domain.sales import SalesOrder
+
+# domain.invoicing is imported where the terms are worked out: the shop's settings read the
+# grace rule below at every start, long before anything is invoiced or checked
 
 DEFAULT_GRACE_DAYS = 30
 MAX_GRACE_DAYS = 3650
@@ -167,12 +167,16 @@ def open_invoices(invoices: Iterable[Invoice]) -> Money:
 def money_on_account(payments: Sequence[Payment], holding: Iterable[int]) -> Money:
     """Term 2: unapplied money not held for one of the orders in ``holding`` (the ids of the
     orders that hold money, :func:`holding_ids`)."""
+    from retailerp.domain.invoicing import on_account, total_unapplied
+
     return total_unapplied(on_account(payments, holding))
 
 
 def order_exposure(order: SalesOrder, held: Money) -> Money:
     """Terms 3 and 4, per order: uninvoiced value less the money held for it, while the
     order is open (or a draft being confirmed); nothing otherwise."""
+    from retailerp.domain.invoicing import holds_money
+
     if holds_money(order) or order.state == OrderState.DRAFT:
         return order.uninvoiced - held
     return Money.zero()
@@ -180,6 +184,8 @@ def order_exposure(order: SalesOrder, held: Money) -> Money:
 
 def holding_ids(orders: Iterable[SalesOrder]) -> set[int]:
     """The ids of those ``orders`` that hold money paid against them."""
+    from retailerp.domain.invoicing import holds_money
+
     return {o.id or 0 for o in orders if holds_money(o)}
 
 
@@ -209,6 +215,8 @@ def credit_check(
 ) -> CreditCheck:
     """The customer's credit position from its invoices, payments and open orders, with
     ``this`` order counted in (term 4) and left out of the other orders (term 3)."""
+    from retailerp.domain.invoicing import held_for_orders
+
     others = [o for o in orders if this is None or o.id != this.id]
     holding = [*others, *([this] if this is not None else [])]
     held = held_for_orders(payments, holding_ids(holding))

@@ -25,11 +25,9 @@ from sqlalchemy import (
 
 from retailerp.domain.complaints import Channel, Resolution, Severity, TicketState
 from retailerp.domain.customers import AbcClass, CustomerStatus
-from retailerp.domain.exchanges import ExchangeState
 from retailerp.domain.items import Tracking
 from retailerp.domain.numbering import DocumentType
 from retailerp.domain.pinyin import PINYIN_LENGTH
-from retailerp.domain.returns import ReturnCondition, ReturnReason, ReturnState
 from retailerp.domain.sales import OrderState, PaymentMode
 from retailerp.domain.stock import LocationKind
 from retailerp.persistence.types import (
@@ -595,10 +593,10 @@ returns = Table(
     Column("number", String(20), nullable=False, unique=True),
     Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False, index=True),
     Column("delivery_id", Integer, ForeignKey("deliveries.id"), nullable=False, index=True),
-    Column("reason", EnumText(ReturnReason), nullable=False),
+    Column("reason", EnumText("retailerp.domain.returns:ReturnReason"), nullable=False),
     Column("received_by", String(60), nullable=False),
     Column("return_date", Date, nullable=False),
-    Column("state", EnumText(ReturnState), nullable=False, index=True),
+    Column("state", EnumText("retailerp.domain.returns:ReturnState"), nullable=False, index=True),
     Column("note", String(500), nullable=False, default=""),
     Column("override_by", String(60), nullable=False, default=""),
     Column("override_reason", String(200), nullable=False, default=""),
@@ -622,7 +620,7 @@ return_lines = Table(
     Column("unit_price", MoneyType, nullable=False),
     Column("discount", RateType, nullable=False, default=0),
     Column("vat_rate", RateType, nullable=False),
-    Column("condition", EnumText(ReturnCondition), nullable=False),
+    Column("condition", EnumText("retailerp.domain.returns:ReturnCondition"), nullable=False),
     Column("batch", String(40), nullable=False, default=""),
     Column("serial", String(60), nullable=False, default=""),
     Column("expiry", Date, nullable=True),
@@ -815,9 +813,9 @@ exchanges = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column(
         "state",
-        EnumText(ExchangeState),
+        EnumText("retailerp.domain.exchanges:ExchangeState"),
         nullable=False,
-        default=ExchangeState.ACTIVE,
+        default="active",
         server_default="active",
     ),
     Column("cancelled_by", String(60), nullable=False, default="", server_default=""),
