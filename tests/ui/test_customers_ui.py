@@ -11,7 +11,7 @@ from retailerp.domain.validation import uscc_check_char
 from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.customers import CustomerDialog, CustomerListPage
-from retailerp.ui.models import ROW_ROLE
+from retailerp.ui.models import DEFAULT_PAGE_SIZE, ROW_ROLE
 from ui.conftest import Ime, activate, answer, services_page
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -262,12 +262,12 @@ def test_a_thousand_customers_load_page_by_page_while_scrolling(
     assert services.customers.import_many(rows) == 1200
     page.refresh()
     first = page.model.loaded_count
-    assert first == 200 and not page.model.fully_loaded
+    assert first == DEFAULT_PAGE_SIZE and not page.model.fully_loaded
 
     page.view.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.loaded_count > first)
 
-    for _ in range(1200 // 200):  # bounded: each scroll to the bottom must load a page more
+    for _ in range(1200 // DEFAULT_PAGE_SIZE):  # bounded: each scroll to the bottom loads a page
         if page.model.fully_loaded:
             break
         loaded = page.model.loaded_count

@@ -7,10 +7,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableView
 
-from retailerp.ui.models import ROW_ROLE, SORT_ROLE, LazyTableModel, PageQuery
+from retailerp.ui.models import DEFAULT_PAGE_SIZE, ROW_ROLE, SORT_ROLE, LazyTableModel, PageQuery
 from ui.fakes import Customer, FakeCustomerSource
 
-PAGE = 200
+PAGE = DEFAULT_PAGE_SIZE
 
 
 def names(model: LazyTableModel) -> list[str]:
@@ -90,6 +90,20 @@ def test_scrolling_to_the_bottom_loads_page_after_page(qtbot, source) -> None:
     assert [q.after is None for q in source.queries] == [True, False, False, False]
 
 
+def test_a_view_taller_than_the_first_page_asks_for_rows_until_it_is_full(qtbot, source) -> None:
+    model = LazyTableModel(source)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 2 * view.verticalHeader().defaultSectionSize() * PAGE)  # two pages tall
+    view.show()
+    qtbot.waitExposed(view)
+
+    qtbot.waitUntil(lambda: view.rowAt(view.viewport().height() - 1) != -1)  # rows to the end
+    assert model.rowCount() > PAGE
+    assert [q.after is None for q in source.queries][:2] == [True, False]
+
+
 def test_the_last_page_stops_fetching() -> None:
     small = FakeCustomerSource(450)
     model = LazyTableModel(small)
@@ -99,7 +113,7 @@ def test_the_last_page_stops_fetching() -> None:
 
     assert model.rowCount() == 450
     assert model.fully_loaded
-    assert len(small.queries) == 3
+    assert len(small.queries) == -(-450 // PAGE)  # the last, short page says it was the last
 
 
 def test_sorting_asks_the_source_again_with_the_new_sort_key(qtbot, source) -> None:

@@ -22,6 +22,7 @@ from retailerp.ui.changes import watch
 from retailerp.ui.customers import CustomerListPage
 from retailerp.ui.home.page import HomePage
 from retailerp.ui.main_window import MainWindow
+from retailerp.ui.models import DEFAULT_PAGE_SIZE
 from retailerp.ui.printing.preview import PrintPreviewDialog
 from retailerp.ui.sales import payment_dialog, ship_dialog
 from retailerp.ui.sales.order_dialog import OrderDialog
@@ -158,16 +159,17 @@ def test_a_reload_keeps_the_selected_row_and_the_scroll(
         [{"code": f"C{n:03}", "name": f"Customer {n:03}", "credit_limit": "0"} for n in range(300)]
     )
     page = show_page(CustomerListPage(services))
-    page.view.scrollTo(page.model.index(150, 0))
-    page.view.selectRow(150)
+    deep = DEFAULT_PAGE_SIZE * 3 // 4  # well down the first page
+    page.view.scrollTo(page.model.index(deep, 0))
+    page.view.selectRow(deep)
     top = page.view.rowAt(0)
-    assert top > 100
+    assert top > deep // 2
     services.customers.create({"code": "A000", "name": "AAA first", "credit_limit": "0"})
     qtbot.waitUntil(lambda: page.model.row_at(0).code == "A000")  # the list reloaded itself
     current = page.model.row_at(page.view.currentIndex())
-    assert current.code == "C150"
+    assert current.code == f"C{deep:03}"
     assert [page.model.row_at(i).code for i in page.view.selectionModel().selectedRows()] == [
-        "C150"
+        f"C{deep:03}"
     ]
     assert page.view.rowAt(0) == top + 1  # the same rows on screen (one more above them)
 
