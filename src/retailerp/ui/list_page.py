@@ -7,7 +7,7 @@ selected rows, the current cell and how far it was scrolled.  ↓ in the search 
 the list.
 
 Searching, filtering and sorting happen in SQL through the page source; the table loads
-200 rows at a time.  A subclass creates its filters and buttons, then the view with
+80 rows at a time.  A subclass creates its filters and buttons, then the view with
 :meth:`ListPage.make_view` (widgets take the keyboard focus in the order they are made), and
 lays them out.
 """

@@ -1,7 +1,7 @@
 """What the order, delivery and invoice lists share: search, a date range, a lazy table.
 
 Searching (number or customer) and filtering happen in SQL through the page source; the
-table loads 200 rows at a time.  Double-click or Enter opens the document.
+table loads 80 rows at a time.  Double-click or Enter opens the document.
 """
 
 from __future__ import annotations
