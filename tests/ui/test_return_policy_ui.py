@@ -12,7 +12,7 @@ from retailerp.domain.returns import ReturnReason
 from retailerp.services import Services
 from retailerp.ui.settings_dialog import SettingsDialog
 from retailerp.ui.settings_returns import ReturnPolicyPage
-from retailerp.ui.styles import ERROR_BRUSH
+from retailerp.ui.styles import error_brush
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -69,13 +69,13 @@ def test_a_bad_rule_is_refused_next_to_its_cell_and_nothing_is_saved(
     page.rules.item(4, 3).setText("200")  # from day 200 to day 180
     page.rules.item(1, 6).setText("NOBODY")
     assert page.save() is None
-    assert page.rules.item(1, 6).background() == ERROR_BRUSH
+    assert page.rules.item(1, 6).background() == error_brush()
     assert "No customer has the code NOBODY" in page.rules.item(1, 6).toolTip()
     assert page.errors.text().startswith("Rule 2: No customer has the code NOBODY.")
     page.rules.item(1, 6).setText("")
     assert page.save() is None
-    assert page.rules.item(2, 1).background() == ERROR_BRUSH
-    assert page.rules.item(4, 4).background() == ERROR_BRUSH
+    assert page.rules.item(2, 1).background() == error_brush()
+    assert page.rules.item(4, 4).background() == error_brush()
     assert "Rule 3: A refund rate is between 0 and 100 %" in page.errors.text()
     assert "Rule 5: The window ends before it begins (200 > 180)." in page.errors.text()
     assert services.returns.policy().rules[2].rate == 1  # unchanged

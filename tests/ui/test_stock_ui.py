@@ -10,7 +10,7 @@ from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.stock import StockPage
 from retailerp.ui.stock.lines import StockLinesDialog
-from retailerp.ui.styles import ERROR_BRUSH
+from retailerp.ui.styles import error_brush
 from ui.conftest import activate, answer, services_page
 
 BARCODE = "6901234567892"
@@ -104,14 +104,14 @@ def test_a_receipt_line_error_names_the_line_and_nothing_is_posted(
 
     assert dialog.message.text() == "Line 1: The quantity must be greater than zero."
     quantity_column = dialog.COLUMNS.index("quantity")
-    assert dialog.table.item(0, quantity_column).background() == ERROR_BRUSH
+    assert dialog.table.item(0, quantity_column).background() == error_brush()
     dialog.set_cell(0, "quantity", "1")
     dialog.set_cell(0, "expiry", "next week")
 
     assert dialog.post() is None
 
     assert dialog.message.text() == "Line 1: Enter a date."
-    assert dialog.table.item(0, quantity_column).background() != ERROR_BRUSH
+    assert dialog.table.item(0, quantity_column).background() != error_brush()
     assert dialog.table.rowCount() == 1 and dialog.document is None
     assert services.stock.documents(services_page()) == []
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retailerp.ui.styles import ERROR_BRUSH
+from retailerp.ui.styles import error_brush
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 """The item column's cell holds the line's item id under this role."""
@@ -52,7 +52,7 @@ def mark_cell(table: QTableWidget, row: int, column: int, message: str = "") -> 
     cell = table.item(row, column) if 0 <= row < table.rowCount() else None
     if cell is not None:
         cell.setData(MARK_ROLE, (cell.text(), message))
-        cell.setBackground(ERROR_BRUSH)
+        cell.setBackground(error_brush())
 
 
 def clear_marks(table: QTableWidget) -> None:

@@ -23,8 +23,14 @@ MESSAGE_STYLE = "color: #1b5e20;"
 WARNING_STYLE = "color: #8a5a00;"
 """A heads-up that is no refusal ("being edited on PC-2 …")."""
 
-ERROR_BRUSH = QBrush(QColor("#ffd6d6"))
-"""The background of a table cell a refusal names."""
+
+@cache
+def error_brush() -> QBrush:
+    """The background of a table cell a refusal names.  Made on first use: PySide's first
+    ``QBrush`` sets up the class and its enums (the gradients' among them, ~5 ms), which the
+    start need not pay."""
+    return QBrush(QColor("#ffd6d6"))
+
 
 # --- state chips ---------------------------------------------------------------------------
 
