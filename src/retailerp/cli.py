@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"RetailERP {__version__}")
     parser.add_argument("--exit-after", type=float, help=argparse.SUPPRESS)
-    # with --exit-after: print "idle <time.monotonic()>" when the window is idle (benchmarks)
+    # with --exit-after: print "idle <time.perf_counter()>" when the window is idle (benchmarks)
     parser.add_argument("--report-idle", action="store_true", help=argparse.SUPPRESS)
     common = [common_options(defaults=False)]
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

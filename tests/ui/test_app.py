@@ -129,9 +129,9 @@ def test_run_gui_opens_a_new_default_database_and_quits_when_told(
 def test_told_to_report_idle_the_window_prints_when_its_loop_first_ran(
     qtbot, folders: Path, messages: list, capsys
 ) -> None:
-    before = time.monotonic()
+    before = time.perf_counter()
     assert run_gui(None, language="en", exit_after=0, report_idle=True) == 0
-    after = time.monotonic()
+    after = time.perf_counter()
 
     [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("idle ")]
     assert before < float(line.split()[1]) < after  # the benchmark's clock, on this machine

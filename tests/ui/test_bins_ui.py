@@ -14,6 +14,7 @@ from retailerp.domain.stock import LocationKind
 from retailerp.services import Services
 from retailerp.ui import prompts
 from retailerp.ui.items import ItemDialog, UnitsDialog
+from retailerp.ui.models import DEFAULT_PAGE_SIZE
 from retailerp.ui.stock import StockPage
 from retailerp.ui.stock.document_view import DocumentDialog
 from retailerp.ui.stock.ledger import LedgerDialog
@@ -99,6 +100,20 @@ def test_a_bin_with_stock_is_not_taken_out_of_use(
 
     assert "still holds stock" in page.locations.message.text()
     assert services.stock.location(shelf.id or 0).active
+
+
+def test_a_place_past_the_first_page_is_found_and_selected(
+    qtbot, page: StockPage, services: Services
+) -> None:
+    for n in range(DEFAULT_PAGE_SIZE + 20):
+        services.stock.add_bin(f"Z-{n:03}")  # sorted after every standard place
+    page.locations.refresh()
+    assert page.locations.model.rowCount() == DEFAULT_PAGE_SIZE  # the last is not loaded yet
+
+    last = f"Z-{DEFAULT_PAGE_SIZE + 19:03}"
+    assert page.locations.select_code(last)
+    assert page.locations.selected().code == last
+    assert not page.locations.select_code("NO-SUCH-PLACE")
 
 
 def test_a_bin_is_renamed_from_the_list(

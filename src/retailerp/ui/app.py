@@ -542,7 +542,7 @@ def run_gui(
 
     0 after a normal end, 1 when the user declined to create a new database, 2 when the
     database cannot be opened.  ``exit_after`` (seconds) quits by itself (smoke tests);
-    ``report_idle`` then prints ``idle <time.monotonic()>`` first, the moment the loop got
+    ``report_idle`` then prints ``idle <time.perf_counter()>`` first, the moment the loop got
     there (the start-up benchmark's end point: the close and its backup come after).
     """
     app = application()
@@ -601,7 +601,7 @@ def _show_window(
 def _quit(app: QApplication, report_idle: bool = False) -> None:
     """Close the window (or the login still open) and end the event loop with one quit."""
     if report_idle:
-        print(f"idle {time.monotonic():.6f}", flush=True)
+        print(f"idle {time.perf_counter():.6f}", flush=True)
     login = app.activeModalWidget()
     if isinstance(login, QDialog) and not _windows:
         login.reject()

@@ -52,7 +52,7 @@ def list_view(
 
 
 FIT_ROWS = 40
-"""Rows a list's columns are sized to (about a screenful): measuring all 200 of the first
+"""Rows a list's columns are sized to (about a screenful): measuring all of a 200-row first
 page, chips and all, held the window up for 100–200 ms when a module was first shown."""
 
 

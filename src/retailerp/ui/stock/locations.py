@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -186,12 +186,21 @@ class LocationsTab(QWidget):
         return self.model.row_at(rows[0]) if rows else None
 
     def select_code(self, code: str) -> bool:
-        """Select the row of the place with this code (when it is loaded)."""
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).code == code:
-                self.view.selectRow(row)
-                return True
-        return False
+        """Select the row of the place with this code, reading further pages until it is
+        found (a place just made may sort after the first page); ``False`` if it is not
+        in the list (filtered out)."""
+        start = 0
+        while True:
+            for row in range(start, self.model.rowCount()):
+                if self.model.row_at(row).code == code:
+                    self.view.selectRow(row)
+                    return True
+            start = self.model.rowCount()
+            if not self.model.canFetchMore(QModelIndex()):
+                return False
+            self.model.fetchMore(QModelIndex())
+            if self.model.rowCount() == start:  # nothing came (a load under way, or failed)
+                return False
 
     def _update_actions(self) -> None:
         row = self.selected()
