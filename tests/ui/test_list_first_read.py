@@ -48,3 +48,23 @@ def test_the_complaints_page_reads_only_the_open_tickets_first(
     page.open_only.setChecked(False)
     assert len(reads) == 2 and reads[1]["open_only"] is False
     qtbot.waitUntil(lambda: page.escalating is None)
+
+
+def test_the_places_tab_reads_nothing_until_shown_then_once_with_its_filter(
+    qtbot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from retailerp.ui.stock import StockPage
+    from retailerp.ui.stock.locations import LocationsTab
+    from retailerp.ui.stock.sources import LocationSource
+
+    reads = counted(monkeypatch, LocationSource)
+    page = StockPage(services)
+    qtbot.addWidget(page)
+    assert reads == []  # its tab is not shown: the stock page's first show reads no places
+    page.tabs.setCurrentWidget(page.locations)
+    assert reads == [{"active": True}]  # in use, the filter's first entry
+    assert page.locations.model.rowCount() > 0  # the standard places
+
+    alone = LocationsTab(services)  # not deferred: one read, already filtered
+    qtbot.addWidget(alone)
+    assert reads[1:] == [{"active": True}]

@@ -89,11 +89,13 @@ class LazyTableModel(QAbstractTableModel):
         page_size: int = DEFAULT_PAGE_SIZE,
         sort_key: str | None = None,
         descending: bool = False,
+        filters: Mapping[str, object] | None = None,
         autoload: bool = True,
         parent: QObject | None = None,
     ) -> None:
         """Loads the first page at once unless ``autoload`` is false; then the first
-        :meth:`fetchMore` (a view asks when the model is set) or :meth:`refresh` does."""
+        :meth:`fetchMore` (a view asks when the model is set) or :meth:`refresh` does.
+        ``filters``: the first query's (a list that starts filtered reads once)."""
         super().__init__(parent)
         self._source = source
         self._decorate = getattr(source, "decorate", None)
@@ -103,6 +105,7 @@ class LazyTableModel(QAbstractTableModel):
         self._background = getattr(source, "background", None)
         self._columns: list[Column] = list(source.columns)
         self._query = PageQuery(
+            filters=filters or {},
             sort_key=sort_key or self._default_sort_key(),
             descending=descending,
             limit=page_size,

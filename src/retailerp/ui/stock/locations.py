@@ -92,6 +92,10 @@ class LocationDialog(QDialog):
         return location
 
 
+IN_USE = {"active": True}
+"""The places list's first filter (the first entry of its filter)."""
+
+
 class LocationsTab(QWidget):
     """The list of places and what may be done with the selected one."""
 
@@ -105,8 +109,9 @@ class LocationsTab(QWidget):
         super().__init__(parent)
         self.services = services
         self.model = LazyTableModel(
-            LocationSource(services), sort_key="code", autoload=not deferred, parent=self
-        )
+            LocationSource(services), sort_key="code", filters=IN_USE, autoload=not deferred,
+            parent=self,
+        )  # fmt: skip
         if deferred:
             self.model.defer()
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
@@ -172,7 +177,7 @@ class LocationsTab(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
 
-    def _apply_filters(self) -> None:
+    def _apply_filters(self) -> None:  # the first call finds the model's own filter: no read
         active = self.active_filter.currentData()
         self.model.set_filters({} if active is None else {"active": active})
         self._update_actions()
