@@ -125,6 +125,24 @@ def test_a_sound_trail_is_remembered_as_this_pcs_checkpoint(qtbot, services, fol
     assert window.office_status()["audit"][0] == ""
 
 
+def test_the_start_check_reads_the_trail_in_a_worker_and_answers_in_the_window(
+    qtbot, services, folders
+) -> None:
+    from retailerp.services.audit import load_checkpoint
+    from retailerp.ui.office import check_audit_trail
+
+    services.customers.create({"code": "C1", "name": "a"})
+    window = build_main_window(services, "shop.db")
+    qtbot.addWidget(window)
+
+    reads = check_audit_trail(window, services)
+
+    assert reads is not None and reads.task is not None  # under way: the window goes on
+    qtbot.waitUntil(lambda: reads.task is None)
+    assert load_checkpoint(services.ctx.db.label) is not None
+    assert window.office_status()["audit"][0] == ""
+
+
 def test_the_audit_screen_filters_and_exports(qtbot, services, tmp_path: Path) -> None:
     customer = services.customers.create({"code": "C1", "name": "a"})
     services.customers.update(customer.id, customer.version, {"code": "C1", "name": "b"})

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from retailerp.domain.audit import (
     GENESIS,
@@ -13,6 +16,7 @@ from retailerp.domain.audit import (
     changed_fields,
     document_of,
     seal,
+    timestamp,
     verify,
 )
 
@@ -82,3 +86,26 @@ def test_changed_fields_and_document_numbers() -> None:
     assert document_of("SO2026-000012") == "SO2026-000012"
     assert document_of("CP2026-000001/D") == "CP2026-000001/D"
     assert document_of("17") == "" and document_of("company") == ""
+
+
+def test_the_sealed_time_is_utc_to_the_microsecond_with_a_z() -> None:
+    assert timestamp(START) == "2026-03-16T09:00:00.000000Z"  # microseconds even when 0
+    shanghai = timezone(timedelta(hours=8))
+    assert timestamp(datetime(2026, 3, 16, 17, 0, 0, 250, tzinfo=shanghai)) == (
+        "2026-03-16T09:00:00.000250Z"
+    )
+    assert timestamp(datetime(2026, 3, 16, 9, 0)) == "2026-03-16T09:00:00.000000Z"  # naive: UTC
+
+
+@given(
+    st.datetimes(min_value=datetime(1000, 1, 2), max_value=datetime(9999, 12, 30)),
+    st.integers(min_value=-14 * 60, max_value=14 * 60),
+    st.booleans(),
+)
+def test_the_sealed_time_is_the_text_every_stored_seal_was_made_over(
+    moment: datetime, offset_minutes: int, aware: bool
+) -> None:
+    # the seals already in shops' databases were taken over strftime's text: it must not move
+    at = moment.replace(tzinfo=timezone(timedelta(minutes=offset_minutes))) if aware else moment
+    utc = at.astimezone(UTC) if aware else at
+    assert timestamp(at) == utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -64,10 +64,13 @@ class Checkpoint:
 
 
 def timestamp(at: datetime) -> str:
-    """The time as sealed: UTC, microseconds, so SQLite and PostgreSQL agree."""
+    """The time as sealed: UTC, microseconds, so SQLite and PostgreSQL agree
+    (``YYYY-MM-DDTHH:MM:SS.ffffffZ``, what ``strftime("%Y-%m-%dT%H:%M:%S.%fZ")`` gives for
+    the years 1000-9999; ``isoformat`` writes it several times faster, and a check walks
+    every entry since this PC's last one)."""
     if at.tzinfo is not None:
-        at = at.astimezone(UTC)
-    return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        at = at.astimezone(UTC).replace(tzinfo=None)
+    return at.isoformat(timespec="microseconds") + "Z"
 
 
 def canonical(entry: Entry, prev_hash: str) -> bytes:
