@@ -107,6 +107,7 @@ def test_suite_runs_at_tiny_size(tmp_path: Path) -> None:
         "-line order (service",
         "one item's stock balance",
         "-line order's card",
+        "UI stall: open the window",
         "UI stall: show customers, first time",
         "UI stall: type 'shhl' into customers",
         "UI stall: print preview of a delivery note",
