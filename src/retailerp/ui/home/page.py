@@ -94,6 +94,8 @@ class HomePage(QWidget):
         layout.addWidget(self.queues)
         layout.addWidget(self.steps)
         layout.addStretch(1)
+        self.queues.hide()  # until the first count says which of the two this shop needs
+        self.steps.hide()
 
     # -- loading ---------------------------------------------------------------------------
 
