@@ -194,6 +194,16 @@ def test_every_icon_named_is_shipped_with_its_licence() -> None:
     assert shipped == set(ICONS.values())  # only the icons in use are shipped
 
 
+def test_every_module_in_the_navigation_has_its_icon(qtbot, services: Services) -> None:
+    from PySide6.QtWidgets import QListWidget
+
+    window = build_main_window(services, "shop.db")
+    qtbot.addWidget(window)
+    nav = window.findChild(QListWidget, "navigation")
+    keys = window.module_keys()
+    assert [keys[row] for row in range(nav.count()) if nav.item(row).icon().isNull()] == []
+
+
 def test_an_svg_icon_is_drawn_sharp_at_twice_the_pixels() -> None:
     pixmap = icon("home").pixmap(QSize(20, 20), 2.0)
     assert (pixmap.width(), pixmap.height()) == (40, 40)  # drawn for the pixels, not scaled

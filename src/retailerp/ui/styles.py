@@ -102,6 +102,11 @@ ICONS = {
     "company": "building-2",
     "import": "upload",
     "prepayment": "hand-coins",
+    "complaints": "message-square-warning",
+    "complaint_insight": "lightbulb",
+    "red_invoices": "receipt-text",
+    "consignment": "boxes",
+    "audit": "shield-check",
 }
 """What each icon stands for → the Lucide file name (without ``.svg``)."""
 
