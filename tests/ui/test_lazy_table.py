@@ -104,6 +104,17 @@ def test_a_view_taller_than_the_first_page_asks_for_rows_until_it_is_full(qtbot,
     assert [q.after is None for q in source.queries][:2] == [True, False]
 
 
+def test_a_row_past_the_loaded_pages_is_found_by_reading_on() -> None:
+    small = FakeCustomerSource(300)
+    model = LazyTableModel(small, page_size=50)  # sorted by name
+    wanted = max(small.rows, key=lambda c: (c.name, c.id)).id  # the last row of the list
+    row = model.find_row(lambda c: c.id == wanted)
+
+    assert row >= 50 and model.row_at(row).id == wanted
+    assert model.find_row(lambda c: c.name == "nobody") == -1
+    assert model.fully_loaded  # looking for what is not there reads to the end
+
+
 def test_the_last_page_stops_fetching() -> None:
     small = FakeCustomerSource(450)
     model = LazyTableModel(small)

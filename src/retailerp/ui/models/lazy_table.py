@@ -9,7 +9,7 @@ the view call :meth:`fetchMore`, which asks for the page after the last row's cu
 from __future__ import annotations
 
 import logging
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -201,6 +201,21 @@ class LazyTableModel(QAbstractTableModel):
     def row_of(self, row_id: Hashable) -> int:
         """The row number of the loaded row with this id, or ``-1``."""
         return self._index_by_id.get(row_id, -1)
+
+    def find_row(self, match: Callable[[Any], bool]) -> int:
+        """The number of the first row ``match`` accepts, reading further pages until one
+        does (a row just made may sort after the first page); ``-1`` when none does."""
+        start = 0
+        while True:
+            for number in range(start, len(self._rows)):
+                if match(self._rows[number]):
+                    return number
+            start = len(self._rows)
+            if not self.canFetchMore(QModelIndex()):
+                return -1
+            self.fetchMore(QModelIndex())
+            if len(self._rows) == start:  # nothing came (a load under way, or it failed)
+                return -1
 
     def reload_row(self, row_id: Hashable) -> None:
         """Fetch one edited row again and repaint it; removes it when it was deleted.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -92,8 +92,9 @@ class LocationDialog(QDialog):
         return location
 
 
-IN_USE = {"active": True}
-"""The places list's first filter (the first entry of its filter)."""
+def place_filters(active: bool | None) -> dict[str, object]:
+    """The list's filters for a choice of its filter box (``None``: all places)."""
+    return {} if active is None else {"active": active}
 
 
 class LocationsTab(QWidget):
@@ -109,8 +110,9 @@ class LocationsTab(QWidget):
         super().__init__(parent)
         self.services = services
         self.model = LazyTableModel(
-            LocationSource(services), sort_key="code", filters=IN_USE, autoload=not deferred,
-            parent=self,
+            LocationSource(services), sort_key="code",
+            filters=place_filters(True),  # the filter box's first choice: in use
+            autoload=not deferred, parent=self,
         )  # fmt: skip
         if deferred:
             self.model.defer()
@@ -178,8 +180,7 @@ class LocationsTab(QWidget):
         layout.addWidget(self.view, 1)
 
     def _apply_filters(self) -> None:  # the first call finds the model's own filter: no read
-        active = self.active_filter.currentData()
-        self.model.set_filters({} if active is None else {"active": active})
+        self.model.set_filters(place_filters(self.active_filter.currentData()))
         self._update_actions()
 
     def refresh(self) -> None:
@@ -191,21 +192,12 @@ class LocationsTab(QWidget):
         return self.model.row_at(rows[0]) if rows else None
 
     def select_code(self, code: str) -> bool:
-        """Select the row of the place with this code, reading further pages until it is
-        found (a place just made may sort after the first page); ``False`` if it is not
-        in the list (filtered out)."""
-        start = 0
-        while True:
-            for row in range(start, self.model.rowCount()):
-                if self.model.row_at(row).code == code:
-                    self.view.selectRow(row)
-                    return True
-            start = self.model.rowCount()
-            if not self.model.canFetchMore(QModelIndex()):
-                return False
-            self.model.fetchMore(QModelIndex())
-            if self.model.rowCount() == start:  # nothing came (a load under way, or failed)
-                return False
+        """Select the row of the place with this code (reading on past the first page);
+        ``False`` if it is not in the list (filtered out)."""
+        row = self.model.find_row(lambda place: place.code == code)
+        if row >= 0:
+            self.view.selectRow(row)
+        return row >= 0
 
     def _update_actions(self) -> None:
         row = self.selected()
