@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from retailerp.ui import auto_backup
 from retailerp.ui.app import build_main_window
 from retailerp.ui.settings_backups import BackupsPage, size_text
 from retailerp.ui.settings_dialog import SettingsDialog
+from support.dbtools import services_for
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -203,7 +205,27 @@ def test_closing_the_window_backs_up_first_then_closes(
         on_close.remove()
 
 
-def test_run_gui_backs_up_at_start_and_on_quitting_and_then_ends(
+def test_closing_after_no_work_keeps_the_newest_backup_and_closes(
+    qtbot, services: Services, db: Database, folders: Path, answers: list
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    services.customers.create({"code": "KEEP", "name": "要保留的客户"})
+    kept = backup.automatic_backup(db, folders, datetime(2026, 3, 14, 18, 0))
+    window = build_main_window(services, str(db.path))
+    qtbot.addWidget(window)
+    window.show()
+    on_close = auto_backup.BackupOnClose(QApplication.instance(), db)
+    try:
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+        assert on_close.finished
+        assert backup.database_backups(folders, db.path) == [kept]
+    finally:
+        on_close.remove()
+
+
+def test_run_gui_backs_up_at_start_and_on_quitting_when_something_changed(
     qtbot, folders: Path, answers: list, tmp_path: Path
 ) -> None:
     from retailerp.config import pc_name
@@ -222,6 +244,17 @@ def test_run_gui_backs_up_at_start_and_on_quitting_and_then_ends(
     )
     db.dispose()
     assert run_gui(str(target), language="en", exit_after=0.5) == 0  # quits by itself
-    made = backup.database_backups(folders, target)
-    assert len(made) == 2  # the first start of the day; the one on quitting (same day, kept)
-    assert answers == []
+    # the first start of the day made one; quitting made none: nothing was written since
+    # but the sign-in and sign-out
+    assert len(made := backup.database_backups(folders, target)) == 1
+    db = open_database(target)
+    services_for(db, "boss").customers.create({"code": "NEW", "name": "新客户"})
+    db.dispose()
+    assert run_gui(str(target), language="en", exit_after=0.5) == 0
+    after_work = backup.database_backups(folders, target)
+    assert len(after_work) == 2  # the day's first exists; quitting backed up the new customer
+    with closing(sqlite3.connect(after_work[0].path)) as copy:
+        assert copy.execute("SELECT count(*) FROM customers WHERE code = 'NEW'").fetchone() == (1,)
+    assert run_gui(str(target), language="en", exit_after=0.5) == 0
+    assert backup.database_backups(folders, target) == after_work  # nothing new to keep
+    assert made[0] in after_work and answers == []

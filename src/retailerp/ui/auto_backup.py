@@ -1,5 +1,9 @@
 """The automatic backups of the window: at the first start of a day and when it closes.
 
+The one on closing is skipped when nothing was written since the newest backup in this PC's
+folder (:mod:`retailerp.persistence.last_backup`): opening a large shop to look something up
+and closing it again does not copy the whole file.
+
 Both run off the UI thread (``ui/tasks.run_task``, progress in pages copied) and go into this
 PC's backup folder (:meth:`LocalSettings.backup_root`, Settings ▸ Backups).  A backup that
 fails — a full or read-only folder — is said in a message and the program goes on (on
@@ -18,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from retailerp import i18n
 from retailerp.config import LocalSettings
-from retailerp.persistence import backup
+from retailerp.persistence import backup, last_backup
 from retailerp.persistence.engine import Database
 from retailerp.ui.errors import message_for
 from retailerp.ui.main_window import MainWindow
@@ -44,12 +48,18 @@ def run_backup(
     db: Database,
     title: str,
     on_finished: Callable[[backup.BackupFile | None], None],
+    *,
+    unless_current: bool = False,
 ) -> TaskHandle:
-    """One automatic backup behind a progress dialog; ``on_finished(made or None)``."""
+    """One automatic backup behind a progress dialog; ``on_finished(made or None)``.
+    ``unless_current``: none is made (None) when the newest backup still holds everything
+    (:func:`~retailerp.persistence.last_backup.still_current`)."""
     root = backup_root()
     copying = QCoreApplication.translate("Backups", "Copying the database…")
 
-    def work(progress: Progress) -> backup.BackupFile:
+    def work(progress: Progress) -> backup.BackupFile | None:
+        if unless_current and last_backup.still_current(db, root) is not None:
+            return None
         return backup.automatic_backup(
             db, root, progress=lambda done, total: progress.report(done, total, copying)
         )
@@ -128,7 +138,9 @@ class BackupOnClose(QObject):
     def _start(self, window: QWidget) -> None:
         if self.task is None:
             title = QCoreApplication.translate("Backups", "Backing up before closing")
-            self.task = run_backup(window, self.db, title, lambda _made: self._close(window))
+            self.task = run_backup(
+                window, self.db, title, lambda _made: self._close(window), unless_current=True
+            )
 
     def _close(self, window: QWidget) -> None:
         self.finished = True
