@@ -225,6 +225,38 @@ def test_closing_after_no_work_keeps_the_newest_backup_and_closes(
         on_close.remove()
 
 
+def test_closing_while_the_days_first_backup_runs_waits_for_it_and_copies_no_more(
+    qtbot, services: Services, db: Database, folders: Path, answers: list, monkeypatch
+) -> None:  # noqa: ANN001
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    services.customers.create({"code": "KEEP", "name": "要保留的客户"})
+    real = backup.automatic_backup
+    copying: list[str] = []
+
+    def slow(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        copying.append("start")
+        time.sleep(0.5)  # a large file: the window is closed before the copy ends
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "automatic_backup", slow)
+    window = build_main_window(services, str(db.path))
+    qtbot.addWidget(window)
+    window.show()
+    assert auto_backup.start_daily_backup(window, db)
+    qtbot.waitUntil(lambda: copying != [], timeout=5_000)
+    on_close = auto_backup.BackupOnClose(QApplication.instance(), db)
+    try:
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+        assert copying == ["start"]  # the close compared with the day's first, made none
+        assert len(backup.database_backups(folders, db.path)) == 1
+    finally:
+        on_close.remove()
+
+
 def test_run_gui_backs_up_at_start_and_on_quitting_when_something_changed(
     qtbot, folders: Path, answers: list, tmp_path: Path
 ) -> None:

@@ -13,6 +13,7 @@ backed up on the server (``pg_dump``), so nothing runs here for it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,9 @@ from retailerp.persistence.engine import Database
 from retailerp.ui.errors import message_for
 from retailerp.ui.main_window import MainWindow
 from retailerp.ui.tasks import Progress, TaskHandle, run_task
+
+_ONE_AT_A_TIME = threading.Lock()
+"""Automatic backups copy one after the other, never two large copies side by side."""
 
 
 def backup_root() -> Path:
@@ -58,11 +62,12 @@ def run_backup(
     copying = QCoreApplication.translate("Backups", "Copying the database…")
 
     def work(progress: Progress) -> backup.BackupFile | None:
-        if unless_current and last_backup.still_current(db, root) is not None:
-            return None
-        return backup.automatic_backup(
-            db, root, progress=lambda done, total: progress.report(done, total, copying)
-        )
+        with _ONE_AT_A_TIME:  # closing while the day's first runs: wait, then compare with it
+            if unless_current and last_backup.still_current(db, root) is not None:
+                return None
+            return backup.automatic_backup(
+                db, root, progress=lambda done, total: progress.report(done, total, copying)
+            )
 
     def failed(error: BaseException) -> None:
         warn_failed(parent, error)
