@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from retailerp.persistence import tables as t
 from retailerp.persistence.engine import Database, open_database
 from retailerp.persistence.unit_of_work import read
 from retailerp.services import Services
+from retailerp.services import audit as audit_service
 
 OWNER = Actor("owner")
 
@@ -300,3 +302,53 @@ def test_every_change_the_demo_makes_is_audited(migrated_sqlite_path: Path) -> N
     finally:
         stop()
         db.dispose()
+
+
+@pytest.fixture
+def shared_file(migrated_sqlite_path: Path) -> Iterator[Database]:
+    """The shop in the shared-file journal, where every open read holds off other saves."""
+    db = open_database(migrated_sqlite_path, journal_mode="delete")
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def test_the_check_walks_in_short_reads_and_other_pcs_save_between_them(
+    shared_file: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = Services.over(shared_file, actor=OWNER)
+    five_entries(services)
+    monkeypatch.setattr(audit_trail, "CHUNK", 2)
+    real_read = audit_service.read
+    reads: list[int] = []
+
+    def read_then_another_pc_saves(db: Database, work):  # noqa: ANN001, ANN202
+        result = real_read(db, work)
+        reads.append(1)
+        if len(reads) == 2:  # mid-walk: the file is free, another PC's save goes through
+            other = open_database(shared_file.path, journal_mode="delete", busy_timeout_ms=500)
+            try:
+                Services.over(other, actor=OWNER).customers.create({"code": "MID", "name": "中"})
+            finally:
+                other.dispose()
+        return result
+
+    monkeypatch.setattr(audit_service, "read", read_then_another_pc_saves)
+    result = services.audit.verify()
+    assert result.ok, [f.render() for f in result.findings]
+    assert result.checked == 7  # the six entries, and the one saved during the walk
+    assert len(reads) == 4  # 2 + 2 + 2 + 1 entries, one short read each
+
+
+def test_the_check_in_short_reads_still_finds_tampering_in_a_later_read(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    five_entries(services)
+    monkeypatch.setattr(audit_trail, "CHUNK", 2)
+    db = services.ctx.db
+    sql(db, "UPDATE audit_log SET detail = 'changed' WHERE id = 5")
+    sql(db, "INSERT INTO audit_log (id, at, username, action, entity, entity_id, detail, pc,"
+            " document, prev_hash, row_hash) SELECT 7, at, username, action, entity, entity_id,"
+            " detail, pc, document, row_hash, 'x' FROM audit_log WHERE id = 6")  # fmt: skip
+    assert [f.kind for f in services.audit.verify().findings] == ["edited", "edited", "beyond_head"]

@@ -223,13 +223,15 @@ class _Walk:
 
 def verify(
     entries: Iterable[Entry],
-    head: Head | None,
+    head: Head | Callable[[], Head] | None,
     *,
     start: Checkpoint | None = None,
     locate: Locate | None = None,
 ) -> Verification:
     """Walk ``entries`` (in id order, those after ``start`` when given) and the head.
 
+    ``head`` may be a function, asked once the entries are walked (a walk in several reads
+    checks against the head its last read saw).
     ``start`` is an entry verified before whose stored hash the caller has checked; the walk
     then links the first entry to it.  ``locate(row_hash)`` (the id of the entry holding that
     hash, or ``None``) lets a moved entry be told from a deleted or rewritten one; it is asked
@@ -238,7 +240,7 @@ def verify(
     walk = _Walk(start, locate)
     for entry in entries:
         walk.step(entry)
-    _check_head(walk, head or Head())
+    _check_head(walk, (head() if callable(head) else head) or Head())
     return walk.result
 
 

@@ -10,7 +10,7 @@ the commit, so the head is locked for the shortest time and always last (no lock
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -154,18 +154,12 @@ def read_head(session: Session | Connection, *, lock: bool = False) -> Head:
     return Head(int(row.last_id), str(row.last_hash))
 
 
-def entries(session: Session, after_id: int = 0) -> Iterator[Entry]:
-    """Every entry after ``after_id``, in id order, read a chunk at a time."""
+def chunk(session: Session | Connection, after_id: int) -> tuple[list[Entry], Head]:
+    """Up to :data:`CHUNK` entries after ``after_id`` in id order, and the head as the same
+    read sees it (a walk in short reads checks its end against the last read's head)."""
     a = t.audit_log
-    while True:
-        rows = session.execute(
-            select(a).where(a.c.id > after_id).order_by(a.c.id).limit(CHUNK)
-        ).all()
-        for row in rows:
-            yield entry_of(row)
-        if len(rows) < CHUNK:
-            return
-        after_id = rows[-1].id
+    rows = session.execute(select(a).where(a.c.id > after_id).order_by(a.c.id).limit(CHUNK))
+    return [entry_of(row) for row in rows], read_head(session)
 
 
 def entry_of(row: object) -> Entry:

@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from retailerp.config import config_dir
-from retailerp.domain.audit import Checkpoint, Verification, checkpoint_lost, seal, verify
+from retailerp.domain.audit import (
+    Checkpoint,
+    Entry,
+    Head,
+    Verification,
+    checkpoint_lost,
+    seal,
+    verify,
+)
 from retailerp.persistence import audit_trail
 from retailerp.persistence.audit_queries import AuditRow, action_groups, audit_page, users
-from retailerp.persistence.core_work import CoreWork, read
+from retailerp.persistence.core_work import read
+from retailerp.persistence.engine import Database
 from retailerp.persistence.paging import PAGE_LIMIT_MAX, Page
 from retailerp.services.context import ServiceContext
 from retailerp.services.door import door
@@ -65,18 +74,16 @@ class AuditService:
 
         ``since``: an entry verified before (kept on this PC); the check then starts after
         it, having made sure it is still there as it was."""
-        return read(self.ctx.db, lambda uow: _verify(uow, since))
+        return _verify(self.ctx.db, since)
 
     @door
     def verify_at_start(self, since: Checkpoint | None = None) -> Verification:
         """The window's check for the owner: everything for a small trail, else from
         ``since`` (when this PC verified before)."""
 
-        def work(uow: CoreWork) -> Verification:
-            quick = since is not None and audit_trail.count(uow.session) > QUICK_CHECK_ABOVE
-            return _verify(uow, since if quick else None)
-
-        return read(self.ctx.db, work)
+        count = read(self.ctx.db, lambda uow: audit_trail.count(uow.session))
+        quick = since is not None and count > QUICK_CHECK_ABOVE
+        return _verify(self.ctx.db, since if quick else None)
 
     @door
     def export(self, target: Path, filters: Mapping[str, Any] | None = None) -> int:
@@ -108,11 +115,15 @@ def _export_row(row: AuditRow) -> list[Cell]:
             row.document, row.detail, row.row_hash]  # fmt: skip
 
 
-def _verify(uow: CoreWork, since: Checkpoint | None) -> Verification:
-    session = uow.session
-    head = audit_trail.read_head(session)
+def _verify(db: Database, since: Checkpoint | None) -> Verification:
+    """The walk along the chain, in short reads of :data:`~retailerp.persistence.
+    audit_trail.CHUNK` entries each: the entries are hashed between the reads, so a long
+    check never holds the file (in the shared-file journal another PC's save waits for
+    every open read).  The trail only grows; the end is checked against the head the last
+    read saw."""
+    walk = _ShortReads(db)
     if since is not None:
-        stored = audit_trail.entry(session, since.id)
+        stored = read(db, lambda uow: audit_trail.entry(uow.session, since.id))
         if (
             stored is None
             or stored.row_hash != since.row_hash
@@ -120,17 +131,36 @@ def _verify(uow: CoreWork, since: Checkpoint | None) -> Verification:
         ):
             result = Verification(findings=[checkpoint_lost(since)])
             start = Checkpoint(since.id, stored.row_hash) if stored is not None else since
-            rest = verify(audit_trail.entries(session, since.id), head, start=start,
-                          locate=lambda h: audit_trail.locate(session, h))  # fmt: skip
+            rest = verify(walk.entries(since.id), walk.head, start=start, locate=walk.locate)
             result.checked = rest.checked
             result.findings.extend(rest.findings)
             return result
-    return verify(
-        audit_trail.entries(session, since.id if since else 0),
-        head,
-        start=since,
-        locate=lambda h: audit_trail.locate(session, h),
-    )
+    return verify(walk.entries(since.id if since else 0), walk.head, start=since,
+                  locate=walk.locate)  # fmt: skip
+
+
+class _ShortReads:
+    """The trail read a chunk per transaction, remembering the head the last read saw."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.last_head = Head()
+
+    def entries(self, after_id: int) -> Iterator[Entry]:
+        while True:
+            rows, self.last_head = read(
+                self.db, lambda uow, after=after_id: audit_trail.chunk(uow.session, after)
+            )
+            yield from rows
+            if len(rows) < audit_trail.CHUNK:
+                return
+            after_id = rows[-1].id
+
+    def head(self) -> Head:
+        return self.last_head
+
+    def locate(self, row_hash: str) -> int | None:
+        return read(self.db, lambda uow: audit_trail.locate(uow.session, row_hash))
 
 
 # --- this PC's checkpoint -------------------------------------------------------------------
