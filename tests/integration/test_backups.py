@@ -278,3 +278,23 @@ def test_a_copy_that_fails_its_check_never_counts(
         backup.automatic_backup(shop, root, datetime(2026, 3, 16, 18, 0))
     assert backup.database_backups(root, shop.path) == [good]
     assert sorted(p.name for p in good.path.parent.iterdir()) == [good.path.name]
+
+
+def test_a_shop_in_a_folder_named_with_uri_characters_backs_up_and_restores(
+    tmp_path: Path, migrated_sqlite_path: Path
+) -> None:
+    # '#', '?' and '%' mean something in a SQLite URI: the copy once opened another file
+    folder = tmp_path / "店 #1?%"
+    folder.mkdir()
+    path = folder / "shop.db"
+    path.write_bytes(migrated_sqlite_path.read_bytes())
+    db = open_database(path)
+    try:
+        services_for(db).customers.create({"code": "KEEP", "name": "要保留的客户"})
+        made = backup.automatic_backup(db, folder / "backups #2", datetime(2026, 3, 16, 8, 0))
+        services_for(db).customers.create({"code": "LATER", "name": "后来的客户"})
+    finally:
+        db.dispose()
+    assert customer_codes(made.path) == {"KEEP"}
+    backup.restore(made.path, path)
+    assert customer_codes(path) == {"KEEP"}

@@ -11,7 +11,7 @@ import pytest
 
 from retailerp.domain.security import NOBODY
 from retailerp.domain.users import LoginRefused
-from retailerp.persistence import backup, last_backup
+from retailerp.persistence import backup, journal, last_backup
 from retailerp.persistence.engine import Database, open_database
 from retailerp.services import Services
 from support.dbtools import services_for
@@ -109,3 +109,33 @@ def test_an_unreadable_newest_backup_counts_as_out_of_date(shop: Database, root:
     made = backed_up(shop, root)
     made.path.write_bytes(b"not a database at all")
     assert last_backup.still_current(shop, root) is None
+
+
+@pytest.mark.parametrize(
+    ("where", "uri"),
+    [
+        ("/home/店/a b#1?%.db", "file:/home/%E5%BA%97/a%20b%231%3F%25.db?mode=ro"),
+        ("C:/Shop Data/shop.db", "file:///C:/Shop%20Data/shop.db?mode=ro"),
+        ("//server/share/shop.db", "file:////server/share/shop.db?mode=ro"),
+    ],
+)
+def test_a_file_is_named_to_sqlite_with_every_special_character_escaped(
+    where: str, uri: str
+) -> None:
+    assert journal.uri_of(where, "mode=ro") == uri
+
+
+def test_a_shop_in_a_folder_with_uri_characters_in_its_name_compares(
+    tmp_path: Path, migrated_sqlite_path: Path
+) -> None:
+    folder = tmp_path / "店 #1?%"
+    folder.mkdir()
+    path = folder / "shop.db"
+    path.write_bytes(migrated_sqlite_path.read_bytes())
+    db = open_database(path)
+    try:
+        services_for(db).customers.create({"code": "KEEP", "name": "要保留的客户"})
+        made = backed_up(db, tmp_path / "backups")
+        assert last_backup.still_current(db, tmp_path / "backups") == made
+    finally:
+        db.dispose()

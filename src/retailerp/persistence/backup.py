@@ -275,7 +275,7 @@ def check_backup_file(source: Path) -> str:
             QT_TRANSLATE_NOOP("errors", "The backup file {path} does not exist."), path=source
         )
     try:
-        conn = sqlite3.connect(f"file:{source}?mode=rw", uri=True)
+        conn = sqlite3.connect(journal.sqlite_uri(source, "mode=rw"), uri=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -374,7 +374,9 @@ def in_use(path: Path) -> bool:
     if journal.is_empty(path):
         return False
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=0, isolation_level=None)
+        conn = sqlite3.connect(
+            journal.sqlite_uri(path, "mode=rw"), uri=True, timeout=0, isolation_level=None
+        )
     except sqlite3.Error:
         return False  # not openable: the restore replaces it
     try:
@@ -396,7 +398,7 @@ def office_mode(target: Path, wanted: str) -> str:
     its header says, else the one a new file there would get."""
     if not journal.is_empty(target):
         try:
-            conn = sqlite3.connect(f"file:{target}?mode=rw", uri=True)
+            conn = sqlite3.connect(journal.sqlite_uri(target, "mode=rw"), uri=True)
             try:
                 recorded = journal.read_recorded(conn)
             finally:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from retailerp.domain.security import Actor
 from retailerp.domain.text import QT_TRANSLATE_NOOP, Term
@@ -325,10 +326,28 @@ def locking_works(path: Path, vfs: str | None = None) -> bool:
         holder.close()
 
 
+def sqlite_uri(path: Path, query: str = "") -> str:
+    """The SQLite URI of the file ``path`` (``query``: e.g. ``mode=ro``).  Every character
+    a URI gives a meaning (``?``, ``#``, ``%``, spaces) is escaped; a drive path becomes
+    ``file:///C:/…`` and a network share ``file:////server/share/…`` (an empty authority:
+    SQLite refuses any other)."""
+    return uri_of(path.resolve().as_posix(), query)
+
+
+def uri_of(where: str, query: str = "") -> str:
+    """:func:`sqlite_uri` of an absolute path written with ``/``."""
+    if where.startswith("//"):
+        lead = "//"
+    elif where[1:2] == ":":
+        lead = "///"
+    else:
+        lead = ""
+    uri = f"file:{lead}{quote(where, safe='/:')}"
+    return f"{uri}?{query}" if query else uri
+
+
 def _probe_connection(path: Path, vfs: str | None) -> sqlite3.Connection:
-    uri = path.resolve().as_uri().replace("file://", "file:", 1)
-    if vfs:
-        uri += f"?vfs={vfs}"
+    uri = sqlite_uri(path, f"vfs={vfs}" if vfs else "")
     return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=0)
 
 

@@ -27,7 +27,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from retailerp.persistence import backup
+from retailerp.persistence import backup, journal
 from retailerp.persistence.engine import Database
 
 SIGN_IN_OUT = ("login", "logout")
@@ -63,7 +63,7 @@ class _read_only:  # noqa: N801 - used as a context manager, like open()
 
     def __init__(self, path: Path) -> None:
         self.connection = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5, isolation_level=None
+            journal.sqlite_uri(path, "mode=ro"), uri=True, timeout=5, isolation_level=None
         )
 
     def __enter__(self) -> sqlite3.Connection:

@@ -273,7 +273,7 @@ def copy_sqlite(source: Path, target: Path, progress: ProgressCallback | None = 
             progress(total - remaining, total)
 
     try:
-        src = sqlite3.connect(f"file:{source}?mode=rw", uri=True, timeout=15)
+        src = sqlite3.connect(journal.sqlite_uri(source, "mode=rw"), uri=True, timeout=15)
         try:
             dst = sqlite3.connect(target, isolation_level=None)
             try:
