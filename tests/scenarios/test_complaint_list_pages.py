@@ -90,3 +90,27 @@ def test_filters_and_search_page_in_sql(any_shop: Shop):
     assert [r.number for r in by_number] == numbers[:3]
     rest = s.complaints.page(Page(sort_key="number", after=by_number[-1].cursor))
     assert [r.number for r in rest] == numbers[3:]
+
+
+def test_every_sort_pages_in_either_direction_and_a_search_pages_too(any_shop: Shop):
+    s = services(any_shop)
+    make_tickets(s)
+
+    def walk(size: int, **how: object) -> list[str]:
+        rows, after = [], None
+        while True:
+            page = s.complaints.page(Page(after=after, limit=size, **how))  # type: ignore[arg-type]
+            rows.extend(r.number for r in page)
+            if len(page) < size:
+                return rows
+            after = page[-1].cursor
+
+    for key in ["", "number", "received_at", "customer", "severity", "state", "assignee"]:
+        for descending in (False, True):
+            whole = walk(50, sort_key=key, descending=descending)
+            assert len(whole) == 7 and len(set(whole)) == 7
+            assert walk(2, sort_key=key, descending=descending) == whole, (key, descending)
+    names = [r.customer for r in s.complaints.page(Page(sort_key="customer", limit=50))]
+    assert names == ["华联超市"] * 5 + ["Other"] * 2  # in pinyin order: hualian before other
+    found = walk(2, search="华联")  # the customer's name: five of the seven
+    assert len(found) == 5 and found == walk(50, search="华联")

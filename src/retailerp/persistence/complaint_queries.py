@@ -83,7 +83,27 @@ def complaint_page(session: Session, page: Page, now: datetime) -> list[dict[str
     ``allowance_waiting`` (a price allowance's red invoice not issued yet),
     ``overdue`` (past the deadline their state runs against at ``now``), ``customer_id``,
     ``item_id``, ``severity``, ``state``, ``batch``.  Sort keys: :data:`COMPLAINT_SORTS`, else
-    urgency (``time_left``)."""
+    urgency (``time_left``).
+
+    A page ordered by the ticket's own columns is chosen from the tickets alone and only its
+    rows are joined to their customer and item: joining every ticket first would look up
+    each one's customer among 100,000 before the sort (a third of a cold first read)."""
+    sort_col = COMPLAINT_SORTS.get(page.sort_key)
+    if sort_col is None:
+        keys, tie = FINISHED.label("finished"), [DUE.label("due"), NEWEST.label("newest")]
+    else:
+        keys, tie = sort_col.label("sort_value"), [CT.c.id.label("tie")]
+    by_customer = bool(page.search.strip()) or page.sort_key == "customer"
+    chosen = select(CT.c.id, keys, *tie)
+    if by_customer:
+        chosen = chosen.join(CU, CU.c.id == CT.c.customer_id)
+    if page.search.strip():
+        pattern = like_pattern(page.search.strip())
+        columns = (CT.c.number, CU.c.code, CU.c.name, CT.c.description)
+        chosen = chosen.where(or_(*(col.ilike(pattern, escape="\\") for col in columns)))
+    chosen = _filters(chosen, page.filters or {}, now)
+    ids = keyset(chosen, keys.element, [c.element for c in tie], page).subquery("chosen")
+    ordered = [ids.c[c.name] for c in (keys, *tie)]
     stmt = (
         select(
             CT,
@@ -94,22 +114,16 @@ def complaint_page(session: Session, page: Page, now: datetime) -> list[dict[str
             IT.c.name.label("item_name"),
             FINISHED.label("finished"),
             DUE.label("due"),
+            *[c.label(f"key_{n}") for n, c in enumerate(ordered)],
         )  # fmt: skip
+        .select_from(ids)
+        .join(CT, CT.c.id == ids.c.id)
         .join(CU, CU.c.id == CT.c.customer_id)
         .outerjoin(IT, IT.c.id == CT.c.item_id)
+        .order_by(*[c.desc() if page.descending else c.asc() for c in ordered])
     )
-    if page.search.strip():
-        pattern = like_pattern(page.search.strip())
-        columns = (CT.c.number, CU.c.code, CU.c.name, CT.c.description)
-        stmt = stmt.where(or_(*(col.ilike(pattern, escape="\\") for col in columns)))
-    stmt = _filters(stmt, page.filters or {}, now)
-    sort_col = COMPLAINT_SORTS.get(page.sort_key)
-    if sort_col is None:
-        stmt = keyset(stmt.add_columns(NEWEST.label("newest")), FINISHED, [DUE, NEWEST], page)
-        rows = session.execute(stmt).mappings()
-        return [{**r, "cursor": (r["finished"], r["due"], r["newest"])} for r in rows]
-    stmt = keyset(stmt.add_columns(sort_col.label("sort_value")), sort_col, [CT.c.id], page)
-    return [{**r, "cursor": (r["sort_value"], r["id"])} for r in session.execute(stmt).mappings()]
+    rows = session.execute(stmt).mappings()
+    return [{**r, "cursor": tuple(r[f"key_{n}"] for n in range(len(ordered)))} for r in rows]
 
 
 def _waiting_allowances() -> Select:
