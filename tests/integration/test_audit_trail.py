@@ -323,8 +323,8 @@ def test_the_check_walks_in_short_reads_and_other_pcs_save_between_them(
     real_read = audit_service.read
     reads: list[int] = []
 
-    def read_then_another_pc_saves(db: Database, work):  # noqa: ANN001, ANN202
-        result = real_read(db, work)
+    def read_then_another_pc_saves(db: Database, work, **how):  # noqa: ANN001, ANN003, ANN202
+        result = real_read(db, work, **how)
         reads.append(1)
         if len(reads) == 2:  # mid-walk: the file is free, another PC's save goes through
             other = open_database(shared_file.path, journal_mode="delete", busy_timeout_ms=500)
@@ -352,3 +352,40 @@ def test_the_check_in_short_reads_still_finds_tampering_in_a_later_read(
             " document, prev_hash, row_hash) SELECT 7, at, username, action, entity, entity_id,"
             " detail, pc, document, row_hash, 'x' FROM audit_log WHERE id = 6")  # fmt: skip
     assert [f.kind for f in services.audit.verify().findings] == ["edited", "edited", "beyond_head"]
+
+
+@pytest.mark.postgres
+def test_a_save_between_a_short_reads_entries_and_its_head_is_not_a_finding(
+    migrated_pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each read is one snapshot (REPEATABLE READ), so the head it reads after its entries
+    never counts an entry another PC committed in between.  (On SQLite a read transaction
+    is a snapshot by itself, and in the shared-file journal no save can commit during it.)"""
+    db = open_database(migrated_pg_url)
+    try:
+        _check_while_another_pc_saves(db, migrated_pg_url, monkeypatch)
+    finally:
+        db.dispose()
+
+
+def _check_while_another_pc_saves(db: Database, url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    services = Services.over(db, actor=OWNER)
+    five_entries(services)
+    real = audit_trail.read_head
+    saved: list[str] = []
+
+    def head_after_another_pc_saved(session, *, lock=False):  # noqa: ANN001, ANN202
+        if not lock and not saved:
+            saved.append("MID")
+            other = open_database(url)
+            try:
+                Services.over(other, actor=OWNER).customers.create({"code": "MID", "name": "中"})
+            finally:
+                other.dispose()
+        return real(session, lock=lock)
+
+    monkeypatch.setattr(audit_trail, "read_head", head_after_another_pc_saved)
+    result = services.audit.verify()
+    assert saved == ["MID"]
+    assert result.ok, [f.render() for f in result.findings]
+    assert services.audit.verify().checked == 7  # the next check sees the save

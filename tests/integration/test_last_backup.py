@@ -139,3 +139,43 @@ def test_a_shop_in_a_folder_with_uri_characters_in_its_name_compares(
         assert last_backup.still_current(db, tmp_path / "backups") == made
     finally:
         db.dispose()
+
+
+def test_a_write_that_leaves_no_audit_entry_still_counts(shop: Database, root: Path) -> None:
+    from sqlalchemy import text
+
+    from retailerp.persistence.core_work import write
+
+    series = "INSERT INTO number_series (doc_type, year, last) VALUES ('XX', 2026, 1)"
+    write(shop, lambda uow: uow.session.execute(text(series)))
+    backed_up(shop, root)
+    # a number taken from a series that exists: no row added, no audit entry of its own;
+    # only the table's change counter moves
+    taken = "UPDATE number_series SET last = last + 1 WHERE doc_type = 'XX'"
+    write(shop, lambda uow: uow.session.execute(text(taken)))
+    assert last_backup.still_current(shop, root) is None
+
+
+def test_a_users_row_changed_without_an_audit_entry_counts(shop: Database, root: Path) -> None:
+    from sqlalchemy import text
+
+    from retailerp.persistence.core_work import write
+
+    backed_up(shop, root)
+    write(shop, lambda uow: uow.session.execute(text("UPDATE users SET failed_logins = 2")))
+    assert last_backup.still_current(shop, root) is None
+
+
+def test_rows_added_or_a_table_made_beside_the_program_count(shop: Database, root: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    assert shop.path is not None
+    backed_up(shop, root, hour=8)
+    with closing(sqlite3.connect(shop.path)) as raw, raw:  # a database tool
+        raw.execute("DELETE FROM customers WHERE code = 'KEEP'")
+    assert last_backup.still_current(shop, root) is None
+    backed_up(shop, root, hour=9)
+    with closing(sqlite3.connect(shop.path)) as raw, raw:
+        raw.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    assert last_backup.still_current(shop, root) is None

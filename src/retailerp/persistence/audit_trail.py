@@ -156,7 +156,11 @@ def read_head(session: Session | Connection, *, lock: bool = False) -> Head:
 
 def chunk(session: Session | Connection, after_id: int) -> tuple[list[Entry], Head]:
     """Up to :data:`CHUNK` entries after ``after_id`` in id order, and the head as the same
-    read sees it (a walk in short reads checks its end against the last read's head)."""
+    read sees it (a walk in short reads checks its end against the last read's head).
+
+    Run it in a snapshot read (``core_work.read(…, snapshot=True)``): on PostgreSQL's
+    default level the head, read by a second statement, could already count an entry
+    another PC committed after the entries were read."""
     a = t.audit_log
     rows = session.execute(select(a).where(a.c.id > after_id).order_by(a.c.id).limit(CHUNK))
     return [entry_of(row) for row in rows], read_head(session)

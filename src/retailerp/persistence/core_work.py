@@ -16,6 +16,7 @@ queries and repositories take either.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import time
@@ -153,9 +154,12 @@ def seal_and_announce(
 class CoreWork:
     """One transaction on a Core connection; rolls back unless :meth:`commit` was called."""
 
-    def __init__(self, db: Database, *, write: bool = False) -> None:
+    def __init__(self, db: Database, *, write: bool = False, snapshot: bool = False) -> None:
         self.db = db
         self.write = write
+        self.snapshot = snapshot
+        """Every statement sees the same committed state (PostgreSQL: ``REPEATABLE READ``;
+        a SQLite transaction always is one snapshot)."""
         self.connection: Connection
         self.session: Connection
         """What the statements run on (the connection; see the module)."""
@@ -168,6 +172,8 @@ class CoreWork:
         if self.write:
             watch_engine(engine)
         self.connection = self.session = engine.connect()
+        if self.snapshot and not self.db.is_sqlite:  # reset when the pool takes it back
+            self.connection.execution_options(isolation_level="REPEATABLE READ")
         try:
             self.connection.begin()  # the write engine's BEGIN IMMEDIATE (engine.py)
         except BaseException:
@@ -220,9 +226,11 @@ class Work(Protocol):
     def commit(self) -> None: ...
 
 
-def read(db: Database, work: Callable[[CoreWork], T]) -> T:
-    """Run a read of Core statements in a short transaction."""
-    return attempt(db, work, CoreWork, write=False)
+def read(db: Database, work: Callable[[CoreWork], T], *, snapshot: bool = False) -> T:
+    """Run a read of Core statements in a short transaction; ``snapshot``: all of them see
+    one committed state also on PostgreSQL (see :attr:`CoreWork.snapshot`)."""
+    unit = functools.partial(CoreWork, snapshot=True) if snapshot else CoreWork
+    return attempt(db, work, unit, write=False)
 
 
 def write(db: Database, work: Callable[[CoreWork], T]) -> T:

@@ -16,9 +16,13 @@ that backup already holds it all, and the copy is skipped (:func:`still_current`
   raw connection);
 - the same change counter for every other table (each write transaction moves the counters
   of the tables it wrote: ``office.announce``).  The office's presence tables (``sessions``,
-  ``edit_claims``) are left out: they say who is connected, not what the shop holds.
+  ``edit_claims``) are left out: they say who is connected, not what the shop holds;
+- the same schema (``sqlite_master``: tables, indexes, triggers) and the same largest rowid
+  of every table: a table made, or rows added or the newest removed, beside the program.
 
-Anything missing or unreadable counts as a change: then the backup is made.
+Anything missing or unreadable counts as a change: then the backup is made.  What a
+database tool changes inside existing rows, beside the program, is not seen: after such a
+repair make a backup by hand (*Settings → Backups → Back up now*).
 """
 
 from __future__ import annotations
@@ -67,7 +71,11 @@ class _read_only:  # noqa: N801 - used as a context manager, like open()
         )
 
     def __enter__(self) -> sqlite3.Connection:
-        self.connection.execute("BEGIN")  # one snapshot for every read below
+        try:
+            self.connection.execute("BEGIN")  # one snapshot for every read below
+        except BaseException:
+            self.connection.close()
+            raise
         return self.connection
 
     def __exit__(self, *exc: object) -> None:
@@ -92,6 +100,28 @@ def _state(connection: sqlite3.Connection) -> dict[str, Any] | None:
             k: v for k, v in counters.items() if k not in NOT_COUNTED and k not in COMPARED_ROWS
         },
     }
+    state["schema"] = connection.execute(
+        "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+    ).fetchall()
+    state["last_rows"] = _last_rows(connection)
     for table in COMPARED_ROWS:
         state[table] = connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()  # noqa: S608
     return state
+
+
+def _last_rows(connection: sqlite3.Connection) -> dict[str, int | None]:
+    """The largest rowid of every table (a look at the end of each index, no scan): rows
+    added or the newest removed beside the program, e.g. with a database tool."""
+    tables = [
+        str(name)
+        for (name, sql) in connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+        if name not in NOT_COUNTED
+        and not str(sql).upper().startswith("CREATE VIRTUAL")
+        and "WITHOUT ROWID" not in " ".join(str(sql).upper().split())
+    ]
+    return {
+        name: connection.execute(f'SELECT max(rowid) FROM "{name}"').fetchone()[0]  # noqa: S608
+        for name in tables
+    }

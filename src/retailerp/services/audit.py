@@ -149,7 +149,9 @@ class _ShortReads:
     def entries(self, after_id: int) -> Iterator[Entry]:
         while True:
             rows, self.last_head = read(
-                self.db, lambda uow, after=after_id: audit_trail.chunk(uow.session, after)
+                self.db,
+                lambda uow, after=after_id: audit_trail.chunk(uow.session, after),
+                snapshot=True,
             )
             yield from rows
             if len(rows) < audit_trail.CHUNK:
