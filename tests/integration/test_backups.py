@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from retailerp import cli, i18n
-from retailerp.persistence import backup, migrate
+from retailerp.persistence import backup, last_backup, migrate
 from retailerp.persistence.engine import Database, open_database
 from retailerp.persistence.errors import DatabaseProblem
 from retailerp.services import Page
@@ -291,7 +291,9 @@ def test_a_shop_in_a_folder_named_with_uri_characters_backs_up_and_restores(
     db = open_database(path)
     try:
         services_for(db).customers.create({"code": "KEEP", "name": "要保留的客户"})
-        made = backup.automatic_backup(db, folder / "backups #2", datetime(2026, 3, 16, 8, 0))
+        root = folder / "backups #2"
+        made = backup.automatic_backup(db, root, datetime(2026, 3, 16, 8, 0))
+        assert last_backup.still_current(db, root) == made  # read back through its URI too
         services_for(db).customers.create({"code": "LATER", "name": "后来的客户"})
     finally:
         db.dispose()

@@ -125,22 +125,6 @@ def test_a_file_is_named_to_sqlite_with_every_special_character_escaped(
     assert journal.uri_of(where, "mode=ro") == uri
 
 
-def test_a_shop_in_a_folder_with_uri_characters_in_its_name_compares(
-    tmp_path: Path, migrated_sqlite_path: Path
-) -> None:
-    folder = tmp_path / "店 #1?%"
-    folder.mkdir()
-    path = folder / "shop.db"
-    path.write_bytes(migrated_sqlite_path.read_bytes())
-    db = open_database(path)
-    try:
-        services_for(db).customers.create({"code": "KEEP", "name": "要保留的客户"})
-        made = backed_up(db, tmp_path / "backups")
-        assert last_backup.still_current(db, tmp_path / "backups") == made
-    finally:
-        db.dispose()
-
-
 def test_a_write_that_leaves_no_audit_entry_still_counts(shop: Database, root: Path) -> None:
     from sqlalchemy import text
 

@@ -187,15 +187,20 @@ def test_a_failing_daily_backup_is_said_and_the_program_goes_on(
     services.customers.create({"code": "GOES-ON", "name": "Work goes on"})
 
 
-def test_closing_the_window_backs_up_first_then_closes(
-    qtbot, services: Services, db: Database, folders: Path, answers: list
-) -> None:
+def window_closing_with_backup(qtbot, services: Services, db: Database):  # noqa: ANN001, ANN201
+    """The main window shown, and the close's backup installed as ``run_gui`` does."""
     from PySide6.QtWidgets import QApplication
 
     window = build_main_window(services, str(db.path))
     qtbot.addWidget(window)
     window.show()
-    on_close = auto_backup.BackupOnClose(QApplication.instance(), db)
+    return window, auto_backup.BackupOnClose(QApplication.instance(), db)
+
+
+def test_closing_the_window_backs_up_first_then_closes(
+    qtbot, services: Services, db: Database, folders: Path, answers: list
+) -> None:
+    window, on_close = window_closing_with_backup(qtbot, services, db)
     try:
         window.close()
         assert on_close.task is not None  # the close waited for the backup
@@ -208,14 +213,9 @@ def test_closing_the_window_backs_up_first_then_closes(
 def test_closing_after_no_work_keeps_the_newest_backup_and_closes(
     qtbot, services: Services, db: Database, folders: Path, answers: list
 ) -> None:
-    from PySide6.QtWidgets import QApplication
-
     services.customers.create({"code": "KEEP", "name": "要保留的客户"})
     kept = backup.automatic_backup(db, folders, datetime(2026, 3, 14, 18, 0))
-    window = build_main_window(services, str(db.path))
-    qtbot.addWidget(window)
-    window.show()
-    on_close = auto_backup.BackupOnClose(QApplication.instance(), db)
+    window, on_close = window_closing_with_backup(qtbot, services, db)
     try:
         window.close()
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
@@ -230,8 +230,6 @@ def test_closing_while_the_days_first_backup_runs_waits_for_it_and_copies_no_mor
 ) -> None:  # noqa: ANN001
     import time
 
-    from PySide6.QtWidgets import QApplication
-
     services.customers.create({"code": "KEEP", "name": "要保留的客户"})
     real = backup.automatic_backup
     copying: list[str] = []
@@ -242,12 +240,9 @@ def test_closing_while_the_days_first_backup_runs_waits_for_it_and_copies_no_mor
         return real(*args, **kwargs)
 
     monkeypatch.setattr(backup, "automatic_backup", slow)
-    window = build_main_window(services, str(db.path))
-    qtbot.addWidget(window)
-    window.show()
+    window, on_close = window_closing_with_backup(qtbot, services, db)
     assert auto_backup.start_daily_backup(window, db)
     qtbot.waitUntil(lambda: copying != [], timeout=5_000)
-    on_close = auto_backup.BackupOnClose(QApplication.instance(), db)
     try:
         window.close()
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
