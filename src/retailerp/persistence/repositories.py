@@ -506,9 +506,12 @@ class DocumentRepository:
 
     def next_number(self, doc_type: DocumentType, year: int) -> str:
         """Take the next number of a series inside the caller's transaction (gapless: a
-        rollback gives it back; the row lock keeps two PCs apart)."""
+        rollback gives it back; the row lock keeps two PCs apart).  The series is never
+        written through the ORM, so taking a number does not flush the session's pending
+        changes first: they are written once, with the rest of the step's writes."""
         stmt = _next_number_statement(self.session.get_bind().dialect.name)
-        last = self.session.execute(stmt, {"doc_type": doc_type, "year": year}).scalar_one()
+        with self.session.no_autoflush:  # a Core statement flushes the session first
+            last = self.session.execute(stmt, {"doc_type": doc_type, "year": year}).scalar_one()
         return format_number(doc_type, year, last)
 
     def add(self, document: StockDocument) -> None:

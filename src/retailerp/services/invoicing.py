@@ -426,6 +426,8 @@ def _orders_invoiced(uow: UnitOfWork, deliveries: Sequence[Delivery]) -> list[Sa
 def _settle_orders(uow: UnitOfWork, orders: Sequence[SalesOrder], flush: bool = True) -> None:
     """Let the domain move each order on from its deliveries and invoices (read from the
     database: flushed first, unless the caller has written what they depend on)."""
+    if not orders:
+        return
     if flush:
         uow.flush()
     for order in {o.id: o for o in orders}.values():
