@@ -83,14 +83,11 @@ def _sections(sheet: Sheet, sections: Mapping[str, str]) -> list[Flowable]:
     out: list[Flowable] = []
     for label, value in sections.items():
         if value:
-            out.append(blocks.text(f"<b>{sheet.wording(label)}</b>", sheet.styles.body))
-            out.append(blocks.text(_escape(value).replace("\n", "<br/>"), sheet.styles.body))
+            # plain text (not markup): the heading a size up, the value line by line
+            out.append(blocks.text(sheet.wording(label), sheet.styles.capital))
+            out.extend(blocks.text(line, sheet.styles.body) for line in value.splitlines())
             out.append(blocks.gap(sheet))
     return out
-
-
-def _escape(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _body(form: ComplaintPrint, title: str) -> Body:
