@@ -51,6 +51,7 @@ def test_a_red_invoice_from_an_invoice_by_keyboard(qtbot, services: Services, bl
     assert isinstance(dialog, RedInvoiceDialog)  # a child of the page: closed with it
     activate(qtbot, dialog)
     assert dialog.blue_number.text() == blue and dialog.lines.rowCount() == 1
+    assert dialog.lines.item(0, 1).text() == "LAMP Lamp 台灯"  # the item, not its id
     assert dialog.lines.currentColumn() == CREDIT_COLUMN  # the cursor waits in the credit cell
     dialog.lines.item(0, CREDIT_COLUMN).setText("5")
     qtbot.keyClick(dialog.lines, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

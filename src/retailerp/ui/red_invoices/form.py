@@ -182,10 +182,13 @@ class RedInvoiceDialog(QDialog):
 
     def _fill(self, blue: list[BlueLine], credits: dict[int, Any]) -> None:
         self.lines.setRowCount(len(blue))
+        items = self.services.items.get_many(sorted({line.item_id for line in blue}))
         for r, line in enumerate(blue):
             credit = credits.get(line.invoice_line_id)
+            item = items.get(line.item_id)
+            label = f"{item.sku} {item.name}" if item is not None else str(line.item_id)
             texts = [
-                str(line.line_no), str(line.item_id), _qty(line.quantity),
+                str(line.line_no), label, _qty(line.quantity),
                 _qty(line.credited_quantity), money_text(line.open_net),
                 _qty(credit.quantity) if credit else "", money_text(credit.net) if credit else "",
                 rule_text(credit) if credit else "",
