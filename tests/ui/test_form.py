@@ -11,10 +11,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
+    QVBoxLayout,
 )
 
 from retailerp.domain.errors import FieldError, StaleRecordError, ValidationError
@@ -208,3 +211,32 @@ def test_a_field_key_can_be_added_once(form: FormPage) -> None:
     assert form.editor("name").objectName() == "name"
     assert form.editor("name").accessibleName() == "Name"
     assert form.error_label("name").objectName() == "name_error"
+
+
+def test_enter_on_a_combo_box_moves_on_and_does_not_press_the_dialogs_default_button(
+    qtbot,
+) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    page = FormPage(dialog, submit_on_last_enter=True)
+    page.add_field("amount", "Amount", QLineEdit())
+    method = QComboBox()
+    method.addItems(["bank", "cash"])
+    page.add_field("method", "Method", method)
+    unit = QComboBox()
+    unit.setEditable(True)
+    page.add_field("unit", "Unit", unit)
+    page.add_field("reference", "Reference", QLineEdit())
+    ok = QPushButton("OK", dialog)
+    ok.setDefault(True)
+    QVBoxLayout(dialog).addWidget(page)
+    activate(qtbot, dialog)
+    method.setFocus()
+
+    with qtbot.assertNotEmitted(ok.clicked), qtbot.assertNotEmitted(page.save_requested):
+        qtbot.keyClick(method, Qt.Key.Key_Return)
+    assert unit.hasFocus()  # the payment was not recorded before its reference was typed
+    qtbot.keyClick(unit.lineEdit(), Qt.Key.Key_Return)  # an editable box's own line edit
+    assert page.editor("reference").hasFocus()
+    with qtbot.waitSignal(page.save_requested, timeout=1000):  # the last field submits
+        qtbot.keyClick(page.editor("reference"), Qt.Key.Key_Return)

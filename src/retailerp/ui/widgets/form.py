@@ -188,8 +188,10 @@ class FormPage(QWidget):
         self._form.addRow("", error)
         self._fields[key] = _Field(key, caption, widget, error)
         change_signal(widget).connect(lambda *_: self._on_edited(key))
-        if isinstance(widget, QLineEdit | QAbstractSpinBox):
-            widget.installEventFilter(self)
+        if isinstance(widget, QLineEdit | QAbstractSpinBox | QComboBox):
+            widget.installEventFilter(self)  # Enter moves on (a dialog would submit)
+        if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+            widget.lineEdit().installEventFilter(self)
         return widget
 
     def keys(self) -> list[str]:
@@ -352,8 +354,11 @@ class FormPage(QWidget):
         """Move focus to the next enabled, visible, editable field after ``current``;
         ``False`` when there is none."""
         editors = [f.editor for f in self._fields.values()]
-        if current not in editors:
-            return False
+        while current not in editors:  # an editable combo box's own line edit, a spin box's
+            parent = current.parentWidget()
+            if parent is None or parent is self:
+                return False
+            current = parent
         for editor in editors[editors.index(current) + 1 :]:
             if _can_take_focus(editor):
                 editor.setFocus(Qt.FocusReason.TabFocusReason)
